@@ -1,0 +1,38 @@
+/** The audit trail as audit_admin reads it. */
+import { z } from 'zod';
+import { pageOf, paginationQuery } from './common.ts';
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorUsername: z.string().nullable(),
+  role: z.string().nullable(),
+  scope: z.string().nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  result: z.enum(['success', 'failure', 'denied']),
+  requestId: z.string().nullable(),
+  changes: z.record(z.string(), z.unknown()).nullable(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditQuery = paginationQuery.extend({
+  action: z.string().max(64).optional(),
+  actor: z.string().max(64).optional(),
+  objectType: z.string().max(64).optional(),
+  result: z.enum(['success', 'failure', 'denied']).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export const auditPage = pageOf(auditEntrySchema);
+
+export const auditVerifySchema = z.object({
+  ok: z.boolean(),
+  count: z.number().int(),
+  brokenAt: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});

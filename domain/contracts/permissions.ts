@@ -1,0 +1,43 @@
+/**
+ * Deny by default: every API route names one action; this table says which roles may take it.
+ * The server enforces it; `me.permittedActions` sends the caller's list to the UI, which never
+ * reasons about role names itself. Modules add their actions here.
+ */
+import type { Role } from './auth.ts';
+
+/** Anyone, without a session. */
+export const PUBLIC = 'public';
+/** Any logged-in account (its own session and password). */
+export const SESSION = 'session';
+
+export const PERMISSIONS = {
+  'users.read': ['system_admin', 'security_admin'],
+  'users.create': ['system_admin'],
+  'users.update': ['system_admin'],
+  'users.reset_password': ['system_admin'],
+  'users.grant': ['security_admin'],
+  'users.unlock': ['security_admin'],
+  'audit.read': ['audit_admin'],
+  'institutions.read': ['district_officer', 'town_officer', 'institution_admin'],
+  'institutions.create': ['district_officer', 'institution_admin'],
+  'institutions.update': ['district_officer', 'institution_admin'],
+  'institutions.submit': ['institution_admin', 'district_officer'],
+  'institutions.review': ['district_officer'],
+  'institutions.transition': ['district_officer'],
+  'institutions.export': ['district_officer', 'town_officer'],
+  'institutions.documents': ['district_officer', 'town_officer', 'institution_admin'],
+  'institutions.upload': ['district_officer', 'institution_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+export type RouteAction = Action | typeof PUBLIC | typeof SESSION;
+
+/** Whether a role may take an action. */
+export function roleMay(role: Role | null, action: Action): boolean {
+  return !!role && (PERMISSIONS[action] as readonly Role[]).includes(role);
+}
+
+/** Every action a role may take (for `me.permittedActions`). */
+export function actionsOf(role: Role | null): Action[] {
+  return (Object.keys(PERMISSIONS) as Action[]).filter((a) => roleMay(role, a));
+}

@@ -1,0 +1,40 @@
+/** Seed the demo Qingpu district on an empty database: module demo data, then one account per role. */
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { count } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { seedModuleDemo } from '../modules/demo.ts';
+import { users } from '../platform/tables.ts';
+import { demoAccounts, generatePassword, seedDemoAccounts } from './accounts.ts';
+import { Rng } from './rng.ts';
+
+export interface DemoResult {
+  seeded: boolean;
+  usernames: string[];
+  /** Only when generated on this seed (printed once). */
+  generatedPassword?: string;
+  accountsFile?: string;
+}
+
+/** Whether the district has no accounts yet. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return (row?.n ?? 0) === 0;
+}
+
+export async function seedDemo(db: Db, opts: { district: string; password?: string | undefined; dataDir: string; now: Date }): Promise<DemoResult> {
+  if (!(await isEmpty(db))) return { seeded: false, usernames: [] };
+  const rng = new Rng(20210827);
+  const modules = await seedModuleDemo(db, { district: opts.district, rng, now: opts.now });
+  const accounts = demoAccounts(opts.district, modules.demoInstitutionId ?? rng.uuid(opts.now.getTime()), modules.demoFamilyId ?? rng.uuid(opts.now.getTime()));
+  const password = opts.password ?? generatePassword();
+  await seedDemoAccounts(db, opts.district, accounts, password, opts.now, rng);
+  const usernames = accounts.map((a) => a.username);
+  if (opts.password) return { seeded: true, usernames };
+  mkdirSync(opts.dataDir, { recursive: true });
+  const file = path.join(opts.dataDir, 'demo-accounts.txt');
+  const lines = accounts.map((a) => `${a.username.padEnd(16)} ${a.role}`);
+  writeFileSync(file, `# Tuoyu demo accounts (synthetic). Password for all: ${password}\n${lines.join('\n')}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return { seeded: true, usernames, generatedPassword: password, accountsFile: file };
+}

@@ -1,0 +1,23 @@
+/** Time comes from here, never from `new Date()` in services or `now()` in SQL, so tests can move it. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that tests set and advance. */
+export class TestClock implements Clock {
+  private t: number;
+  constructor(start: Date | string = '2026-03-02T01:00:00.000Z') {
+    this.t = new Date(start).getTime();
+  }
+  now(): Date {
+    return new Date(this.t);
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+  advanceMinutes(m: number): void {
+    this.advance(m * 60_000);
+  }
+}

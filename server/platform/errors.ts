@@ -1,0 +1,94 @@
+/**
+ * Domain errors: services throw `DomainError(code)`, never HTTP errors. The one error handler
+ * (http-errors.ts) maps the code to its status and to zh/en text from this catalog.
+ */
+import type { FieldError } from '../../domain/contracts/common.ts';
+
+interface ErrorDef {
+  status: number;
+  zh: string;
+  en: string;
+}
+
+const catalog = {
+  'validation.failed': { status: 400, zh: '提交的数据不符合要求', en: 'The submitted data is not valid' },
+  'auth.unauthenticated': { status: 401, zh: '请先登录', en: 'Please log in' },
+  'auth.invalid_credentials': { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  'auth.locked': {
+    status: 423,
+    zh: '连续登录失败次数过多，账号已锁定 30 分钟，请稍后再试或联系安全管理员解锁',
+    en: 'Too many failed logins: the account is locked for 30 minutes. Try later or ask the security admin to unlock it',
+  },
+  'auth.rate_limited': { status: 429, zh: '登录尝试过于频繁，请稍后再试', en: 'Too many login attempts: try again later' },
+  'auth.wrong_password': { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  'auth.cross_origin': { status: 403, zh: '拒绝跨站请求', en: 'Cross-origin request refused' },
+  'auth.forbidden': { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  'auth.no_policy': { status: 403, zh: '该接口未声明访问策略，默认拒绝', en: 'This route declares no policy: denied' },
+  'not_found': { status: 404, zh: '未找到', en: 'Not found' },
+  'conflict.stale_version': {
+    status: 409,
+    zh: '数据已被他人修改，请刷新后重试',
+    en: 'The record was changed by someone else: reload and try again',
+  },
+  'conflict.duplicate': { status: 409, zh: '与已有记录重复', en: 'Duplicates an existing record' },
+  'conflict.transition': { status: 409, zh: '当前状态下不允许此操作', en: 'Not allowed in the current state' },
+  'users.separation_of_duties': {
+    status: 409,
+    zh: '三员分立：该账号不能担任此角色',
+    en: 'Separation of duties: this account cannot hold that role',
+  },
+  'users.escalation': {
+    status: 403,
+    zh: '不能授予超出本人权限或管辖范围的角色',
+    en: 'You cannot grant a role or scope wider than your own',
+  },
+  'users.self': { status: 409, zh: '不能修改本人的角色或状态', en: 'You cannot change your own role or status' },
+  'payload.too_large': { status: 413, zh: '文件过大', en: 'The file is too large' },
+  'internal': { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} satisfies Record<string, ErrorDef>;
+
+export type ErrorCode = keyof typeof catalog;
+const errorCatalog: Record<string, ErrorDef> = catalog;
+
+/** Register more codes from a module (each module keeps its own catalog beside its service). */
+export function registerErrors(defs: Record<string, ErrorDef>): void {
+  for (const [code, def] of Object.entries(defs)) {
+    if (errorCatalog[code]) throw new Error(`error code ${code} registered twice`);
+    errorCatalog[code] = def;
+  }
+}
+
+/** The definition of a code (status and zh/en text). */
+export function errorDef(code: string): ErrorDef {
+  return errorCatalog[code] ?? catalog.internal;
+}
+
+export interface DomainErrorOptions {
+  /** Field errors for a 400. */
+  errors?: FieldError[];
+  /** Allowed alternatives (e.g. the transitions allowed from the current state). */
+  allowed?: string[];
+  /** Extra detail appended to the catalog text. */
+  detailZh?: string;
+  detailEn?: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode | (string & {}),
+    readonly options: DomainErrorOptions = {},
+  ) {
+    super(code);
+    this.name = 'DomainError';
+  }
+}
+
+/** A 400 naming one field and the rule it broke. */
+export function fieldError(field: string, rule: string, zh: string, en: string): DomainError {
+  return new DomainError('validation.failed', { errors: [{ field, rule, message_zh: zh, message_en: en }] });
+}
+
+/** Throw a 400 if any field errors were collected. */
+export function throwIfErrors(errors: FieldError[]): void {
+  if (errors.length > 0) throw new DomainError('validation.failed', { errors });
+}

@@ -1,0 +1,123 @@
+/**
+ * The one place where errors become HTTP answers: RFC 9457 problem+json with a stable code,
+ * zh-CN and en text, and field errors naming the field and the rule.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { FieldError, Problem } from '../../domain/contracts/common.ts';
+import { DomainError, errorDef } from './errors.ts';
+
+const zhError = z.locales.zhCN().localeError;
+const enError = z.locales.en().localeError;
+
+interface ValidationItem {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+function localized(err: ReturnType<typeof zhError>): string {
+  if (typeof err === 'string') return err;
+  return err?.message ?? '';
+}
+
+/** One zod issue (as fastify-type-provider-zod passes it) → a field error in both languages. */
+export function zodIssueToFieldError(item: ValidationItem, part: string): FieldError[] {
+  const path = item.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const params = item.params ?? {};
+  const issue = { code: item.keyword, ...params, path: path ? path.split('.') : [], message: item.message } as never;
+  const base = part === 'body' ? '' : `${part}.`;
+  if (item.keyword === 'unrecognized_keys') {
+    const keys = (params.keys as string[] | undefined) ?? [];
+    return keys.map((k) => ({
+      field: `${base}${path ? `${path}.` : ''}${k}`,
+      rule: 'unknown_property',
+      message_zh: `不允许的字段：${k}`,
+      message_en: `Unknown property: ${k}`,
+    }));
+  }
+  if (item.keyword === 'custom' && params.params && typeof params.params === 'object') {
+    const p = params.params as { rule?: string; zh?: string; en?: string };
+    if (p.rule && p.zh && p.en) return [{ field: `${base}${path}`, rule: p.rule, message_zh: p.zh, message_en: p.en }];
+  }
+  const missing = item.keyword === 'invalid_type' && /received undefined/.test(item.message ?? '');
+  return [
+    {
+      field: `${base}${path}` || part,
+      rule: missing ? 'required' : item.keyword,
+      message_zh: missing ? '必填' : localized(zhError(issue)) || (item.message ?? ''),
+      message_en: missing ? 'Required' : localized(enError(issue)) || (item.message ?? ''),
+    },
+  ];
+}
+
+/** Build a problem body for a code. */
+export function problem(code: string, extra: Partial<Problem> = {}, detail?: { zh?: string; en?: string }): Problem {
+  const def = errorDef(code);
+  const zh = detail?.zh ? `${def.zh}：${detail.zh}` : def.zh;
+  const en = detail?.en ? `${def.en}: ${detail.en}` : def.en;
+  return {
+    type: `https://tuoyu.example/problems/${code}`,
+    title: def.en,
+    status: def.status,
+    code,
+    detail: `${zh} / ${en}`,
+    detail_zh: zh,
+    detail_en: en,
+    ...extra,
+  };
+}
+
+function send(reply: FastifyReply, body: Problem) {
+  return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+/** Register the error handler (the not-found handler lives with the web fallback in app.ts). */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
+    if (error instanceof DomainError) {
+      const body = problem(
+        error.code,
+        { ...(error.options.errors ? { errors: error.options.errors } : {}), ...(error.options.allowed ? { allowed: error.options.allowed } : {}) },
+        { zh: error.options.detailZh, en: error.options.detailEn },
+      );
+      return send(reply, body);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const part = (error as FastifyError).validationContext ?? 'body';
+      const errors = (error.validation as unknown as ValidationItem[]).flatMap((v) => zodIssueToFieldError(v, part));
+      return send(reply, problem('validation.failed', { errors }));
+    }
+    const fe = error as FastifyError;
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE') {
+      return send(reply, problem('payload.too_large'));
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      // Malformed JSON, unsupported media type and the like: a 400 that names the body.
+      return send(
+        reply,
+        problem('validation.failed', {
+          status: fe.statusCode,
+          errors: [{ field: 'body', rule: fe.code ?? 'malformed', message_zh: '请求格式错误', message_en: fe.message }],
+        }),
+      );
+    }
+    if ((error as { code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505') {
+      return send(reply, problem('conflict.duplicate'));
+    }
+    request.log.error({ err: safeErrorForLog(error) }, 'unhandled error');
+    return send(reply, problem('internal'));
+  });
+}
+
+/**
+ * What of an unexpected error may be logged: names, codes and the stack frames, never the message of a
+ * database error (drizzle puts the query parameters, which may be personal data, into it).
+ */
+export function safeErrorForLog(error: unknown): Record<string, unknown> {
+  const e = error as { name?: string; code?: string; stack?: string; cause?: { code?: string; constraint?: string } };
+  const frames = (e.stack ?? '').split('\n').filter((l) => l.trimStart().startsWith('at '));
+  return { name: e.name, code: e.code, causeCode: e.cause?.code, constraint: e.cause?.constraint, frames: frames.slice(0, 8) };
+}

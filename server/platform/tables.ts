@@ -1,0 +1,199 @@
+/** Platform tables: divisions (reference), users, sessions, login throttle, audit chain. */
+
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { comment } from './comments.ts';
+
+const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** GB/T 2260 district code: the Citus distribution column of every tenant table. */
+export const districtCode = () => varchar('district_code', { length: 6 }).notNull();
+
+// Reference table (Citus reference table: no district_code).
+export const divisions = pgTable('divisions', {
+  code: varchar('code', { length: 12 }).primaryKey(),
+  parentCode: varchar('parent_code', { length: 12 }),
+  level: text('level').notNull(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  lat: doublePrecision('lat').notNull(),
+  lng: doublePrecision('lng').notNull(),
+});
+comment(divisions, ['行政区划（参考数据）', 'Administrative divisions (reference data)'], {
+  code: ['区划代码（GB/T 2260 或 9 位统计用代码）', 'Division code (GB/T 2260 or 9-digit statistical code)'],
+  parentCode: ['上级区划代码', 'Parent division code'],
+  level: ['层级：city/district/town', 'Level: city/district/town'],
+  nameZh: ['中文名称', 'Name in Chinese'],
+  nameEn: ['英文名称', 'Name in English'],
+  lat: ['中心点纬度（约）', 'Approximate centre latitude'],
+  lng: ['中心点经度（约）', 'Approximate centre longitude'],
+});
+
+export const users = pgTable(
+  'users',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    username: varchar('username', { length: 64 }).notNull(),
+    displayName: varchar('display_name', { length: 64 }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role'),
+    scopeKind: text('scope_kind'),
+    scopeDivisionCode: varchar('scope_division_code', { length: 12 }),
+    scopeInstitutionId: uuid('scope_institution_id'),
+    scopeFamilyId: uuid('scope_family_id'),
+    disabled: boolean('disabled').notNull().default(false),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    passwordChangedAt: tz('password_changed_at').notNull(),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.districtCode, t.id] }), unique('users_username_uq').on(t.districtCode, t.username)],
+);
+comment(users, ['用户账号', 'User accounts'], {
+  districtCode: ['所属区代码（分布列）', 'District code (distribution column)'],
+  id: ['账号 ID（UUIDv7）', 'Account id (UUIDv7)'],
+  username: ['登录名', 'Login name'],
+  displayName: ['显示名称', 'Display name'],
+  passwordHash: ['口令散列（scrypt）', 'Password hash (scrypt)'],
+  role: ['角色（一个账号一个角色）', 'Role (one per account)'],
+  scopeKind: ['管辖范围类型：division/institution/family', 'Scope kind: division/institution/family'],
+  scopeDivisionCode: ['管辖区划代码', 'Scope division code'],
+  scopeInstitutionId: ['管辖机构 ID', 'Scope institution id'],
+  scopeFamilyId: ['管辖家庭 ID', 'Scope family id'],
+  disabled: ['是否停用', 'Disabled'],
+  mustChangePassword: ['下次登录须修改口令', 'Must change password at next login'],
+  passwordChangedAt: ['口令修改时间', 'Password changed at'],
+  createdAt: ['创建时间', 'Created at'],
+  updatedAt: ['更新时间', 'Updated at'],
+  version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    districtCode: districtCode(),
+    id: varchar('id', { length: 64 }).notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: tz('created_at').notNull(),
+    lastSeenAt: tz('last_seen_at').notNull(),
+    expiresAt: tz('expires_at').notNull(),
+    endedAt: tz('ended_at'),
+    endedReason: text('ended_reason'),
+    ip: text('ip'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    foreignKey({ columns: [t.districtCode, t.userId], foreignColumns: [users.districtCode, users.id] }).onDelete(
+      'cascade',
+    ),
+    index('sessions_user_idx').on(t.districtCode, t.userId),
+  ],
+);
+comment(sessions, ['登录会话', 'Login sessions'], {
+  districtCode: ['所属区代码（分布列）', 'District code (distribution column)'],
+  id: ['会话令牌的 SHA-256（不存明文）', 'SHA-256 of the session token (never the token)'],
+  userId: ['账号 ID', 'Account id'],
+  createdAt: ['创建时间', 'Created at'],
+  lastSeenAt: ['最近活动时间（空闲超时据此计算）', 'Last activity (idle timeout)'],
+  expiresAt: ['绝对过期时间', 'Absolute expiry'],
+  endedAt: ['结束时间', 'Ended at'],
+  endedReason: ['结束原因', 'Why it ended'],
+  ip: ['登录 IP', 'Login IP'],
+});
+
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    districtCode: districtCode(),
+    username: varchar('username', { length: 64 }).notNull(),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: tz('locked_until'),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtCode, t.username] })],
+);
+comment(loginAttempts, ['登录失败计数与锁定（含不存在的登录名）', 'Login failures and lockout (unknown names too)'], {
+  districtCode: ['所属区代码（分布列）', 'District code (distribution column)'],
+  username: ['登录名', 'Login name'],
+  failures: ['连续失败次数', 'Consecutive failures'],
+  lockedUntil: ['锁定至', 'Locked until'],
+  updatedAt: ['更新时间', 'Updated at'],
+});
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    districtCode: districtCode(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    at: tz('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorUsername: varchar('actor_username', { length: 64 }),
+    role: text('role'),
+    scope: text('scope'),
+    ip: text('ip'),
+    action: text('action').notNull(),
+    objectType: text('object_type'),
+    objectId: text('object_id'),
+    result: text('result').notNull(),
+    requestId: text('request_id'),
+    changes: jsonb('changes'),
+    prevHash: varchar('prev_hash', { length: 64 }).notNull(),
+    hash: varchar('hash', { length: 64 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.seq] }),
+    index('audit_log_action_idx').on(t.districtCode, t.action, t.at),
+    index('audit_log_object_idx').on(t.districtCode, t.objectType, t.objectId),
+  ],
+);
+comment(auditLog, ['审计日志（哈希链，只追加）', 'Audit trail (hash-chained, append-only)'], {
+  districtCode: ['所属区代码（分布列）', 'District code (distribution column)'],
+  seq: ['区内序号', 'Sequence number within the district'],
+  at: ['时间', 'Time'],
+  actorId: ['操作人账号 ID', 'Actor account id'],
+  actorUsername: ['操作人登录名', 'Actor login name'],
+  role: ['操作人角色', 'Actor role'],
+  scope: ['操作人管辖范围', 'Actor scope'],
+  ip: ['来源 IP', 'Source IP'],
+  action: ['动作', 'Action'],
+  objectType: ['对象类型', 'Object type'],
+  objectId: ['对象 ID', 'Object id'],
+  result: ['结果：success/failure/denied', 'Result: success/failure/denied'],
+  requestId: ['请求 ID', 'Request id'],
+  changes: ['变更字段（个人信息已脱敏）', 'Changed fields (personal values masked)'],
+  prevHash: ['前一条的哈希', 'Hash of the previous entry'],
+  hash: ['本条哈希 SHA-256(prev_hash + 规范化条目)', 'SHA-256(prev_hash + canonical entry)'],
+});
+
+export const auditChainHead = pgTable(
+  'audit_chain_head',
+  {
+    districtCode: districtCode(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: varchar('hash', { length: 64 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtCode] })],
+);
+comment(auditChainHead, ['审计链头（串行化追加）', 'Audit chain head (serialises appends)'], {
+  districtCode: ['所属区代码（分布列）', 'District code (distribution column)'],
+  seq: ['最后一条序号', 'Last sequence number'],
+  hash: ['最后一条哈希', 'Last hash'],
+});
+
+/** The hash before the first entry of a chain. */
+export const GENESIS_HASH = '0'.repeat(64);
