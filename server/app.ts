@@ -6,7 +6,12 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerModules } from './modules/index.ts';
@@ -70,7 +75,12 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
 
   const db = database.db;
   const { scopeTargets } = await registerModules(app, { db, clock, config });
-  const auth = createAuthService({ db, clock, limiter: new LoginRateLimiter(clock, config.loginRateLimit), scopeTargets });
+  const auth = createAuthService({
+    db,
+    clock,
+    limiter: new LoginRateLimiter(clock, config.loginRateLimit),
+    scopeTargets,
+  });
   authRoutes(app, auth);
   userRoutes(app, createUserService({ db, scopeTargets }));
   auditRoutes(app, db);

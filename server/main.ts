@@ -8,11 +8,19 @@ import { seedDemo } from './demo/seed.ts';
 import { systemClock } from './platform/clock.ts';
 
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
+const database = await openDatabase({
+  url: config.databaseUrl,
+  dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite`,
+});
 const migration = await migrate(database);
 await seedReference(database.db);
 const demo = config.demo
-  ? await seedDemo(database.db, { district: config.districtCode, password: config.demoPassword, dataDir: config.dataDir, now: systemClock.now() })
+  ? await seedDemo(database.db, {
+      district: config.districtCode,
+      password: config.demoPassword,
+      dataDir: config.dataDir,
+      now: systemClock.now(),
+    })
   : undefined;
 const { app } = await buildApp({ database, clock: systemClock, config, migration });
 await app.listen({ port: config.port, host: config.host });
@@ -27,10 +35,14 @@ const lines = [
 if (demo?.seeded) {
   lines.push(`  demo accounts   ${demo.usernames.join(', ')}`);
   if (demo.generatedPassword)
-    lines.push(`  demo password   ${demo.generatedPassword}   (shown once; also in ${demo.accountsFile}, mode 600)`);
+    lines.push(
+      `  demo password   ${demo.generatedPassword}   (shown once; also in ${demo.accountsFile}, mode 600)`,
+    );
   else lines.push('  demo password   the value of DEMO_PASSWORD');
 } else if (config.demo) {
-  lines.push(`  demo accounts   district, town-zhujiajiao, town-xujing, inspector, institution, health, guidance, parent, sysadmin, secadmin, auditor`);
+  lines.push(
+    `  demo accounts   district, town-zhujiajiao, town-xujing, inspector, institution, health, guidance, parent, sysadmin, secadmin, auditor`,
+  );
   lines.push(`  demo password   DEMO_PASSWORD, or see ${config.dataDir}/demo-accounts.txt`);
 }
 console.log(lines.join('\n'));

@@ -18,7 +18,11 @@ export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
 /** 三员分立: the three separated administrator roles. None of them reads business or personal records. */
-export const ADMIN_ROLES = ['system_admin', 'security_admin', 'audit_admin'] as const satisfies readonly Role[];
+export const ADMIN_ROLES = [
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+] as const satisfies readonly Role[];
 export const BUSINESS_ROLES = ROLES.filter((r) => !(ADMIN_ROLES as readonly string[]).includes(r)) as Exclude<
   Role,
   (typeof ADMIN_ROLES)[number]

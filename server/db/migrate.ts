@@ -1,10 +1,10 @@
 /** Apply the committed, generated migrations (forward-only), then the table and column comments. */
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { commentStatements } from '../platform/comments.ts';
 import type { Database } from './client.ts';
 import './schema.ts';
@@ -25,7 +25,9 @@ export async function migrationVersion(database: Database): Promise<string> {
   const rows = await database.db.execute<{ created_at: string | number }>(
     sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
   );
-  const row = (rows as unknown as { rows?: { created_at: string | number }[] }).rows?.[0] ?? (rows as unknown as { created_at: string | number }[])[0];
+  const row =
+    (rows as unknown as { rows?: { created_at: string | number }[] }).rows?.[0] ??
+    (rows as unknown as { created_at: string | number }[])[0];
   if (!row) return 'none';
   const { readFileSync } = await import('node:fs');
   const journal = JSON.parse(readFileSync(`${MIGRATIONS_DIR}/meta/_journal.json`, 'utf8')) as {

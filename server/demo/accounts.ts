@@ -19,12 +19,32 @@ export function demoAccounts(district: string, institutionId: string, familyId: 
   const d: Scope = { kind: 'division', divisionCode: district };
   return [
     { username: 'district', displayName: '区托育服务指导中心 王老师', role: 'district_officer', scope: d },
-    { username: 'town-zhujiajiao', displayName: '朱家角镇 李老师', role: 'town_officer', scope: { kind: 'division', divisionCode: `${district}102` } },
-    { username: 'town-xujing', displayName: '徐泾镇 张老师', role: 'town_officer', scope: { kind: 'division', divisionCode: `${district}106` } },
+    {
+      username: 'town-zhujiajiao',
+      displayName: '朱家角镇 李老师',
+      role: 'town_officer',
+      scope: { kind: 'division', divisionCode: `${district}102` },
+    },
+    {
+      username: 'town-xujing',
+      displayName: '徐泾镇 张老师',
+      role: 'town_officer',
+      scope: { kind: 'division', divisionCode: `${district}106` },
+    },
     { username: 'inspector', displayName: '检查员 陈工', role: 'inspector', scope: d },
-    { username: 'institution', displayName: '机构负责人 刘园长', role: 'institution_admin', scope: { kind: 'institution', institutionId } },
+    {
+      username: 'institution',
+      displayName: '机构负责人 刘园长',
+      role: 'institution_admin',
+      scope: { kind: 'institution', institutionId },
+    },
     { username: 'health', displayName: '社区卫生服务中心 周医生', role: 'health_worker', scope: d },
-    { username: 'guidance', displayName: '朱家角镇育儿指导站 吴老师', role: 'guidance_staff', scope: { kind: 'division', divisionCode: `${district}102` } },
+    {
+      username: 'guidance',
+      displayName: '朱家角镇育儿指导站 吴老师',
+      role: 'guidance_staff',
+      scope: { kind: 'division', divisionCode: `${district}102` },
+    },
     { username: 'parent', displayName: '家长 赵女士', role: 'parent', scope: { kind: 'family', familyId } },
     { username: 'sysadmin', displayName: '系统管理员', role: 'system_admin', scope: d },
     { username: 'secadmin', displayName: '安全管理员', role: 'security_admin', scope: d },
@@ -41,7 +61,14 @@ export function generatePassword(): string {
 }
 
 /** Insert the demo accounts with one password. */
-export async function seedDemoAccounts(db: Db, district: string, accounts: DemoAccount[], password: string, now: Date, rng: Rng) {
+export async function seedDemoAccounts(
+  db: Db,
+  district: string,
+  accounts: DemoAccount[],
+  password: string,
+  now: Date,
+  rng: Rng,
+) {
   const passwordHash = await hashPassword(password);
   await db.insert(users).values(
     accounts.map((a) => ({

@@ -22,11 +22,18 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-export async function seedDemo(db: Db, opts: { district: string; password?: string | undefined; dataDir: string; now: Date }): Promise<DemoResult> {
+export async function seedDemo(
+  db: Db,
+  opts: { district: string; password?: string | undefined; dataDir: string; now: Date },
+): Promise<DemoResult> {
   if (!(await isEmpty(db))) return { seeded: false, usernames: [] };
   const rng = new Rng(20210827);
   const modules = await seedModuleDemo(db, { district: opts.district, rng, now: opts.now });
-  const accounts = demoAccounts(opts.district, modules.demoInstitutionId ?? rng.uuid(opts.now.getTime()), modules.demoFamilyId ?? rng.uuid(opts.now.getTime()));
+  const accounts = demoAccounts(
+    opts.district,
+    modules.demoInstitutionId ?? rng.uuid(opts.now.getTime()),
+    modules.demoFamilyId ?? rng.uuid(opts.now.getTime()),
+  );
   const password = opts.password ?? generatePassword();
   await seedDemoAccounts(db, opts.district, accounts, password, opts.now, rng);
   const usernames = accounts.map((a) => a.username);
@@ -34,7 +41,11 @@ export async function seedDemo(db: Db, opts: { district: string; password?: stri
   mkdirSync(opts.dataDir, { recursive: true });
   const file = path.join(opts.dataDir, 'demo-accounts.txt');
   const lines = accounts.map((a) => `${a.username.padEnd(16)} ${a.role}`);
-  writeFileSync(file, `# Tuoyu demo accounts (synthetic). Password for all: ${password}\n${lines.join('\n')}\n`, { mode: 0o600 });
+  writeFileSync(
+    file,
+    `# Tuoyu demo accounts (synthetic). Password for all: ${password}\n${lines.join('\n')}\n`,
+    { mode: 0o600 },
+  );
   chmodSync(file, 0o600);
   return { seeded: true, usernames, generatedPassword: password, accountsFile: file };
 }

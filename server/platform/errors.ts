@@ -19,19 +19,31 @@ const catalog = {
     zh: '连续登录失败次数过多，账号已锁定 30 分钟，请稍后再试或联系安全管理员解锁',
     en: 'Too many failed logins: the account is locked for 30 minutes. Try later or ask the security admin to unlock it',
   },
-  'auth.rate_limited': { status: 429, zh: '登录尝试过于频繁，请稍后再试', en: 'Too many login attempts: try again later' },
+  'auth.rate_limited': {
+    status: 429,
+    zh: '登录尝试过于频繁，请稍后再试',
+    en: 'Too many login attempts: try again later',
+  },
   'auth.wrong_password': { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   'auth.cross_origin': { status: 403, zh: '拒绝跨站请求', en: 'Cross-origin request refused' },
   'auth.forbidden': { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
-  'auth.no_policy': { status: 403, zh: '该接口未声明访问策略，默认拒绝', en: 'This route declares no policy: denied' },
-  'not_found': { status: 404, zh: '未找到', en: 'Not found' },
+  'auth.no_policy': {
+    status: 403,
+    zh: '该接口未声明访问策略，默认拒绝',
+    en: 'This route declares no policy: denied',
+  },
+  not_found: { status: 404, zh: '未找到', en: 'Not found' },
   'conflict.stale_version': {
     status: 409,
     zh: '数据已被他人修改，请刷新后重试',
     en: 'The record was changed by someone else: reload and try again',
   },
   'conflict.duplicate': { status: 409, zh: '与已有记录重复', en: 'Duplicates an existing record' },
-  'conflict.transition': { status: 409, zh: '当前状态下不允许此操作', en: 'Not allowed in the current state' },
+  'conflict.transition': {
+    status: 409,
+    zh: '当前状态下不允许此操作',
+    en: 'Not allowed in the current state',
+  },
   'users.separation_of_duties': {
     status: 409,
     zh: '三员分立：该账号不能担任此角色',
@@ -42,9 +54,13 @@ const catalog = {
     zh: '不能授予超出本人权限或管辖范围的角色',
     en: 'You cannot grant a role or scope wider than your own',
   },
-  'users.self': { status: 409, zh: '不能修改本人的角色或状态', en: 'You cannot change your own role or status' },
+  'users.self': {
+    status: 409,
+    zh: '不能修改本人的角色或状态',
+    en: 'You cannot change your own role or status',
+  },
   'payload.too_large': { status: 413, zh: '文件过大', en: 'The file is too large' },
-  'internal': { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof catalog;

@@ -33,14 +33,23 @@ export function scopeWhere(actor: Actor, cols: ScopeColumns): SQL {
       return and(inDistrict, like(cols.division as AnyPgColumn, `${scope.divisionCode}%`)) ?? NOTHING;
     }
     case 'institution':
-      return cols.institution ? (and(inDistrict, eq(cols.institution as AnyPgColumn, scope.institutionId)) ?? NOTHING) : NOTHING;
+      return cols.institution
+        ? (and(inDistrict, eq(cols.institution as AnyPgColumn, scope.institutionId)) ?? NOTHING)
+        : NOTHING;
     case 'family':
-      return cols.family ? (and(inDistrict, eq(cols.family as AnyPgColumn, scope.familyId)) ?? NOTHING) : NOTHING;
+      return cols.family
+        ? (and(inDistrict, eq(cols.family as AnyPgColumn, scope.familyId)) ?? NOTHING)
+        : NOTHING;
   }
 }
 
 /** Whether a division code lies inside the actor's division scope (for writes that name a town). */
 export function divisionInScope(actor: Actor, divisionCode: string): boolean {
   const s = actor.scope;
-  return !!s && s.kind === 'division' && divisionCode.startsWith(s.divisionCode) && divisionCode.startsWith(actor.districtCode);
+  return (
+    !!s &&
+    s.kind === 'division' &&
+    divisionCode.startsWith(s.divisionCode) &&
+    divisionCode.startsWith(actor.districtCode)
+  );
 }

@@ -27,7 +27,12 @@ function localized(err: ReturnType<typeof zhError>): string {
 export function zodIssueToFieldError(item: ValidationItem, part: string): FieldError[] {
   const path = item.instancePath.replace(/^\//, '').replaceAll('/', '.');
   const params = item.params ?? {};
-  const issue = { code: item.keyword, ...params, path: path ? path.split('.') : [], message: item.message } as never;
+  const issue = {
+    code: item.keyword,
+    ...params,
+    path: path ? path.split('.') : [],
+    message: item.message,
+  } as never;
   const base = part === 'body' ? '' : `${part}.`;
   if (item.keyword === 'unrecognized_keys') {
     const keys = (params.keys as string[] | undefined) ?? [];
@@ -40,7 +45,8 @@ export function zodIssueToFieldError(item: ValidationItem, part: string): FieldE
   }
   if (item.keyword === 'custom' && params.params && typeof params.params === 'object') {
     const p = params.params as { rule?: string; zh?: string; en?: string };
-    if (p.rule && p.zh && p.en) return [{ field: `${base}${path}`, rule: p.rule, message_zh: p.zh, message_en: p.en }];
+    if (p.rule && p.zh && p.en)
+      return [{ field: `${base}${path}`, rule: p.rule, message_zh: p.zh, message_en: p.en }];
   }
   const missing = item.keyword === 'invalid_type' && /received undefined/.test(item.message ?? '');
   return [
@@ -54,7 +60,11 @@ export function zodIssueToFieldError(item: ValidationItem, part: string): FieldE
 }
 
 /** Build a problem body for a code. */
-export function problem(code: string, extra: Partial<Problem> = {}, detail?: { zh?: string; en?: string }): Problem {
+export function problem(
+  code: string,
+  extra: Partial<Problem> = {},
+  detail?: { zh?: string; en?: string },
+): Problem {
   const def = errorDef(code);
   const zh = detail?.zh ? `${def.zh}：${detail.zh}` : def.zh;
   const en = detail?.en ? `${def.en}: ${detail.en}` : def.en;
@@ -80,14 +90,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof DomainError) {
       const body = problem(
         error.code,
-        { ...(error.options.errors ? { errors: error.options.errors } : {}), ...(error.options.allowed ? { allowed: error.options.allowed } : {}) },
+        {
+          ...(error.options.errors ? { errors: error.options.errors } : {}),
+          ...(error.options.allowed ? { allowed: error.options.allowed } : {}),
+        },
         { zh: error.options.detailZh, en: error.options.detailEn },
       );
       return send(reply, body);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const part = (error as FastifyError).validationContext ?? 'body';
-      const errors = (error.validation as unknown as ValidationItem[]).flatMap((v) => zodIssueToFieldError(v, part));
+      const errors = (error.validation as unknown as ValidationItem[]).flatMap((v) =>
+        zodIssueToFieldError(v, part),
+      );
       return send(reply, problem('validation.failed', { errors }));
     }
     const fe = error as FastifyError;
@@ -100,11 +115,21 @@ export function registerErrorHandler(app: FastifyInstance): void {
         reply,
         problem('validation.failed', {
           status: fe.statusCode,
-          errors: [{ field: 'body', rule: fe.code ?? 'malformed', message_zh: '请求格式错误', message_en: fe.message }],
+          errors: [
+            {
+              field: 'body',
+              rule: fe.code ?? 'malformed',
+              message_zh: '请求格式错误',
+              message_en: fe.message,
+            },
+          ],
         }),
       );
     }
-    if ((error as { code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505') {
+    if (
+      (error as { code?: string }).code === '23505' ||
+      (error as { cause?: { code?: string } }).cause?.code === '23505'
+    ) {
       return send(reply, problem('conflict.duplicate'));
     }
     request.log.error({ err: safeErrorForLog(error) }, 'unhandled error');
@@ -117,7 +142,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
  * database error (drizzle puts the query parameters, which may be personal data, into it).
  */
 export function safeErrorForLog(error: unknown): Record<string, unknown> {
-  const e = error as { name?: string; code?: string; stack?: string; cause?: { code?: string; constraint?: string } };
+  const e = error as {
+    name?: string;
+    code?: string;
+    stack?: string;
+    cause?: { code?: string; constraint?: string };
+  };
   const frames = (e.stack ?? '').split('\n').filter((l) => l.trimStart().startsWith('at '));
-  return { name: e.name, code: e.code, causeCode: e.cause?.code, constraint: e.cause?.constraint, frames: frames.slice(0, 8) };
+  return {
+    name: e.name,
+    code: e.code,
+    causeCode: e.cause?.code,
+    constraint: e.cause?.constraint,
+    frames: frames.slice(0, 8),
+  };
 }

@@ -35,12 +35,22 @@ export const SECURE_COOKIE = '__Host-tuoyu_sid';
 /** Set the session cookie: HttpOnly, SameSite=Strict; `__Host-` and Secure behind HTTPS. */
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, value: string) {
   const secure = request.protocol === 'https';
-  reply.setCookie(secure ? SECURE_COOKIE : COOKIE, value, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
+  reply.setCookie(secure ? SECURE_COOKIE : COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: '/',
+  });
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
   const secure = request.protocol === 'https';
-  reply.clearCookie(secure ? SECURE_COOKIE : COOKIE, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
+  reply.clearCookie(secure ? SECURE_COOKIE : COOKIE, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: '/',
+  });
 }
 
 export function readSessionCookie(request: FastifyRequest): string | undefined {

@@ -42,7 +42,8 @@ export const DUMMY_HASH_PROMISE = hashPassword(randomBytes(12).toString('hex'));
  */
 export function checkPasswordPolicy(password: string, username: string, field = 'password'): FieldError[] {
   const errors: FieldError[] = [];
-  const add = (rule: string, zh: string, en: string) => errors.push({ field, rule, message_zh: zh, message_en: en });
+  const add = (rule: string, zh: string, en: string) =>
+    errors.push({ field, rule, message_zh: zh, message_en: en });
   if (password.length < 8) add('password.min_length', '密码至少 8 个字符', 'At least 8 characters');
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
   if (classes < 3)

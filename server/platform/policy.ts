@@ -4,9 +4,9 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Action, PUBLIC, roleMay, SESSION } from '../../domain/contracts/permissions.ts';
+import type { Db } from '../db/client.ts';
 import { resolveSession } from './auth/sessions.ts';
 import type { Clock } from './clock.ts';
-import type { Db } from '../db/client.ts';
 import { DomainError } from './errors.ts';
 import { readSessionCookie } from './http.ts';
 
@@ -36,7 +36,10 @@ export function isCrossOrigin(request: FastifyRequest): boolean {
 }
 
 /** Install the route registry and the per-request policy check; returns the registry (for tests). */
-export function installPolicy(app: FastifyInstance, deps: { db: Db; clock: Clock; districtCode: string }): RouteRecord[] {
+export function installPolicy(
+  app: FastifyInstance,
+  deps: { db: Db; clock: Clock; districtCode: string },
+): RouteRecord[] {
   const routes: RouteRecord[] = [];
   app.decorateRequest('ctx', null as never);
   app.addHook('onRoute', (route) => {
@@ -47,11 +50,18 @@ export function installPolicy(app: FastifyInstance, deps: { db: Db; clock: Clock
   });
   app.addHook('onRequest', async (request) => {
     const now = deps.clock.now();
-    request.ctx = { actor: null, districtCode: deps.districtCode, ip: request.ip, requestId: request.id, now };
+    request.ctx = {
+      actor: null,
+      districtCode: deps.districtCode,
+      ip: request.ip,
+      requestId: request.id,
+      now,
+    };
     if (!request.url.startsWith('/api/') || request.is404) return;
     const action = request.routeOptions.config.action;
     if (!action) throw new DomainError('auth.no_policy');
-    if (!SAFE_METHODS.has(request.method) && isCrossOrigin(request)) throw new DomainError('auth.cross_origin');
+    if (!SAFE_METHODS.has(request.method) && isCrossOrigin(request))
+      throw new DomainError('auth.cross_origin');
     if (action === PUBLIC) {
       // Public routes still know a logged-in caller (e.g. logout), but never require one.
       const cookie = readSessionCookie(request);

@@ -13,7 +13,11 @@ export interface ScopeTarget {
   labelEn: string;
 }
 
-export type ScopeTargetResolver = (db: Db, districtCode: string, id: string) => Promise<ScopeTarget | undefined>;
+export type ScopeTargetResolver = (
+  db: Db,
+  districtCode: string,
+  id: string,
+) => Promise<ScopeTarget | undefined>;
 
 export interface ScopeTargets {
   institution?: ScopeTargetResolver;

@@ -16,24 +16,36 @@ const divisionSchema = z.object({
   lng: z.number(),
 });
 
-export function systemRoutes(app: FastifyInstance, deps: { db: Db; kind: string; migration: string; tileUrl: string }) {
+export function systemRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; kind: string; migration: string; tileUrl: string },
+) {
   const r = router(app);
   r.get(
     '/api/health',
     {
       config: { action: PUBLIC },
-      schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), database: z.string(), migration: z.string() }) } },
+      schema: {
+        tags: ['system'],
+        response: { 200: z.object({ status: z.literal('ok'), database: z.string(), migration: z.string() }) },
+      },
     },
     async () => ({ status: 'ok' as const, database: deps.kind, migration: deps.migration }),
   );
   r.get(
     '/api/v1/divisions',
-    { config: { action: PUBLIC }, schema: { tags: ['reference'], response: { 200: z.array(divisionSchema) } } },
+    {
+      config: { action: PUBLIC },
+      schema: { tags: ['reference'], response: { 200: z.array(divisionSchema) } },
+    },
     () => deps.db.select().from(divisions).orderBy(divisions.code),
   );
   r.get(
     '/api/v1/config',
-    { config: { action: PUBLIC }, schema: { tags: ['system'], response: { 200: z.object({ tileUrl: z.string() }) } } },
+    {
+      config: { action: PUBLIC },
+      schema: { tags: ['system'], response: { 200: z.object({ tileUrl: z.string() }) } },
+    },
     async () => ({ tileUrl: deps.tileUrl }),
   );
 }

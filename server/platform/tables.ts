@@ -62,7 +62,10 @@ export const users = pgTable(
     updatedAt: tz('updated_at').notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [primaryKey({ columns: [t.districtCode, t.id] }), unique('users_username_uq').on(t.districtCode, t.username)],
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    unique('users_username_uq').on(t.districtCode, t.username),
+  ],
 );
 comment(users, ['用户账号', 'User accounts'], {
   districtCode: ['所属区代码（分布列）', 'District code (distribution column)'],
@@ -98,9 +101,10 @@ export const sessions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.districtCode, t.id] }),
-    foreignKey({ columns: [t.districtCode, t.userId], foreignColumns: [users.districtCode, users.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.districtCode, t.userId],
+      foreignColumns: [users.districtCode, users.id],
+    }).onDelete('cascade'),
     index('sessions_user_idx').on(t.districtCode, t.userId),
   ],
 );
@@ -127,13 +131,17 @@ export const loginAttempts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.districtCode, t.username] })],
 );
-comment(loginAttempts, ['登录失败计数与锁定（含不存在的登录名）', 'Login failures and lockout (unknown names too)'], {
-  districtCode: ['所属区代码（分布列）', 'District code (distribution column)'],
-  username: ['登录名', 'Login name'],
-  failures: ['连续失败次数', 'Consecutive failures'],
-  lockedUntil: ['锁定至', 'Locked until'],
-  updatedAt: ['更新时间', 'Updated at'],
-});
+comment(
+  loginAttempts,
+  ['登录失败计数与锁定（含不存在的登录名）', 'Login failures and lockout (unknown names too)'],
+  {
+    districtCode: ['所属区代码（分布列）', 'District code (distribution column)'],
+    username: ['登录名', 'Login name'],
+    failures: ['连续失败次数', 'Consecutive failures'],
+    lockedUntil: ['锁定至', 'Locked until'],
+    updatedAt: ['更新时间', 'Updated at'],
+  },
+);
 
 export const auditLog = pgTable(
   'audit_log',

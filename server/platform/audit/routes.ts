@@ -11,7 +11,10 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
   const r = router(app);
   r.get(
     '/api/v1/audit',
-    { config: { action: 'audit.read' }, schema: { tags: ['audit'], querystring: auditQuery, response: { 200: auditPage } } },
+    {
+      config: { action: 'audit.read' },
+      schema: { tags: ['audit'], querystring: auditQuery, response: { 200: auditPage } },
+    },
     async (req) => {
       const actor = actorOf(req);
       const q = req.query;
@@ -24,7 +27,13 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
       if (q.to) conds.push(lte(auditLog.at, new Date(q.to)));
       const where = and(...conds);
       const [rows, [total]] = await Promise.all([
-        db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+        db
+          .select()
+          .from(auditLog)
+          .where(where)
+          .orderBy(desc(auditLog.seq))
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize),
         db.select({ n: count() }).from(auditLog).where(where),
       ]);
       return {

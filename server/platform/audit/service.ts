@@ -27,7 +27,11 @@ export async function recordAudit(tx: Db, ctx: RequestContext, event: AuditEvent
     .insert(auditChainHead)
     .values({ districtCode: district, seq: 0, hash: GENESIS_HASH })
     .onConflictDoNothing();
-  const [head] = await tx.select().from(auditChainHead).where(eq(auditChainHead.districtCode, district)).for('update');
+  const [head] = await tx
+    .select()
+    .from(auditChainHead)
+    .where(eq(auditChainHead.districtCode, district))
+    .for('update');
   if (!head) throw new Error('audit chain head missing');
   const fields = {
     districtCode: district,
@@ -79,9 +83,12 @@ export async function verifyAuditChain(db: Db, districtCode?: string): Promise<V
         .limit(1000);
       if (rows.length === 0) break;
       for (const row of rows) {
-        if (row.seq !== expectedSeq) return { ok: false, count, brokenAt: row.seq, reason: `gap before seq ${row.seq} (${d})` };
-        if (row.prevHash !== prev) return { ok: false, count, brokenAt: row.seq, reason: `prev_hash mismatch (${d})` };
-        if (entryHash(prev, row) !== row.hash) return { ok: false, count, brokenAt: row.seq, reason: `hash mismatch (${d})` };
+        if (row.seq !== expectedSeq)
+          return { ok: false, count, brokenAt: row.seq, reason: `gap before seq ${row.seq} (${d})` };
+        if (row.prevHash !== prev)
+          return { ok: false, count, brokenAt: row.seq, reason: `prev_hash mismatch (${d})` };
+        if (entryHash(prev, row) !== row.hash)
+          return { ok: false, count, brokenAt: row.seq, reason: `hash mismatch (${d})` };
         prev = row.hash;
         expectedSeq++;
         count++;
@@ -90,8 +97,12 @@ export async function verifyAuditChain(db: Db, districtCode?: string): Promise<V
     }
     const [head] = await db.select().from(auditChainHead).where(eq(auditChainHead.districtCode, d));
     if (head && (head.seq !== expectedSeq - 1 || head.hash !== prev))
-      return { ok: false, count, brokenAt: head.seq, reason: `chain head does not match the last entry (${d}): entries removed?` };
+      return {
+        ok: false,
+        count,
+        brokenAt: head.seq,
+        reason: `chain head does not match the last entry (${d}): entries removed?`,
+      };
   }
   return { ok: true, count, brokenAt: null, reason: null };
 }
-

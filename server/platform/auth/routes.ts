@@ -17,8 +17,10 @@ export function authRoutes(app: FastifyInstance, auth: AuthService) {
       return auth.me(actor);
     },
   );
-  r.get('/api/v1/auth/me', { config: { action: SESSION }, schema: { tags: ['auth'], response: { 200: meSchema } } }, (request) =>
-    auth.me(actorOf(request)),
+  r.get(
+    '/api/v1/auth/me',
+    { config: { action: SESSION }, schema: { tags: ['auth'], response: { 200: meSchema } } },
+    (request) => auth.me(actorOf(request)),
   );
   r.post(
     '/api/v1/auth/logout',
@@ -31,7 +33,10 @@ export function authRoutes(app: FastifyInstance, auth: AuthService) {
   );
   r.post(
     '/api/v1/auth/password',
-    { config: { action: SESSION }, schema: { tags: ['auth'], body: changePasswordBody, response: { 200: okSchema } } },
+    {
+      config: { action: SESSION },
+      schema: { tags: ['auth'], body: changePasswordBody, response: { 200: okSchema } },
+    },
     async (request, reply) => {
       await auth.changePassword(request.ctx, actorOf(request), request.body);
       clearSessionCookie(request, reply);

@@ -35,13 +35,24 @@ export function createAuthService({ db, limiter, scopeTargets }: AuthDeps) {
         })
         .returning();
       const failures = row?.failures ?? 1;
-      await recordAudit(tx, ctx, { action: 'auth.login', result: 'failure', username, objectType: 'user', changes: { failures } });
+      await recordAudit(tx, ctx, {
+        action: 'auth.login',
+        result: 'failure',
+        username,
+        objectType: 'user',
+        changes: { failures },
+      });
       if (failures >= MAX_FAILURES) {
         await tx
           .update(loginAttempts)
           .set({ lockedUntil: new Date(ctx.now.getTime() + LOCK_MS), failures: 0 })
           .where(and(eq(loginAttempts.districtCode, district), eq(loginAttempts.username, username)));
-        await recordAudit(tx, ctx, { action: 'auth.lockout', result: 'success', username, objectType: 'user' });
+        await recordAudit(tx, ctx, {
+          action: 'auth.lockout',
+          result: 'success',
+          username,
+          objectType: 'user',
+        });
         return true;
       }
       return false;
@@ -51,7 +62,10 @@ export function createAuthService({ db, limiter, scopeTargets }: AuthDeps) {
 
   return {
     /** Check the password and open a session; the same answer for an unknown name and a wrong password. */
-    async login(reqCtx: RequestContext, body: { username: string; password: string; district?: string | undefined }) {
+    async login(
+      reqCtx: RequestContext,
+      body: { username: string; password: string; district?: string | undefined },
+    ) {
       if (!limiter.take(reqCtx.ip ?? 'unknown')) throw new DomainError('auth.rate_limited');
       const district = body.district ?? reqCtx.districtCode;
       const ctx = { ...reqCtx, districtCode: district };
@@ -62,7 +76,13 @@ export function createAuthService({ db, limiter, scopeTargets }: AuthDeps) {
         .where(and(eq(loginAttempts.districtCode, district), eq(loginAttempts.username, username)));
       if (attempt?.lockedUntil && attempt.lockedUntil.getTime() > ctx.now.getTime()) {
         await db.transaction((tx) =>
-          recordAudit(tx, ctx, { action: 'auth.login', result: 'denied', username, objectType: 'user', changes: { reason: 'locked' } }),
+          recordAudit(tx, ctx, {
+            action: 'auth.login',
+            result: 'denied',
+            username,
+            objectType: 'user',
+            changes: { reason: 'locked' },
+          }),
         );
         throw new DomainError('auth.locked');
       }
@@ -85,7 +105,11 @@ export function createAuthService({ db, limiter, scopeTargets }: AuthDeps) {
           scope: scopeOfUser(user),
           sessionId: '',
         };
-        await recordAudit(tx, { ...ctx, actor }, { action: 'auth.login', objectType: 'user', objectId: user.id });
+        await recordAudit(
+          tx,
+          { ...ctx, actor },
+          { action: 'auth.login', objectType: 'user', objectId: user.id },
+        );
         return { cookie, actor };
       });
     },
@@ -104,7 +128,9 @@ export function createAuthService({ db, limiter, scopeTargets }: AuthDeps) {
         .from(users)
         .where(and(eq(users.districtCode, actor.districtCode), eq(users.id, actor.userId)));
       if (!u) throw new DomainError('auth.unauthenticated');
-      const target = actor.scope ? await describeScope(db, scopeTargets, actor.districtCode, actor.scope) : undefined;
+      const target = actor.scope
+        ? await describeScope(db, scopeTargets, actor.districtCode, actor.scope)
+        : undefined;
       return {
         id: u.id,
         username: u.username,
@@ -119,7 +145,11 @@ export function createAuthService({ db, limiter, scopeTargets }: AuthDeps) {
     },
 
     /** Change one's own password; ends every session of the account (the caller logs in again). */
-    async changePassword(ctx: RequestContext, actor: Actor, body: { currentPassword: string; newPassword: string }) {
+    async changePassword(
+      ctx: RequestContext,
+      actor: Actor,
+      body: { currentPassword: string; newPassword: string },
+    ) {
       const [u] = await db
         .select()
         .from(users)
@@ -127,21 +157,42 @@ export function createAuthService({ db, limiter, scopeTargets }: AuthDeps) {
       if (!u || !(await verifyPassword(body.currentPassword, u.passwordHash)))
         throw new DomainError('validation.failed', {
           errors: [
-            { field: 'currentPassword', rule: 'auth.wrong_password', message_zh: '当前密码不正确', message_en: 'The current password is wrong' },
+            {
+              field: 'currentPassword',
+              rule: 'auth.wrong_password',
+              message_zh: '当前密码不正确',
+              message_en: 'The current password is wrong',
+            },
           ],
         });
       const errors = checkPasswordPolicy(body.newPassword, u.username, 'newPassword');
       if (body.newPassword === body.currentPassword)
-        errors.push({ field: 'newPassword', rule: 'password.reuse', message_zh: '新密码不能与当前密码相同', message_en: 'The new password must differ from the current one' });
+        errors.push({
+          field: 'newPassword',
+          rule: 'password.reuse',
+          message_zh: '新密码不能与当前密码相同',
+          message_en: 'The new password must differ from the current one',
+        });
       if (errors.length) throw new DomainError('validation.failed', { errors });
       const passwordHash = await hashPassword(body.newPassword);
       await db.transaction(async (tx) => {
         await tx
           .update(users)
-          .set({ passwordHash, mustChangePassword: false, passwordChangedAt: ctx.now, updatedAt: ctx.now, version: u.version + 1 })
+          .set({
+            passwordHash,
+            mustChangePassword: false,
+            passwordChangedAt: ctx.now,
+            updatedAt: ctx.now,
+            version: u.version + 1,
+          })
           .where(and(eq(users.districtCode, u.districtCode), eq(users.id, u.id)));
         await endUserSessions(tx, u.districtCode, u.id, ctx.now, 'password_changed');
-        await recordAudit(tx, ctx, { action: 'auth.password_change', objectType: 'user', objectId: u.id, changes: { password: '***' } });
+        await recordAudit(tx, ctx, {
+          action: 'auth.password_change',
+          objectType: 'user',
+          objectId: u.id,
+          changes: { password: '***' },
+        });
       });
     },
   };

@@ -12,7 +12,13 @@ export const ABSOLUTE_MS = 12 * 60 * 60_000;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A new session for a user; returns the cookie value `<district>.<token>` (the database keeps only a hash). */
-export async function createSession(tx: Db, districtCode: string, userId: string, now: Date, ip: string | null) {
+export async function createSession(
+  tx: Db,
+  districtCode: string,
+  userId: string,
+  now: Date,
+  ip: string | null,
+) {
   const token = randomBytes(32).toString('base64url');
   await tx.insert(sessions).values({
     districtCode,
@@ -77,16 +83,25 @@ export async function endSession(db: Db, districtCode: string, id: string, now: 
 }
 
 /** End every live session of a user (disabled, password changed, role changed). */
-export async function endUserSessions(db: Db, districtCode: string, userId: string, now: Date, reason: string) {
+export async function endUserSessions(
+  db: Db,
+  districtCode: string,
+  userId: string,
+  now: Date,
+  reason: string,
+) {
   await db
     .update(sessions)
     .set({ endedAt: now, endedReason: reason })
-    .where(and(eq(sessions.districtCode, districtCode), eq(sessions.userId, userId), isNull(sessions.endedAt)));
+    .where(
+      and(eq(sessions.districtCode, districtCode), eq(sessions.userId, userId), isNull(sessions.endedAt)),
+    );
 }
 
 /** A user row's scope as the contract type. */
 export function scopeOfUser(u: typeof users.$inferSelect): Scope | null {
-  if (u.scopeKind === 'division' && u.scopeDivisionCode) return { kind: 'division', divisionCode: u.scopeDivisionCode };
+  if (u.scopeKind === 'division' && u.scopeDivisionCode)
+    return { kind: 'division', divisionCode: u.scopeDivisionCode };
   if (u.scopeKind === 'institution' && u.scopeInstitutionId)
     return { kind: 'institution', institutionId: u.scopeInstitutionId };
   if (u.scopeKind === 'family' && u.scopeFamilyId) return { kind: 'family', familyId: u.scopeFamilyId };

@@ -77,20 +77,34 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
   }
 
   return {
-    async list(ctx: RequestContext, actor: Actor, q: { page: number; pageSize: number; q?: string | undefined; role?: Role | undefined }) {
+    async list(
+      ctx: RequestContext,
+      actor: Actor,
+      q: { page: number; pageSize: number; q?: string | undefined; role?: Role | undefined },
+    ) {
       const conds: (SQL | undefined)[] = [scopeWhere(actor, userScope)];
       if (q.q) conds.push(or(ilike(users.username, `%${q.q}%`), ilike(users.displayName, `%${q.q}%`)));
       if (q.role) conds.push(eq(users.role, q.role));
       const where = and(...conds);
       const [rows, [total]] = await Promise.all([
-        db.select().from(users).where(where).orderBy(desc(users.createdAt), users.username).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+        db
+          .select()
+          .from(users)
+          .where(where)
+          .orderBy(desc(users.createdAt), users.username)
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize),
         db.select({ n: count() }).from(users).where(where),
       ]);
       const items = await Promise.all(rows.map(async (u) => toUser(u, await lockOf(db, u, ctx.now))));
       return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
     },
 
-    async create(ctx: RequestContext, actor: Actor, body: { username: string; displayName: string; password: string }) {
+    async create(
+      ctx: RequestContext,
+      actor: Actor,
+      body: { username: string; displayName: string; password: string },
+    ) {
       const policy = checkPasswordPolicy(body.password, body.username);
       if (policy.length) throw new DomainError('validation.failed', { errors: policy });
       const passwordHash = await hashPassword(body.password);
@@ -99,7 +113,11 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
           .select({ id: users.id })
           .from(users)
           .where(and(eq(users.districtCode, actor.districtCode), eq(users.username, body.username)));
-        if (exists) throw new DomainError('conflict.duplicate', { detailZh: `用户名 ${body.username} 已存在`, detailEn: `username ${body.username} exists` });
+        if (exists)
+          throw new DomainError('conflict.duplicate', {
+            detailZh: `用户名 ${body.username} 已存在`,
+            detailEn: `username ${body.username} exists`,
+          });
         const [u] = await tx
           .insert(users)
           .values({
@@ -124,7 +142,12 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
       });
     },
 
-    async update(ctx: RequestContext, actor: Actor, id: string, body: { version: number; displayName?: string | undefined; disabled?: boolean | undefined }) {
+    async update(
+      ctx: RequestContext,
+      actor: Actor,
+      id: string,
+      body: { version: number; displayName?: string | undefined; disabled?: boolean | undefined },
+    ) {
       return db.transaction(async (tx) => {
         const u = await getInScope(tx, actor, id);
         if (body.disabled !== undefined && u.id === actor.userId) throw new DomainError('users.self');
@@ -133,29 +156,60 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
         if (body.disabled !== undefined) set.disabled = body.disabled;
         const next = await updateVersioned(tx, u, body.version, set, ctx.now);
         if (body.disabled) await endUserSessions(tx, u.districtCode, u.id, ctx.now, 'disabled');
-        await recordAudit(tx, ctx, { action: body.disabled ? 'users.disable' : 'users.update', objectType: 'user', objectId: u.id, changes: set });
+        await recordAudit(tx, ctx, {
+          action: body.disabled ? 'users.disable' : 'users.update',
+          objectType: 'user',
+          objectId: u.id,
+          changes: set,
+        });
         return toUser(next, await lockOf(tx, next, ctx.now));
       });
     },
 
-    async resetPassword(ctx: RequestContext, actor: Actor, id: string, body: { version: number; newPassword: string }) {
+    async resetPassword(
+      ctx: RequestContext,
+      actor: Actor,
+      id: string,
+      body: { version: number; newPassword: string },
+    ) {
       const u0 = await getInScope(db, actor, id);
       const policy = checkPasswordPolicy(body.newPassword, u0.username, 'newPassword');
       if (policy.length) throw new DomainError('validation.failed', { errors: policy });
       const passwordHash = await hashPassword(body.newPassword);
       await db.transaction(async (tx) => {
         const u = await getInScope(tx, actor, id);
-        await updateVersioned(tx, u, body.version, { passwordHash, mustChangePassword: true, passwordChangedAt: ctx.now }, ctx.now);
+        await updateVersioned(
+          tx,
+          u,
+          body.version,
+          { passwordHash, mustChangePassword: true, passwordChangedAt: ctx.now },
+          ctx.now,
+        );
         await endUserSessions(tx, u.districtCode, u.id, ctx.now, 'password_reset');
-        await recordAudit(tx, ctx, { action: 'users.reset_password', objectType: 'user', objectId: u.id, changes: { password: '***' } });
+        await recordAudit(tx, ctx, {
+          action: 'users.reset_password',
+          objectType: 'user',
+          objectId: u.id,
+          changes: { password: '***' },
+        });
       });
     },
 
     /** Grant one role with one scope. Admin accounts keep their lane; nothing wider than the grantor's. */
-    async grant(ctx: RequestContext, actor: Actor, id: string, body: { version: number; role: Role; scope: Scope }) {
+    async grant(
+      ctx: RequestContext,
+      actor: Actor,
+      id: string,
+      body: { version: number; role: Role; scope: Scope },
+    ) {
       const kind = ROLE_SCOPE_KIND[body.role];
       if (body.scope.kind !== kind)
-        throw fieldError('scope.kind', 'scope.kind_for_role', `该角色的管辖范围应为 ${kind}`, `This role takes a ${kind} scope`);
+        throw fieldError(
+          'scope.kind',
+          'scope.kind_for_role',
+          `该角色的管辖范围应为 ${kind}`,
+          `This role takes a ${kind} scope`,
+        );
       if (body.scope.kind === 'division') {
         const len = body.scope.divisionCode.length;
         const districtLevel = body.role === 'district_officer' || isAdminRole(body.role);
@@ -170,16 +224,28 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
       return db.transaction(async (tx) => {
         const u = await getInScope(tx, actor, id);
         if (u.id === actor.userId) throw new DomainError('users.self');
-        if (body.role === 'security_admin' || body.role === actor.role) throw new DomainError('users.escalation');
+        if (body.role === 'security_admin' || body.role === actor.role)
+          throw new DomainError('users.escalation');
         if (isAdminRole(u.role) && u.role !== body.role) throw new DomainError('users.separation_of_duties');
         const target = await describeScope(tx, scopeTargets, actor.districtCode, body.scope);
         if (!target)
-          throw fieldError('scope', 'scope.unknown', '管辖范围指向的区划、机构或家庭不存在', 'The scope names no known division, institution or family');
+          throw fieldError(
+            'scope',
+            'scope.unknown',
+            '管辖范围指向的区划、机构或家庭不存在',
+            'The scope names no known division, institution or family',
+          );
         const grantor = actor.scope;
-        if (!grantor || grantor.kind !== 'division' || !target.divisionCode.startsWith(grantor.divisionCode))
+        if (grantor?.kind !== 'division' || !target.divisionCode.startsWith(grantor.divisionCode))
           throw new DomainError('users.escalation');
         const before = { role: u.role, scope: scopeText(scopeOfUser(u)) };
-        const next = await updateVersioned(tx, u, body.version, { role: body.role, ...scopeColumns(body.scope) }, ctx.now);
+        const next = await updateVersioned(
+          tx,
+          u,
+          body.version,
+          { role: body.role, ...scopeColumns(body.scope) },
+          ctx.now,
+        );
         await endUserSessions(tx, u.districtCode, u.id, ctx.now, 'role_changed');
         await recordAudit(tx, ctx, {
           action: 'users.grant',
@@ -195,7 +261,9 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
       return db.transaction(async (tx) => {
         const u = await getInScope(tx, actor, id);
         if (u.version !== body.version) throw new DomainError('conflict.stale_version');
-        await tx.delete(loginAttempts).where(and(eq(loginAttempts.districtCode, u.districtCode), eq(loginAttempts.username, u.username)));
+        await tx
+          .delete(loginAttempts)
+          .where(and(eq(loginAttempts.districtCode, u.districtCode), eq(loginAttempts.username, u.username)));
         await recordAudit(tx, ctx, { action: 'users.unlock', objectType: 'user', objectId: u.id });
         return toUser(u, null);
       });

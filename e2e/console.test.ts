@@ -1,0 +1,50 @@
+/** Journey: the console in Chinese and English, and the lockout message. */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { consoleLogin, type Harness, shot, startHarness } from './harness.ts';
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.stop();
+});
+
+test('district officer logs in, sees Chinese, switches to English, logs out', async () => {
+  const page = await h.browser.newPage({ viewport: { width: 1366, height: 860 } });
+  await consoleLogin(page, h.baseUrl, 'district');
+  await page.getByText('青浦区').first().waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+  await shot(page, 'console-zh');
+  await page
+    .getByRole('button', { name: /语言|Language/ })
+    .first()
+    .click();
+  const english = page.getByText('English', { exact: true });
+  if (await english.count()) await english.first().click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.getByText('Qingpu District').first().waitFor();
+  await shot(page, 'console-en');
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.waitForURL(/\/admin\/login/);
+  const me = await page.request.get(`${h.baseUrl}/api/v1/auth/me`);
+  assert.equal(me.status(), 401);
+  await page.close();
+});
+
+test('five wrong passwords show the locked message', async () => {
+  const page = await h.browser.newPage({ viewport: { width: 1366, height: 860 } });
+  for (let i = 0; i < 5; i++) {
+    await consoleLogin(page, h.baseUrl, 'inspector', `Wrong-Password-${i}`);
+    await page.getByRole('alert').first().waitFor();
+  }
+  await page
+    .getByText(/已锁定|locked/)
+    .first()
+    .waitFor();
+  await shot(page, 'login-locked');
+  await page.close();
+});

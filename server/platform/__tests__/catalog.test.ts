@@ -1,0 +1,80 @@
+/**
+ * Schema conventions read from the live catalog (eVaka's habit): the Citus rule for every tenant table,
+ * timestamptz only, an index for every foreign key, and a zh/en comment on every table and column.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../../../test/db.ts';
+import { createTestDatabase } from '../../../test/db.ts';
+
+/** Citus reference tables: shared by all districts, no district_code. */
+const REFERENCE_TABLES = new Set(['divisions']);
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+describe('schema conventions', () => {
+  it('every table is a tenant table with district_code first in PK, unique and FK keys, or a listed reference table', async () => {
+    const tables = await rows<{ table_name: string }>(
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+    );
+    expect(tables.length).toBeGreaterThan(4);
+    const constraints = await rows<{ table: string; name: string; type: string; cols: string[] }>(sql`
+      select c.conrelid::regclass::text as table, c.conname as name, c.contype as type,
+             array(select a.attname::text from unnest(c.conkey) with ordinality k(n, i)
+                   join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.i) as cols
+      from pg_constraint c join pg_namespace s on s.oid = c.connamespace
+      where s.nspname = 'public' and c.contype in ('p', 'u', 'f')`);
+    const problems: string[] = [];
+    for (const { table_name: t } of tables) {
+      const own = constraints.filter((c) => c.table.replaceAll('"', '') === t);
+      if (REFERENCE_TABLES.has(t)) continue;
+      if (!own.some((c) => c.type === 'p')) problems.push(`${t}: no primary key`);
+      for (const c of own)
+        if (c.cols[0] !== 'district_code')
+          problems.push(`${t}.${c.name} (${c.type}) does not start with district_code`);
+    }
+    // Unique indexes made outside constraints count too.
+    const uniqueIdx = await rows<{ table: string; name: string; def: string }>(sql`
+      select tablename as table, indexname as name, indexdef as def from pg_indexes
+      where schemaname = 'public' and indexdef ilike 'create unique index%'`);
+    for (const i of uniqueIdx)
+      if (!REFERENCE_TABLES.has(i.table) && !/\(district_code[,)]/.test(i.def))
+        problems.push(`${i.table}.${i.name}: unique index without district_code first`);
+    expect(problems).toEqual([]);
+  });
+
+  it('timestamps are timestamptz', async () => {
+    const bad = await rows<{ t: string; c: string }>(sql`
+      select table_name as t, column_name as c from information_schema.columns
+      where table_schema = 'public' and data_type in ('timestamp without time zone', 'time without time zone')`);
+    expect(bad).toEqual([]);
+  });
+
+  it('every foreign key has an index that starts with its columns', async () => {
+    const missing = await rows<{ name: string }>(sql`
+      select c.conname as name from pg_constraint c join pg_namespace s on s.oid = c.connamespace
+      where s.nspname = 'public' and c.contype = 'f' and not exists (
+        select 1 from pg_index i where i.indrelid = c.conrelid
+          and (i.indkey::int2[])[0:array_length(c.conkey, 1) - 1] = c.conkey)`);
+    expect(missing).toEqual([]);
+  });
+
+  it('every table and column has a Chinese and English comment', async () => {
+    const missing = await rows<{ what: string }>(sql`
+      select c.relname as what from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind = 'r' and coalesce(obj_description(c.oid, 'pg_class'), '') !~ '[一-龥].* / [A-Za-z]'
+      union all
+      select c.relname || '.' || a.attname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+      where n.nspname = 'public' and c.relkind = 'r' and coalesce(col_description(c.oid, a.attnum), '') !~ '[一-龥].* / [A-Za-z]'`);
+    expect(missing).toEqual([]);
+  });
+});

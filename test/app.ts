@@ -1,0 +1,113 @@
+/** Test harness: a real app on a real database, a movable clock, and helpers to log in and call. */
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Role, Scope } from '../domain/contracts/auth.ts';
+import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { scopeColumns } from '../server/platform/auth/sessions.ts';
+import { TestClock } from '../server/platform/clock.ts';
+import { uuidv7 } from '../server/platform/ids.ts';
+import { hashPassword } from '../server/platform/passwords.ts';
+import type { RouteRecord } from '../server/platform/policy.ts';
+import { users } from '../server/platform/tables.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+
+export const DISTRICT = '310118';
+export const ZHUJIAJIAO = '310118102';
+export const XUJING = '310118106';
+export const PASSWORD = 'Qingpu-Test-2026!';
+
+let hashCache: Promise<string> | undefined;
+
+export interface TestApp {
+  app: FastifyInstance;
+  routes: RouteRecord[];
+  database: TestDatabase;
+  clock: TestClock;
+  /** Create an account with a role and scope directly in the database (test setup, not under test). */
+  createUser(
+    username: string,
+    role: Role | null,
+    scope: Scope | null,
+    opts?: { district?: string },
+  ): Promise<string>;
+  /** Log in and return the session cookie header value. */
+  login(username: string, password?: string): Promise<string>;
+  /** Inject a request as a logged-in user (cookie) or anonymously. */
+  call(
+    method: InjectOptions['method'],
+    url: string,
+    opts?: { cookie?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(opts: { loginRateLimit?: number } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const clock = new TestClock();
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', DATA_DIR: '.tmp/test-data' }),
+    loginRateLimit: opts.loginRateLimit ?? 1000,
+    webDir: '/nonexistent',
+  };
+  const { app, routes } = await buildApp({ database, clock, config, migration: database.migration });
+  await app.ready();
+  hashCache ??= hashPassword(PASSWORD);
+  const t: TestApp = {
+    app,
+    routes,
+    database,
+    clock,
+    async createUser(username, role, scope, o = {}) {
+      const id = uuidv7();
+      const now = clock.now();
+      await database.db.insert(users).values({
+        districtCode: o.district ?? DISTRICT,
+        id,
+        username,
+        displayName: `测试 ${username}`,
+        passwordHash: await hashCache!,
+        role,
+        ...scopeColumns(scope),
+        passwordChangedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      });
+      return id;
+    },
+    async login(username, password = PASSWORD) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password },
+      });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      const set = res.headers['set-cookie'];
+      const first = Array.isArray(set) ? set[0] : set;
+      return String(first).split(';')[0]!;
+    },
+    call(method, url, o = {}) {
+      return app.inject({
+        method,
+        url,
+        headers: { ...(o.cookie ? { cookie: o.cookie } : {}), ...(o.headers ?? {}) },
+        ...(o.body !== undefined ? { payload: o.body as InjectOptions['payload'] } : {}),
+      });
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+  return t;
+}
+
+/** Count rows of a table (to prove that bad input wrote nothing). */
+export async function countRows(t: TestApp, table: string): Promise<number> {
+  const res = (await t.database.db.execute(
+    sql.raw(`select count(*)::int as n from "${table}"`),
+  )) as unknown as {
+    rows: { n: number }[];
+  };
+  return res.rows[0]!.n;
+}
