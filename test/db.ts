@@ -9,6 +9,8 @@ import { seedReference } from '../server/db/reference.ts';
 
 export interface TestDatabase extends Database {
   migration: string;
+  /** The connection URL on PostgreSQL (undefined on in-memory PGlite). */
+  url?: string;
 }
 
 /** Open a fresh database for this test file; call `close()` in afterAll. */
@@ -32,6 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     ...database,
     migration,
+    url: u.toString(),
     close: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: url });

@@ -3,9 +3,10 @@
  * unmasked read. `record` runs inside the caller's transaction, so if the entry cannot be written the
  * change fails too.
  */
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lte, type SQL } from 'drizzle-orm';
+import type { AuditEntry } from '../../../domain/contracts/audit.ts';
 import type { Db } from '../../db/client.ts';
-import { type RequestContext, scopeText } from '../context.ts';
+import { type Actor, type RequestContext, scopeText } from '../context.ts';
 import { auditChainHead, auditLog, GENESIS_HASH } from '../tables.ts';
 import { entryHash } from './canonical.ts';
 
@@ -105,4 +106,54 @@ export async function verifyAuditChain(db: Db, districtCode?: string): Promise<V
       };
   }
   return { ok: true, count, brokenAt: null, reason: null };
+}
+
+export interface AuditQuery {
+  page: number;
+  pageSize: number;
+  action?: string | undefined;
+  actor?: string | undefined;
+  objectType?: string | undefined;
+  result?: 'success' | 'failure' | 'denied' | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** A filtered page of the actor's district's trail, newest first. */
+export async function listAudit(db: Db, actor: Actor, q: AuditQuery) {
+  const conds: (SQL | undefined)[] = [eq(auditLog.districtCode, actor.districtCode)];
+  if (q.action) conds.push(eq(auditLog.action, q.action));
+  if (q.actor) conds.push(eq(auditLog.actorUsername, q.actor));
+  if (q.objectType) conds.push(eq(auditLog.objectType, q.objectType));
+  if (q.result) conds.push(eq(auditLog.result, q.result));
+  if (q.from) conds.push(gte(auditLog.at, new Date(q.from)));
+  if (q.to) conds.push(lte(auditLog.at, new Date(q.to)));
+  const where = and(...conds);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.seq))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(auditLog).where(where),
+  ]);
+  const items: AuditEntry[] = rows.map((e) => ({
+    seq: e.seq,
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorUsername: e.actorUsername,
+    role: e.role,
+    scope: e.scope,
+    ip: e.ip,
+    action: e.action,
+    objectType: e.objectType,
+    objectId: e.objectId,
+    result: e.result as AuditEntry['result'],
+    requestId: e.requestId,
+    changes: (e.changes as Record<string, unknown> | null) ?? null,
+    hash: e.hash,
+  }));
+  return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
