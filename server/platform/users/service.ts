@@ -83,20 +83,32 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
       q: { page: number; pageSize: number; q?: string | undefined; role?: Role | undefined },
     ) {
       const conds: (SQL | undefined)[] = [scopeWhere(actor, userScope)];
-      if (q.q) conds.push(or(ilike(users.username, `%${q.q}%`), ilike(users.displayName, `%${q.q}%`)));
+      if (q.q) {
+        const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        conds.push(or(ilike(users.username, pattern), ilike(users.displayName, pattern)));
+      }
       if (q.role) conds.push(eq(users.role, q.role));
       const where = and(...conds);
       const [rows, [total]] = await Promise.all([
         db
-          .select()
+          .select({ u: users, lockedUntil: loginAttempts.lockedUntil })
           .from(users)
+          .leftJoin(
+            loginAttempts,
+            and(
+              eq(loginAttempts.districtCode, users.districtCode),
+              eq(loginAttempts.username, users.username),
+            ),
+          )
           .where(where)
           .orderBy(desc(users.createdAt), users.username)
           .limit(q.pageSize)
           .offset((q.page - 1) * q.pageSize),
         db.select({ n: count() }).from(users).where(where),
       ]);
-      const items = await Promise.all(rows.map(async (u) => toUser(u, await lockOf(db, u, ctx.now))));
+      const items = rows.map(({ u, lockedUntil }) =>
+        toUser(u, lockedUntil && lockedUntil > ctx.now ? lockedUntil : null),
+      );
       return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
     },
 

@@ -1,0 +1,7 @@
+/** Public surface of the policy packs: types, packs, holiday calendar data and the resolver. */
+export * from './holidays-cn.ts';
+export * from './national-2019.ts';
+export * from './qingpu-2021.ts';
+export * from './resolve.ts';
+export * from './shanghai-2024.ts';
+export type * from './types.ts';
