@@ -97,12 +97,19 @@ async function serveWeb(app: FastifyInstance, webDir: string) {
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
-    if (!url.startsWith('/api') && request.method === 'GET' && existsSync(index)) {
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    const notFound = () =>
+      reply
+        .status(404)
+        .type('application/problem+json; charset=utf-8')
+        .send(problem('not_found', { detail: `${request.method} ${url}` }));
+    if (url.startsWith('/api') || request.method !== 'GET' || !existsSync(index)) return notFound();
+    // A path with a file extension is a file: serve it if a rebuild added it since start-up, else 404
+    // (never index.html for a missing script). Everything else is a client route of the SPA.
+    if (/\.[a-z0-9]+$/i.test(url)) {
+      const file = path.resolve(webDir, `.${decodeURIComponent(url)}`);
+      if (file.startsWith(`${webDir}${path.sep}`) && existsSync(file)) return reply.sendFile(path.relative(webDir, file));
+      return notFound();
     }
-    return reply
-      .status(404)
-      .type('application/problem+json; charset=utf-8')
-      .send(problem('not_found', { detail: `${request.method} ${url}` }));
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
 }

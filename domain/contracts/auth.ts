@@ -57,7 +57,9 @@ export const usernameSchema = z
   .string()
   .min(3)
   .max(64)
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, { message: 'lower-case letters, digits, . _ -' });
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, {
+    message: '只能使用小写字母、数字和 . _ -，并以字母或数字开头 / Only lower-case letters, digits and . _ -, starting with a letter or digit',
+  });
 
 export const loginBody = z.strictObject({
   username: z.string().min(1).max(64),

@@ -43,6 +43,9 @@ describe('accounts (system_admin)', () => {
     expect(bad.statusCode).toBe(400);
     const fields = bad.json().errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['username', 'displayName']));
+    const username = bad.json().errors.find((e: { field: string }) => e.field === 'username');
+    expect(username.message_zh).toContain('小写字母');
+    expect(username.message_en).toContain('lower-case');
     const weak = await t.call('POST', '/api/v1/users', {
       cookie: sys,
       body: { username: 'weakling', displayName: 'x', password: 'password' },

@@ -1,0 +1,84 @@
+/** The console header: who is logged in (name, role, jurisdiction), language, password, logout. */
+import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Tag, Typography } from 'antd';
+import type { Me } from '../api/client.ts';
+import { LangSwitch } from '../components/LangSwitch.tsx';
+import { pick, useLang, useT } from '../i18n/index.tsx';
+import { useLogout } from './session.ts';
+
+export function AdminHeader(props: {
+  me: Me;
+  wide: boolean;
+  onMenu?: () => void;
+  menuOpen: boolean;
+  onChangePassword: () => void;
+}) {
+  const { me, wide } = props;
+  const t = useT();
+  const [lang] = useLang();
+  const logout = useLogout();
+  const roleLabel = me.role ? t(`role.${me.role}`) : t('role.none');
+  const scopeLabel = me.scopeLabel ? pick(lang, me.scopeLabel.zh, me.scopeLabel.en) : t('scope.none');
+
+  return (
+    <Layout.Header
+      style={{
+        background: '#fff',
+        padding: wide ? '0 16px' : '8px 12px',
+        display: 'flex',
+        alignItems: 'center',
+        gap: wide ? 12 : 8,
+        borderBottom: '1px solid #f0f0f0',
+        height: 'auto',
+        minHeight: 64,
+        flexWrap: 'wrap',
+        lineHeight: 1.5,
+      }}
+    >
+      {props.onMenu && (
+        <Button
+          type="text"
+          icon={<MenuOutlined />}
+          aria-label={t('nav.menu')}
+          aria-expanded={props.menuOpen}
+          onClick={props.onMenu}
+        />
+      )}
+      <div
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 8,
+          flexWrap: 'wrap',
+          marginInlineEnd: 'auto',
+          minWidth: 0,
+        }}
+      >
+        <UserOutlined aria-hidden />
+        <Typography.Text strong>{me.displayName}</Typography.Text>
+        <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+          <span className="sr-only">{t('header.role')} </span>
+          {roleLabel}
+        </Tag>
+        <Typography.Text type="secondary">
+          {wide ? t('header.scopeLine') : <span className="sr-only">{t('header.scopeLine')}</span>}
+          {scopeLabel}
+        </Typography.Text>
+      </div>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+        <LangSwitch />
+        <Button
+          icon={<KeyOutlined />}
+          onClick={props.onChangePassword}
+          aria-label={wide ? undefined : t('header.changePassword')}
+          title={t('header.changePassword')}
+        >
+          {wide ? t('header.changePassword') : null}
+        </Button>
+        <Button icon={<LogoutOutlined />} onClick={() => logout.mutate()} loading={logout.isPending}>
+          {t('header.logout')}
+        </Button>
+      </div>
+    </Layout.Header>
+  );
+}

@@ -1,0 +1,83 @@
+/** Change one's own password. Forced (not closable) when me.mustChangePassword. Success ends all sessions. */
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Form, Input, Modal } from 'antd';
+import { api, type ChangePasswordBody } from '../api/client.ts';
+import { useShowError } from '../api/errors.ts';
+import { useT } from '../i18n/index.tsx';
+import { useEndSession } from './session.ts';
+
+interface Values extends ChangePasswordBody {
+  confirm: string;
+}
+
+export function ChangePasswordDialog(props: { open: boolean; forced: boolean; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm<Values>();
+  const showError = useShowError();
+  const endSession = useEndSession();
+  const change = useMutation({
+    mutationFn: (body: ChangePasswordBody) => api.auth.changePassword(body),
+    onSuccess: () => endSession('passwordChanged'),
+    onError: (err) => showError(err, form),
+  });
+
+  return (
+    <Modal
+      open={props.open}
+      title={t('password.title')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={props.forced ? undefined : props.onClose}
+      confirmLoading={change.isPending}
+      closable={!props.forced}
+      mask={{ closable: !props.forced }}
+      keyboard={!props.forced}
+      cancelButtonProps={{ style: props.forced ? { display: 'none' } : undefined }}
+      afterClose={() => form.resetFields()}
+      forceRender
+    >
+      {props.forced && (
+        <Alert type="warning" showIcon title={t('password.forced')} style={{ marginBottom: 16 }} />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={({ currentPassword, newPassword }) => change.mutate({ currentPassword, newPassword })}
+      >
+        <Form.Item
+          name="currentPassword"
+          label={t('password.current')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item
+          name="newPassword"
+          label={t('password.new')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('password.confirm')}
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: t('common.required') },
+            ({ getFieldValue }) => ({
+              validator: (_, value) =>
+                !value || getFieldValue('newPassword') === value
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('password.mismatch'))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Alert type="info" title={t('password.hint')} />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * The console's route registry. A module adds its pages here, one entry per sidebar item:
+ *
+ *   {
+ *     path: 'institutions/*',                 // under /admin; '/*' when the module has sub-routes
+ *     permission: 'institutions.read',        // shown and opened only if me.permittedActions has it
+ *     labelKey: 'nav.institutions',           // an i18n key (add it to zh-CN.ts and en.ts)
+ *     icon: <BankOutlined />,
+ *     Component: lazy(() => import('./institutions/InstitutionsModule.tsx')),
+ *   }
+ *
+ * The component is lazy-loaded into its own chunk. Sub-routes of a module go in its own
+ * <Routes> (relative paths) inside that component. The sidebar lists the entries in this order.
+ */
+import { AuditOutlined, TeamOutlined } from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import type { MessageKey } from '../i18n/index.tsx';
+import type { Action } from './session.ts';
+
+export interface AdminRoute {
+  /** Path under /admin, without a leading slash; end with '/*' if the module has its own sub-routes. */
+  path: string;
+  /** The caller needs at least one of these actions (from me.permittedActions) to see and open it. */
+  permission: Action | readonly Action[];
+  /** Sidebar label. */
+  labelKey: MessageKey;
+  icon: ReactNode;
+  Component: LazyExoticComponent<ComponentType>;
+  /** false: routable but not in the sidebar (e.g. a detail page reached from a list). */
+  menu?: boolean;
+}
+
+export const adminRoutes: readonly AdminRoute[] = [
+  // institutions (next module): web/src/admin/institutions/ — see the example above.
+  {
+    path: 'users',
+    permission: 'users.read',
+    labelKey: 'nav.users',
+    icon: <TeamOutlined />,
+    Component: lazy(() => import('./users/UsersPage.tsx')),
+  },
+  {
+    path: 'audit',
+    permission: 'audit.read',
+    labelKey: 'nav.audit',
+    icon: <AuditOutlined />,
+    Component: lazy(() => import('./audit/AuditPage.tsx')),
+  },
+];
+
+/** The sidebar link of a route: '/admin/institutions' for 'institutions/*'. */
+export function menuPath(route: AdminRoute): string {
+  return `/admin/${route.path.replace(/\/\*$/, '')}`;
+}

@@ -1,0 +1,156 @@
+/**
+ * Typed client for /api/v1. Types come from the zod contracts in domain/contracts (type-only imports,
+ * so zod itself stays out of the bundle); errors are RFC 9457 problems thrown as ApiError.
+ */
+import type { z } from 'zod';
+import type { auditPage, auditQuery, auditVerifySchema } from '../../../domain/contracts/audit.ts';
+import type {
+  changePasswordBody,
+  createUserBody,
+  grantBody,
+  loginBody,
+  meSchema,
+  resetPasswordBody,
+  updateUserBody,
+  userListQuery,
+  userPage,
+  userSchema,
+} from '../../../domain/contracts/auth.ts';
+import type { okSchema, Problem } from '../../../domain/contracts/common.ts';
+import type { DivisionRef } from '../../../domain/divisions.ts';
+import { en } from '../i18n/en.ts';
+import { zhCN } from '../i18n/zh-CN.ts';
+
+export type Me = z.infer<typeof meSchema>;
+export type User = z.infer<typeof userSchema>;
+export type UserPage = z.infer<typeof userPage>;
+export type UserListQuery = Partial<z.infer<typeof userListQuery>>;
+export type CreateUserBody = z.input<typeof createUserBody>;
+export type UpdateUserBody = z.input<typeof updateUserBody>;
+export type GrantBody = z.input<typeof grantBody>;
+export type ResetPasswordBody = z.input<typeof resetPasswordBody>;
+export type LoginBody = z.input<typeof loginBody>;
+export type ChangePasswordBody = z.input<typeof changePasswordBody>;
+export type AuditPage = z.infer<typeof auditPage>;
+export type AuditEntry = AuditPage['items'][number];
+export type AuditQuery = Partial<z.infer<typeof auditQuery>>;
+export type AuditVerify = z.infer<typeof auditVerifySchema>;
+export type Ok = z.infer<typeof okSchema>;
+export type Division = DivisionRef;
+export type { Problem };
+
+/** A non-2xx answer (or no answer at all: status 0, code `network.unreachable`). */
+export class ApiError extends Error {
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(`${problem.status} ${problem.code}: ${problem.detail}`);
+    this.name = 'ApiError';
+    this.problem = problem;
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+  get code(): string {
+    return this.problem.code;
+  }
+}
+
+function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.status === 'number' && typeof v.code === 'string' && typeof v.detail_zh === 'string';
+}
+
+function fallbackProblem(status: number, code: string, zh: string, enText: string): Problem {
+  return { type: 'about:blank', title: code, status, code, detail: enText, detail_zh: zh, detail_en: enText };
+}
+
+type QueryValue = string | number | boolean | undefined | null;
+
+function queryString(query?: Record<string, QueryValue>): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+}
+
+/** Calls the API. Paths are relative to /api/v1 unless they start with /api/. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const url = `${path.startsWith('/api/') ? path : `/api/v1${path}`}${queryString(options.query)}`;
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(
+      fallbackProblem(0, 'network.unreachable', zhCN['common.networkError'], en['common.networkError']),
+    );
+  }
+  if (response.ok) {
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+  let data: unknown;
+  try {
+    data = await response.json();
+  } catch {
+    data = undefined;
+  }
+  throw new ApiError(
+    isProblem(data)
+      ? data
+      : fallbackProblem(
+          response.status,
+          `http.${response.status}`,
+          zhCN['common.unknownError'],
+          en['common.unknownError'],
+        ),
+  );
+}
+
+const enc = encodeURIComponent;
+
+/** One function per endpoint. */
+export const api = {
+  auth: {
+    login: (body: LoginBody) => request<Me>('POST', '/auth/login', { body }),
+    me: (signal?: AbortSignal) => request<Me>('GET', '/auth/me', { signal }),
+    logout: () => request<Ok>('POST', '/auth/logout'),
+    changePassword: (body: ChangePasswordBody) => request<Ok>('POST', '/auth/password', { body }),
+  },
+  users: {
+    list: (query: UserListQuery, signal?: AbortSignal) =>
+      request<UserPage>('GET', '/users', { query, signal }),
+    create: (body: CreateUserBody) => request<User>('POST', '/users', { body }),
+    update: (id: string, body: UpdateUserBody) => request<User>('PATCH', `/users/${enc(id)}`, { body }),
+    resetPassword: (id: string, body: ResetPasswordBody) =>
+      request<Ok>('POST', `/users/${enc(id)}/password`, { body }),
+    grant: (id: string, body: GrantBody) => request<User>('PUT', `/users/${enc(id)}/grant`, { body }),
+    unlock: (id: string, version: number) =>
+      request<User>('POST', `/users/${enc(id)}/unlock`, { body: { version } }),
+  },
+  audit: {
+    list: (query: AuditQuery, signal?: AbortSignal) => request<AuditPage>('GET', '/audit', { query, signal }),
+    verify: () => request<AuditVerify>('GET', '/audit/verify'),
+  },
+  divisions: {
+    list: (signal?: AbortSignal) => request<Division[]>('GET', '/divisions', { signal }),
+  },
+};
