@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../test/db.ts';
 import { type Database, openDatabase } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { recordAudit } from '../server/platform/audit/service.ts';
+import { createTestDatabase, type TestDatabase } from '../test/db.ts';
 
 let env: Record<string, string>;
 let database: Database | TestDatabase;
@@ -23,8 +23,15 @@ beforeAll(async () => {
     await migrate(database);
     env = { DATA_DIR: dir, DATABASE_URL: '' };
   }
-  const ctx = { actor: null, districtCode: '310118', ip: '127.0.0.1', requestId: null, now: new Date('2026-03-01T00:00:00Z') };
-  for (let i = 0; i < 3; i++) await database.db.transaction((tx) => recordAudit(tx, ctx, { action: 'test.event', changes: { i } }));
+  const ctx = {
+    actor: null,
+    districtCode: '310118',
+    ip: '127.0.0.1',
+    requestId: null,
+    now: new Date('2026-03-01T00:00:00Z'),
+  };
+  for (let i = 0; i < 3; i++)
+    await database.db.transaction((tx) => recordAudit(tx, ctx, { action: 'test.event', changes: { i } }));
   if (dir) await database.close();
 });
 afterAll(async () => {
@@ -33,7 +40,10 @@ afterAll(async () => {
 });
 
 const run = () =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
 
 describe('npm run audit:verify', () => {
   it('prints OK <count> on an intact chain, and the first broken entry with exit 1 after tampering', async () => {

@@ -19,7 +19,8 @@ export const PERMISSIONS = {
   'users.unlock': ['security_admin'],
   'audit.read': ['audit_admin'],
   'institutions.read': ['district_officer', 'town_officer', 'institution_admin'],
-  'institutions.create': ['district_officer', 'institution_admin'],
+  // Institution admins do not create institutions: the district creates the draft and grants them its scope.
+  'institutions.create': ['district_officer'],
   'institutions.update': ['district_officer', 'institution_admin'],
   'institutions.submit': ['institution_admin', 'district_officer'],
   'institutions.review': ['district_officer'],

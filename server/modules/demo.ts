@@ -1,6 +1,7 @@
 /** Demo data of the business modules (deterministic, synthetic). */
 import type { Db } from '../db/client.ts';
 import type { Rng } from '../demo/rng.ts';
+import { seedInstitutionsDemo } from './institutions/demo.ts';
 
 export interface ModuleDemoResult {
   /** The institution in 朱家角镇 that the demo `institution` account runs. */
@@ -9,6 +10,10 @@ export interface ModuleDemoResult {
   demoFamilyId?: string;
 }
 
-export async function seedModuleDemo(_db: Db, _opts: { district: string; rng: Rng; now: Date }): Promise<ModuleDemoResult> {
-  return {};
+export async function seedModuleDemo(
+  db: Db,
+  opts: { district: string; rng: Rng; now: Date },
+): Promise<ModuleDemoResult> {
+  const { demoInstitutionId } = await seedInstitutionsDemo(db, opts);
+  return { demoInstitutionId };
 }

@@ -1,0 +1,333 @@
+/**
+ * Institution registry contracts (issue 3): one zod source for route schemas, OpenAPI and web forms.
+ * Shapes only (types, enums, lengths); the domain rules (GB 32100, class caps, towns, coordinates,
+ * phone) live in domain/institutions/validate.ts, which the server and the web forms both call.
+ * Money is integer fen (分) everywhere in the API; `fenToYuan`/`yuanToFen` convert for display/input.
+ */
+import { z } from 'zod';
+import { pageOf, paginationQuery, versionField } from './common.ts';
+
+export const INSTITUTION_KINDS = [
+  'childcare_institution',
+  'kindergarten',
+  'community_point',
+  'family_point',
+] as const;
+export const institutionKindSchema = z.enum(INSTITUTION_KINDS);
+export type InstitutionKind = z.infer<typeof institutionKindSchema>;
+export const KIND_LABELS: Record<InstitutionKind, { zh: string; en: string }> = {
+  childcare_institution: { zh: '托育机构', en: 'Childcare institution' },
+  kindergarten: { zh: '幼儿园', en: 'Kindergarten' },
+  community_point: { zh: '社区托育点', en: 'Community childcare point' },
+  family_point: { zh: '家庭托育点', en: 'Family childcare point' },
+};
+
+export const OWNERSHIPS = ['public', 'private'] as const;
+export const ownershipSchema = z.enum(OWNERSHIPS);
+export const OWNERSHIP_LABELS = {
+  public: { zh: '公办', en: 'Public' },
+  private: { zh: '民办', en: 'Private' },
+} as const;
+
+export const SERVICE_FORMS = ['full_day', 'half_day', 'hourly'] as const;
+export const serviceFormSchema = z.enum(SERVICE_FORMS);
+export type ServiceForm = z.infer<typeof serviceFormSchema>;
+export const SERVICE_FORM_LABELS: Record<ServiceForm, { zh: string; en: string }> = {
+  full_day: { zh: '全日制', en: 'Full-day' },
+  half_day: { zh: '半日制', en: 'Half-day' },
+  hourly: { zh: '计时制', en: 'Hourly' },
+};
+
+export const INSTITUTION_STATUSES = [
+  'draft',
+  'submitted',
+  'filed',
+  'operating',
+  'rectifying',
+  'suspended',
+  'closed',
+] as const;
+export const institutionStatusSchema = z.enum(INSTITUTION_STATUSES);
+export type InstitutionStatus = z.infer<typeof institutionStatusSchema>;
+export const STATUS_LABELS: Record<InstitutionStatus, { zh: string; en: string }> = {
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '备案审核中', en: 'Filing under review' },
+  filed: { zh: '已备案', en: 'Filed' },
+  operating: { zh: '运营中', en: 'Operating' },
+  rectifying: { zh: '整改中', en: 'Rectifying' },
+  suspended: { zh: '停业', en: 'Suspended' },
+  closed: { zh: '注销', en: 'Closed' },
+};
+
+export const TRANSITION_ACTIONS = [
+  'submit',
+  'return',
+  'approve',
+  'start_operating',
+  'rectify',
+  'resume',
+  'suspend',
+  'close',
+] as const;
+export const transitionActionSchema = z.enum(TRANSITION_ACTIONS);
+export type TransitionAction = z.infer<typeof transitionActionSchema>;
+
+/** Edits besides transitions that `permittedActions` may list. */
+export const EDIT_ACTIONS = ['edit', 'edit_classes', 'upload_document'] as const;
+export type PermittedAction = TransitionAction | (typeof EDIT_ACTIONS)[number];
+
+export const CLASS_TYPE_VALUES = [
+  'infant',
+  'toddler_small',
+  'toddler_large',
+  'mixed',
+  'kindergarten_toddler',
+] as const;
+export const classTypeSchema = z.enum(CLASS_TYPE_VALUES);
+
+const fen = z.number().int().min(0).max(100_000_000);
+/** Fees per service form, integer fen: monthly for 全日制/半日制, hourly for 计时制. */
+export const feesSchema = z.strictObject({
+  fullDayMonthlyFen: fen.nullable().optional(),
+  halfDayMonthlyFen: fen.nullable().optional(),
+  hourlyFen: fen.nullable().optional(),
+});
+export type Fees = z.infer<typeof feesSchema>;
+
+/** The editable fields of an institution (create body; PATCH takes any subset plus `version`). */
+export const institutionFields = {
+  name: z.string().trim().min(2).max(100),
+  creditCode: z.string().trim().max(18),
+  kind: institutionKindSchema,
+  ownership: ownershipSchema,
+  inclusive: z.boolean(),
+  serviceForms: z.array(serviceFormSchema).max(3),
+  address: z.string().trim().min(2).max(200),
+  townCode: z.string().regex(/^\d{9}$/),
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  publicPhone: z.string().trim().min(5).max(30),
+  openingHours: z.string().trim().max(100).default(''),
+  fees: feesSchema.default({}),
+  mealsProvided: z.boolean().default(false),
+  directorName: z.string().trim().min(1).max(50),
+};
+export const createInstitutionBody = z.strictObject(institutionFields);
+export type CreateInstitutionBody = z.infer<typeof createInstitutionBody>;
+export type InstitutionInput = z.output<typeof createInstitutionBody>;
+
+export const updateInstitutionBody = z.strictObject({
+  version: versionField,
+  name: institutionFields.name.optional(),
+  creditCode: institutionFields.creditCode.optional(),
+  kind: institutionFields.kind.optional(),
+  ownership: institutionFields.ownership.optional(),
+  inclusive: institutionFields.inclusive.optional(),
+  serviceForms: institutionFields.serviceForms.optional(),
+  address: institutionFields.address.optional(),
+  townCode: institutionFields.townCode.optional(),
+  lat: institutionFields.lat.optional(),
+  lng: institutionFields.lng.optional(),
+  publicPhone: institutionFields.publicPhone.optional(),
+  openingHours: z.string().trim().max(100).optional(),
+  fees: feesSchema.optional(),
+  mealsProvided: z.boolean().optional(),
+  directorName: institutionFields.directorName.optional(),
+});
+export type UpdateInstitutionBody = z.infer<typeof updateInstitutionBody>;
+
+export const classInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(50),
+  type: classTypeSchema,
+  capacity: z.number().int().min(0).max(1000),
+  enrolled: z.number().int().min(0).max(1000),
+  /** Youngest age admitted, in completed months (defaults to the type's band). */
+  minAgeMonths: z.number().int().min(0).max(72).optional(),
+});
+export type ClassInputBody = z.infer<typeof classInputSchema>;
+export const replaceClassesBody = z.strictObject({
+  version: versionField,
+  classes: z.array(classInputSchema).max(50),
+});
+
+export const transitionBody = z.strictObject({
+  action: transitionActionSchema,
+  reason: z.string().trim().min(1).max(500).optional(),
+  version: versionField,
+});
+export type TransitionBody = z.infer<typeof transitionBody>;
+
+const boolQuery = z.enum(['true', 'false']);
+export const institutionFilters = {
+  town: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
+  kind: institutionKindSchema.optional(),
+  status: institutionStatusSchema.optional(),
+  inclusive: boolQuery.optional(),
+  q: z.string().trim().max(50).optional(),
+};
+export const institutionListQuery = z.strictObject({ ...paginationQuery.shape, ...institutionFilters });
+export type InstitutionListQuery = z.infer<typeof institutionListQuery>;
+export const exportQuery = z.strictObject({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  ...institutionFilters,
+});
+export type ExportQuery = z.infer<typeof exportQuery>;
+export const reviewQueueQuery = z.strictObject({ ...paginationQuery.shape });
+
+export const DOCUMENT_CATEGORIES = [
+  'business_license',
+  'site_certificate',
+  'fire_safety',
+  'health_check',
+  'other',
+] as const;
+export const documentUploadQuery = z.strictObject({ category: z.enum(DOCUMENT_CATEGORIES).default('other') });
+export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+
+export const classSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  type: classTypeSchema,
+  capacity: z.number().int(),
+  enrolled: z.number().int(),
+  minAgeMonths: z.number().int(),
+  maxAgeMonths: z.number().int(),
+});
+export const documentSchema = z.object({
+  id: z.uuid(),
+  category: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  uploadedAt: z.string(),
+});
+export type InstitutionDocument = z.infer<typeof documentSchema>;
+export const historySchema = z.object({
+  id: z.uuid(),
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  reason: z.string().nullable(),
+  actorUsername: z.string().nullable(),
+  at: z.string(),
+});
+
+export const institutionSummarySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  creditCode: z.string(),
+  kind: institutionKindSchema,
+  ownership: ownershipSchema,
+  inclusive: z.boolean(),
+  townCode: z.string(),
+  status: institutionStatusSchema,
+  seats: z.number().int(),
+  enrolled: z.number().int(),
+  hasToddlerClasses: z.boolean(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type InstitutionSummary = z.infer<typeof institutionSummarySchema>;
+export const institutionPage = pageOf(institutionSummarySchema);
+
+export const institutionDetailSchema = institutionSummarySchema.extend({
+  serviceForms: z.array(serviceFormSchema),
+  address: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  publicPhone: z.string(),
+  openingHours: z.string(),
+  fees: feesSchema,
+  mealsProvided: z.boolean(),
+  directorName: z.string(),
+  submittedAt: z.string().nullable(),
+  filedAt: z.string().nullable(),
+  createdAt: z.string(),
+  classes: z.array(classSchema),
+  documents: z.array(documentSchema),
+  history: z.array(historySchema),
+  /** What the caller may do with this institution now (the UI shows only these). */
+  permittedActions: z.array(z.string()),
+});
+export type InstitutionDetail = z.infer<typeof institutionDetailSchema>;
+
+export const reviewQueueItemSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: institutionKindSchema,
+  townCode: z.string(),
+  submittedAt: z.string(),
+  /** Working days waited since submission (null outside the holiday calendar's years). */
+  waitedWorkingDays: z.number().int().nullable(),
+  /** Waited more than the filing deadline (5 working days, 国卫办人口发〔2019〕25号). */
+  overdue: z.boolean(),
+  deadlineWorkingDays: z.number().int(),
+  version: z.number().int(),
+});
+export const reviewQueuePage = pageOf(reviewQueueItemSchema);
+
+// Public portal: nothing personal (no director), only filed and operating institutions.
+export const publicSearchQuery = z.strictObject({
+  ...paginationQuery.shape,
+  town: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
+  kind: institutionKindSchema.optional(),
+  serviceForm: serviceFormSchema.optional(),
+  ageMonths: z.coerce.number().int().min(0).max(72).optional(),
+  inclusiveOnly: boolQuery.optional(),
+  lat: z.coerce.number().min(-90).max(90).optional(),
+  lng: z.coerce.number().min(-180).max(180).optional(),
+  sort: z.enum(['distance', 'name']).optional(),
+});
+export type PublicSearchQuery = z.infer<typeof publicSearchQuery>;
+
+export const publicInstitutionSummarySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: institutionKindSchema,
+  ownership: ownershipSchema,
+  inclusive: z.boolean(),
+  townCode: z.string(),
+  address: z.string(),
+  publicPhone: z.string(),
+  serviceForms: z.array(serviceFormSchema),
+  fees: feesSchema,
+  lat: z.number(),
+  lng: z.number(),
+  seats: z.number().int(),
+  status: z.enum(['filed', 'operating']),
+  /** Straight-line km from the given point (null without lat/lng). */
+  distanceKm: z.number().nullable(),
+});
+export const publicInstitutionPage = pageOf(publicInstitutionSummarySchema);
+export const publicInstitutionDetailSchema = publicInstitutionSummarySchema
+  .omit({ distanceKm: true })
+  .extend({
+    /** The credit code is public business-registration information (国家企业信用信息公示系统). */
+    creditCode: z.string(),
+    openingHours: z.string(),
+    mealsProvided: z.boolean(),
+    filedAt: z.string().nullable(),
+    classes: z.array(
+      z.object({
+        type: classTypeSchema,
+        minAgeMonths: z.number().int(),
+        maxAgeMonths: z.number().int(),
+        capacity: z.number().int(),
+      }),
+    ),
+  });
+
+export const idParams = z.strictObject({ id: z.uuid() });
+export const documentParams = z.strictObject({ id: z.uuid(), docId: z.uuid() });
+
+/** 12345 fen → 123.45 yuan. */
+export const fenToYuan = (f: number) => f / 100;
+/** 123.45 yuan → 12345 fen (rounded to the fen). */
+export const yuanToFen = (y: number) => Math.round(y * 100);

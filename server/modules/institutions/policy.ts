@@ -1,0 +1,32 @@
+/** The rule-pack values in force for a district on a day, and the local calendar date (Asia/Shanghai). */
+import { resolvePolicy } from '../../../domain/policy/resolve.ts';
+import type { PolicyValues } from '../../../domain/policy/types.ts';
+import { registerErrors } from '../../platform/errors.ts';
+
+registerErrors({
+  'institutions.not_editable': {
+    status: 409,
+    zh: '当前状态下您不能修改该机构（机构负责人只能修改草稿或被退回的备案）',
+    en: 'You cannot change this institution in its current state (institution admins edit drafts and returned filings only)',
+  },
+});
+
+/** YYYY-MM-DD in China Standard Time (UTC+8 all year: no daylight saving). */
+export function localDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+const cache = new Map<string, PolicyValues>();
+
+/** Values in force (national → Shanghai → district packs); a failure is a deployment error, not a user error. */
+export function policyOn(districtCode: string, at: Date): PolicyValues {
+  const day = localDate(at);
+  const key = `${districtCode}:${day}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const r = resolvePolicy(districtCode, day);
+  if (!r.ok) throw new Error(`no rule pack in force for ${districtCode} on ${day}: ${r.reason}`);
+  if (cache.size > 1000) cache.clear();
+  cache.set(key, r.values);
+  return r.values;
+}

@@ -1,0 +1,174 @@
+/** Demo data and the public portal: the seed is valid and fast, the journey works, the search filters. */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClassInputBody, InstitutionInput } from '../../../domain/contracts/institution.ts';
+import { validateClasses, validateInstitution } from '../../../domain/institutions/validate.ts';
+import { haversineKm } from '../../../domain/rules/geo.ts';
+import { createTestApp, DISTRICT, type TestApp, ZHUJIAJIAO } from '../../../test/app.ts';
+import { seedDemo } from '../../demo/seed.ts';
+import { feesOf, toClass } from './mappers.ts';
+import { policyOn } from './policy.ts';
+import { institutionClasses, institutions } from './tables.ts';
+
+let t: TestApp;
+let seedMs: number;
+const PASSWORD = 'Demo-Journey-2026!';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const start = performance.now();
+  await seedDemo(t.database.db, {
+    district: DISTRICT,
+    password: PASSWORD,
+    dataDir: '.tmp/demo-test',
+    now: t.clock.now(),
+  });
+  seedMs = performance.now() - start;
+});
+afterAll(() => t.close());
+
+const rows = <T>(r: unknown) => (r as { rows: T[] }).rows;
+
+describe('demo registry', () => {
+  it('seeds 110 valid institutions in all 11 towns with every state, fast', async () => {
+    expect(seedMs).toBeLessThan(3000);
+    const all = await t.database.db.select().from(institutions);
+    expect(all).toHaveLength(110);
+    expect(new Set(all.map((r) => r.townCode)).size).toBe(11);
+    expect(new Set(all.map((r) => r.status))).toEqual(
+      new Set(['draft', 'submitted', 'filed', 'operating', 'rectifying', 'suspended', 'closed']),
+    );
+    expect(all.filter((r) => r.status === 'operating').length).toBeGreaterThan(70);
+    const kgs = all.filter((r) => r.kind === 'kindergarten');
+    expect(kgs.some((r) => r.toddlerClasses > 0) && kgs.some((r) => r.toddlerClasses === 0)).toBe(true);
+    const classes = await t.database.db.select().from(institutionClasses);
+    const values = policyOn(DISTRICT, t.clock.now());
+    for (const r of all) {
+      const input = { ...r, fees: feesOf(r) } as unknown as InstitutionInput;
+      expect(validateInstitution(input, DISTRICT).errors, r.name).toEqual([]);
+      const own = classes.filter((c) => c.institutionId === r.id).map(toClass) as ClassInputBody[];
+      expect(validateClasses(input.kind, own, values), r.name).toEqual([]);
+      const town = (await import('../../../domain/divisions.ts')).findDivision(r.townCode)!;
+      expect(haversineKm(town, r)).toBeLessThan(2.6);
+    }
+    const history = rows<{ n: number }>(
+      await t.database.db.execute(sql`select count(*)::int as n from institution_status_history`),
+    );
+    expect(history[0]!.n).toBeGreaterThan(300);
+  });
+
+  it('journey: the demo institution submits its draft, the district approves, the public finds it', async () => {
+    const inst = await t.login('institution', PASSWORD);
+    const mine = (await t.call('GET', '/api/v1/institutions', { cookie: inst })).json();
+    expect(mine.total).toBe(1);
+    const id = mine.items[0].id;
+    let d = (await t.call('GET', `/api/v1/institutions/${id}`, { cookie: inst })).json();
+    expect(d).toMatchObject({ name: '青浦区朱家角镇小海豚托育园', townCode: ZHUJIAJIAO, status: 'draft' });
+    expect(d.permittedActions).toContain('submit');
+    expect((await t.call('GET', `/api/v1/public/institutions/${id}`)).statusCode).toBe(404);
+    d = (
+      await t.call('POST', `/api/v1/institutions/${id}/transitions`, {
+        cookie: inst,
+        body: { action: 'submit', version: d.version },
+      })
+    ).json();
+    expect(d.status).toBe('submitted');
+    const district = await t.login('district', PASSWORD);
+    const queue = (
+      await t.call('GET', '/api/v1/institutions/review-queue?pageSize=100', { cookie: district })
+    ).json();
+    expect(queue.items.map((q: { id: string }) => q.id)).toContain(id);
+    expect(queue.items.some((q: { overdue: boolean }) => q.overdue)).toBe(true);
+    const ok = await t.call('POST', `/api/v1/institutions/${id}/transitions`, {
+      cookie: district,
+      body: { action: 'approve', version: d.version },
+    });
+    expect(ok.json().status).toBe('filed');
+    const pub = (await t.call('GET', `/api/v1/public/institutions?town=${ZHUJIAJIAO}&pageSize=100`)).json();
+    expect(pub.items.map((i: { id: string }) => i.id)).toContain(id);
+    const detail = (await t.call('GET', `/api/v1/public/institutions/${id}`)).json();
+    expect(detail).toMatchObject({ name: '青浦区朱家角镇小海豚托育园', status: 'filed' });
+    expect(detail.classes.length).toBeGreaterThan(0);
+    expect(JSON.stringify(detail)).not.toContain(d.directorName);
+    expect(detail).not.toHaveProperty('directorName');
+  });
+});
+
+describe('public search', () => {
+  it('shows only filed and operating institutions, nothing personal, paginated', async () => {
+    const res = await t.call('GET', '/api/v1/public/institutions?pageSize=100');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const [n] = rows<{ n: number }>(
+      await t.database.db.execute(
+        sql`select count(*)::int as n from institutions where status in ('filed','operating')`,
+      ),
+    );
+    expect(body.total).toBe(n!.n);
+    expect(body.items).toHaveLength(Math.min(100, n!.n));
+    expect(body.items.every((i: { status: string }) => ['filed', 'operating'].includes(i.status))).toBe(true);
+    expect(Object.keys(body.items[0]).sort()).not.toContain('directorName');
+    expect(n!.n).toBeGreaterThan(50);
+    const page2 = (await t.call('GET', '/api/v1/public/institutions?pageSize=50&page=2')).json();
+    expect(page2.items).toHaveLength(n!.n - 50);
+    expect(page2.total).toBe(n!.n);
+    const beyond = (await t.call('GET', '/api/v1/public/institutions?pageSize=50&page=9')).json();
+    expect(beyond).toMatchObject({ items: [], total: n!.n });
+  });
+
+  it('filters by town, kind, service form, inclusive and age', async () => {
+    const q = async (s: string) =>
+      (await t.call('GET', `/api/v1/public/institutions?pageSize=100&${s}`)).json().items as Record<
+        string,
+        unknown
+      >[];
+    expect((await q(`town=${ZHUJIAJIAO}`)).every((i) => i.townCode === ZHUJIAJIAO)).toBe(true);
+    expect((await q('kind=family_point')).every((i) => i.kind === 'family_point')).toBe(true);
+    const hourly = await q('serviceForm=hourly');
+    expect(hourly.length).toBeGreaterThan(0);
+    expect(
+      hourly.every(
+        (i) =>
+          (i.serviceForms as string[]).includes('hourly') && (i.fees as { hourlyFen: number }).hourlyFen > 0,
+      ),
+    ).toBe(true);
+    expect((await q('inclusiveOnly=true')).every((i) => i.inclusive)).toBe(true);
+    // 8 months: only institutions with an infant class (6–12 months).
+    const infants = await q('ageMonths=8');
+    const [n] = rows<{ n: number }>(
+      await t.database.db.execute(sql`select count(distinct i.id)::int as n from institutions i join institution_classes c on c.institution_id = i.id
+        where i.status in ('filed','operating') and c.type = 'infant'`),
+    );
+    expect(infants).toHaveLength(n!.n);
+    expect((await q('ageMonths=3')).length).toBe(0);
+  });
+
+  it('sorts by distance from a point (planar approximation ≈ haversine) or by name', async () => {
+    const at = { lat: 31.1079, lng: 121.0533 };
+    const items = (
+      await t.call('GET', `/api/v1/public/institutions?lat=${at.lat}&lng=${at.lng}&pageSize=20`)
+    ).json().items as {
+      lat: number;
+      lng: number;
+      distanceKm: number;
+      townCode: string;
+    }[];
+    const d = items.map((i) => i.distanceKm);
+    expect(d).toEqual([...d].sort((x, y) => x - y));
+    expect(items[0]!.townCode).toBe(ZHUJIAJIAO);
+    for (const i of items)
+      expect(Math.abs(i.distanceKm - haversineKm(at, i))).toBeLessThan(0.02 + 0.005 * i.distanceKm);
+    const byName = (
+      await t.call('GET', `/api/v1/public/institutions?lat=${at.lat}&lng=${at.lng}&sort=name`)
+    ).json().items;
+    expect(byName[0].distanceKm).not.toBeNull();
+  });
+
+  it('rejects unknown parameters and bad values with 400', async () => {
+    expect((await t.call('GET', '/api/v1/public/institutions?director=x')).statusCode).toBe(400);
+    expect(
+      (await t.call('GET', '/api/v1/public/institutions?serviceForm=overnight')).json().errors[0].field,
+    ).toBe('querystring.serviceForm');
+    expect((await t.call('GET', '/api/v1/public/institutions?pageSize=101')).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,232 @@
+/**
+ * Queries of the registry. Every read of tenant rows goes through `scopeWhere` on the institutions
+ * table; child rows (classes, documents, history) are read only for an institution already found in
+ * scope. Writes take a row that was read in scope and update it conditionally on its version.
+ */
+import { and, asc, count, desc, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { InstitutionKind, InstitutionStatus } from '../../../domain/contracts/institution.ts';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../platform/context.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { scopeWhere } from '../../platform/guard.ts';
+import {
+  institutionClasses,
+  institutionDocuments,
+  institutionStatusHistory,
+  institutions,
+} from './tables.ts';
+
+export type InstitutionRow = typeof institutions.$inferSelect;
+export type ClassRow = typeof institutionClasses.$inferSelect;
+export type DocumentRow = typeof institutionDocuments.$inferSelect;
+export type HistoryRow = typeof institutionStatusHistory.$inferSelect;
+
+/** How the guard maps the institutions table onto scopes: district, town, the institution itself. */
+export const institutionScope = {
+  district: institutions.districtCode,
+  division: institutions.townCode,
+  institution: institutions.id,
+};
+
+export interface InstitutionFilters {
+  town?: string | undefined;
+  kind?: InstitutionKind | undefined;
+  status?: InstitutionStatus | undefined;
+  inclusive?: 'true' | 'false' | undefined;
+  q?: string | undefined;
+}
+
+/** `%`, `_` and `\` in a search term match literally. */
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The scope condition and the filters, as one WHERE. */
+export function listWhere(actor: Actor, f: InstitutionFilters): SQL | undefined {
+  const conds: (SQL | undefined)[] = [scopeWhere(actor, institutionScope)];
+  if (f.town) conds.push(eq(institutions.townCode, f.town));
+  if (f.kind) conds.push(eq(institutions.kind, f.kind));
+  if (f.status) conds.push(eq(institutions.status, f.status));
+  if (f.inclusive) conds.push(eq(institutions.inclusive, f.inclusive === 'true'));
+  if (f.q) {
+    const p = `%${likeEscape(f.q)}%`;
+    conds.push(
+      or(ilike(institutions.name, p), ilike(institutions.creditCode, p), ilike(institutions.address, p)),
+    );
+  }
+  return and(...conds);
+}
+
+export async function listInstitutions(
+  db: Db,
+  actor: Actor,
+  f: InstitutionFilters,
+  page: number,
+  pageSize: number,
+) {
+  const where = listWhere(actor, f);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(institutions)
+      .where(where)
+      .orderBy(asc(institutions.townCode), asc(institutions.name), asc(institutions.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(institutions).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** All rows matching the filters in scope, up to `limit` (exports). */
+export function exportInstitutions(db: Db, actor: Actor, f: InstitutionFilters, limit: number) {
+  return db
+    .select()
+    .from(institutions)
+    .where(listWhere(actor, f))
+    .orderBy(asc(institutions.townCode), asc(institutions.name), asc(institutions.id))
+    .limit(limit);
+}
+
+/** The institution if it lies in the actor's scope (`forUpdate` locks it inside a transaction). */
+export async function findInstitution(
+  db: Db,
+  actor: Actor,
+  id: string,
+  forUpdate = false,
+): Promise<InstitutionRow | undefined> {
+  const q = db
+    .select()
+    .from(institutions)
+    .where(and(scopeWhere(actor, institutionScope), eq(institutions.id, id)));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+/** Like findInstitution, but a 404 when it is missing or out of scope. */
+export async function getInstitution(
+  db: Db,
+  actor: Actor,
+  id: string,
+  forUpdate = false,
+): Promise<InstitutionRow> {
+  const row = await findInstitution(db, actor, id, forUpdate);
+  if (!row) throw new DomainError('not_found');
+  return row;
+}
+
+const ofInstitution = (t: { districtCode: AnyPgColumn; institutionId: AnyPgColumn }, row: InstitutionRow) =>
+  and(eq(t.districtCode, row.districtCode), eq(t.institutionId, row.id));
+
+export function classesOf(db: Db, row: InstitutionRow): Promise<ClassRow[]> {
+  return db
+    .select()
+    .from(institutionClasses)
+    .where(ofInstitution(institutionClasses, row))
+    .orderBy(asc(institutionClasses.position));
+}
+
+export function documentsOf(db: Db, row: InstitutionRow): Promise<DocumentRow[]> {
+  return db
+    .select()
+    .from(institutionDocuments)
+    .where(ofInstitution(institutionDocuments, row))
+    .orderBy(asc(institutionDocuments.uploadedAt), asc(institutionDocuments.id));
+}
+
+export function historyOf(db: Db, row: InstitutionRow): Promise<HistoryRow[]> {
+  return db
+    .select()
+    .from(institutionStatusHistory)
+    .where(ofInstitution(institutionStatusHistory, row))
+    .orderBy(desc(institutionStatusHistory.at), desc(institutionStatusHistory.id));
+}
+
+export async function findDocument(
+  db: Db,
+  row: InstitutionRow,
+  docId: string,
+): Promise<DocumentRow | undefined> {
+  const [doc] = await db
+    .select()
+    .from(institutionDocuments)
+    .where(and(ofInstitution(institutionDocuments, row), eq(institutionDocuments.id, docId)));
+  return doc;
+}
+
+/** Whether another institution of the district already has this credit code. */
+export async function creditCodeTaken(
+  db: Db,
+  districtCode: string,
+  creditCode: string,
+  exceptId?: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: institutions.id })
+    .from(institutions)
+    .where(
+      and(
+        eq(institutions.districtCode, districtCode),
+        eq(institutions.creditCode, creditCode),
+        exceptId ? ne(institutions.id, exceptId) : undefined,
+      ),
+    );
+  return !!row;
+}
+
+/** Conditional update: 0 rows means someone else changed it first → 409 conflict.stale_version. */
+export async function updateVersioned(
+  tx: Db,
+  row: InstitutionRow,
+  expected: number,
+  set: Partial<InstitutionRow>,
+  now: Date,
+): Promise<InstitutionRow> {
+  const rows = await tx
+    .update(institutions)
+    .set({ ...set, updatedAt: now, version: row.version + 1 })
+    .where(
+      and(
+        eq(institutions.districtCode, row.districtCode),
+        eq(institutions.id, row.id),
+        eq(institutions.version, expected),
+      ),
+    )
+    .returning();
+  if (rows.length === 0) throw new DomainError('conflict.stale_version');
+  return rows[0]!;
+}
+
+/** Replace an institution's classes (the caller has already bumped the institution's version). */
+export async function replaceClasses(
+  tx: Db,
+  row: InstitutionRow,
+  classes: (typeof institutionClasses.$inferInsert)[],
+) {
+  await tx.delete(institutionClasses).where(ofInstitution(institutionClasses, row));
+  if (classes.length > 0) await tx.insert(institutionClasses).values(classes);
+}
+
+/** Submitted institutions in scope, oldest first (the review queue). */
+export async function submittedInstitutions(db: Db, actor: Actor, page: number, pageSize: number) {
+  const where = and(scopeWhere(actor, institutionScope), eq(institutions.status, 'submitted'));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(institutions)
+      .where(where)
+      .orderBy(asc(institutions.submittedAt), asc(institutions.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(institutions).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** The scope-target resolver the platform uses when a role is granted on an institution. */
+export async function institutionTarget(db: Db, districtCode: string, id: string) {
+  const [row] = await db
+    .select({ townCode: institutions.townCode, name: institutions.name })
+    .from(institutions)
+    .where(and(eq(institutions.districtCode, districtCode), eq(institutions.id, id)));
+  return row ? { divisionCode: row.townCode, labelZh: row.name, labelEn: row.name } : undefined;
+}

@@ -1,0 +1,39 @@
+/**
+ * The review queue of district officers: submitted filings, oldest first, with the working days each
+ * has waited (holiday calendar, domain/rules/workdays.ts) against the filing deadline of the rule pack
+ * (5 working days, 国卫办人口发〔2019〕25号); more than that is flagged `overdue`.
+ */
+import type { InstitutionKind } from '../../../domain/contracts/institution.ts';
+import { countWorkingDays } from '../../../domain/rules/workdays.ts';
+import type { Db } from '../../db/client.ts';
+import type { Actor, RequestContext } from '../../platform/context.ts';
+import { localDate, policyOn } from './policy.ts';
+import * as repo from './repository.ts';
+
+export async function reviewQueue(
+  db: Db,
+  ctx: RequestContext,
+  actor: Actor,
+  q: { page: number; pageSize: number },
+) {
+  const { rows, total } = await repo.submittedInstitutions(db, actor, q.page, q.pageSize);
+  const today = localDate(ctx.now);
+  const deadline = policyOn(actor.districtCode, ctx.now).filing.filingWorkingDays;
+  const items = rows.map((r) => {
+    const submitted = r.submittedAt ?? r.updatedAt;
+    const waited = countWorkingDays(localDate(submitted), today);
+    const days = waited.ok ? waited.count : null;
+    return {
+      id: r.id,
+      name: r.name,
+      kind: r.kind as InstitutionKind,
+      townCode: r.townCode,
+      submittedAt: submitted.toISOString(),
+      waitedWorkingDays: days,
+      overdue: days !== null && days > deadline,
+      deadlineWorkingDays: deadline,
+      version: r.version,
+    };
+  });
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}

@@ -1,0 +1,262 @@
+/**
+ * The registry's use cases. Each write runs in one transaction: read in scope (404 outside), check
+ * rights and rules (403/409/400), conditional update on the version (409), history row, audit entry.
+ */
+
+import type {
+  ClassInputBody,
+  CreateInstitutionBody,
+  InstitutionInput,
+  InstitutionListQuery,
+  InstitutionStatus,
+  TransitionBody,
+  UpdateInstitutionBody,
+} from '../../../domain/contracts/institution.ts';
+import {
+  actionsFrom,
+  checkTransition,
+  editRights,
+  permittedActions,
+  TRANSITIONS,
+} from '../../../domain/institutions/lifecycle.ts';
+import {
+  classAgeRange,
+  validateClasses,
+  validateInstitution,
+} from '../../../domain/institutions/validate.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../platform/audit/service.ts';
+import type { Actor, RequestContext } from '../../platform/context.ts';
+import { DomainError, fieldError, throwIfErrors } from '../../platform/errors.ts';
+import { divisionInScope } from '../../platform/guard.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { toClass, toDetail, toSummary } from './mappers.ts';
+import { policyOn } from './policy.ts';
+import { auditChanges, callerOf, checkComplete, columnsOf, duplicateCredit, inputOf } from './profile.ts';
+import * as repo from './repository.ts';
+import { institutionStatusHistory, institutions } from './tables.ts';
+
+export function createInstitutionService({ db }: { db: Db }) {
+  async function detail(tx: Db, actor: Actor, row: repo.InstitutionRow) {
+    const [classes, documents, history] = await Promise.all([
+      repo.classesOf(tx, row),
+      repo.documentsOf(tx, row),
+      repo.historyOf(tx, row),
+    ]);
+    return toDetail(
+      row,
+      { classes, documents, history },
+      permittedActions(row.status as InstitutionStatus, callerOf(actor, row.id)),
+    );
+  }
+
+  function history(
+    ctx: RequestContext,
+    actor: Actor,
+    row: repo.InstitutionRow,
+    action: string,
+    from: string | null,
+    to: string,
+    reason?: string,
+  ) {
+    return {
+      districtCode: row.districtCode,
+      id: uuidv7(ctx.now.getTime()),
+      institutionId: row.id,
+      action,
+      fromStatus: from,
+      toStatus: to,
+      reason: reason ?? null,
+      actorId: actor.userId,
+      actorUsername: actor.username,
+      at: ctx.now,
+    };
+  }
+
+  function requireEdit(row: repo.InstitutionRow, actor: Actor, what: 'edit' | 'upload') {
+    if (!editRights(row.status as InstitutionStatus, callerOf(actor, row.id))[what])
+      throw new DomainError('institutions.not_editable', {
+        allowed: permittedActions(row.status as InstitutionStatus, callerOf(actor, row.id)),
+      });
+  }
+
+  return {
+    async list(_ctx: RequestContext, actor: Actor, q: InstitutionListQuery) {
+      const { rows, total } = await repo.listInstitutions(db, actor, q, q.page, q.pageSize);
+      return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    async get(_ctx: RequestContext, actor: Actor, id: string) {
+      return detail(db, actor, await repo.getInstitution(db, actor, id));
+    },
+
+    /** A new draft. District (division-scoped) officers create drafts for any town in their scope. */
+    async create(ctx: RequestContext, actor: Actor, body: CreateInstitutionBody) {
+      const v = validateInstitution(body, actor.districtCode);
+      throwIfErrors(v.errors);
+      if (!divisionInScope(actor, body.townCode))
+        throw fieldError(
+          'townCode',
+          'scope',
+          '所选街镇不在您的管辖范围内',
+          'The town is outside your jurisdiction',
+        );
+      return db.transaction(async (tx) => {
+        if (await repo.creditCodeTaken(tx, actor.districtCode, v.creditCode)) throw duplicateCredit();
+        const [row] = await tx
+          .insert(institutions)
+          .values({
+            districtCode: actor.districtCode,
+            id: uuidv7(ctx.now.getTime()),
+            ...columnsOf(body, v.creditCode, v.publicPhone),
+            status: 'draft',
+            createdAt: ctx.now,
+            updatedAt: ctx.now,
+          })
+          .returning();
+        await tx.insert(institutionStatusHistory).values(history(ctx, actor, row!, 'create', null, 'draft'));
+        await recordAudit(tx, ctx, {
+          action: 'institutions.create',
+          objectType: 'institution',
+          objectId: row!.id,
+          changes: auditChanges({ ...body }),
+        });
+        return detail(tx, actor, row!);
+      });
+    },
+
+    async update(ctx: RequestContext, actor: Actor, id: string, body: UpdateInstitutionBody) {
+      return db.transaction(async (tx) => {
+        const row = await repo.getInstitution(tx, actor, id, true);
+        requireEdit(row, actor, 'edit');
+        const { version, ...patch } = body;
+        const merged: InstitutionInput = {
+          ...inputOf(row),
+          ...Object.fromEntries(Object.entries(patch).filter(([, x]) => x !== undefined)),
+        };
+        const v = validateInstitution(merged, row.districtCode);
+        if (merged.kind !== row.kind) {
+          const classes = await repo.classesOf(tx, row);
+          v.errors.push(
+            ...validateClasses(merged.kind, classes.map(toClass), policyOn(row.districtCode, ctx.now)),
+          );
+        }
+        throwIfErrors(v.errors);
+        if (merged.townCode !== row.townCode && !divisionInScope(actor, merged.townCode))
+          throw fieldError(
+            'townCode',
+            'scope',
+            '所选街镇不在您的管辖范围内',
+            'The town is outside your jurisdiction',
+          );
+        if (
+          v.creditCode !== row.creditCode &&
+          (await repo.creditCodeTaken(tx, row.districtCode, v.creditCode, row.id))
+        )
+          throw duplicateCredit();
+        const next = await repo.updateVersioned(
+          tx,
+          row,
+          version,
+          columnsOf(merged, v.creditCode, v.publicPhone),
+          ctx.now,
+        );
+        await recordAudit(tx, ctx, {
+          action: 'institutions.update',
+          objectType: 'institution',
+          objectId: row.id,
+          changes: auditChanges(patch),
+        });
+        return detail(tx, actor, next);
+      });
+    },
+
+    /** Replace the classes; seats (托额) = sum of capacities, kept on the institution. */
+    async replaceClasses(
+      ctx: RequestContext,
+      actor: Actor,
+      id: string,
+      body: { version: number; classes: ClassInputBody[] },
+    ) {
+      return db.transaction(async (tx) => {
+        const row = await repo.getInstitution(tx, actor, id, true);
+        requireEdit(row, actor, 'edit');
+        const values = policyOn(row.districtCode, ctx.now);
+        throwIfErrors(validateClasses(row.kind as InstitutionInput['kind'], body.classes, values));
+        const next = await repo.updateVersioned(
+          tx,
+          row,
+          body.version,
+          {
+            seats: body.classes.reduce((s, c) => s + c.capacity, 0),
+            enrolled: body.classes.reduce((s, c) => s + c.enrolled, 0),
+            toddlerClasses: body.classes.filter((c) => c.type === 'kindergarten_toddler').length,
+          },
+          ctx.now,
+        );
+        await repo.replaceClasses(
+          tx,
+          next,
+          body.classes.map((c, position) => ({
+            districtCode: row.districtCode,
+            id: uuidv7(ctx.now.getTime()),
+            institutionId: row.id,
+            position,
+            name: c.name,
+            type: c.type,
+            capacity: c.capacity,
+            enrolled: c.enrolled,
+            ...classAgeRange(c, values),
+            createdAt: ctx.now,
+          })),
+        );
+        await recordAudit(tx, ctx, {
+          action: 'institutions.classes',
+          objectType: 'institution',
+          objectId: row.id,
+          changes: { classes: body.classes },
+        });
+        return detail(tx, actor, next);
+      });
+    },
+
+    async transition(ctx: RequestContext, actor: Actor, id: string, body: TransitionBody) {
+      return db.transaction(async (tx) => {
+        const row = await repo.getInstitution(tx, actor, id, true);
+        const rule = TRANSITIONS[body.action];
+        const caller = callerOf(actor, row.id);
+        if (!caller.may(rule.permission)) throw new DomainError('auth.forbidden');
+        const status = row.status as InstitutionStatus;
+        const check = checkTransition(status, body.action, body.reason);
+        if (!check.ok && check.reason === 'transition.not_allowed')
+          throw new DomainError('conflict.transition', {
+            allowed: actionsFrom(status).filter((a) => caller.may(TRANSITIONS[a].permission)),
+          });
+        if (!check.ok)
+          throw fieldError(
+            'reason',
+            'transition.reason_required',
+            '此操作须填写原因',
+            'This action requires a reason',
+          );
+        if (body.action === 'submit') await checkComplete(tx, row, ctx.now);
+        const set: Partial<repo.InstitutionRow> = { status: rule.to };
+        if (body.action === 'submit') set.submittedAt = ctx.now;
+        if (body.action === 'approve') set.filedAt = ctx.now;
+        const next = await repo.updateVersioned(tx, row, body.version, set, ctx.now);
+        await tx
+          .insert(institutionStatusHistory)
+          .values(history(ctx, actor, row, body.action, status, rule.to, body.reason));
+        await recordAudit(tx, ctx, {
+          action: `institutions.${body.action}`,
+          objectType: 'institution',
+          objectId: row.id,
+          changes: { status: [status, rule.to], ...(body.reason ? { reason: body.reason } : {}) },
+        });
+        return detail(tx, actor, next);
+      });
+    },
+  };
+}
+
+export type InstitutionService = ReturnType<typeof createInstitutionService>;

@@ -1,0 +1,65 @@
+/**
+ * Where uploaded files live: a small interface a deployment can point elsewhere (object storage, NFS).
+ * The embedded default keeps files under DATA_DIR/files with random names; keys are never user input.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface FileStorage {
+  put(key: string, data: Buffer): Promise<void>;
+  /** The bytes, or undefined when the key is unknown. */
+  get(key: string): Promise<Buffer | undefined>;
+  delete(key: string): Promise<void>;
+}
+
+/** A new random storage key (128 bits, hex): the stored name never comes from the upload. */
+export function newStorageKey(): string {
+  return randomBytes(16).toString('hex');
+}
+
+const KEY = /^[a-f0-9]{32}$/;
+
+function checkKey(key: string): string {
+  if (!KEY.test(key)) throw new Error('invalid storage key');
+  return key;
+}
+
+/** Files in a local folder, two-level fan-out (ab/abcdef…) so no folder grows too large. */
+export function localFileStorage(root: string): FileStorage {
+  const where = (key: string) => path.join(root, checkKey(key).slice(0, 2), key);
+  return {
+    async put(key, data) {
+      const file = where(key);
+      await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+      await writeFile(file, data, { mode: 0o600, flag: 'wx' });
+    },
+    async get(key) {
+      try {
+        return await readFile(where(key));
+      } catch (e) {
+        if ((e as { code?: string }).code === 'ENOENT') return undefined;
+        throw e;
+      }
+    },
+    async delete(key) {
+      await rm(where(key), { force: true });
+    },
+  };
+}
+
+/** Files in memory (tests, or a deployment that stores nothing on disk). */
+export function memoryFileStorage(): FileStorage {
+  const files = new Map<string, Buffer>();
+  return {
+    async put(key, data) {
+      files.set(checkKey(key), Buffer.from(data));
+    },
+    async get(key) {
+      return files.get(key);
+    },
+    async delete(key) {
+      files.delete(key);
+    },
+  };
+}

@@ -1,0 +1,220 @@
+/**
+ * Institution registry tables. Citus rule: every table carries district_code in its primary key,
+ * unique constraints and foreign keys; every foreign key has an index. Child tables (classes,
+ * documents, history) are reached only through their institution, so the guard scopes them there.
+ */
+import {
+  type AnyPgColumn,
+  boolean,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { comment } from '../../platform/comments.ts';
+import { districtCode } from '../../platform/tables.ts';
+
+const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const DISTRICT: [string, string] = ['所属区代码（分布列）', 'District code (distribution column)'];
+
+export const institutions = pgTable(
+  'institutions',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    name: varchar('name', { length: 100 }).notNull(),
+    creditCode: varchar('credit_code', { length: 18 }).notNull(),
+    kind: text('kind').notNull(),
+    ownership: text('ownership').notNull(),
+    inclusive: boolean('inclusive').notNull(),
+    serviceForms: text('service_forms').array().notNull(),
+    address: varchar('address', { length: 200 }).notNull(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    publicPhone: varchar('public_phone', { length: 20 }).notNull(),
+    openingHours: varchar('opening_hours', { length: 100 }).notNull(),
+    feeFullDayFen: integer('fee_full_day_fen'),
+    feeHalfDayFen: integer('fee_half_day_fen'),
+    feeHourlyFen: integer('fee_hourly_fen'),
+    mealsProvided: boolean('meals_provided').notNull(),
+    directorName: varchar('director_name', { length: 50 }).notNull(),
+    status: text('status').notNull(),
+    seats: integer('seats').notNull().default(0),
+    enrolled: integer('enrolled').notNull().default(0),
+    toddlerClasses: integer('toddler_classes').notNull().default(0),
+    submittedAt: tz('submitted_at'),
+    filedAt: tz('filed_at'),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    unique('institutions_credit_code_uq').on(t.districtCode, t.creditCode),
+    index('institutions_town_idx').on(t.districtCode, t.townCode),
+    index('institutions_status_idx').on(t.districtCode, t.status, t.name),
+  ],
+);
+comment(institutions, ['托育机构名录', 'Institution registry'], {
+  districtCode: DISTRICT,
+  id: ['机构 ID（UUIDv7）', 'Institution id (UUIDv7)'],
+  name: ['机构名称', 'Name'],
+  creditCode: ['统一社会信用代码（GB 32100）', 'Unified social credit code (GB 32100)'],
+  kind: [
+    '类型：childcare_institution 托育机构/kindergarten 幼儿园/community_point 社区托育点/family_point 家庭托育点',
+    'Kind',
+  ],
+  ownership: ['举办性质：public 公办/private 民办', 'Ownership: public/private'],
+  inclusive: ['是否普惠性', 'Inclusive (government-priced)'],
+  serviceForms: ['服务形式：full_day 全日制/half_day 半日制/hourly 计时制', 'Service forms'],
+  address: ['地址', 'Address'],
+  townCode: ['所在街镇代码（9 位统计用代码）', 'Town/street code (9-digit statistical code)'],
+  lat: ['纬度（WGS-84）', 'Latitude (WGS-84)'],
+  lng: ['经度（WGS-84）', 'Longitude (WGS-84)'],
+  publicPhone: ['对外联系电话（已规范化）', 'Public phone (normalised)'],
+  openingHours: ['开放时间', 'Opening hours'],
+  feeFullDayFen: ['全日制月收费（分）', 'Full-day monthly fee (fen)'],
+  feeHalfDayFen: ['半日制月收费（分）', 'Half-day monthly fee (fen)'],
+  feeHourlyFen: ['计时制每小时收费（分）', 'Hourly fee (fen)'],
+  mealsProvided: ['是否提供膳食', 'Meals provided'],
+  directorName: ['负责人姓名（不对公众公开）', "Director's name (not public)"],
+  status: ['备案状态：draft/submitted/filed/operating/rectifying/suspended/closed', 'Filing status'],
+  seats: ['托额（各班核定容量之和）', 'Seats (sum of class capacities)'],
+  enrolled: ['在托人数（各班之和）', 'Children enrolled (sum over classes)'],
+  toddlerClasses: ['幼儿园托班数', "Number of a kindergarten's toddler classes"],
+  submittedAt: ['最近一次提交备案时间', 'Last submitted for filing at'],
+  filedAt: ['予以备案时间', 'Filed at'],
+  createdAt: ['创建时间', 'Created at'],
+  updatedAt: ['更新时间', 'Updated at'],
+  version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
+});
+
+const institutionFk = (t: { districtCode: AnyPgColumn; institutionId: AnyPgColumn }, name: string) =>
+  foreignKey({
+    name,
+    columns: [t.districtCode, t.institutionId],
+    foreignColumns: [institutions.districtCode, institutions.id],
+  }).onDelete('cascade');
+
+/** Classes are replaced as a set under the institution's version; they have no version of their own. */
+export const institutionClasses = pgTable(
+  'institution_classes',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    institutionId: uuid('institution_id').notNull(),
+    position: integer('position').notNull(),
+    name: varchar('name', { length: 50 }).notNull(),
+    type: text('type').notNull(),
+    capacity: integer('capacity').notNull(),
+    enrolled: integer('enrolled').notNull(),
+    minAgeMonths: integer('min_age_months').notNull(),
+    maxAgeMonths: integer('max_age_months').notNull(),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    institutionFk(t, 'institution_classes_institution_fk'),
+    index('institution_classes_institution_idx').on(
+      t.districtCode,
+      t.institutionId,
+      t.minAgeMonths,
+      t.maxAgeMonths,
+    ),
+  ],
+);
+comment(institutionClasses, ['班级', 'Classes'], {
+  districtCode: DISTRICT,
+  id: ['班级 ID', 'Class id'],
+  institutionId: ['所属机构 ID', 'Institution id'],
+  position: ['显示顺序', 'Display order'],
+  name: ['班级名称', 'Class name'],
+  type: [
+    '班型：infant 乳儿班/toddler_small 托小班/toddler_large 托大班/mixed 混龄班/kindergarten_toddler 幼儿园托班',
+    'Class type',
+  ],
+  capacity: ['核定容量（不超过规则包班额）', 'Capacity (≤ the rule-pack cap)'],
+  enrolled: ['在班人数', 'Children enrolled'],
+  minAgeMonths: ['最小收托月龄', 'Youngest age admitted (months)'],
+  maxAgeMonths: ['月龄上限（不含）', 'Upper age bound, exclusive (months)'],
+  createdAt: ['创建时间', 'Created at'],
+});
+
+/** Filing documents; the bytes live in FileStorage under `storage_key` (a random name). Immutable. */
+export const institutionDocuments = pgTable(
+  'institution_documents',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    institutionId: uuid('institution_id').notNull(),
+    category: text('category').notNull(),
+    fileName: varchar('file_name', { length: 200 }).notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    storageKey: varchar('storage_key', { length: 100 }).notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedAt: tz('uploaded_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    unique('institution_documents_storage_key_uq').on(t.districtCode, t.storageKey),
+    institutionFk(t, 'institution_documents_institution_fk'),
+    index('institution_documents_institution_idx').on(t.districtCode, t.institutionId),
+  ],
+);
+comment(institutionDocuments, ['备案材料', 'Filing documents'], {
+  districtCode: DISTRICT,
+  id: ['材料 ID', 'Document id'],
+  institutionId: ['所属机构 ID', 'Institution id'],
+  category: ['材料类别', 'Category'],
+  fileName: ['上传时的文件名', 'File name as uploaded'],
+  contentType: ['按文件内容识别的类型', 'Content type detected from the bytes'],
+  sizeBytes: ['大小（字节）', 'Size in bytes'],
+  sha256: ['内容 SHA-256', 'SHA-256 of the content'],
+  storageKey: ['存储名（随机）', 'Storage key (random)'],
+  uploadedBy: ['上传人账号 ID', 'Uploader account id'],
+  uploadedAt: ['上传时间', 'Uploaded at'],
+});
+
+/** One row per lifecycle transition (and the creation). Immutable. */
+export const institutionStatusHistory = pgTable(
+  'institution_status_history',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    institutionId: uuid('institution_id').notNull(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    reason: varchar('reason', { length: 500 }),
+    actorId: uuid('actor_id'),
+    actorUsername: varchar('actor_username', { length: 64 }),
+    at: tz('at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    institutionFk(t, 'institution_status_history_institution_fk'),
+    index('institution_status_history_institution_idx').on(t.districtCode, t.institutionId, t.at),
+  ],
+);
+comment(institutionStatusHistory, ['机构状态变更记录', 'Institution status history'], {
+  districtCode: DISTRICT,
+  id: ['记录 ID', 'Entry id'],
+  institutionId: ['所属机构 ID', 'Institution id'],
+  action: ['动作（create/submit/return/approve/…）', 'Action (create/submit/return/approve/…)'],
+  fromStatus: ['原状态', 'Status before'],
+  toStatus: ['新状态', 'Status after'],
+  reason: ['原因（退回、整改、停业、注销时必填）', 'Reason (required to return, rectify, suspend, close)'],
+  actorId: ['操作人账号 ID', 'Actor account id'],
+  actorUsername: ['操作人登录名', 'Actor login name'],
+  at: ['时间', 'Time'],
+});
