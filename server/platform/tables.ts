@@ -18,7 +18,13 @@ import {
 } from 'drizzle-orm/pg-core';
 import { comment } from './comments.ts';
 
-const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** A timestamptz column read as a Date (the catalog test refuses timestamps without time zone). */
+export const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** The zh/en comment of every tenant table's district_code column. */
+export const DISTRICT_COMMENT: [string, string] = [
+  '所属区代码（分布列）',
+  'District code (distribution column)',
+];
 /** GB/T 2260 district code: the Citus distribution column of every tenant table. */
 export const districtCode = () => varchar('district_code', { length: 6 }).notNull();
 
@@ -68,7 +74,7 @@ export const users = pgTable(
   ],
 );
 comment(users, ['用户账号', 'User accounts'], {
-  districtCode: ['所属区代码（分布列）', 'District code (distribution column)'],
+  districtCode: DISTRICT_COMMENT,
   id: ['账号 ID（UUIDv7）', 'Account id (UUIDv7)'],
   username: ['登录名', 'Login name'],
   displayName: ['显示名称', 'Display name'],
@@ -109,7 +115,7 @@ export const sessions = pgTable(
   ],
 );
 comment(sessions, ['登录会话', 'Login sessions'], {
-  districtCode: ['所属区代码（分布列）', 'District code (distribution column)'],
+  districtCode: DISTRICT_COMMENT,
   id: ['会话令牌的 SHA-256（不存明文）', 'SHA-256 of the session token (never the token)'],
   userId: ['账号 ID', 'Account id'],
   createdAt: ['创建时间', 'Created at'],
@@ -135,7 +141,7 @@ comment(
   loginAttempts,
   ['登录失败计数与锁定（含不存在的登录名）', 'Login failures and lockout (unknown names too)'],
   {
-    districtCode: ['所属区代码（分布列）', 'District code (distribution column)'],
+    districtCode: DISTRICT_COMMENT,
     username: ['登录名', 'Login name'],
     failures: ['连续失败次数', 'Consecutive failures'],
     lockedUntil: ['锁定至', 'Locked until'],
@@ -170,7 +176,7 @@ export const auditLog = pgTable(
   ],
 );
 comment(auditLog, ['审计日志（哈希链，只追加）', 'Audit trail (hash-chained, append-only)'], {
-  districtCode: ['所属区代码（分布列）', 'District code (distribution column)'],
+  districtCode: DISTRICT_COMMENT,
   seq: ['区内序号', 'Sequence number within the district'],
   at: ['时间', 'Time'],
   actorId: ['操作人账号 ID', 'Actor account id'],
@@ -198,7 +204,7 @@ export const auditChainHead = pgTable(
   (t) => [primaryKey({ columns: [t.districtCode] })],
 );
 comment(auditChainHead, ['审计链头（串行化追加）', 'Audit chain head (serialises appends)'], {
-  districtCode: ['所属区代码（分布列）', 'District code (distribution column)'],
+  districtCode: DISTRICT_COMMENT,
   seq: ['最后一条序号', 'Last sequence number'],
   hash: ['最后一条哈希', 'Last hash'],
 });

@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, DISTRICT, type TestApp, XUJING } from '../../../test/app.ts';
+import { auditLog } from '../../platform/tables.ts';
 import { buildClasses, buildInstitutionInput, multipartBody, SAMPLE_FILES } from './factories.ts';
 
 let t: TestApp;
@@ -57,6 +58,13 @@ describe('filing documents', () => {
     expect(dl.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
     expect(dl.headers['x-content-type-options']).toBe('nosniff');
     expect(dl.rawPayload.equals(data)).toBe(true);
+    const audited = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'institutions.document_download'), eq(auditLog.objectId, res.json().id)),
+      );
+    expect(audited).toHaveLength(1);
   });
 
   it.each([

@@ -133,13 +133,23 @@ export function createDocumentService({ db, storage }: { db: Db; storage: FileSt
       }
     },
 
-    /** The document's bytes, if the institution is in scope and the document belongs to it. */
-    async download(_ctx: RequestContext, actor: Actor, id: string, docId: string) {
+    /**
+     * The document's bytes, if the institution is in scope and the document belongs to it. Filing
+     * documents can carry personal data (the director's ID copy), so every download is audited.
+     */
+    async download(ctx: RequestContext, actor: Actor, id: string, docId: string) {
       const row = await repo.getInstitution(db, actor, id);
       const doc = await repo.findDocument(db, row, docId);
       if (!doc) throw new DomainError('not_found');
       const data = await storage.get(doc.storageKey);
       if (!data) throw new DomainError('not_found');
+      await db.transaction((tx) =>
+        recordAudit(tx, ctx, {
+          action: 'institutions.document_download',
+          objectType: 'institution_document',
+          objectId: doc.id,
+        }),
+      );
       return { doc: toDocument(doc), data };
     },
   };

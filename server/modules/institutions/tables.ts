@@ -13,16 +13,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
 import { comment } from '../../platform/comments.ts';
-import { districtCode } from '../../platform/tables.ts';
-
-const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const DISTRICT: [string, string] = ['所属区代码（分布列）', 'District code (distribution column)'];
+import { DISTRICT_COMMENT as DISTRICT, districtCode, tz } from '../../platform/tables.ts';
 
 export const institutions = pgTable(
   'institutions',
