@@ -107,7 +107,8 @@ async function serveWeb(app: FastifyInstance, webDir: string) {
     // (never index.html for a missing script). Everything else is a client route of the SPA.
     if (/\.[a-z0-9]+$/i.test(url)) {
       const file = path.resolve(webDir, `.${decodeURIComponent(url)}`);
-      if (file.startsWith(`${webDir}${path.sep}`) && existsSync(file)) return reply.sendFile(path.relative(webDir, file));
+      if (file.startsWith(`${webDir}${path.sep}`) && existsSync(file))
+        return reply.sendFile(path.relative(webDir, file));
       return notFound();
     }
     return reply.type('text/html; charset=utf-8').sendFile('index.html');

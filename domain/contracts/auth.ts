@@ -58,7 +58,8 @@ export const usernameSchema = z
   .min(3)
   .max(64)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, {
-    message: '只能使用小写字母、数字和 . _ -，并以字母或数字开头 / Only lower-case letters, digits and . _ -, starting with a letter or digit',
+    message:
+      '只能使用小写字母、数字和 . _ -，并以字母或数字开头 / Only lower-case letters, digits and . _ -, starting with a letter or digit',
   });
 
 export const loginBody = z.strictObject({

@@ -51,7 +51,14 @@ export function zodIssueToFieldError(item: ValidationItem, part: string): FieldE
   // Contracts may give a bilingual message "中文 / English" (e.g. a regex rule); it wins over zod's text.
   const bilingual = /^(.*[\u4e00-\u9fff].*?) \/ (.+)$/.exec(item.message ?? '');
   if (bilingual)
-    return [{ field: `${base}${path}` || part, rule: item.keyword, message_zh: bilingual[1]!, message_en: bilingual[2]! }];
+    return [
+      {
+        field: `${base}${path}` || part,
+        rule: item.keyword,
+        message_zh: bilingual[1]!,
+        message_en: bilingual[2]!,
+      },
+    ];
   const missing = item.keyword === 'invalid_type' && /received undefined/.test(item.message ?? '');
   return [
     {
