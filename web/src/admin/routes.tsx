@@ -12,7 +12,7 @@
  * The component is lazy-loaded into its own chunk. Sub-routes of a module go in its own
  * <Routes> (relative paths) inside that component. The sidebar lists the entries in this order.
  */
-import { AuditOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, FileSearchOutlined, TeamOutlined } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n/index.tsx';
 import type { Action } from './session.ts';
@@ -31,7 +31,20 @@ export interface AdminRoute {
 }
 
 export const adminRoutes: readonly AdminRoute[] = [
-  // institutions (next module): web/src/admin/institutions/ — see the example above.
+  {
+    path: 'institutions/*',
+    permission: 'institutions.read',
+    labelKey: 'nav.institutions',
+    icon: <BankOutlined />,
+    Component: lazy(() => import('./institutions/InstitutionsModule.tsx')),
+  },
+  {
+    path: 'institutions/review',
+    permission: 'institutions.review',
+    labelKey: 'nav.institutionsReview',
+    icon: <FileSearchOutlined />,
+    Component: lazy(() => import('./institutions/ReviewPage.tsx')),
+  },
   {
     path: 'users',
     permission: 'users.read',

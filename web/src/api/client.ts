@@ -17,6 +17,21 @@ import type {
   userSchema,
 } from '../../../domain/contracts/auth.ts';
 import type { okSchema, Problem } from '../../../domain/contracts/common.ts';
+import type {
+  createInstitutionBody,
+  documentSchema,
+  exportQuery,
+  institutionDetailSchema,
+  institutionListQuery,
+  institutionPage,
+  publicInstitutionDetailSchema,
+  publicInstitutionPage,
+  publicSearchQuery,
+  replaceClassesBody,
+  reviewQueuePage,
+  transitionBody,
+  updateInstitutionBody,
+} from '../../../domain/contracts/institution.ts';
 import type { DivisionRef } from '../../../domain/divisions.ts';
 import { en } from '../i18n/en.ts';
 import { zhCN } from '../i18n/zh-CN.ts';
@@ -37,6 +52,25 @@ export type AuditQuery = Partial<z.infer<typeof auditQuery>>;
 export type AuditVerify = z.infer<typeof auditVerifySchema>;
 export type Ok = z.infer<typeof okSchema>;
 export type Division = DivisionRef;
+export type InstitutionPage = z.infer<typeof institutionPage>;
+export type InstitutionSummary = InstitutionPage['items'][number];
+export type InstitutionDetail = z.infer<typeof institutionDetailSchema>;
+export type InstitutionListQuery = Partial<z.infer<typeof institutionListQuery>>;
+export type CreateInstitutionBody = z.input<typeof createInstitutionBody>;
+export type UpdateInstitutionBody = z.input<typeof updateInstitutionBody>;
+export type ReplaceClassesBody = z.input<typeof replaceClassesBody>;
+export type TransitionBody = z.input<typeof transitionBody>;
+export type InstitutionDocument = z.infer<typeof documentSchema>;
+export type ReviewQueuePage = z.infer<typeof reviewQueuePage>;
+export type ReviewQueueItem = ReviewQueuePage['items'][number];
+export type ExportQuery = Partial<z.input<typeof exportQuery>>;
+export type PublicSearchQuery = Partial<z.infer<typeof publicSearchQuery>>;
+export type PublicInstitutionPage = z.infer<typeof publicInstitutionPage>;
+export type PublicInstitution = PublicInstitutionPage['items'][number];
+export type PublicInstitutionDetail = z.infer<typeof publicInstitutionDetailSchema>;
+export interface PublicConfig {
+  tileUrl: string;
+}
 export type { Problem };
 
 /** A non-2xx answer (or no answer at all: status 0, code `network.unreachable`). */
@@ -127,6 +161,42 @@ export async function request<T>(method: string, path: string, options: RequestO
 
 const enc = encodeURIComponent;
 
+/** A same-origin URL under /api/v1 with a query string (for downloads opened by the browser). */
+export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
+  return `/api/v1${path}${queryString(query)}`;
+}
+
+/** POSTs one file as multipart/form-data (the browser sets the boundary); errors as in request(). */
+async function upload<T>(path: string, file: File, query: Record<string, QueryValue>): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, query), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json, application/problem+json' },
+      body: form,
+    });
+  } catch {
+    throw new ApiError(
+      fallbackProblem(0, 'network.unreachable', zhCN['common.networkError'], en['common.networkError']),
+    );
+  }
+  const data: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return data as T;
+  throw new ApiError(
+    isProblem(data)
+      ? data
+      : fallbackProblem(
+          response.status,
+          `http.${response.status}`,
+          zhCN['common.unknownError'],
+          en['common.unknownError'],
+        ),
+  );
+}
+
 /** One function per endpoint. */
 export const api = {
   auth: {
@@ -152,5 +222,33 @@ export const api = {
   },
   divisions: {
     list: (signal?: AbortSignal) => request<Division[]>('GET', '/divisions', { signal }),
+  },
+  config: {
+    get: (signal?: AbortSignal) => request<PublicConfig>('GET', '/config', { signal }),
+  },
+  institutions: {
+    list: (query: InstitutionListQuery, signal?: AbortSignal) =>
+      request<InstitutionPage>('GET', '/institutions', { query, signal }),
+    get: (id: string, signal?: AbortSignal) =>
+      request<InstitutionDetail>('GET', `/institutions/${enc(id)}`, { signal }),
+    create: (body: CreateInstitutionBody) => request<InstitutionDetail>('POST', '/institutions', { body }),
+    update: (id: string, body: UpdateInstitutionBody) =>
+      request<InstitutionDetail>('PATCH', `/institutions/${enc(id)}`, { body }),
+    replaceClasses: (id: string, body: ReplaceClassesBody) =>
+      request<InstitutionDetail>('PUT', `/institutions/${enc(id)}/classes`, { body }),
+    transition: (id: string, body: TransitionBody) =>
+      request<InstitutionDetail>('POST', `/institutions/${enc(id)}/transitions`, { body }),
+    reviewQueue: (query: { page: number; pageSize: number }, signal?: AbortSignal) =>
+      request<ReviewQueuePage>('GET', '/institutions/review-queue', { query, signal }),
+    exportUrl: (query: ExportQuery) => apiUrl('/institutions/export', query),
+    documentUrl: (id: string, docId: string) => apiUrl(`/institutions/${enc(id)}/documents/${enc(docId)}`),
+    uploadDocument: (id: string, category: string, file: File) =>
+      upload<InstitutionDocument>(`/institutions/${enc(id)}/documents`, file, { category }),
+  },
+  publicInstitutions: {
+    search: (query: PublicSearchQuery, signal?: AbortSignal) =>
+      request<PublicInstitutionPage>('GET', '/public/institutions', { query, signal }),
+    get: (id: string, signal?: AbortSignal) =>
+      request<PublicInstitutionDetail>('GET', `/public/institutions/${enc(id)}`, { signal }),
   },
 };

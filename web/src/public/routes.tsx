@@ -1,10 +1,8 @@
 /**
  * The portal's route registry (public, no login). A module adds its public pages here, e.g.
- *   { path: 'institutions/*', Component: lazy(() => import('./institutions/InstitutionsPage.tsx')) }
- * The home page already links to /institutions; until the registry module adds it, that link
- * shows the portal's 404 page rather than invented data.
+ *   { path: 'institutions', Component: lazy(() => import('./institutions/SearchPage.tsx')) }
  */
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 
 export interface PublicRoute {
   /** Path under /, without a leading slash. */
@@ -12,4 +10,7 @@ export interface PublicRoute {
   Component: LazyExoticComponent<ComponentType>;
 }
 
-export const publicRoutes: readonly PublicRoute[] = [];
+export const publicRoutes: readonly PublicRoute[] = [
+  { path: 'institutions', Component: lazy(() => import('./institutions/SearchPage.tsx')) },
+  { path: 'institutions/:id', Component: lazy(() => import('./institutions/DetailPage.tsx')) },
+];

@@ -1,0 +1,119 @@
+/**
+ * Journey: filing (备案). The demo `institution` account submits its draft (青浦区朱家角镇小海豚托育园);
+ * the `district` officer approves it from the review queue; a parent on a phone finds it in the public
+ * search (filtered to 朱家角镇) and opens its detail page.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { consoleLogin, type Harness, shot, startHarness } from './harness.ts';
+
+const NAME = '青浦区朱家角镇小海豚托育园';
+const ZHUJIAJIAO = '310118102';
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.stop();
+});
+
+/** Confirms the open Popconfirm. */
+async function confirmPopover(page: Page) {
+  const popover = page.locator('.ant-popover:visible');
+  await popover.getByRole('button', { name: '确定' }).click();
+}
+
+async function logout(page: Page) {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.waitForURL(/\/admin\/login/);
+}
+
+test('institution submits, district approves, the public finds it', async () => {
+  const desk = await h.browser.newContext({ viewport: { width: 1366, height: 860 } });
+  let page = await desk.newPage();
+
+  // 1. The institution opens its draft and submits it.
+  await consoleLogin(page, h.baseUrl, 'institution');
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+  await page.goto(`${h.baseUrl}/admin/institutions`);
+  await page.getByRole('link', { name: NAME }).click();
+  await page.waitForURL(/\/admin\/institutions\/[0-9a-f-]{36}$/);
+  const id = page.url().split('/').pop() ?? '';
+  const status = page.getByTestId('inst-status');
+  await status.waitFor();
+  assert.equal(await status.textContent(), '草稿');
+  const own = await page.request.get(`${h.baseUrl}/api/v1/institutions/${id}`);
+  const { directorName } = (await own.json()) as { directorName: string };
+  await shot(page, 'filing-1-draft');
+  await page.getByRole('button', { name: '提交备案' }).click();
+  await confirmPopover(page);
+  await page.getByTestId('inst-status').filter({ hasText: '备案审核中' }).waitFor();
+  assert.equal(
+    await page.getByRole('button', { name: '提交备案' }).count(),
+    0,
+    'submit is gone after submitting',
+  );
+  await page.getByText('提交备案').first().waitFor(); // the history names the transition
+  await shot(page, 'filing-2-submitted');
+  await logout(page);
+  await desk.close();
+
+  // 2. The district officer approves it from the review queue.
+  const desk2 = await h.browser.newContext({ viewport: { width: 1366, height: 860 } });
+  page = await desk2.newPage();
+  await consoleLogin(page, h.baseUrl, 'district');
+  await page.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '备案审核' }).click();
+  await page.waitForURL(/\/admin\/institutions\/review$/);
+  const row = page.locator('tr', { has: page.locator(`a[href="/admin/institutions/${id}"]`) });
+  await row.waitFor();
+  assert.match((await row.textContent()) ?? '', /朱家角镇/);
+  assert.match((await row.textContent()) ?? '', /[01] 个工作日/);
+  await shot(page, 'filing-3-review-queue');
+  await row.getByRole('button', { name: '予以备案' }).click();
+  await confirmPopover(page);
+  await row.waitFor({ state: 'detached' });
+  await page.goto(`${h.baseUrl}/admin/institutions/${id}`);
+  await page.getByTestId('inst-status').filter({ hasText: '已备案' }).waitFor();
+  await page.getByText('予以备案').first().waitFor();
+  await shot(page, 'filing-4-approved');
+  await logout(page);
+  await desk2.close();
+
+  // 3. On a phone, the public search (朱家角镇) lists it and its detail page opens.
+  const phone = await h.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  page = await phone.newPage();
+  await page.goto(`${h.baseUrl}/`);
+  await page.getByRole('link', { name: '查找托育机构' }).first().click();
+  await page.waitForURL(/\/institutions$/);
+  await page.getByLabel('街镇', { exact: true }).selectOption(ZHUJIAJIAO);
+  await page.waitForURL(new RegExp(`town=${ZHUJIAJIAO}`));
+  const card = page.locator('.pub-card', { has: page.locator(`a[href="/institutions/${id}"]`) });
+  // The list loads 10 at a time, nearest or by name; load more until it shows up.
+  for (let i = 0; i < 5 && !(await card.count()); i++) {
+    const more = page.getByRole('button', { name: '加载更多' });
+    await page.locator('.pub-card').first().waitFor();
+    if (!(await card.count()) && (await more.count())) await more.click();
+    await page.waitForLoadState('networkidle');
+  }
+  await card.waitFor();
+  assert.match((await card.textContent()) ?? '', /已备案/);
+  const bodyWidth = await page.locator('html').evaluate((el) => el.scrollWidth);
+  assert.ok(bodyWidth <= 390, `no horizontal overflow at 390 px (scrollWidth ${bodyWidth})`);
+  await shot(page, 'filing-5-public-search');
+  await card.getByRole('link', { name: NAME }).click();
+  await page.waitForURL(new RegExp(`/institutions/${id}$`));
+  await page.getByRole('heading', { level: 1, name: NAME }).waitFor();
+  const detail = (await page.locator('.pub-detail').textContent()) ?? '';
+  assert.match(detail, /已备案/);
+  assert.match(detail, /朱家角镇/);
+  assert.ok(directorName && !detail.includes(directorName), 'the director is not disclosed');
+  assert.ok(await page.locator('a[href^="tel:"]').count(), 'the phone is a tap-to-call link');
+  await shot(page, 'filing-6-public-detail');
+  await phone.close();
+});

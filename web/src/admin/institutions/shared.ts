@@ -1,0 +1,92 @@
+/** Shared by the registry pages: query keys, labels, the rule pack in force, towns, money. */
+import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { useMemo } from 'react';
+import {
+  fenToYuan,
+  type InstitutionStatus,
+  KIND_LABELS,
+  OWNERSHIP_LABELS,
+  SERVICE_FORM_LABELS,
+  type ServiceForm,
+  STATUS_LABELS,
+} from '../../../../domain/contracts/institution.ts';
+import { findDivision, townsOf } from '../../../../domain/divisions.ts';
+import { TRANSITIONS } from '../../../../domain/institutions/lifecycle.ts';
+import { resolvePolicy } from '../../../../domain/policy/index.ts';
+import { CLASS_TYPES } from '../../../../domain/rules/classes.ts';
+import { api } from '../../api/client.ts';
+import { type Lang, pick, useLang } from '../../i18n/index.tsx';
+import { useCurrentMe } from '../session.ts';
+
+export const INSTITUTIONS_KEY = ['institutions'] as const;
+export const detailKey = (id: string) => [...INSTITUTIONS_KEY, 'detail', id] as const;
+
+/** A {zh, en} label in the current language. */
+export const bi = (lang: Lang, l: { zh: string; en: string }) => pick(lang, l.zh, l.en);
+
+export const kindLabel = (lang: Lang, k: keyof typeof KIND_LABELS) => bi(lang, KIND_LABELS[k]);
+export const ownershipLabel = (lang: Lang, o: keyof typeof OWNERSHIP_LABELS) => bi(lang, OWNERSHIP_LABELS[o]);
+export const statusLabel = (lang: Lang, s: string) =>
+  s in STATUS_LABELS ? bi(lang, STATUS_LABELS[s as InstitutionStatus]) : s;
+export const formLabel = (lang: Lang, f: ServiceForm) => bi(lang, SERVICE_FORM_LABELS[f]);
+export function classTypeLabel(lang: Lang, type: string): string {
+  const c = CLASS_TYPES.find((x) => x.type === type);
+  return c ? pick(lang, c.zh, c.en) : type;
+}
+export function actionLabel(lang: Lang, action: string): string {
+  const rule = TRANSITIONS[action as keyof typeof TRANSITIONS];
+  return rule ? pick(lang, rule.zh, rule.en) : action;
+}
+
+/** Tag colours of the filing states. */
+export const STATUS_COLORS: Record<InstitutionStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  filed: 'cyan',
+  operating: 'green',
+  rectifying: 'orange',
+  suspended: 'red',
+  closed: 'default',
+};
+
+export function townName(lang: Lang, code: string): string {
+  const d = findDivision(code);
+  return d ? pick(lang, d.nameZh, d.nameEn) : code;
+}
+
+/** The towns of the caller's district, as select options. */
+export function useTownOptions() {
+  const me = useCurrentMe();
+  const [lang] = useLang();
+  return useMemo(
+    () => townsOf(me.districtCode).map((d) => ({ value: d.code, label: pick(lang, d.nameZh, d.nameEn) })),
+    [me.districtCode, lang],
+  );
+}
+
+/** The rule pack in force today for the caller's district (values and their citations). */
+export function usePolicy() {
+  const me = useCurrentMe();
+  return useMemo(() => {
+    const r = resolvePolicy(me.districtCode, dayjs().format('YYYY-MM-DD'));
+    return r.ok ? r : null;
+  }, [me.districtCode]);
+}
+
+/** 700000 fen → "¥7,000.00". */
+export function yuan(fen: number | null | undefined): string {
+  if (fen == null) return '—';
+  return `¥${fenToYuan(fen).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+export const dateTime = (iso: string | null | undefined) =>
+  iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—';
+
+export function useInstitution(id: string) {
+  return useQuery({
+    queryKey: detailKey(id),
+    queryFn: ({ signal }) => api.institutions.get(id, signal),
+    enabled: id !== '',
+  });
+}
