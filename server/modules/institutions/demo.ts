@@ -153,6 +153,7 @@ export async function seedInstitutionsDemo(
   const classRows: (typeof institutionClasses.$inferInsert)[] = [];
   const history: (typeof institutionStatusHistory.$inferInsert)[] = [];
   let demoInstitutionId = '';
+  const used = new Set<string>();
   let i = 0;
   for (const town of townsOf(district)) {
     const short = town.nameZh.replace(/(镇|街道)$/, '');
@@ -162,17 +163,20 @@ export async function seedInstitutionsDemo(
       const status: InstitutionStatus = demo ? 'draft' : statusFor(i);
       const kgIndex = KINDS.slice(0, k).filter((x) => x === 'kindergarten').length;
       const publicOwned = kind === 'kindergarten' ? kgIndex < 2 : kind === 'community_point';
-      const name = demo
-        ? `青浦区${town.nameZh}小海豚托育园`
-        : kind === 'kindergarten'
-          ? publicOwned
-            ? `青浦区${short}${['', '第二'][kgIndex]}幼儿园`
-            : `青浦区${short}${BRANDS[(i + 3) % BRANDS.length]}幼儿园`
-          : kind === 'community_point'
-            ? `青浦区${town.nameZh}${COMMUNITIES[(i + k) % COMMUNITIES.length]}社区托育点`
-            : kind === 'family_point'
-              ? `青浦区${town.nameZh}${ROADS[i % ROADS.length]!.replace(/(路|大道|公路)$/, '')}家庭托育点`
-              : `青浦区${town.nameZh}${BRANDS[(i * 7 + k) % BRANDS.length]}托育园`;
+      // Names are unique within the district: on a clash take the next brand, community or road.
+      const name = uniqueName(used, (n) =>
+        demo
+          ? `青浦区${town.nameZh}小海豚托育园`
+          : kind === 'kindergarten'
+            ? publicOwned
+              ? `青浦区${short}${['', '第二', '第三', '第四'][kgIndex + n] ?? `第${kgIndex + n + 1}`}幼儿园`
+              : `青浦区${short}${BRANDS[(i + 3 + n) % BRANDS.length]}幼儿园`
+            : kind === 'community_point'
+              ? `青浦区${town.nameZh}${COMMUNITIES[(i + k + n) % COMMUNITIES.length]}社区托育点`
+              : kind === 'family_point'
+                ? `青浦区${town.nameZh}${ROADS[(i + n) % ROADS.length]!.replace(/(路|大道|公路)$/, '')}家庭托育点`
+                : `青浦区${town.nameZh}${BRANDS[(i * 7 + k + n) % BRANDS.length]}托育园`,
+      );
       const classes = classesFor(kind, rng, kind !== 'kindergarten' || kgIndex === 0 || rng.chance(0.5));
       const inclusive = publicOwned || rng.chance(0.5);
       const forms: ServiceForm[] =
@@ -275,4 +279,16 @@ export async function seedInstitutionsDemo(
   await db.insert(institutionClasses).values(classRows);
   await db.insert(institutionStatusHistory).values(history);
   return { demoInstitutionId };
+}
+
+/** The first name `make(0)`, `make(1)`, … not yet used; records it as used. */
+function uniqueName(used: Set<string>, make: (n: number) => string): string {
+  for (let n = 0; n < 1000; n++) {
+    const name = make(n);
+    if (!used.has(name)) {
+      used.add(name);
+      return name;
+    }
+  }
+  throw new Error('demo: ran out of names');
 }

@@ -17,6 +17,8 @@ import type { Db } from '../../db/client.ts';
 import { DomainError } from '../../platform/errors.ts';
 
 const PUBLIC_STATUSES = sql`('filed', 'operating')`;
+/** Only places that take children under 3: a kindergarten without toddler classes has no seats. */
+const HAS_SEATS = sql`i.seats > 0`;
 const KM_PER_DEGREE = 111.195;
 /** The only columns the portal reads: never the director or enrolment. */
 const PUBLIC_COLUMNS = sql.raw(
@@ -47,7 +49,11 @@ export interface PublicRow {
 
 /** The search statement (also used verbatim by the benchmark's bare route). */
 export function publicSearchSql(districtCode: string, q: PublicSearchQuery): SQL {
-  const conds: SQL[] = [sql`i.district_code = ${districtCode}`, sql`i.status in ${PUBLIC_STATUSES}`];
+  const conds: SQL[] = [
+    sql`i.district_code = ${districtCode}`,
+    sql`i.status in ${PUBLIC_STATUSES}`,
+    HAS_SEATS,
+  ];
   if (q.town) conds.push(sql`i.town_code = ${q.town}`);
   if (q.kind) conds.push(sql`i.kind = ${q.kind}`);
   if (q.serviceForm) conds.push(sql`${q.serviceForm}::text = any(i.service_forms)`);
@@ -118,7 +124,7 @@ export function createPublicService({ db }: { db: Db }) {
       >(
         await db.execute(sql`select ${PUBLIC_COLUMNS}, i.credit_code, i.opening_hours, i.meals_provided, i.filed_at,
           null::float8 as distance_km, 1 as total from institutions i
-          where i.district_code = ${districtCode} and i.id = ${id}::uuid and i.status in ${PUBLIC_STATUSES}`),
+          where i.district_code = ${districtCode} and i.id = ${id}::uuid and i.status in ${PUBLIC_STATUSES} and ${HAS_SEATS}`),
       );
       if (!row) throw new DomainError('not_found');
       const classes = rowsOf<{
