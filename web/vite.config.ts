@@ -31,7 +31,9 @@ export default defineConfig({
               priority: 30,
             },
             // The heavy console-only libraries stay out of the portal's path.
-            { name: 'vendor-charts', test: /node_modules[\\/](echarts|zrender|leaflet)[\\/]/, priority: 20 },
+            { name: 'vendor-charts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 20 },
+            // The portal's map (lazy): its own chunk so it never pulls in the charts.
+            { name: 'vendor-map', test: /node_modules[\\/]leaflet[\\/]/, priority: 20 },
           ],
         },
       },

@@ -6,83 +6,49 @@
  */
 import { z } from 'zod';
 import { pageOf, paginationQuery, versionField } from './common.ts';
+import {
+  CLASS_TYPE_VALUES,
+  EDIT_ACTIONS,
+  fenToYuan,
+  INSTITUTION_KINDS,
+  INSTITUTION_STATUSES,
+  type InstitutionKind,
+  type InstitutionStatus,
+  KIND_LABELS,
+  OWNERSHIP_LABELS,
+  OWNERSHIPS,
+  type PermittedAction,
+  SERVICE_FORM_LABELS,
+  SERVICE_FORMS,
+  type ServiceForm,
+  STATUS_LABELS,
+  TRANSITION_ACTIONS,
+  type TransitionAction,
+  yuanToFen,
+} from './institution-enums.ts';
 
-export const INSTITUTION_KINDS = [
-  'childcare_institution',
-  'kindergarten',
-  'community_point',
-  'family_point',
-] as const;
+export type { InstitutionKind, InstitutionStatus, PermittedAction, ServiceForm, TransitionAction };
+export {
+  CLASS_TYPE_VALUES,
+  EDIT_ACTIONS,
+  fenToYuan,
+  INSTITUTION_KINDS,
+  INSTITUTION_STATUSES,
+  KIND_LABELS,
+  OWNERSHIP_LABELS,
+  OWNERSHIPS,
+  SERVICE_FORM_LABELS,
+  SERVICE_FORMS,
+  STATUS_LABELS,
+  TRANSITION_ACTIONS,
+  yuanToFen,
+};
+
 export const institutionKindSchema = z.enum(INSTITUTION_KINDS);
-export type InstitutionKind = z.infer<typeof institutionKindSchema>;
-export const KIND_LABELS: Record<InstitutionKind, { zh: string; en: string }> = {
-  childcare_institution: { zh: '托育机构', en: 'Childcare institution' },
-  kindergarten: { zh: '幼儿园', en: 'Kindergarten' },
-  community_point: { zh: '社区托育点', en: 'Community childcare point' },
-  family_point: { zh: '家庭托育点', en: 'Family childcare point' },
-};
-
-export const OWNERSHIPS = ['public', 'private'] as const;
 export const ownershipSchema = z.enum(OWNERSHIPS);
-export const OWNERSHIP_LABELS = {
-  public: { zh: '公办', en: 'Public' },
-  private: { zh: '民办', en: 'Private' },
-} as const;
-
-export const SERVICE_FORMS = ['full_day', 'half_day', 'hourly'] as const;
 export const serviceFormSchema = z.enum(SERVICE_FORMS);
-export type ServiceForm = z.infer<typeof serviceFormSchema>;
-export const SERVICE_FORM_LABELS: Record<ServiceForm, { zh: string; en: string }> = {
-  full_day: { zh: '全日制', en: 'Full-day' },
-  half_day: { zh: '半日制', en: 'Half-day' },
-  hourly: { zh: '计时制', en: 'Hourly' },
-};
-
-export const INSTITUTION_STATUSES = [
-  'draft',
-  'submitted',
-  'filed',
-  'operating',
-  'rectifying',
-  'suspended',
-  'closed',
-] as const;
 export const institutionStatusSchema = z.enum(INSTITUTION_STATUSES);
-export type InstitutionStatus = z.infer<typeof institutionStatusSchema>;
-export const STATUS_LABELS: Record<InstitutionStatus, { zh: string; en: string }> = {
-  draft: { zh: '草稿', en: 'Draft' },
-  submitted: { zh: '备案审核中', en: 'Filing under review' },
-  filed: { zh: '已备案', en: 'Filed' },
-  operating: { zh: '运营中', en: 'Operating' },
-  rectifying: { zh: '整改中', en: 'Rectifying' },
-  suspended: { zh: '停业', en: 'Suspended' },
-  closed: { zh: '注销', en: 'Closed' },
-};
-
-export const TRANSITION_ACTIONS = [
-  'submit',
-  'return',
-  'approve',
-  'start_operating',
-  'rectify',
-  'resume',
-  'suspend',
-  'close',
-] as const;
 export const transitionActionSchema = z.enum(TRANSITION_ACTIONS);
-export type TransitionAction = z.infer<typeof transitionActionSchema>;
-
-/** Edits besides transitions that `permittedActions` may list. */
-export const EDIT_ACTIONS = ['edit', 'edit_classes', 'upload_document'] as const;
-export type PermittedAction = TransitionAction | (typeof EDIT_ACTIONS)[number];
-
-export const CLASS_TYPE_VALUES = [
-  'infant',
-  'toddler_small',
-  'toddler_large',
-  'mixed',
-  'kindergarten_toddler',
-] as const;
 export const classTypeSchema = z.enum(CLASS_TYPE_VALUES);
 
 const fen = z.number().int().min(0).max(100_000_000);
@@ -328,6 +294,4 @@ export const idParams = z.strictObject({ id: z.uuid() });
 export const documentParams = z.strictObject({ id: z.uuid(), docId: z.uuid() });
 
 /** 12345 fen → 123.45 yuan. */
-export const fenToYuan = (f: number) => f / 100;
 /** 123.45 yuan → 12345 fen (rounded to the fen). */
-export const yuanToFen = (y: number) => Math.round(y * 100);

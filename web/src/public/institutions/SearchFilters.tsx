@@ -1,6 +1,6 @@
 /** The portal's search filters: native controls (light, accessible, good on phones). */
 import { type ReactNode, useId, useState } from 'react';
-import { INSTITUTION_KINDS, SERVICE_FORMS } from '../../../../domain/contracts/institution.ts';
+import { INSTITUTION_KINDS, SERVICE_FORMS } from '../../../../domain/contracts/institution-enums.ts';
 import { pick, useLang, useT } from '../../i18n/index.tsx';
 import { formLabel, kindLabel, monthsSince, TOWNS } from './labels.ts';
 import type { SearchState } from './searchState.ts';

@@ -1,13 +1,14 @@
 /** Labels and formatting of the portal's institution pages (labels come from the contracts and rules). */
+
+import type { Fees } from '../../../../domain/contracts/institution.ts';
 import {
-  type Fees,
   fenToYuan,
   KIND_LABELS,
   OWNERSHIP_LABELS,
   SERVICE_FORM_LABELS,
   type ServiceForm,
   STATUS_LABELS,
-} from '../../../../domain/contracts/institution.ts';
+} from '../../../../domain/contracts/institution-enums.ts';
 import { findDivision, QINGPU, townsOf } from '../../../../domain/divisions.ts';
 import { CLASS_TYPES } from '../../../../domain/rules/classes.ts';
 import { ApiError } from '../../api/client.ts';

@@ -1,7 +1,7 @@
 /** The portal search's state lives in the URL (shareable, survives back navigation). */
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { InstitutionKind, ServiceForm } from '../../../../domain/contracts/institution.ts';
+import type { InstitutionKind, ServiceForm } from '../../../../domain/contracts/institution-enums.ts';
 import { findDivision } from '../../../../domain/divisions.ts';
 import type { PublicSearchQuery } from '../../api/client.ts';
 
