@@ -63,7 +63,11 @@ export function ProfileCard({ inst }: { inst: InstitutionDetail }) {
             label: t('inst.seats'),
             children: `${inst.seats}（${t('inst.enrolled')} ${inst.enrolled}）`,
           },
-          { key: 'fees', label: t('inst.fees'), children: fees.length ? fees : t('common.none') },
+          {
+            key: 'fees',
+            label: t('inst.fees'),
+            children: fees.length ? <div className="fee-lines">{fees}</div> : t('common.none'),
+          },
           { key: 'submittedAt', label: t('inst.submittedAt'), children: dateTime(inst.submittedAt) },
           { key: 'filedAt', label: t('inst.filedAt'), children: dateTime(inst.filedAt) },
           { key: 'createdAt', label: t('inst.createdAt'), children: dateTime(inst.createdAt) },
