@@ -4,6 +4,7 @@ import { Alert, Form, Input, Modal } from 'antd';
 import { api, type ChangePasswordBody } from '../api/client.ts';
 import { useShowError } from '../api/errors.ts';
 import { useT } from '../i18n/index.tsx';
+import { ConfirmPasswordItem } from './ConfirmPasswordItem.tsx';
 import { useEndSession } from './session.ts';
 
 interface Values extends ChangePasswordBody {
@@ -60,22 +61,7 @@ export function ChangePasswordDialog(props: { open: boolean; forced: boolean; on
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('password.confirm')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('common.required') },
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                !value || getFieldValue('newPassword') === value
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('password.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <ConfirmPasswordItem />
         <Alert type="info" title={t('password.hint')} />
       </Form>
     </Modal>

@@ -3,6 +3,7 @@ import { Alert, Form, type FormInstance, Input, Modal, Switch } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { api, type CreateUserBody, type User } from '../../api/client.ts';
 import { useT } from '../../i18n/index.tsx';
+import { ConfirmPasswordItem } from '../ConfirmPasswordItem.tsx';
 import { useUserMutation } from './shared.ts';
 
 /** A modal holding one form; OK submits it. */
@@ -148,22 +149,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: User | null; onCl
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('password.confirm')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('common.required') },
-          ({ getFieldValue }) => ({
-            validator: (_, value) =>
-              !value || getFieldValue('newPassword') === value
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('password.mismatch'))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <ConfirmPasswordItem />
     </FormDialog>
   );
 }
