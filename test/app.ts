@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role, Scope } from '../domain/contracts/auth.ts';
 import { buildApp } from '../server/app.ts';
-import { loadConfig } from '../server/config.ts';
+import { type Config, loadConfig } from '../server/config.ts';
 import { scopeColumns } from '../server/platform/auth/sessions.ts';
 import { TestClock } from '../server/platform/clock.ts';
 import { uuidv7 } from '../server/platform/ids.ts';
@@ -42,13 +42,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { loginRateLimit?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { loginRateLimit?: number; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new TestClock();
   const config = {
     ...loadConfig({ NODE_ENV: 'test', DATA_DIR: '.tmp/test-data' }),
     loginRateLimit: opts.loginRateLimit ?? 1000,
     webDir: '/nonexistent',
+    ...opts.config,
   };
   const { app, routes } = await buildApp({ database, clock, config, migration: database.migration });
   await app.ready();

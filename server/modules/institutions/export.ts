@@ -3,6 +3,7 @@
  * through the same scope filter as the list, and audited (`institutions.export`). CSV cells that
  * start with = + - @ are prefixed with ' so a spreadsheet does not run them as formulas.
  */
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import {
   type ExportQuery,
@@ -78,10 +79,16 @@ export async function toXlsx(rows: repo.InstitutionRow[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+const REPORT_TIMEOUT_MS = 30_000;
+
 /** The export file of the caller's scope with the list filters; one audit entry per export. */
 export async function exportInstitutions(db: Db, ctx: RequestContext, actor: Actor, q: ExportQuery) {
   const { format, ...filters } = q;
-  const rows = await repo.exportInstitutions(db, actor, filters, EXPORT_LIMIT);
+  // A report gets a statement timeout (it must not hold the database for long) besides the scope filter.
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local statement_timeout = '${REPORT_TIMEOUT_MS}ms'`));
+    return repo.exportInstitutions(tx, actor, filters, EXPORT_LIMIT);
+  });
   const body = format === 'csv' ? toCsv(rows) : await toXlsx(rows);
   await db.transaction((tx) =>
     recordAudit(tx, ctx, {
