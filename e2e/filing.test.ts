@@ -117,3 +117,24 @@ test('institution submits, district approves, the public finds it', async () => 
   await shot(page, 'filing-6-public-detail');
   await phone.close();
 });
+
+test('the portal sorts by distance from the browser’s location', async () => {
+  // A phone standing in 徐泾镇 (far east of the district): the nearest institutions are in 徐泾镇.
+  const phone = await h.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    geolocation: { latitude: 31.1764, longitude: 121.2705 },
+    permissions: ['geolocation'],
+  });
+  const page = await phone.newPage();
+  await page.goto(`${h.baseUrl}/institutions`);
+  await page.locator('.pub-card').first().waitFor();
+  await page.getByRole('button', { name: '使用我的位置' }).click();
+  await page.waitForURL(/lat=31\.17/);
+  await page.waitForLoadState('networkidle');
+  const first = (await page.locator('.pub-card').first().textContent()) ?? '';
+  assert.match(first, /徐泾镇/);
+  await shot(page, 'portal-near-me');
+  await phone.close();
+});
