@@ -7,6 +7,7 @@ import { and, asc, count, desc, eq, gt, gte, lte, type SQL } from 'drizzle-orm';
 import type { AuditEntry } from '../../../domain/contracts/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, type RequestContext, scopeText } from '../context.ts';
+import { scopeWhere } from '../guard.ts';
 import { auditChainHead, auditLog, GENESIS_HASH } from '../tables.ts';
 import { entryHash } from './canonical.ts';
 
@@ -121,7 +122,8 @@ export interface AuditQuery {
 
 /** A filtered page of the actor's district's trail, newest first. */
 export async function listAudit(db: Db, actor: Actor, q: AuditQuery) {
-  const conds: (SQL | undefined)[] = [eq(auditLog.districtCode, actor.districtCode)];
+  // The trail is district-wide: the guard limits it to the auditor's district (town-level scopes see none).
+  const conds: (SQL | undefined)[] = [scopeWhere(actor, { district: auditLog.districtCode })];
   if (q.action) conds.push(eq(auditLog.action, q.action));
   if (q.actor) conds.push(eq(auditLog.actorUsername, q.actor));
   if (q.objectType) conds.push(eq(auditLog.objectType, q.objectType));
