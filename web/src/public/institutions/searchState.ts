@@ -21,27 +21,30 @@ export interface SearchState {
 
 const num = (v: string | null) => (v === null || v === '' || Number.isNaN(Number(v)) ? undefined : Number(v));
 
+/** The search state a URL's query describes (unknown or broken values are ignored). */
+export function parseSearchState(params: URLSearchParams): SearchState {
+  const from = params.get('from') || undefined;
+  const centre = from && from !== 'here' ? findDivision(from) : undefined;
+  const lat = from === 'here' ? num(params.get('lat')) : centre?.lat;
+  const lng = from === 'here' ? num(params.get('lng')) : centre?.lng;
+  const hasPoint = lat !== undefined && lng !== undefined;
+  return {
+    town: params.get('town') || undefined,
+    kind: (params.get('kind') || undefined) as InstitutionKind | undefined,
+    form: (params.get('form') || undefined) as ServiceForm | undefined,
+    age: num(params.get('age')),
+    inclusive: params.get('inclusive') === '1',
+    from: hasPoint ? from : undefined,
+    lat,
+    lng,
+    sort: hasPoint && params.get('sort') !== 'name' ? 'distance' : 'name',
+    view: params.get('view') === 'map' ? 'map' : 'list',
+  };
+}
+
 export function useSearchState() {
   const [params, setParams] = useSearchParams();
-  const state = useMemo<SearchState>(() => {
-    const from = params.get('from') || undefined;
-    const centre = from && from !== 'here' ? findDivision(from) : undefined;
-    const lat = from === 'here' ? num(params.get('lat')) : centre?.lat;
-    const lng = from === 'here' ? num(params.get('lng')) : centre?.lng;
-    const hasPoint = lat !== undefined && lng !== undefined;
-    return {
-      town: params.get('town') || undefined,
-      kind: (params.get('kind') || undefined) as InstitutionKind | undefined,
-      form: (params.get('form') || undefined) as ServiceForm | undefined,
-      age: num(params.get('age')),
-      inclusive: params.get('inclusive') === '1',
-      from: hasPoint ? from : undefined,
-      lat,
-      lng,
-      sort: hasPoint && params.get('sort') !== 'name' ? 'distance' : 'name',
-      view: params.get('view') === 'map' ? 'map' : 'list',
-    };
-  }, [params]);
+  const state = useMemo(() => parseSearchState(params), [params]);
 
   const update = useCallback(
     (patch: Record<string, string | number | undefined>) => {
