@@ -1,6 +1,6 @@
 /**
  * Deny by default. Every route names an action (`config.action`); on each request this hook resolves
- * the session, refuses cross-origin writes, and checks the action against PERMISSIONS.
+ * the session (not for public routes), refuses cross-origin writes, and checks the action against PERMISSIONS.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Action, PUBLIC, roleMay, SESSION } from '../../domain/contracts/permissions.ts';
@@ -62,12 +62,8 @@ export function installPolicy(
     if (!action) throw new DomainError('auth.no_policy');
     if (!SAFE_METHODS.has(request.method) && isCrossOrigin(request))
       throw new DomainError('auth.cross_origin');
-    if (action === PUBLIC) {
-      // Public routes still know a logged-in caller (e.g. logout), but never require one.
-      const cookie = readSessionCookie(request);
-      if (cookie) request.ctx.actor = await resolveSession(deps.db, cookie, now);
-      return;
-    }
+    // Public routes never look at the session (no database work for the portal's anonymous traffic).
+    if (action === PUBLIC) return;
     const actor = await resolveSession(deps.db, readSessionCookie(request), now);
     if (!actor) throw new DomainError('auth.unauthenticated');
     request.ctx.actor = actor;

@@ -99,6 +99,10 @@ describe('session expiry (moving the clock)', () => {
     expect((await t.call('GET', '/api/v1/auth/me', { cookie })).statusCode).toBe(200);
     t.clock.advanceMinutes(30);
     expect((await t.call('GET', '/api/v1/auth/me', { cookie })).statusCode).toBe(401);
+    // Logging out of an expired session still answers 200 and clears the cookie.
+    const out = await t.call('POST', '/api/v1/auth/logout', { cookie });
+    expect(out.statusCode).toBe(200);
+    expect(String(out.headers['set-cookie'])).toMatch(/tuoyu_sid=;/);
   });
 
   it('ends after 12 hours however active', async () => {

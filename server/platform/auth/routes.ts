@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { changePasswordBody, loginBody, meSchema } from '../../../domain/contracts/auth.ts';
 import { okSchema } from '../../../domain/contracts/common.ts';
 import { PUBLIC, SESSION } from '../../../domain/contracts/permissions.ts';
-import { actorOf, clearSessionCookie, router, setSessionCookie } from '../http.ts';
+import { actorOf, clearSessionCookie, readSessionCookie, router, setSessionCookie } from '../http.ts';
 import type { AuthService } from './service.ts';
 
 export function authRoutes(app: FastifyInstance, auth: AuthService) {
@@ -26,7 +26,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService) {
     '/api/v1/auth/logout',
     { config: { action: PUBLIC }, schema: { tags: ['auth'], response: { 200: okSchema } } },
     async (request, reply) => {
-      if (request.ctx.actor) await auth.logout(request.ctx, request.ctx.actor);
+      await auth.logout(request.ctx, readSessionCookie(request));
       clearSessionCookie(request, reply);
       return { ok: true as const };
     },

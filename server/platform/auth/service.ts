@@ -11,7 +11,7 @@ import { checkPasswordPolicy, DUMMY_HASH_PROMISE, hashPassword, verifyPassword }
 import { describeScope, type ScopeTargets } from '../scope-targets.ts';
 import { loginAttempts, users } from '../tables.ts';
 import type { LoginRateLimiter } from './rate-limit.ts';
-import { createSession, endSession, endUserSessions, scopeOfUser } from './sessions.ts';
+import { createSession, endSession, endUserSessions, resolveSession, scopeOfUser } from './sessions.ts';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MS = 30 * 60_000;
@@ -114,10 +114,17 @@ export function createAuthService({ db, limiter, scopeTargets }: AuthDeps) {
       });
     },
 
-    async logout(ctx: RequestContext, actor: Actor) {
+    /** End the session the cookie names, if it is still live (an expired one needs no ending). */
+    async logout(ctx: RequestContext, cookie: string | undefined) {
+      const actor = await resolveSession(db, cookie, ctx.now);
+      if (!actor) return;
       await db.transaction(async (tx) => {
         await endSession(tx, actor.districtCode, actor.sessionId, ctx.now, 'logout');
-        await recordAudit(tx, ctx, { action: 'auth.logout', objectType: 'user', objectId: actor.userId });
+        await recordAudit(
+          tx,
+          { ...ctx, actor },
+          { action: 'auth.logout', objectType: 'user', objectId: actor.userId },
+        );
       });
     },
 

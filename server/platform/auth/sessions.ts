@@ -8,6 +8,7 @@ import { sessions, users } from '../tables.ts';
 
 export const IDLE_MS = 30 * 60_000;
 export const ABSOLUTE_MS = 12 * 60 * 60_000;
+const TOUCH_MS = 60_000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -63,7 +64,9 @@ export async function resolveSession(db: Db, cookie: string | undefined, now: Da
     await db.update(sessions).set({ endedAt: now, endedReason: reason }).where(where);
     return null;
   }
-  await db.update(sessions).set({ lastSeenAt: now }).where(where);
+  // Touch at most once a minute: idle time is then exact to a minute, and reads stay reads.
+  if (now.getTime() - s.lastSeenAt.getTime() >= TOUCH_MS)
+    await db.update(sessions).set({ lastSeenAt: now }).where(where);
   return {
     userId: u.id,
     username: u.username,
