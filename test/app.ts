@@ -1,4 +1,7 @@
 /** Test harness: a real app on a real database, a movable clock, and helpers to log in and call. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role, Scope } from '../domain/contracts/auth.ts';
@@ -46,9 +49,11 @@ export async function createTestApp(
   opts: { loginRateLimit?: number; config?: Partial<Config> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Uploaded files go to a folder of this test file's own, removed on close.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tuoyu-test-'));
   const clock = new TestClock();
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', DATA_DIR: '.tmp/test-data' }),
+    ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }),
     loginRateLimit: opts.loginRateLimit ?? 1000,
     webDir: '/nonexistent',
     ...opts.config,
@@ -100,6 +105,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return t;
