@@ -233,6 +233,8 @@ export const reviewQueueItemSchema = z.object({
   overdue: z.boolean(),
   deadlineWorkingDays: z.number().int(),
   version: z.number().int(),
+  /** What the caller may do with this submission now (approve, return…), never inferred from roles. */
+  permittedActions: z.array(z.string()),
 });
 export const reviewQueuePage = pageOf(reviewQueueItemSchema);
 

@@ -83,6 +83,7 @@ describe('filing journey', () => {
     const queue = (await t.call('GET', '/api/v1/institutions/review-queue', { cookie: district })).json();
     expect(queue.items.map((i: { id: string }) => i.id)).toEqual([institutionId]);
     expect(queue.items[0]).toMatchObject({ waitedWorkingDays: 0, overdue: false, deadlineWorkingDays: 5 });
+    expect([...queue.items[0].permittedActions].sort()).toEqual(['approve', 'return']);
 
     const noReason = await transition(district, { action: 'return', version: d.version });
     expect(noReason.statusCode).toBe(400);

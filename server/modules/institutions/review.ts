@@ -4,11 +4,16 @@
  * (5 working days, 国卫办人口发〔2019〕25号); more than that is flagged `overdue`.
  */
 import type { InstitutionKind } from '../../../domain/contracts/institution.ts';
+import { permittedActions } from '../../../domain/institutions/lifecycle.ts';
 import { countWorkingDays } from '../../../domain/rules/workdays.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { localDate, policyOn } from './policy.ts';
+import { callerOf } from './profile.ts';
 import * as repo from './repository.ts';
+
+/** The review decisions the queue offers (other actions live on the detail page). */
+const REVIEW = new Set<string>(['approve', 'return']);
 
 export async function reviewQueue(
   db: Db,
@@ -33,6 +38,7 @@ export async function reviewQueue(
       overdue: days !== null && days > deadline,
       deadlineWorkingDays: deadline,
       version: r.version,
+      permittedActions: permittedActions('submitted', callerOf(actor, r.id)).filter((a) => REVIEW.has(a)),
     };
   });
   return { items, total, page: q.page, pageSize: q.pageSize };

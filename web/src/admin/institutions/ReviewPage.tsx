@@ -13,8 +13,6 @@ import { useLang, useT } from '../../i18n/index.tsx';
 import { ActionsBar } from './ActionsBar.tsx';
 import { dateTime, INSTITUTIONS_KEY, kindLabel, townName, usePolicy } from './shared.ts';
 
-const REVIEW_ACTIONS = ['approve', 'return'] as const;
-
 export default function ReviewPage() {
   const t = useT();
   const [lang] = useLang();
@@ -63,7 +61,7 @@ export default function ReviewPage() {
         <ActionsBar
           id={r.id}
           version={r.version}
-          permitted={REVIEW_ACTIONS}
+          permitted={r.permittedActions}
           size="small"
           editPath={`/admin/institutions/${r.id}/edit`}
         />
