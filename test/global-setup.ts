@@ -27,8 +27,7 @@ export default async function setup(project: TestProject) {
   const database = await openDatabase({});
   await migrate(database);
   await seedReference(database.db);
-  const pglite = (database as unknown as { pglite: { dumpDataDir(c: 'none'): Promise<Blob> } }).pglite;
-  const dump = await pglite.dumpDataDir('none');
+  const dump = await database.pglite!.dumpDataDir('none');
   await database.close();
   const dir = path.resolve('.tmp');
   mkdirSync(dir, { recursive: true });

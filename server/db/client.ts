@@ -16,6 +16,8 @@ export interface Database {
   /** Run plain SQL (several statements allowed on PGlite; one on PostgreSQL). */
   exec(sqlText: string): Promise<void>;
   close(): Promise<void>;
+  /** The embedded instance (PGlite only), e.g. to dump a test template. */
+  pglite?: PGlite;
 }
 
 export interface DbOptions {
@@ -55,5 +57,5 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
     },
     close: () => client.close(),
     pglite: client,
-  } as Database & { pglite: PGlite };
+  };
 }

@@ -1,4 +1,5 @@
 /** Apply the committed, generated migrations (forward-only), then the table and column comments. */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -25,11 +26,9 @@ export async function migrationVersion(database: Database): Promise<string> {
   const rows = await database.db.execute<{ created_at: string | number }>(
     sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
   );
-  const row =
-    (rows as unknown as { rows?: { created_at: string | number }[] }).rows?.[0] ??
-    (rows as unknown as { created_at: string | number }[])[0];
+  // Both drivers answer with `{ rows }`.
+  const row = (rows as unknown as { rows: { created_at: string | number }[] }).rows[0];
   if (!row) return 'none';
-  const { readFileSync } = await import('node:fs');
   const journal = JSON.parse(readFileSync(`${MIGRATIONS_DIR}/meta/_journal.json`, 'utf8')) as {
     entries: { when: number; tag: string }[];
   };
