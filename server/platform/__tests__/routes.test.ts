@@ -42,6 +42,19 @@ describe('deny by default', () => {
     expect(nf.json().code).toBe('not_found');
   });
 
+  it('answers malformed JSON with a 400 problem naming the body', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username": ',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.json().errors[0]).toMatchObject({ field: 'body' });
+    expect(res.json().errors[0].message_zh).toBeTruthy();
+  });
+
   it('serves health with the database kind and migration, and OpenAPI 3.1', async () => {
     const h = (await t.call('GET', '/api/health')).json();
     expect(h.status).toBe('ok');
