@@ -55,13 +55,17 @@ export function townName(lang: Lang, code: string): string {
   return d ? pick(lang, d.nameZh, d.nameEn) : code;
 }
 
-/** The towns of the caller's district, as select options. */
+/** The towns of the caller's district within their division scope (a town officer: their town). */
 export function useTownOptions() {
   const me = useCurrentMe();
   const [lang] = useLang();
+  const within = me.scope?.kind === 'division' ? me.scope.divisionCode : me.districtCode;
   return useMemo(
-    () => townsOf(me.districtCode).map((d) => ({ value: d.code, label: pick(lang, d.nameZh, d.nameEn) })),
-    [me.districtCode, lang],
+    () =>
+      townsOf(me.districtCode)
+        .filter((d) => d.code.startsWith(within) || within.startsWith(d.code))
+        .map((d) => ({ value: d.code, label: pick(lang, d.nameZh, d.nameEn) })),
+    [me.districtCode, within, lang],
   );
 }
 
