@@ -238,6 +238,8 @@ export const en: Messages = {
   'review.title': 'Filing review',
   'review.waited': 'Waited (working days)',
   'review.days': '{days} working days',
+  'review.outsideCalendar':
+    "The holiday calendar does not cover this date: working days cannot be counted (add that year's State Council holiday notice)",
   'review.overdueHint': 'Over the {days}-working-day deadline',
   'review.deadline':
     'A filing is to be completed within {days} working days of complete materials ({source}). Overdue submissions are marked red.',

@@ -234,6 +234,7 @@ export const zhCN = {
   'review.title': '备案审核',
   'review.waited': '已等待（工作日）',
   'review.days': '{days} 个工作日',
+  'review.outsideCalendar': '节假日日历未覆盖该日期，无法计算工作日（请补充当年的国务院放假安排）',
   'review.overdueHint': '已超过 {days} 个工作日的办理时限',
   'review.deadline':
     '托育机构备案应在收到完整材料后 {days} 个工作日内办结（{source}）。超时的申请以红色标出。',

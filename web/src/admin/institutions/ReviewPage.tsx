@@ -43,7 +43,9 @@ export default function ReviewPage() {
       align: 'right',
       render: (_, r) =>
         r.waitedWorkingDays === null ? (
-          '—'
+          <Tooltip title={t('review.outsideCalendar')}>
+            <Tag icon={<WarningFilled />}>—</Tag>
+          </Tooltip>
         ) : r.overdue ? (
           <Tooltip title={t('review.overdueHint', { days: r.deadlineWorkingDays })}>
             <Tag color="red" icon={<WarningFilled />}>
