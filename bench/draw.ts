@@ -6,18 +6,10 @@
  */
 import { commit, conflictsHash, poolHash, riskWeight, runDraw, verifyDraw } from '../domain/rules/draw.ts';
 import { sha256, sha256Hex } from '../domain/rules/sha256.ts';
+import { Rng } from '../server/demo/rng.ts';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(310118);
+const rng = new Rng(310118);
+const rand = () => rng.next();
 
 const targets = Array.from({ length: 2100 }, (_, i) => ({
   id: `91310118${String(i).padStart(9, '0')}X`,

@@ -6,20 +6,10 @@
  */
 import type { DemandPoint, Facility } from '../domain/rules/coverage.ts';
 import { type CandidateSite, planSites, planSitesBruteForce } from '../domain/rules/site-planner.ts';
+import { Rng } from '../server/demo/rng.ts';
 
-/** mulberry32: small deterministic PRNG for generating bench data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = mulberry32(20210827);
+const rng = new Rng(20210827);
+const rand = () => rng.next();
 // Shanghai bounding box (approx.): lat 30.70–31.85, lng 120.87–121.97; denser towards the centre.
 const CENTRE = { lat: 31.23, lng: 121.47 };
 function point(): { lat: number; lng: number } {

@@ -1,7 +1,6 @@
 /** The review queue never guesses working days outside the holiday calendar: it says it cannot count. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
-import type { TestClock } from '../../platform/clock.ts';
 import { buildClasses, buildInstitutionInput } from './factories.ts';
 
 let t: TestApp;
