@@ -129,6 +129,28 @@ export const REASONS = {
   'kpi.bad_comparison': { zh: '目标比较方式无效', en: 'Invalid target comparison' },
   'kpi.bad_number': { zh: '目标值或测量值无效', en: 'Invalid target or measured value' },
   'kpi.bad_year': { zh: '年度不在目标期内', en: 'Year is outside the target period' },
+  'calendar.outside_year': {
+    zh: '日期不在该年度内（元旦假期可从上年末开始）',
+    en: "Date is outside the year (only a New Year's Day range may start in the last days of the year before)",
+  },
+  'calendar.ranges_overlap': { zh: '放假时段相互重叠', en: 'Holiday ranges overlap' },
+  'calendar.workday_in_holiday': {
+    zh: '调休上班日落在放假时段内',
+    en: 'An adjusted working day lies inside a holiday range',
+  },
+  'calendar.workday_not_weekend': {
+    zh: '调休上班日应为星期六或星期日',
+    en: 'An adjusted working day must be a Saturday or Sunday',
+  },
+  'calendar.workday_duplicate': { zh: '调休上班日重复', en: 'Duplicate adjusted working day' },
+  'calendar.festival_not_covered': {
+    zh: '放假时段未包含该节日的日期（仅提示）',
+    en: "The holiday range does not cover the festival's date (warning only)",
+  },
+  'calendar.festival_unchecked': {
+    zh: '没有该年份的节日日期表，无法核对该节日的日期（仅提示）',
+    en: "No festival date table for that year: the festival's date cannot be checked (warning only)",
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 /** Every reason code. */
