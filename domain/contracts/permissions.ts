@@ -28,6 +28,11 @@ export const PERMISSIONS = {
   'institutions.export': ['district_officer', 'town_officer'],
   'institutions.documents': ['district_officer', 'town_officer', 'institution_admin'],
   'institutions.upload': ['district_officer', 'institution_admin'],
+  // The working-day calendar (ADR 0011): district officers with the whole district in scope enter a
+  // year's holiday notice; a second district officer confirms it (four eyes, checked by the service).
+  'calendar.read': ['district_officer'],
+  'calendar.enter': ['district_officer'],
+  'calendar.confirm': ['district_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

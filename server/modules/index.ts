@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { ScopeTargets } from '../platform/scope-targets.ts';
+import { calendarRoutes } from './calendar/routes.ts';
 import { institutionTarget } from './institutions/repository.ts';
 import { institutionRoutes } from './institutions/routes.ts';
 import { type FileStorage, localFileStorage } from './institutions/storage.ts';
@@ -23,5 +24,6 @@ export async function registerModules(
 ): Promise<{ scopeTargets: ScopeTargets }> {
   const storage = deps.storage ?? localFileStorage(path.join(deps.config.dataDir, 'files'));
   await institutionRoutes(app, { db: deps.db, storage });
+  await calendarRoutes(app, { db: deps.db });
   return { scopeTargets: { institution: institutionTarget } };
 }

@@ -8,6 +8,7 @@ import { permittedActions } from '../../../domain/institutions/lifecycle.ts';
 import { countWorkingDays } from '../../../domain/rules/workdays.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
+import { getWorkCalendar } from '../calendar/work-calendar.ts';
 import { localDate, policyOn } from './policy.ts';
 import { callerOf } from './profile.ts';
 import * as repo from './repository.ts';
@@ -24,9 +25,10 @@ export async function reviewQueue(
   const { rows, total } = await repo.submittedInstitutions(db, actor, q.page, q.pageSize);
   const today = localDate(ctx.now);
   const deadline = policyOn(actor.districtCode, ctx.now).filing.filingWorkingDays;
+  const calendar = await getWorkCalendar(db, actor.districtCode);
   const items = rows.map((r) => {
     const submitted = r.submittedAt ?? r.updatedAt;
-    const waited = countWorkingDays(localDate(submitted), today);
+    const waited = countWorkingDays(localDate(submitted), today, calendar);
     const days = waited.ok ? waited.count : null;
     return {
       id: r.id,
