@@ -12,7 +12,13 @@
  * The component is lazy-loaded into its own chunk. Sub-routes of a module go in its own
  * <Routes> (relative paths) inside that component. The sidebar lists the entries in this order.
  */
-import { AuditOutlined, BankOutlined, FileSearchOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  FileSearchOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n/index.tsx';
 import type { Action } from './session.ts';
@@ -44,6 +50,13 @@ export const adminRoutes: readonly AdminRoute[] = [
     labelKey: 'nav.institutionsReview',
     icon: <FileSearchOutlined />,
     Component: lazy(() => import('./institutions/ReviewPage.tsx')),
+  },
+  {
+    path: 'calendar',
+    permission: 'calendar.read',
+    labelKey: 'nav.calendar',
+    icon: <CalendarOutlined />,
+    Component: lazy(() => import('./calendar/CalendarPage.tsx')),
   },
   {
     path: 'users',

@@ -16,6 +16,13 @@ import type {
   userPage,
   userSchema,
 } from '../../../domain/contracts/auth.ts';
+import type {
+  calendarDifferencesSchema,
+  calendarOverviewSchema,
+  calendarYearSchema,
+  createCalendarYearBody,
+  decideCalendarYearBody,
+} from '../../../domain/contracts/calendar.ts';
 import type { okSchema, Problem } from '../../../domain/contracts/common.ts';
 import type {
   createInstitutionBody,
@@ -52,6 +59,11 @@ export type AuditQuery = Partial<z.infer<typeof auditQuery>>;
 export type AuditVerify = z.infer<typeof auditVerifySchema>;
 export type Ok = z.infer<typeof okSchema>;
 export type Division = DivisionRef;
+export type CalendarOverview = z.infer<typeof calendarOverviewSchema>;
+export type CalendarYearEntry = z.infer<typeof calendarYearSchema>;
+export type CalendarDifferences = z.infer<typeof calendarDifferencesSchema>;
+export type CreateCalendarYearBody = z.input<typeof createCalendarYearBody>;
+export type DecideCalendarYearBody = z.input<typeof decideCalendarYearBody>;
 export type InstitutionPage = z.infer<typeof institutionPage>;
 export type InstitutionSummary = InstitutionPage['items'][number];
 export type InstitutionDetail = z.infer<typeof institutionDetailSchema>;
@@ -225,6 +237,12 @@ export const api = {
   },
   config: {
     get: (signal?: AbortSignal) => request<PublicConfig>('GET', '/config', { signal }),
+  },
+  calendar: {
+    overview: (signal?: AbortSignal) => request<CalendarOverview>('GET', '/calendar', { signal }),
+    enter: (body: CreateCalendarYearBody) => request<CalendarYearEntry>('POST', '/calendar/years', { body }),
+    decide: (id: string, verb: 'confirm' | 'reject' | 'withdraw', body: DecideCalendarYearBody) =>
+      request<CalendarYearEntry>('POST', `/calendar/years/${enc(id)}/${verb}`, { body }),
   },
   institutions: {
     list: (query: InstitutionListQuery, signal?: AbortSignal) =>
