@@ -19,6 +19,8 @@ export function demoAccounts(district: string, institutionId: string, familyId: 
   const d: Scope = { kind: 'division', divisionCode: district };
   return [
     { username: 'district', displayName: '区托育服务指导中心 王老师', role: 'district_officer', scope: d },
+    // A second district officer: four-eyes confirmations (the working-day calendar, ADR 0011).
+    { username: 'district2', displayName: '区托育服务指导中心 孙老师', role: 'district_officer', scope: d },
     {
       username: 'town-zhujiajiao',
       displayName: '朱家角镇 李老师',
