@@ -245,3 +245,36 @@ describe('a year that also ships with the platform', () => {
     expect(isWorkingDay('2026-10-10', cal)).toEqual({ ok: true, working: false });
   });
 });
+
+describe('a correction of a confirmed year', () => {
+  it('supersedes the earlier confirmed entry once a second officer confirms it', async () => {
+    const year = (workdays: string[]) =>
+      buildCalendarYearInput({
+        year: 2035,
+        holidays: [{ festival: 'labour_day', from: '2035-05-01', to: '2035-05-03' }],
+        workdays,
+      });
+    const first = await enter('cal_a', year(['2035-04-29'])); // a Sunday
+    await decide('cal_b', first.json().id, 'confirm', { version: 1 });
+    const second = await enter('cal_b', year(['2035-05-05'])); // a Saturday
+    expect(second.statusCode).toBe(201);
+    expect((await decide('cal_a', second.json().id, 'confirm', { version: 1 })).statusCode).toBe(200);
+
+    const overview = (await t.call('GET', '/api/v1/calendar', { cookie: await t.login('cal_a') })).json();
+    expect(overview.years.find((y: { year: number }) => y.year === 2035)).toMatchObject({
+      source: 'local',
+      enteredBy: 'cal_b',
+      confirmedBy: 'cal_a',
+    });
+    expect(overview.history.find((e: { id: string }) => e.id === first.json().id)).toMatchObject({
+      status: 'superseded',
+    });
+    const cal = await getWorkCalendar(t.database.db, DISTRICT);
+    expect(isWorkingDay('2035-05-05', cal)).toEqual({ ok: true, working: true });
+    expect(isWorkingDay('2035-04-29', cal)).toEqual({ ok: true, working: false });
+    expect((await auditOf(second.json().id)).map((a) => a.action)).toEqual([
+      'calendar.enter',
+      'calendar.confirm',
+    ]);
+  });
+});
