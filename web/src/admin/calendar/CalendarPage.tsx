@@ -25,7 +25,7 @@ export default function CalendarPage() {
     queryFn: ({ signal }) => api.calendar.overview(signal),
   });
   const data = overview.data;
-  const list = (days: string[]) => (days.length ? days.join('、') : t('cal.none'));
+  const list = (days: string[]) => (days.length ? days.join(lang === 'zh-CN' ? '、' : ', ') : t('cal.none'));
 
   const columns: TableColumnsType<Covered> = [
     { title: t('cal.year'), dataIndex: 'year', key: 'year' },

@@ -69,10 +69,12 @@ export function DraftList(props: {
                 </Space>
                 <Descriptions size="small" column={1} bordered>
                   <Descriptions.Item label={t('cal.holidays')}>
-                    {e.holidays.map((h) => `${festivalLabel(lang, h.festival)} ${h.from}–${h.to}`).join('；')}
+                    {e.holidays
+                      .map((h) => `${festivalLabel(lang, h.festival)} ${h.from}–${h.to}`)
+                      .join(lang === 'zh-CN' ? '；' : '; ')}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('cal.workdays')}>
-                    {e.workdays.join('、') || t('cal.none')}
+                    {e.workdays.join(lang === 'zh-CN' ? '、' : ', ') || t('cal.none')}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('cal.enteredBy')}>{e.enteredBy}</Descriptions.Item>
                   {e.decidedBy && (
@@ -86,7 +88,9 @@ export function DraftList(props: {
                   <Alert
                     type="warning"
                     title={t('cal.warnings')}
-                    description={e.warnings.map((w) => pick(lang, w.message_zh, w.message_en)).join('；')}
+                    description={e.warnings
+                      .map((w) => pick(lang, w.message_zh, w.message_en))
+                      .join(lang === 'zh-CN' ? '；' : '; ')}
                   />
                 )}
                 {draft && own && <Alert type="info" title={t('cal.ownDraft')} />}

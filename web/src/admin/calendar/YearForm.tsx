@@ -78,7 +78,7 @@ export function YearForm() {
     onError: (err) => showError(err, form),
   });
   const issueText = (i: CalendarIssue) =>
-    `${fieldLabel(t, i.field)}：${pick(lang, i.message_zh, i.message_en)}`;
+    `${fieldLabel(t, i.field)}${lang === 'zh-CN' ? '：' : ': '}${pick(lang, i.message_zh, i.message_en)}`;
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
   const dateInput = <Input placeholder={t('cal.datePlaceholder')} maxLength={10} style={{ width: 130 }} />;
 
