@@ -4,10 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../platform/clock.ts';
+import { createFileService } from '../platform/files/service.ts';
+import { type FileStorage, localFileStorage } from '../platform/files/storage.ts';
 import type { ScopeTargets } from '../platform/scope-targets.ts';
 import { institutionTarget } from './institutions/repository.ts';
 import { institutionRoutes } from './institutions/routes.ts';
-import { type FileStorage, localFileStorage } from './institutions/storage.ts';
 
 export interface ModuleDeps {
   db: Db;
@@ -22,6 +23,7 @@ export async function registerModules(
   deps: ModuleDeps,
 ): Promise<{ scopeTargets: ScopeTargets }> {
   const storage = deps.storage ?? localFileStorage(path.join(deps.config.dataDir, 'files'));
-  await institutionRoutes(app, { db: deps.db, storage });
+  const files = createFileService({ db: deps.db, storage });
+  await institutionRoutes(app, { db: deps.db, files });
   return { scopeTargets: { institution: institutionTarget } };
 }
