@@ -89,7 +89,10 @@ export async function readUpload(
         '表单部分过多：只需一个文件',
         'Too many form parts: send one file only',
       );
-    throw e;
+    if (e instanceof DomainError) throw e;
+    // Only parsing happens in this block: busboy's errors (no boundary, a cut-off body, a bad part
+    // header) are the client's malformed request.
+    throw fieldError('body', 'malformed_multipart', '上传的表单格式错误', 'The multipart body is malformed');
   }
   if (!raw) throw fieldError(field, 'required', '请选择要上传的文件', 'Choose a file to upload');
   return checkFile(purpose, raw);

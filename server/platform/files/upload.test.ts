@@ -154,6 +154,27 @@ describe('one file part, nothing else', () => {
     expect(await state()).toEqual(before);
   });
 
+  it.each([
+    [
+      'cut off',
+      'multipart/form-data; boundary=xyz',
+      '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4',
+    ],
+    ['garbage', 'multipart/form-data; boundary=xyz', 'garbage'],
+    ['no boundary', 'multipart/form-data', 'x'],
+  ])('a malformed multipart body (%s) → 400 naming the body, not 500', async (_label, type, payload) => {
+    const before = await state();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/institutions/${inst.id}/documents`,
+      headers: { cookie: admin, 'content-type': type },
+      payload,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('body');
+    expect(await state()).toEqual(before);
+  });
+
   it('a JSON body → 400 naming the body', async () => {
     const res = await t.call('POST', `/api/v1/institutions/${inst.id}/documents`, {
       cookie: admin,
