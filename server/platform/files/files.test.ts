@@ -1,9 +1,11 @@
 /** The pure parts of the file kit: kinds by magic bytes, the purpose table, metadata stripping, names. */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { DOCUMENT_TYPES } from '../../../domain/contracts/institution.ts';
 import { checkFile } from './check.ts';
-import { detectKind, isExecutable } from './kinds.ts';
+import { detectKind, isExecutable, KINDS } from './kinds.ts';
 import { contentDisposition, sanitizeFileName } from './names.ts';
+import { PURPOSES } from './purposes.ts';
 import { buildJpeg, buildPng, exifGpsPayload, pngChunk, SAMPLES, xlsxLike } from './samples.ts';
 import { MalformedImageError, stripJpeg, stripPng } from './strip.ts';
 
@@ -48,6 +50,10 @@ describe('kinds by magic bytes', () => {
 });
 
 describe('checkFile: purposes decide kinds and size', () => {
+  it('the web accepts the same types for filing documents as the purpose', () => {
+    expect(PURPOSES.institution_document.kinds.map((k) => KINDS[k].contentType)).toEqual([...DOCUMENT_TYPES]);
+  });
+
   const raw = (fileName: string, declaredType: string, data: Buffer) => ({
     field: 'file',
     fileName,

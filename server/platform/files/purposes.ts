@@ -2,6 +2,7 @@
  * Upload purposes: the one table of what each kind of upload may be (file kinds and size limit). A
  * module that takes files adds its purpose here; the upload helper and the attachments table use it.
  */
+import { DOCUMENT_MAX_BYTES } from '../../../domain/contracts/institution.ts';
 import type { FileKind } from './kinds.ts';
 
 export interface PurposeDef {
@@ -19,7 +20,7 @@ export const PURPOSES = {
   /** Filing documents of an institution (licences, certificates, photos of the site). */
   institution_document: {
     kinds: ['pdf', 'jpeg', 'png'],
-    maxBytes: 10 * MiB,
+    maxBytes: DOCUMENT_MAX_BYTES, // the web checks the same number before sending
     zh: '机构备案材料',
     en: 'Institution filing document',
   },
