@@ -1,4 +1,7 @@
 /** The pure parts of the file kit: kinds by magic bytes, the purpose table, metadata stripping, names. */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_TYPES } from '../../../domain/contracts/institution.ts';
@@ -7,6 +10,7 @@ import { detectKind, isExecutable, KINDS } from './kinds.ts';
 import { contentDisposition, sanitizeFileName } from './names.ts';
 import { PURPOSES } from './purposes.ts';
 import { buildJpeg, buildPng, exifGpsPayload, pngChunk, SAMPLES, xlsxLike } from './samples.ts';
+import { localFileStorage, memoryFileStorage, newStorageKey } from './storage.ts';
 import { MalformedImageError, stripJpeg, stripPng } from './strip.ts';
 
 async function realXlsx(): Promise<Buffer> {
@@ -166,5 +170,35 @@ describe('file names', () => {
     expect(contentDisposition("营业执照 (副本)'1.pdf")).toBe(
       `attachment; filename="____ (__)'1.pdf"; filename*=UTF-8''%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7%20%28%E5%89%AF%E6%9C%AC%29%271.pdf`,
     );
+  });
+});
+
+describe('storage', () => {
+  it('local: put, get, delete under a random key; no overwrite; keys that are not ours are refused', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'tuoyu-files-'));
+    try {
+      const storage = localFileStorage(root);
+      const key = newStorageKey();
+      await storage.put(key, SAMPLES.pdf);
+      expect((await storage.get(key))?.equals(SAMPLES.pdf)).toBe(true);
+      expect(readdirSync(path.join(root, key.slice(0, 2)))).toEqual([key]);
+      await expect(storage.put(key, SAMPLES.png)).rejects.toThrow();
+      await expect(storage.get('../../etc/passwd')).rejects.toThrow('invalid storage key');
+      await storage.delete(key);
+      expect(await storage.get(key)).toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('memory: the same contract', async () => {
+    const storage = memoryFileStorage();
+    const key = newStorageKey();
+    expect(await storage.get(key)).toBeUndefined();
+    await storage.put(key, SAMPLES.png);
+    expect((await storage.get(key))?.equals(SAMPLES.png)).toBe(true);
+    await storage.delete(key);
+    expect(await storage.get(key)).toBeUndefined();
+    await expect(storage.put('x/../y', SAMPLES.png)).rejects.toThrow('invalid storage key');
   });
 });

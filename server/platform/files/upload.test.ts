@@ -185,6 +185,20 @@ describe('one file part, nothing else', () => {
   });
 });
 
+describe('the owner decides after the checks: a refusal leaves no file behind', () => {
+  it("another institution's admin uploading here → 404, no row, no file, no audit entry", async () => {
+    const other = (
+      await t.call('POST', '/api/v1/institutions', { cookie: district, body: buildInstitutionInput() })
+    ).json();
+    await t.createUser('inst-other', 'institution_admin', { kind: 'institution', institutionId: other.id });
+    const cookie = await t.login('inst-other');
+    const before = await state();
+    const res = await post([file('a.pdf', 'application/pdf', SAMPLES.pdf)], cookie);
+    expect(res.statusCode).toBe(404);
+    expect(await state()).toEqual(before);
+  });
+});
+
 describe('names are cleaned before they are stored or served', () => {
   it.each([
     ['invoice\u202Efdp.pdf', 'invoicefdp.pdf'],
