@@ -27,6 +27,8 @@ export interface TestApp {
   routes: RouteRecord[];
   database: TestDatabase;
   clock: TestClock;
+  /** This test file's DATA_DIR (uploaded files are under DATA_DIR/files). */
+  dataDir: string;
   /** Create an account with a role and scope directly in the database (test setup, not under test). */
   createUser(
     username: string,
@@ -66,6 +68,7 @@ export async function createTestApp(
     routes,
     database,
     clock,
+    dataDir,
     async createUser(username, role, scope, o = {}) {
       const id = uuidv7();
       const now = clock.now();

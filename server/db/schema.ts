@@ -2,4 +2,5 @@
 
 export * from '../modules/calendar/tables.ts';
 export * from '../modules/institutions/tables.ts';
+export * from '../platform/files/tables.ts';
 export * from '../platform/tables.ts';

@@ -4,11 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../platform/clock.ts';
+import { createFileService } from '../platform/files/service.ts';
+import { type FileStorage, localFileStorage } from '../platform/files/storage.ts';
 import type { ScopeTargets } from '../platform/scope-targets.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { institutionTarget } from './institutions/repository.ts';
 import { institutionRoutes } from './institutions/routes.ts';
-import { type FileStorage, localFileStorage } from './institutions/storage.ts';
 
 export interface ModuleDeps {
   db: Db;
@@ -23,7 +24,8 @@ export async function registerModules(
   deps: ModuleDeps,
 ): Promise<{ scopeTargets: ScopeTargets }> {
   const storage = deps.storage ?? localFileStorage(path.join(deps.config.dataDir, 'files'));
-  await institutionRoutes(app, { db: deps.db, storage });
+  const files = createFileService({ db: deps.db, storage });
+  await institutionRoutes(app, { db: deps.db, files });
   await calendarRoutes(app, { db: deps.db });
   return { scopeTargets: { institution: institutionTarget } };
 }

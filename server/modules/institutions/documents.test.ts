@@ -68,26 +68,26 @@ describe('filing documents', () => {
   });
 
   it.each([
-    ['HTML named .pdf', 'evil.pdf', 'application/pdf', SAMPLE_FILES.html, 'document.unsupported_type'],
-    ['PNG named .pdf', 'scan.pdf', 'application/pdf', SAMPLE_FILES.png, 'document.type_mismatch'],
-    ['PDF declared as PNG', 'scan.png', 'image/png', SAMPLE_FILES.pdf, 'document.type_mismatch'],
-    ['JPEG without extension', 'photo', 'image/jpeg', SAMPLE_FILES.jpeg, 'document.type_mismatch'],
-    ['an empty file', 'empty.pdf', 'application/pdf', Buffer.alloc(0), 'document.empty'],
+    ['HTML named .pdf', 'evil.pdf', 'application/pdf', SAMPLE_FILES.html, 'file.unsupported_type'],
+    ['PNG named .pdf', 'scan.pdf', 'application/pdf', SAMPLE_FILES.png, 'file.type_mismatch'],
+    ['PDF declared as PNG', 'scan.png', 'image/png', SAMPLE_FILES.pdf, 'file.type_mismatch'],
+    ['JPEG without extension', 'photo', 'image/jpeg', SAMPLE_FILES.jpeg, 'file.type_mismatch'],
+    ['an empty file', 'empty.pdf', 'application/pdf', Buffer.alloc(0), 'file.empty'],
   ])('refuses %s: 400 naming the field, nothing stored', async (_label, name, type, data, rule) => {
-    const before = [await countRows(t, 'institution_documents'), await countRows(t, 'audit_log')];
+    const before = [await countRows(t, 'attachments'), await countRows(t, 'audit_log')];
     const res = await upload(admin, name, type, data);
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0]).toMatchObject({ field: 'file', rule });
-    expect([await countRows(t, 'institution_documents'), await countRows(t, 'audit_log')]).toEqual(before);
+    expect([await countRows(t, 'attachments'), await countRows(t, 'audit_log')]).toEqual(before);
   });
 
   it('refuses a file over 10 MB with 413 payload.too_large', async () => {
-    const before = await countRows(t, 'institution_documents');
+    const before = await countRows(t, 'attachments');
     const big = Buffer.concat([SAMPLE_FILES.pdf, Buffer.alloc(10 * 1024 * 1024 + 10, 0x20)]);
     const res = await upload(admin, 'big.pdf', 'application/pdf', big);
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('payload.too_large');
-    expect(await countRows(t, 'institution_documents')).toBe(before);
+    expect(await countRows(t, 'attachments')).toBe(before);
   });
 
   it('accepts 2 MB (more than the JSON body limit)', async () => {

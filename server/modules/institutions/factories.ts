@@ -6,6 +6,7 @@ import type {
 } from '../../../domain/contracts/institution.ts';
 import { findDivision } from '../../../domain/divisions.ts';
 import { creditCodeCheckChar, orgCodeCheckChar } from '../../../domain/rules/ids.ts';
+import { SAMPLES } from '../../platform/files/samples.ts';
 
 /**
  * A valid GB 32100 credit code from a number: registration authority + category (default 52 民政/
@@ -57,11 +58,11 @@ export function buildClasses(kind: InstitutionKind = 'childcare_institution'): C
   ];
 }
 
-/** Minimal valid byte sequences of each accepted type (magic number + filler). */
+/** Minimal valid byte sequences of each accepted type (see server/platform/files/samples.ts). */
 export const SAMPLE_FILES = {
-  pdf: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('1 0 obj << >> endobj\n%%EOF\n')]),
-  png: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]),
-  jpeg: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32, 2)]),
+  pdf: SAMPLES.pdf,
+  png: SAMPLES.png,
+  jpeg: SAMPLES.jpeg,
   html: Buffer.from('<html><script>alert(1)</script></html>'),
 };
 

@@ -55,7 +55,7 @@ export function toClass(c: ClassRow) {
 export function toDocument(d: DocumentRow): InstitutionDocument {
   return {
     id: d.id,
-    category: d.category,
+    category: d.category ?? 'other',
     fileName: d.fileName,
     contentType: d.contentType,
     sizeBytes: d.sizeBytes,

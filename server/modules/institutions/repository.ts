@@ -9,17 +9,13 @@ import type { InstitutionKind, InstitutionStatus } from '../../../domain/contrac
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { type AttachmentOwner, type AttachmentRow, listAttachments } from '../../platform/files/service.ts';
 import { scopeWhere } from '../../platform/guard.ts';
-import {
-  institutionClasses,
-  institutionDocuments,
-  institutionStatusHistory,
-  institutions,
-} from './tables.ts';
+import { institutionClasses, institutionStatusHistory, institutions } from './tables.ts';
 
 export type InstitutionRow = typeof institutions.$inferSelect;
 export type ClassRow = typeof institutionClasses.$inferSelect;
-export type DocumentRow = typeof institutionDocuments.$inferSelect;
+export type DocumentRow = AttachmentRow;
 export type HistoryRow = typeof institutionStatusHistory.$inferSelect;
 
 /** How the guard maps the institutions table onto scopes: district, town, the institution itself. */
@@ -125,12 +121,16 @@ export function classesOf(db: Db, row: InstitutionRow): Promise<ClassRow[]> {
     .orderBy(asc(institutionClasses.position));
 }
 
+/** The attachment owner of an institution row (filing documents are its attachments). */
+export const institutionOwner = (row: { id: string; districtCode: string }): AttachmentOwner => ({
+  type: 'institution',
+  id: row.id,
+  districtCode: row.districtCode,
+});
+
+/** The filing documents of an institution already found in scope. */
 export function documentsOf(db: Db, row: InstitutionRow): Promise<DocumentRow[]> {
-  return db
-    .select()
-    .from(institutionDocuments)
-    .where(ofInstitution(institutionDocuments, row))
-    .orderBy(asc(institutionDocuments.uploadedAt), asc(institutionDocuments.id));
+  return listAttachments(db, institutionOwner(row));
 }
 
 export function historyOf(db: Db, row: InstitutionRow): Promise<HistoryRow[]> {
@@ -139,18 +139,6 @@ export function historyOf(db: Db, row: InstitutionRow): Promise<HistoryRow[]> {
     .from(institutionStatusHistory)
     .where(ofInstitution(institutionStatusHistory, row))
     .orderBy(desc(institutionStatusHistory.at), desc(institutionStatusHistory.id));
-}
-
-export async function findDocument(
-  db: Db,
-  row: InstitutionRow,
-  docId: string,
-): Promise<DocumentRow | undefined> {
-  const [doc] = await db
-    .select()
-    .from(institutionDocuments)
-    .where(and(ofInstitution(institutionDocuments, row), eq(institutionDocuments.id, docId)));
-  return doc;
 }
 
 /** Whether another institution of the district already has this credit code. */

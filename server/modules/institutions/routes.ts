@@ -1,9 +1,7 @@
 /** /api/v1/institutions (console) and /api/v1/public/institutions (portal): thin routes, one service call each. */
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import {
   createInstitutionBody,
-  DOCUMENT_MAX_BYTES,
   documentParams,
   documentSchema,
   documentUploadQuery,
@@ -22,19 +20,21 @@ import {
   updateInstitutionBody,
 } from '../../../domain/contracts/institution.ts';
 import type { Db } from '../../db/client.ts';
-import { fieldError } from '../../platform/errors.ts';
+import { readUpload, sendAttachment, uploadScope } from '../../platform/files/http.ts';
+import { contentDisposition } from '../../platform/files/names.ts';
+import type { FileService } from '../../platform/files/service.ts';
 import { actorOf, router } from '../../platform/http.ts';
-import { contentDisposition, createDocumentService } from './documents.ts';
+import { createDocumentService } from './documents.ts';
 import { exportInstitutions } from './export.ts';
+import { toDocument } from './mappers.ts';
 import { createPublicService } from './public.ts';
 import { reviewQueue } from './review.ts';
 import { createInstitutionService } from './service.ts';
-import type { FileStorage } from './storage.ts';
 
 const tags = ['institutions'];
 const BASE = '/api/v1/institutions';
 
-export async function institutionRoutes(app: FastifyInstance, deps: { db: Db; storage: FileStorage }) {
+export async function institutionRoutes(app: FastifyInstance, deps: { db: Db; files: FileService }) {
   const { db } = deps;
   const institutions = createInstitutionService({ db });
   const documents = createDocumentService(deps);
@@ -124,26 +124,22 @@ export async function institutionRoutes(app: FastifyInstance, deps: { db: Db; st
     `${BASE}/:id/documents/:docId`,
     { config: { action: 'institutions.documents' }, schema: { tags, params: documentParams } },
     async (req, reply) => {
-      const { doc, data } = await documents.download(req.ctx, actorOf(req), req.params.id, req.params.docId);
-      return reply
-        .header('content-disposition', contentDisposition(doc.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .type(doc.contentType)
-        .send(data);
+      const { attachment, data } = await documents.download(
+        req.ctx,
+        actorOf(req),
+        req.params.id,
+        req.params.docId,
+      );
+      return sendAttachment(reply, attachment, data);
     },
   );
 
-  // Multipart only where it is needed, with the 10 MB limit (a larger file → 413 payload.too_large).
-  await app.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      limits: { fileSize: DOCUMENT_MAX_BYTES, files: 1, fields: 0, parts: 1 },
-    });
+  // Filing documents: purpose institution_document (PDF/JPEG/PNG ≤ 10 MiB; larger → 413, nothing stored).
+  await uploadScope(app, (scope) => {
     router(scope).post(
       `${BASE}/:id/documents`,
       {
         config: { action: 'institutions.upload' },
-        bodyLimit: DOCUMENT_MAX_BYTES + 64 * 1024,
         schema: {
           tags,
           params: idParams,
@@ -153,12 +149,9 @@ export async function institutionRoutes(app: FastifyInstance, deps: { db: Db; st
         },
       },
       async (req, reply) => {
-        const part = await req.file();
-        if (!part) throw fieldError('file', 'required', '请选择要上传的文件', 'Choose a file to upload');
-        const file = { fileName: part.filename, declaredType: part.mimetype, data: await part.toBuffer() };
-        return reply
-          .status(201)
-          .send(await documents.upload(req.ctx, actorOf(req), req.params.id, req.query.category, file));
+        const file = await readUpload(req, 'institution_document');
+        const row = await documents.upload(req.ctx, actorOf(req), req.params.id, req.query.category, file);
+        return reply.status(201).send(toDocument(row));
       },
     );
   });

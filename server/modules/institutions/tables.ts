@@ -1,7 +1,8 @@
 /**
  * Institution registry tables. Citus rule: every table carries district_code in its primary key,
  * unique constraints and foreign keys; every foreign key has an index. Child tables (classes,
- * documents, history) are reached only through their institution, so the guard scopes them there.
+ * history) are reached only through their institution, so the guard scopes them there. Filing
+ * documents are attachments (server/platform/files) owned by the institution.
  */
 import {
   type AnyPgColumn,
@@ -142,43 +143,6 @@ comment(institutionClasses, ['班级', 'Classes'], {
   minAgeMonths: ['最小收托月龄', 'Youngest age admitted (months)'],
   maxAgeMonths: ['月龄上限（不含）', 'Upper age bound, exclusive (months)'],
   createdAt: ['创建时间', 'Created at'],
-});
-
-/** Filing documents; the bytes live in FileStorage under `storage_key` (a random name). Immutable. */
-export const institutionDocuments = pgTable(
-  'institution_documents',
-  {
-    districtCode: districtCode(),
-    id: uuid('id').notNull(),
-    institutionId: uuid('institution_id').notNull(),
-    category: text('category').notNull(),
-    fileName: varchar('file_name', { length: 200 }).notNull(),
-    contentType: text('content_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: varchar('sha256', { length: 64 }).notNull(),
-    storageKey: varchar('storage_key', { length: 100 }).notNull(),
-    uploadedBy: uuid('uploaded_by'),
-    uploadedAt: tz('uploaded_at').notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.districtCode, t.id] }),
-    unique('institution_documents_storage_key_uq').on(t.districtCode, t.storageKey),
-    institutionFk(t, 'institution_documents_institution_fk'),
-    index('institution_documents_institution_idx').on(t.districtCode, t.institutionId),
-  ],
-);
-comment(institutionDocuments, ['备案材料', 'Filing documents'], {
-  districtCode: DISTRICT,
-  id: ['材料 ID', 'Document id'],
-  institutionId: ['所属机构 ID', 'Institution id'],
-  category: ['材料类别', 'Category'],
-  fileName: ['上传时的文件名', 'File name as uploaded'],
-  contentType: ['按文件内容识别的类型', 'Content type detected from the bytes'],
-  sizeBytes: ['大小（字节）', 'Size in bytes'],
-  sha256: ['内容 SHA-256', 'SHA-256 of the content'],
-  storageKey: ['存储名（随机）', 'Storage key (random)'],
-  uploadedBy: ['上传人账号 ID', 'Uploader account id'],
-  uploadedAt: ['上传时间', 'Uploaded at'],
 });
 
 /** One row per lifecycle transition (and the creation). Immutable. */

@@ -1,6 +1,12 @@
 /**
  * Where uploaded files live: a small interface a deployment can point elsewhere (object storage, NFS).
  * The embedded default keeps files under DATA_DIR/files with random names; keys are never user input.
+ *
+ * S3-compatible slot (not implemented here): an adapter for MinIO, Ceph RGW or a cloud object store
+ * implements `FileStorage` with PutObject / GetObject (NoSuchKey → undefined) / DeleteObject on
+ * `${prefix}${key}` in one bucket, configured by `S3StorageConfig`, and is passed to `registerModules`
+ * as `storage`. Server-side encryption and versioning are the bucket's; the database keeps the sha256.
+ * See docs/kit/files.md.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +17,19 @@ export interface FileStorage {
   /** The bytes, or undefined when the key is unknown. */
   get(key: string): Promise<Buffer | undefined>;
   delete(key: string): Promise<void>;
+}
+
+/** What an S3-compatible adapter needs (the slot: configuration only, no client is bundled). */
+export interface S3StorageConfig {
+  endpoint: string;
+  region: string;
+  bucket: string;
+  /** Key prefix inside the bucket, e.g. 'tuoyu/310118/'. */
+  prefix: string;
+  /** Credentials come from the environment (never from the database or the repository). */
+  accessKeyIdEnv: string;
+  secretAccessKeyEnv: string;
+  forcePathStyle?: boolean;
 }
 
 /** A new random storage key (128 bits, hex): the stored name never comes from the upload. */

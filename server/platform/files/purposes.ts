@@ -1,0 +1,35 @@
+/**
+ * Upload purposes: the one table of what each kind of upload may be (file kinds and size limit). A
+ * module that takes files adds its purpose here; the upload helper and the attachments table use it.
+ */
+import { DOCUMENT_MAX_BYTES } from '../../../domain/contracts/institution.ts';
+import type { FileKind } from './kinds.ts';
+
+export interface PurposeDef {
+  kinds: readonly FileKind[];
+  /** The largest accepted file in bytes; larger → 413 payload.too_large, nothing stored. */
+  maxBytes: number;
+  /** What the file is for, in both languages (docs and messages). */
+  zh: string;
+  en: string;
+}
+
+const MiB = 1024 * 1024;
+
+export const PURPOSES = {
+  /** Filing documents of an institution (licences, certificates, photos of the site). */
+  institution_document: {
+    kinds: ['pdf', 'jpeg', 'png'],
+    maxBytes: DOCUMENT_MAX_BYTES, // the web checks the same number before sending
+    zh: '机构备案材料',
+    en: 'Institution filing document',
+  },
+  /** A spreadsheet to import (the import kit reads it; the file is kept for the record). */
+  import: { kinds: ['xlsx', 'csv'], maxBytes: 20 * MiB, zh: '导入文件', en: 'Import file' },
+} as const satisfies Record<string, PurposeDef>;
+
+export type Purpose = keyof typeof PURPOSES;
+
+export function purposeDef(purpose: Purpose): PurposeDef {
+  return PURPOSES[purpose];
+}
