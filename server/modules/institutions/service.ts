@@ -13,11 +13,10 @@ import type {
   UpdateInstitutionBody,
 } from '../../../domain/contracts/institution.ts';
 import {
-  actionsFrom,
-  checkTransition,
   editRights,
+  institutionLifecycle,
   permittedActions,
-  TRANSITIONS,
+  relationOf,
 } from '../../../domain/institutions/lifecycle.ts';
 import {
   classAgeRange,
@@ -223,14 +222,16 @@ export function createInstitutionService({ db }: { db: Db }) {
     async transition(ctx: RequestContext, actor: Actor, id: string, body: TransitionBody) {
       return db.transaction(async (tx) => {
         const row = await repo.getInstitution(tx, actor, id, true);
-        const rule = TRANSITIONS[body.action];
+        const rule = institutionLifecycle.transitions[body.action];
         const caller = callerOf(actor, row.id);
-        if (!caller.may(rule.permission)) throw new DomainError('auth.forbidden');
+        const relation = relationOf(caller);
+        if (!institutionLifecycle.allows(body.action, relation, caller.may))
+          throw new DomainError('auth.forbidden');
         const status = row.status as InstitutionStatus;
-        const check = checkTransition(status, body.action, body.reason);
+        const check = institutionLifecycle.check(status, body.action, body.reason);
         if (!check.ok && check.reason === 'transition.not_allowed')
           throw new DomainError('conflict.transition', {
-            allowed: actionsFrom(status).filter((a) => caller.may(TRANSITIONS[a].permission)),
+            allowed: institutionLifecycle.permitted(status, relation, caller.may),
           });
         if (!check.ok)
           throw fieldError(
