@@ -5,7 +5,11 @@
 import { createHash } from 'node:crypto';
 import type { FieldError } from '../../../domain/contracts/common.ts';
 import type { InstitutionStatus } from '../../../domain/contracts/institution.ts';
-import { DOCUMENT_MAX_BYTES, type InstitutionDocument } from '../../../domain/contracts/institution.ts';
+import {
+  type DOCUMENT_CATEGORIES,
+  DOCUMENT_MAX_BYTES,
+  type InstitutionDocument,
+} from '../../../domain/contracts/institution.ts';
 import { editRights } from '../../../domain/institutions/lifecycle.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
@@ -90,7 +94,7 @@ export function createDocumentService({ db, storage }: { db: Db; storage: FileSt
       ctx: RequestContext,
       actor: Actor,
       id: string,
-      category: string,
+      category: (typeof DOCUMENT_CATEGORIES)[number],
       file: { fileName: string; declaredType: string; data: Buffer },
     ): Promise<InstitutionDocument> {
       const row = await repo.getInstitution(db, actor, id);

@@ -33,7 +33,7 @@ import { toClass, toDetail, toSummary } from './mappers.ts';
 import { policyOn } from './policy.ts';
 import { auditChanges, callerOf, checkComplete, columnsOf, duplicateCredit, inputOf } from './profile.ts';
 import * as repo from './repository.ts';
-import { institutionStatusHistory, institutions } from './tables.ts';
+import { institutionHistory, institutions } from './tables.ts';
 
 export function createInstitutionService({ db }: { db: Db }) {
   async function detail(tx: Db, actor: Actor, row: repo.InstitutionRow) {
@@ -47,29 +47,6 @@ export function createInstitutionService({ db }: { db: Db }) {
       { classes, documents, history },
       permittedActions(row.status as InstitutionStatus, callerOf(actor, row.id)),
     );
-  }
-
-  function history(
-    ctx: RequestContext,
-    actor: Actor,
-    row: repo.InstitutionRow,
-    action: string,
-    from: string | null,
-    to: string,
-    reason?: string,
-  ) {
-    return {
-      districtCode: row.districtCode,
-      id: uuidv7(ctx.now.getTime()),
-      institutionId: row.id,
-      action,
-      fromStatus: from,
-      toStatus: to,
-      reason: reason ?? null,
-      actorId: actor.userId,
-      actorUsername: actor.username,
-      at: ctx.now,
-    };
   }
 
   function requireEdit(row: repo.InstitutionRow, actor: Actor, what: 'edit' | 'upload') {
@@ -113,7 +90,13 @@ export function createInstitutionService({ db }: { db: Db }) {
             updatedAt: ctx.now,
           })
           .returning();
-        await tx.insert(institutionStatusHistory).values(history(ctx, actor, row!, 'create', null, 'draft'));
+        await institutionHistory.append(tx, ctx, actor, {
+          districtCode: row!.districtCode,
+          objectId: row!.id,
+          action: 'create',
+          from: null,
+          to: 'draft',
+        });
         await recordAudit(tx, ctx, {
           action: 'institutions.create',
           objectType: 'institution',
@@ -245,9 +228,14 @@ export function createInstitutionService({ db }: { db: Db }) {
         if (body.action === 'submit') set.submittedAt = ctx.now;
         if (body.action === 'approve') set.filedAt = ctx.now;
         const next = await repo.updateVersioned(tx, row, body.version, set, ctx.now);
-        await tx
-          .insert(institutionStatusHistory)
-          .values(history(ctx, actor, row, body.action, status, rule.to, body.reason));
+        await institutionHistory.append(tx, ctx, actor, {
+          districtCode: row.districtCode,
+          objectId: row.id,
+          action: body.action,
+          from: status,
+          to: rule.to,
+          reason: body.reason,
+        });
         await recordAudit(tx, ctx, {
           action: `institutions.${body.action}`,
           objectType: 'institution',
