@@ -1,6 +1,7 @@
 /** The rule-pack values in force for a district on a day, and the local calendar date (Asia/Shanghai). */
 import { resolvePolicy } from '../../../domain/policy/resolve.ts';
 import type { PolicyValues } from '../../../domain/policy/types.ts';
+import { localDate } from '../../platform/clock.ts';
 import { registerErrors } from '../../platform/errors.ts';
 
 registerErrors({
@@ -11,10 +12,7 @@ registerErrors({
   },
 });
 
-/** YYYY-MM-DD in China Standard Time (UTC+8 all year: no daylight saving). */
-export function localDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { localDate } from '../../platform/clock.ts';
 
 const cache = new Map<string, PolicyValues>();
 

@@ -29,6 +29,7 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { DomainError, fieldError, throwIfErrors } from '../../platform/errors.ts';
 import { divisionInScope } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { updateVersioned } from '../../platform/versioned.ts';
 import { toClass, toDetail, toSummary } from './mappers.ts';
 import { policyOn } from './policy.ts';
 import { auditChanges, callerOf, checkComplete, columnsOf, duplicateCredit, inputOf } from './profile.ts';
@@ -58,8 +59,8 @@ export function createInstitutionService({ db }: { db: Db }) {
 
   return {
     async list(_ctx: RequestContext, actor: Actor, q: InstitutionListQuery) {
-      const { rows, total } = await repo.listInstitutions(db, actor, q, q.page, q.pageSize);
-      return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
+      const page = await repo.listInstitutions(db, actor, q, q);
+      return { ...page, items: page.items.map(toSummary) };
     },
 
     async get(_ctx: RequestContext, actor: Actor, id: string) {
@@ -136,8 +137,9 @@ export function createInstitutionService({ db }: { db: Db }) {
           (await repo.creditCodeTaken(tx, row.districtCode, v.creditCode, row.id))
         )
           throw duplicateCredit();
-        const next = await repo.updateVersioned(
+        const next = await updateVersioned(
           tx,
+          institutions,
           row,
           version,
           columnsOf(merged, v.creditCode, v.publicPhone),
@@ -165,8 +167,9 @@ export function createInstitutionService({ db }: { db: Db }) {
         requireEdit(row, actor, 'edit');
         const values = policyOn(row.districtCode, ctx.now);
         throwIfErrors(validateClasses(row.kind as InstitutionInput['kind'], body.classes, values));
-        const next = await repo.updateVersioned(
+        const next = await updateVersioned(
           tx,
+          institutions,
           row,
           body.version,
           {
@@ -227,7 +230,7 @@ export function createInstitutionService({ db }: { db: Db }) {
         const set: Partial<repo.InstitutionRow> = { status: rule.to };
         if (body.action === 'submit') set.submittedAt = ctx.now;
         if (body.action === 'approve') set.filedAt = ctx.now;
-        const next = await repo.updateVersioned(tx, row, body.version, set, ctx.now);
+        const next = await updateVersioned(tx, institutions, row, body.version, set, ctx.now);
         await institutionHistory.append(tx, ctx, actor, {
           districtCode: row.districtCode,
           objectId: row.id,
