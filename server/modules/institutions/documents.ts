@@ -16,6 +16,7 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { DomainError, throwIfErrors } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import './errors.ts';
 import { toDocument } from './mappers.ts';
 import { callerOf } from './profile.ts';
 import * as repo from './repository.ts';

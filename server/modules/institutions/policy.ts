@@ -2,15 +2,6 @@
 import { resolvePolicy } from '../../../domain/policy/resolve.ts';
 import type { PolicyValues } from '../../../domain/policy/types.ts';
 import { localDate } from '../../platform/clock.ts';
-import { registerErrors } from '../../platform/errors.ts';
-
-registerErrors({
-  'institutions.not_editable': {
-    status: 409,
-    zh: '当前状态下您不能修改该机构（机构负责人只能修改草稿或被退回的备案）',
-    en: 'You cannot change this institution in its current state (institution admins edit drafts and returned filings only)',
-  },
-});
 
 export { localDate } from '../../platform/clock.ts';
 

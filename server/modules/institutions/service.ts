@@ -30,6 +30,7 @@ import { DomainError, fieldError, throwIfErrors } from '../../platform/errors.ts
 import { divisionInScope } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
+import './errors.ts';
 import { toClass, toDetail, toSummary } from './mappers.ts';
 import { policyOn } from './policy.ts';
 import { auditChanges, callerOf, checkComplete, columnsOf, duplicateCredit, inputOf } from './profile.ts';
