@@ -98,6 +98,12 @@ describe('defineLifecycle', () => {
     expect(lc.allows('send', 'supervisor')).toBe(false);
   });
 
+  it('finds the shortest path between states, or none', () => {
+    expect(lc.path('draft', 'done')).toEqual(['send', 'accept']);
+    expect(lc.path('draft', 'draft')).toEqual([]);
+    expect(lc.path('done', 'draft')).toBeUndefined();
+  });
+
   it('knows its terminal states', () => expect(lc.terminal()).toEqual(['done', 'void']));
 
   it('refuses a transition to an unknown state or one nobody may take', () => {

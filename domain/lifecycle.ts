@@ -47,6 +47,8 @@ export interface Lifecycle<S extends string, A extends string, P extends string,
   permitted(state: S, relation: R, may?: (permission: P) => boolean): A[];
   /** States no action leaves. */
   terminal(): S[];
+  /** The shortest sequence of actions from one state to another (undefined when unreachable). */
+  path(from: S, to: S): A[] | undefined;
 }
 
 /**
@@ -88,6 +90,22 @@ export function defineLifecycle<S extends string, A extends string>() {
       allows,
       permitted: (state, relation, may) => actionsFrom(state).filter((a) => allows(a, relation, may)),
       terminal: () => def.states.filter((s) => actionsFrom(s).length === 0),
+      path(from, to) {
+        const seen = new Map<S, A[]>([[from, []]]);
+        const queue: S[] = [from];
+        while (queue.length > 0) {
+          const s = queue.shift()!;
+          if (s === to) return seen.get(s);
+          for (const a of actionsFrom(s)) {
+            const next = def.transitions[a].to;
+            if (!seen.has(next)) {
+              seen.set(next, [...seen.get(s)!, a]);
+              queue.push(next);
+            }
+          }
+        }
+        return undefined;
+      },
     };
   };
 }
