@@ -102,6 +102,17 @@ export function defineErrors<const M extends string, const C extends Record<stri
   return defs;
 }
 
+/**
+ * @deprecated Untyped registration, kept so code written before the typed catalogs still loads; its
+ * codes are not in `ErrorCode`, so `new DomainError(code)` will not compile: move them to `defineErrors`.
+ */
+export function registerErrors(defs: Record<string, ErrorDef>): void {
+  for (const [code, def] of Object.entries(defs)) {
+    if (errorCatalog[code]) throw new Error(`error code ${code} registered twice`);
+    errorCatalog[code] = def;
+  }
+}
+
 /** The definition of a code (status and zh/en text); unknown codes answer as `internal`. */
 export function errorDef(code: string): ErrorDef {
   return errorCatalog[code] ?? catalog.internal;

@@ -40,9 +40,11 @@ export async function buildInstitution(db: Db, o: InstitutionOverrides = {}): Pr
     d = await service.replaceClasses(ctx, actor, d.id, { version: d.version, classes: wanted });
   const path = institutionLifecycle.path('draft', status);
   if (!path) throw new Error(`buildInstitution: ${status} cannot be reached from draft`);
-  for (const action of path) {
+  for (const [i, action] of path.entries()) {
     const reason = institutionLifecycle.transitions[action].reasonRequired ? '测试原因' : undefined;
-    d = await service.transition(ctx, actor, d.id, {
+    // One millisecond apart, so the history reads in order (newest first).
+    const at = contextFor(actor, new Date(now.getTime() + i + 1));
+    d = await service.transition(at, actor, d.id, {
       action,
       version: d.version,
       ...(reason ? { reason } : {}),

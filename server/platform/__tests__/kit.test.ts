@@ -129,3 +129,42 @@ describe('reviewTiming', () => {
     expect(t.permittedActions).toEqual(['approve']);
   });
 });
+
+describe('status history', () => {
+  it('appends who, when, from, to, action and the trimmed reason, and reads newest first', async () => {
+    const { institutionHistory } = await import('../../modules/institutions/tables.ts');
+    const inst = await buildInstitution(database.db, { status: 'filed' });
+    const ctx = {
+      actor: null,
+      districtCode: '310118',
+      ip: null,
+      requestId: null,
+      now: new Date('2026-03-05T00:00:00Z'),
+    };
+    const actor = {
+      userId: inst.id,
+      username: 'kit',
+      districtCode: '310118',
+      role: null,
+      scope: null,
+      sessionId: 's',
+    };
+    await institutionHistory.append(database.db, ctx, actor, {
+      districtCode: '310118',
+      objectId: inst.id,
+      action: 'start_operating',
+      from: 'filed',
+      to: 'operating',
+      reason: '  开业  ',
+    });
+    const rows = await institutionHistory.of(database.db, '310118', inst.id);
+    expect(rows.map((r) => r.action)).toEqual(['start_operating', 'approve', 'submit', 'create']);
+    expect(rows[0]).toMatchObject({
+      fromStatus: 'filed',
+      toStatus: 'operating',
+      reason: '开业',
+      actorUsername: 'kit',
+      at: ctx.now,
+    });
+  });
+});
