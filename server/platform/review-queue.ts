@@ -11,7 +11,7 @@
  *     permitted: (r) => lifecycle.permitted('submitted', relation(r), may).filter((a) => REVIEW.has(a)),
  *   });
  */
-import { countWorkingDays } from '../../domain/rules/workdays.ts';
+import { countWorkingDays, type WorkCalendar } from '../../domain/rules/workdays.ts';
 import { localDate } from './clock.ts';
 import type { Page } from './paging.ts';
 
@@ -32,12 +32,14 @@ export interface ReviewOptions<R, A extends string> {
   submittedAt: (row: R) => Date;
   /** What the caller may do with the item now. */
   permitted: (row: R) => A[];
+  /** The working-day calendar (default: the shipped one); pass the district's when it has its own. */
+  calendar?: WorkCalendar;
 }
 
 /** The timing and permitted actions of one waiting item. */
 export function reviewTiming<R, A extends string>(row: R, o: ReviewOptions<R, A>): ReviewTiming<A> {
   const submitted = o.submittedAt(row);
-  const waited = countWorkingDays(localDate(submitted), localDate(o.now));
+  const waited = countWorkingDays(localDate(submitted), localDate(o.now), o.calendar);
   const days = waited.ok ? waited.count : null;
   return {
     submittedAt: submitted.toISOString(),

@@ -1,6 +1,8 @@
 /** The platform kit on a real database: paged list + count, versioned update, LIKE escaping, review timing. */
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CN_HOLIDAY_YEARS } from '../../../domain/policy/holidays-cn.ts';
+import { buildCalendar } from '../../../domain/rules/workdays.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.ts';
 import { buildInstitution, buildUser, FACTORY_NOW } from '../../../test/factories/index.ts';
 import { institutions } from '../../modules/institutions/tables.ts';
@@ -127,6 +129,34 @@ describe('reviewTiming', () => {
     expect(t).toMatchObject({ waitedWorkingDays: days, overdue });
     expect(t.calendarCovered).toBe(covered);
     expect(t.permittedActions).toEqual(['approve']);
+  });
+});
+
+describe('reviewTiming with a district calendar', () => {
+  it('counts on the calendar it is given (a made-up 2027 year: 1–3 January off)', () => {
+    const calendar = buildCalendar([
+      ...CN_HOLIDAY_YEARS,
+      {
+        year: 2027,
+        notice: '测试',
+        issued: '2026-11-01',
+        verified: false,
+        holidays: [['2027-01-01', '2027-01-03']],
+        workdays: [],
+      },
+    ]);
+    const t = reviewTiming(
+      { at: '2026-12-25T02:00:00Z' },
+      {
+        now: new Date('2027-01-12T02:00:00Z'),
+        deadlineWorkingDays: 5,
+        submittedAt: (r) => new Date(r.at),
+        permitted: () => [],
+        calendar,
+      },
+    );
+    // 28–31 December (4) + 4–8 and 11–12 January (7): 11 working days, overdue.
+    expect(t).toMatchObject({ waitedWorkingDays: 11, overdue: true, calendarCovered: true });
   });
 });
 
