@@ -2,10 +2,14 @@
  * Reference divisions (GB/T 2260 6-digit codes; 9-digit statistical codes for towns/streets).
  * Centres are approximate (±1 km), for the map and distance sorting only.
  */
+/** The levels of the division tree. */
+export const DIVISION_LEVELS = ['city', 'district', 'town'] as const;
+export type DivisionLevel = (typeof DIVISION_LEVELS)[number];
+
 export interface DivisionRef {
   code: string;
   parentCode: string | null;
-  level: 'city' | 'district' | 'town';
+  level: DivisionLevel;
   nameZh: string;
   nameEn: string;
   lat: number;

@@ -4,7 +4,7 @@
  * a security_admin). The password comes from ADMIN_PASSWORD or is generated and printed once; it must
  * be changed at first login.
  */
-import { ADMIN_ROLES, usernameSchema } from '../domain/contracts/auth.ts';
+import { ADMIN_ROLES, type Role, usernameSchema } from '../domain/contracts/auth.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { seedReference } from '../server/db/reference.ts';
 import { generatePassword } from '../server/demo/accounts.ts';
@@ -43,7 +43,7 @@ try {
       username: username!,
       displayName: role!,
       passwordHash: await hashPassword(password),
-      role: role!,
+      role: role as Role,
       ...scopeColumns({ kind: 'division', divisionCode: district }),
       mustChangePassword: true,
       passwordChangedAt: now,

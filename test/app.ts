@@ -7,20 +7,15 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { Role, Scope } from '../domain/contracts/auth.ts';
 import { buildApp } from '../server/app.ts';
 import { type Config, loadConfig } from '../server/config.ts';
-import { scopeColumns } from '../server/platform/auth/sessions.ts';
 import { TestClock } from '../server/platform/clock.ts';
-import { uuidv7 } from '../server/platform/ids.ts';
-import { hashPassword } from '../server/platform/passwords.ts';
 import type { RouteRecord } from '../server/platform/policy.ts';
-import { users } from '../server/platform/tables.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
+import { buildUser, FACTORY_PASSWORD } from './factories/users.ts';
 
 export const DISTRICT = '310118';
 export const ZHUJIAJIAO = '310118102';
 export const XUJING = '310118106';
-export const PASSWORD = 'Qingpu-Test-2026!';
-
-let hashCache: Promise<string> | undefined;
+export const PASSWORD = FACTORY_PASSWORD;
 
 export interface TestApp {
   app: FastifyInstance;
@@ -62,7 +57,6 @@ export async function createTestApp(
   };
   const { app, routes } = await buildApp({ database, clock, config, migration: database.migration });
   await app.ready();
-  hashCache ??= hashPassword(PASSWORD);
   const t: TestApp = {
     app,
     routes,
@@ -70,21 +64,15 @@ export async function createTestApp(
     clock,
     dataDir,
     async createUser(username, role, scope, o = {}) {
-      const id = uuidv7();
-      const now = clock.now();
-      await database.db.insert(users).values({
-        districtCode: o.district ?? DISTRICT,
-        id,
+      const u = await buildUser(database.db, {
         username,
         displayName: `测试 ${username}`,
-        passwordHash: await hashCache!,
         role,
-        ...scopeColumns(scope),
-        passwordChangedAt: now,
-        createdAt: now,
-        updatedAt: now,
+        scope,
+        ...(o.district ? { district: o.district } : {}),
+        now: clock.now(),
       });
-      return id;
+      return u.id;
     },
     async login(username, password = PASSWORD) {
       const res = await app.inject({

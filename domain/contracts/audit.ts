@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { pageOf, paginationQuery } from './common.ts';
 
+/** How an audited action ended. */
+export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;
+
 export const auditEntrySchema = z.object({
   seq: z.number().int(),
   at: z.string(),
@@ -13,7 +16,7 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
-  result: z.enum(['success', 'failure', 'denied']),
+  result: z.enum(AUDIT_RESULTS),
   requestId: z.string().nullable(),
   changes: z.record(z.string(), z.unknown()).nullable(),
   hash: z.string(),
@@ -24,7 +27,7 @@ export const auditQuery = paginationQuery.extend({
   action: z.string().max(64).optional(),
   actor: z.string().max(64).optional(),
   objectType: z.string().max(64).optional(),
-  result: z.enum(['success', 'failure', 'denied']).optional(),
+  result: z.enum(AUDIT_RESULTS).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });

@@ -7,7 +7,15 @@ import {
   type TransitionAction,
 } from '../contracts/institution.ts';
 import { type Action, roleMay } from '../contracts/permissions.ts';
-import { actionsFrom, checkTransition, editRights, permittedActions } from './lifecycle.ts';
+import {
+  actionsFrom,
+  checkTransition,
+  editRights,
+  institutionLifecycle,
+  permittedActions,
+  relationOf,
+  TRANSITIONS,
+} from './lifecycle.ts';
 
 /** The whole state machine as a table: [from, action, to] for every allowed transition. */
 const ALLOWED: [InstitutionStatus, TransitionAction, InstitutionStatus][] = [
@@ -86,5 +94,17 @@ describe('permittedActions', () => {
     expect(editRights('draft', caller('institution_admin', true))).toEqual({ edit: true, upload: true });
     expect(editRights('filed', caller('institution_admin', true))).toEqual({ edit: false, upload: false });
     expect(editRights('suspended', caller('district_officer'))).toEqual({ edit: true, upload: true });
+  });
+});
+
+describe('relations', () => {
+  it('an institution admin owns its own institution, officers supervise, another admin is nobody', () => {
+    expect(relationOf(caller('institution_admin', true))).toBe('owner');
+    expect(relationOf(caller('institution_admin', false))).toBe('none');
+    expect(relationOf(caller('district_officer'))).toBe('supervisor');
+  });
+  it('only submit is open to the owner; review and supervision belong to officers', () => {
+    const byOwner = institutionLifecycle.actions.filter((a) => TRANSITIONS[a].by.includes('owner'));
+    expect(byOwner).toEqual(['submit']);
   });
 });

@@ -12,109 +12,108 @@
  * (complete within 5 working days of complete materials).
  */
 
-import type { InstitutionStatus, PermittedAction, TransitionAction } from '../contracts/institution.ts';
+import {
+  INSTITUTION_STATUSES,
+  type InstitutionStatus,
+  type PermittedAction,
+  type TransitionAction,
+} from '../contracts/institution.ts';
 import type { Action } from '../contracts/permissions.ts';
+import { defineLifecycle, type Relation, type TransitionCheck } from '../lifecycle.ts';
 
-export interface TransitionRule {
-  from: readonly InstitutionStatus[];
-  to: InstitutionStatus;
-  /** The permission (domain/contracts/permissions.ts) the caller needs. */
-  permission: Action;
-  reasonRequired: boolean;
-  zh: string;
-  en: string;
-}
+/** The filing lifecycle (domain/lifecycle.ts): who may act is the relation, and a permission on top. */
+export const institutionLifecycle = defineLifecycle<InstitutionStatus, TransitionAction>()<Action>({
+  states: INSTITUTION_STATUSES,
+  transitions: {
+    submit: {
+      from: ['draft'],
+      to: 'submitted',
+      by: ['owner', 'supervisor'],
+      permission: 'institutions.submit',
+      reasonRequired: false,
+      zh: '提交备案',
+      en: 'Submit for filing',
+    },
+    return: {
+      from: ['submitted'],
+      to: 'draft',
+      by: ['supervisor'],
+      permission: 'institutions.review',
+      reasonRequired: true,
+      zh: '退回修改',
+      en: 'Return for changes',
+    },
+    approve: {
+      from: ['submitted'],
+      to: 'filed',
+      by: ['supervisor'],
+      permission: 'institutions.review',
+      reasonRequired: false,
+      zh: '予以备案',
+      en: 'Approve filing',
+    },
+    start_operating: {
+      from: ['filed'],
+      to: 'operating',
+      by: ['supervisor'],
+      permission: 'institutions.transition',
+      reasonRequired: false,
+      zh: '开始运营',
+      en: 'Start operating',
+    },
+    rectify: {
+      from: ['operating'],
+      to: 'rectifying',
+      by: ['supervisor'],
+      permission: 'institutions.transition',
+      reasonRequired: true,
+      zh: '责令整改',
+      en: 'Order rectification',
+    },
+    resume: {
+      from: ['rectifying'],
+      to: 'operating',
+      by: ['supervisor'],
+      permission: 'institutions.transition',
+      reasonRequired: false,
+      zh: '整改完成',
+      en: 'Rectified: resume',
+    },
+    suspend: {
+      from: ['operating', 'rectifying'],
+      to: 'suspended',
+      by: ['supervisor'],
+      permission: 'institutions.transition',
+      reasonRequired: true,
+      zh: '停业',
+      en: 'Suspend',
+    },
+    close: {
+      from: ['suspended'],
+      to: 'closed',
+      by: ['supervisor'],
+      permission: 'institutions.transition',
+      reasonRequired: true,
+      zh: '注销',
+      en: 'Close',
+    },
+  },
+});
 
-export const TRANSITIONS: Readonly<Record<TransitionAction, TransitionRule>> = {
-  submit: {
-    from: ['draft'],
-    to: 'submitted',
-    permission: 'institutions.submit',
-    reasonRequired: false,
-    zh: '提交备案',
-    en: 'Submit for filing',
-  },
-  return: {
-    from: ['submitted'],
-    to: 'draft',
-    permission: 'institutions.review',
-    reasonRequired: true,
-    zh: '退回修改',
-    en: 'Return for changes',
-  },
-  approve: {
-    from: ['submitted'],
-    to: 'filed',
-    permission: 'institutions.review',
-    reasonRequired: false,
-    zh: '予以备案',
-    en: 'Approve filing',
-  },
-  start_operating: {
-    from: ['filed'],
-    to: 'operating',
-    permission: 'institutions.transition',
-    reasonRequired: false,
-    zh: '开始运营',
-    en: 'Start operating',
-  },
-  rectify: {
-    from: ['operating'],
-    to: 'rectifying',
-    permission: 'institutions.transition',
-    reasonRequired: true,
-    zh: '责令整改',
-    en: 'Order rectification',
-  },
-  resume: {
-    from: ['rectifying'],
-    to: 'operating',
-    permission: 'institutions.transition',
-    reasonRequired: false,
-    zh: '整改完成',
-    en: 'Rectified: resume',
-  },
-  suspend: {
-    from: ['operating', 'rectifying'],
-    to: 'suspended',
-    permission: 'institutions.transition',
-    reasonRequired: true,
-    zh: '停业',
-    en: 'Suspend',
-  },
-  close: {
-    from: ['suspended'],
-    to: 'closed',
-    permission: 'institutions.transition',
-    reasonRequired: true,
-    zh: '注销',
-    en: 'Close',
-  },
-};
-
-const ACTIONS = Object.keys(TRANSITIONS) as TransitionAction[];
+/** Each transition's rule (labels, `reasonRequired`, the permission): the web reads these. */
+export const TRANSITIONS = institutionLifecycle.transitions;
 
 /** Actions the state machine allows from `status` (whoever the caller is). */
-export function actionsFrom(status: InstitutionStatus): TransitionAction[] {
-  return ACTIONS.filter((a) => TRANSITIONS[a].from.includes(status));
-}
-
-export type TransitionCheck =
-  | { ok: true; to: InstitutionStatus }
-  | { ok: false; reason: 'transition.not_allowed'; allowed: TransitionAction[] }
-  | { ok: false; reason: 'transition.reason_required' };
+export const actionsFrom = (status: InstitutionStatus): TransitionAction[] =>
+  institutionLifecycle.actionsFrom(status);
 
 /** Whether `action` may be taken from `status` (and has its reason when one is required). */
 export function checkTransition(
   status: InstitutionStatus,
   action: TransitionAction,
   reason?: string,
-): TransitionCheck {
-  const rule = TRANSITIONS[action];
-  if (!rule.from.includes(status))
-    return { ok: false, reason: 'transition.not_allowed', allowed: actionsFrom(status) };
-  if (rule.reasonRequired && !reason?.trim()) return { ok: false, reason: 'transition.reason_required' };
-  return { ok: true, to: rule.to };
+): TransitionCheck<InstitutionStatus, TransitionAction> {
+  return institutionLifecycle.check(status, action, reason);
 }
 
 /** How the caller relates to the institution, for edit rights. */
@@ -125,6 +124,12 @@ export interface Caller {
   ownsInstitution: boolean;
   /** The caller's scope is an institution (this one or another); such callers act on their own only. */
   institutionScoped: boolean;
+}
+
+/** The caller's relation to the institution: its own admin, an officer over it, or neither. */
+export function relationOf(caller: Caller): Relation {
+  if (caller.ownsInstitution) return 'owner';
+  return caller.institutionScoped ? 'none' : 'supervisor';
 }
 
 /**
@@ -149,7 +154,6 @@ export function permittedActions(status: InstitutionStatus, caller: Caller): Per
   const rights = editRights(status, caller);
   if (rights.edit) out.push('edit', 'edit_classes');
   if (rights.upload) out.push('upload_document');
-  if (caller.institutionScoped && !caller.ownsInstitution) return out;
-  for (const a of actionsFrom(status)) if (caller.may(TRANSITIONS[a].permission)) out.push(a);
+  out.push(...institutionLifecycle.permitted(status, relationOf(caller), caller.may));
   return out;
 }

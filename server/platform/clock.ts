@@ -21,3 +21,8 @@ export class TestClock implements Clock {
     this.advance(m * 60_000);
   }
 }
+
+/** YYYY-MM-DD in China Standard Time (UTC+8 all year: no daylight saving). */
+export function localDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

@@ -1,10 +1,19 @@
 /**
  * Domain errors: services throw `DomainError(code)`, never HTTP errors. The one error handler
- * (http-errors.ts) maps the code to its status and to zh/en text from this catalog.
+ * (http-errors.ts) maps the code to its status and to zh/en text from the catalogs.
+ *
+ * Codes are typed: the platform's catalog is below; each module declares its own with `defineErrors`
+ * (a missing zh or en text is a type error) and adds it to `ErrorCatalogs` by declaration merging, so
+ * `ErrorCode` is the union of every catalog's codes and a typo in `new DomainError('…')` does not compile:
+ *
+ *   export const fooErrors = defineErrors('foo', {
+ *     'foo.closed': { status: 409, zh: '已关闭', en: 'Closed' },
+ *   });
+ *   declare module '../../platform/errors.ts' { interface ErrorCatalogs { foo: typeof fooErrors } }
  */
 import type { FieldError } from '../../domain/contracts/common.ts';
 
-interface ErrorDef {
+export interface ErrorDef {
   status: number;
   zh: string;
   en: string;
@@ -63,10 +72,40 @@ const catalog = {
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } satisfies Record<string, ErrorDef>;
 
-export type ErrorCode = keyof typeof catalog;
-const errorCatalog: Record<string, ErrorDef> = catalog;
+/** Every catalog by module; modules add theirs by declaration merging (see above). */
+export interface ErrorCatalogs {
+  platform: typeof catalog;
+}
 
-/** Register more codes from a module (each module keeps its own catalog beside its service). */
+/** The union of every registered catalog's codes. */
+export type ErrorCode = { [M in keyof ErrorCatalogs]: keyof ErrorCatalogs[M] & string }[keyof ErrorCatalogs];
+
+const errorCatalog: Record<string, ErrorDef> = { ...catalog };
+
+const CJK = /[\u4e00-\u9fff]/;
+
+/**
+ * Declare and register a module's catalog. Every code starts with `<module>.`; zh and en are required
+ * by the type, and at load time zh must be Chinese, en must not be, and a code may not be taken twice.
+ */
+export function defineErrors<const M extends string, const C extends Record<string, ErrorDef>>(
+  module: M,
+  defs: C & { [K in keyof C]: K extends `${M}.${string}` ? ErrorDef : never },
+): C {
+  for (const [code, def] of Object.entries(defs) as [string, ErrorDef][]) {
+    if (!code.startsWith(`${module}.`)) throw new Error(`error code ${code} is not in module ${module}`);
+    if (errorCatalog[code]) throw new Error(`error code ${code} registered twice`);
+    if (!CJK.test(def.zh) || !def.en.trim() || CJK.test(def.en))
+      throw new Error(`error code ${code} needs a Chinese zh and a non-Chinese en text`);
+    errorCatalog[code] = def;
+  }
+  return defs;
+}
+
+/**
+ * @deprecated Untyped registration, kept so code written before the typed catalogs still loads; its
+ * codes are not in `ErrorCode`, so `new DomainError(code)` will not compile: move them to `defineErrors`.
+ */
 export function registerErrors(defs: Record<string, ErrorDef>): void {
   for (const [code, def] of Object.entries(defs)) {
     if (errorCatalog[code]) throw new Error(`error code ${code} registered twice`);
@@ -74,7 +113,7 @@ export function registerErrors(defs: Record<string, ErrorDef>): void {
   }
 }
 
-/** The definition of a code (status and zh/en text). */
+/** The definition of a code (status and zh/en text); unknown codes answer as `internal`. */
 export function errorDef(code: string): ErrorDef {
   return errorCatalog[code] ?? catalog.internal;
 }
@@ -91,7 +130,7 @@ export interface DomainErrorOptions {
 
 export class DomainError extends Error {
   constructor(
-    readonly code: ErrorCode | (string & {}),
+    readonly code: ErrorCode,
     readonly options: DomainErrorOptions = {},
   ) {
     super(code);

@@ -16,7 +16,11 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { AUDIT_RESULTS } from '../../domain/contracts/audit.ts';
+import { ROLES, SCOPE_KINDS } from '../../domain/contracts/auth.ts';
+import { DIVISION_LEVELS } from '../../domain/divisions.ts';
 import { comment } from './comments.ts';
+import { enumChecks, enumText } from './enum-columns.ts';
 
 /** A timestamptz column read as a Date (the catalog test refuses timestamps without time zone). */
 export const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -29,15 +33,19 @@ export const DISTRICT_COMMENT: [string, string] = [
 export const districtCode = () => varchar('district_code', { length: 6 }).notNull();
 
 // Reference table (Citus reference table: no district_code).
-export const divisions = pgTable('divisions', {
-  code: varchar('code', { length: 12 }).primaryKey(),
-  parentCode: varchar('parent_code', { length: 12 }),
-  level: text('level').notNull(),
-  nameZh: text('name_zh').notNull(),
-  nameEn: text('name_en').notNull(),
-  lat: doublePrecision('lat').notNull(),
-  lng: doublePrecision('lng').notNull(),
-});
+export const divisions = pgTable(
+  'divisions',
+  {
+    code: varchar('code', { length: 12 }).primaryKey(),
+    parentCode: varchar('parent_code', { length: 12 }),
+    level: enumText('level', DIVISION_LEVELS).notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+  },
+  (t) => [...enumChecks(t)],
+);
 comment(divisions, ['行政区划（参考数据）', 'Administrative divisions (reference data)'], {
   code: ['区划代码（GB/T 2260 或 9 位统计用代码）', 'Division code (GB/T 2260 or 9-digit statistical code)'],
   parentCode: ['上级区划代码', 'Parent division code'],
@@ -56,8 +64,8 @@ export const users = pgTable(
     username: varchar('username', { length: 64 }).notNull(),
     displayName: varchar('display_name', { length: 64 }).notNull(),
     passwordHash: text('password_hash').notNull(),
-    role: text('role'),
-    scopeKind: text('scope_kind'),
+    role: enumText('role', ROLES),
+    scopeKind: enumText('scope_kind', SCOPE_KINDS),
     scopeDivisionCode: varchar('scope_division_code', { length: 12 }),
     scopeInstitutionId: uuid('scope_institution_id'),
     scopeFamilyId: uuid('scope_family_id'),
@@ -71,6 +79,7 @@ export const users = pgTable(
   (t) => [
     primaryKey({ columns: [t.districtCode, t.id] }),
     unique('users_username_uq').on(t.districtCode, t.username),
+    ...enumChecks(t),
   ],
 );
 comment(users, ['用户账号', 'User accounts'], {
@@ -163,7 +172,7 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     objectType: text('object_type'),
     objectId: text('object_id'),
-    result: text('result').notNull(),
+    result: enumText('result', AUDIT_RESULTS).notNull(),
     requestId: text('request_id'),
     changes: jsonb('changes'),
     prevHash: varchar('prev_hash', { length: 64 }).notNull(),
@@ -173,6 +182,7 @@ export const auditLog = pgTable(
     primaryKey({ columns: [t.districtCode, t.seq] }),
     index('audit_log_action_idx').on(t.districtCode, t.action, t.at),
     index('audit_log_object_idx').on(t.districtCode, t.objectType, t.objectId),
+    ...enumChecks(t),
   ],
 );
 comment(auditLog, ['审计日志（哈希链，只追加）', 'Audit trail (hash-chained, append-only)'], {

@@ -4,6 +4,7 @@
  * behind every working-day count (`confirmedYears`) is by district code, for any caller's deadlines.
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { CalendarYearStatus } from '../../../domain/contracts/calendar.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -40,7 +41,7 @@ export async function getEntry(
 }
 
 /** Entries of one year in scope with the given statuses. */
-export function entriesOfYear(db: Db, actor: Actor, year: number, statuses: string[]) {
+export function entriesOfYear(db: Db, actor: Actor, year: number, statuses: CalendarYearStatus[]) {
   return db
     .select()
     .from(calendarYears)

@@ -16,7 +16,9 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { CALENDAR_YEAR_STATUSES } from '../../../domain/contracts/calendar.ts';
 import { comment } from '../../platform/comments.ts';
+import { enumChecks, enumText } from '../../platform/enum-columns.ts';
 import { DISTRICT_COMMENT as DISTRICT, districtCode, tz } from '../../platform/tables.ts';
 
 export interface StoredHolidayRange {
@@ -36,7 +38,7 @@ export const calendarYears = pgTable(
     noticeDate: date('notice_date', { mode: 'string' }).notNull(),
     holidays: jsonb('holidays').$type<StoredHolidayRange[]>().notNull(),
     workdays: jsonb('workdays').$type<string[]>().notNull(),
-    status: text('status').notNull(),
+    status: enumText('status', CALENDAR_YEAR_STATUSES).notNull(),
     enteredById: uuid('entered_by_id').notNull(),
     enteredBy: varchar('entered_by', { length: 64 }).notNull(),
     enteredAt: tz('entered_at').notNull(),
@@ -55,6 +57,7 @@ export const calendarYears = pgTable(
       .on(t.districtCode, t.year)
       .where(sql`${t.status} = 'confirmed'`),
     index('calendar_years_year_idx').on(t.districtCode, t.year, t.status),
+    ...enumChecks(t),
   ],
 );
 comment(

@@ -10,6 +10,7 @@ import type {
   InstitutionKind,
   InstitutionStatus,
   ServiceForm,
+  TransitionAction,
 } from '../../../domain/contracts/institution.ts';
 import { townsOf } from '../../../domain/divisions.ts';
 import { classAgeRange } from '../../../domain/institutions/validate.ts';
@@ -70,7 +71,7 @@ const KINDS: InstitutionKind[] = [
   'community_point',
 ];
 /** The path from draft to each state; the demo's states by index (mostly operating). */
-const PATH: Record<InstitutionStatus, string[]> = {
+const PATH: Record<InstitutionStatus, TransitionAction[]> = {
   draft: [],
   submitted: ['submit'],
   filed: ['submit', 'approve'],

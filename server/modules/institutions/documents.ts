@@ -9,6 +9,7 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { CheckedFile } from '../../platform/files/check.ts';
 import type { FileService } from '../../platform/files/service.ts';
+import './errors.ts';
 import { callerOf } from './profile.ts';
 import * as repo from './repository.ts';
 

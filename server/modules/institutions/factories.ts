@@ -1,83 +1,11 @@
-/** Test and demo builders: valid inputs by default, override what a test is about. */
-import type {
-  ClassInputBody,
-  CreateInstitutionBody,
-  InstitutionKind,
-} from '../../../domain/contracts/institution.ts';
-import { findDivision } from '../../../domain/divisions.ts';
-import { creditCodeCheckChar, orgCodeCheckChar } from '../../../domain/rules/ids.ts';
-import { SAMPLES } from '../../platform/files/samples.ts';
-
 /**
- * A valid GB 32100 credit code from a number: registration authority + category (default 52 民政/
- * private non-enterprise unit), the division code, an 8-digit organisation body with its GB 11714
- * check, and the GB 32100 check character (both computed by domain/rules/ids.ts).
+ * Moved to test/factories/ (inputs.ts: valid inputs; institutions.ts: rows written through the
+ * service). Kept as a re-export so existing imports (tests, demo) keep working.
  */
-export function creditCodeFor(n: number, opts: { prefix?: string; division?: string } = {}): string {
-  const body = String(n % 100_000_000).padStart(8, '0');
-  const first17 = `${opts.prefix ?? '52'}${opts.division ?? '310118'}${body}${orgCodeCheckChar(body)}`;
-  return `${first17}${creditCodeCheckChar(first17)}`;
-}
-
-let counter = 0;
-
-/** A valid draft of a standalone childcare institution in `townCode` (朱家角镇 by default). */
-export function buildInstitutionInput(overrides: Partial<CreateInstitutionBody> = {}): CreateInstitutionBody {
-  counter += 1;
-  const town = findDivision(overrides.townCode ?? '310118102');
-  return {
-    name: `青浦区测试托育园${counter}`,
-    creditCode: creditCodeFor(20_000_000 + counter),
-    kind: 'childcare_institution',
-    ownership: 'private',
-    inclusive: true,
-    serviceForms: ['full_day', 'hourly'],
-    address: `测试路${counter}号`,
-    townCode: town?.code ?? '310118102',
-    lat: town?.lat ?? 31.1079,
-    lng: town?.lng ?? 121.0533,
-    publicPhone: '021-59231234',
-    openingHours: '周一至周五 7:30-17:30',
-    fees: { fullDayMonthlyFen: 380_000, hourlyFen: 6_000 },
-    mealsProvided: true,
-    directorName: '测试园长',
-    ...overrides,
-  };
-}
-
-/** Classes valid for the kind under the national caps. */
-export function buildClasses(kind: InstitutionKind = 'childcare_institution'): ClassInputBody[] {
-  if (kind === 'kindergarten')
-    return [{ name: '托班1', type: 'kindergarten_toddler', capacity: 20, enrolled: 16 }];
-  if (kind === 'family_point')
-    return [{ name: '混龄组', type: 'mixed', capacity: 5, enrolled: 4, minAgeMonths: 18 }];
-  return [
-    { name: '乳儿班', type: 'infant', capacity: 10, enrolled: 6 },
-    { name: '托小班', type: 'toddler_small', capacity: 15, enrolled: 12 },
-    { name: '托大班', type: 'toddler_large', capacity: 20, enrolled: 18 },
-  ];
-}
-
-/** Minimal valid byte sequences of each accepted type (see server/platform/files/samples.ts). */
-export const SAMPLE_FILES = {
-  pdf: SAMPLES.pdf,
-  png: SAMPLES.png,
-  jpeg: SAMPLES.jpeg,
-  html: Buffer.from('<html><script>alert(1)</script></html>'),
-};
-
-/** A multipart/form-data body with one file part (for app.inject). */
-export function multipartBody(
-  fileName: string,
-  contentType: string,
-  data: Buffer,
-  boundary = 'tuoyuBoundary7MA4YWxk',
-) {
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-  );
-  return {
-    payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+export {
+  buildClasses,
+  buildInstitutionInput,
+  creditCodeFor,
+  multipartBody,
+  SAMPLE_FILES,
+} from '../../../test/factories/inputs.ts';

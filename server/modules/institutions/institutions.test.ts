@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, DISTRICT, type TestApp, ZHUJIAJIAO } from '../../../test/app.ts';
-import { buildClasses, buildInstitutionInput, creditCodeFor } from './factories.ts';
+import {
+  buildClasses,
+  buildInstitution,
+  buildInstitutionInput,
+  creditCodeFor,
+} from '../../../test/factories/index.ts';
 
 let t: TestApp;
 let district: string;
@@ -127,8 +132,11 @@ describe('filing journey', () => {
   });
 
   it('refuses an illegal transition with 409 conflict.transition listing the allowed ones', async () => {
-    const d = (await get(district)).json();
-    const res = await transition(district, { action: 'close', reason: '测试', version: d.version });
+    // Its own operating institution (test/factories), so the test passes when run alone too.
+    const own = await buildInstitution(t.database.db, { status: 'operating', now: t.clock.now() });
+    const d = (await get(district, own.id)).json();
+    expect(d.status).toBe('operating');
+    const res = await transition(district, { action: 'close', reason: '测试', version: d.version }, own.id);
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('conflict.transition');
     expect(res.json().allowed).toEqual(['rectify', 'suspend']);

@@ -1,20 +1,9 @@
 /** The rule-pack values in force for a district on a day, and the local calendar date (Asia/Shanghai). */
 import { resolvePolicy } from '../../../domain/policy/resolve.ts';
 import type { PolicyValues } from '../../../domain/policy/types.ts';
-import { registerErrors } from '../../platform/errors.ts';
+import { localDate } from '../../platform/clock.ts';
 
-registerErrors({
-  'institutions.not_editable': {
-    status: 409,
-    zh: '当前状态下您不能修改该机构（机构负责人只能修改草稿或被退回的备案）',
-    en: 'You cannot change this institution in its current state (institution admins edit drafts and returned filings only)',
-  },
-});
-
-/** YYYY-MM-DD in China Standard Time (UTC+8 all year: no daylight saving). */
-export function localDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { localDate } from '../../platform/clock.ts';
 
 const cache = new Map<string, PolicyValues>();
 

@@ -119,6 +119,10 @@ describe('public search', () => {
     expect(page2.total).toBe(n!.n);
     const beyond = (await t.call('GET', '/api/v1/public/institutions?pageSize=50&page=9')).json();
     expect(beyond).toMatchObject({ items: [], total: n!.n });
+    // A page whose offset would overflow is a 400 naming the page, not a database error.
+    const huge = await t.call('GET', '/api/v1/public/institutions?pageSize=50&page=900000000000');
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().errors[0].field).toMatch(/page$/);
   });
 
   it('filters by town, kind, service form, inclusive and age', async () => {

@@ -15,6 +15,7 @@ import type {
 import type { ClassType } from '../../../domain/policy/types.ts';
 import type { Db } from '../../db/client.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { pageWindow } from '../../platform/paging.ts';
 
 const PUBLIC_STATUSES = sql`('filed', 'operating')`;
 /** Only places that take children under 3: a kindergarten without toddler classes has no seats. */
@@ -49,6 +50,7 @@ export interface PublicRow {
 
 /** The search statement (also used verbatim by the benchmark's bare route). */
 export function publicSearchSql(districtCode: string, q: PublicSearchQuery): SQL {
+  const { limit, offset } = pageWindow(q);
   const conds: SQL[] = [
     sql`i.district_code = ${districtCode}`,
     sql`i.status in ${PUBLIC_STATUSES}`,
@@ -70,7 +72,7 @@ export function publicSearchSql(districtCode: string, q: PublicSearchQuery): SQL
   const order = byDistance ? sql`distance_km, i.name, i.id` : sql`i.name, i.id`;
   return sql`select ${PUBLIC_COLUMNS}, ${distance} as distance_km, (count(*) over ())::int as total
     from institutions i where ${sql.join(conds, sql` and `)}
-    order by ${order} limit ${q.pageSize}::int offset ${(q.page - 1) * q.pageSize}::int`;
+    order by ${order} limit ${limit}::int offset ${offset}::int`;
 }
 
 const rowsOf = <T>(res: unknown): T[] => (res as { rows: T[] }).rows;

@@ -3,7 +3,7 @@
  * table; child rows (classes, documents, history) are read only for an institution already found in
  * scope. Writes take a row that was read in scope and update it conditionally on its version.
  */
-import { and, asc, count, desc, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ne, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { InstitutionKind, InstitutionStatus } from '../../../domain/contracts/institution.ts';
 import type { Db } from '../../db/client.ts';
@@ -11,7 +11,14 @@ import type { Actor } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { type AttachmentOwner, type AttachmentRow, listAttachments } from '../../platform/files/service.ts';
 import { scopeWhere } from '../../platform/guard.ts';
-import { institutionClasses, institutionStatusHistory, institutions } from './tables.ts';
+import { containsAny } from '../../platform/like.ts';
+import { countWhere, type PageQuery, paged } from '../../platform/paging.ts';
+import {
+  institutionClasses,
+  institutionHistory,
+  type institutionStatusHistory,
+  institutions,
+} from './tables.ts';
 
 export type InstitutionRow = typeof institutions.$inferSelect;
 export type ClassRow = typeof institutionClasses.$inferSelect;
@@ -33,9 +40,6 @@ export interface InstitutionFilters {
   q?: string | undefined;
 }
 
-/** `%`, `_` and `\` in a search term match literally. */
-export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** The scope condition and the filters, as one WHERE. */
 export function listWhere(actor: Actor, f: InstitutionFilters): SQL | undefined {
   const conds: (SQL | undefined)[] = [scopeWhere(actor, institutionScope)];
@@ -43,34 +47,24 @@ export function listWhere(actor: Actor, f: InstitutionFilters): SQL | undefined 
   if (f.kind) conds.push(eq(institutions.kind, f.kind));
   if (f.status) conds.push(eq(institutions.status, f.status));
   if (f.inclusive) conds.push(eq(institutions.inclusive, f.inclusive === 'true'));
-  if (f.q) {
-    const p = `%${likeEscape(f.q)}%`;
-    conds.push(
-      or(ilike(institutions.name, p), ilike(institutions.creditCode, p), ilike(institutions.address, p)),
-    );
-  }
+  conds.push(containsAny([institutions.name, institutions.creditCode, institutions.address], f.q));
   return and(...conds);
 }
 
-export async function listInstitutions(
-  db: Db,
-  actor: Actor,
-  f: InstitutionFilters,
-  page: number,
-  pageSize: number,
-) {
+/** One page of the institutions in scope matching the filters, and their total. */
+export function listInstitutions(db: Db, actor: Actor, f: InstitutionFilters, q: PageQuery) {
   const where = listWhere(actor, f);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(institutions)
-      .where(where)
-      .orderBy(asc(institutions.townCode), asc(institutions.name), asc(institutions.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(institutions).where(where),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+  return paged(q, {
+    rows: (limit, offset) =>
+      db
+        .select()
+        .from(institutions)
+        .where(where)
+        .orderBy(asc(institutions.townCode), asc(institutions.name), asc(institutions.id))
+        .limit(limit)
+        .offset(offset),
+    count: () => countWhere(db, institutions, where),
+  });
 }
 
 /** All rows matching the filters in scope, up to `limit` (exports). */
@@ -134,11 +128,7 @@ export function documentsOf(db: Db, row: InstitutionRow): Promise<DocumentRow[]>
 }
 
 export function historyOf(db: Db, row: InstitutionRow): Promise<HistoryRow[]> {
-  return db
-    .select()
-    .from(institutionStatusHistory)
-    .where(ofInstitution(institutionStatusHistory, row))
-    .orderBy(desc(institutionStatusHistory.at), desc(institutionStatusHistory.id));
+  return institutionHistory.of(db, row.districtCode, row.id);
 }
 
 /** Whether another institution of the district already has this credit code. */
@@ -161,29 +151,6 @@ export async function creditCodeTaken(
   return !!row;
 }
 
-/** Conditional update: 0 rows means someone else changed it first → 409 conflict.stale_version. */
-export async function updateVersioned(
-  tx: Db,
-  row: InstitutionRow,
-  expected: number,
-  set: Partial<InstitutionRow>,
-  now: Date,
-): Promise<InstitutionRow> {
-  const rows = await tx
-    .update(institutions)
-    .set({ ...set, updatedAt: now, version: row.version + 1 })
-    .where(
-      and(
-        eq(institutions.districtCode, row.districtCode),
-        eq(institutions.id, row.id),
-        eq(institutions.version, expected),
-      ),
-    )
-    .returning();
-  if (rows.length === 0) throw new DomainError('conflict.stale_version');
-  return rows[0]!;
-}
-
 /** Replace an institution's classes (the caller has already bumped the institution's version). */
 export async function replaceClasses(
   tx: Db,
@@ -195,19 +162,19 @@ export async function replaceClasses(
 }
 
 /** Submitted institutions in scope, oldest first (the review queue). */
-export async function submittedInstitutions(db: Db, actor: Actor, page: number, pageSize: number) {
+export function submittedInstitutions(db: Db, actor: Actor, q: PageQuery) {
   const where = and(scopeWhere(actor, institutionScope), eq(institutions.status, 'submitted'));
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(institutions)
-      .where(where)
-      .orderBy(asc(institutions.submittedAt), asc(institutions.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(institutions).where(where),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+  return paged(q, {
+    rows: (limit, offset) =>
+      db
+        .select()
+        .from(institutions)
+        .where(where)
+        .orderBy(asc(institutions.submittedAt), asc(institutions.id))
+        .limit(limit)
+        .offset(offset),
+    count: () => countWhere(db, institutions, where),
+  });
 }
 
 /** The scope-target resolver the platform uses when a role is granted on an institution. */

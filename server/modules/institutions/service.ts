@@ -13,11 +13,10 @@ import type {
   UpdateInstitutionBody,
 } from '../../../domain/contracts/institution.ts';
 import {
-  actionsFrom,
-  checkTransition,
   editRights,
+  institutionLifecycle,
   permittedActions,
-  TRANSITIONS,
+  relationOf,
 } from '../../../domain/institutions/lifecycle.ts';
 import {
   classAgeRange,
@@ -30,11 +29,13 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { DomainError, fieldError, throwIfErrors } from '../../platform/errors.ts';
 import { divisionInScope } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { updateVersioned } from '../../platform/versioned.ts';
+import './errors.ts';
 import { toClass, toDetail, toSummary } from './mappers.ts';
 import { policyOn } from './policy.ts';
 import { auditChanges, callerOf, checkComplete, columnsOf, duplicateCredit, inputOf } from './profile.ts';
 import * as repo from './repository.ts';
-import { institutionStatusHistory, institutions } from './tables.ts';
+import { institutionHistory, institutions } from './tables.ts';
 
 export function createInstitutionService({ db }: { db: Db }) {
   async function detail(tx: Db, actor: Actor, row: repo.InstitutionRow) {
@@ -50,29 +51,6 @@ export function createInstitutionService({ db }: { db: Db }) {
     );
   }
 
-  function history(
-    ctx: RequestContext,
-    actor: Actor,
-    row: repo.InstitutionRow,
-    action: string,
-    from: string | null,
-    to: string,
-    reason?: string,
-  ) {
-    return {
-      districtCode: row.districtCode,
-      id: uuidv7(ctx.now.getTime()),
-      institutionId: row.id,
-      action,
-      fromStatus: from,
-      toStatus: to,
-      reason: reason ?? null,
-      actorId: actor.userId,
-      actorUsername: actor.username,
-      at: ctx.now,
-    };
-  }
-
   function requireEdit(row: repo.InstitutionRow, actor: Actor, what: 'edit' | 'upload') {
     if (!editRights(row.status as InstitutionStatus, callerOf(actor, row.id))[what])
       throw new DomainError('institutions.not_editable', {
@@ -82,8 +60,8 @@ export function createInstitutionService({ db }: { db: Db }) {
 
   return {
     async list(_ctx: RequestContext, actor: Actor, q: InstitutionListQuery) {
-      const { rows, total } = await repo.listInstitutions(db, actor, q, q.page, q.pageSize);
-      return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
+      const page = await repo.listInstitutions(db, actor, q, q);
+      return { ...page, items: page.items.map(toSummary) };
     },
 
     async get(_ctx: RequestContext, actor: Actor, id: string) {
@@ -114,7 +92,13 @@ export function createInstitutionService({ db }: { db: Db }) {
             updatedAt: ctx.now,
           })
           .returning();
-        await tx.insert(institutionStatusHistory).values(history(ctx, actor, row!, 'create', null, 'draft'));
+        await institutionHistory.append(tx, ctx, actor, {
+          districtCode: row!.districtCode,
+          objectId: row!.id,
+          action: 'create',
+          from: null,
+          to: 'draft',
+        });
         await recordAudit(tx, ctx, {
           action: 'institutions.create',
           objectType: 'institution',
@@ -154,8 +138,9 @@ export function createInstitutionService({ db }: { db: Db }) {
           (await repo.creditCodeTaken(tx, row.districtCode, v.creditCode, row.id))
         )
           throw duplicateCredit();
-        const next = await repo.updateVersioned(
+        const next = await updateVersioned(
           tx,
+          institutions,
           row,
           version,
           columnsOf(merged, v.creditCode, v.publicPhone),
@@ -183,8 +168,9 @@ export function createInstitutionService({ db }: { db: Db }) {
         requireEdit(row, actor, 'edit');
         const values = policyOn(row.districtCode, ctx.now);
         throwIfErrors(validateClasses(row.kind as InstitutionInput['kind'], body.classes, values));
-        const next = await repo.updateVersioned(
+        const next = await updateVersioned(
           tx,
+          institutions,
           row,
           body.version,
           {
@@ -223,14 +209,16 @@ export function createInstitutionService({ db }: { db: Db }) {
     async transition(ctx: RequestContext, actor: Actor, id: string, body: TransitionBody) {
       return db.transaction(async (tx) => {
         const row = await repo.getInstitution(tx, actor, id, true);
-        const rule = TRANSITIONS[body.action];
+        const rule = institutionLifecycle.transitions[body.action];
         const caller = callerOf(actor, row.id);
-        if (!caller.may(rule.permission)) throw new DomainError('auth.forbidden');
+        const relation = relationOf(caller);
+        if (!institutionLifecycle.allows(body.action, relation, caller.may))
+          throw new DomainError('auth.forbidden');
         const status = row.status as InstitutionStatus;
-        const check = checkTransition(status, body.action, body.reason);
+        const check = institutionLifecycle.check(status, body.action, body.reason);
         if (!check.ok && check.reason === 'transition.not_allowed')
           throw new DomainError('conflict.transition', {
-            allowed: actionsFrom(status).filter((a) => caller.may(TRANSITIONS[a].permission)),
+            allowed: institutionLifecycle.permitted(status, relation, caller.may),
           });
         if (!check.ok)
           throw fieldError(
@@ -243,10 +231,15 @@ export function createInstitutionService({ db }: { db: Db }) {
         const set: Partial<repo.InstitutionRow> = { status: rule.to };
         if (body.action === 'submit') set.submittedAt = ctx.now;
         if (body.action === 'approve') set.filedAt = ctx.now;
-        const next = await repo.updateVersioned(tx, row, body.version, set, ctx.now);
-        await tx
-          .insert(institutionStatusHistory)
-          .values(history(ctx, actor, row, body.action, status, rule.to, body.reason));
+        const next = await updateVersioned(tx, institutions, row, body.version, set, ctx.now);
+        await institutionHistory.append(tx, ctx, actor, {
+          districtCode: row.districtCode,
+          objectId: row.id,
+          action: body.action,
+          from: status,
+          to: rule.to,
+          reason: body.reason,
+        });
         await recordAudit(tx, ctx, {
           action: `institutions.${body.action}`,
           objectType: 'institution',

@@ -18,7 +18,18 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import {
+  CLASS_TYPE_VALUES,
+  DOCUMENT_CATEGORIES,
+  INSTITUTION_KINDS,
+  INSTITUTION_STATUSES,
+  OWNERSHIPS,
+  SERVICE_FORMS,
+  TRANSITION_ACTIONS,
+} from '../../../domain/contracts/institution.ts';
 import { comment } from '../../platform/comments.ts';
+import { enumChecks, enumText, enumTextArray } from '../../platform/enum-columns.ts';
+import { historyColumns, historyComments, statusHistory } from '../../platform/status-history.ts';
 import { DISTRICT_COMMENT as DISTRICT, districtCode, tz } from '../../platform/tables.ts';
 
 export const institutions = pgTable(
@@ -28,10 +39,10 @@ export const institutions = pgTable(
     id: uuid('id').notNull(),
     name: varchar('name', { length: 100 }).notNull(),
     creditCode: varchar('credit_code', { length: 18 }).notNull(),
-    kind: text('kind').notNull(),
-    ownership: text('ownership').notNull(),
+    kind: enumText('kind', INSTITUTION_KINDS).notNull(),
+    ownership: enumText('ownership', OWNERSHIPS).notNull(),
     inclusive: boolean('inclusive').notNull(),
-    serviceForms: text('service_forms').array().notNull(),
+    serviceForms: enumTextArray('service_forms', SERVICE_FORMS).notNull(),
     address: varchar('address', { length: 200 }).notNull(),
     townCode: varchar('town_code', { length: 12 }).notNull(),
     lat: doublePrecision('lat').notNull(),
@@ -43,7 +54,7 @@ export const institutions = pgTable(
     feeHourlyFen: integer('fee_hourly_fen'),
     mealsProvided: boolean('meals_provided').notNull(),
     directorName: varchar('director_name', { length: 50 }).notNull(),
-    status: text('status').notNull(),
+    status: enumText('status', INSTITUTION_STATUSES).notNull(),
     seats: integer('seats').notNull().default(0),
     enrolled: integer('enrolled').notNull().default(0),
     toddlerClasses: integer('toddler_classes').notNull().default(0),
@@ -58,6 +69,7 @@ export const institutions = pgTable(
     unique('institutions_credit_code_uq').on(t.districtCode, t.creditCode),
     index('institutions_town_idx').on(t.districtCode, t.townCode),
     index('institutions_status_idx').on(t.districtCode, t.status, t.name),
+    ...enumChecks(t),
   ],
 );
 comment(institutions, ['托育机构名录', 'Institution registry'], {
@@ -110,7 +122,7 @@ export const institutionClasses = pgTable(
     institutionId: uuid('institution_id').notNull(),
     position: integer('position').notNull(),
     name: varchar('name', { length: 50 }).notNull(),
-    type: text('type').notNull(),
+    type: enumText('type', CLASS_TYPE_VALUES).notNull(),
     capacity: integer('capacity').notNull(),
     enrolled: integer('enrolled').notNull(),
     minAgeMonths: integer('min_age_months').notNull(),
@@ -126,6 +138,7 @@ export const institutionClasses = pgTable(
       t.minAgeMonths,
       t.maxAgeMonths,
     ),
+    ...enumChecks(t),
   ],
 );
 comment(institutionClasses, ['班级', 'Classes'], {
@@ -145,36 +158,30 @@ comment(institutionClasses, ['班级', 'Classes'], {
   createdAt: ['创建时间', 'Created at'],
 });
 
+/** What a history row may record: the creation, then the lifecycle's actions. */
+export const HISTORY_ACTIONS = ['create', ...TRANSITION_ACTIONS] as const;
+
 /** One row per lifecycle transition (and the creation). Immutable. */
 export const institutionStatusHistory = pgTable(
   'institution_status_history',
   {
-    districtCode: districtCode(),
-    id: uuid('id').notNull(),
+    ...historyColumns(INSTITUTION_STATUSES, HISTORY_ACTIONS),
     institutionId: uuid('institution_id').notNull(),
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status').notNull(),
-    reason: varchar('reason', { length: 500 }),
-    actorId: uuid('actor_id'),
-    actorUsername: varchar('actor_username', { length: 64 }),
-    at: tz('at').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.districtCode, t.id] }),
     institutionFk(t, 'institution_status_history_institution_fk'),
     index('institution_status_history_institution_idx').on(t.districtCode, t.institutionId, t.at),
+    ...enumChecks(t),
   ],
 );
 comment(institutionStatusHistory, ['机构状态变更记录', 'Institution status history'], {
-  districtCode: DISTRICT,
-  id: ['记录 ID', 'Entry id'],
+  ...historyComments([
+    '原因（退回、整改、停业、注销时必填）',
+    'Reason (required to return, rectify, suspend, close)',
+  ]),
   institutionId: ['所属机构 ID', 'Institution id'],
-  action: ['动作（create/submit/return/approve/…）', 'Action (create/submit/return/approve/…)'],
-  fromStatus: ['原状态', 'Status before'],
-  toStatus: ['新状态', 'Status after'],
-  reason: ['原因（退回、整改、停业、注销时必填）', 'Reason (required to return, rectify, suspend, close)'],
-  actorId: ['操作人账号 ID', 'Actor account id'],
-  actorUsername: ['操作人登录名', 'Actor login name'],
-  at: ['时间', 'Time'],
 });
+
+/** Append and read the institutions' status history (server/platform/status-history.ts). */
+export const institutionHistory = statusHistory(institutionStatusHistory, 'institutionId');

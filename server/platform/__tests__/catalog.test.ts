@@ -2,13 +2,49 @@
  * Schema conventions read from the live catalog (eVaka's habit): the Citus rule for every tenant table,
  * timestamptz only, an index for every foreign key, and a zh/en comment on every table and column.
  */
-import { sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, isTable, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../../test/db.ts';
 import { createTestDatabase } from '../../../test/db.ts';
+import * as schema from '../../db/schema.ts';
+import { enumCheckName, enumValuesOf } from '../enum-columns.ts';
 
 /** Citus reference tables: shared by all districts, no district_code. */
 const REFERENCE_TABLES = new Set(['divisions']);
+
+/**
+ * Text columns that hold free text, not one of a fixed list (every other text column must be an enum
+ * declared with enumText/enumTextArray, which adds its CHECK). Say why when you add one.
+ */
+const FREE_TEXT = new Set([
+  'divisions.name_zh',
+  'divisions.name_en',
+  'users.password_hash', // scrypt hash
+  'sessions.ended_reason', // why a session ended: a growing list of internal words, never user input
+  'sessions.ip',
+  'audit_log.role', // the role at the time of the entry (history: a role may be renamed later)
+  'audit_log.scope',
+  'audit_log.ip',
+  'audit_log.action', // `<module>.<action>`, open-ended
+  'audit_log.object_type',
+  'audit_log.object_id',
+  'audit_log.request_id',
+  'attachments.content_type', // MIME type detected from the bytes (server/platform/files/kinds.ts)
+]);
+
+/** `table.column` → values of every enum column declared in the Drizzle schema. */
+function declaredEnums(): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  for (const t of Object.values(schema)) {
+    if (!isTable(t)) continue;
+    for (const c of Object.values(getTableColumns(t as PgTable)) as PgColumn[]) {
+      const values = enumValuesOf(c);
+      if (values) out.set(`${getTableName(t as PgTable)}.${c.name}`, values);
+    }
+  }
+  return out;
+}
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -77,4 +113,53 @@ describe('schema conventions', () => {
       where n.nspname = 'public' and c.relkind = 'r' and coalesce(col_description(c.oid, a.attnum), '') !~ '[一-龥].* / [A-Za-z]'`);
     expect(missing).toEqual([]);
   });
+
+  it('every text column is free text (listed) or an enum whose CHECK holds exactly its values', async () => {
+    expect(await enumProblems()).toEqual([]);
+  });
+
+  it('the rule above fails on an enum-like text column without a CHECK', async () => {
+    await database.exec('create table catalog_probe (district_code varchar(6), status text)');
+    try {
+      expect(await enumProblems()).toEqual([
+        'catalog_probe.status: text column neither an enum with a CHECK (enumText) nor listed as free text',
+      ]);
+    } finally {
+      await database.exec('drop table catalog_probe');
+    }
+  });
 });
+
+/** What is wrong with the text columns of the live catalog, against the schema's enum declarations. */
+async function enumProblems(): Promise<string[]> {
+  const cols = await rows<{ t: string; c: string }>(sql`
+    select table_name as t, column_name as c from information_schema.columns
+    where table_schema = 'public' and (data_type = 'text' or (data_type = 'ARRAY' and udt_name = '_text'))
+    order by table_name, column_name`);
+  const checks = await rows<{ name: string; def: string }>(sql`
+    select c.conname as name, pg_get_constraintdef(c.oid) as def from pg_constraint c
+    join pg_namespace s on s.oid = c.connamespace where s.nspname = 'public' and c.contype = 'c'`);
+  const enums = declaredEnums();
+  const problems: string[] = [];
+  for (const { t, c } of cols) {
+    const key = `${t}.${c}`;
+    const values = enums.get(key);
+    if (FREE_TEXT.has(key)) {
+      if (values) problems.push(`${key}: declared as an enum but listed as free text`);
+      continue;
+    }
+    if (!values) {
+      problems.push(`${key}: text column neither an enum with a CHECK (enumText) nor listed as free text`);
+      continue;
+    }
+    const check = checks.find((k) => k.name === enumCheckName(t, c));
+    if (!check) {
+      problems.push(`${key}: enum without its CHECK constraint (migration missing?)`);
+      continue;
+    }
+    const inCheck = [...check.def.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replaceAll("''", "'"));
+    if ([...inCheck].sort().join() !== [...values].sort().join())
+      problems.push(`${key}: CHECK holds ${inCheck.join('|')}, the contract ${values.join('|')}`);
+  }
+  return problems;
+}

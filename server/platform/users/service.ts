@@ -2,7 +2,7 @@
  * Accounts. system_admin creates, edits, disables and resets; security_admin grants one role with one
  * scope and unlocks; three separated admin roles (三员分立); nobody grants wider than their own.
  */
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import {
   ADMIN_ROLES,
   ROLE_SCOPE_KIND,
@@ -17,9 +17,12 @@ import { type Actor, type RequestContext, scopeText } from '../context.ts';
 import { DomainError, fieldError } from '../errors.ts';
 import { scopeWhere } from '../guard.ts';
 import { uuidv7 } from '../ids.ts';
+import { containsAny } from '../like.ts';
+import { countWhere, paged } from '../paging.ts';
 import { checkPasswordPolicy, hashPassword } from '../passwords.ts';
 import { describeScope, type ScopeTargets } from '../scope-targets.ts';
 import { loginAttempts, users } from '../tables.ts';
+import { assertVersion, updateVersioned } from '../versioned.ts';
 
 type UserRow = typeof users.$inferSelect;
 const isAdminRole = (r: string | null) => !!r && (ADMIN_ROLES as readonly string[]).includes(r);
@@ -57,17 +60,6 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
     return u;
   }
 
-  /** Conditional update: 0 rows means someone else changed it first → 409. */
-  async function updateVersioned(tx: Db, u: UserRow, expected: number, set: Partial<UserRow>, now: Date) {
-    const rows = await tx
-      .update(users)
-      .set({ ...set, updatedAt: now, version: u.version + 1 })
-      .where(and(eq(users.districtCode, u.districtCode), eq(users.id, u.id), eq(users.version, expected)))
-      .returning();
-    if (rows.length === 0) throw new DomainError('conflict.stale_version');
-    return rows[0]!;
-  }
-
   async function lockOf(tx: Db, u: UserRow, now: Date): Promise<Date | null> {
     const [a] = await tx
       .select()
@@ -82,34 +74,30 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
       actor: Actor,
       q: { page: number; pageSize: number; q?: string | undefined; role?: Role | undefined },
     ) {
-      const conds: (SQL | undefined)[] = [scopeWhere(actor, userScope)];
-      if (q.q) {
-        const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        conds.push(or(ilike(users.username, pattern), ilike(users.displayName, pattern)));
-      }
-      if (q.role) conds.push(eq(users.role, q.role));
-      const where = and(...conds);
-      const [rows, [total]] = await Promise.all([
-        db
-          .select({ u: users, lockedUntil: loginAttempts.lockedUntil })
-          .from(users)
-          .leftJoin(
-            loginAttempts,
-            and(
-              eq(loginAttempts.districtCode, users.districtCode),
-              eq(loginAttempts.username, users.username),
-            ),
-          )
-          .where(where)
-          .orderBy(desc(users.createdAt), users.username)
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize),
-        db.select({ n: count() }).from(users).where(where),
-      ]);
-      const items = rows.map(({ u, lockedUntil }) =>
-        toUser(u, lockedUntil && lockedUntil > ctx.now ? lockedUntil : null),
+      const where = and(
+        scopeWhere(actor, userScope),
+        containsAny([users.username, users.displayName], q.q),
+        q.role ? eq(users.role, q.role) : undefined,
       );
-      return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+      return paged(q, {
+        rows: (limit, offset) =>
+          db
+            .select({ u: users, lockedUntil: loginAttempts.lockedUntil })
+            .from(users)
+            .leftJoin(
+              loginAttempts,
+              and(
+                eq(loginAttempts.districtCode, users.districtCode),
+                eq(loginAttempts.username, users.username),
+              ),
+            )
+            .where(where)
+            .orderBy(desc(users.createdAt), users.username)
+            .limit(limit)
+            .offset(offset),
+        count: () => countWhere(db, users, where),
+        map: ({ u, lockedUntil }) => toUser(u, lockedUntil && lockedUntil > ctx.now ? lockedUntil : null),
+      });
     },
 
     async create(
@@ -166,7 +154,7 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
         const set: Partial<UserRow> = {};
         if (body.displayName !== undefined) set.displayName = body.displayName;
         if (body.disabled !== undefined) set.disabled = body.disabled;
-        const next = await updateVersioned(tx, u, body.version, set, ctx.now);
+        const next = await updateVersioned(tx, users, u, body.version, set, ctx.now);
         if (body.disabled) await endUserSessions(tx, u.districtCode, u.id, ctx.now, 'disabled');
         await recordAudit(tx, ctx, {
           action: body.disabled ? 'users.disable' : 'users.update',
@@ -192,6 +180,7 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
         const u = await getInScope(tx, actor, id);
         await updateVersioned(
           tx,
+          users,
           u,
           body.version,
           { passwordHash, mustChangePassword: true, passwordChangedAt: ctx.now },
@@ -253,6 +242,7 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
         const before = { role: u.role, scope: scopeText(scopeOfUser(u)) };
         const next = await updateVersioned(
           tx,
+          users,
           u,
           body.version,
           { role: body.role, ...scopeColumns(body.scope) },
@@ -272,7 +262,7 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
     async unlock(ctx: RequestContext, actor: Actor, id: string, body: { version: number }) {
       return db.transaction(async (tx) => {
         const u = await getInScope(tx, actor, id);
-        if (u.version !== body.version) throw new DomainError('conflict.stale_version');
+        assertVersion(u, body.version);
         await tx
           .delete(loginAttempts)
           .where(and(eq(loginAttempts.districtCode, u.districtCode), eq(loginAttempts.username, u.username)));

@@ -1,0 +1,13 @@
+ALTER TABLE "calendar_years" ADD CONSTRAINT "calendar_years_status_enum" CHECK ("status" IN ('draft', 'confirmed', 'rejected', 'withdrawn', 'superseded'));--> statement-breakpoint
+ALTER TABLE "institution_classes" ADD CONSTRAINT "institution_classes_type_enum" CHECK ("type" IN ('infant', 'toddler_small', 'toddler_large', 'mixed', 'kindergarten_toddler'));--> statement-breakpoint
+ALTER TABLE "institution_status_history" ADD CONSTRAINT "institution_status_history_action_enum" CHECK ("action" IN ('create', 'submit', 'return', 'approve', 'start_operating', 'rectify', 'resume', 'suspend', 'close'));--> statement-breakpoint
+ALTER TABLE "institution_status_history" ADD CONSTRAINT "institution_status_history_from_status_enum" CHECK ("from_status" IN ('draft', 'submitted', 'filed', 'operating', 'rectifying', 'suspended', 'closed'));--> statement-breakpoint
+ALTER TABLE "institution_status_history" ADD CONSTRAINT "institution_status_history_to_status_enum" CHECK ("to_status" IN ('draft', 'submitted', 'filed', 'operating', 'rectifying', 'suspended', 'closed'));--> statement-breakpoint
+ALTER TABLE "institutions" ADD CONSTRAINT "institutions_kind_enum" CHECK ("kind" IN ('childcare_institution', 'kindergarten', 'community_point', 'family_point'));--> statement-breakpoint
+ALTER TABLE "institutions" ADD CONSTRAINT "institutions_ownership_enum" CHECK ("ownership" IN ('public', 'private'));--> statement-breakpoint
+ALTER TABLE "institutions" ADD CONSTRAINT "institutions_service_forms_enum" CHECK ("service_forms" <@ ARRAY['full_day', 'half_day', 'hourly']::text[]);--> statement-breakpoint
+ALTER TABLE "institutions" ADD CONSTRAINT "institutions_status_enum" CHECK ("status" IN ('draft', 'submitted', 'filed', 'operating', 'rectifying', 'suspended', 'closed'));--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_result_enum" CHECK ("result" IN ('success', 'failure', 'denied'));--> statement-breakpoint
+ALTER TABLE "divisions" ADD CONSTRAINT "divisions_level_enum" CHECK ("level" IN ('city', 'district', 'town'));--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_role_enum" CHECK ("role" IN ('district_officer', 'town_officer', 'inspector', 'institution_admin', 'health_worker', 'guidance_staff', 'parent', 'system_admin', 'security_admin', 'audit_admin'));--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_scope_kind_enum" CHECK ("scope_kind" IN ('division', 'institution', 'family'));
