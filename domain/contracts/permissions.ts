@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   'institutions.export': ['district_officer', 'town_officer'],
   'institutions.documents': ['district_officer', 'town_officer', 'institution_admin'],
   'institutions.upload': ['district_officer', 'institution_admin'],
+  // One unmasked personal value, with a stated purpose, audited; the object must be in the caller's scope.
+  'personal_data.reveal': ['district_officer', 'institution_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -12,6 +12,7 @@ import {
   institutionDetailSchema,
   institutionListQuery,
   institutionPage,
+  institutionRevealBody,
   publicInstitutionDetailSchema,
   publicInstitutionPage,
   publicSearchQuery,
@@ -21,6 +22,7 @@ import {
   transitionBody,
   updateInstitutionBody,
 } from '../../../domain/contracts/institution.ts';
+import { revealResponse } from '../../../domain/contracts/personal-data.ts';
 import type { Db } from '../../db/client.ts';
 import { fieldError } from '../../platform/errors.ts';
 import { actorOf, router } from '../../platform/http.ts';
@@ -97,6 +99,14 @@ export async function institutionRoutes(app: FastifyInstance, deps: { db: Db; st
       },
     },
     (req) => institutions.update(req.ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    `${BASE}/:id/reveal`,
+    {
+      config: { action: 'personal_data.reveal' },
+      schema: { tags, params: idParams, body: institutionRevealBody, response: { 200: revealResponse } },
+    },
+    (req) => institutions.reveal(req.ctx, actorOf(req), req.params.id, req.body),
   );
   r.put(
     `${BASE}/:id/classes`,
