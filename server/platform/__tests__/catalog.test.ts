@@ -14,7 +14,7 @@ const PERSONAL_NAME =
 const PERSONAL_COMMENT = /证件|身份证|身份号码|手机|电话|护照|通行证|居住证|联系方式/;
 
 /** Columns that look personal but carry no marker (pure, tested below on a made-up catalog). */
-export function unmarkedPersonal(
+function unmarkedPersonal(
   columns: { table: string; column: string; comment: string }[],
   marked: Set<string>,
 ): string[] {
