@@ -24,14 +24,23 @@ test('district officer reveals the director ID number with a purpose', async () 
   await value.waitFor();
   assert.match(await value.textContent(), /^310118\*{8}\d{3}[\dX]$/);
   assert.match(await page.getByTestId('reveal-directorMobile').textContent(), /^1\d{2}\*{4}\d{4}$/);
-  await page.getByRole('button', { name: /^查\s?看$/ }).first().click();
+  await page
+    .getByRole('button', { name: /^查\s?看$/ })
+    .first()
+    .click();
   await page.getByRole('dialog').waitFor();
   // Without a purpose nothing is asked of the server.
-  await page.getByRole('dialog').getByRole('button', { name: /^查\s?看$/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^查\s?看$/ })
+    .click();
   await page.getByText(/请说明用途/).waitFor();
   await shot(page, 'reveal-purpose');
   await page.getByLabel('查看用途').fill('核对备案材料中的负责人身份');
-  await page.getByRole('dialog').getByRole('button', { name: /^查\s?看$/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^查\s?看$/ })
+    .click();
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
   assert.match(await value.textContent(), /^310118\d{11}[\dX]$/);
   await shot(page, 'reveal-shown');
