@@ -15,8 +15,9 @@ const database = await openDatabase({
 });
 const migration = await migrate(database);
 await seedReference(database.db);
+let keys: Awaited<ReturnType<typeof openKeysAtStart>>;
 try {
-  await openKeysAtStart(database.db, { dataDir: config.dataDir });
+  keys = await openKeysAtStart(database.db, { dataDir: config.dataDir });
 } catch (e) {
   console.error((e as Error).message);
   await database.close();
@@ -40,6 +41,10 @@ const lines = [
   `  console         ${url}/admin`,
   `  API docs        ${url}/api/docs`,
 ];
+if (keys.created)
+  lines.push(
+    `  personal-data keys created in ${keys.source} (mode 600): back it up, apart from the database`,
+  );
 if (demo?.seeded) {
   lines.push(`  demo accounts   ${demo.usernames.join(', ')}`);
   if (demo.generatedPassword)
