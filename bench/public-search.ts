@@ -23,6 +23,11 @@ import { Rng } from '../server/demo/rng.ts';
 import { seedInstitutionsDemo } from '../server/modules/institutions/demo.ts';
 import { type PublicRow, publicSearchSql, toPublicSummary } from '../server/modules/institutions/public.ts';
 import { systemClock } from '../server/platform/clock.ts';
+import { generateKeyRing } from '../server/platform/crypto/keys.ts';
+import { installKeyRing } from '../server/platform/personal-data.ts';
+
+// The demo registry seals the directors' ID numbers: bench keys, thrown away with the database.
+installKeyRing(generateKeyRing());
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);

@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.ts';
 import { seedReference } from './db/reference.ts';
 import { seedDemo } from './demo/seed.ts';
 import { systemClock } from './platform/clock.ts';
+import { openKeysAtStart } from './platform/crypto/startup.ts';
 
 const config = loadConfig();
 const database = await openDatabase({
@@ -14,6 +15,14 @@ const database = await openDatabase({
 });
 const migration = await migrate(database);
 await seedReference(database.db);
+let keys: Awaited<ReturnType<typeof openKeysAtStart>>;
+try {
+  keys = await openKeysAtStart(database.db, { dataDir: config.dataDir });
+} catch (e) {
+  console.error((e as Error).message);
+  await database.close();
+  process.exit(1);
+}
 const demo = config.demo
   ? await seedDemo(database.db, {
       district: config.districtCode,
@@ -32,6 +41,10 @@ const lines = [
   `  console         ${url}/admin`,
   `  API docs        ${url}/api/docs`,
 ];
+if (keys.created)
+  lines.push(
+    `  personal-data keys created in ${keys.source} (mode 600): back it up, apart from the database`,
+  );
 if (demo?.seeded) {
   lines.push(`  demo accounts   ${demo.usernames.join(', ')}`);
   if (demo.generatedPassword)

@@ -6,6 +6,11 @@ import { inject } from 'vitest';
 import { type Database, openDatabase } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { seedReference } from '../server/db/reference.ts';
+import { generateKeyRing } from '../server/platform/crypto/keys.ts';
+import { installKeyRing } from '../server/platform/personal-data.ts';
+
+// Every test file gets fresh personal-data keys (tests of key loss install others).
+installKeyRing(generateKeyRing());
 
 export interface TestDatabase extends Database {
   migration: string;

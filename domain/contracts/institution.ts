@@ -26,6 +26,7 @@ import {
   type TransitionAction,
   yuanToFen,
 } from './institution-enums.ts';
+import { revealBody } from './personal-data.ts';
 
 export type { InstitutionKind, InstitutionStatus, PermittedAction, ServiceForm, TransitionAction };
 export {
@@ -77,6 +78,10 @@ export const institutionFields = {
   fees: feesSchema.default({}),
   mealsProvided: z.boolean().default(false),
   directorName: z.string().trim().min(1).max(50),
+  /** Filing material, never public; GB 11643 checked (domain/institutions/director.ts); null/'' = none. */
+  directorIdNumber: z.string().trim().max(32).nullable().optional(),
+  /** The director's personal mobile (not disclosed); null/'' = none. */
+  directorMobile: z.string().trim().max(32).nullable().optional(),
 };
 export const createInstitutionBody = z.strictObject(institutionFields);
 export type CreateInstitutionBody = z.infer<typeof createInstitutionBody>;
@@ -99,6 +104,8 @@ export const updateInstitutionBody = z.strictObject({
   fees: feesSchema.optional(),
   mealsProvided: z.boolean().optional(),
   directorName: institutionFields.directorName.optional(),
+  directorIdNumber: institutionFields.directorIdNumber,
+  directorMobile: institutionFields.directorMobile,
 });
 export type UpdateInstitutionBody = z.infer<typeof updateInstitutionBody>;
 
@@ -210,6 +217,10 @@ export const institutionDetailSchema = institutionSummarySchema.extend({
   fees: feesSchema,
   mealsProvided: z.boolean(),
   directorName: z.string(),
+  /** Masked (310118********0026); the full value only through the reveal route. */
+  directorIdNumber: z.string().nullable(),
+  /** Masked (138****5678). */
+  directorMobile: z.string().nullable(),
   submittedAt: z.string().nullable(),
   filedAt: z.string().nullable(),
   createdAt: z.string(),
@@ -291,6 +302,11 @@ export const publicInstitutionDetailSchema = publicInstitutionSummarySchema
       }),
     ),
   });
+
+/** Personal fields of an institution that `POST /institutions/:id/reveal` can unmask, one at a time. */
+export const INSTITUTION_PERSONAL_FIELDS = ['directorIdNumber', 'directorMobile'] as const;
+export const institutionRevealBody = revealBody(INSTITUTION_PERSONAL_FIELDS);
+export type InstitutionRevealBody = z.infer<typeof institutionRevealBody>;
 
 export const idParams = z.strictObject({ id: z.uuid() });
 export const documentParams = z.strictObject({ id: z.uuid(), docId: z.uuid() });

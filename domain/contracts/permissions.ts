@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'calendar.read': ['district_officer'],
   'calendar.enter': ['district_officer'],
   'calendar.confirm': ['district_officer'],
+  // One unmasked personal value, with a stated purpose, audited; the object must be in the caller's scope.
+  'personal_data.reveal': ['district_officer', 'institution_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -14,10 +14,12 @@ import type {
 } from '../../../domain/contracts/institution.ts';
 import { townsOf } from '../../../domain/divisions.ts';
 import { classAgeRange } from '../../../domain/institutions/validate.ts';
+import { citizenIdCheckChar } from '../../../domain/rules/ids.ts';
 import type { Db } from '../../db/client.ts';
 import type { Rng } from '../../demo/rng.ts';
 import { creditCodeFor } from './factories.ts';
 import { policyOn } from './policy.ts';
+import { personalColumns } from './profile.ts';
 import { institutionClasses, institutionStatusHistory, institutions } from './tables.ts';
 
 const BRANDS = [
@@ -254,6 +256,7 @@ export async function seedInstitutionsDemo(
         feeHourlyFen: forms.includes('hourly') ? rng.int(4, 8) * 1000 : null,
         mealsProvided: kind !== 'family_point' || rng.chance(0.5),
         directorName: `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}`,
+        ...personalColumns(demoDirectorId(copy * 1000 + i), demoDirectorMobile(copy * 1000 + i)),
         status,
         seats: classes.reduce((s, c) => s + c.capacity, 0),
         enrolled: classes.reduce((s, c) => s + c.enrolled, 0),
@@ -280,6 +283,25 @@ export async function seedInstitutionsDemo(
   await db.insert(institutionClasses).values(classRows);
   await db.insert(institutionStatusHistory).values(history);
   return { demoInstitutionId };
+}
+
+/**
+ * A synthetic director's citizen ID number for demo row n: Qingpu's address code, a birth date and
+ * sequence derived from n (distinct for n < 10 000 000), a valid GB 11643 check character. Only ever
+ * stored encrypted (personal-data.ts); never printed.
+ */
+export function demoDirectorId(n: number): string {
+  const m = Math.floor(n / 1000);
+  const year = 1970 + ((m + n) % 30);
+  const month = 1 + (Math.floor(m / 30) % 12);
+  const day = 1 + ((Math.floor(m / 360) + n) % 28);
+  const first17 = `310118${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
+  return `${first17}${citizenIdCheckChar(first17)}`;
+}
+
+/** A synthetic 11-digit mobile number for demo row n (stored encrypted). */
+export function demoDirectorMobile(n: number): string {
+  return `1${'3456789'[n % 7]}${String((n * 7_654_321 + 12_345) % 1_000_000_000).padStart(9, '0')}`;
 }
 
 /** The first name `make(0)`, `make(1)`, … not yet used; records it as used. */

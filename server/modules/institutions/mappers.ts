@@ -9,6 +9,7 @@ import type {
   PermittedAction,
   ServiceForm,
 } from '../../../domain/contracts/institution.ts';
+import { maskedOf } from '../../platform/personal-data.ts';
 import type { ClassRow, DocumentRow, HistoryRow, InstitutionRow } from './repository.ts';
 
 type ClassType = 'infant' | 'toddler_small' | 'toddler_large' | 'mixed' | 'kindergarten_toddler';
@@ -91,6 +92,8 @@ export function toDetail(
     fees: feesOf(r),
     mealsProvided: r.mealsProvided,
     directorName: r.directorName,
+    directorIdNumber: maskedOf('citizen_id', r.directorIdNumber),
+    directorMobile: maskedOf('phone', r.directorMobile),
     submittedAt: iso(r.submittedAt),
     filedAt: iso(r.filedAt),
     createdAt: r.createdAt.toISOString(),

@@ -5,6 +5,7 @@ import { validateClasses, validateInstitution } from '../../../domain/institutio
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { DomainError, throwIfErrors } from '../../platform/errors.ts';
+import { protect, sealValue } from '../../platform/personal-data.ts';
 import { feesOf, toClass } from './mappers.ts';
 import { policyOn } from './policy.ts';
 import * as repo from './repository.ts';
@@ -41,7 +42,8 @@ export function inputOf(r: repo.InstitutionRow): InstitutionInput {
 
 /** Columns of a validated profile. */
 export function columnsOf(input: InstitutionInput, creditCode: string, publicPhone: string) {
-  const { fees, ...rest } = input;
+  // The director's ID number and mobile are never written in clear: see personalColumns.
+  const { fees, directorIdNumber: _id, directorMobile: _mobile, ...rest } = input;
   return {
     ...rest,
     creditCode,
@@ -66,12 +68,31 @@ export const duplicateCredit = () =>
     detailEn: 'creditCode',
   });
 
-/** What the audit trail keeps of changed profile fields (the director's name is masked). */
-export function auditChanges(set: Record<string, unknown>) {
-  const out: Record<string, unknown> = { ...set };
-  if ('directorName' in out) out.directorName = '***';
-  return out;
+/** Columns of the director's validated personal data: sealed, with the blind index (undefined = unchanged). */
+export function personalColumns(idNumber: string | null | undefined, mobile: string | null | undefined) {
+  const set: Partial<repo.InstitutionRow> = {};
+  if (idNumber === null) Object.assign(set, { directorIdNumber: null, directorIdNumberBidx: null });
+  else if (idNumber !== undefined) {
+    const p = protect('citizen_id', idNumber);
+    Object.assign(set, { directorIdNumber: p.sealed, directorIdNumberBidx: p.index });
+  }
+  if (mobile !== undefined) set.directorMobile = mobile === null ? null : sealValue('phone', mobile);
+  return set;
 }
+
+export const duplicateDirector = () =>
+  new DomainError('conflict.duplicate', {
+    errors: [
+      {
+        field: 'directorIdNumber',
+        rule: 'unique',
+        message_zh: '本区已有以该身份号码登记负责人的机构',
+        message_en: 'Another institution in the district has a director with this ID number',
+      },
+    ],
+    detailZh: '负责人身份号码',
+    detailEn: 'directorIdNumber',
+  });
 
 /** A submission must be complete: a valid profile and, except for kindergartens, at least one class. */
 export async function checkComplete(tx: Db, row: repo.InstitutionRow, now: Date) {

@@ -3,7 +3,7 @@
  * table; child rows (classes, documents, history) are read only for an institution already found in
  * scope. Writes take a row that was read in scope and update it conditionally on its version.
  */
-import { and, asc, eq, ne, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { InstitutionKind, InstitutionStatus } from '../../../domain/contracts/institution.ts';
 import type { Db } from '../../db/client.ts';
@@ -13,6 +13,7 @@ import { type AttachmentOwner, type AttachmentRow, listAttachments } from '../..
 import { scopeWhere } from '../../platform/guard.ts';
 import { containsAny } from '../../platform/like.ts';
 import { countWhere, type PageQuery, paged } from '../../platform/paging.ts';
+import { indexCandidates } from '../../platform/personal-data.ts';
 import {
   institutionClasses,
   institutionHistory,
@@ -145,6 +146,26 @@ export async function creditCodeTaken(
       and(
         eq(institutions.districtCode, districtCode),
         eq(institutions.creditCode, creditCode),
+        exceptId ? ne(institutions.id, exceptId) : undefined,
+      ),
+    );
+  return !!row;
+}
+
+/** Whether another institution of the district has a director with this ID number (blind index). */
+export async function directorIdTaken(
+  db: Db,
+  districtCode: string,
+  idNumber: string,
+  exceptId?: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: institutions.id })
+    .from(institutions)
+    .where(
+      and(
+        eq(institutions.districtCode, districtCode),
+        inArray(institutions.directorIdNumberBidx, indexCandidates('citizen_id', idNumber)),
         exceptId ? ne(institutions.id, exceptId) : undefined,
       ),
     );

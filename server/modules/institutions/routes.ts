@@ -10,6 +10,7 @@ import {
   institutionDetailSchema,
   institutionListQuery,
   institutionPage,
+  institutionRevealBody,
   publicInstitutionDetailSchema,
   publicInstitutionPage,
   publicSearchQuery,
@@ -19,6 +20,7 @@ import {
   transitionBody,
   updateInstitutionBody,
 } from '../../../domain/contracts/institution.ts';
+import { revealResponse } from '../../../domain/contracts/personal-data.ts';
 import type { Db } from '../../db/client.ts';
 import { readUpload, sendAttachment, uploadScope } from '../../platform/files/http.ts';
 import { contentDisposition } from '../../platform/files/names.ts';
@@ -97,6 +99,14 @@ export async function institutionRoutes(app: FastifyInstance, deps: { db: Db; fi
       },
     },
     (req) => institutions.update(req.ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    `${BASE}/:id/reveal`,
+    {
+      config: { action: 'personal_data.reveal' },
+      schema: { tags, params: idParams, body: institutionRevealBody, response: { 200: revealResponse } },
+    },
+    (req) => institutions.reveal(req.ctx, actorOf(req), req.params.id, req.body),
   );
   r.put(
     `${BASE}/:id/classes`,

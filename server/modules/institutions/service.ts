@@ -8,10 +8,12 @@ import type {
   CreateInstitutionBody,
   InstitutionInput,
   InstitutionListQuery,
+  InstitutionRevealBody,
   InstitutionStatus,
   TransitionBody,
   UpdateInstitutionBody,
 } from '../../../domain/contracts/institution.ts';
+import { validateDirectorPersonal } from '../../../domain/institutions/director.ts';
 import {
   editRights,
   institutionLifecycle,
@@ -31,9 +33,18 @@ import { divisionInScope } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
 import './errors.ts';
+import { revealValue } from '../../platform/reveal.ts';
 import { toClass, toDetail, toSummary } from './mappers.ts';
-import { policyOn } from './policy.ts';
-import { auditChanges, callerOf, checkComplete, columnsOf, duplicateCredit, inputOf } from './profile.ts';
+import { localDate, policyOn } from './policy.ts';
+import {
+  callerOf,
+  checkComplete,
+  columnsOf,
+  duplicateCredit,
+  duplicateDirector,
+  inputOf,
+  personalColumns,
+} from './profile.ts';
 import * as repo from './repository.ts';
 import { institutionHistory, institutions } from './tables.ts';
 
@@ -71,7 +82,8 @@ export function createInstitutionService({ db }: { db: Db }) {
     /** A new draft. District (division-scoped) officers create drafts for any town in their scope. */
     async create(ctx: RequestContext, actor: Actor, body: CreateInstitutionBody) {
       const v = validateInstitution(body, actor.districtCode);
-      throwIfErrors(v.errors);
+      const person = validateDirectorPersonal(body, localDate(ctx.now));
+      throwIfErrors([...v.errors, ...person.errors]);
       if (!divisionInScope(actor, body.townCode))
         throw fieldError(
           'townCode',
@@ -81,12 +93,15 @@ export function createInstitutionService({ db }: { db: Db }) {
         );
       return db.transaction(async (tx) => {
         if (await repo.creditCodeTaken(tx, actor.districtCode, v.creditCode)) throw duplicateCredit();
+        if (person.idNumber && (await repo.directorIdTaken(tx, actor.districtCode, person.idNumber)))
+          throw duplicateDirector();
         const [row] = await tx
           .insert(institutions)
           .values({
             districtCode: actor.districtCode,
             id: uuidv7(ctx.now.getTime()),
             ...columnsOf(body, v.creditCode, v.publicPhone),
+            ...personalColumns(person.idNumber, person.mobile),
             status: 'draft',
             createdAt: ctx.now,
             updatedAt: ctx.now,
@@ -103,7 +118,7 @@ export function createInstitutionService({ db }: { db: Db }) {
           action: 'institutions.create',
           objectType: 'institution',
           objectId: row!.id,
-          changes: auditChanges({ ...body }),
+          changes: { ...body },
         });
         return detail(tx, actor, row!);
       });
@@ -119,6 +134,8 @@ export function createInstitutionService({ db }: { db: Db }) {
           ...Object.fromEntries(Object.entries(patch).filter(([, x]) => x !== undefined)),
         };
         const v = validateInstitution(merged, row.districtCode);
+        const person = validateDirectorPersonal(patch, localDate(ctx.now));
+        v.errors.push(...person.errors);
         if (merged.kind !== row.kind) {
           const classes = await repo.classesOf(tx, row);
           v.errors.push(
@@ -138,21 +155,41 @@ export function createInstitutionService({ db }: { db: Db }) {
           (await repo.creditCodeTaken(tx, row.districtCode, v.creditCode, row.id))
         )
           throw duplicateCredit();
+        if (person.idNumber && (await repo.directorIdTaken(tx, row.districtCode, person.idNumber, row.id)))
+          throw duplicateDirector();
         const next = await updateVersioned(
           tx,
           institutions,
           row,
           version,
-          columnsOf(merged, v.creditCode, v.publicPhone),
+          {
+            ...columnsOf(merged, v.creditCode, v.publicPhone),
+            ...personalColumns(person.idNumber, person.mobile),
+          },
           ctx.now,
         );
         await recordAudit(tx, ctx, {
           action: 'institutions.update',
           objectType: 'institution',
           objectId: row.id,
-          changes: auditChanges(patch),
+          changes: patch,
         });
         return detail(tx, actor, next);
+      });
+    },
+
+    /** One unmasked personal value of an institution in scope (404 outside), with its purpose, audited. */
+    async reveal(ctx: RequestContext, actor: Actor, id: string, body: InstitutionRevealBody) {
+      return db.transaction(async (tx) => {
+        const row = await repo.getInstitution(tx, actor, id);
+        return revealValue(tx, ctx, {
+          objectType: 'institution',
+          objectId: row.id,
+          field: body.field,
+          kind: body.field === 'directorIdNumber' ? 'citizen_id' : 'phone',
+          sealed: row[body.field],
+          purpose: body.purpose,
+        });
       });
     },
 

@@ -15,6 +15,7 @@ import {
   primaryKey,
   text,
   unique,
+  uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
@@ -27,8 +28,9 @@ import {
   SERVICE_FORMS,
   TRANSITION_ACTIONS,
 } from '../../../domain/contracts/institution.ts';
-import { comment } from '../../platform/comments.ts';
+import { comment, pd } from '../../platform/comments.ts';
 import { enumChecks, enumText, enumTextArray } from '../../platform/enum-columns.ts';
+import { blindIndex, encryptedText } from '../../platform/personal-data.ts';
 import { historyColumns, historyComments, statusHistory } from '../../platform/status-history.ts';
 import { DISTRICT_COMMENT as DISTRICT, districtCode, tz } from '../../platform/tables.ts';
 
@@ -54,6 +56,10 @@ export const institutions = pgTable(
     feeHourlyFen: integer('fee_hourly_fen'),
     mealsProvided: boolean('meals_provided').notNull(),
     directorName: varchar('director_name', { length: 50 }).notNull(),
+    // Filing material (国卫办人口发〔2019〕25号), never public: encrypted, masked, revealed with a purpose.
+    directorIdNumber: encryptedText('director_id_number'),
+    directorIdNumberBidx: blindIndex('director_id_number_bidx'),
+    directorMobile: encryptedText('director_mobile'),
     status: enumText('status', INSTITUTION_STATUSES).notNull(),
     seats: integer('seats').notNull().default(0),
     enrolled: integer('enrolled').notNull().default(0),
@@ -70,6 +76,8 @@ export const institutions = pgTable(
     index('institutions_town_idx').on(t.districtCode, t.townCode),
     index('institutions_status_idx').on(t.districtCode, t.status, t.name),
     ...enumChecks(t),
+    // One institution per director within the district (exact match on the keyed blind index).
+    uniqueIndex('institutions_director_id_uq').on(t.districtCode, t.directorIdNumberBidx),
   ],
 );
 comment(institutions, ['托育机构名录', 'Institution registry'], {
@@ -88,13 +96,32 @@ comment(institutions, ['托育机构名录', 'Institution registry'], {
   townCode: ['所在街镇代码（9 位统计用代码）', 'Town/street code (9-digit statistical code)'],
   lat: ['纬度（WGS-84）', 'Latitude (WGS-84)'],
   lng: ['经度（WGS-84）', 'Longitude (WGS-84)'],
-  publicPhone: ['对外联系电话（已规范化）', 'Public phone (normalised)'],
+  publicPhone: [
+    '对外联系电话（已规范化）',
+    'Public phone (normalised)',
+    pd.public("the institution's published business phone, shown on the public portal"),
+  ],
   openingHours: ['开放时间', 'Opening hours'],
   feeFullDayFen: ['全日制月收费（分）', 'Full-day monthly fee (fen)'],
   feeHalfDayFen: ['半日制月收费（分）', 'Half-day monthly fee (fen)'],
   feeHourlyFen: ['计时制每小时收费（分）', 'Hourly fee (fen)'],
   mealsProvided: ['是否提供膳食', 'Meals provided'],
-  directorName: ['负责人姓名（不对公众公开）', "Director's name (not public)"],
+  directorName: ['负责人姓名（不对公众公开）', "Director's name (not public)", pd.plain('name')],
+  directorIdNumber: [
+    '负责人公民身份号码（AES-256-GCM 加密，备案材料，不公开）',
+    "Director's citizen ID number (AES-256-GCM encrypted; filing material, not public)",
+    pd.encrypted('citizen_id', { blindIndex: 'directorIdNumberBidx' }),
+  ],
+  directorIdNumberBidx: [
+    '负责人身份号码盲索引（HMAC-SHA-256，用于精确查找与区内唯一）',
+    "Blind index of the director's ID number (HMAC-SHA-256; exact lookup, unique in the district)",
+    pd.blindIndex('citizen_id'),
+  ],
+  directorMobile: [
+    '负责人个人手机号码（加密，不公开）',
+    "Director's personal mobile number (encrypted, not disclosed)",
+    pd.encrypted('phone'),
+  ],
   status: ['备案状态：draft/submitted/filed/operating/rectifying/suspended/closed', 'Filing status'],
   seats: ['托额（各班核定容量之和）', 'Seats (sum of class capacities)'],
   enrolled: ['在托人数（各班之和）', 'Children enrolled (sum over classes)'],

@@ -8,7 +8,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../../test/db.ts';
 import { createTestDatabase } from '../../../test/db.ts';
 import * as schema from '../../db/schema.ts';
+import { markedColumns } from '../comments.ts';
 import { enumCheckName, enumValuesOf } from '../enum-columns.ts';
+
+/** Column names and comments that say "personal identifier or phone" (docs/kit/personal-data.md). */
+const PERSONAL_NAME =
+  /(^|_)(id_?number|id_?no|id_?card|idcard|citizen_id|identity|passport|permit(_no)?|cert(ificate)?_no|phone|mobile|tel|telephone|cellphone|contact_number)(_|$)/;
+const PERSONAL_COMMENT = /证件|身份证|身份号码|手机|电话|护照|通行证|居住证|联系方式/;
+
+/** Columns that look personal but carry no marker (pure, tested below on a made-up catalog). */
+function unmarkedPersonal(
+  columns: { table: string; column: string; comment: string }[],
+  marked: Set<string>,
+): string[] {
+  return columns
+    .filter((c) => PERSONAL_NAME.test(c.column) || PERSONAL_COMMENT.test(c.comment.split(' / ')[0] ?? ''))
+    .map((c) => `${c.table}.${c.column}`)
+    .filter((name) => !marked.has(name));
+}
 
 /** Citus reference tables: shared by all districts, no district_code. */
 const REFERENCE_TABLES = new Set(['divisions']);
@@ -128,6 +145,53 @@ describe('schema conventions', () => {
       await database.exec('drop table catalog_probe');
     }
   });
+
+  it('a column whose name or comment says ID number/phone/mobile/证件 is marked personal or public', async () => {
+    const columns = await rows<{ table: string; column: string; comment: string }>(sql`
+      select c.relname as table, a.attname as column, coalesce(col_description(c.oid, a.attnum), '') as comment
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+      where n.nspname = 'public' and c.relkind = 'r'`);
+    const marked = new Set(markedColumns().map((m) => `${m.tableName}.${m.column}`));
+    expect(unmarkedPersonal(columns, marked)).toEqual([]);
+    // The rule bites: the same catalog with the markers forgotten, and made-up columns.
+    expect(unmarkedPersonal(columns, new Set())).toEqual(
+      expect.arrayContaining(['institutions.public_phone', 'institutions.director_id_number']),
+    );
+    expect(
+      unmarkedPersonal(
+        [
+          { table: 'staff', column: 'id_number', comment: '' },
+          { table: 'staff', column: 'mobile', comment: '' },
+          { table: 'staff', column: 'doc', comment: '证件号码 / ID document number' },
+          { table: 'staff', column: 'name', comment: '姓名 / Name' },
+        ],
+        new Set(),
+      ),
+    ).toEqual(['staff.id_number', 'staff.mobile', 'staff.doc']);
+  });
+
+  it('encrypted columns are text, and each blind index is unique or indexed with district_code first', async () => {
+    const problems: string[] = [];
+    const defs = await rows<{ t: string; c: string; type: string }>(sql`
+      select table_name as t, column_name as c, data_type as type from information_schema.columns
+      where table_schema = 'public'`);
+    const idx = await rows<{ t: string; def: string }>(
+      sql`select tablename as t, indexdef as def from pg_indexes where schemaname = 'public'`,
+    );
+    for (const m of markedColumns()) {
+      if (!('storage' in m.marker) || m.marker.storage === 'plain') continue;
+      const def = defs.find((d) => d.t === m.tableName && d.c === m.column);
+      if (!def || !/text|character varying/.test(def.type))
+        problems.push(`${m.tableName}.${m.column}: not text`);
+      if (
+        m.marker.storage === 'blind_index' &&
+        !idx.some((i) => i.t === m.tableName && i.def.includes(`(district_code, ${m.column}`))
+      )
+        problems.push(`${m.tableName}.${m.column}: blind index without an index`);
+    }
+    expect(problems).toEqual([]);
+  });
 });
 
 /** What is wrong with the text columns of the live catalog, against the schema's enum declarations. */
@@ -140,10 +204,17 @@ async function enumProblems(): Promise<string[]> {
     select c.conname as name, pg_get_constraintdef(c.oid) as def from pg_constraint c
     join pg_namespace s on s.oid = c.connamespace where s.nspname = 'public' and c.contype = 'c'`);
   const enums = declaredEnums();
+  const sealed = new Set(
+    markedColumns()
+      .filter((m) => 'storage' in m.marker && m.marker.storage === 'encrypted')
+      .map((m) => `${m.tableName}.${m.column}`),
+  );
   const problems: string[] = [];
   for (const { t, c } of cols) {
     const key = `${t}.${c}`;
     const values = enums.get(key);
+    // Sealed personal data (server/platform/personal-data.ts) is ciphertext, neither enum nor free text.
+    if (sealed.has(key)) continue;
     if (FREE_TEXT.has(key)) {
       if (values) problems.push(`${key}: declared as an enum but listed as free text`);
       continue;

@@ -10,13 +10,14 @@ import { type Actor, type RequestContext, scopeText } from '../context.ts';
 import { scopeWhere } from '../guard.ts';
 import { auditChainHead, auditLog, GENESIS_HASH } from '../tables.ts';
 import { entryHash } from './canonical.ts';
+import { maskChanges } from './mask.ts';
 
 export interface AuditEvent {
   action: string;
   objectType?: string | null;
   objectId?: string | null;
   result?: 'success' | 'failure' | 'denied';
-  /** Changed fields; personal values must already be masked by the caller. */
+  /** Changed fields; fields marked personal (comments.ts) are masked here, by name, at any depth. */
   changes?: Record<string, unknown> | null;
   /** For anonymous events (failed login): the name that was tried. */
   username?: string | null;
@@ -49,7 +50,7 @@ export async function recordAudit(tx: Db, ctx: RequestContext, event: AuditEvent
     objectId: event.objectId ?? null,
     result: event.result ?? 'success',
     requestId: ctx.requestId,
-    changes: event.changes ?? null,
+    changes: maskChanges(event.changes),
   };
   const hash = entryHash(head.hash, fields);
   await tx.insert(auditLog).values({ ...fields, prevHash: head.hash, hash });

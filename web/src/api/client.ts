@@ -31,6 +31,7 @@ import type {
   institutionDetailSchema,
   institutionListQuery,
   institutionPage,
+  institutionRevealBody,
   publicInstitutionDetailSchema,
   publicInstitutionPage,
   publicSearchQuery,
@@ -39,6 +40,7 @@ import type {
   transitionBody,
   updateInstitutionBody,
 } from '../../../domain/contracts/institution.ts';
+import type { revealResponse } from '../../../domain/contracts/personal-data.ts';
 import type { DivisionRef } from '../../../domain/divisions.ts';
 import { en } from '../i18n/en.ts';
 import { zhCN } from '../i18n/zh-CN.ts';
@@ -73,6 +75,8 @@ export type UpdateInstitutionBody = z.input<typeof updateInstitutionBody>;
 export type ReplaceClassesBody = z.input<typeof replaceClassesBody>;
 export type TransitionBody = z.input<typeof transitionBody>;
 export type InstitutionDocument = z.infer<typeof documentSchema>;
+export type InstitutionRevealBody = z.input<typeof institutionRevealBody>;
+export type RevealResponse = z.infer<typeof revealResponse>;
 export type ReviewQueuePage = z.infer<typeof reviewQueuePage>;
 export type ReviewQueueItem = ReviewQueuePage['items'][number];
 export type ExportQuery = Partial<z.input<typeof exportQuery>>;
@@ -258,6 +262,9 @@ export const api = {
       request<InstitutionDetail>('POST', `/institutions/${enc(id)}/transitions`, { body }),
     reviewQueue: (query: { page: number; pageSize: number }, signal?: AbortSignal) =>
       request<ReviewQueuePage>('GET', '/institutions/review-queue', { query, signal }),
+    /** One unmasked personal value, with a purpose (audited); never cached. */
+    reveal: (id: string, body: InstitutionRevealBody) =>
+      request<RevealResponse>('POST', `/institutions/${enc(id)}/reveal`, { body }),
     exportUrl: (query: ExportQuery) => apiUrl('/institutions/export', query),
     documentUrl: (id: string, docId: string) => apiUrl(`/institutions/${enc(id)}/documents/${enc(docId)}`),
     uploadDocument: (id: string, category: string, file: File) =>

@@ -3,6 +3,7 @@ import { Card, Descriptions, Table, type TableColumnsType, Tag, Timeline, Typogr
 import { SERVICE_FORMS } from '../../../../domain/contracts/institution.ts';
 import type { InstitutionDetail } from '../../api/client.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
+import { RevealValue } from './RevealValue.tsx';
 import {
   actionLabel,
   classTypeLabel,
@@ -56,6 +57,30 @@ export function ProfileCard({ inst }: { inst: InstitutionDetail }) {
           },
           { key: 'phone', label: t('inst.publicPhone'), children: inst.publicPhone },
           { key: 'director', label: t('inst.directorName'), children: inst.directorName },
+          {
+            key: 'directorIdNumber',
+            label: t('inst.directorIdNumber'),
+            children: (
+              <RevealValue
+                institutionId={inst.id}
+                field="directorIdNumber"
+                label={t('inst.directorIdNumber')}
+                masked={inst.directorIdNumber}
+              />
+            ),
+          },
+          {
+            key: 'directorMobile',
+            label: t('inst.directorMobile'),
+            children: (
+              <RevealValue
+                institutionId={inst.id}
+                field="directorMobile"
+                label={t('inst.directorMobile')}
+                masked={inst.directorMobile}
+              />
+            ),
+          },
           { key: 'hours', label: t('inst.openingHours'), children: inst.openingHours || '—' },
           { key: 'meals', label: t('inst.mealsProvided'), children: yes(inst.mealsProvided) },
           {

@@ -136,7 +136,7 @@ export default function FormPage() {
           {id && !canEdit && <Alert style={{ marginTop: 12 }} type="warning" title={t('inst.notEditable')} />}
         </Card>
         <ConfigProvider componentDisabled={!canEdit}>
-          <ProfileFields form={form} ruleFor={ruleFor} />
+          <ProfileFields form={form} ruleFor={ruleFor} current={inst} />
         </ConfigProvider>
         <ClassesEditor form={form} policy={policy} ruleFor={ruleFor} disabled={!canEditClasses} />
         <Flex justify="end" gap={8}>

@@ -27,7 +27,16 @@ import { formLabel, kindLabel, ownershipLabel, useTownOptions } from './shared.t
 
 type RuleFor = (field: string) => ReturnType<typeof domainRule>;
 
-export function ProfileFields({ form, ruleFor }: { form: FormInstance<FormValues>; ruleFor: RuleFor }) {
+export function ProfileFields({
+  form,
+  ruleFor,
+  current,
+}: {
+  form: FormInstance<FormValues>;
+  ruleFor: RuleFor;
+  /** The saved (masked) personal values when editing: shown as the placeholder, never as the value. */
+  current?: { directorIdNumber: string | null; directorMobile: string | null } | undefined;
+}) {
   const t = useT();
   const [lang] = useLang();
   const towns = useTownOptions();
@@ -87,6 +96,42 @@ export function ProfileFields({ form, ruleFor }: { form: FormInstance<FormValues
           <Col xs={24} md={12}>
             <Form.Item name="directorName" label={t('inst.directorName')} rules={[required, { max: 50 }]}>
               <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="directorIdNumber"
+              label={t('inst.directorIdNumber')}
+              extra={t('inst.personalHint')}
+              rules={[ruleFor('directorIdNumber')]}
+            >
+              <Input
+                maxLength={18}
+                autoComplete="off"
+                placeholder={
+                  current?.directorIdNumber
+                    ? t('inst.personalKeep', { masked: current.directorIdNumber })
+                    : undefined
+                }
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="directorMobile"
+              label={t('inst.directorMobile')}
+              extra={t('inst.personalHint')}
+              rules={[ruleFor('directorMobile')]}
+            >
+              <Input
+                maxLength={20}
+                autoComplete="off"
+                placeholder={
+                  current?.directorMobile
+                    ? t('inst.personalKeep', { masked: current.directorMobile })
+                    : undefined
+                }
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -3,6 +3,7 @@
  * API) and live validation with the same domain rules the server applies (validate.ts).
  */
 import type { FormInstance } from 'antd';
+import dayjs from 'dayjs';
 import type { FieldError } from '../../../../domain/contracts/common.ts';
 import {
   type ClassInputBody,
@@ -12,6 +13,7 @@ import {
   type ServiceForm,
   yuanToFen,
 } from '../../../../domain/contracts/institution.ts';
+import { validateDirectorPersonal } from '../../../../domain/institutions/director.ts';
 import { validateClasses, validateInstitution } from '../../../../domain/institutions/validate.ts';
 import type { PolicyValues } from '../../../../domain/policy/index.ts';
 import type { CreateInstitutionBody, InstitutionDetail, UpdateInstitutionBody } from '../../api/client.ts';
@@ -40,6 +42,9 @@ export interface FormValues {
   openingHours?: string;
   mealsProvided?: boolean;
   directorName?: string;
+  /** Typed only to set or change it: never filled from the (masked) detail; empty = unchanged. */
+  directorIdNumber?: string;
+  directorMobile?: string;
   /** Yuan (元), keyed like the API's fen fields so server field errors land here. */
   fees?: { fullDayMonthlyFen?: number | null; halfDayMonthlyFen?: number | null; hourlyFen?: number | null };
   classes?: ClassRow[];
@@ -115,6 +120,8 @@ export function toProfileBody(v: FormValues): CreateInstitutionBody {
     openingHours: (v.openingHours ?? '').trim(),
     mealsProvided: !!v.mealsProvided,
     directorName: (v.directorName ?? '').trim(),
+    ...(v.directorIdNumber?.trim() ? { directorIdNumber: v.directorIdNumber.trim().toUpperCase() } : {}),
+    ...(v.directorMobile?.trim() ? { directorMobile: v.directorMobile.trim() } : {}),
     fees: {
       fullDayMonthlyFen: fee('full_day'),
       halfDayMonthlyFen: fee('half_day'),
@@ -149,7 +156,10 @@ export function domainErrors(
   policy: PolicyValues | undefined,
 ): FieldError[] {
   const profile = toProfileBody(v) as InstitutionInput;
-  const out = [...validateInstitution(profile, districtCode).errors];
+  const out = [
+    ...validateInstitution(profile, districtCode).errors,
+    ...validateDirectorPersonal(profile, dayjs().format('YYYY-MM-DD')).errors,
+  ];
   if (policy) out.push(...validateClasses(profile.kind, toClassesBody(v), policy));
   return out;
 }

@@ -1,0 +1,48 @@
+/** Journey: the director's ID number is masked on the detail page; 查看 asks for a purpose and shows it. */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { consoleLogin, type Harness, shot, startHarness } from './harness.ts';
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.stop();
+});
+
+test('district officer reveals the director ID number with a purpose', async () => {
+  const page = await h.browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await consoleLogin(page, h.baseUrl, 'district');
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+  const list = await (
+    await page.request.get(`${h.baseUrl}/api/v1/institutions?q=小海豚托育园&pageSize=5`)
+  ).json();
+  const id = list.items[0].id as string;
+  await page.goto(`${h.baseUrl}/admin/institutions/${id}`);
+  const value = page.getByTestId('reveal-directorIdNumber');
+  await value.waitFor();
+  assert.match((await value.textContent()) ?? '', /^310118\*{8}\d{3}[\dX]$/);
+  assert.match((await page.getByTestId('reveal-directorMobile').textContent()) ?? '', /^1\d{2}\*{4}\d{4}$/);
+  await page
+    .getByRole('button', { name: /^查\s?看$/ })
+    .first()
+    .click();
+  await page.getByRole('dialog').waitFor();
+  // Without a purpose nothing is asked of the server.
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^查\s?看$/ })
+    .click();
+  await page.getByText(/请说明用途/).waitFor();
+  await shot(page, 'reveal-purpose');
+  await page.getByLabel('查看用途').fill('核对备案材料中的负责人身份');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^查\s?看$/ })
+    .click();
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  assert.match((await value.textContent()) ?? '', /^310118\d{11}[\dX]$/);
+  await shot(page, 'reveal-shown');
+  await page.close();
+});
