@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { Jobs } from '../platform/jobs/index.ts';
 import type { ScopeTargets } from '../platform/scope-targets.ts';
 import { institutionTarget } from './institutions/repository.ts';
 import { institutionRoutes } from './institutions/routes.ts';
@@ -13,6 +14,8 @@ export interface ModuleDeps {
   db: Db;
   clock: Clock;
   config: Config;
+  /** Background jobs: `jobs.define(kind, handler)` at registration, `jobs.enqueue(tx, …)` in a service. */
+  jobs: Jobs;
   /** Where uploaded files go; default: DATA_DIR/files on the local disk. */
   storage?: FileStorage;
 }
