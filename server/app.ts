@@ -22,7 +22,11 @@ import { createAuthService } from './platform/auth/service.ts';
 import type { Clock } from './platform/clock.ts';
 import { problem, registerErrorHandler } from './platform/http-errors.ts';
 import { createJobs, type Jobs } from './platform/jobs/index.ts';
+import { jobRoutes } from './platform/jobs/routes.ts';
 import { SCHEDULES } from './platform/jobs/schedules.ts';
+import { defineSystemJobs } from './platform/jobs/system-jobs.ts';
+import { notificationRoutes } from './platform/notifications/routes.ts';
+import { createNotificationService } from './platform/notifications/service.ts';
 import { installPolicy, type RouteRecord } from './platform/policy.ts';
 import { systemRoutes } from './platform/system-routes.ts';
 import { userRoutes } from './platform/users/routes.ts';
@@ -80,6 +84,7 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   const db = database.db;
   const jobs = createJobs({ db, clock, districtCodes: [config.districtCode], schedules: SCHEDULES });
   app.addHook('onClose', () => jobs.stop());
+  defineSystemJobs(jobs);
   const { scopeTargets } = await registerModules(app, { db, clock, config, jobs });
   const auth = createAuthService({
     db,
@@ -90,6 +95,8 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   authRoutes(app, auth);
   userRoutes(app, createUserService({ db, scopeTargets }));
   auditRoutes(app, db);
+  jobRoutes(app, db);
+  notificationRoutes(app, createNotificationService(db));
   systemRoutes(app, { db, kind: database.kind, migration, tileUrl: config.tileUrl });
   await serveWeb(app, config.webDir);
   return { app, routes, jobs };

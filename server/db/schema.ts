@@ -2,4 +2,5 @@
 
 export * from '../modules/institutions/tables.ts';
 export * from '../platform/jobs/tables.ts';
+export * from '../platform/notifications/tables.ts';
 export * from '../platform/tables.ts';

@@ -13,11 +13,12 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { JOB_STATUSES, type JobStatusName } from '../../../domain/contracts/jobs.ts';
 import { comment } from '../comments.ts';
 import { DISTRICT_COMMENT, districtCode, tz, users } from '../tables.ts';
 
-export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+export { JOB_STATUSES };
+export type JobStatus = JobStatusName;
 
 export const jobs = pgTable(
   'jobs',
