@@ -81,6 +81,8 @@ export interface JobsDeps {
   leaseMs?: number;
   /** Poll interval of the loop started by start() (default 5 s). */
   pollMs?: number;
+  /** Told about a failure of the loop itself (not of a job): the error's name only, never its message. */
+  onLoopError?: (errorName: string) => void;
 }
 
 interface Definition {
@@ -185,7 +187,9 @@ export function createJobs(deps: JobsDeps): Jobs {
       const tick = () => {
         timer = undefined;
         if (stopping) return;
-        const p = running.then(() => drain(true)).catch(() => {});
+        const p = running
+          .then(() => drain(true))
+          .catch((e: unknown) => deps.onLoopError?.(e instanceof Error ? e.name : typeof e));
         running = p;
         void p.then(() => {
           if (!stopping) timer = setTimeout(tick, pollMs);
