@@ -176,4 +176,31 @@ describe('jobs', () => {
       requestId: `job:${id}`,
     });
   });
+
+  it('never lets two runners claim the same job (FOR UPDATE SKIP LOCKED)', async () => {
+    await database.exec('CREATE TABLE IF NOT EXISTS claim_runs (job_id uuid NOT NULL, worker text NOT NULL)');
+    const runners = ['a', 'b'].map((w) => {
+      const r = createJobs({ db: database.db, clock, workerId: `runner-${w}` });
+      r.define('test.claim', async (_p, ctx) => {
+        await ctx.db.execute(sql`insert into claim_runs (job_id, worker) values (${ctx.jobId}, ${w})`);
+        await new Promise((res) => setTimeout(res, 5));
+      });
+      return r;
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++)
+      ids.push(
+        await database.db.transaction((tx) =>
+          runners[0]!.enqueue(tx, { districtCode: D, kind: 'test.claim', payload: {} }),
+        ),
+      );
+    const counts = await Promise.all(runners.map((r) => r.runDue()));
+    expect(counts[0]! + counts[1]!).toBe(20);
+    const rows = (await database.db.execute(
+      sql`select job_id::text as id, count(*)::int as n from claim_runs group by job_id`,
+    )) as unknown as { rows: { id: string; n: number }[] };
+    expect(rows.rows).toHaveLength(20);
+    expect(rows.rows.every((r) => r.n === 1)).toBe(true);
+    for (const id of ids) expect((await runners[0]!.get(D, id))?.attempts).toBe(1);
+  });
 });
