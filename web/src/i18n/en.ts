@@ -87,6 +87,8 @@ export const en: Messages = {
   'jobs.status.running': 'Running',
   'jobs.status.succeeded': 'Succeeded',
   'jobs.status.failed': 'Failed',
+  'jobs.kind.calendar.holiday_alert': 'Holiday calendar alert',
+  'jobs.kind.audit.verify_chain': 'Nightly audit-chain check',
 
   'password.title': 'Change password',
   'password.forced':

@@ -85,6 +85,8 @@ export const zhCN = {
   'jobs.status.running': '执行中',
   'jobs.status.succeeded': '已完成',
   'jobs.status.failed': '已失败',
+  'jobs.kind.calendar.holiday_alert': '节假日日历到期提醒',
+  'jobs.kind.audit.verify_chain': '审计链夜间校验',
 
   'password.title': '修改密码',
   'password.forced': '首次登录或密码已被重置，请先设置新密码。',

@@ -5,7 +5,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { JOB_STATUSES, type JobStatusName } from '../../../../domain/contracts/jobs.ts';
 import { api, type JobSummary } from '../../api/client.ts';
-import { pick, useLang, useT } from '../../i18n/index.tsx';
+import { type MessageKey, pick, useLang, useT } from '../../i18n/index.tsx';
+import { zhCN } from '../../i18n/zh-CN.ts';
 import { shortId } from '../format.ts';
 
 const COLOR: Record<JobStatusName, string> = {
@@ -13,6 +14,11 @@ const COLOR: Record<JobStatusName, string> = {
   running: 'processing',
   succeeded: 'success',
   failed: 'error',
+};
+/** A job kind's label when the i18n files name it (`jobs.kind.<kind>`), else the kind itself. */
+const kindKey = (kind: string): MessageKey | null => {
+  const key = `jobs.kind.${kind}`;
+  return key in zhCN ? (key as MessageKey) : null;
 };
 const time = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
 
@@ -31,7 +37,15 @@ export default function JobsPage() {
 
   const columns: TableColumnsType<JobSummary> = [
     { title: 'ID', dataIndex: 'id', key: 'id', render: (v: string) => <span title={v}>{shortId(v)}</span> },
-    { title: t('jobs.kind'), dataIndex: 'kind', key: 'kind', render: (v: string) => <code>{v}</code> },
+    {
+      title: t('jobs.kind'),
+      dataIndex: 'kind',
+      key: 'kind',
+      render: (v: string) => {
+        const key = kindKey(v);
+        return key ? <span title={v}>{t(key)}</span> : <code>{v}</code>;
+      },
+    },
     {
       title: t('jobs.status'),
       dataIndex: 'status',
