@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DISTRICT, type TestApp, XUJING, ZHUJIAJIAO } from '../../../test/app.ts';
 import { auditLog } from '../tables.ts';
-import { type NotificationMessage, notifyRole } from './index.ts';
+import { type NotificationMessage, type Notifier, notifyRole, type Recipient } from './index.ts';
 
 let t: TestApp;
 const msg = (n: number, extra: Partial<NotificationMessage> = {}): NotificationMessage => ({
@@ -45,6 +45,30 @@ describe('notifyRole', () => {
       0,
     );
     expect(await notify({ districtCode: '310117', role: 'town_officer' }, msg(3))).toBe(0);
+  });
+});
+
+describe('Notifier', () => {
+  it('hands the recipients and the message to another channel instead of the in-app one', async () => {
+    const sent: { recipients: Recipient[]; kind: string }[] = [];
+    const gateway: Notifier = {
+      async deliver(_tx, _now, recipients, m) {
+        sent.push({ recipients, kind: m.kind });
+        return recipients.length;
+      },
+    };
+    const n = await t.database.db.transaction((tx) =>
+      notifyRole(tx, { districtCode: DISTRICT, role: 'district_officer' }, msg(9, { kind: 'test.sms' }), {
+        now: t.clock.now(),
+        notifier: gateway,
+      }),
+    );
+    expect(n).toBe(1);
+    expect(sent).toEqual([
+      { recipients: [{ districtCode: DISTRICT, accountId: expect.any(String) }], kind: 'test.sms' },
+    ]);
+    const d = await t.login('district');
+    expect((await t.call('GET', '/api/v1/notifications', { cookie: d })).json().total).toBe(0);
   });
 });
 
