@@ -39,6 +39,14 @@ beforeAll(async () => {
     },
     { maxAttempts: 3 },
   );
+  jobs.define('test.progress_in_tx', async (_p, ctx) => {
+    await ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+      await ctx.progress(5, 10);
+      await ctx.progress(10, 10);
+    });
+    return 'ok';
+  });
   jobs.define('test.audited', async (_p, ctx) => {
     await ctx.db.transaction((tx) => ctx.audit(tx, { action: 'test.job_write', objectId: ctx.jobId }));
   });
@@ -163,6 +171,12 @@ describe('jobs', () => {
       attempts: 2,
       claimedBy: 'test-worker',
     });
+  });
+
+  it('accepts progress reported inside the handler’s own transaction (no self-deadlock on one connection)', async () => {
+    const id = await enqueue({ districtCode: D, kind: 'test.progress_in_tx', payload: {} });
+    expect(await jobs.runDue()).toBe(1);
+    expect(await jobs.get(D, id)).toMatchObject({ status: 'succeeded', progressDone: 10, progressTotal: 10 });
   });
 
   it('audits a job’s own writes as the system actor', async () => {
