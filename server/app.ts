@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { countingHolidayYears } from './modules/calendar/work-calendar.ts';
 import { registerModules } from './modules/index.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { LoginRateLimiter } from './platform/auth/rate-limit.ts';
@@ -21,6 +22,12 @@ import { authRoutes } from './platform/auth/routes.ts';
 import { createAuthService } from './platform/auth/service.ts';
 import type { Clock } from './platform/clock.ts';
 import { problem, registerErrorHandler } from './platform/http-errors.ts';
+import { createJobs, type Jobs } from './platform/jobs/index.ts';
+import { jobRoutes } from './platform/jobs/routes.ts';
+import { SCHEDULES } from './platform/jobs/schedules.ts';
+import { defineSystemJobs } from './platform/jobs/system-jobs.ts';
+import { notificationRoutes } from './platform/notifications/routes.ts';
+import { createNotificationService } from './platform/notifications/service.ts';
 import { installPolicy, type RouteRecord } from './platform/policy.ts';
 import { systemRoutes } from './platform/system-routes.ts';
 import { userRoutes } from './platform/users/routes.ts';
@@ -36,6 +43,8 @@ export interface AppDeps {
 export interface App {
   app: FastifyInstance;
   routes: RouteRecord[];
+  /** The job runner: main.ts starts it after listen; tests call `jobs.runDue()` instead. */
+  jobs: Jobs;
 }
 
 /** Assemble the platform and the modules on one Fastify instance. */
@@ -74,7 +83,17 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const db = database.db;
-  const { scopeTargets } = await registerModules(app, { db, clock, config });
+  const jobs = createJobs({
+    db,
+    clock,
+    districtCodes: [config.districtCode],
+    schedules: SCHEDULES,
+    onLoopError: (name) => app.log.error({ errorName: name }, 'job loop failed; retrying at the next poll'),
+  });
+  app.addHook('onClose', () => jobs.stop());
+  // The calendar-end alert follows the district's calendar: shipped years plus confirmed local ones.
+  defineSystemJobs(jobs, { calendarYears: countingHolidayYears });
+  const { scopeTargets } = await registerModules(app, { db, clock, config, jobs });
   const auth = createAuthService({
     db,
     clock,
@@ -84,9 +103,11 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   authRoutes(app, auth);
   userRoutes(app, createUserService({ db, scopeTargets }));
   auditRoutes(app, db);
+  jobRoutes(app, db);
+  notificationRoutes(app, createNotificationService(db));
   systemRoutes(app, { db, kind: database.kind, migration, tileUrl: config.tileUrl });
   await serveWeb(app, config.webDir);
-  return { app, routes };
+  return { app, routes, jobs };
 }
 
 /** Serve the built web app: the portal at /, the console at /admin, index.html for client routes. */

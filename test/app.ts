@@ -8,6 +8,9 @@ import type { Role, Scope } from '../domain/contracts/auth.ts';
 import { buildApp } from '../server/app.ts';
 import { type Config, loadConfig } from '../server/config.ts';
 import { TestClock } from '../server/platform/clock.ts';
+import { uuidv7 } from '../server/platform/ids.ts';
+import type { Jobs } from '../server/platform/jobs/index.ts';
+import { hashPassword } from '../server/platform/passwords.ts';
 import type { RouteRecord } from '../server/platform/policy.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 import { buildUser, FACTORY_PASSWORD } from './factories/users.ts';
@@ -24,6 +27,8 @@ export interface TestApp {
   clock: TestClock;
   /** This test file's DATA_DIR (uploaded files are under DATA_DIR/files). */
   dataDir: string;
+  /** The job runner (never started in tests: call `jobs.runDue()` after moving the clock). */
+  jobs: Jobs;
   /** Create an account with a role and scope directly in the database (test setup, not under test). */
   createUser(
     username: string,
@@ -55,7 +60,7 @@ export async function createTestApp(
     webDir: '/nonexistent',
     ...opts.config,
   };
-  const { app, routes } = await buildApp({ database, clock, config, migration: database.migration });
+  const { app, routes, jobs } = await buildApp({ database, clock, config, migration: database.migration });
   await app.ready();
   const t: TestApp = {
     app,
@@ -63,6 +68,7 @@ export async function createTestApp(
     database,
     clock,
     dataDir,
+    jobs,
     async createUser(username, role, scope, o = {}) {
       const u = await buildUser(database.db, {
         username,

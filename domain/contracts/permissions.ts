@@ -35,6 +35,9 @@ export const PERMISSIONS = {
   'calendar.confirm': ['district_officer'],
   // One unmasked personal value, with a stated purpose, audited; the object must be in the caller's scope.
   'personal_data.reveal': ['district_officer', 'institution_admin'],
+  // Background jobs: the district officer sees the district's jobs (failed ones first of all). One job's
+  // status is read through GET /jobs/{id} with a session: its creator or the district officer.
+  'jobs.list': ['district_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -3,4 +3,6 @@
 export * from '../modules/calendar/tables.ts';
 export * from '../modules/institutions/tables.ts';
 export * from '../platform/files/tables.ts';
+export * from '../platform/jobs/tables.ts';
+export * from '../platform/notifications/tables.ts';
 export * from '../platform/tables.ts';

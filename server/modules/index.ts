@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../platform/clock.ts';
 import { createFileService } from '../platform/files/service.ts';
 import { type FileStorage, localFileStorage } from '../platform/files/storage.ts';
+import type { Jobs } from '../platform/jobs/index.ts';
 import type { ScopeTargets } from '../platform/scope-targets.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { institutionTarget } from './institutions/repository.ts';
@@ -15,6 +16,8 @@ export interface ModuleDeps {
   db: Db;
   clock: Clock;
   config: Config;
+  /** Background jobs: `jobs.define(kind, handler)` at registration, `jobs.enqueue(tx, …)` in a service. */
+  jobs: Jobs;
   /** Where uploaded files go; default: DATA_DIR/files on the local disk. */
   storage?: FileStorage;
 }

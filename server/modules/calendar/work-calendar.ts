@@ -73,3 +73,8 @@ export function getWorkCalendar(db: Db, districtCode: string): Promise<WorkCalen
 export function invalidateWorkCalendar(db: Db, districtCode: string): void {
   cache.get(db)?.delete(districtCode);
 }
+
+/** The holiday years that count for a district (shipped + confirmed local), e.g. for the calendar-end alert. */
+export async function countingHolidayYears(db: Db, districtCode: string): Promise<HolidayYear[]> {
+  return countingYears(await confirmedYears(db, districtCode)).map((c) => c.year);
+}

@@ -47,6 +47,11 @@ const FREE_TEXT = new Set([
   'audit_log.object_type',
   'audit_log.object_id',
   'audit_log.request_id',
+  'jobs.error_message', // the error's name or a DomainError's text, never personal data
+  'notifications.title_zh',
+  'notifications.title_en',
+  'notifications.body_zh',
+  'notifications.body_en',
   'attachments.content_type', // MIME type detected from the bytes (server/platform/files/kinds.ts)
 ]);
 

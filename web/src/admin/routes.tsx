@@ -17,6 +17,7 @@ import {
   BankOutlined,
   CalendarOutlined,
   FileSearchOutlined,
+  ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -71,6 +72,13 @@ export const adminRoutes: readonly AdminRoute[] = [
     labelKey: 'nav.audit',
     icon: <AuditOutlined />,
     Component: lazy(() => import('./audit/AuditPage.tsx')),
+  },
+  {
+    path: 'jobs',
+    permission: 'jobs.list',
+    labelKey: 'nav.jobs',
+    icon: <ScheduleOutlined />,
+    Component: lazy(() => import('./jobs/JobsPage.tsx')),
   },
 ];
 
