@@ -1,4 +1,6 @@
 /** Every table, for drizzle-kit and the typed query builder. Modules add their tables.ts here. */
 
 export * from '../modules/institutions/tables.ts';
+export * from '../platform/export-tables.ts';
+export * from '../platform/import/tables.ts';
 export * from '../platform/tables.ts';

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../platform/clock.ts';
+import { exportRoutes } from '../platform/export-routes.ts';
 import type { ScopeTargets } from '../platform/scope-targets.ts';
 import { institutionTarget } from './institutions/repository.ts';
 import { institutionRoutes } from './institutions/routes.ts';
@@ -23,5 +24,6 @@ export async function registerModules(
 ): Promise<{ scopeTargets: ScopeTargets }> {
   const storage = deps.storage ?? localFileStorage(path.join(deps.config.dataDir, 'files'));
   await institutionRoutes(app, { db: deps.db, storage });
+  exportRoutes(app, { db: deps.db, storage });
   return { scopeTargets: { institution: institutionTarget } };
 }

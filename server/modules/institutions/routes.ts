@@ -23,9 +23,11 @@ import {
 } from '../../../domain/contracts/institution.ts';
 import type { Db } from '../../db/client.ts';
 import { fieldError } from '../../platform/errors.ts';
+import { exportScoped } from '../../platform/export.ts';
 import { actorOf, router } from '../../platform/http.ts';
 import { contentDisposition, createDocumentService } from './documents.ts';
-import { exportInstitutions } from './export.ts';
+import { institutionExport } from './export.ts';
+import { institutionImportRoutes } from './import-routes.ts';
 import { createPublicService } from './public.ts';
 import { reviewQueue } from './review.ts';
 import { createInstitutionService } from './service.ts';
@@ -61,7 +63,10 @@ export async function institutionRoutes(app: FastifyInstance, deps: { db: Db; st
     `${BASE}/export`,
     { config: { action: 'institutions.export' }, schema: { tags, querystring: exportQuery } },
     async (req, reply) => {
-      const file = await exportInstitutions(db, req.ctx, actorOf(req), req.query);
+      const { format, ...filters } = req.query;
+      const file = await exportScoped(deps, req.ctx, actorOf(req), institutionExport, filters, format);
+      // A large export is made in the background: 202 with the link to download it from.
+      if (file.kind === 'job') return reply.status(202).send(file);
       return reply
         .header('content-disposition', contentDisposition(file.fileName))
         .header('x-content-type-options', 'nosniff')
@@ -133,6 +138,8 @@ export async function institutionRoutes(app: FastifyInstance, deps: { db: Db; st
         .send(data);
     },
   );
+
+  await institutionImportRoutes(app, deps);
 
   // Multipart only where it is needed, with the 10 MB limit (a larger file → 413 payload.too_large).
   await app.register(async (scope) => {
