@@ -21,6 +21,12 @@ import { authRoutes } from './platform/auth/routes.ts';
 import { createAuthService } from './platform/auth/service.ts';
 import type { Clock } from './platform/clock.ts';
 import { problem, registerErrorHandler } from './platform/http-errors.ts';
+import { createJobs, type Jobs } from './platform/jobs/index.ts';
+import { jobRoutes } from './platform/jobs/routes.ts';
+import { SCHEDULES } from './platform/jobs/schedules.ts';
+import { defineSystemJobs } from './platform/jobs/system-jobs.ts';
+import { notificationRoutes } from './platform/notifications/routes.ts';
+import { createNotificationService } from './platform/notifications/service.ts';
 import { installPolicy, type RouteRecord } from './platform/policy.ts';
 import { systemRoutes } from './platform/system-routes.ts';
 import { userRoutes } from './platform/users/routes.ts';
@@ -36,6 +42,8 @@ export interface AppDeps {
 export interface App {
   app: FastifyInstance;
   routes: RouteRecord[];
+  /** The job runner: main.ts starts it after listen; tests call `jobs.runDue()` instead. */
+  jobs: Jobs;
 }
 
 /** Assemble the platform and the modules on one Fastify instance. */
@@ -74,7 +82,10 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const db = database.db;
-  const { scopeTargets } = await registerModules(app, { db, clock, config });
+  const jobs = createJobs({ db, clock, districtCodes: [config.districtCode], schedules: SCHEDULES });
+  app.addHook('onClose', () => jobs.stop());
+  defineSystemJobs(jobs);
+  const { scopeTargets } = await registerModules(app, { db, clock, config, jobs });
   const auth = createAuthService({
     db,
     clock,
@@ -84,9 +95,11 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   authRoutes(app, auth);
   userRoutes(app, createUserService({ db, scopeTargets }));
   auditRoutes(app, db);
+  jobRoutes(app, db);
+  notificationRoutes(app, createNotificationService(db));
   systemRoutes(app, { db, kind: database.kind, migration, tileUrl: config.tileUrl });
   await serveWeb(app, config.webDir);
-  return { app, routes };
+  return { app, routes, jobs };
 }
 
 /** Serve the built web app: the portal at /, the console at /admin, index.html for client routes. */

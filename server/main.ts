@@ -22,8 +22,9 @@ const demo = config.demo
       now: systemClock.now(),
     })
   : undefined;
-const { app } = await buildApp({ database, clock: systemClock, config, migration });
+const { app, jobs } = await buildApp({ database, clock: systemClock, config, migration });
 await app.listen({ port: config.port, host: config.host });
+jobs.start(); // app.close() stops it (onClose hook in app.ts)
 
 const url = `http://localhost:${config.port}`;
 const lines = [

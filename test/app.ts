@@ -10,6 +10,7 @@ import { type Config, loadConfig } from '../server/config.ts';
 import { scopeColumns } from '../server/platform/auth/sessions.ts';
 import { TestClock } from '../server/platform/clock.ts';
 import { uuidv7 } from '../server/platform/ids.ts';
+import type { Jobs } from '../server/platform/jobs/index.ts';
 import { hashPassword } from '../server/platform/passwords.ts';
 import type { RouteRecord } from '../server/platform/policy.ts';
 import { users } from '../server/platform/tables.ts';
@@ -27,6 +28,8 @@ export interface TestApp {
   routes: RouteRecord[];
   database: TestDatabase;
   clock: TestClock;
+  /** The job runner (never started in tests: call `jobs.runDue()` after moving the clock). */
+  jobs: Jobs;
   /** Create an account with a role and scope directly in the database (test setup, not under test). */
   createUser(
     username: string,
@@ -58,7 +61,7 @@ export async function createTestApp(
     webDir: '/nonexistent',
     ...opts.config,
   };
-  const { app, routes } = await buildApp({ database, clock, config, migration: database.migration });
+  const { app, routes, jobs } = await buildApp({ database, clock, config, migration: database.migration });
   await app.ready();
   hashCache ??= hashPassword(PASSWORD);
   const t: TestApp = {
@@ -66,6 +69,7 @@ export async function createTestApp(
     routes,
     database,
     clock,
+    jobs,
     async createUser(username, role, scope, o = {}) {
       const id = uuidv7();
       const now = clock.now();

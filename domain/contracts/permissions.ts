@@ -30,6 +30,9 @@ export const PERMISSIONS = {
   'institutions.import': ['district_officer'],
   'institutions.documents': ['district_officer', 'town_officer', 'institution_admin'],
   'institutions.upload': ['district_officer', 'institution_admin'],
+  // Background jobs: the district officer sees the district's jobs (failed ones first of all). One job's
+  // status is read through GET /jobs/{id} with a session: its creator or the district officer.
+  'jobs.list': ['district_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -3,4 +3,6 @@
 export * from '../modules/institutions/tables.ts';
 export * from '../platform/export-tables.ts';
 export * from '../platform/import/tables.ts';
+export * from '../platform/jobs/tables.ts';
+export * from '../platform/notifications/tables.ts';
 export * from '../platform/tables.ts';

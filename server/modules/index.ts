@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../platform/clock.ts';
 import { exportRoutes } from '../platform/export-routes.ts';
+import type { Jobs } from '../platform/jobs/index.ts';
 import type { ScopeTargets } from '../platform/scope-targets.ts';
 import { institutionTarget } from './institutions/repository.ts';
 import { institutionRoutes } from './institutions/routes.ts';
@@ -14,6 +15,8 @@ export interface ModuleDeps {
   db: Db;
   clock: Clock;
   config: Config;
+  /** Background jobs: `jobs.define(kind, handler)` at registration, `jobs.enqueue(tx, …)` in a service. */
+  jobs: Jobs;
   /** Where uploaded files go; default: DATA_DIR/files on the local disk. */
   storage?: FileStorage;
 }
