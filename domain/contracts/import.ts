@@ -30,6 +30,8 @@ export const importRunSchema = z.object({
   errorsTruncated: z.boolean(),
   doneRows: z.number().int(),
   insertedRows: z.number().int(),
+  /** The background job of the commit (its progress and errors: GET /api/v1/jobs/{id}). */
+  jobId: z.uuid().nullable(),
   createdAt: z.string(),
 });
 export type ImportRun = z.infer<typeof importRunSchema>;

@@ -26,7 +26,7 @@ export async function registerModules(
   deps: ModuleDeps,
 ): Promise<{ scopeTargets: ScopeTargets }> {
   const storage = deps.storage ?? localFileStorage(path.join(deps.config.dataDir, 'files'));
-  await institutionRoutes(app, { db: deps.db, storage });
+  await institutionRoutes(app, { db: deps.db, storage, jobs: deps.jobs });
   exportRoutes(app, { db: deps.db, storage });
   return { scopeTargets: { institution: institutionTarget } };
 }

@@ -15,6 +15,7 @@ export const exportFiles = pgTable(
     fileKey: varchar('file_key', { length: 64 }),
     fileName: varchar('file_name', { length: 200 }).notNull(),
     rows: integer('rows').notNull().default(0),
+    jobId: uuid('job_id'),
     createdAt: tz('created_at').notNull(),
     updatedAt: tz('updated_at').notNull(),
   },
@@ -33,6 +34,7 @@ comment(exportFiles, ['后台生成的导出文件', 'Export files made in the b
   fileKey: ['文件存储键（随机）', 'File storage key (random)'],
   fileName: ['下载文件名', 'Download file name'],
   rows: ['导出行数', 'Rows exported'],
+  jobId: ['生成文件的后台任务 ID', 'Background job that makes the file'],
   createdAt: ['申请时间', 'Requested at'],
   updatedAt: ['更新时间', 'Updated at'],
 });

@@ -17,6 +17,7 @@ import type { Actor, RequestContext } from './context.ts';
 import { DomainError } from './errors.ts';
 import { exportFiles } from './export-tables.ts';
 import { uuidv7 } from './ids.ts';
+import type { Jobs } from './jobs/index.ts';
 
 export type Cell = string | number | null;
 export type ExportFormat = 'xlsx' | 'csv';
@@ -131,72 +132,86 @@ const stamp = (now: Date) => now.toISOString().slice(0, 10).replaceAll('-', '');
 
 export type ExportAnswer =
   | { kind: 'file'; fileName: string; contentType: string; body: Buffer }
-  | { kind: 'job'; exportId: string; status: string; downloadUrl: string };
+  | { kind: 'job'; exportId: string; jobId: string; status: string; downloadUrl: string };
 
 export interface ExporterDeps {
   db: Db;
   storage: FileStorage;
+  jobs: Jobs;
 }
 
-/** Export now (small) or as a background file (large). Audited once per request, either way. */
-export async function exportScoped<R, F>(
-  deps: ExporterDeps,
-  ctx: RequestContext,
-  actor: Actor,
-  def: ExportDefinition<R, F>,
-  filters: F,
-  format: ExportFormat,
-): Promise<ExportAnswer> {
-  const { db } = deps;
-  const total = await db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`set local statement_timeout = '${EXPORT_TIMEOUT_MS}ms'`));
-    return def.count(tx, actor, filters);
+interface FilePayload<F> {
+  exportId: string;
+  actor: Actor;
+  filters: F;
+  format: ExportFormat;
+}
+
+/**
+ * The exporter of one definition: `export` answers the file now (small) or enqueues the background
+ * file (large, job `<kind>.export`). Audited once per request, either way.
+ */
+export function createExporter<R, F>(deps: ExporterDeps, def: ExportDefinition<R, F>) {
+  const { db, jobs } = deps;
+  const jobKind = `${def.kind}.export`;
+  jobs.define<FilePayload<F>>(jobKind, (payload, job) => runExportFile(deps, payload, def, job.clock.now()), {
+    maxAttempts: 3,
   });
-  const fileName = `${def.kind}-${stamp(ctx.now)}.${format}`;
-  const audit = (tx: Db, mode: string) =>
-    recordAudit(tx, ctx, {
-      action: `${def.kind}.export`,
-      objectType: def.objectType,
-      changes: { format, filters: filters as Record<string, unknown>, rows: total, mode },
-    });
-  if (total <= (def.syncMaxRows ?? EXPORT_SYNC_MAX_ROWS)) {
-    const { body } = await readAll(db, actor, def, filters, format);
-    await db.transaction((tx) => audit(tx, 'direct'));
-    return { kind: 'file', fileName, contentType: CONTENT_TYPES[format], body };
-  }
-  const id = uuidv7(ctx.now.getTime());
-  await db.transaction(async (tx) => {
-    await tx.insert(exportFiles).values({
-      districtCode: actor.districtCode,
-      id,
-      kind: def.kind,
-      format,
-      status: 'pending',
-      createdBy: actor.userId,
-      fileName,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    });
-    await audit(tx, 'background');
-  });
-  // Runs here until the jobs module is merged; the function is a job handler's body as it stands.
-  await runExportFile(deps, { exportId: id, actor, filters, format }, def, ctx.now);
-  const [row] = await db.select().from(exportFiles).where(fileWhere(actor, id));
+
   return {
-    kind: 'job',
-    exportId: id,
-    status: row?.status ?? 'pending',
-    downloadUrl: `/api/v1/exports/${id}`,
+    async export(ctx: RequestContext, actor: Actor, filters: F, format: ExportFormat): Promise<ExportAnswer> {
+      const total = await db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`set local statement_timeout = '${EXPORT_TIMEOUT_MS}ms'`));
+        return def.count(tx, actor, filters);
+      });
+      const fileName = `${def.kind}-${stamp(ctx.now)}.${format}`;
+      const audit = (tx: Db, mode: string) =>
+        recordAudit(tx, ctx, {
+          action: `${def.kind}.export`,
+          objectType: def.objectType,
+          changes: { format, filters: filters as Record<string, unknown>, rows: total, mode },
+        });
+      if (total <= (def.syncMaxRows ?? EXPORT_SYNC_MAX_ROWS)) {
+        const { body } = await readAll(db, actor, def, filters, format);
+        await db.transaction((tx) => audit(tx, 'direct'));
+        return { kind: 'file', fileName, contentType: CONTENT_TYPES[format], body };
+      }
+      const id = uuidv7(ctx.now.getTime());
+      const jobId = await db.transaction(async (tx) => {
+        const queued = await jobs.enqueue(tx, {
+          districtCode: actor.districtCode,
+          kind: jobKind,
+          payload: { exportId: id, actor, filters, format } satisfies FilePayload<F>,
+          idempotencyKey: `${jobKind}:${id}`,
+          createdBy: actor.userId,
+        });
+        await tx.insert(exportFiles).values({
+          districtCode: actor.districtCode,
+          id,
+          kind: def.kind,
+          format,
+          status: 'pending',
+          createdBy: actor.userId,
+          fileName,
+          jobId: queued,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        });
+        await audit(tx, 'background');
+        return queued;
+      });
+      return { kind: 'job', exportId: id, jobId, status: 'pending', downloadUrl: `/api/v1/exports/${id}` };
+    },
   };
 }
 
-/** The background part of a large export (a job handler body): write the file, mark it ready. */
+/** The background part of a large export (the job's body): write the file, mark it ready. */
 export async function runExportFile<R, F>(
-  deps: ExporterDeps,
-  payload: { exportId: string; actor: Actor; filters: F; format: ExportFormat },
+  deps: Omit<ExporterDeps, 'jobs'>,
+  payload: FilePayload<F>,
   def: ExportDefinition<R, F>,
   now: Date,
-): Promise<void> {
+): Promise<{ rows: number }> {
   const { db, storage } = deps;
   const where = fileWhere(payload.actor, payload.exportId);
   try {
@@ -204,6 +219,7 @@ export async function runExportFile<R, F>(
     const key = newStorageKey();
     await storage.put(key, body);
     await db.update(exportFiles).set({ status: 'ready', fileKey: key, rows, updatedAt: now }).where(where);
+    return { rows };
   } catch (e) {
     await db.update(exportFiles).set({ status: 'failed', updatedAt: now }).where(where);
     throw e;
@@ -218,7 +234,12 @@ const fileWhere = (actor: Actor, id: string) =>
   );
 
 /** A background export's file, for its requester only (anyone else: 404); audited. */
-export async function downloadExport(deps: ExporterDeps, ctx: RequestContext, actor: Actor, id: string) {
+export async function downloadExport(
+  deps: Omit<ExporterDeps, 'jobs'>,
+  ctx: RequestContext,
+  actor: Actor,
+  id: string,
+) {
   const [row] = await deps.db.select().from(exportFiles).where(fileWhere(actor, id));
   if (!row) throw new DomainError('not_found');
   if (row.status !== 'ready' || !row.fileKey) throw new DomainError('export.not_ready');

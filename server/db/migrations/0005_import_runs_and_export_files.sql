@@ -8,6 +8,7 @@ CREATE TABLE "export_files" (
 	"file_key" varchar(64),
 	"file_name" varchar(200) NOT NULL,
 	"rows" integer DEFAULT 0 NOT NULL,
+	"job_id" uuid,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "export_files_district_code_id_pk" PRIMARY KEY("district_code","id")
@@ -30,6 +31,7 @@ CREATE TABLE "import_runs" (
 	"errors" jsonb NOT NULL,
 	"done_rows" integer DEFAULT 0 NOT NULL,
 	"inserted_rows" integer DEFAULT 0 NOT NULL,
+	"job_id" uuid,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "import_runs_district_code_id_pk" PRIMARY KEY("district_code","id")

@@ -58,7 +58,9 @@ describe('institutions export on the platform exporter', () => {
     const res = await t.call('GET', '/api/v1/institutions/export?format=csv', { cookie: district });
     expect(res.statusCode).toBe(202);
     const job = res.json();
-    expect(job).toMatchObject({ status: 'ready', downloadUrl: `/api/v1/exports/${job.exportId}` });
+    expect(job).toMatchObject({ status: 'pending', downloadUrl: `/api/v1/exports/${job.exportId}` });
+    expect((await t.call('GET', job.downloadUrl, { cookie: district })).json().code).toBe('export.not_ready');
+    await t.jobs.runDue();
     const file = await t.call('GET', job.downloadUrl, { cookie: district });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toContain('text/csv');
@@ -66,6 +68,6 @@ describe('institutions export on the platform exporter', () => {
     for await (const r of readRows(file.rawPayload, 'csv')) rows.push(r);
     expect(rows).toHaveLength(3);
     expect((await t.call('GET', job.downloadUrl, { cookie: other })).statusCode).toBe(404);
-    expect(await countRows(t, 'audit_log')).toBe(before + 2);
+    expect(await countRows(t, 'audit_log')).toBe(before + 2); // the request and the download
   });
 });

@@ -7,6 +7,7 @@ import { fieldError } from '../../platform/errors.ts';
 import { actorOf, router } from '../../platform/http.ts';
 import { template } from '../../platform/import/report.ts';
 import { createImportService, IMPORT_MAX_BYTES } from '../../platform/import/service.ts';
+import type { Jobs } from '../../platform/jobs/index.ts';
 import { contentDisposition } from './documents.ts';
 import { institutionImport } from './import.ts';
 import type { FileStorage } from './storage.ts';
@@ -24,7 +25,10 @@ function sendFile(reply: FastifyReply, file: { fileName: string; contentType: st
     .send(file.body);
 }
 
-export async function institutionImportRoutes(app: FastifyInstance, deps: { db: Db; storage: FileStorage }) {
+export async function institutionImportRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; storage: FileStorage; jobs: Jobs },
+) {
   const imports = createImportService(deps, institutionImport);
   const r = router(app);
 
@@ -36,16 +40,12 @@ export async function institutionImportRoutes(app: FastifyInstance, deps: { db: 
     { config, schema: { tags, params: importRunParams, response: { 200: importRunSchema } } },
     (req) => imports.get(req.ctx, actorOf(req), req.params.runId),
   );
-  // The commit runs its batches before answering until the jobs module takes it over (see docs/kit/import-export.md).
+  // 202: the commit runs as a background job; the run (GET above) shows its progress.
   r.post(
     `${BASE}/:runId/commit`,
-    { config, schema: { tags, params: importRunParams, response: { 200: importRunSchema } } },
-    async (req) => {
-      const actor = actorOf(req);
-      await imports.startCommit(req.ctx, actor, req.params.runId);
-      await imports.runCommit(req.ctx, actor, req.params.runId);
-      return imports.get(req.ctx, actor, req.params.runId);
-    },
+    { config, schema: { tags, params: importRunParams, response: { 202: importRunSchema } } },
+    async (req, reply) =>
+      reply.status(202).send(await imports.commit(req.ctx, actorOf(req), req.params.runId)),
   );
   r.get(`${BASE}/:runId/errors`, { config, schema: { tags, params: importRunParams } }, async (req, reply) =>
     sendFile(reply, await imports.report(req.ctx, actorOf(req), req.params.runId)),

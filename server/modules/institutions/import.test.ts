@@ -33,6 +33,14 @@ const upload = (data: Buffer, name = 'institutions.csv', cookie = district, type
   return t.app.inject({ method: 'POST', url: URL, headers: { cookie, ...m.headers }, payload: m.payload });
 };
 const commit = (id: string, cookie = district) => t.call('POST', `${URL}/${id}/commit`, { cookie });
+/** Commit, run the job, and read the run back. */
+async function commitAndRun(id: string) {
+  const res = await commit(id);
+  expect(res.statusCode).toBe(202);
+  expect(res.json()).toMatchObject({ status: 'committing', jobId: expect.any(String) });
+  await t.jobs.runDue();
+  return (await t.call('GET', `${URL}/${id}`, { cookie: district })).json();
+}
 const rowsFrom = (n: number, base: number) =>
   Array.from({ length: n }, (_, i) =>
     importRowOf(
@@ -125,9 +133,10 @@ describe('institutions import: dry run, report, commit', () => {
     const before = await countRows(t, 'institutions');
     const first = (await upload(data)).json();
     expect(first).toMatchObject({ status: 'checked', totalRows: 1_234, errorCount: 0, existingRows: 0 });
-    const done = await commit(first.id);
-    expect(done.statusCode).toBe(200);
-    expect(done.json()).toMatchObject({ status: 'committed', doneRows: 1_234, insertedRows: 1_234 });
+    const done = await commitAndRun(first.id);
+    expect(done).toMatchObject({ status: 'committed', doneRows: 1_234, insertedRows: 1_234 });
+    const job = (await t.call('GET', `/api/v1/jobs/${done.jobId}`, { cookie: district })).json();
+    expect(job).toMatchObject({ status: 'succeeded', progress: { done: 1_234, total: 1_234 } });
     expect(await countRows(t, 'institutions')).toBe(before + 1_234);
     const [one] = await t.database.db
       .select()
@@ -143,7 +152,7 @@ describe('institutions import: dry run, report, commit', () => {
     expect((await commit(first.id)).statusCode).toBe(409);
     const again = (await upload(data)).json();
     expect(again).toMatchObject({ status: 'checked', existingRows: 1_234 });
-    expect((await commit(again.id)).json()).toMatchObject({ status: 'committed', insertedRows: 0 });
+    expect(await commitAndRun(again.id)).toMatchObject({ status: 'committed', insertedRows: 0 });
     expect(await countRows(t, 'institutions')).toBe(before + 1_234);
   });
 
@@ -154,7 +163,7 @@ describe('institutions import: dry run, report, commit', () => {
     const bom = (await upload(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), csv([bomRow!])]))).json();
     for (const run of [gb, bom]) {
       expect(run).toMatchObject({ status: 'checked', totalRows: 1, errorCount: 0 });
-      expect((await commit(run.id)).json().insertedRows).toBe(1);
+      expect((await commitAndRun(run.id)).insertedRows).toBe(1);
     }
     const [row] = await t.database.db
       .select()

@@ -23,8 +23,9 @@ import {
 } from '../../../domain/contracts/institution.ts';
 import type { Db } from '../../db/client.ts';
 import { fieldError } from '../../platform/errors.ts';
-import { exportScoped } from '../../platform/export.ts';
+import { createExporter } from '../../platform/export.ts';
 import { actorOf, router } from '../../platform/http.ts';
+import type { Jobs } from '../../platform/jobs/index.ts';
 import { contentDisposition, createDocumentService } from './documents.ts';
 import { institutionExport } from './export.ts';
 import { institutionImportRoutes } from './import-routes.ts';
@@ -36,11 +37,15 @@ import type { FileStorage } from './storage.ts';
 const tags = ['institutions'];
 const BASE = '/api/v1/institutions';
 
-export async function institutionRoutes(app: FastifyInstance, deps: { db: Db; storage: FileStorage }) {
+export async function institutionRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; storage: FileStorage; jobs: Jobs },
+) {
   const { db } = deps;
   const institutions = createInstitutionService({ db });
   const documents = createDocumentService(deps);
   const portal = createPublicService({ db });
+  const exporter = createExporter(deps, institutionExport);
   const r = router(app);
 
   r.get(
@@ -64,7 +69,7 @@ export async function institutionRoutes(app: FastifyInstance, deps: { db: Db; st
     { config: { action: 'institutions.export' }, schema: { tags, querystring: exportQuery } },
     async (req, reply) => {
       const { format, ...filters } = req.query;
-      const file = await exportScoped(deps, req.ctx, actorOf(req), institutionExport, filters, format);
+      const file = await exporter.export(req.ctx, actorOf(req), filters, format);
       // A large export is made in the background: 202 with the link to download it from.
       if (file.kind === 'job') return reply.status(202).send(file);
       return reply

@@ -12,6 +12,7 @@ import type { Actor, RequestContext } from '../context.ts';
 import { DomainError, fieldError } from '../errors.ts';
 import { scopeWhere } from '../guard.ts';
 import { uuidv7 } from '../ids.ts';
+import type { Jobs } from '../jobs/index.ts';
 import type { ImportDefinition } from './definition.ts';
 import './errors.ts';
 import { errorReport } from './report.ts';
@@ -25,6 +26,13 @@ const BATCH = 1000;
 export interface ImportDeps {
   db: Db;
   storage: FileStorage;
+  jobs: Jobs;
+}
+
+/** The commit job's payload: the run and the uploader (whose scope the rows are checked against again). */
+interface CommitPayload {
+  runId: string;
+  actor: Actor;
 }
 
 type Run = typeof importRuns.$inferSelect;
@@ -44,6 +52,7 @@ export function runView(r: Run) {
     errorsTruncated: r.errorCount > r.errors.length,
     doneRows: r.doneRows,
     insertedRows: r.insertedRows,
+    jobId: r.jobId,
     createdAt: r.createdAt.toISOString(),
   };
 }
@@ -57,8 +66,10 @@ const runWhere = (actor: Actor, id: string) =>
     eq(importRuns.id, id),
   );
 
+/** The import service of one definition; defines its commit job (`<kind>.import`) on `deps.jobs`. */
 export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T>) {
-  const { db, storage } = deps;
+  const { db, storage, jobs } = deps;
+  const jobKind = `${def.kind}.import`;
 
   async function load(actor: Actor, id: string) {
     const [run] = await db.select().from(importRuns).where(runWhere(actor, id));
@@ -79,7 +90,7 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
     return n;
   }
 
-  return {
+  const service = {
     /** Upload + dry run: every error by row and column; nothing but the run row and the file is written. */
     async upload(ctx: RequestContext, actor: Actor, file: { fileName: string; data: Buffer }) {
       if (file.data.length === 0) throw fieldError('file', 'import.empty', '文件为空', 'The file is empty');
@@ -131,24 +142,41 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
       return runView(await load(actor, id));
     },
 
-    /** Mark the run as committing (409 unless it is a clean dry run). The batches run in `runCommit`. */
-    async startCommit(ctx: RequestContext, actor: Actor, id: string) {
+    /**
+     * Claim a clean dry run for the commit (409 otherwise) and, in the same transaction, enqueue the
+     * job that runs `runCommit`; the run keeps the job's id.
+     */
+    async startCommit(
+      ctx: RequestContext,
+      actor: Actor,
+      id: string,
+      enqueue: (tx: Db, run: Run) => Promise<string>,
+    ) {
       const run = await load(actor, id);
       if (run.status === 'invalid' || run.errorCount > 0) throw new DomainError('import.has_errors');
-      const [claimed] = await db
-        .update(importRuns)
-        .set({ status: 'committing', updatedAt: ctx.now })
-        .where(and(runWhere(actor, id), sql`${importRuns.status} in ('checked', 'failed')`))
-        .returning();
-      if (!claimed) throw new DomainError('import.not_committable');
-      return runView(claimed);
+      return db.transaction(async (tx) => {
+        const [claimed] = await tx
+          .update(importRuns)
+          .set({ status: 'committing', updatedAt: ctx.now })
+          .where(and(runWhere(actor, id), sql`${importRuns.status} in ('checked', 'failed')`))
+          .returning();
+        if (!claimed) throw new DomainError('import.not_committable');
+        const jobId = await enqueue(tx, claimed);
+        const [withJob] = await tx.update(importRuns).set({ jobId }).where(runWhere(actor, id)).returning();
+        return runView(withJob!);
+      });
     },
 
     /**
      * The commit (a job handler's body): re-check the stored file (scope and rules may have changed),
      * refuse on any error, then write in batches of BATCH rows, one transaction each, progress after each.
      */
-    async runCommit(ctx: RequestContext, actor: Actor, id: string) {
+    async runCommit(
+      ctx: RequestContext,
+      actor: Actor,
+      id: string,
+      onProgress?: (done: number, total: number) => Promise<void>,
+    ) {
       const run = await load(actor, id);
       const data = await fileOf(run);
       const progress = (set: Partial<Run>) =>
@@ -180,6 +208,7 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
             done += rows.length;
             inserted += added;
             await progress({ doneRows: done, insertedRows: run.insertedRows + inserted });
+            await onProgress?.(done, check.total);
           },
         });
         await progress({ status: 'committed', doneRows: check.total });
@@ -190,12 +219,42 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
       }
     },
 
+    /** Commit a clean dry run: claims it and enqueues the job (202); the job writes the batches. */
+    commit(ctx: RequestContext, actor: Actor, id: string) {
+      return service.startCommit(ctx, actor, id, (tx, run) =>
+        jobs.enqueue(tx, {
+          districtCode: actor.districtCode,
+          kind: jobKind,
+          payload: { runId: run.id, actor } satisfies CommitPayload,
+          idempotencyKey: `${jobKind}:${run.id}:${ctx.now.getTime()}`,
+          createdBy: actor.userId,
+        }),
+      );
+    },
+
     /** The dry run's rows with an error column appended (XLSX), from the stored file. */
     async report(_ctx: RequestContext, actor: Actor, id: string) {
       const run = await load(actor, id);
       return errorReport(def, actor, await fileOf(run));
     },
   };
+
+  // The job acts for the uploader: same scope checks, audit entries in the uploader's name, tagged job:<id>.
+  jobs.define<CommitPayload>(
+    jobKind,
+    async ({ runId, actor }, job) => {
+      const ctx: RequestContext = {
+        actor,
+        districtCode: job.districtCode,
+        ip: null,
+        requestId: `job:${job.jobId}`,
+        now: job.clock.now(),
+      };
+      return service.runCommit(ctx, actor, runId, job.progress);
+    },
+    { maxAttempts: 3 },
+  );
+  return service;
 }
 
 export type ImportService<T> = ReturnType<typeof createImportService<T>>;

@@ -26,6 +26,7 @@ export const importRuns = pgTable(
     errors: jsonb('errors').$type<RowError[]>().notNull(),
     doneRows: integer('done_rows').notNull().default(0),
     insertedRows: integer('inserted_rows').notNull().default(0),
+    jobId: uuid('job_id'),
     createdAt: tz('created_at').notNull(),
     updatedAt: tz('updated_at').notNull(),
   },
@@ -54,6 +55,7 @@ comment(importRuns, ['数据导入批次（预检到提交）', 'Import runs (dr
   errors: ['前 1000 条错误（行、列、规则、中英文说明）', 'First 1000 errors (row, column, rule, zh/en text)'],
   doneRows: ['已处理行数（进度）', 'Rows done (progress)'],
   insertedRows: ['实际新增行数', 'Rows inserted'],
+  jobId: ['执行提交的后台任务 ID', 'Background job that runs the commit'],
   createdAt: ['上传时间', 'Uploaded at'],
   updatedAt: ['更新时间', 'Updated at'],
 });
