@@ -17,6 +17,7 @@ import type {
   userSchema,
 } from '../../../domain/contracts/auth.ts';
 import type { okSchema, Problem } from '../../../domain/contracts/common.ts';
+import type { importRunSchema } from '../../../domain/contracts/import.ts';
 import type {
   createInstitutionBody,
   documentSchema,
@@ -64,6 +65,7 @@ export type InstitutionDocument = z.infer<typeof documentSchema>;
 export type ReviewQueuePage = z.infer<typeof reviewQueuePage>;
 export type ReviewQueueItem = ReviewQueuePage['items'][number];
 export type ExportQuery = Partial<z.input<typeof exportQuery>>;
+export type ImportRun = z.infer<typeof importRunSchema>;
 export type PublicSearchQuery = Partial<z.infer<typeof publicSearchQuery>>;
 export type PublicInstitutionPage = z.infer<typeof publicInstitutionPage>;
 export type PublicInstitution = PublicInstitutionPage['items'][number];
@@ -244,6 +246,14 @@ export const api = {
     documentUrl: (id: string, docId: string) => apiUrl(`/institutions/${enc(id)}/documents/${enc(docId)}`),
     uploadDocument: (id: string, category: string, file: File) =>
       upload<InstitutionDocument>(`/institutions/${enc(id)}/documents`, file, { category }),
+    imports: {
+      templateUrl: () => apiUrl('/institutions/imports/template'),
+      upload: (file: File) => upload<ImportRun>('/institutions/imports', file, {}),
+      get: (runId: string, signal?: AbortSignal) =>
+        request<ImportRun>('GET', `/institutions/imports/${enc(runId)}`, { signal }),
+      commit: (runId: string) => request<ImportRun>('POST', `/institutions/imports/${enc(runId)}/commit`),
+      errorsUrl: (runId: string) => apiUrl(`/institutions/imports/${enc(runId)}/errors`),
+    },
   },
   publicInstitutions: {
     search: (query: PublicSearchQuery, signal?: AbortSignal) =>

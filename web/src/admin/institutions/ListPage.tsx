@@ -1,5 +1,5 @@
 /** /admin/institutions — the registry: server-side filters and pagination, kept in the URL. */
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Input, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -157,6 +157,11 @@ export default function ListPage() {
                 {t('inst.exportCsv')}
               </Button>
             </>
+          )}
+          {can(me, 'institutions.import') && (
+            <Button icon={<UploadOutlined />} onClick={() => navigate('import')}>
+              {t('imp.open')}
+            </Button>
           )}
           {can(me, 'institutions.create') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('new')}>
