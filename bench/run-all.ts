@@ -2,9 +2,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const benches = ['bench/site-planner.ts', 'bench/draw.ts', 'bench/public-search.ts'].filter((b) =>
-  existsSync(b),
-);
+const benches = [
+  'bench/site-planner.ts',
+  'bench/draw.ts',
+  'bench/public-search.ts',
+  'bench/import.ts',
+].filter((b) => existsSync(b));
 let failed = 0;
 for (const b of benches) {
   console.log(`\n== ${b}`);

@@ -2,7 +2,7 @@
  * The institutions import (issue 8): the district officer uploads a spreadsheet of institutions,
  * which become drafts in the caller's scope. Natural key: the unified social credit code.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   createInstitutionBody,
   type InstitutionInput,
@@ -17,8 +17,7 @@ import { divisionInScope } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { bool, codeOf, list, num, text, yuanToFenCell } from '../../platform/import/cells.ts';
 import type { ImportColumn, ImportDefinition } from '../../platform/import/definition.ts';
-import { columnsOf } from './profile.ts';
-import { institutionStatusHistory, institutions } from './tables.ts';
+import { institutions } from './tables.ts';
 
 const col = (
   field: string,
@@ -184,38 +183,45 @@ export const institutionImport: ImportDefinition<InstitutionInput> = {
       .where(and(eq(institutions.districtCode, actor.districtCode), inArray(institutions.creditCode, keys)));
     return new Set(rows.map((r) => r.k));
   },
+  /**
+   * One INSERT … SELECT FROM unnest(arrays) per batch: 18 array parameters instead of 22 per row (the
+   * query builder spends ~0.8 ms per row building a 1000-row VALUES list; this is what makes the
+   * import ≥ 10× row-by-row). Existing credit codes are skipped (ON CONFLICT DO NOTHING).
+   */
   async commitBatch(tx, ctx, actor, rows) {
-    const values = rows.map((v) => {
-      const checked = validateInstitution(v, actor.districtCode);
-      return {
-        districtCode: actor.districtCode,
-        id: uuidv7(ctx.now.getTime()),
-        ...columnsOf(v, checked.creditCode, checked.publicPhone),
-        status: 'draft',
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      };
-    });
-    const added = await tx
-      .insert(institutions)
-      .values(values)
-      .onConflictDoNothing({ target: [institutions.districtCode, institutions.creditCode] })
-      .returning({ id: institutions.id });
+    const now = ctx.now.getTime();
+    const checked = rows.map((v) => validateInstitution(v, actor.districtCode));
+    const col = <V>(f: (v: InstitutionInput, c: ReturnType<typeof validateInstitution>) => V) =>
+      sql.param(rows.map((v, i) => f(v, checked[i]!)));
+    const ids = rows.map(() => uuidv7(now));
+    const res = await tx.execute(sql`
+      insert into institutions (district_code, id, name, credit_code, kind, ownership, inclusive, service_forms,
+        address, town_code, lat, lng, public_phone, opening_hours, fee_full_day_fen, fee_half_day_fen,
+        fee_hourly_fen, meals_provided, director_name, status, created_at, updated_at)
+      select ${actor.districtCode}, u.id, u.name, u.credit_code, u.kind, u.ownership, u.inclusive,
+        string_to_array(u.forms, ','), u.address, u.town_code, u.lat, u.lng, u.phone, u.hours, u.f1, u.f2, u.f3,
+        u.meals, u.director, 'draft', ${ctx.now.toISOString()}::timestamptz, ${ctx.now.toISOString()}::timestamptz
+      from unnest(${sql.param(ids)}::uuid[], ${col((v) => v.name)}::text[], ${col((_, c) => c.creditCode)}::text[],
+        ${col((v) => v.kind)}::text[], ${col((v) => v.ownership)}::text[], ${col((v) => v.inclusive)}::boolean[],
+        ${col((v) => v.serviceForms.join(','))}::text[], ${col((v) => v.address)}::text[],
+        ${col((v) => v.townCode)}::text[], ${col((v) => v.lat)}::float8[], ${col((v) => v.lng)}::float8[],
+        ${col((_, c) => c.publicPhone)}::text[], ${col((v) => v.openingHours)}::text[],
+        ${col((v) => v.fees.fullDayMonthlyFen ?? null)}::int[], ${col((v) => v.fees.halfDayMonthlyFen ?? null)}::int[],
+        ${col((v) => v.fees.hourlyFen ?? null)}::int[], ${col((v) => v.mealsProvided)}::boolean[],
+        ${col((v) => v.directorName)}::text[])
+        as u(id, name, credit_code, kind, ownership, inclusive, forms, address, town_code, lat, lng, phone, hours,
+          f1, f2, f3, meals, director)
+      on conflict (district_code, credit_code) do nothing
+      returning id`);
+    const added = (res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
     if (added.length)
-      await tx.insert(institutionStatusHistory).values(
-        added.map((r) => ({
-          districtCode: actor.districtCode,
-          id: uuidv7(ctx.now.getTime()),
-          institutionId: r.id,
-          action: 'import',
-          fromStatus: null,
-          toStatus: 'draft',
-          reason: null,
-          actorId: actor.userId,
-          actorUsername: actor.username,
-          at: ctx.now,
-        })),
-      );
+      await tx.execute(sql`
+        insert into institution_status_history (district_code, id, institution_id, action, from_status, to_status,
+          reason, actor_id, actor_username, at)
+        select ${actor.districtCode}, u.id, u.institution_id, 'import', null, 'draft', null, ${actor.userId}::uuid,
+          ${actor.username}, ${ctx.now.toISOString()}::timestamptz
+        from unnest(${sql.param(added.map(() => uuidv7(now)))}::uuid[], ${sql.param(added)}::uuid[])
+          as u(id, institution_id)`);
     return added.length;
   },
 };
