@@ -35,6 +35,8 @@ import { createJobs } from '../server/platform/jobs/index.ts';
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const DISTRICT = '310118';
+/** The children's V8 heap cap: an import that held its rows in memory would fail under it. */
+const HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 192);
 
 async function postgresAvailable(): Promise<boolean> {
   const c = new pg.Client({ connectionString: BASE_URL, connectionTimeoutMillis: 2000 });
@@ -146,7 +148,9 @@ async function main() {
     await seedReference(database.db);
     await database.close();
   }
-  console.log(`database: ${onPg ? 'PostgreSQL' : 'PGlite (in memory; no COPY baseline)'}; rows: ${ROWS}`);
+  console.log(
+    `database: ${onPg ? 'PostgreSQL' : 'PGlite (in memory; no COPY baseline)'}; rows: ${ROWS}; import heap cap ${HEAP_MB} MB`,
+  );
   const small = writeCsv(10_000, 10_000_000);
   const large = writeCsv(ROWS, 20_000_000);
   try {
