@@ -82,7 +82,13 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const db = database.db;
-  const jobs = createJobs({ db, clock, districtCodes: [config.districtCode], schedules: SCHEDULES });
+  const jobs = createJobs({
+    db,
+    clock,
+    districtCodes: [config.districtCode],
+    schedules: SCHEDULES,
+    onLoopError: (name) => app.log.error({ errorName: name }, 'job loop failed; retrying at the next poll'),
+  });
   app.addHook('onClose', () => jobs.stop());
   defineSystemJobs(jobs);
   const { scopeTargets } = await registerModules(app, { db, clock, config, jobs });

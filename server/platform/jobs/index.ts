@@ -37,7 +37,10 @@ export interface JobContext {
   jobId: string;
   districtCode: string;
   attempt: number;
-  /** Report progress (rows done / total); also renews the lease. Visible at once in GET /jobs/{id}. */
+  /**
+   * Report progress (rows done / total); also renews the lease. Written on its own connection right
+   * away (visible in GET /jobs/{id} while the job runs); safe to call inside the handler's transaction.
+   */
   progress(done: number, total: number): Promise<void>;
   /** Audit a write the job makes, inside `tx`, as the system actor (`system:jobs`). */
   audit(tx: Db, event: AuditEvent): Promise<void>;
@@ -81,6 +84,8 @@ export interface JobsDeps {
   leaseMs?: number;
   /** Poll interval of the loop started by start() (default 5 s). */
   pollMs?: number;
+  /** Told about a failure of the loop itself (not of a job): the error's name only, never its message. */
+  onLoopError?: (errorName: string) => void;
 }
 
 interface Definition {
@@ -108,13 +113,22 @@ export function createJobs(deps: JobsDeps): Jobs {
       Math.max(1000, Math.floor(leaseMs / 3)),
     );
     heartbeat.unref();
+    // Progress writes are queued, not awaited by the handler: a handler may report progress inside its
+    // own transaction, where a write on another connection would wait for it (PGlite has one).
+    let progressWrites: Promise<void> = Promise.resolve();
     const ctx: JobContext = {
       db,
       clock,
       jobId: row.id,
       districtCode: row.districtCode,
       attempt: row.attempts,
-      progress: (done, total) => recordProgress(db, row, workerId, clock.now(), leaseMs, { done, total }),
+      progress: (done, total) => {
+        const at = clock.now();
+        progressWrites = progressWrites
+          .then(() => recordProgress(db, row, workerId, at, leaseMs, { done, total }))
+          .catch(() => {});
+        return Promise.resolve();
+      },
       audit: (tx, event) =>
         recordAudit(tx, systemContext(row, clock.now()), {
           ...event,
@@ -124,8 +138,10 @@ export function createJobs(deps: JobsDeps): Jobs {
     try {
       const payload = def.payload ? def.payload.parse(row.payload) : row.payload;
       const result = await def.handler(payload, ctx);
+      await progressWrites;
       await markSucceeded(db, row, workerId, clock.now(), result);
     } catch (e) {
+      await progressWrites;
       await markFailedAttempt(db, row, workerId, clock.now(), e);
     } finally {
       clearInterval(heartbeat);
@@ -185,7 +201,9 @@ export function createJobs(deps: JobsDeps): Jobs {
       const tick = () => {
         timer = undefined;
         if (stopping) return;
-        const p = running.then(() => drain(true)).catch(() => {});
+        const p = running
+          .then(() => drain(true))
+          .catch((e: unknown) => deps.onLoopError?.(e instanceof Error ? e.name : typeof e));
         running = p;
         void p.then(() => {
           if (!stopping) timer = setTimeout(tick, pollMs);

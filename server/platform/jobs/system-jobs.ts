@@ -5,7 +5,9 @@
  * - `audit.verify_chain`: recompute the audit hash chain (what `npm run audit:verify` does); on a
  *   break, tell the audit admins (once per broken entry).
  */
+import { CN_HOLIDAY_YEARS, type HolidayYear } from '../../../domain/policy/holidays-cn.ts';
 import { calendarAlert } from '../../../domain/rules/calendar-alert.ts';
+import type { Db } from '../../db/client.ts';
 import { verifyAuditChain } from '../audit/service.ts';
 import { notifyRole } from '../notifications/index.ts';
 import type { JobContext, Jobs } from './index.ts';
@@ -37,9 +39,18 @@ async function notifyAndAudit(
   });
 }
 
-export function defineSystemJobs(jobs: Jobs): void {
+export interface SystemJobOptions {
+  /**
+   * The holiday years a district counts with (default: the shipped ones). A module that lets the
+   * district add years (the calendar module) passes its own source, so the alert follows the real end.
+   */
+  calendarYears?: (db: Db, districtCode: string) => Promise<readonly HolidayYear[]>;
+}
+
+export function defineSystemJobs(jobs: Jobs, opts: SystemJobOptions = {}): void {
+  const years = opts.calendarYears ?? (async () => CN_HOLIDAY_YEARS);
   jobs.define('calendar.holiday_alert', async (_p, ctx) => {
-    const a = calendarAlert(localDate(ctx.clock.now()));
+    const a = calendarAlert(localDate(ctx.clock.now()), await years(ctx.db, ctx.districtCode));
     if (!a.due) return { due: false, end: a.end };
     const notified = await notifyAndAudit(ctx, 'district_officer', {
       kind: 'calendar.ends_soon',

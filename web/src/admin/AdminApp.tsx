@@ -1,5 +1,5 @@
 /** The console (/admin/*): login outside the session, everything else inside the layout. */
-import { type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { AdminLayout } from './AdminLayout.tsx';
@@ -9,6 +9,9 @@ import { LoginPage } from './LoginPage.tsx';
 import { adminRoutes } from './routes.tsx';
 import { StatusPage } from './StatusPage.tsx';
 import { type Action, can, useCurrentMe } from './session.ts';
+
+/** Every account's own notifications (no permission beyond a session, so not in adminRoutes). */
+const NotificationsPage = lazy(() => import('./notifications/NotificationsPage.tsx'));
 
 function RequirePermission({
   permission,
@@ -40,6 +43,14 @@ export default function AdminApp() {
               }
             />
           ))}
+          <Route
+            path="notifications"
+            element={
+              <Suspense fallback={<PageLoading />}>
+                <NotificationsPage />
+              </Suspense>
+            }
+          />
           <Route path="forbidden" element={<StatusPage status={403} home="/admin" />} />
           <Route path="*" element={<StatusPage status={404} home="/admin" />} />
         </Route>

@@ -1,7 +1,9 @@
-/** The console header: who is logged in (name, role, jurisdiction), language, password, logout. */
-import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Tag, Typography } from 'antd';
-import type { Me } from '../api/client.ts';
+/** The console header: who is logged in (name, role, jurisdiction), notifications, language, password, logout. */
+import { BellOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Layout, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { api, type Me } from '../api/client.ts';
 import { LangSwitch } from '../components/LangSwitch.tsx';
 import { pick, useLang, useT } from '../i18n/index.tsx';
 import { useLogout } from './session.ts';
@@ -19,6 +21,17 @@ export function AdminHeader(props: {
   const logout = useLogout();
   const roleLabel = me.role ? t(`role.${me.role}`) : t('role.none');
   const scopeLabel = me.scopeLabel ? pick(lang, me.scopeLabel.zh, me.scopeLabel.en) : t('scope.none');
+  const navigate = useNavigate();
+  const unread = useQuery({
+    queryKey: ['notifications', 'unread'],
+    queryFn: ({ signal }) => api.notifications.unreadCount(signal),
+    refetchInterval: 60_000,
+  });
+  const unreadCount = unread.data?.unread ?? 0;
+  const bellLabel =
+    unreadCount > 0
+      ? `${t('header.notifications')}: ${t('header.unread', { count: unreadCount })}`
+      : t('header.notifications');
 
   return (
     <Layout.Header
@@ -66,6 +79,15 @@ export function AdminHeader(props: {
         </Typography.Text>
       </div>
       <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+        <Badge count={unreadCount} size="small" overflowCount={99}>
+          <Button
+            type="text"
+            icon={<BellOutlined />}
+            aria-label={bellLabel}
+            title={bellLabel}
+            onClick={() => navigate('/admin/notifications')}
+          />
+        </Badge>
         <LangSwitch />
         <Button
           icon={<KeyOutlined />}

@@ -12,7 +12,13 @@
  * The component is lazy-loaded into its own chunk. Sub-routes of a module go in its own
  * <Routes> (relative paths) inside that component. The sidebar lists the entries in this order.
  */
-import { AuditOutlined, BankOutlined, FileSearchOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BankOutlined,
+  FileSearchOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n/index.tsx';
 import type { Action } from './session.ts';
@@ -58,6 +64,13 @@ export const adminRoutes: readonly AdminRoute[] = [
     labelKey: 'nav.audit',
     icon: <AuditOutlined />,
     Component: lazy(() => import('./audit/AuditPage.tsx')),
+  },
+  {
+    path: 'jobs',
+    permission: 'jobs.list',
+    labelKey: 'nav.jobs',
+    icon: <ScheduleOutlined />,
+    Component: lazy(() => import('./jobs/JobsPage.tsx')),
   },
 ];
 

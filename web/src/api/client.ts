@@ -33,6 +33,14 @@ import type {
   transitionBody,
   updateInstitutionBody,
 } from '../../../domain/contracts/institution.ts';
+import type { jobListQuery, jobPage, jobSchema } from '../../../domain/contracts/jobs.ts';
+import type {
+  markAllReadSchema,
+  notificationPage,
+  notificationQuery,
+  notificationSchema,
+  unreadCountSchema,
+} from '../../../domain/contracts/notifications.ts';
 import type { DivisionRef } from '../../../domain/divisions.ts';
 import { en } from '../i18n/en.ts';
 import { zhCN } from '../i18n/zh-CN.ts';
@@ -52,6 +60,15 @@ export type AuditEntry = AuditPage['items'][number];
 export type AuditQuery = Partial<z.infer<typeof auditQuery>>;
 export type AuditVerify = z.infer<typeof auditVerifySchema>;
 export type Ok = z.infer<typeof okSchema>;
+export type Notification = z.infer<typeof notificationSchema>;
+export type NotificationPage = z.infer<typeof notificationPage>;
+export type NotificationQuery = Partial<z.infer<typeof notificationQuery>>;
+export type UnreadCount = z.infer<typeof unreadCountSchema>;
+export type MarkAllRead = z.infer<typeof markAllReadSchema>;
+export type Job = z.infer<typeof jobSchema>;
+export type JobPage = z.infer<typeof jobPage>;
+export type JobSummary = JobPage['items'][number];
+export type JobListQuery = Partial<z.infer<typeof jobListQuery>>;
 export type Division = DivisionRef;
 export type InstitutionPage = z.infer<typeof institutionPage>;
 export type InstitutionSummary = InstitutionPage['items'][number];
@@ -221,6 +238,18 @@ export const api = {
   audit: {
     list: (query: AuditQuery, signal?: AbortSignal) => request<AuditPage>('GET', '/audit', { query, signal }),
     verify: () => request<AuditVerify>('GET', '/audit/verify'),
+  },
+  notifications: {
+    list: (query: NotificationQuery, signal?: AbortSignal) =>
+      request<NotificationPage>('GET', '/notifications', { query, signal }),
+    unreadCount: (signal?: AbortSignal) =>
+      request<UnreadCount>('GET', '/notifications/unread-count', { signal }),
+    markRead: (id: string) => request<Notification>('POST', `/notifications/${enc(id)}/read`),
+    markAllRead: () => request<MarkAllRead>('POST', '/notifications/read-all'),
+  },
+  jobs: {
+    list: (query: JobListQuery, signal?: AbortSignal) => request<JobPage>('GET', '/jobs', { query, signal }),
+    get: (id: string, signal?: AbortSignal) => request<Job>('GET', `/jobs/${enc(id)}`, { signal }),
   },
   divisions: {
     list: (signal?: AbortSignal) => request<Division[]>('GET', '/divisions', { signal }),

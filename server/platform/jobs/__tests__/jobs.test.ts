@@ -39,6 +39,14 @@ beforeAll(async () => {
     },
     { maxAttempts: 3 },
   );
+  jobs.define('test.progress_in_tx', async (_p, ctx) => {
+    await ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+      await ctx.progress(5, 10);
+      await ctx.progress(10, 10);
+    });
+    return 'ok';
+  });
   jobs.define('test.audited', async (_p, ctx) => {
     await ctx.db.transaction((tx) => ctx.audit(tx, { action: 'test.job_write', objectId: ctx.jobId }));
   });
@@ -165,6 +173,12 @@ describe('jobs', () => {
     });
   });
 
+  it('accepts progress reported inside the handler’s own transaction (no self-deadlock on one connection)', async () => {
+    const id = await enqueue({ districtCode: D, kind: 'test.progress_in_tx', payload: {} });
+    expect(await jobs.runDue()).toBe(1);
+    expect(await jobs.get(D, id)).toMatchObject({ status: 'succeeded', progressDone: 10, progressTotal: 10 });
+  });
+
   it('audits a job’s own writes as the system actor', async () => {
     const id = await enqueue({ districtCode: D, kind: 'test.audited', payload: {} });
     await jobs.runDue();
@@ -175,5 +189,32 @@ describe('jobs', () => {
       actorId: null,
       requestId: `job:${id}`,
     });
+  });
+
+  it('never lets two runners claim the same job (FOR UPDATE SKIP LOCKED)', async () => {
+    await database.exec('CREATE TABLE IF NOT EXISTS claim_runs (job_id uuid NOT NULL, worker text NOT NULL)');
+    const runners = ['a', 'b'].map((w) => {
+      const r = createJobs({ db: database.db, clock, workerId: `runner-${w}` });
+      r.define('test.claim', async (_p, ctx) => {
+        await ctx.db.execute(sql`insert into claim_runs (job_id, worker) values (${ctx.jobId}, ${w})`);
+        await new Promise((res) => setTimeout(res, 5));
+      });
+      return r;
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++)
+      ids.push(
+        await database.db.transaction((tx) =>
+          runners[0]!.enqueue(tx, { districtCode: D, kind: 'test.claim', payload: {} }),
+        ),
+      );
+    const counts = await Promise.all(runners.map((r) => r.runDue()));
+    expect(counts[0]! + counts[1]!).toBe(20);
+    const rows = (await database.db.execute(
+      sql`select job_id::text as id, count(*)::int as n from claim_runs group by job_id`,
+    )) as unknown as { rows: { id: string; n: number }[] };
+    expect(rows.rows).toHaveLength(20);
+    expect(rows.rows.every((r) => r.n === 1)).toBe(true);
+    for (const id of ids) expect((await runners[0]!.get(D, id))?.attempts).toBe(1);
   });
 });

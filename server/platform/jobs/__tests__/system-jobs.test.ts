@@ -5,7 +5,8 @@ import { createTestApp, DISTRICT, type TestApp, ZHUJIAJIAO } from '../../../../t
 import { recordAudit } from '../../audit/service.ts';
 import { notifications } from '../../notifications/tables.ts';
 import { auditLog } from '../../tables.ts';
-import { SYSTEM_ACTOR } from '../index.ts';
+import { createJobs, SYSTEM_ACTOR } from '../index.ts';
+import { defineSystemJobs } from '../system-jobs.ts';
 import { jobs } from '../tables.ts';
 
 let t: TestApp;
@@ -104,5 +105,26 @@ describe('nightly audit-chain verification', () => {
       .from(notifications)
       .where(eq(notifications.kind, 'audit.chain_broken'));
     expect(rows).toHaveLength(1);
+  });
+});
+
+describe('calendar source', () => {
+  it('follows the years the district counts with when a module provides them', async () => {
+    const runner = createJobs({ db: t.database.db, clock: t.clock, workerId: 'calendar-source' });
+    const y2027 = {
+      year: 2027,
+      notice: 'test',
+      issued: '2026-11-01',
+      verified: false,
+      holidays: [],
+      workdays: [],
+    };
+    defineSystemJobs(runner, { calendarYears: async () => [y2027] });
+    t.clock.advance(Date.parse('2026-11-20T01:00:00Z') - t.clock.now().getTime());
+    const id = await t.database.db.transaction((tx) =>
+      runner.enqueue(tx, { districtCode: DISTRICT, kind: 'calendar.holiday_alert', payload: {} }),
+    );
+    await runner.runDue();
+    expect((await runner.get(DISTRICT, id))?.result).toEqual({ due: false, end: '2027-12-31' });
   });
 });
