@@ -39,9 +39,13 @@ export type ImportRun = z.infer<typeof importRunSchema>;
 export const importRunParams = z.strictObject({ runId: z.uuid() });
 export const exportFileParams = z.strictObject({ exportId: z.uuid() });
 
+/** Above this many rows an export is made in the background (202 with a download link). */
+export const EXPORT_SYNC_MAX_ROWS = 10_000;
+
 /** The answer of an export that became a background file. */
 export const exportJobSchema = z.object({
   exportId: z.uuid(),
+  jobId: z.uuid(),
   status: z.enum(['pending', 'ready', 'failed']),
   downloadUrl: z.string(),
 });

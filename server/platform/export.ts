@@ -9,6 +9,7 @@
 import { PassThrough } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { EXPORT_SYNC_MAX_ROWS } from '../../domain/contracts/import.ts';
 import type { Db } from '../db/client.ts';
 import type { FileStorage } from '../modules/institutions/storage.ts';
 import { newStorageKey } from '../modules/institutions/storage.ts';
@@ -42,7 +43,7 @@ export interface ExportDefinition<R, F> {
   syncMaxRows?: number;
 }
 
-export const EXPORT_SYNC_MAX_ROWS = 10_000;
+export { EXPORT_SYNC_MAX_ROWS };
 export const EXPORT_TIMEOUT_MS = 30_000;
 const PAGE = 2_000;
 

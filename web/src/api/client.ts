@@ -17,7 +17,7 @@ import type {
   userSchema,
 } from '../../../domain/contracts/auth.ts';
 import type { okSchema, Problem } from '../../../domain/contracts/common.ts';
-import type { importRunSchema } from '../../../domain/contracts/import.ts';
+import type { exportJobSchema, importRunSchema } from '../../../domain/contracts/import.ts';
 import type {
   createInstitutionBody,
   documentSchema,
@@ -83,6 +83,7 @@ export type ReviewQueuePage = z.infer<typeof reviewQueuePage>;
 export type ReviewQueueItem = ReviewQueuePage['items'][number];
 export type ExportQuery = Partial<z.input<typeof exportQuery>>;
 export type ImportRun = z.infer<typeof importRunSchema>;
+export type ExportJob = z.infer<typeof exportJobSchema>;
 export type PublicSearchQuery = Partial<z.infer<typeof publicSearchQuery>>;
 export type PublicInstitutionPage = z.infer<typeof publicInstitutionPage>;
 export type PublicInstitution = PublicInstitutionPage['items'][number];
@@ -272,6 +273,8 @@ export const api = {
     reviewQueue: (query: { page: number; pageSize: number }, signal?: AbortSignal) =>
       request<ReviewQueuePage>('GET', '/institutions/review-queue', { query, signal }),
     exportUrl: (query: ExportQuery) => apiUrl('/institutions/export', query),
+    /** A large export (more rows than EXPORT_SYNC_MAX_ROWS): 202 with the link of the background file. */
+    exportJob: (query: ExportQuery) => request<ExportJob>('GET', '/institutions/export', { query }),
     documentUrl: (id: string, docId: string) => apiUrl(`/institutions/${enc(id)}/documents/${enc(docId)}`),
     uploadDocument: (id: string, category: string, file: File) =>
       upload<InstitutionDocument>(`/institutions/${enc(id)}/documents`, file, { category }),

@@ -184,6 +184,9 @@ export const en: Messages = {
   'inst.inclusiveNo': 'Not inclusive',
   'inst.exportXlsx': 'Export Excel',
   'inst.exportCsv': 'Export CSV',
+  'exp.background':
+    'A large export: the file is being made in the background. Download it from the link below once it is ready.',
+  'exp.download': 'Download the export file',
   'imp.title': 'Import institutions',
   'imp.open': 'Import',
   'imp.intro':

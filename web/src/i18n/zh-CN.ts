@@ -181,6 +181,8 @@ export const zhCN = {
   'inst.inclusiveNo': '非普惠',
   'inst.exportXlsx': '导出 Excel',
   'inst.exportCsv': '导出 CSV',
+  'exp.background': '导出行数较多，文件正在后台生成；生成后点击下方链接下载（也可在“后台任务”中查看进度）。',
+  'exp.download': '下载导出文件',
   'imp.title': '批量导入托育机构',
   'imp.open': '批量导入',
   'imp.intro':
