@@ -7,6 +7,7 @@ const benches = [
   'bench/draw.ts',
   'bench/public-search.ts',
   'bench/personal-data.ts',
+  'bench/import.ts',
 ].filter((b) => existsSync(b));
 let failed = 0;
 for (const b of benches) {

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'institutions.review': ['district_officer'],
   'institutions.transition': ['district_officer'],
   'institutions.export': ['district_officer', 'town_officer'],
+  // Bulk import of drafts (a spreadsheet); town officers do not create institutions.
+  'institutions.import': ['district_officer'],
   'institutions.documents': ['district_officer', 'town_officer', 'institution_admin'],
   'institutions.upload': ['district_officer', 'institution_admin'],
   // The working-day calendar (ADR 0011): district officers with the whole district in scope enter a

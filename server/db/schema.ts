@@ -2,7 +2,9 @@
 
 export * from '../modules/calendar/tables.ts';
 export * from '../modules/institutions/tables.ts';
+export * from '../platform/export-tables.ts';
 export * from '../platform/files/tables.ts';
+export * from '../platform/import/tables.ts';
 export * from '../platform/jobs/tables.ts';
 export * from '../platform/notifications/tables.ts';
 export * from '../platform/tables.ts';

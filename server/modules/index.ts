@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../platform/clock.ts';
+import { exportRoutes } from '../platform/export-routes.ts';
 import { createFileService } from '../platform/files/service.ts';
 import { type FileStorage, localFileStorage } from '../platform/files/storage.ts';
 import type { Jobs } from '../platform/jobs/index.ts';
@@ -28,7 +29,8 @@ export async function registerModules(
 ): Promise<{ scopeTargets: ScopeTargets }> {
   const storage = deps.storage ?? localFileStorage(path.join(deps.config.dataDir, 'files'));
   const files = createFileService({ db: deps.db, storage });
-  await institutionRoutes(app, { db: deps.db, files });
+  await institutionRoutes(app, { db: deps.db, files, storage, jobs: deps.jobs });
+  exportRoutes(app, { db: deps.db, storage });
   await calendarRoutes(app, { db: deps.db });
   return { scopeTargets: { institution: institutionTarget } };
 }

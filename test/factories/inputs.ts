@@ -81,3 +81,62 @@ export function multipartBody(
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }
+
+const FORM_ZH = { full_day: '全日制', half_day: '半日制', hourly: '计时制' } as const;
+const KIND_ZH = {
+  childcare_institution: '托育机构',
+  kindergarten: '幼儿园',
+  community_point: '社区托育点',
+  family_point: '家庭托育点',
+} as const;
+
+/** The import template's headers (zh only, as a person would type them). */
+export const IMPORT_HEADERS = [
+  '统一社会信用代码',
+  '机构名称',
+  '类型',
+  '举办性质',
+  '普惠',
+  '服务形式',
+  '地址',
+  '街镇',
+  '纬度',
+  '经度',
+  '联系电话',
+  '开放时间',
+  '全日制月收费（元）',
+  '半日制月收费（元）',
+  '计时制收费（元/小时）',
+  '提供膳食',
+  '负责人',
+];
+
+/** An institution input as one spreadsheet row of the import template (texts, yuan, labels). */
+export function importRowOf(i: CreateInstitutionBody): string[] {
+  const yuan = (f: number | null | undefined) => (f == null ? '' : String(f / 100));
+  return [
+    i.creditCode,
+    i.name,
+    KIND_ZH[i.kind],
+    i.ownership === 'public' ? '公办' : '民办',
+    i.inclusive ? '是' : '否',
+    i.serviceForms.map((f) => FORM_ZH[f]).join('、'),
+    i.address,
+    findDivision(i.townCode)?.nameZh ?? i.townCode,
+    String(i.lat),
+    String(i.lng),
+    i.publicPhone,
+    i.openingHours ?? '',
+    yuan(i.fees?.fullDayMonthlyFen),
+    yuan(i.fees?.halfDayMonthlyFen),
+    yuan(i.fees?.hourlyFen),
+    i.mealsProvided ? '是' : '否',
+    i.directorName,
+  ];
+}
+
+/** CSV text of rows (quoted where needed, CRLF). */
+export function csvText(rows: string[][]): string {
+  const cell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}

@@ -6,6 +6,9 @@ export {
   buildClasses,
   buildInstitutionInput,
   creditCodeFor,
+  csvText,
+  IMPORT_HEADERS,
+  importRowOf,
   multipartBody,
   SAMPLE_FILES,
 } from '../../../test/factories/inputs.ts';

@@ -69,13 +69,14 @@ export function listInstitutions(db: Db, actor: Actor, f: InstitutionFilters, q:
 }
 
 /** All rows matching the filters in scope, up to `limit` (exports). */
-export function exportInstitutions(db: Db, actor: Actor, f: InstitutionFilters, limit: number) {
+export function exportInstitutions(db: Db, actor: Actor, f: InstitutionFilters, limit: number, offset = 0) {
   return db
     .select()
     .from(institutions)
     .where(listWhere(actor, f))
     .orderBy(asc(institutions.townCode), asc(institutions.name), asc(institutions.id))
-    .limit(limit);
+    .limit(limit)
+    .offset(offset);
 }
 
 /** The institution if it lies in the actor's scope (`forUpdate` locks it inside a transaction). */

@@ -22,12 +22,16 @@ import {
 } from '../../../domain/contracts/institution.ts';
 import { revealResponse } from '../../../domain/contracts/personal-data.ts';
 import type { Db } from '../../db/client.ts';
+import { createExporter } from '../../platform/export.ts';
 import { readUpload, sendAttachment, uploadScope } from '../../platform/files/http.ts';
 import { contentDisposition } from '../../platform/files/names.ts';
 import type { FileService } from '../../platform/files/service.ts';
+import type { FileStorage } from '../../platform/files/storage.ts';
 import { actorOf, router } from '../../platform/http.ts';
+import type { Jobs } from '../../platform/jobs/index.ts';
 import { createDocumentService } from './documents.ts';
-import { exportInstitutions } from './export.ts';
+import { institutionExport } from './export.ts';
+import { institutionImportRoutes } from './import-routes.ts';
 import { toDocument } from './mappers.ts';
 import { createPublicService } from './public.ts';
 import { reviewQueue } from './review.ts';
@@ -36,11 +40,15 @@ import { createInstitutionService } from './service.ts';
 const tags = ['institutions'];
 const BASE = '/api/v1/institutions';
 
-export async function institutionRoutes(app: FastifyInstance, deps: { db: Db; files: FileService }) {
+export async function institutionRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; files: FileService; storage: FileStorage; jobs: Jobs },
+) {
   const { db } = deps;
   const institutions = createInstitutionService({ db });
   const documents = createDocumentService(deps);
   const portal = createPublicService({ db });
+  const exporter = createExporter(deps, institutionExport);
   const r = router(app);
 
   r.get(
@@ -63,7 +71,10 @@ export async function institutionRoutes(app: FastifyInstance, deps: { db: Db; fi
     `${BASE}/export`,
     { config: { action: 'institutions.export' }, schema: { tags, querystring: exportQuery } },
     async (req, reply) => {
-      const file = await exportInstitutions(db, req.ctx, actorOf(req), req.query);
+      const { format, ...filters } = req.query;
+      const file = await exporter.export(req.ctx, actorOf(req), filters, format);
+      // A large export is made in the background: 202 with the link to download it from.
+      if (file.kind === 'job') return reply.status(202).send(file);
       return reply
         .header('content-disposition', contentDisposition(file.fileName))
         .header('x-content-type-options', 'nosniff')
@@ -143,6 +154,8 @@ export async function institutionRoutes(app: FastifyInstance, deps: { db: Db; fi
       return sendAttachment(reply, attachment, data);
     },
   );
+
+  await institutionImportRoutes(app, deps);
 
   // Filing documents: purpose institution_document (PDF/JPEG/PNG ≤ 10 MiB; larger → 413, nothing stored).
   await uploadScope(app, (scope) => {

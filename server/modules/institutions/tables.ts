@@ -185,8 +185,8 @@ comment(institutionClasses, ['班级', 'Classes'], {
   createdAt: ['创建时间', 'Created at'],
 });
 
-/** What a history row may record: the creation, then the lifecycle's actions. */
-export const HISTORY_ACTIONS = ['create', ...TRANSITION_ACTIONS] as const;
+/** What a history row may record: the creation (in the console or by import), then the lifecycle's actions. */
+export const HISTORY_ACTIONS = ['create', 'import', ...TRANSITION_ACTIONS] as const;
 
 /** One row per lifecycle transition (and the creation). Immutable. */
 export const institutionStatusHistory = pgTable(

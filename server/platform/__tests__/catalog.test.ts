@@ -47,6 +47,8 @@ const FREE_TEXT = new Set([
   'audit_log.object_type',
   'audit_log.object_id',
   'audit_log.request_id',
+  'import_runs.kind', // the import definition's name (`institutions`, …): open-ended as modules add imports
+  'export_files.kind', // likewise the export definition's name
   'jobs.error_message', // the error's name or a DomainError's text, never personal data
   'notifications.title_zh',
   'notifications.title_en',

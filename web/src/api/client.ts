@@ -24,6 +24,7 @@ import type {
   decideCalendarYearBody,
 } from '../../../domain/contracts/calendar.ts';
 import type { okSchema, Problem } from '../../../domain/contracts/common.ts';
+import type { exportJobSchema, importRunSchema } from '../../../domain/contracts/import.ts';
 import type {
   createInstitutionBody,
   documentSchema,
@@ -97,6 +98,8 @@ export type RevealResponse = z.infer<typeof revealResponse>;
 export type ReviewQueuePage = z.infer<typeof reviewQueuePage>;
 export type ReviewQueueItem = ReviewQueuePage['items'][number];
 export type ExportQuery = Partial<z.input<typeof exportQuery>>;
+export type ImportRun = z.infer<typeof importRunSchema>;
+export type ExportJob = z.infer<typeof exportJobSchema>;
 export type PublicSearchQuery = Partial<z.infer<typeof publicSearchQuery>>;
 export type PublicInstitutionPage = z.infer<typeof publicInstitutionPage>;
 export type PublicInstitution = PublicInstitutionPage['items'][number];
@@ -295,9 +298,19 @@ export const api = {
     reveal: (id: string, body: InstitutionRevealBody) =>
       request<RevealResponse>('POST', `/institutions/${enc(id)}/reveal`, { body }),
     exportUrl: (query: ExportQuery) => apiUrl('/institutions/export', query),
+    /** A large export (more rows than EXPORT_SYNC_MAX_ROWS): 202 with the link of the background file. */
+    exportJob: (query: ExportQuery) => request<ExportJob>('GET', '/institutions/export', { query }),
     documentUrl: (id: string, docId: string) => apiUrl(`/institutions/${enc(id)}/documents/${enc(docId)}`),
     uploadDocument: (id: string, category: string, file: File) =>
       upload<InstitutionDocument>(`/institutions/${enc(id)}/documents`, file, { category }),
+    imports: {
+      templateUrl: () => apiUrl('/institutions/imports/template'),
+      upload: (file: File) => upload<ImportRun>('/institutions/imports', file, {}),
+      get: (runId: string, signal?: AbortSignal) =>
+        request<ImportRun>('GET', `/institutions/imports/${enc(runId)}`, { signal }),
+      commit: (runId: string) => request<ImportRun>('POST', `/institutions/imports/${enc(runId)}/commit`),
+      errorsUrl: (runId: string) => apiUrl(`/institutions/imports/${enc(runId)}/errors`),
+    },
   },
   publicInstitutions: {
     search: (query: PublicSearchQuery, signal?: AbortSignal) =>

@@ -154,7 +154,11 @@ export function HistoryCard({ inst }: { inst: InstitutionDetail }) {
       content: (
         <div>
           <Typography.Text strong>
-            {h.action === 'create' ? t('inst.created') : actionLabel(lang, h.action)}
+            {h.action === 'create'
+              ? t('inst.created')
+              : h.action === 'import'
+                ? t('inst.imported')
+                : actionLabel(lang, h.action)}
           </Typography.Text>
           <span style={{ marginInlineStart: 8 }}>
             {h.fromStatus && (

@@ -1,5 +1,5 @@
 /** /admin/institutions — the registry: server-side filters and pagination, kept in the URL. */
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Input, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -13,6 +13,7 @@ import { api, type InstitutionListQuery, type InstitutionSummary } from '../../a
 import { problemText } from '../../api/errors.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { can, useCurrentMe } from '../session.ts';
+import { ExportButtons } from './ExportButtons.tsx';
 import {
   dateTime,
   INSTITUTIONS_KEY,
@@ -140,23 +141,11 @@ export default function ListPage() {
           />
         </Space>
         <Space wrap>
-          {can(me, 'institutions.export') && (
-            <>
-              <Button
-                icon={<DownloadOutlined />}
-                href={api.institutions.exportUrl({ ...exportQuery, format: 'xlsx' })}
-                download
-              >
-                {t('inst.exportXlsx')}
-              </Button>
-              <Button
-                icon={<DownloadOutlined />}
-                href={api.institutions.exportUrl({ ...exportQuery, format: 'csv' })}
-                download
-              >
-                {t('inst.exportCsv')}
-              </Button>
-            </>
+          {can(me, 'institutions.export') && <ExportButtons query={exportQuery} total={list.data?.total} />}
+          {can(me, 'institutions.import') && (
+            <Button icon={<UploadOutlined />} onClick={() => navigate('import')}>
+              {t('imp.open')}
+            </Button>
           )}
           {can(me, 'institutions.create') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('new')}>

@@ -1,0 +1,57 @@
+/**
+ * What a module declares to get an import: its columns (zh/en header → field), how a row's texts
+ * become the contract's input, the zod schema, the domain rules, a natural key and a commit function.
+ * The platform does the rest (reading, checking, reports, template, batches, progress, idempotency).
+ */
+import type { z } from 'zod';
+import type { FieldError } from '../../../domain/contracts/common.ts';
+import type { Db } from '../../db/client.ts';
+import type { Actor, RequestContext } from '../context.ts';
+
+export interface ImportColumn {
+  /** The field path in the contract ("fees.fullDayMonthlyFen"); errors on it and below land in this column. */
+  field: string;
+  zh: string;
+  en: string;
+  required: boolean;
+  /** The template's example value. */
+  example: string;
+  /** How to fill the column (template notes sheet). */
+  noteZh: string;
+  noteEn: string;
+}
+
+export interface ImportDefinition<T> {
+  /** Stable name ("institutions"): the route segment, the audit action prefix, the run's kind. */
+  kind: string;
+  /** Sheet and file name of the template, zh. */
+  titleZh: string;
+  columns: ImportColumn[];
+  /** The row's cell texts (by field) → the contract's input (numbers, booleans and lists parsed). */
+  toInput(cells: Record<string, string>): unknown;
+  schema: z.ZodType<T>;
+  /** Domain rules of a parsed row, including the caller's scope (e.g. a town outside it). */
+  rules(value: T, actor: Actor): FieldError[];
+  /** The natural key: a second row with the same key in one file is an error; an existing one is skipped. */
+  naturalKey(value: T): string;
+  /** The field the natural key is read from (duplicate errors are reported in its column). */
+  keyField: string;
+  /** Which of these keys already exist in the caller's district (they are skipped on commit). */
+  existingKeys(db: Db, actor: Actor, keys: string[]): Promise<Set<string>>;
+  /**
+   * Write one batch inside `tx` (the platform opens it and records progress); must skip keys that
+   * exist (ON CONFLICT DO NOTHING), so a retried batch adds nothing. Returns the rows inserted.
+   */
+  commitBatch(tx: Db, ctx: RequestContext, actor: Actor, rows: T[]): Promise<number>;
+}
+
+/** One error of a dry run: the spreadsheet row (1 = headers) and the column it is about. */
+export interface RowError {
+  row: number;
+  /** The column's header (zh) or "" for an error about the whole row. */
+  column: string;
+  field: string;
+  rule: string;
+  message_zh: string;
+  message_en: string;
+}

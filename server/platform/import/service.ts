@@ -1,0 +1,260 @@
+/**
+ * The import use cases for any definition: upload + dry run, run status, commit in batches with
+ * progress, the error report and the template. Nothing half-written: the commit re-checks the stored
+ * file and refuses when any row has an error; each batch is one transaction that skips existing
+ * natural keys, so a batch that fails leaves earlier batches in place and a retry adds only the rest.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { Actor, RequestContext } from '../context.ts';
+import { DomainError, fieldError } from '../errors.ts';
+import { type FileStorage, newStorageKey } from '../files/storage.ts';
+import { scopeWhere } from '../guard.ts';
+import { uuidv7 } from '../ids.ts';
+import type { Jobs } from '../jobs/index.ts';
+import type { ImportDefinition } from './definition.ts';
+import './errors.ts';
+import { errorReport } from './report.ts';
+import { scanTable } from './scan.ts';
+import { importRuns } from './tables.ts';
+
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+const STORED_ERRORS = 1000;
+const BATCH = 1000;
+
+export interface ImportDeps {
+  db: Db;
+  storage: FileStorage;
+  jobs: Jobs;
+}
+
+/** The commit job's payload: the run and the uploader (whose scope the rows are checked against again). */
+interface CommitPayload {
+  runId: string;
+  actor: Actor;
+}
+
+type Run = typeof importRuns.$inferSelect;
+
+export function runView(r: Run) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status as 'checked' | 'invalid' | 'committing' | 'committed' | 'failed',
+    fileName: r.fileName,
+    format: r.format,
+    totalRows: r.totalRows,
+    validRows: r.validRows,
+    existingRows: r.existingRows,
+    errorCount: r.errorCount,
+    errors: r.errors,
+    errorsTruncated: r.errorCount > r.errors.length,
+    doneRows: r.doneRows,
+    insertedRows: r.insertedRows,
+    jobId: r.jobId,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+export type ImportRunView = ReturnType<typeof runView>;
+
+/** The caller's own runs in its scope. */
+const runWhere = (actor: Actor, id: string) =>
+  and(
+    scopeWhere(actor, { district: importRuns.districtCode, division: importRuns.divisionCode }),
+    eq(importRuns.createdBy, actor.userId),
+    eq(importRuns.id, id),
+  );
+
+/** The import service of one definition; defines its commit job (`<kind>.import`) on `deps.jobs`. */
+export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T>) {
+  const { db, storage, jobs } = deps;
+  const jobKind = `${def.kind}.import`;
+
+  async function load(actor: Actor, id: string) {
+    const [run] = await db.select().from(importRuns).where(runWhere(actor, id));
+    if (!run || run.kind !== def.kind) throw new DomainError('not_found');
+    return run;
+  }
+
+  async function fileOf(run: Run) {
+    const data = await storage.get(run.fileKey);
+    if (!data) throw new DomainError('not_found');
+    return data;
+  }
+
+  async function countExisting(actor: Actor, keys: string[]) {
+    let n = 0;
+    for (let i = 0; i < keys.length; i += 5000)
+      n += (await def.existingKeys(db, actor, keys.slice(i, i + 5000))).size;
+    return n;
+  }
+
+  const service = {
+    /** Upload + dry run: every error by row and column; nothing but the run row and the file is written. */
+    async upload(ctx: RequestContext, actor: Actor, file: { fileName: string; data: Buffer }) {
+      if (file.data.length === 0) throw fieldError('file', 'import.empty', '文件为空', 'The file is empty');
+      const keys: string[] = [];
+      const scan = await scanTable(def, actor, file.data, {
+        batchSize: 5000,
+        onBatch: async (rows) => {
+          for (const r of rows) keys.push(def.naturalKey(r));
+        },
+      });
+      const existing = await countExisting(actor, keys);
+      const key = newStorageKey();
+      await storage.put(key, file.data);
+      const id = uuidv7(ctx.now.getTime());
+      const [run] = await db.transaction(async (tx) => {
+        const rows = await tx
+          .insert(importRuns)
+          .values({
+            districtCode: actor.districtCode,
+            id,
+            kind: def.kind,
+            status: scan.errorCount ? 'invalid' : 'checked',
+            divisionCode: actor.scope?.kind === 'division' ? actor.scope.divisionCode : actor.districtCode,
+            createdBy: actor.userId,
+            fileKey: key,
+            fileName: file.fileName.slice(0, 200),
+            format: scan.format,
+            totalRows: scan.total,
+            validRows: scan.valid,
+            existingRows: existing,
+            errorCount: scan.errorCount,
+            errors: scan.errors.slice(0, STORED_ERRORS),
+            createdAt: ctx.now,
+            updatedAt: ctx.now,
+          })
+          .returning();
+        await recordAudit(tx, ctx, {
+          action: `${def.kind}.import_check`,
+          objectType: 'import_run',
+          objectId: id,
+          changes: { rows: scan.total, errors: scan.errorCount, existing },
+        });
+        return rows;
+      });
+      return runView(run!);
+    },
+
+    async get(_ctx: RequestContext, actor: Actor, id: string) {
+      return runView(await load(actor, id));
+    },
+
+    /**
+     * Claim a clean dry run for the commit (409 otherwise) and, in the same transaction, enqueue the
+     * job that runs `runCommit`; the run keeps the job's id.
+     */
+    async startCommit(
+      ctx: RequestContext,
+      actor: Actor,
+      id: string,
+      enqueue: (tx: Db, run: Run) => Promise<string>,
+    ) {
+      const run = await load(actor, id);
+      if (run.status === 'invalid' || run.errorCount > 0) throw new DomainError('import.has_errors');
+      return db.transaction(async (tx) => {
+        const [claimed] = await tx
+          .update(importRuns)
+          .set({ status: 'committing', updatedAt: ctx.now })
+          .where(and(runWhere(actor, id), sql`${importRuns.status} in ('checked', 'failed')`))
+          .returning();
+        if (!claimed) throw new DomainError('import.not_committable');
+        const jobId = await enqueue(tx, claimed);
+        const [withJob] = await tx.update(importRuns).set({ jobId }).where(runWhere(actor, id)).returning();
+        return runView(withJob!);
+      });
+    },
+
+    /**
+     * The commit (a job handler's body): re-check the stored file (scope and rules may have changed),
+     * refuse on any error, then write in batches of BATCH rows, one transaction each, progress after each.
+     */
+    async runCommit(
+      ctx: RequestContext,
+      actor: Actor,
+      id: string,
+      onProgress?: (done: number, total: number) => Promise<void>,
+    ) {
+      const run = await load(actor, id);
+      const data = await fileOf(run);
+      const progress = (set: Partial<Run>) =>
+        db
+          .update(importRuns)
+          .set({ ...set, updatedAt: ctx.now })
+          .where(runWhere(actor, id));
+      try {
+        const check = await scanTable(def, actor, data, { maxErrors: STORED_ERRORS });
+        if (check.errorCount > 0) {
+          await progress({ status: 'invalid', errorCount: check.errorCount, errors: check.errors });
+          throw new DomainError('import.has_errors');
+        }
+        let done = 0;
+        let inserted = 0;
+        await scanTable(def, actor, data, {
+          batchSize: BATCH,
+          onBatch: async (rows) => {
+            const added = await db.transaction(async (tx) => {
+              const n = await def.commitBatch(tx, ctx, actor, rows);
+              await recordAudit(tx, ctx, {
+                action: `${def.kind}.import`,
+                objectType: 'import_run',
+                objectId: id,
+                changes: { rows: rows.length, inserted: n, from: done + 1 },
+              });
+              return n;
+            });
+            done += rows.length;
+            inserted += added;
+            await progress({ doneRows: done, insertedRows: run.insertedRows + inserted });
+            await onProgress?.(done, check.total);
+          },
+        });
+        await progress({ status: 'committed', doneRows: check.total });
+        return { total: check.total, inserted };
+      } catch (e) {
+        if (!(e instanceof DomainError)) await progress({ status: 'failed' });
+        throw e;
+      }
+    },
+
+    /** Commit a clean dry run: claims it and enqueues the job (202); the job writes the batches. */
+    commit(ctx: RequestContext, actor: Actor, id: string) {
+      return service.startCommit(ctx, actor, id, (tx, run) =>
+        jobs.enqueue(tx, {
+          districtCode: actor.districtCode,
+          kind: jobKind,
+          payload: { runId: run.id, actor } satisfies CommitPayload,
+          idempotencyKey: `${jobKind}:${run.id}:${ctx.now.getTime()}`,
+          createdBy: actor.userId,
+        }),
+      );
+    },
+
+    /** The dry run's rows with an error column appended (XLSX), from the stored file. */
+    async report(_ctx: RequestContext, actor: Actor, id: string) {
+      const run = await load(actor, id);
+      return errorReport(def, actor, await fileOf(run));
+    },
+  };
+
+  // The job acts for the uploader: same scope checks, audit entries in the uploader's name, tagged job:<id>.
+  jobs.define<CommitPayload>(
+    jobKind,
+    async ({ runId, actor }, job) => {
+      const ctx: RequestContext = {
+        actor,
+        districtCode: job.districtCode,
+        ip: null,
+        requestId: `job:${job.jobId}`,
+        now: job.clock.now(),
+      };
+      return service.runCommit(ctx, actor, runId, job.progress);
+    },
+    { maxAttempts: 3 },
+  );
+  return service;
+}
+
+export type ImportService<T> = ReturnType<typeof createImportService<T>>;
