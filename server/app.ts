@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -54,7 +54,12 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    // A URL that cannot be decoded: a problem+json 400 with its own code (and no echo of the URL).
+    frameworkErrors: (error, _request, reply) => {
+      const code = error.code === 'FST_ERR_BAD_URL' ? 'request.bad_url' : 'request.malformed';
+      (reply as FastifyReply).status(400).type('application/problem+json; charset=utf-8').send(problem(code));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -80,6 +85,7 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
     clock,
     limiter: new LoginRateLimiter(clock, config.loginRateLimit),
     scopeTargets,
+    districts: [config.districtCode],
   });
   authRoutes(app, auth);
   userRoutes(app, createUserService({ db, scopeTargets }));
@@ -87,6 +93,15 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   systemRoutes(app, { db, kind: database.kind, migration, tileUrl: config.tileUrl });
   await serveWeb(app, config.webDir);
   return { app, routes };
+}
+
+/** Whether an unmatched path names the API, however it is spelled (`/%61pi`, `//api`, `/API`). */
+function isApiPath(url: string): boolean {
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {}
+  return decoded.replace(/^\/+/, '/').toLowerCase().startsWith('/api');
 }
 
 /** Serve the built web app: the portal at /, the console at /admin, index.html for client routes. */
@@ -97,12 +112,14 @@ async function serveWeb(app: FastifyInstance, webDir: string) {
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
+    // Echo at most the first 200 characters of the path (a probe's 5 KB URL is not sent back).
+    const shown = url.length > 200 ? `${url.slice(0, 200)}…` : url;
     const notFound = () =>
       reply
         .status(404)
         .type('application/problem+json; charset=utf-8')
-        .send(problem('not_found', { detail: `${request.method} ${url}` }));
-    if (url.startsWith('/api') || request.method !== 'GET' || !existsSync(index)) return notFound();
+        .send(problem('not_found', { detail: `${request.method} ${shown}` }));
+    if (isApiPath(url) || request.method !== 'GET' || !existsSync(index)) return notFound();
     // A path with a file extension is a file: serve it if a rebuild added it since start-up, else 404
     // (never index.html for a missing script). Everything else is a client route of the SPA.
     if (/\.[a-z0-9]+$/i.test(url)) {

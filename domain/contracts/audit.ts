@@ -1,6 +1,6 @@
 /** The audit trail as audit_admin reads it. */
 import { z } from 'zod';
-import { pageOf, paginationQuery } from './common.ts';
+import { boundedDateTime, pageOf, paginationQuery } from './common.ts';
 
 export const auditEntrySchema = z.object({
   seq: z.number().int(),
@@ -20,13 +20,14 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export const auditQuery = paginationQuery.extend({
+export const auditQuery = z.strictObject({
+  ...paginationQuery.shape,
   action: z.string().max(64).optional(),
   actor: z.string().max(64).optional(),
   objectType: z.string().max(64).optional(),
   result: z.enum(['success', 'failure', 'denied']).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: boundedDateTime.optional(),
+  to: boundedDateTime.optional(),
 });
 export const auditPage = pageOf(auditEntrySchema);
 

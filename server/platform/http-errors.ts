@@ -91,6 +91,13 @@ export function problem(
   };
 }
 
+/** Client errors raised by Fastify itself that have a code of their own. */
+const STATUS_CODES: Record<number, string> = {
+  414: 'request.uri_too_long',
+  415: 'request.unsupported_media_type',
+  431: 'request.headers_too_large',
+};
+
 function send(reply: FastifyReply, body: Problem) {
   return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
 }
@@ -117,15 +124,21 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send(reply, problem('validation.failed', { errors }));
     }
     const fe = error as FastifyError;
-    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE') {
+    if (
+      fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
+      fe.code === 'FST_REQ_FILE_TOO_LARGE' ||
+      fe.statusCode === 413
+    )
       return send(reply, problem('payload.too_large'));
-    }
-    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      // Malformed JSON, unsupported media type and the like: a 400 that names the body.
+    const own = fe.statusCode ? STATUS_CODES[fe.statusCode] : undefined;
+    if (own) return send(reply, problem(own));
+    if (fe.statusCode === 400 && fe.code === 'FST_ERR_BAD_URL')
+      return send(reply, problem('request.bad_url'));
+    if (fe.statusCode === 400 && fe.code?.startsWith('FST_ERR_CTP')) {
+      // Malformed JSON, an empty JSON body and the like: a 400 that names the body.
       return send(
         reply,
         problem('validation.failed', {
-          status: fe.statusCode,
           errors: [
             {
               field: 'body',
@@ -137,6 +150,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
         }),
       );
     }
+    // Any other client error gets its own problem code, never `validation.failed`.
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
+      return send(reply, problem('request.malformed', { status: fe.statusCode }));
     if (
       (error as { code?: string }).code === '23505' ||
       (error as { cause?: { code?: string } }).cause?.code === '23505'

@@ -68,6 +68,21 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
     return rows[0]!;
   }
 
+  /**
+   * Refuse to take away the last active holder of an admin role (nobody could grant, audit or manage
+   * accounts any more). The holders' rows are locked, so two concurrent disables cannot both pass.
+   */
+  async function assertNotLastAdmin(tx: Db, u: UserRow) {
+    if (!isAdminRole(u.role) || u.disabled) return;
+    const holders = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.districtCode, u.districtCode), eq(users.role, u.role!), eq(users.disabled, false)))
+      .for('update');
+    if (holders.filter((h) => h.id !== u.id).length === 0)
+      throw new DomainError('users.last_admin', { detailZh: u.role!, detailEn: u.role! });
+  }
+
   async function lockOf(tx: Db, u: UserRow, now: Date): Promise<Date | null> {
     const [a] = await tx
       .select()
@@ -163,6 +178,7 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
       return db.transaction(async (tx) => {
         const u = await getInScope(tx, actor, id);
         if (body.disabled !== undefined && u.id === actor.userId) throw new DomainError('users.self');
+        if (body.disabled === true) await assertNotLastAdmin(tx, u);
         const set: Partial<UserRow> = {};
         if (body.displayName !== undefined) set.displayName = body.displayName;
         if (body.disabled !== undefined) set.disabled = body.disabled;
@@ -185,11 +201,14 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
       body: { version: number; newPassword: string },
     ) {
       const u0 = await getInScope(db, actor, id);
+      // 三员分立: an admin's password is reset only on the server (npm run reset-admin, ADR 0010).
+      if (isAdminRole(u0.role)) throw new DomainError('users.admin_password_reset');
       const policy = checkPasswordPolicy(body.newPassword, u0.username, 'newPassword');
       if (policy.length) throw new DomainError('validation.failed', { errors: policy });
       const passwordHash = await hashPassword(body.newPassword);
       await db.transaction(async (tx) => {
         const u = await getInScope(tx, actor, id);
+        if (isAdminRole(u.role)) throw new DomainError('users.admin_password_reset');
         await updateVersioned(
           tx,
           u,
@@ -238,7 +257,13 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
         if (u.id === actor.userId) throw new DomainError('users.self');
         if (body.role === 'security_admin' || body.role === actor.role)
           throw new DomainError('users.escalation');
-        if (isAdminRole(u.role) && u.role !== body.role) throw new DomainError('users.separation_of_duties');
+        if (isAdminRole(u.role) && u.role !== body.role) {
+          await assertNotLastAdmin(tx, u);
+          throw new DomainError('users.separation_of_duties');
+        }
+        // An admin account is created as such: an account that holds a business role never becomes one.
+        if (u.role && !isAdminRole(u.role) && isAdminRole(body.role))
+          throw new DomainError('users.admin_lane');
         const target = await describeScope(tx, scopeTargets, actor.districtCode, body.scope);
         if (!target)
           throw fieldError(
