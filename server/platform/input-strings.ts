@@ -8,9 +8,9 @@ import type { FieldError } from '../../domain/contracts/common.ts';
 import { DomainError } from './errors.ts';
 
 /** Whether a string is free of NUL characters and lone surrogates. */
-const BAD = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export function isCleanString(value: string): boolean {
-  return !BAD.test(value);
+  return !value.includes(String.fromCharCode(0)) && !LONE_SURROGATE.test(value);
 }
 
 /** The field error for a string that breaks the rule. */
@@ -31,7 +31,8 @@ export function findInvalidStrings(value: unknown, path: string, out: FieldError
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((v, i) => findInvalidStrings(v, path ? `${path}.${i}` : String(i), out, depth + 1));
+    for (const [i, v] of value.entries())
+      findInvalidStrings(v, path ? `${path}.${i}` : String(i), out, depth + 1);
     return;
   }
   if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
