@@ -48,7 +48,7 @@ export function findInvalidStrings(value: unknown, path: string, out: FieldError
 export function rejectInvalidCharacters(request: FastifyRequest): void {
   const errors: FieldError[] = [];
   findInvalidStrings(request.params, 'params', errors);
-  findInvalidStrings(request.query, 'query', errors);
+  findInvalidStrings(request.query, 'querystring', errors);
   findInvalidStrings(request.body, '', errors);
   if (errors.length) throw new DomainError('validation.failed', { errors });
 }
