@@ -22,6 +22,7 @@ import { createAuthService } from './platform/auth/service.ts';
 import type { Clock } from './platform/clock.ts';
 import { problem, registerErrorHandler } from './platform/http-errors.ts';
 import { installPolicy, type RouteRecord } from './platform/policy.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { systemRoutes } from './platform/system-routes.ts';
 import { userRoutes } from './platform/users/routes.ts';
 import { createUserService } from './platform/users/service.ts';
@@ -58,12 +59,17 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
     // A URL that cannot be decoded: a problem+json 400 with its own code (and no echo of the URL).
     frameworkErrors: (error, _request, reply) => {
       const code = error.code === 'FST_ERR_BAD_URL' ? 'request.bad_url' : 'request.malformed';
-      (reply as FastifyReply).status(400).type('application/problem+json; charset=utf-8').send(problem(code));
+      (reply as FastifyReply)
+        .status(400)
+        .header('x-content-type-options', 'nosniff')
+        .type('application/problem+json; charset=utf-8')
+        .send(problem(code));
     },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  await registerSecurityHeaders(app, { tileUrl: config.tileUrl });
   await app.register(fastifyCookie);
   const routes = installPolicy(app, { db: database.db, clock, districtCode: config.districtCode });
   await app.register(fastifySwagger, {
