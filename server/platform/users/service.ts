@@ -3,13 +3,7 @@
  * scope and unlocks; three separated admin roles (三员分立); nobody grants wider than their own.
  */
 import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
-import {
-  ADMIN_ROLES,
-  ROLE_SCOPE_KIND,
-  type Role,
-  type Scope,
-  type User,
-} from '../../../domain/contracts/auth.ts';
+import { ROLE_SCOPE_KIND, type Role, type Scope, type User } from '../../../domain/contracts/auth.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
 import { endUserSessions, scopeColumns, scopeOfUser } from '../auth/sessions.ts';
@@ -20,9 +14,9 @@ import { uuidv7 } from '../ids.ts';
 import { checkPasswordPolicy, hashPassword } from '../passwords.ts';
 import { describeScope, type ScopeTargets } from '../scope-targets.ts';
 import { loginAttempts, users } from '../tables.ts';
+import { assertNotLastAdmin, isAdminRole } from './admin-rules.ts';
 
 type UserRow = typeof users.$inferSelect;
-const isAdminRole = (r: string | null) => !!r && (ADMIN_ROLES as readonly string[]).includes(r);
 
 /** The public shape of an account (never the hash). */
 export function toUser(u: UserRow, lockedUntil: Date | null = null): User {
@@ -66,21 +60,6 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
       .returning();
     if (rows.length === 0) throw new DomainError('conflict.stale_version');
     return rows[0]!;
-  }
-
-  /**
-   * Refuse to take away the last active holder of an admin role (nobody could grant, audit or manage
-   * accounts any more). The holders' rows are locked, so two concurrent disables cannot both pass.
-   */
-  async function assertNotLastAdmin(tx: Db, u: UserRow) {
-    if (!isAdminRole(u.role) || u.disabled) return;
-    const holders = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.districtCode, u.districtCode), eq(users.role, u.role!), eq(users.disabled, false)))
-      .for('update');
-    if (holders.filter((h) => h.id !== u.id).length === 0)
-      throw new DomainError('users.last_admin', { detailZh: u.role!, detailEn: u.role! });
   }
 
   async function lockOf(tx: Db, u: UserRow, now: Date): Promise<Date | null> {
