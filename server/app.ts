@@ -20,7 +20,7 @@ import { LoginRateLimiter } from './platform/auth/rate-limit.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { createAuthService } from './platform/auth/service.ts';
 import type { Clock } from './platform/clock.ts';
-import { problem, registerErrorHandler } from './platform/http-errors.ts';
+import { clientErrorHandler, problem, registerErrorHandler } from './platform/http-errors.ts';
 import { installPolicy, type RouteRecord } from './platform/policy.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { systemRoutes } from './platform/system-routes.ts';
@@ -56,15 +56,23 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
-    // A URL that cannot be decoded: a problem+json 400 with its own code (and no echo of the URL).
+    // A URL that cannot be decoded or a path parameter too long: problem+json with its own code (no echo).
     frameworkErrors: (error, _request, reply) => {
-      const code = error.code === 'FST_ERR_BAD_URL' ? 'request.bad_url' : 'request.malformed';
+      const code =
+        error.code === 'FST_ERR_BAD_URL'
+          ? 'request.bad_url'
+          : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? 'request.uri_too_long'
+            : 'request.malformed';
+      const body = problem(code);
       (reply as FastifyReply)
-        .status(400)
+        .status(body.status)
         .header('x-content-type-options', 'nosniff')
         .type('application/problem+json; charset=utf-8')
-        .send(problem(code));
+        .send(body);
     },
+    // Errors of the HTTP parser itself (headers too large, malformed request line): problem+json too.
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -92,6 +92,7 @@ const catalog = {
     en: 'Unsupported content type',
   },
   'request.headers_too_large': { status: 431, zh: '请求头过大', en: 'The request headers are too large' },
+  'request.timeout': { status: 408, zh: '请求超时', en: 'The request timed out' },
   'request.malformed': { status: 400, zh: '请求格式错误', en: 'The request is malformed' },
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } satisfies Record<string, ErrorDef>;

@@ -2,6 +2,7 @@
  * The one place where errors become HTTP answers: RFC 9457 problem+json with a stable code,
  * zh-CN and en text, and field errors naming the field and the rule.
  */
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -184,3 +185,31 @@ export function safeErrorForLog(error: unknown): Record<string, unknown> {
     frames: frames.slice(0, 8),
   };
 }
+
+/**
+ * The HTTP parser's own errors (before Fastify sees a request): a problem+json answer on the raw
+ * socket, then close it. 431 for oversized headers (or a request line past Node's limit), 408 for a
+ * timeout, 400 otherwise.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const code =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? 'request.headers_too_large'
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'request.timeout'
+        : 'request.malformed';
+  const body = JSON.stringify(problem(code));
+  const status = errorDef(code).status;
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Bad Request'}\r\nContent-Type: application/problem+json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(err);
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};

@@ -3,6 +3,7 @@
  * naming a district this deployment does not serve writes nothing; every error answer is problem+json
  * with its own code.
  */
+import { connect } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, DISTRICT, PASSWORD, type TestApp } from '../../../test/app.ts';
@@ -103,6 +104,34 @@ describe('every error is problem+json with its own code', () => {
     const nf = await t.call('GET', `/api/v1/${'b'.repeat(3000)}`);
     expectProblem(nf, 404, 'not_found');
     expect(nf.body.length).toBeLessThan(1000);
+  });
+
+  it('414 for an over-long path parameter, without echoing it', async () => {
+    const res = await t.call('PATCH', `/api/v1/users/${'c'.repeat(300)}`, { body: {} });
+    expectProblem(res, 414, 'request.uri_too_long');
+    expect(res.body).not.toContain('cccccccccc');
+  });
+
+  it('431 from the HTTP parser itself is problem+json too', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(address);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(`GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'d'.repeat(20_000)}\r\n\r\n`);
+      });
+      let data = '';
+      socket.on('data', (c) => {
+        data += c.toString();
+      });
+      socket.on('close', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 431 /);
+    expect(raw).toMatch(/content-type: application\/problem\+json/i);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      status: 431,
+      code: 'request.headers_too_large',
+    });
   });
 
   it('400 request.bad_url for an undecodable URL', async () => {
