@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -21,7 +21,7 @@ import { LoginRateLimiter } from './platform/auth/rate-limit.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { createAuthService } from './platform/auth/service.ts';
 import type { Clock } from './platform/clock.ts';
-import { problem, registerErrorHandler } from './platform/http-errors.ts';
+import { clientErrorHandler, problem, registerErrorHandler } from './platform/http-errors.ts';
 import { createJobs, type Jobs } from './platform/jobs/index.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
 import { SCHEDULES } from './platform/jobs/schedules.ts';
@@ -29,6 +29,7 @@ import { defineSystemJobs } from './platform/jobs/system-jobs.ts';
 import { notificationRoutes } from './platform/notifications/routes.ts';
 import { createNotificationService } from './platform/notifications/service.ts';
 import { installPolicy, type RouteRecord } from './platform/policy.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { systemRoutes } from './platform/system-routes.ts';
 import { userRoutes } from './platform/users/routes.ts';
 import { createUserService } from './platform/users/service.ts';
@@ -63,11 +64,29 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    // A URL that cannot be decoded or a path parameter too long: problem+json with its own code (no echo).
+    frameworkErrors: (error, _request, reply) => {
+      const code =
+        error.code === 'FST_ERR_BAD_URL'
+          ? 'request.bad_url'
+          : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? 'request.uri_too_long'
+            : 'request.malformed';
+      const body = problem(code);
+      (reply as FastifyReply)
+        .status(body.status)
+        .header('x-content-type-options', 'nosniff')
+        .type('application/problem+json; charset=utf-8')
+        .send(body);
+    },
+    // Errors of the HTTP parser itself (headers too large, malformed request line): problem+json too.
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  await registerSecurityHeaders(app, { tileUrl: config.tileUrl });
   await app.register(fastifyCookie);
   const routes = installPolicy(app, { db: database.db, clock, districtCode: config.districtCode });
   await app.register(fastifySwagger, {
@@ -99,6 +118,7 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
     clock,
     limiter: new LoginRateLimiter(clock, config.loginRateLimit),
     scopeTargets,
+    districts: [config.districtCode],
   });
   authRoutes(app, auth);
   userRoutes(app, createUserService({ db, scopeTargets }));
@@ -110,6 +130,15 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   return { app, routes, jobs };
 }
 
+/** Whether an unmatched path names the API, however it is spelled (`/%61pi`, `//api`, `/API`). */
+function isApiPath(url: string): boolean {
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {}
+  return decoded.replace(/^\/+/, '/').toLowerCase().startsWith('/api');
+}
+
 /** Serve the built web app: the portal at /, the console at /admin, index.html for client routes. */
 async function serveWeb(app: FastifyInstance, webDir: string) {
   const index = path.join(webDir, 'index.html');
@@ -118,12 +147,14 @@ async function serveWeb(app: FastifyInstance, webDir: string) {
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
+    // Echo at most the first 200 characters of the path (a probe's 5 KB URL is not sent back).
+    const shown = url.length > 200 ? `${url.slice(0, 200)}…` : url;
     const notFound = () =>
       reply
         .status(404)
         .type('application/problem+json; charset=utf-8')
-        .send(problem('not_found', { detail: `${request.method} ${url}` }));
-    if (url.startsWith('/api') || request.method !== 'GET' || !existsSync(index)) return notFound();
+        .send(problem('not_found', { detail: `${request.method} ${shown}` }));
+    if (isApiPath(url) || request.method !== 'GET' || !existsSync(index)) return notFound();
     // A path with a file extension is a file: serve it if a rebuild added it since start-up, else 404
     // (never index.html for a missing script). Everything else is a client route of the SPA.
     if (/\.[a-z0-9]+$/i.test(url)) {

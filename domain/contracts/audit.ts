@@ -1,6 +1,6 @@
 /** The audit trail as audit_admin reads it. */
 import { z } from 'zod';
-import { pageOf, paginationQuery } from './common.ts';
+import { boundedDateTime, pageOf, paginationQuery } from './common.ts';
 
 /** How an audited action ended. */
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;
@@ -23,13 +23,14 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export const auditQuery = paginationQuery.extend({
+export const auditQuery = z.strictObject({
+  ...paginationQuery.shape,
   action: z.string().max(64).optional(),
   actor: z.string().max(64).optional(),
   objectType: z.string().max(64).optional(),
   result: z.enum(AUDIT_RESULTS).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: boundedDateTime.optional(),
+  to: boundedDateTime.optional(),
 });
 export const auditPage = pageOf(auditEntrySchema);
 

@@ -47,9 +47,12 @@ export type ScopeKind = (typeof SCOPE_KINDS)[number];
 
 /** A user's jurisdiction: a division subtree (district 6 digits, town 9 digits), one institution, or one family. */
 export const scopeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('division'), divisionCode: z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/) }),
-  z.object({ kind: z.literal('institution'), institutionId: z.uuid() }),
-  z.object({ kind: z.literal('family'), familyId: z.uuid() }),
+  z.strictObject({
+    kind: z.literal('division'),
+    divisionCode: z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/),
+  }),
+  z.strictObject({ kind: z.literal('institution'), institutionId: z.uuid() }),
+  z.strictObject({ kind: z.literal('family'), familyId: z.uuid() }),
 ]);
 export type Scope = z.infer<typeof scopeSchema>;
 
@@ -103,7 +106,8 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
-export const userListQuery = paginationQuery.extend({
+export const userListQuery = z.strictObject({
+  ...paginationQuery.shape,
   q: z.string().max(64).optional(),
   role: roleSchema.optional(),
 });

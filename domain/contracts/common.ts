@@ -28,8 +28,16 @@ export const problemSchema = z
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof problemSchema>;
 
+/** The highest page number a list accepts (pages past the end answer an empty page). */
+export const MAX_PAGE = 100_000;
+
 export const paginationQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE, { message: `页码不能大于 ${MAX_PAGE} / The page number must be at most ${MAX_PAGE}` })
+    .default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
@@ -47,3 +55,22 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export const versionField = z.number().int().min(1);
 
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/** The range of instants a date filter accepts (the year 0000 and the like are refused, not sent to the database). */
+export const DATE_FILTER_MIN = '1970-01-01T00:00:00Z';
+export const DATE_FILTER_MAX = '2100-01-01T00:00:00Z';
+
+/** An ISO 8601 date-time with offset, between 1970 and 2100. */
+export const boundedDateTime = z.iso.datetime({ offset: true }).refine(
+  (v) => {
+    const t = Date.parse(v);
+    return t >= Date.parse(DATE_FILTER_MIN) && t < Date.parse(DATE_FILTER_MAX);
+  },
+  {
+    params: {
+      rule: 'date_range',
+      zh: '日期须在 1970 年至 2099 年之间',
+      en: 'The date must lie between 1970 and 2099',
+    },
+  },
+);

@@ -1,4 +1,5 @@
 /** Public surface of the policy packs: types, packs, holiday calendar data and the resolver. */
+export * from './gb32100.ts';
 export * from './holidays-cn.ts';
 export * from './national-2019.ts';
 export * from './qingpu-2021.ts';

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { maskCitizenId, maskMobile, normalizeMobile, validateCitizenId, validateCreditCode } from './ids.ts';
+import { GB32100_AUTHORITIES } from '../policy/gb32100.ts';
+import {
+  citizenIdCheckChar,
+  creditCodeCheckChar,
+  maskCitizenId,
+  maskMobile,
+  normalizeMobile,
+  validateCitizenId,
+  validateCreditCode,
+} from './ids.ts';
+
+/** A credit code with a correct check character from its first 17 characters. */
+const credit = (first17: string) => `${first17}${creditCodeCheckChar(first17)}`;
 
 const TODAY = '2025-06-01';
 
@@ -34,6 +46,9 @@ describe('validateCitizenId (GB 11643-1999)', () => {
     ['310118202302290019', 'id.birth_date'],
     ['310118202313010019', 'id.birth_date'],
     ['310118202607010019', 'id.birth_future'],
+    ['310118099901010019', 'id.birth_too_early'],
+    ['310118179901010019', 'id.birth_too_early'],
+    ['310118189912310019', 'id.birth_too_early'],
     ['', 'id.empty'],
   ])('rejects %s with %s', (id, reason) => {
     expect(validateCitizenId(id, TODAY)).toMatchObject({ ok: false, reason, field: 'id' });
@@ -43,6 +58,14 @@ describe('validateCitizenId (GB 11643-1999)', () => {
     expect(validateCitizenId('11010519491231002X', '2025-02-30')).toMatchObject({
       ok: false,
       reason: 'date.malformed',
+    });
+  });
+
+  it('accepts 1900-01-01, the earliest birth date', () => {
+    const first17 = '31011819000101001';
+    expect(validateCitizenId(`${first17}${citizenIdCheckChar(first17)}`, TODAY)).toMatchObject({
+      ok: true,
+      birthDate: '1900-01-01',
     });
   });
 
@@ -72,8 +95,29 @@ describe('validateCreditCode (GB 32100-2015)', () => {
     ['91350100M000100S43', 'credit.characters'],
     ['913501A0M000100Y43', 'credit.division_code'],
     ['', 'credit.empty'],
+    [credit('0131011812345678X'), 'credit.registration_authority'],
+    [credit('B131011812345678X'), 'credit.registration_authority'],
+    [credit('M131011812345678X'), 'credit.registration_authority'],
+    [credit('X131011812345678X'), 'credit.registration_authority'],
+    [credit('9431011812345678X'), 'credit.category'],
+    [credit('9931011812345678X'), 'credit.category'],
+    [credit('5431011812345678X'), 'credit.category'],
+    [credit('1431011812345678X'), 'credit.category'],
+    [credit('Y231011812345678X'), 'credit.category'],
+    [credit('A231011812345678X'), 'credit.category'],
   ])('rejects %s with %s', (code, reason) => {
     expect(validateCreditCode(code)).toMatchObject({ ok: false, reason, field: 'creditCode' });
+  });
+
+  it('accepts every authority and category of the GB 32100 table, and nothing else in positions 1–2', () => {
+    const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+    for (const a of alphabet)
+      for (const c of alphabet) {
+        const r = validateCreditCode(credit(`${a}${c}31011812345678X`));
+        const listed = !!GB32100_AUTHORITIES[a]?.categories[c];
+        expect(r.ok, `${a}${c}`).toBe(listed);
+      }
+    expect(Object.keys(GB32100_AUTHORITIES).sort()).toEqual([...'123456789ANY'].sort());
   });
 });
 

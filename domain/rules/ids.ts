@@ -3,6 +3,7 @@
  * permits, the 2023 foreign permanent resident ID card, GB 32100-2015 unified social credit code
  * (with the GB 11714 organisation-code check as a warning), mobile numbers and masking.
  */
+import { GB32100_AUTHORITIES } from '../policy/gb32100.ts';
 import { parseDate } from './dates.ts';
 import type { ReasonCode } from './reasons.ts';
 import { err, ok, type Result } from './result.ts';
@@ -56,6 +57,9 @@ const PROVINCES = new Set([
   '65',
 ]);
 
+/** Birth dates before this are refused: nobody alive was born earlier, and years like 0999 are typos. */
+export const ID_EARLIEST_BIRTH = '1900-01-01';
+
 /** Residence permits for Hong Kong, Macau and Taiwan residents (2018) use these address codes. */
 const PERMIT_PREFIXES = new Set(['810000', '820000', '830000']);
 
@@ -100,6 +104,7 @@ export function validateCitizenId(input: string, today: string): Result<CitizenI
   const birth = parseDate(birthDate, 'id');
   if (!birth.ok) return err('id.birth_date', 'id');
   if (birth.dayNumber > todayParsed.dayNumber) return err('id.birth_future', 'id');
+  if (birthDate < ID_EARLIEST_BIRTH) return err('id.birth_too_early', 'id');
   if (citizenIdCheckChar(value) !== value[17]) return err('id.check_character', 'id');
   const sex = Number(value[16]) % 2 === 1 ? 'male' : 'female';
   return ok({ value, birthDate, sex, kind });
@@ -131,7 +136,8 @@ export function orgCodeCheckChar(body8: string): string {
 
 /**
  * Validate a GB 32100-2015 unified social credit code. Rejections: length, characters outside the
- * 31-character alphabet, a non-digit division code (positions 3–8), wrong check character. A GB 11714
+ * 31-character alphabet, a first character that is no registration authority (1–9, A, N, Y), a second
+ * that is no category of that authority (table in domain/policy/gb32100.ts), a non-digit division code (positions 3–8), wrong check character. A GB 11714
  * mismatch in positions 9–17 is only a warning (`credit.org_code_check`), since early codes fail it.
  */
 export function validateCreditCode(input: string): Result<{ value: string; warnings: ReasonCode[] }> {
@@ -139,6 +145,9 @@ export function validateCreditCode(input: string): Result<{ value: string; warni
   const value = input.trim().toUpperCase();
   if (value.length !== 18) return err('credit.length', 'creditCode');
   for (const ch of value) if (!CREDIT_ALPHABET.includes(ch)) return err('credit.characters', 'creditCode');
+  const authority = GB32100_AUTHORITIES[value[0]!];
+  if (!authority) return err('credit.registration_authority', 'creditCode');
+  if (!authority.categories[value[1]!]) return err('credit.category', 'creditCode');
   if (!/^\d{6}$/.test(value.slice(2, 8))) return err('credit.division_code', 'creditCode');
   if (creditCodeCheckChar(value) !== value[17]) return err('credit.check_character', 'creditCode');
   const warnings: ReasonCode[] = [];

@@ -29,6 +29,10 @@ export const REASONS = {
   },
   'id.address_code': { zh: '证件号码地址码无效', en: 'Invalid address code in ID number' },
   'id.birth_date': { zh: '证件号码中的出生日期不存在', en: 'Birth date in ID number does not exist' },
+  'id.birth_too_early': {
+    zh: '证件号码中的出生日期早于1900年',
+    en: 'Birth date in ID number is before 1900',
+  },
   'id.birth_future': { zh: '证件号码中的出生日期晚于今天', en: 'Birth date in ID number is in the future' },
   'id.check_character': { zh: '证件号码校验码错误', en: 'Wrong check character in ID number' },
   'credit.empty': { zh: '统一社会信用代码不能为空', en: 'Unified social credit code is required' },
@@ -43,6 +47,14 @@ export const REASONS = {
   'credit.division_code': {
     zh: '统一社会信用代码第3–8位应为行政区划代码',
     en: 'Positions 3–8 of the credit code must be a division code',
+  },
+  'credit.registration_authority': {
+    zh: '统一社会信用代码第1位不是登记管理部门代码（1–9、A、N、Y）',
+    en: 'The first character of the credit code is no registration authority (1–9, A, N, Y)',
+  },
+  'credit.category': {
+    zh: '统一社会信用代码第2位不是该登记管理部门的机构类别代码',
+    en: 'The second character of the credit code is no organisation category of that authority',
   },
   'credit.check_character': { zh: '统一社会信用代码校验码错误', en: 'Wrong check character in credit code' },
   'credit.org_code_check': {

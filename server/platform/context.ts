@@ -8,6 +8,8 @@ export interface Actor {
   role: Role | null;
   scope: Scope | null;
   sessionId: string;
+  /** The account must change its password: only auth/me, auth/password and auth/logout are open to it. */
+  mustChangePassword?: boolean;
 }
 
 export interface RequestContext {

@@ -41,6 +41,11 @@ const catalog = {
     zh: '该接口未声明访问策略，默认拒绝',
     en: 'This route declares no policy: denied',
   },
+  'auth.must_change_password': {
+    status: 403,
+    zh: '请先修改密码，之后才能使用其他功能',
+    en: 'Change your password first; nothing else is available until then',
+  },
   not_found: { status: 404, zh: '未找到', en: 'Not found' },
   'conflict.stale_version': {
     status: 409,
@@ -68,7 +73,36 @@ const catalog = {
     zh: '不能修改本人的角色或状态',
     en: 'You cannot change your own role or status',
   },
+  'users.admin_password_reset': {
+    status: 403,
+    zh: '管理员账号的密码不能通过接口重置，请在服务器上使用 npm run reset-admin（见 ADR 0010）',
+    en: "An administrator's password cannot be reset through the API: use npm run reset-admin on the server (ADR 0010)",
+  },
+  'users.last_admin': {
+    status: 409,
+    zh: '该账号是此管理员角色的最后一个有效账号，不能停用或改变角色',
+    en: 'This is the last active holder of this administrator role: it cannot be disabled or change role',
+  },
+  'users.admin_lane': {
+    status: 409,
+    zh: '三员分立：业务账号不能被授予管理员角色，管理员账号也不能被授予业务角色',
+    en: 'Separation of duties: a business account cannot get an administrator role, nor an administrator account a business role',
+  },
   'payload.too_large': { status: 413, zh: '文件过大', en: 'The file is too large' },
+  'request.uri_too_long': { status: 414, zh: '请求地址过长', en: 'The request URL is too long' },
+  'request.bad_url': {
+    status: 400,
+    zh: '请求地址编码不正确',
+    en: 'The request URL is not correctly encoded',
+  },
+  'request.unsupported_media_type': {
+    status: 415,
+    zh: '不支持的请求内容类型',
+    en: 'Unsupported content type',
+  },
+  'request.headers_too_large': { status: 431, zh: '请求头过大', en: 'The request headers are too large' },
+  'request.timeout': { status: 408, zh: '请求超时', en: 'The request timed out' },
+  'request.malformed': { status: 400, zh: '请求格式错误', en: 'The request is malformed' },
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } satisfies Record<string, ErrorDef>;
 

@@ -2,6 +2,7 @@
  * The one place where errors become HTTP answers: RFC 9457 problem+json with a stable code,
  * zh-CN and en text, and field errors naming the field and the rule.
  */
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -91,6 +92,13 @@ export function problem(
   };
 }
 
+/** Client errors raised by Fastify itself that have a code of their own. */
+const STATUS_CODES: Record<number, string> = {
+  414: 'request.uri_too_long',
+  415: 'request.unsupported_media_type',
+  431: 'request.headers_too_large',
+};
+
 function send(reply: FastifyReply, body: Problem) {
   return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
 }
@@ -117,15 +125,21 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send(reply, problem('validation.failed', { errors }));
     }
     const fe = error as FastifyError;
-    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE') {
+    if (
+      fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
+      fe.code === 'FST_REQ_FILE_TOO_LARGE' ||
+      fe.statusCode === 413
+    )
       return send(reply, problem('payload.too_large'));
-    }
-    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      // Malformed JSON, unsupported media type and the like: a 400 that names the body.
+    const own = fe.statusCode ? STATUS_CODES[fe.statusCode] : undefined;
+    if (own) return send(reply, problem(own));
+    if (fe.statusCode === 400 && fe.code === 'FST_ERR_BAD_URL')
+      return send(reply, problem('request.bad_url'));
+    if (fe.statusCode === 400 && fe.code?.startsWith('FST_ERR_CTP')) {
+      // Malformed JSON, an empty JSON body and the like: a 400 that names the body.
       return send(
         reply,
         problem('validation.failed', {
-          status: fe.statusCode,
           errors: [
             {
               field: 'body',
@@ -137,6 +151,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
         }),
       );
     }
+    // Any other client error gets its own problem code, never `validation.failed`.
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
+      return send(reply, problem('request.malformed', { status: fe.statusCode }));
     if (
       (error as { code?: string }).code === '23505' ||
       (error as { cause?: { code?: string } }).cause?.code === '23505'
@@ -168,3 +185,31 @@ export function safeErrorForLog(error: unknown): Record<string, unknown> {
     frames: frames.slice(0, 8),
   };
 }
+
+/**
+ * The HTTP parser's own errors (before Fastify sees a request): a problem+json answer on the raw
+ * socket, then close it. 431 for oversized headers (or a request line past Node's limit), 408 for a
+ * timeout, 400 otherwise.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const code =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? 'request.headers_too_large'
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'request.timeout'
+        : 'request.malformed';
+  const body = JSON.stringify(problem(code));
+  const status = errorDef(code).status;
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Bad Request'}\r\nContent-Type: application/problem+json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(err);
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};

@@ -21,11 +21,36 @@ export interface AuthDeps {
   clock: Clock;
   limiter: LoginRateLimiter;
   scopeTargets: ScopeTargets;
+  /** The districts this deployment serves; a login naming any other is refused before any write. */
+  districts: readonly string[];
 }
 
-export function createAuthService({ db, limiter, scopeTargets }: AuthDeps) {
+export function createAuthService({ db, limiter, scopeTargets, districts }: AuthDeps) {
   async function failLogin(ctx: RequestContext, district: string, username: string): Promise<never> {
-    const locked = await db.transaction(async (tx) => {
+    const locked = await countFailure(ctx, district, username, 'auth.login');
+    throw new DomainError(locked ? 'auth.locked' : 'auth.invalid_credentials');
+  }
+
+  /** Whether the account is locked now (failed logins or failed password changes). */
+  async function lockedNow(district: string, username: string, now: Date): Promise<boolean> {
+    const [attempt] = await db
+      .select()
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.districtCode, district), eq(loginAttempts.username, username)));
+    return !!attempt?.lockedUntil && attempt.lockedUntil.getTime() > now.getTime();
+  }
+
+  /**
+   * Count one failed password check toward the lockout and audit it; true when this failure locked the
+   * account (then its sessions end too).
+   */
+  async function countFailure(
+    ctx: RequestContext,
+    district: string,
+    username: string,
+    action: 'auth.login' | 'auth.password_change',
+  ): Promise<boolean> {
+    return db.transaction(async (tx) => {
       const [row] = await tx
         .insert(loginAttempts)
         .values({ districtCode: district, username, failures: 1, updatedAt: ctx.now })
@@ -36,7 +61,7 @@ export function createAuthService({ db, limiter, scopeTargets }: AuthDeps) {
         .returning();
       const failures = row?.failures ?? 1;
       await recordAudit(tx, ctx, {
-        action: 'auth.login',
+        action,
         result: 'failure',
         username,
         objectType: 'user',
@@ -53,11 +78,11 @@ export function createAuthService({ db, limiter, scopeTargets }: AuthDeps) {
           username,
           objectType: 'user',
         });
+        if (ctx.actor) await endUserSessions(tx, district, ctx.actor.userId, ctx.now, 'locked');
         return true;
       }
       return false;
     });
-    throw new DomainError(locked ? 'auth.locked' : 'auth.invalid_credentials');
   }
 
   return {
@@ -66,15 +91,22 @@ export function createAuthService({ db, limiter, scopeTargets }: AuthDeps) {
       reqCtx: RequestContext,
       body: { username: string; password: string; district?: string | undefined },
     ) {
-      if (!limiter.take(reqCtx.ip ?? 'unknown')) throw new DomainError('auth.rate_limited');
       const district = body.district ?? reqCtx.districtCode;
+      if (!districts.includes(district))
+        throw new DomainError('validation.failed', {
+          errors: [
+            {
+              field: 'district',
+              rule: 'district.unconfigured',
+              message_zh: '该区不在本平台服务范围内',
+              message_en: 'This district is not served by this platform',
+            },
+          ],
+        });
+      if (!limiter.take(reqCtx.ip ?? 'unknown')) throw new DomainError('auth.rate_limited');
       const ctx = { ...reqCtx, districtCode: district };
       const username = body.username.trim().toLowerCase();
-      const [attempt] = await db
-        .select()
-        .from(loginAttempts)
-        .where(and(eq(loginAttempts.districtCode, district), eq(loginAttempts.username, username)));
-      if (attempt?.lockedUntil && attempt.lockedUntil.getTime() > ctx.now.getTime()) {
+      if (await lockedNow(district, username, ctx.now)) {
         await db.transaction((tx) =>
           recordAudit(tx, ctx, {
             action: 'auth.login',
@@ -157,11 +189,17 @@ export function createAuthService({ db, limiter, scopeTargets }: AuthDeps) {
       actor: Actor,
       body: { currentPassword: string; newPassword: string },
     ) {
+      // The same per-IP limit as login, and the same lockout: a stolen session cannot guess the password.
+      if (!limiter.take(ctx.ip ?? 'unknown')) throw new DomainError('auth.rate_limited');
+      if (await lockedNow(actor.districtCode, actor.username, ctx.now)) throw new DomainError('auth.locked');
       const [u] = await db
         .select()
         .from(users)
         .where(and(eq(users.districtCode, actor.districtCode), eq(users.id, actor.userId)));
-      if (!u || !(await verifyPassword(body.currentPassword, u.passwordHash)))
+      if (!u) throw new DomainError('auth.unauthenticated');
+      if (!(await verifyPassword(body.currentPassword, u.passwordHash))) {
+        const locked = await countFailure(ctx, actor.districtCode, actor.username, 'auth.password_change');
+        if (locked) throw new DomainError('auth.locked');
         throw new DomainError('validation.failed', {
           errors: [
             {
@@ -172,6 +210,7 @@ export function createAuthService({ db, limiter, scopeTargets }: AuthDeps) {
             },
           ],
         });
+      }
       const errors = checkPasswordPolicy(body.newPassword, u.username, 'newPassword');
       if (body.newPassword === body.currentPassword)
         errors.push({
@@ -193,6 +232,9 @@ export function createAuthService({ db, limiter, scopeTargets }: AuthDeps) {
             version: u.version + 1,
           })
           .where(and(eq(users.districtCode, u.districtCode), eq(users.id, u.id)));
+        await tx
+          .delete(loginAttempts)
+          .where(and(eq(loginAttempts.districtCode, u.districtCode), eq(loginAttempts.username, u.username)));
         await endUserSessions(tx, u.districtCode, u.id, ctx.now, 'password_changed');
         await recordAudit(tx, ctx, {
           action: 'auth.password_change',

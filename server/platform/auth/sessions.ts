@@ -74,6 +74,7 @@ export async function resolveSession(db: Db, cookie: string | undefined, now: Da
     role: u.role as Role | null,
     scope: scopeOfUser(u),
     sessionId: s.id,
+    mustChangePassword: u.mustChangePassword,
   };
 }
 

@@ -23,9 +23,9 @@ import { checkPasswordPolicy, hashPassword } from '../passwords.ts';
 import { describeScope, type ScopeTargets } from '../scope-targets.ts';
 import { loginAttempts, users } from '../tables.ts';
 import { assertVersion, updateVersioned } from '../versioned.ts';
+import { assertNotLastAdmin, isAdminRole } from './admin-rules.ts';
 
 type UserRow = typeof users.$inferSelect;
-const isAdminRole = (r: string | null) => !!r && (ADMIN_ROLES as readonly string[]).includes(r);
 
 /** The public shape of an account (never the hash). */
 export function toUser(u: UserRow, lockedUntil: Date | null = null): User {
@@ -151,6 +151,7 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
       return db.transaction(async (tx) => {
         const u = await getInScope(tx, actor, id);
         if (body.disabled !== undefined && u.id === actor.userId) throw new DomainError('users.self');
+        if (body.disabled === true) await assertNotLastAdmin(tx, u);
         const set: Partial<UserRow> = {};
         if (body.displayName !== undefined) set.displayName = body.displayName;
         if (body.disabled !== undefined) set.disabled = body.disabled;
@@ -173,11 +174,14 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
       body: { version: number; newPassword: string },
     ) {
       const u0 = await getInScope(db, actor, id);
+      // 三员分立: an admin's password is reset only on the server (npm run reset-admin, ADR 0010).
+      if (isAdminRole(u0.role)) throw new DomainError('users.admin_password_reset');
       const policy = checkPasswordPolicy(body.newPassword, u0.username, 'newPassword');
       if (policy.length) throw new DomainError('validation.failed', { errors: policy });
       const passwordHash = await hashPassword(body.newPassword);
       await db.transaction(async (tx) => {
         const u = await getInScope(tx, actor, id);
+        if (isAdminRole(u.role)) throw new DomainError('users.admin_password_reset');
         await updateVersioned(
           tx,
           users,
@@ -227,7 +231,13 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
         if (u.id === actor.userId) throw new DomainError('users.self');
         if (body.role === 'security_admin' || body.role === actor.role)
           throw new DomainError('users.escalation');
-        if (isAdminRole(u.role) && u.role !== body.role) throw new DomainError('users.separation_of_duties');
+        if (isAdminRole(u.role) && u.role !== body.role) {
+          await assertNotLastAdmin(tx, u);
+          throw new DomainError('users.separation_of_duties');
+        }
+        // An admin account is created as such: an account that holds a business role never becomes one.
+        if (u.role && !isAdminRole(u.role) && isAdminRole(body.role))
+          throw new DomainError('users.admin_lane');
         const target = await describeScope(tx, scopeTargets, actor.districtCode, body.scope);
         if (!target)
           throw fieldError(
