@@ -20,6 +20,7 @@ import { LoginRateLimiter } from './platform/auth/rate-limit.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { createAuthService } from './platform/auth/service.ts';
 import type { Clock } from './platform/clock.ts';
+import { dashboardRoutes } from './platform/dashboard.ts';
 import { problem, registerErrorHandler } from './platform/http-errors.ts';
 import { installPolicy, type RouteRecord } from './platform/policy.ts';
 import { systemRoutes } from './platform/system-routes.ts';
@@ -74,7 +75,7 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const db = database.db;
-  const { scopeTargets } = await registerModules(app, { db, clock, config });
+  const { scopeTargets, dashboard } = await registerModules(app, { db, clock, config });
   const auth = createAuthService({
     db,
     clock,
@@ -84,6 +85,7 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   authRoutes(app, auth);
   userRoutes(app, createUserService({ db, scopeTargets }));
   auditRoutes(app, db);
+  dashboardRoutes(app, { db, providers: dashboard });
   systemRoutes(app, { db, kind: database.kind, migration, tileUrl: config.tileUrl });
   await serveWeb(app, config.webDir);
   return { app, routes };

@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { DashboardProvider } from '../platform/dashboard.ts';
 import type { ScopeTargets } from '../platform/scope-targets.ts';
+import { institutionsDashboard } from './institutions/dashboard.ts';
 import { institutionTarget } from './institutions/repository.ts';
 import { institutionRoutes } from './institutions/routes.ts';
 import { type FileStorage, localFileStorage } from './institutions/storage.ts';
@@ -20,8 +22,8 @@ export interface ModuleDeps {
 export async function registerModules(
   app: FastifyInstance,
   deps: ModuleDeps,
-): Promise<{ scopeTargets: ScopeTargets }> {
+): Promise<{ scopeTargets: ScopeTargets; dashboard: DashboardProvider[] }> {
   const storage = deps.storage ?? localFileStorage(path.join(deps.config.dataDir, 'files'));
   await institutionRoutes(app, { db: deps.db, storage });
-  return { scopeTargets: { institution: institutionTarget } };
+  return { scopeTargets: { institution: institutionTarget }, dashboard: [institutionsDashboard] };
 }
