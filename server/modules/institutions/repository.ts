@@ -5,7 +5,11 @@
  */
 import { and, asc, count, desc, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { InstitutionKind, InstitutionStatus } from '../../../domain/contracts/institution.ts';
+import type {
+  INSTITUTION_SORTS,
+  InstitutionKind,
+  InstitutionStatus,
+} from '../../../domain/contracts/institution.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -62,14 +66,19 @@ export async function listInstitutions(
   f: InstitutionFilters,
   page: number,
   pageSize: number,
+  sort?: { by: (typeof INSTITUTION_SORTS)[number]; order: 'asc' | 'desc' | undefined },
 ) {
   const where = listWhere(actor, f);
+  const dir = sort?.order === 'desc' ? desc : asc;
+  const order = sort
+    ? [dir(institutions[sort.by]), asc(institutions.id)]
+    : [asc(institutions.townCode), asc(institutions.name), asc(institutions.id)];
   const [rows, [total]] = await Promise.all([
     db
       .select()
       .from(institutions)
       .where(where)
-      .orderBy(asc(institutions.townCode), asc(institutions.name), asc(institutions.id))
+      .orderBy(...order)
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(institutions).where(where),

@@ -82,7 +82,8 @@ export function createInstitutionService({ db }: { db: Db }) {
 
   return {
     async list(_ctx: RequestContext, actor: Actor, q: InstitutionListQuery) {
-      const { rows, total } = await repo.listInstitutions(db, actor, q, q.page, q.pageSize);
+      const sort = q.sort ? { by: q.sort, order: q.order } : undefined;
+      const { rows, total } = await repo.listInstitutions(db, actor, q, q.page, q.pageSize, sort);
       return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
     },
 
