@@ -1,4 +1,5 @@
 /** /admin/institutions — the registry: server-side filters and pagination, kept in the URL. */
+
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Input, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
@@ -11,11 +12,11 @@ import {
 } from '../../../../domain/contracts/institution.ts';
 import { api, type InstitutionListQuery, type InstitutionSummary } from '../../api/client.ts';
 import { problemText } from '../../api/errors.ts';
+import { keys } from '../../api/keys.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { can, useCurrentMe } from '../session.ts';
 import {
   dateTime,
-  INSTITUTIONS_KEY,
   kindLabel,
   ownershipLabel,
   STATUS_COLORS,
@@ -44,7 +45,7 @@ export default function ListPage() {
   };
   const query: InstitutionListQuery = { page, pageSize, ...filters };
   const list = useQuery({
-    queryKey: [...INSTITUTIONS_KEY, 'list', query],
+    queryKey: keys.institutions.list(query),
     queryFn: ({ signal }) => api.institutions.list(query, signal),
     placeholderData: keepPreviousData,
   });

@@ -2,6 +2,7 @@
  * /admin/institutions/review — filings waiting for the district, oldest first, with the working days
  * waited; more than the deadline (5 working days, 国卫办人口发〔2019〕25号) is flagged red.
  */
+
 import { WarningFilled } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Space, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
@@ -9,9 +10,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, type ReviewQueueItem } from '../../api/client.ts';
 import { problemText } from '../../api/errors.ts';
+import { keys } from '../../api/keys.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { ActionsBar } from './ActionsBar.tsx';
-import { dateTime, INSTITUTIONS_KEY, kindLabel, townName, usePolicy } from './shared.ts';
+import { dateTime, kindLabel, townName, usePolicy } from './shared.ts';
 
 export default function ReviewPage() {
   const t = useT();
@@ -21,7 +23,7 @@ export default function ReviewPage() {
   const [pageSize, setPageSize] = useState(20);
   const query = { page, pageSize };
   const queue = useQuery({
-    queryKey: [...INSTITUTIONS_KEY, 'review', query],
+    queryKey: keys.institutions.review(query),
     queryFn: ({ signal }) => api.institutions.reviewQueue(query, signal),
     placeholderData: keepPreviousData,
   });

@@ -1,4 +1,5 @@
 /** Shared by the registry pages: query keys, labels, the rule pack in force, towns, money. */
+
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
@@ -16,11 +17,9 @@ import { TRANSITIONS } from '../../../../domain/institutions/lifecycle.ts';
 import { resolvePolicy } from '../../../../domain/policy/index.ts';
 import { CLASS_TYPES } from '../../../../domain/rules/classes.ts';
 import { api } from '../../api/client.ts';
+import { keys } from '../../api/keys.ts';
 import { type Lang, pick, useLang } from '../../i18n/index.tsx';
 import { useCurrentMe } from '../session.ts';
-
-export const INSTITUTIONS_KEY = ['institutions'] as const;
-export const detailKey = (id: string) => [...INSTITUTIONS_KEY, 'detail', id] as const;
 
 /** A {zh, en} label in the current language. */
 export const bi = (lang: Lang, l: { zh: string; en: string }) => pick(lang, l.zh, l.en);
@@ -89,7 +88,7 @@ export const dateTime = (iso: string | null | undefined) =>
 
 export function useInstitution(id: string) {
   return useQuery({
-    queryKey: detailKey(id),
+    queryKey: keys.institutions.detail(id),
     queryFn: ({ signal }) => api.institutions.get(id, signal),
     enabled: id !== '',
   });

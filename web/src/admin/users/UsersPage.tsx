@@ -1,4 +1,5 @@
 /** /admin/users — accounts for system_admin (create, edit, reset) and security_admin (grant, unlock). */
+
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Input, Popconfirm, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
@@ -7,11 +8,12 @@ import { useState } from 'react';
 import { ROLES, type Role } from '../../../../domain/contracts/auth.ts';
 import { api, type User } from '../../api/client.ts';
 import { problemText, useShowError } from '../../api/errors.ts';
+import { keys } from '../../api/keys.ts';
 import { pick, useLang, useT } from '../../i18n/index.tsx';
 import { shortId } from '../format.ts';
 import { can, useCurrentMe } from '../session.ts';
 import { GrantDialog } from './GrantDialog.tsx';
-import { USERS_KEY, useDivisions } from './shared.ts';
+import { useDivisions } from './shared.ts';
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from './UserDialogs.tsx';
 
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'reset' | 'grant'; user: User } | null;
@@ -37,7 +39,7 @@ export default function UsersPage() {
 
   const query = { page, pageSize, q: q || undefined, role };
   const users = useQuery({
-    queryKey: [...USERS_KEY, query],
+    queryKey: keys.users.list(query),
     queryFn: ({ signal }) => api.users.list(query, signal),
     placeholderData: keepPreviousData,
   });
@@ -62,7 +64,7 @@ export default function UsersPage() {
       showError(err);
     } finally {
       setUnlocking(null);
-      void queryClient.invalidateQueries({ queryKey: USERS_KEY });
+      void queryClient.invalidateQueries({ queryKey: keys.users.all });
     }
   };
 

@@ -3,8 +3,10 @@
  * is empty (offline deployments) there is no tile layer: the district's box, a coordinate grid and the
  * towns (centre, ~2 km circle, name) are drawn instead, so the markers still make sense.
  */
+
 import { useQuery } from '@tanstack/react-query';
 import L from 'leaflet';
+import { keys } from '../../api/keys.ts';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
@@ -83,7 +85,7 @@ export default function InstitutionMap(props: {
   const navigate = useNavigate();
   const box = useRef<HTMLElement>(null);
   const config = useQuery({
-    queryKey: ['config'],
+    queryKey: keys.config,
     queryFn: ({ signal }) => api.config.get(signal),
     staleTime: Number.POSITIVE_INFINITY,
   });
