@@ -13,17 +13,10 @@ import {
 import { api, type InstitutionListQuery, type InstitutionSummary } from '../../api/client.ts';
 import { problemText } from '../../api/errors.ts';
 import { keys } from '../../api/keys.ts';
+import { StatusTag } from '../../components/StatusTag.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { can, useCurrentMe } from '../session.ts';
-import {
-  dateTime,
-  kindLabel,
-  ownershipLabel,
-  STATUS_COLORS,
-  statusLabel,
-  townName,
-  useTownOptions,
-} from './shared.ts';
+import { dateTime, kindLabel, ownershipLabel, statusLabel, townName, useTownOptions } from './shared.ts';
 
 const FILTERS = ['town', 'kind', 'status', 'inclusive', 'q'] as const;
 
@@ -79,7 +72,7 @@ export default function ListPage() {
     {
       title: t('inst.status'),
       key: 'status',
-      render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{statusLabel(lang, r.status)}</Tag>,
+      render: (_, r) => <StatusTag set="institution" status={r.status} />,
     },
     { title: t('inst.seats'), dataIndex: 'seats', key: 'seats', align: 'right' },
     { title: t('inst.enrolled'), dataIndex: 'enrolled', key: 'enrolled', align: 'right' },

@@ -38,17 +38,6 @@ export function actionLabel(lang: Lang, action: string): string {
   return rule ? pick(lang, rule.zh, rule.en) : action;
 }
 
-/** Tag colours of the filing states. */
-export const STATUS_COLORS: Record<InstitutionStatus, string> = {
-  draft: 'default',
-  submitted: 'processing',
-  filed: 'cyan',
-  operating: 'green',
-  rectifying: 'orange',
-  suspended: 'red',
-  closed: 'default',
-};
-
 export function townName(lang: Lang, code: string): string {
   const d = findDivision(code);
   return d ? pick(lang, d.nameZh, d.nameEn) : code;
