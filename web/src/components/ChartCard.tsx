@@ -70,6 +70,10 @@ export function ChartCard(props: ChartCardProps) {
   const { kind, data, onSelect } = props;
   const load = props.load ?? loadECharts;
   const showChart = view === 'chart' && !failed && data.length > 0;
+  // Callers pass fresh arrays and callbacks on every render: redraw only when the numbers change.
+  const latest = useRef({ data, onSelect });
+  latest.current = { data, onSelect };
+  const dataKey = JSON.stringify(data);
 
   useEffect(() => {
     if (!showChart || !box.current) return;
@@ -81,12 +85,11 @@ export function ChartCard(props: ChartCardProps) {
       .then((lib) => {
         if (disposed) return;
         chart = lib.init(el, null, { renderer: 'svg' });
-        chart.setOption(chartOption(kind, data));
-        if (onSelect)
-          chart.on('click', (p) => {
-            const datum = data[p.dataIndex];
-            if (datum) onSelect(datum);
-          });
+        chart.setOption(chartOption(kind, JSON.parse(dataKey) as ChartDatum[]));
+        chart.on('click', (p) => {
+          const datum = latest.current.data[p.dataIndex];
+          if (datum) latest.current.onSelect?.(datum);
+        });
         window.addEventListener('resize', resize);
       })
       .catch(() => {
@@ -97,7 +100,7 @@ export function ChartCard(props: ChartCardProps) {
       window.removeEventListener('resize', resize);
       chart?.dispose();
     };
-  }, [showChart, kind, data, onSelect, load]);
+  }, [showChart, kind, dataKey, load]);
 
   const table = (
     <table className={view === 'table' || failed ? 'chart-table' : 'sr-only'}>
