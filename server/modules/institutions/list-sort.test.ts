@@ -10,7 +10,10 @@ beforeAll(async () => {
   await t.createUser('district', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
   cookie = await t.login('district');
   for (const name of ['乙托育园', '甲托育园', '丙托育园']) {
-    const res = await t.call('POST', '/api/v1/institutions', { cookie, body: buildInstitutionInput({ name }) });
+    const res = await t.call('POST', '/api/v1/institutions', {
+      cookie,
+      body: buildInstitutionInput({ name }),
+    });
     expect(res.statusCode).toBe(201);
   }
 });

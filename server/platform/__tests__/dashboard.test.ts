@@ -1,8 +1,8 @@
 /** The per-role dashboard: each role sees the numbers of its own jurisdiction, through the guard. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardData, DashboardWidget } from '../../../domain/contracts/dashboard.ts';
-import { buildClasses, buildInstitutionInput } from '../../modules/institutions/factories.ts';
 import { createTestApp, DISTRICT, type TestApp, XUJING, ZHUJIAJIAO } from '../../../test/app.ts';
+import { buildClasses, buildInstitutionInput } from '../../modules/institutions/factories.ts';
 
 let t: TestApp;
 let ownId: string;
@@ -41,7 +41,8 @@ async function dashboard(username: string): Promise<DashboardData> {
   return res.json();
 }
 
-const widget = (d: DashboardData, id: string): DashboardWidget | undefined => d.widgets.find((w) => w.id === id);
+const widget = (d: DashboardData, id: string): DashboardWidget | undefined =>
+  d.widgets.find((w) => w.id === id);
 const value = (w: DashboardWidget | undefined, key: string) => w?.items.find((i) => i.key === key)?.value;
 
 beforeAll(async () => {
