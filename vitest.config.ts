@@ -21,6 +21,7 @@ export default defineConfig({
           include: ['web/src/**/*.test.tsx'],
           environment: 'happy-dom',
           setupFiles: ['web/test/setup.ts'],
+          testTimeout: 30_000,
         },
       },
       {

@@ -18,7 +18,8 @@ async function check(rules: ReturnType<typeof rulesFrom>, value: unknown): Promi
     | undefined;
   if (required && (value === undefined || value === '')) return required.message;
   try {
-    for (const r of rules) if (typeof r === 'object' && 'validator' in r) await (r as Validator).validator({}, value);
+    for (const r of rules)
+      if (typeof r === 'object' && 'validator' in r) await (r as Validator).validator({}, value);
     return null;
   } catch (err) {
     return (err as Error).message;
@@ -56,7 +57,11 @@ describe('rulesFrom', () => {
   it('nested fields and number ranges', async () => {
     const lat = rulesFrom(createInstitutionBody, 'lat', { label: 'Latitude', t: tEn, lang: 'en' });
     expect(await check(lat, 31.1)).toBeNull();
-    const fee = rulesFrom(createInstitutionBody, 'fees.hourlyFen', { label: 'Hourly fee', t: tEn, lang: 'en' });
+    const fee = rulesFrom(createInstitutionBody, 'fees.hourlyFen', {
+      label: 'Hourly fee',
+      t: tEn,
+      lang: 'en',
+    });
     expect(await check(fee, -1)).toMatch(/^Hourly fee must be at least 0/);
   });
 
@@ -72,7 +77,11 @@ describe('rulesFrom', () => {
   });
 
   it('limitsOf gives the input its limits', () => {
-    expect(limitsOf(createUserBody, 'displayName')).toMatchObject({ required: true, minLength: 1, maxLength: 64 });
+    expect(limitsOf(createUserBody, 'displayName')).toMatchObject({
+      required: true,
+      minLength: 1,
+      maxLength: 64,
+    });
     expect(limitsOf(grantBody, 'role').options).toContain('district_officer');
   });
 });

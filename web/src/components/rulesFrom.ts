@@ -122,7 +122,8 @@ export function rulesFrom(schema: AnySchema, field: string, opts: RulesOptions):
   const { label, t, lang } = opts;
   const normalize = opts.normalize ?? ((v: unknown) => (typeof v === 'string' ? v.trim() : v));
   const rules: Rule[] = [];
-  if (!f.safeParse(undefined).success) rules.push({ required: true, message: t('rules.required', { label }) });
+  if (!f.safeParse(undefined).success)
+    rules.push({ required: true, message: t('rules.required', { label }) });
   rules.push({
     validator: async (_rule, value: unknown) => {
       if (empty(value)) return;
@@ -132,7 +133,8 @@ export function rulesFrom(schema: AnySchema, field: string, opts: RulesOptions):
         throw new Error(issueMessage(issue, label, t, lang));
       }
       const errors = opts.domain?.(value) ?? [];
-      if (errors.length > 0) throw new Error(errors.map((e) => pick(lang, e.message_zh, e.message_en)).join('；'));
+      if (errors.length > 0)
+        throw new Error(errors.map((e) => pick(lang, e.message_zh, e.message_en)).join('；'));
     },
   });
   return rules;
