@@ -27,6 +27,11 @@ export function parseQuery<Q>(schema: z.ZodType<Q>, params: URLSearchParams): Q 
   return schema.parse({});
 }
 
+function setOrDelete(next: URLSearchParams, key: string, value: string | undefined) {
+  if (value === undefined || value === '') next.delete(key);
+  else next.set(key, value);
+}
+
 export interface UrlQuery<Q> {
   query: Q;
   /** Set or clear one filter; goes back to page 1. */
@@ -50,10 +55,6 @@ export function useUrlQuery<Q extends PageQuery>(schema: z.ZodType<Q>): UrlQuery
       ),
     [setParams],
   );
-  const setOrDelete = (next: URLSearchParams, key: string, value: string | undefined) => {
-    if (value === undefined || value === '') next.delete(key);
-    else next.set(key, value);
-  };
   return {
     query,
     setFilter: useCallback(
