@@ -31,6 +31,7 @@ export function useInstitutionMutation<TVars>(
       message.success(t(options.successKey ?? 'inst.saved'));
       queryClient.setQueryData(keys.institutions.detail(detail.id), detail);
       void queryClient.invalidateQueries({ queryKey: keys.institutions.all });
+      void queryClient.invalidateQueries({ queryKey: keys.dashboard });
       options.onDone?.(detail);
     },
     onError: (err) => {
