@@ -88,6 +88,11 @@ test('the home page is each role’s dashboard: district, town, institution', as
     // The numbers are also there as a table for screen readers.
     if (user !== 'institution') assert.ok((await page.locator('table.sr-only').count()) > 0);
     await shot(page, `dashboard-${user}`);
+    if (user === 'district') {
+      await page.getByLabel('语言').first().selectOption('en');
+      await page.getByRole('img', { name: /^Institutions by town:/ }).locator('svg').waitFor();
+      await shot(page, 'dashboard-district-en');
+    }
     await page.close();
   }
 });
