@@ -90,7 +90,10 @@ test('the home page is each role’s dashboard: district, town, institution', as
     await shot(page, `dashboard-${user}`);
     if (user === 'district') {
       await page.getByLabel('语言').first().selectOption('en');
-      await page.getByRole('img', { name: /^Institutions by town:/ }).locator('svg').waitFor();
+      await page
+        .getByRole('img', { name: /^Institutions by town:/ })
+        .locator('svg')
+        .waitFor();
       await shot(page, 'dashboard-district-en');
     }
     await page.close();
