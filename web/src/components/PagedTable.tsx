@@ -22,6 +22,9 @@ export interface PagedTableProps<Row, Q extends PageQuery> {
   toolbar?: (state: UrlQuery<Q>) => ReactNode;
   /** Accessible name of the table. */
   label?: string;
+  /** Shown when the page is empty (and there was no error). */
+  emptyText?: string;
+  rowClassName?: (row: Row) => string;
 }
 
 export function PagedTable<Row extends object, Q extends PageQuery>(props: PagedTableProps<Row, Q>) {
@@ -71,8 +74,13 @@ export function PagedTable<Row extends object, Q extends PageQuery>(props: Paged
         loading={list.isFetching}
         scroll={{ x: 'max-content' }}
         onChange={onChange}
+        rowClassName={props.rowClassName}
         locale={
-          list.error ? { emptyText: problemText(list.error, lang, t('common.unknownError')) } : undefined
+          list.error
+            ? { emptyText: problemText(list.error, lang, t('common.unknownError')) }
+            : props.emptyText
+              ? { emptyText: props.emptyText }
+              : undefined
         }
         pagination={{
           current: query.page,
