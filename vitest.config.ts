@@ -1,3 +1,4 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,6 +11,17 @@ export default defineConfig({
           name: 'unit',
           include: ['domain/**/*.test.ts', 'web/src/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        // React components in a DOM (happy-dom) with Testing Library: web/src/**/*.test.tsx.
+        plugins: [react()],
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['web/test/setup.ts'],
+          testTimeout: 30_000,
         },
       },
       {

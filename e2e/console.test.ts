@@ -43,3 +43,59 @@ test('five wrong passwords show the locked message', async () => {
   await shot(page, 'login-locked');
   await page.close();
 });
+
+test('the home page is each role’s dashboard: district, town, institution', async () => {
+  const cases: [string, (page: import('playwright-core').Page) => Promise<void>][] = [
+    [
+      'district',
+      async (page) => {
+        await page.getByTestId('dashboard-filingsOverdue').waitFor();
+        await page
+          .getByRole('img', { name: /^机构按街镇:/ })
+          .locator('svg')
+          .waitFor();
+        await page
+          .getByRole('img', { name: /^机构按状态:/ })
+          .locator('svg')
+          .waitFor();
+      },
+    ],
+    [
+      'town-zhujiajiao',
+      async (page) => {
+        await page.getByTestId('dashboard-filingsWaiting').waitFor();
+        await page
+          .getByRole('img', { name: /^机构按类型:/ })
+          .locator('svg')
+          .waitFor();
+        assert.equal(await page.getByRole('img', { name: /^机构按街镇:/ }).count(), 0);
+      },
+    ],
+    [
+      'institution',
+      async (page) => {
+        await page.getByTestId('dashboard-status').waitFor();
+        await page.getByRole('heading', { name: '待办事项' }).waitFor();
+        assert.equal(await page.getByTestId('dashboard-filingsOverdue').count(), 0);
+      },
+    ],
+  ];
+  for (const [user, check] of cases) {
+    const page = await h.browser.newPage({ viewport: { width: 1366, height: 860 } });
+    await consoleLogin(page, h.baseUrl, user);
+    await page.getByTestId('dashboard-role').waitFor();
+    await check(page);
+    // The numbers are also there as a table for screen readers.
+    if (user !== 'institution') assert.ok((await page.locator('table.sr-only').count()) > 0);
+    await shot(page, `dashboard-${user}`);
+    if (user === 'district') {
+      await page.getByLabel('语言').first().selectOption('en');
+      await page
+        .getByRole('img', { name: /^Institutions by town:/ })
+        .locator('svg')
+        .waitFor();
+      await shot(page, 'dashboard-district-en');
+    }
+    await page.close();
+  }
+});

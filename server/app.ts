@@ -21,6 +21,7 @@ import { LoginRateLimiter } from './platform/auth/rate-limit.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { createAuthService } from './platform/auth/service.ts';
 import type { Clock } from './platform/clock.ts';
+import { dashboardRoutes } from './platform/dashboard.ts';
 import { clientErrorHandler, problem, registerErrorHandler } from './platform/http-errors.ts';
 import { createJobs, type Jobs } from './platform/jobs/index.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
@@ -112,7 +113,7 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   app.addHook('onClose', () => jobs.stop());
   // The calendar-end alert follows the district's calendar: shipped years plus confirmed local ones.
   defineSystemJobs(jobs, { calendarYears: countingHolidayYears });
-  const { scopeTargets } = await registerModules(app, { db, clock, config, jobs });
+  const { scopeTargets, dashboard } = await registerModules(app, { db, clock, config, jobs });
   const auth = createAuthService({
     db,
     clock,
@@ -125,6 +126,7 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   auditRoutes(app, db);
   jobRoutes(app, db);
   notificationRoutes(app, createNotificationService(db));
+  dashboardRoutes(app, { db, providers: dashboard });
   systemRoutes(app, { db, kind: database.kind, migration, tileUrl: config.tileUrl });
   await serveWeb(app, config.webDir);
   return { app, routes, jobs };

@@ -141,7 +141,14 @@ export const institutionFilters = {
   inclusive: boolQuery.optional(),
   q: z.string().trim().max(50).optional(),
 };
-export const institutionListQuery = z.strictObject({ ...paginationQuery.shape, ...institutionFilters });
+/** Columns the registry list sorts by on the server (default: town, then name). */
+export const INSTITUTION_SORTS = ['name', 'seats', 'enrolled', 'updatedAt'] as const;
+export const institutionListQuery = z.strictObject({
+  ...paginationQuery.shape,
+  ...institutionFilters,
+  sort: z.enum(INSTITUTION_SORTS).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+});
 export type InstitutionListQuery = z.infer<typeof institutionListQuery>;
 export const exportQuery = z.strictObject({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),

@@ -4,12 +4,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { DashboardProvider } from '../platform/dashboard.ts';
 import { exportRoutes } from '../platform/export-routes.ts';
 import { createFileService } from '../platform/files/service.ts';
 import { type FileStorage, localFileStorage } from '../platform/files/storage.ts';
 import type { Jobs } from '../platform/jobs/index.ts';
 import type { ScopeTargets } from '../platform/scope-targets.ts';
 import { calendarRoutes } from './calendar/routes.ts';
+import { institutionsDashboard } from './institutions/dashboard.ts';
 import { institutionTarget } from './institutions/repository.ts';
 import { institutionRoutes } from './institutions/routes.ts';
 
@@ -26,11 +28,11 @@ export interface ModuleDeps {
 export async function registerModules(
   app: FastifyInstance,
   deps: ModuleDeps,
-): Promise<{ scopeTargets: ScopeTargets }> {
+): Promise<{ scopeTargets: ScopeTargets; dashboard: DashboardProvider[] }> {
   const storage = deps.storage ?? localFileStorage(path.join(deps.config.dataDir, 'files'));
   const files = createFileService({ db: deps.db, storage });
   await institutionRoutes(app, { db: deps.db, files, storage, jobs: deps.jobs });
   exportRoutes(app, { db: deps.db, storage });
   await calendarRoutes(app, { db: deps.db });
-  return { scopeTargets: { institution: institutionTarget } };
+  return { scopeTargets: { institution: institutionTarget }, dashboard: [institutionsDashboard] };
 }

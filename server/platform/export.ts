@@ -134,7 +134,7 @@ const stamp = (now: Date) => now.toISOString().slice(0, 10).replaceAll('-', '');
 
 export type ExportAnswer =
   | { kind: 'file'; fileName: string; contentType: string; body: Buffer }
-  | { kind: 'job'; exportId: string; jobId: string; status: string; downloadUrl: string };
+  | { kind: 'job'; exportId: string; jobId: string; status: 'pending'; downloadUrl: string };
 
 export interface ExporterDeps {
   db: Db;

@@ -1,8 +1,8 @@
 /** The one TanStack Query client. A lost session (401 auth.unauthenticated) anywhere clears `me`. */
+
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api/client.ts';
-
-export const ME_KEY = ['me'] as const;
+import { keys } from './api/keys.ts';
 
 let sessionLost = false;
 
@@ -17,8 +17,8 @@ export function clearSessionLost(): void {
 
 function onError(err: unknown): void {
   if (err instanceof ApiError && err.code === 'auth.unauthenticated') {
-    if (queryClient.getQueryData(ME_KEY)) sessionLost = true;
-    queryClient.setQueryData(ME_KEY, null);
+    if (queryClient.getQueryData(keys.me)) sessionLost = true;
+    queryClient.setQueryData(keys.me, null);
   }
 }
 

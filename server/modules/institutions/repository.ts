@@ -3,9 +3,13 @@
  * table; child rows (classes, documents, history) are read only for an institution already found in
  * scope. Writes take a row that was read in scope and update it conditionally on its version.
  */
-import { and, asc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { InstitutionKind, InstitutionStatus } from '../../../domain/contracts/institution.ts';
+import type {
+  INSTITUTION_SORTS,
+  InstitutionKind,
+  InstitutionStatus,
+} from '../../../domain/contracts/institution.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -52,16 +56,25 @@ export function listWhere(actor: Actor, f: InstitutionFilters): SQL | undefined 
   return and(...conds);
 }
 
-/** One page of the institutions in scope matching the filters, and their total. */
-export function listInstitutions(db: Db, actor: Actor, f: InstitutionFilters, q: PageQuery) {
+export function listInstitutions(
+  db: Db,
+  actor: Actor,
+  f: InstitutionFilters,
+  q: PageQuery,
+  sort?: { by: (typeof INSTITUTION_SORTS)[number]; order: 'asc' | 'desc' | undefined },
+) {
   const where = listWhere(actor, f);
+  const dir = sort?.order === 'desc' ? desc : asc;
+  const order = sort
+    ? [dir(institutions[sort.by]), asc(institutions.id)]
+    : [asc(institutions.townCode), asc(institutions.name), asc(institutions.id)];
   return paged(q, {
     rows: (limit, offset) =>
       db
         .select()
         .from(institutions)
         .where(where)
-        .orderBy(asc(institutions.townCode), asc(institutions.name), asc(institutions.id))
+        .orderBy(...order)
         .limit(limit)
         .offset(offset),
     count: () => countWhere(db, institutions, where),

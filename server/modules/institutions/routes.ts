@@ -1,5 +1,6 @@
 /** /api/v1/institutions (console) and /api/v1/public/institutions (portal): thin routes, one service call each. */
 import type { FastifyInstance } from 'fastify';
+import { exportJobSchema } from '../../../domain/contracts/import.ts';
 import {
   createInstitutionBody,
   documentParams,
@@ -69,7 +70,11 @@ export async function institutionRoutes(
   );
   r.get(
     `${BASE}/export`,
-    { config: { action: 'institutions.export' }, schema: { tags, querystring: exportQuery } },
+    {
+      config: { action: 'institutions.export' },
+      // 200 is the file itself (XLSX or CSV); 202 names the background file of a large export.
+      schema: { tags, querystring: exportQuery, response: { 202: exportJobSchema } },
+    },
     async (req, reply) => {
       const { format, ...filters } = req.query;
       const file = await exporter.export(req.ctx, actorOf(req), filters, format);
@@ -79,7 +84,7 @@ export async function institutionRoutes(
         .header('content-disposition', contentDisposition(file.fileName))
         .header('x-content-type-options', 'nosniff')
         .type(file.contentType)
-        .send(file.body);
+        .send(file.body as never); // the file's bytes (200 has no JSON schema)
     },
   );
   r.get(

@@ -71,7 +71,8 @@ export function createInstitutionService({ db }: { db: Db }) {
 
   return {
     async list(_ctx: RequestContext, actor: Actor, q: InstitutionListQuery) {
-      const page = await repo.listInstitutions(db, actor, q, q);
+      const sort = q.sort ? { by: q.sort, order: q.order } : undefined;
+      const page = await repo.listInstitutions(db, actor, q, q, sort);
       return { ...page, items: page.items.map(toSummary) };
     },
 

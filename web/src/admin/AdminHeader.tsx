@@ -1,9 +1,11 @@
 /** The console header: who is logged in (name, role, jurisdiction), notifications, language, password, logout. */
+
 import { BellOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Layout, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { api, type Me } from '../api/client.ts';
+import { keys } from '../api/keys.ts';
 import { LangSwitch } from '../components/LangSwitch.tsx';
 import { pick, useLang, useT } from '../i18n/index.tsx';
 import { useLogout } from './session.ts';
@@ -23,7 +25,7 @@ export function AdminHeader(props: {
   const scopeLabel = me.scopeLabel ? pick(lang, me.scopeLabel.zh, me.scopeLabel.en) : t('scope.none');
   const navigate = useNavigate();
   const unread = useQuery({
-    queryKey: ['notifications', 'unread'],
+    queryKey: keys.notifications.unread,
     queryFn: ({ signal }) => api.notifications.unreadCount(signal),
     refetchInterval: 60_000,
   });

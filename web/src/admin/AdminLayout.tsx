@@ -110,6 +110,7 @@ export function AdminLayout() {
       <ChangePasswordDialog
         open={pwOpen || me.mustChangePassword}
         forced={me.mustChangePassword}
+        username={me.username}
         onClose={() => setPwOpen(false)}
       />
     </Layout>

@@ -1,8 +1,11 @@
 /** Change one's own password. Forced (not closable) when me.mustChangePassword. Success ends all sessions. */
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal } from 'antd';
+import { changePasswordBody } from '../../../domain/contracts/auth.ts';
+import { checkPasswordPolicy } from '../../../domain/rules/password.ts';
 import { api, type ChangePasswordBody } from '../api/client.ts';
 import { useShowError } from '../api/errors.ts';
+import { useRulesFrom } from '../components/rulesFrom.ts';
 import { useT } from '../i18n/index.tsx';
 import { ConfirmPasswordItem } from './ConfirmPasswordItem.tsx';
 import { useEndSession } from './session.ts';
@@ -11,11 +14,17 @@ interface Values extends ChangePasswordBody {
   confirm: string;
 }
 
-export function ChangePasswordDialog(props: { open: boolean; forced: boolean; onClose: () => void }) {
+export function ChangePasswordDialog(props: {
+  open: boolean;
+  forced: boolean;
+  username: string;
+  onClose: () => void;
+}) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const showError = useShowError();
   const endSession = useEndSession();
+  const rules = useRulesFrom(changePasswordBody);
   const change = useMutation({
     mutationFn: (body: ChangePasswordBody) => api.auth.changePassword(body),
     onSuccess: () => endSession('passwordChanged'),
@@ -57,7 +66,9 @@ export function ChangePasswordDialog(props: { open: boolean; forced: boolean; on
         <Form.Item
           name="newPassword"
           label={t('password.new')}
-          rules={[{ required: true, message: t('common.required') }]}
+          rules={rules('newPassword', t('password.new'), (v) =>
+            checkPasswordPolicy(String(v), props.username),
+          )}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -1,13 +1,15 @@
 /** /admin/login — username and password; shows the problem's localized detail (locked, rate limited…). */
+
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api, type LoginBody } from '../api/client.ts';
 import { applyFieldErrors, problemText } from '../api/errors.ts';
+import { keys } from '../api/keys.ts';
 import { LangSwitch } from '../components/LangSwitch.tsx';
 import { useLang, useT } from '../i18n/index.tsx';
-import { clearSessionLost, ME_KEY, queryClient } from '../queryClient.ts';
+import { clearSessionLost, queryClient } from '../queryClient.ts';
 import { useMe } from './session.ts';
 
 /** Only paths inside the console are followed after login (no open redirect). */
@@ -31,7 +33,7 @@ export function LoginPage() {
     onMutate: () => setFailure(null),
     onSuccess: (result) => {
       clearSessionLost();
-      queryClient.setQueryData(ME_KEY, result);
+      queryClient.setQueryData(keys.me, result);
       navigate(next, { replace: true });
     },
     onError: (err) => {

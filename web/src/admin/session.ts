@@ -1,17 +1,19 @@
 /** The console session: who is logged in (`me`), what they may do, and logging out. */
+
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { createContext, useCallback, useContext } from 'react';
 import { useNavigate } from 'react-router';
 import type { Action } from '../../../domain/contracts/permissions.ts';
 import { ApiError, api, type Me } from '../api/client.ts';
-import { clearSessionLost, ME_KEY, queryClient } from '../queryClient.ts';
+import { keys } from '../api/keys.ts';
+import { clearSessionLost, queryClient } from '../queryClient.ts';
 
 export type { Action };
 
 /** `me`, or null when there is no session. Other errors (network, 5xx) surface as query errors. */
 export function useMe() {
   return useQuery<Me | null>({
-    queryKey: ME_KEY,
+    queryKey: keys.me,
     queryFn: async ({ signal }) => {
       try {
         return await api.auth.me(signal);
@@ -51,7 +53,7 @@ export function useEndSession(): (notice?: 'passwordChanged' | 'sessionEnded') =
     (notice) => {
       clearSessionLost();
       queryClient.removeQueries();
-      queryClient.setQueryData(ME_KEY, null);
+      queryClient.setQueryData(keys.me, null);
       navigate(notice ? `/admin/login?notice=${notice}` : '/admin/login', { replace: true });
     },
     [navigate],

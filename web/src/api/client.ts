@@ -1,208 +1,139 @@
 /**
- * Typed client for /api/v1. Types come from the zod contracts in domain/contracts (type-only imports,
- * so zod itself stays out of the bundle); errors are RFC 9457 problems thrown as ApiError.
+ * The console's and portal's API client: openapi-fetch over the types generated from the server's own
+ * OpenAPI document (schema.gen.ts, `npm run api:generate`). Paths, parameters, bodies and answers are all
+ * checked against that document — there is no hand-written path-to-type table. Errors are RFC 9457
+ * problems thrown as ApiError (problem.ts). Query keys live in keys.ts.
  */
-import type { z } from 'zod';
-import type { auditPage, auditQuery, auditVerifySchema } from '../../../domain/contracts/audit.ts';
-import type {
-  changePasswordBody,
-  createUserBody,
-  grantBody,
-  loginBody,
-  meSchema,
-  resetPasswordBody,
-  updateUserBody,
-  userListQuery,
-  userPage,
-  userSchema,
-} from '../../../domain/contracts/auth.ts';
-import type {
-  calendarDifferencesSchema,
-  calendarOverviewSchema,
-  calendarYearSchema,
-  createCalendarYearBody,
-  decideCalendarYearBody,
-} from '../../../domain/contracts/calendar.ts';
-import type { okSchema, Problem } from '../../../domain/contracts/common.ts';
-import type { exportJobSchema, importRunSchema } from '../../../domain/contracts/import.ts';
-import type {
-  createInstitutionBody,
-  documentSchema,
-  exportQuery,
-  institutionDetailSchema,
-  institutionListQuery,
-  institutionPage,
-  institutionRevealBody,
-  publicInstitutionDetailSchema,
-  publicInstitutionPage,
-  publicSearchQuery,
-  replaceClassesBody,
-  reviewQueuePage,
-  transitionBody,
-  updateInstitutionBody,
-} from '../../../domain/contracts/institution.ts';
-import type { jobListQuery, jobPage, jobSchema } from '../../../domain/contracts/jobs.ts';
-import type {
-  markAllReadSchema,
-  notificationPage,
-  notificationQuery,
-  notificationSchema,
-  unreadCountSchema,
-} from '../../../domain/contracts/notifications.ts';
-import type { revealResponse } from '../../../domain/contracts/personal-data.ts';
-import type { DivisionRef } from '../../../domain/divisions.ts';
-import { en } from '../i18n/en.ts';
-import { zhCN } from '../i18n/zh-CN.ts';
+import createClient from 'openapi-fetch';
+import { ApiError, errorOf, networkError } from './problem.ts';
+import type { paths } from './schema.gen.ts';
 
-export type Me = z.infer<typeof meSchema>;
-export type User = z.infer<typeof userSchema>;
-export type UserPage = z.infer<typeof userPage>;
-export type UserListQuery = Partial<z.infer<typeof userListQuery>>;
-export type CreateUserBody = z.input<typeof createUserBody>;
-export type UpdateUserBody = z.input<typeof updateUserBody>;
-export type GrantBody = z.input<typeof grantBody>;
-export type ResetPasswordBody = z.input<typeof resetPasswordBody>;
-export type LoginBody = z.input<typeof loginBody>;
-export type ChangePasswordBody = z.input<typeof changePasswordBody>;
-export type AuditPage = z.infer<typeof auditPage>;
+export { ApiError, type Problem } from './problem.ts';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Op<P extends keyof paths, M extends Method> = paths[P][M];
+type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+
+/** The JSON answer of a path and method (its 200, 201 or 202 response). */
+export type ResponseOf<P extends keyof paths, M extends Method> =
+  Op<P, M> extends { responses: infer R }
+    ? R extends { 200: infer S }
+      ? Json<S>
+      : R extends { 201: infer S }
+        ? Json<S>
+        : R extends { 202: infer S }
+          ? Json<S>
+          : never
+    : never;
+/** The JSON request body of a path and method. */
+export type BodyOf<P extends keyof paths, M extends Method> =
+  Op<P, M> extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
+/** The query parameters of a path and method (all optional for the caller). */
+export type QueryOf<P extends keyof paths, M extends Method> =
+  Op<P, M> extends { parameters: { query?: infer Q } } ? Partial<NonNullable<Q>> : never;
+
+// Named answers the pages use; all derived from the generated paths.
+export type Me = ResponseOf<'/api/v1/auth/me', 'get'>;
+export type User = ResponseOf<'/api/v1/users/{id}', 'patch'>;
+export type UserPage = ResponseOf<'/api/v1/users', 'get'>;
+export type UserListQuery = QueryOf<'/api/v1/users', 'get'>;
+export type CreateUserBody = BodyOf<'/api/v1/users', 'post'>;
+export type UpdateUserBody = BodyOf<'/api/v1/users/{id}', 'patch'>;
+export type GrantBody = BodyOf<'/api/v1/users/{id}/grant', 'put'>;
+export type ResetPasswordBody = BodyOf<'/api/v1/users/{id}/password', 'post'>;
+export type LoginBody = BodyOf<'/api/v1/auth/login', 'post'>;
+export type ChangePasswordBody = BodyOf<'/api/v1/auth/password', 'post'>;
+export type AuditPage = ResponseOf<'/api/v1/audit', 'get'>;
 export type AuditEntry = AuditPage['items'][number];
-export type AuditQuery = Partial<z.infer<typeof auditQuery>>;
-export type AuditVerify = z.infer<typeof auditVerifySchema>;
-export type Ok = z.infer<typeof okSchema>;
-export type Notification = z.infer<typeof notificationSchema>;
-export type NotificationPage = z.infer<typeof notificationPage>;
-export type NotificationQuery = Partial<z.infer<typeof notificationQuery>>;
-export type UnreadCount = z.infer<typeof unreadCountSchema>;
-export type MarkAllRead = z.infer<typeof markAllReadSchema>;
-export type Job = z.infer<typeof jobSchema>;
-export type JobPage = z.infer<typeof jobPage>;
-export type JobSummary = JobPage['items'][number];
-export type JobListQuery = Partial<z.infer<typeof jobListQuery>>;
-export type Division = DivisionRef;
-export type CalendarOverview = z.infer<typeof calendarOverviewSchema>;
-export type CalendarYearEntry = z.infer<typeof calendarYearSchema>;
-export type CalendarDifferences = z.infer<typeof calendarDifferencesSchema>;
-export type CreateCalendarYearBody = z.input<typeof createCalendarYearBody>;
-export type DecideCalendarYearBody = z.input<typeof decideCalendarYearBody>;
-export type InstitutionPage = z.infer<typeof institutionPage>;
+export type AuditQuery = QueryOf<'/api/v1/audit', 'get'>;
+export type AuditVerify = ResponseOf<'/api/v1/audit/verify', 'get'>;
+export type Division = ResponseOf<'/api/v1/divisions', 'get'>[number];
+export type PublicConfig = ResponseOf<'/api/v1/config', 'get'>;
+export type InstitutionPage = ResponseOf<'/api/v1/institutions', 'get'>;
 export type InstitutionSummary = InstitutionPage['items'][number];
-export type InstitutionDetail = z.infer<typeof institutionDetailSchema>;
-export type InstitutionListQuery = Partial<z.infer<typeof institutionListQuery>>;
-export type CreateInstitutionBody = z.input<typeof createInstitutionBody>;
-export type UpdateInstitutionBody = z.input<typeof updateInstitutionBody>;
-export type ReplaceClassesBody = z.input<typeof replaceClassesBody>;
-export type TransitionBody = z.input<typeof transitionBody>;
-export type InstitutionDocument = z.infer<typeof documentSchema>;
-export type InstitutionRevealBody = z.input<typeof institutionRevealBody>;
-export type RevealResponse = z.infer<typeof revealResponse>;
-export type ReviewQueuePage = z.infer<typeof reviewQueuePage>;
+export type InstitutionDetail = ResponseOf<'/api/v1/institutions/{id}', 'get'>;
+export type InstitutionListQuery = QueryOf<'/api/v1/institutions', 'get'>;
+export type CreateInstitutionBody = BodyOf<'/api/v1/institutions', 'post'>;
+export type UpdateInstitutionBody = BodyOf<'/api/v1/institutions/{id}', 'patch'>;
+export type ReplaceClassesBody = BodyOf<'/api/v1/institutions/{id}/classes', 'put'>;
+export type TransitionBody = BodyOf<'/api/v1/institutions/{id}/transitions', 'post'>;
+export type InstitutionDocument = ResponseOf<'/api/v1/institutions/{id}/documents', 'post'>;
+export type ReviewQueuePage = ResponseOf<'/api/v1/institutions/review-queue', 'get'>;
 export type ReviewQueueItem = ReviewQueuePage['items'][number];
-export type ExportQuery = Partial<z.input<typeof exportQuery>>;
-export type ImportRun = z.infer<typeof importRunSchema>;
-export type ExportJob = z.infer<typeof exportJobSchema>;
-export type PublicSearchQuery = Partial<z.infer<typeof publicSearchQuery>>;
-export type PublicInstitutionPage = z.infer<typeof publicInstitutionPage>;
+export type ExportQuery = QueryOf<'/api/v1/institutions/export', 'get'>;
+export type PublicSearchQuery = QueryOf<'/api/v1/public/institutions', 'get'>;
+export type PublicInstitutionPage = ResponseOf<'/api/v1/public/institutions', 'get'>;
 export type PublicInstitution = PublicInstitutionPage['items'][number];
-export type PublicInstitutionDetail = z.infer<typeof publicInstitutionDetailSchema>;
-export interface PublicConfig {
-  tileUrl: string;
-}
-export type { Problem };
+export type PublicInstitutionDetail = ResponseOf<'/api/v1/public/institutions/{id}', 'get'>;
+export type Dashboard = ResponseOf<'/api/v1/dashboard', 'get'>;
+export type Ok = ResponseOf<'/api/v1/auth/logout', 'post'>;
+export type NotificationPage = ResponseOf<'/api/v1/notifications', 'get'>;
+export type Notification = NotificationPage['items'][number];
+export type NotificationQuery = QueryOf<'/api/v1/notifications', 'get'>;
+export type UnreadCount = ResponseOf<'/api/v1/notifications/unread-count', 'get'>;
+export type MarkAllRead = ResponseOf<'/api/v1/notifications/read-all', 'post'>;
+export type Job = ResponseOf<'/api/v1/jobs/{id}', 'get'>;
+export type JobPage = ResponseOf<'/api/v1/jobs', 'get'>;
+export type JobSummary = JobPage['items'][number];
+export type JobListQuery = QueryOf<'/api/v1/jobs', 'get'>;
+export type CalendarOverview = ResponseOf<'/api/v1/calendar', 'get'>;
+export type CalendarYearEntry = ResponseOf<'/api/v1/calendar/years', 'post'>;
+export type CalendarDifferences = ResponseOf<'/api/v1/calendar/differences', 'get'>;
+export type CreateCalendarYearBody = BodyOf<'/api/v1/calendar/years', 'post'>;
+export type DecideCalendarYearBody = BodyOf<'/api/v1/calendar/years/{id}/confirm', 'post'>;
+export type InstitutionRevealBody = BodyOf<'/api/v1/institutions/{id}/reveal', 'post'>;
+export type RevealResponse = ResponseOf<'/api/v1/institutions/{id}/reveal', 'post'>;
+export type ImportRun = ResponseOf<'/api/v1/institutions/imports/{runId}', 'get'>;
+/** The 202 answer of an export made in the background (its 200 is the file itself). */
+export type ExportJob = Json<paths['/api/v1/institutions/export']['get']['responses'][202]>;
 
-/** A non-2xx answer (or no answer at all: status 0, code `network.unreachable`). */
-export class ApiError extends Error {
-  readonly problem: Problem;
-  constructor(problem: Problem) {
-    super(`${problem.status} ${problem.code}: ${problem.detail}`);
-    this.name = 'ApiError';
-    this.problem = problem;
-  }
-  get status(): number {
-    return this.problem.status;
-  }
-  get code(): string {
-    return this.problem.code;
-  }
-}
+type QueryValue = unknown;
 
-function isProblem(value: unknown): value is Problem {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.status === 'number' && typeof v.code === 'string' && typeof v.detail_zh === 'string';
-}
-
-function fallbackProblem(status: number, code: string, zh: string, enText: string): Problem {
-  return { type: 'about:blank', title: code, status, code, detail: enText, detail_zh: zh, detail_en: enText };
-}
-
-type QueryValue = string | number | boolean | undefined | null;
-
-function queryString(query?: Record<string, QueryValue>): string {
+/** key=value pairs, leaving out undefined, null and empty strings (as the forms send them). */
+export function queryString(query?: Record<string, QueryValue>): string {
   if (!query) return '';
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  return params.toString();
 }
 
-export interface RequestOptions {
-  body?: unknown;
-  query?: Record<string, QueryValue>;
-  signal?: AbortSignal;
-}
+const origin = typeof location !== 'undefined' ? location.origin : 'http://localhost';
 
-/** Calls the API. Paths are relative to /api/v1 unless they start with /api/. */
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const url = `${path.startsWith('/api/') ? path : `/api/v1${path}`}${queryString(options.query)}`;
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
+/** The typed openapi-fetch client; prefer `api.*` below, which unwraps answers and throws ApiError. */
+export const http = createClient<paths>({
+  baseUrl: origin,
+  credentials: 'same-origin',
+  headers: { accept: 'application/json, application/problem+json' },
+  querySerializer: (q) => queryString(q as Record<string, QueryValue>),
+  // Late-bound so tests (and retries after a polyfill) use the current global fetch.
+  fetch: (req) => globalThis.fetch(req),
+});
+
+/** Awaits an openapi-fetch call: the data, or an ApiError (problem+json, or network.unreachable). */
+export async function unwrap<D>(
+  call: Promise<{ data?: D; error?: unknown; response: Response }>,
+): Promise<D> {
+  let result: { data?: D; error?: unknown; response: Response };
   try {
-    response = await fetch(url, {
-      method,
-      credentials: 'same-origin',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    result = await call;
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(
-      fallbackProblem(0, 'network.unreachable', zhCN['common.networkError'], en['common.networkError']),
-    );
+    if (cause instanceof ApiError) throw cause;
+    throw networkError();
   }
-  if (response.ok) {
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
-  }
-  let data: unknown;
-  try {
-    data = await response.json();
-  } catch {
-    data = undefined;
-  }
-  throw new ApiError(
-    isProblem(data)
-      ? data
-      : fallbackProblem(
-          response.status,
-          `http.${response.status}`,
-          zhCN['common.unknownError'],
-          en['common.unknownError'],
-        ),
-  );
+  if (result.response.ok) return result.data as D;
+  throw errorOf(result.response.status, result.error);
 }
 
-const enc = encodeURIComponent;
-
-/** A same-origin URL under /api/v1 with a query string (for downloads opened by the browser). */
+/** A same-origin URL under /api/v1 with a query string (downloads opened by the browser). */
 export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
-  return `/api/v1${path}${queryString(query)}`;
+  const qs = queryString(query);
+  return `/api/v1${path}${qs ? `?${qs}` : ''}`;
 }
 
-/** POSTs one file as multipart/form-data (the browser sets the boundary); errors as in request(). */
+/** POSTs one file as multipart/form-data (the browser sets the boundary); errors as in unwrap(). */
 async function upload<T>(path: string, file: File, query: Record<string, QueryValue>): Promise<T> {
   const form = new FormData();
   form.append('file', file, file.name);
@@ -215,107 +146,116 @@ async function upload<T>(path: string, file: File, query: Record<string, QueryVa
       body: form,
     });
   } catch {
-    throw new ApiError(
-      fallbackProblem(0, 'network.unreachable', zhCN['common.networkError'], en['common.networkError']),
-    );
+    throw networkError();
   }
   const data: unknown = await response.json().catch(() => undefined);
   if (response.ok) return data as T;
-  throw new ApiError(
-    isProblem(data)
-      ? data
-      : fallbackProblem(
-          response.status,
-          `http.${response.status}`,
-          zhCN['common.unknownError'],
-          en['common.unknownError'],
-        ),
-  );
+  throw errorOf(response.status, data);
 }
 
-/** One function per endpoint. */
+const id = (value: string) => ({ path: { id: value } });
+
+/** One function per operation; every path, parameter and type is checked against schema.gen.ts. */
 export const api = {
   auth: {
-    login: (body: LoginBody) => request<Me>('POST', '/auth/login', { body }),
-    me: (signal?: AbortSignal) => request<Me>('GET', '/auth/me', { signal }),
-    logout: () => request<Ok>('POST', '/auth/logout'),
-    changePassword: (body: ChangePasswordBody) => request<Ok>('POST', '/auth/password', { body }),
+    login: (body: LoginBody) => unwrap(http.POST('/api/v1/auth/login', { body })),
+    me: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/auth/me', { signal })),
+    logout: () => unwrap(http.POST('/api/v1/auth/logout')),
+    changePassword: (body: ChangePasswordBody) => unwrap(http.POST('/api/v1/auth/password', { body })),
   },
   users: {
     list: (query: UserListQuery, signal?: AbortSignal) =>
-      request<UserPage>('GET', '/users', { query, signal }),
-    create: (body: CreateUserBody) => request<User>('POST', '/users', { body }),
-    update: (id: string, body: UpdateUserBody) => request<User>('PATCH', `/users/${enc(id)}`, { body }),
-    resetPassword: (id: string, body: ResetPasswordBody) =>
-      request<Ok>('POST', `/users/${enc(id)}/password`, { body }),
-    grant: (id: string, body: GrantBody) => request<User>('PUT', `/users/${enc(id)}/grant`, { body }),
-    unlock: (id: string, version: number) =>
-      request<User>('POST', `/users/${enc(id)}/unlock`, { body: { version } }),
+      unwrap(http.GET('/api/v1/users', { params: { query }, signal })),
+    create: (body: CreateUserBody) => unwrap(http.POST('/api/v1/users', { body })),
+    update: (userId: string, body: UpdateUserBody) =>
+      unwrap(http.PATCH('/api/v1/users/{id}', { params: id(userId), body })),
+    resetPassword: (userId: string, body: ResetPasswordBody) =>
+      unwrap(http.POST('/api/v1/users/{id}/password', { params: id(userId), body })),
+    grant: (userId: string, body: GrantBody) =>
+      unwrap(http.PUT('/api/v1/users/{id}/grant', { params: id(userId), body })),
+    unlock: (userId: string, version: number) =>
+      unwrap(http.POST('/api/v1/users/{id}/unlock', { params: id(userId), body: { version } })),
   },
   audit: {
-    list: (query: AuditQuery, signal?: AbortSignal) => request<AuditPage>('GET', '/audit', { query, signal }),
-    verify: () => request<AuditVerify>('GET', '/audit/verify'),
+    list: (query: AuditQuery, signal?: AbortSignal) =>
+      unwrap(http.GET('/api/v1/audit', { params: { query }, signal })),
+    verify: () => unwrap(http.GET('/api/v1/audit/verify')),
+  },
+  divisions: {
+    list: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/divisions', { signal })),
+  },
+  config: {
+    get: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/config', { signal })),
+  },
+  dashboard: {
+    get: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/dashboard', { signal })),
   },
   notifications: {
     list: (query: NotificationQuery, signal?: AbortSignal) =>
-      request<NotificationPage>('GET', '/notifications', { query, signal }),
-    unreadCount: (signal?: AbortSignal) =>
-      request<UnreadCount>('GET', '/notifications/unread-count', { signal }),
-    markRead: (id: string) => request<Notification>('POST', `/notifications/${enc(id)}/read`),
-    markAllRead: () => request<MarkAllRead>('POST', '/notifications/read-all'),
+      unwrap(http.GET('/api/v1/notifications', { params: { query }, signal })),
+    unreadCount: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/notifications/unread-count', { signal })),
+    markRead: (notificationId: string) =>
+      unwrap(http.POST('/api/v1/notifications/{id}/read', { params: id(notificationId) })),
+    markAllRead: () => unwrap(http.POST('/api/v1/notifications/read-all')),
   },
   jobs: {
-    list: (query: JobListQuery, signal?: AbortSignal) => request<JobPage>('GET', '/jobs', { query, signal }),
-    get: (id: string, signal?: AbortSignal) => request<Job>('GET', `/jobs/${enc(id)}`, { signal }),
-  },
-  divisions: {
-    list: (signal?: AbortSignal) => request<Division[]>('GET', '/divisions', { signal }),
-  },
-  config: {
-    get: (signal?: AbortSignal) => request<PublicConfig>('GET', '/config', { signal }),
+    list: (query: JobListQuery, signal?: AbortSignal) =>
+      unwrap(http.GET('/api/v1/jobs', { params: { query }, signal })),
+    get: (jobId: string, signal?: AbortSignal) =>
+      unwrap(http.GET('/api/v1/jobs/{id}', { params: id(jobId), signal })),
   },
   calendar: {
-    overview: (signal?: AbortSignal) => request<CalendarOverview>('GET', '/calendar', { signal }),
-    enter: (body: CreateCalendarYearBody) => request<CalendarYearEntry>('POST', '/calendar/years', { body }),
-    decide: (id: string, verb: 'confirm' | 'reject' | 'withdraw', body: DecideCalendarYearBody) =>
-      request<CalendarYearEntry>('POST', `/calendar/years/${enc(id)}/${verb}`, { body }),
+    overview: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/calendar', { signal })),
+    enter: (body: CreateCalendarYearBody) => unwrap(http.POST('/api/v1/calendar/years', { body })),
+    decide: (entryId: string, verb: 'confirm' | 'reject' | 'withdraw', body: DecideCalendarYearBody) => {
+      const params = id(entryId);
+      if (verb === 'confirm')
+        return unwrap(http.POST('/api/v1/calendar/years/{id}/confirm', { params, body }));
+      if (verb === 'reject') return unwrap(http.POST('/api/v1/calendar/years/{id}/reject', { params, body }));
+      return unwrap(http.POST('/api/v1/calendar/years/{id}/withdraw', { params, body }));
+    },
   },
   institutions: {
     list: (query: InstitutionListQuery, signal?: AbortSignal) =>
-      request<InstitutionPage>('GET', '/institutions', { query, signal }),
-    get: (id: string, signal?: AbortSignal) =>
-      request<InstitutionDetail>('GET', `/institutions/${enc(id)}`, { signal }),
-    create: (body: CreateInstitutionBody) => request<InstitutionDetail>('POST', '/institutions', { body }),
-    update: (id: string, body: UpdateInstitutionBody) =>
-      request<InstitutionDetail>('PATCH', `/institutions/${enc(id)}`, { body }),
-    replaceClasses: (id: string, body: ReplaceClassesBody) =>
-      request<InstitutionDetail>('PUT', `/institutions/${enc(id)}/classes`, { body }),
-    transition: (id: string, body: TransitionBody) =>
-      request<InstitutionDetail>('POST', `/institutions/${enc(id)}/transitions`, { body }),
-    reviewQueue: (query: { page: number; pageSize: number }, signal?: AbortSignal) =>
-      request<ReviewQueuePage>('GET', '/institutions/review-queue', { query, signal }),
+      unwrap(http.GET('/api/v1/institutions', { params: { query }, signal })),
+    get: (instId: string, signal?: AbortSignal) =>
+      unwrap(http.GET('/api/v1/institutions/{id}', { params: id(instId), signal })),
+    create: (body: CreateInstitutionBody) => unwrap(http.POST('/api/v1/institutions', { body })),
+    update: (instId: string, body: UpdateInstitutionBody) =>
+      unwrap(http.PATCH('/api/v1/institutions/{id}', { params: id(instId), body })),
+    replaceClasses: (instId: string, body: ReplaceClassesBody) =>
+      unwrap(http.PUT('/api/v1/institutions/{id}/classes', { params: id(instId), body })),
+    transition: (instId: string, body: TransitionBody) =>
+      unwrap(http.POST('/api/v1/institutions/{id}/transitions', { params: id(instId), body })),
+    reviewQueue: (query: QueryOf<'/api/v1/institutions/review-queue', 'get'>, signal?: AbortSignal) =>
+      unwrap(http.GET('/api/v1/institutions/review-queue', { params: { query }, signal })),
     /** One unmasked personal value, with a purpose (audited); never cached. */
-    reveal: (id: string, body: InstitutionRevealBody) =>
-      request<RevealResponse>('POST', `/institutions/${enc(id)}/reveal`, { body }),
+    reveal: (instId: string, body: InstitutionRevealBody) =>
+      unwrap(http.POST('/api/v1/institutions/{id}/reveal', { params: id(instId), body })),
     exportUrl: (query: ExportQuery) => apiUrl('/institutions/export', query),
     /** A large export (more rows than EXPORT_SYNC_MAX_ROWS): 202 with the link of the background file. */
-    exportJob: (query: ExportQuery) => request<ExportJob>('GET', '/institutions/export', { query }),
-    documentUrl: (id: string, docId: string) => apiUrl(`/institutions/${enc(id)}/documents/${enc(docId)}`),
-    uploadDocument: (id: string, category: string, file: File) =>
-      upload<InstitutionDocument>(`/institutions/${enc(id)}/documents`, file, { category }),
+    exportJob: (query: ExportQuery) =>
+      unwrap(http.GET('/api/v1/institutions/export', { params: { query } })) as Promise<ExportJob>,
+    documentUrl: (instId: string, docId: string) =>
+      apiUrl(`/institutions/${encodeURIComponent(instId)}/documents/${encodeURIComponent(docId)}`),
+    uploadDocument: (instId: string, category: string, file: File) =>
+      upload<InstitutionDocument>(`/institutions/${encodeURIComponent(instId)}/documents`, file, {
+        category,
+      }),
     imports: {
       templateUrl: () => apiUrl('/institutions/imports/template'),
       upload: (file: File) => upload<ImportRun>('/institutions/imports', file, {}),
       get: (runId: string, signal?: AbortSignal) =>
-        request<ImportRun>('GET', `/institutions/imports/${enc(runId)}`, { signal }),
-      commit: (runId: string) => request<ImportRun>('POST', `/institutions/imports/${enc(runId)}/commit`),
-      errorsUrl: (runId: string) => apiUrl(`/institutions/imports/${enc(runId)}/errors`),
+        unwrap(http.GET('/api/v1/institutions/imports/{runId}', { params: { path: { runId } }, signal })),
+      commit: (runId: string) =>
+        unwrap(http.POST('/api/v1/institutions/imports/{runId}/commit', { params: { path: { runId } } })),
+      errorsUrl: (runId: string) => apiUrl(`/institutions/imports/${encodeURIComponent(runId)}/errors`),
     },
   },
   publicInstitutions: {
     search: (query: PublicSearchQuery, signal?: AbortSignal) =>
-      request<PublicInstitutionPage>('GET', '/public/institutions', { query, signal }),
-    get: (id: string, signal?: AbortSignal) =>
-      request<PublicInstitutionDetail>('GET', `/public/institutions/${enc(id)}`, { signal }),
+      unwrap(http.GET('/api/v1/public/institutions', { params: { query }, signal })),
+    get: (instId: string, signal?: AbortSignal) =>
+      unwrap(http.GET('/api/v1/public/institutions/{id}', { params: id(instId), signal })),
   },
 };

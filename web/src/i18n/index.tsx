@@ -79,6 +79,11 @@ export function useLang(): [Lang, (lang: Lang) => void] {
   return [lang, setLang];
 }
 
+/** Whether a string built at run time (e.g. `dashboard.item.${key}`) is a key of the dictionaries. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(zhCN, key);
+}
+
 /** Picks the zh or en variant of a bilingual server text. */
 export function pick(lang: Lang, zh: string, en: string): string {
   return lang === 'zh-CN' ? zh : en;

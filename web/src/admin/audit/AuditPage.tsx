@@ -1,4 +1,5 @@
 /** /admin/audit — the audit trail for audit_admin: filters, expandable changes, chain verification. */
+
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
@@ -20,6 +21,7 @@ import { useState } from 'react';
 import { ROLES, type Role } from '../../../../domain/contracts/auth.ts';
 import { type AuditEntry, type AuditQuery, api } from '../../api/client.ts';
 import { problemText, useShowError } from '../../api/errors.ts';
+import { keys } from '../../api/keys.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { shortId } from '../format.ts';
 
@@ -61,7 +63,7 @@ export default function AuditPage() {
 
   const query: AuditQuery = { ...filters, page, pageSize };
   const entries = useQuery({
-    queryKey: ['audit', query],
+    queryKey: keys.audit.list(query),
     queryFn: ({ signal }) => api.audit.list(query, signal),
     placeholderData: keepPreviousData,
   });

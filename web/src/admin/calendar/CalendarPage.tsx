@@ -4,14 +4,15 @@
  * date, differences between a shipped and a locally confirmed year, the drafts a second district
  * officer confirms, and the form to enter a year. The "calendar ends on …" alert links here.
  */
+
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { api, type CalendarOverview } from '../../api/client.ts';
 import { problemText } from '../../api/errors.ts';
+import { keys } from '../../api/keys.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { can, useCurrentMe } from '../session.ts';
 import { DraftList } from './DraftList.tsx';
-import { CALENDAR_KEY } from './shared.ts';
 import { YearForm } from './YearForm.tsx';
 
 type Covered = CalendarOverview['years'][number];
@@ -21,7 +22,7 @@ export default function CalendarPage() {
   const [lang] = useLang();
   const me = useCurrentMe();
   const overview = useQuery({
-    queryKey: CALENDAR_KEY,
+    queryKey: keys.calendar,
     queryFn: ({ signal }) => api.calendar.overview(signal),
   });
   const data = overview.data;

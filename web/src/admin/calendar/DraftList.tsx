@@ -1,4 +1,5 @@
 /** Entries of the calendar (drafts with Confirm / Reject / Withdraw; decided entries read-only). */
+
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -17,8 +18,9 @@ import {
 import { useState } from 'react';
 import { api, type CalendarYearEntry, type Me } from '../../api/client.ts';
 import { useShowError } from '../../api/errors.ts';
+import { keys } from '../../api/keys.ts';
 import { type MessageKey, pick, useLang, useT } from '../../i18n/index.tsx';
-import { CALENDAR_KEY, festivalLabel } from './shared.ts';
+import { festivalLabel } from './shared.ts';
 
 type Verb = 'confirm' | 'reject' | 'withdraw';
 
@@ -44,7 +46,7 @@ export function DraftList(props: {
     onSuccess: (_, v) => {
       if (v.verb === 'confirm') message.success(t('cal.confirmed'));
       setAsking(null);
-      void queryClient.invalidateQueries({ queryKey: CALENDAR_KEY });
+      void queryClient.invalidateQueries({ queryKey: keys.calendar });
     },
     onError: (err) => showError(err),
   });

@@ -4,6 +4,7 @@
  * the server (domain/rules/calendar-year.ts) run on every change: errors and warnings are listed
  * under the form; the server re-checks on save.
  */
+
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
@@ -12,8 +13,8 @@ import { FESTIVAL_LABELS, FESTIVALS, type Festival } from '../../../../domain/co
 import { type CalendarIssue, checkCalendarYear } from '../../../../domain/rules/calendar-year.ts';
 import { api, type CreateCalendarYearBody } from '../../api/client.ts';
 import { useShowError } from '../../api/errors.ts';
+import { keys } from '../../api/keys.ts';
 import { pick, type TFunction, useLang, useT } from '../../i18n/index.tsx';
-import { CALENDAR_KEY } from './shared.ts';
 
 interface Values {
   year?: number;
@@ -73,7 +74,7 @@ export function YearForm() {
       message.success(t('cal.saved'));
       form.resetFields();
       setChecks(liveCheck({}));
-      void queryClient.invalidateQueries({ queryKey: CALENDAR_KEY });
+      void queryClient.invalidateQueries({ queryKey: keys.calendar });
     },
     onError: (err) => showError(err, form),
   });

@@ -2,8 +2,6 @@
 import { FESTIVAL_LABELS, type Festival } from '../../../../domain/contracts/calendar.ts';
 import { type Lang, pick } from '../../i18n/index.tsx';
 
-export const CALENDAR_KEY = ['calendar'] as const;
-
 export function festivalLabel(lang: Lang, f: string): string {
   const l = FESTIVAL_LABELS[f as Festival];
   return l ? pick(lang, l.zh, l.en) : f;

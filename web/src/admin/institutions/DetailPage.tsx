@@ -1,15 +1,17 @@
 /** /admin/institutions/:id — profile, classes, documents, history and the permitted actions. */
+
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Skeleton, Space, Tag } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { problemText } from '../../api/errors.ts';
+import { StatusTag } from '../../components/StatusTag.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { StatusPage } from '../StatusPage.tsx';
 import { ActionsBar } from './ActionsBar.tsx';
 import { ClassesCard, HistoryCard, ProfileCard } from './DetailSections.tsx';
 import { DocumentsCard } from './DocumentsCard.tsx';
-import { kindLabel, STATUS_COLORS, statusLabel, townName, useInstitution } from './shared.ts';
+import { kindLabel, townName, useInstitution } from './shared.ts';
 
 export default function DetailPage() {
   const t = useT();
@@ -45,9 +47,7 @@ export default function DetailPage() {
             <div>
               <h1 style={{ fontSize: 20, margin: '4px 0' }}>{inst.name}</h1>
               <Space size={4} wrap>
-                <Tag color={STATUS_COLORS[inst.status]} data-testid="inst-status">
-                  {statusLabel(lang, inst.status)}
-                </Tag>
+                <StatusTag set="institution" status={inst.status} data-testid="inst-status" />
                 <Tag>{kindLabel(lang, inst.kind)}</Tag>
                 <Tag>{townName(lang, inst.townCode)}</Tag>
                 {inst.inclusive && <Tag color="blue">{t('inst.inclusive')}</Tag>}

@@ -1,7 +1,9 @@
 /** Read-only sections of the detail page: profile, classes, lifecycle history. */
-import { Card, Descriptions, Table, type TableColumnsType, Tag, Timeline, Typography } from 'antd';
+
+import { Card, Descriptions, Table, type TableColumnsType, Timeline, Typography } from 'antd';
 import { SERVICE_FORMS } from '../../../../domain/contracts/institution.ts';
 import type { InstitutionDetail } from '../../api/client.ts';
+import { StatusTag } from '../../components/StatusTag.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { RevealValue } from './RevealValue.tsx';
 import {
@@ -11,8 +13,6 @@ import {
   formLabel,
   kindLabel,
   ownershipLabel,
-  STATUS_COLORS,
-  statusLabel,
   townName,
   usePolicy,
   yuan,
@@ -163,15 +163,10 @@ export function HistoryCard({ inst }: { inst: InstitutionDetail }) {
           <span style={{ marginInlineStart: 8 }}>
             {h.fromStatus && (
               <>
-                <Tag color={STATUS_COLORS[h.fromStatus as keyof typeof STATUS_COLORS]}>
-                  {statusLabel(lang, h.fromStatus)}
-                </Tag>
-                →{' '}
+                <StatusTag set="institution" status={h.fromStatus} />→{' '}
               </>
             )}
-            <Tag color={STATUS_COLORS[h.toStatus as keyof typeof STATUS_COLORS]}>
-              {statusLabel(lang, h.toStatus)}
-            </Tag>
+            <StatusTag set="institution" status={h.toStatus} />
           </span>
           <div style={{ color: 'rgba(0,0,0,0.55)' }}>
             {t('inst.by', { who: h.actorUsername ?? t('inst.system') })}

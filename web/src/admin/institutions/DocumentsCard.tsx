@@ -1,4 +1,5 @@
 /** Filing documents: the list with download links, and upload (PDF/JPEG/PNG ≤ 10 MB) with a category. */
+
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Select, Space, Table, type TableColumnsType, Upload } from 'antd';
@@ -10,8 +11,9 @@ import {
 } from '../../../../domain/contracts/institution.ts';
 import { api, type InstitutionDetail, type InstitutionDocument } from '../../api/client.ts';
 import { useShowError } from '../../api/errors.ts';
+import { keys } from '../../api/keys.ts';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
-import { dateTime, detailKey, INSTITUTIONS_KEY } from './shared.ts';
+import { dateTime } from './shared.ts';
 
 type Category = (typeof DOCUMENT_CATEGORIES)[number];
 const categoryKey = (c: string) =>
@@ -34,8 +36,8 @@ export function DocumentsCard({ inst }: { inst: InstitutionDetail }) {
     mutationFn: (file: File) => api.institutions.uploadDocument(inst.id, category, file),
     onSuccess: () => {
       message.success(t('inst.uploaded'));
-      void queryClient.invalidateQueries({ queryKey: detailKey(inst.id) });
-      void queryClient.invalidateQueries({ queryKey: INSTITUTIONS_KEY });
+      void queryClient.invalidateQueries({ queryKey: keys.institutions.detail(inst.id) });
+      void queryClient.invalidateQueries({ queryKey: keys.institutions.all });
     },
     onError: (err) => showError(err),
   });

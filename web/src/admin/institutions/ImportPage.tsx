@@ -3,6 +3,7 @@
  * progress. The server checks every row (contract + domain rules + scope); nothing is written until
  * the file is clean, and the commit runs as a background job whose progress this page polls.
  */
+
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -23,11 +24,10 @@ import { Link } from 'react-router';
 import type { RowErrorView } from '../../../../domain/contracts/import.ts';
 import { api, type ImportRun } from '../../api/client.ts';
 import { useShowError } from '../../api/errors.ts';
+import { keys } from '../../api/keys.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
-import { INSTITUTIONS_KEY } from './shared.ts';
 
 const MAX_BYTES = 20 * 1024 * 1024;
-const IMPORT_KEY = [...INSTITUTIONS_KEY, 'import'] as const;
 
 export default function ImportPage() {
   const t = useT();
@@ -39,13 +39,13 @@ export default function ImportPage() {
   const upload = useMutation({
     mutationFn: (file: File) => api.institutions.imports.upload(file),
     onSuccess: (run) => {
-      queryClient.setQueryData([...IMPORT_KEY, run.id], run);
+      queryClient.setQueryData(keys.imports.run(run.id), run);
       setRunId(run.id);
     },
     onError: (e) => showError(e),
   });
   const run = useQuery({
-    queryKey: [...IMPORT_KEY, runId],
+    queryKey: keys.imports.run(runId ?? ''),
     queryFn: ({ signal }) => api.institutions.imports.get(runId!, signal),
     enabled: !!runId,
     refetchInterval: (q) => (q.state.data?.status === 'committing' ? 1000 : false),
@@ -53,8 +53,8 @@ export default function ImportPage() {
   const commit = useMutation({
     mutationFn: (id: string) => api.institutions.imports.commit(id),
     onSuccess: (r) => {
-      queryClient.setQueryData([...IMPORT_KEY, r.id], r);
-      void queryClient.invalidateQueries({ queryKey: INSTITUTIONS_KEY });
+      queryClient.setQueryData(keys.imports.run(r.id), r);
+      void queryClient.invalidateQueries({ queryKey: keys.institutions.all });
     },
     onError: (e) => showError(e),
   });

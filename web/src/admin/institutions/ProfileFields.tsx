@@ -15,12 +15,14 @@ import {
   Switch,
 } from 'antd';
 import {
+  createInstitutionBody,
   INSTITUTION_KINDS,
   OWNERSHIPS,
   SERVICE_FORMS,
   type ServiceForm,
 } from '../../../../domain/contracts/institution.ts';
 import { findDivision } from '../../../../domain/divisions.ts';
+import { useRulesFrom } from '../../components/rulesFrom.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { type domainRule, FEE_FIELD, type FormValues } from './formModel.ts';
 import { formLabel, kindLabel, ownershipLabel, useTownOptions } from './shared.ts';
@@ -43,6 +45,8 @@ export function ProfileFields({
   const townCode = Form.useWatch('townCode', form);
   const forms = (Form.useWatch('serviceForms', form) ?? []) as ServiceForm[];
   const required = { required: true, message: t('common.required') };
+  // Lengths, enums and required-ness from the contract; the domain rules (credit code, phone, place) via ruleFor.
+  const rules = useRulesFrom(createInstitutionBody);
 
   const applyTownCentre = () => {
     const town = townCode ? findDivision(townCode) : undefined;
@@ -56,7 +60,7 @@ export function ProfileFields({
       <Card title={t('inst.sectionBasic')} size="small">
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name="name" label={t('inst.name')} rules={[required, { min: 2, max: 100 }]}>
+            <Form.Item name="name" label={t('inst.name')} rules={rules('name', t('inst.name'))}>
               <Input maxLength={100} />
             </Form.Item>
           </Col>
@@ -71,12 +75,16 @@ export function ProfileFields({
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="kind" label={t('inst.kind')} rules={[required]}>
+            <Form.Item name="kind" label={t('inst.kind')} rules={rules('kind', t('inst.kind'))}>
               <Select options={INSTITUTION_KINDS.map((k) => ({ value: k, label: kindLabel(lang, k) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="ownership" label={t('inst.ownership')} rules={[required]}>
+            <Form.Item
+              name="ownership"
+              label={t('inst.ownership')}
+              rules={rules('ownership', t('inst.ownership'))}
+            >
               <Radio.Group
                 options={OWNERSHIPS.map((o) => ({ value: o, label: ownershipLabel(lang, o) }))}
                 optionType="button"
@@ -94,7 +102,11 @@ export function ProfileFields({
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="directorName" label={t('inst.directorName')} rules={[required, { max: 50 }]}>
+            <Form.Item
+              name="directorName"
+              label={t('inst.directorName')}
+              rules={rules('directorName', t('inst.directorName'))}
+            >
               <Input maxLength={50} />
             </Form.Item>
           </Col>
@@ -135,7 +147,11 @@ export function ProfileFields({
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="openingHours" label={t('inst.openingHours')} rules={[{ max: 100 }]}>
+            <Form.Item
+              name="openingHours"
+              label={t('inst.openingHours')}
+              rules={rules('openingHours', t('inst.openingHours'))}
+            >
               <Input maxLength={100} placeholder={t('inst.openingHoursPlaceholder')} />
             </Form.Item>
           </Col>
@@ -150,7 +166,7 @@ export function ProfileFields({
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
-            <Form.Item name="address" label={t('inst.address')} rules={[required, { min: 2, max: 200 }]}>
+            <Form.Item name="address" label={t('inst.address')} rules={rules('address', t('inst.address'))}>
               <Input maxLength={200} />
             </Form.Item>
           </Col>

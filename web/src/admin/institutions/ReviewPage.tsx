@@ -2,31 +2,30 @@
  * /admin/institutions/review — filings waiting for the district, oldest first, with the working days
  * waited; more than the deadline (5 working days, 国卫办人口发〔2019〕25号) is flagged red.
  */
+
 import { WarningFilled } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Space, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
+import { Alert, Card, Space, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { z } from 'zod';
+import { reviewQueueQuery } from '../../../../domain/contracts/institution.ts';
 import { api, type ReviewQueueItem } from '../../api/client.ts';
-import { problemText } from '../../api/errors.ts';
+import { keys } from '../../api/keys.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { ActionsBar } from './ActionsBar.tsx';
-import { dateTime, INSTITUTIONS_KEY, kindLabel, townName, usePolicy } from './shared.ts';
+import { dateTime, kindLabel, townName, usePolicy } from './shared.ts';
+
+type ReviewQuery = z.infer<typeof reviewQueueQuery>;
 
 export default function ReviewPage() {
   const t = useT();
   const [lang] = useLang();
   const policy = usePolicy();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const query = { page, pageSize };
-  const queue = useQuery({
-    queryKey: [...INSTITUTIONS_KEY, 'review', query],
-    queryFn: ({ signal }) => api.institutions.reviewQueue(query, signal),
-    placeholderData: keepPreviousData,
-  });
+  // The deadline the server applied (from the first page seen), else the rule pack in force here.
+  const [served, setServed] = useState<number | undefined>();
   const source = policy?.sources['filing.filingWorkingDays'];
-  const deadline = queue.data?.items[0]?.deadlineWorkingDays ?? policy?.values.filing.filingWorkingDays ?? 5;
+  const deadline = served ?? policy?.values.filing.filingWorkingDays ?? 5;
 
   const columns: TableColumnsType<ReviewQueueItem> = [
     {
@@ -81,28 +80,19 @@ export default function ReviewPage() {
             source: source ? source.docNumber : '国卫办人口发〔2019〕25号',
           })}
         />
-        <Table<ReviewQueueItem>
-          rowKey="id"
-          columns={columns}
-          dataSource={queue.data?.items}
-          loading={queue.isFetching}
-          scroll={{ x: 'max-content' }}
-          rowClassName={(r) => (r.overdue ? 'review-overdue' : '')}
-          locale={
-            queue.error
-              ? { emptyText: problemText(queue.error, lang, t('common.unknownError')) }
-              : { emptyText: t('review.empty') }
-          }
-          pagination={{
-            current: page,
-            pageSize,
-            total: queue.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, s) => {
-              setPage(s !== pageSize ? 1 : p);
-              setPageSize(s);
-            },
+        <PagedTable<ReviewQueueItem, ReviewQuery>
+          schema={reviewQueueQuery}
+          queryKey={keys.institutions.review}
+          fetchPage={async (q, signal) => {
+            const page = await api.institutions.reviewQueue(q, signal);
+            setServed(page.items[0]?.deadlineWorkingDays);
+            return page;
           }}
+          rowKey="id"
+          label={t('review.title')}
+          columns={columns}
+          rowClassName={(r) => (r.overdue ? 'review-overdue' : '')}
+          emptyText={t('review.empty')}
         />
       </Space>
     </Card>

@@ -3,12 +3,14 @@
  * (409 conflict.stale_version) says so and reloads; a 409 with `allowed` names the transitions that are
  * possible now; field errors land on the form.
  */
+
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, type FormInstance } from 'antd';
 import { ApiError, api, type InstitutionDetail, type TransitionBody } from '../../api/client.ts';
 import { problemText, useShowError } from '../../api/errors.ts';
+import { keys } from '../../api/keys.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
-import { actionLabel, detailKey, INSTITUTIONS_KEY } from './shared.ts';
+import { actionLabel } from './shared.ts';
 
 export function useInstitutionMutation<TVars>(
   fn: (vars: TVars) => Promise<InstitutionDetail>,
@@ -27,14 +29,15 @@ export function useInstitutionMutation<TVars>(
     mutationFn: fn,
     onSuccess: (detail) => {
       message.success(t(options.successKey ?? 'inst.saved'));
-      queryClient.setQueryData(detailKey(detail.id), detail);
-      void queryClient.invalidateQueries({ queryKey: INSTITUTIONS_KEY });
+      queryClient.setQueryData(keys.institutions.detail(detail.id), detail);
+      void queryClient.invalidateQueries({ queryKey: keys.institutions.all });
+      void queryClient.invalidateQueries({ queryKey: keys.dashboard });
       options.onDone?.(detail);
     },
     onError: (err) => {
       if (err instanceof ApiError && err.code === 'conflict.stale_version') {
         message.warning(t('inst.staleReloaded'));
-        void queryClient.invalidateQueries({ queryKey: INSTITUTIONS_KEY });
+        void queryClient.invalidateQueries({ queryKey: keys.institutions.all });
         return;
       }
       if (err instanceof ApiError && err.status === 409 && err.problem.allowed) {
@@ -43,7 +46,7 @@ export function useInstitutionMutation<TVars>(
           title: problemText(err, lang, t('common.unknownError')),
           content: allowed ? t('inst.allowedNow', { actions: allowed }) : t('inst.noneAllowed'),
         });
-        void queryClient.invalidateQueries({ queryKey: INSTITUTIONS_KEY });
+        void queryClient.invalidateQueries({ queryKey: keys.institutions.all });
         return;
       }
       showError(err, options.form);

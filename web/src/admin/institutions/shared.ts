@@ -1,4 +1,5 @@
 /** Shared by the registry pages: query keys, labels, the rule pack in force, towns, money. */
+
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
@@ -16,11 +17,9 @@ import { TRANSITIONS } from '../../../../domain/institutions/lifecycle.ts';
 import { resolvePolicy } from '../../../../domain/policy/index.ts';
 import { CLASS_TYPES } from '../../../../domain/rules/classes.ts';
 import { api } from '../../api/client.ts';
+import { keys } from '../../api/keys.ts';
 import { type Lang, pick, useLang } from '../../i18n/index.tsx';
 import { useCurrentMe } from '../session.ts';
-
-export const INSTITUTIONS_KEY = ['institutions'] as const;
-export const detailKey = (id: string) => [...INSTITUTIONS_KEY, 'detail', id] as const;
 
 /** A {zh, en} label in the current language. */
 export const bi = (lang: Lang, l: { zh: string; en: string }) => pick(lang, l.zh, l.en);
@@ -38,17 +37,6 @@ export function actionLabel(lang: Lang, action: string): string {
   const rule = TRANSITIONS[action as keyof typeof TRANSITIONS];
   return rule ? pick(lang, rule.zh, rule.en) : action;
 }
-
-/** Tag colours of the filing states. */
-export const STATUS_COLORS: Record<InstitutionStatus, string> = {
-  draft: 'default',
-  submitted: 'processing',
-  filed: 'cyan',
-  operating: 'green',
-  rectifying: 'orange',
-  suspended: 'red',
-  closed: 'default',
-};
 
 export function townName(lang: Lang, code: string): string {
   const d = findDivision(code);
@@ -89,7 +77,7 @@ export const dateTime = (iso: string | null | undefined) =>
 
 export function useInstitution(id: string) {
   return useQuery({
-    queryKey: detailKey(id),
+    queryKey: keys.institutions.detail(id),
     queryFn: ({ signal }) => api.institutions.get(id, signal),
     enabled: id !== '',
   });

@@ -1,10 +1,12 @@
 /** /admin/jobs — the district's background jobs for the district officer; failed ones shown first. */
+
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Progress, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { JOB_STATUSES, type JobStatusName } from '../../../../domain/contracts/jobs.ts';
 import { api, type JobSummary } from '../../api/client.ts';
+import { keys } from '../../api/keys.ts';
 import { type MessageKey, pick, useLang, useT } from '../../i18n/index.tsx';
 import { zhCN } from '../../i18n/zh-CN.ts';
 import { shortId } from '../format.ts';
@@ -30,7 +32,7 @@ export default function JobsPage() {
   const [pageSize, setPageSize] = useState(20);
   const query = { page, pageSize, ...(status ? { status } : {}) };
   const jobs = useQuery({
-    queryKey: ['jobs', query],
+    queryKey: keys.jobs.list(query),
     queryFn: ({ signal }) => api.jobs.list(query, signal),
     placeholderData: keepPreviousData,
   });

@@ -1,4 +1,5 @@
 /** /admin/notifications — the caller's own notifications: unread first filter, mark read, open the link. */
+
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Card, List, Segmented, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -6,6 +7,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, type Notification } from '../../api/client.ts';
 import { useShowError } from '../../api/errors.ts';
+import { keys } from '../../api/keys.ts';
 import { pick, useLang, useT } from '../../i18n/index.tsx';
 
 /** Only links inside the console are followed (a notification never sends the user elsewhere). */
@@ -23,11 +25,11 @@ export default function NotificationsPage() {
   const pageSize = 20;
   const query = { page, pageSize, ...(unreadOnly ? { unread: 'true' as const } : {}) };
   const list = useQuery({
-    queryKey: ['notifications', 'list', query],
+    queryKey: keys.notifications.list(query),
     queryFn: ({ signal }) => api.notifications.list(query, signal),
     placeholderData: keepPreviousData,
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['notifications'] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.notifications.all });
   const markRead = useMutation({
     mutationFn: (id: string) => api.notifications.markRead(id),
     onSuccess: refresh,

@@ -1,7 +1,10 @@
 /** Create, edit and reset-password dialogs of user management (system_admin). */
 import { Alert, Form, type FormInstance, Input, Modal, Switch } from 'antd';
 import { type ReactNode, useEffect } from 'react';
+import { createUserBody, resetPasswordBody, updateUserBody } from '../../../../domain/contracts/auth.ts';
+import { checkPasswordPolicy } from '../../../../domain/rules/password.ts';
 import { api, type CreateUserBody, type User } from '../../api/client.ts';
+import { useRulesFrom } from '../../components/rulesFrom.ts';
 import { useT } from '../../i18n/index.tsx';
 import { ConfirmPasswordItem } from '../ConfirmPasswordItem.tsx';
 import { useUserMutation } from './shared.ts';
@@ -47,7 +50,8 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
   const t = useT();
   const [form] = Form.useForm<CreateUserBody>();
   const save = useUserMutation((body: CreateUserBody) => api.users.create(body), form, onClose);
-  const required = [{ required: true, message: t('common.required') }];
+  const rules = useRulesFrom(createUserBody);
+  const username = Form.useWatch('username', form) ?? '';
   return (
     <FormDialog
       open={open}
@@ -57,16 +61,23 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
       onClose={onClose}
       onFinish={(v) => save.mutate({ ...v, username: v.username.trim() })}
     >
-      <Form.Item name="username" label={t('users.username')} rules={required}>
+      <Form.Item name="username" label={t('users.username')} rules={rules('username', t('users.username'))}>
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item name="displayName" label={t('users.displayName')} rules={required}>
+      <Form.Item
+        name="displayName"
+        label={t('users.displayName')}
+        rules={rules('displayName', t('users.displayName'))}
+      >
         <Input autoComplete="off" />
       </Form.Item>
       <Form.Item
         name="password"
         label={t('users.initialPassword')}
-        rules={required}
+        dependencies={['username']}
+        rules={rules('password', t('users.initialPassword'), (v) =>
+          checkPasswordPolicy(String(v), username.trim()),
+        )}
         extra={t('users.resetHint')}
       >
         <Input.Password autoComplete="new-password" />
@@ -84,6 +95,7 @@ interface EditValues {
 export function EditUserDialog({ user, onClose }: { user: User | null; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<EditValues>();
+  const rules = useRulesFrom(updateUserBody);
   const save = useUserMutation(
     (v: EditValues & { id: string; version: number }) =>
       api.users.update(v.id, { version: v.version, displayName: v.displayName, disabled: v.disabled }),
@@ -105,7 +117,10 @@ export function EditUserDialog({ user, onClose }: { user: User | null; onClose: 
       <Form.Item
         name="displayName"
         label={t('users.displayName')}
-        rules={[{ required: true, message: t('common.required') }]}
+        rules={[
+          { required: true, message: t('common.required') },
+          ...rules('displayName', t('users.displayName')),
+        ]}
       >
         <Input autoComplete="off" />
       </Form.Item>
@@ -124,6 +139,7 @@ interface ResetValues {
 export function ResetPasswordDialog({ user, onClose }: { user: User | null; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<ResetValues>();
+  const rules = useRulesFrom(resetPasswordBody);
   const save = useUserMutation(
     (v: { id: string; version: number; newPassword: string }) =>
       api.users.resetPassword(v.id, { version: v.version, newPassword: v.newPassword }),
@@ -144,7 +160,9 @@ export function ResetPasswordDialog({ user, onClose }: { user: User | null; onCl
       <Form.Item
         name="newPassword"
         label={t('users.newPassword')}
-        rules={[{ required: true, message: t('common.required') }]}
+        rules={rules('newPassword', t('users.newPassword'), (v) =>
+          checkPasswordPolicy(String(v), user?.username ?? ''),
+        )}
         extra={t('users.resetHint')}
       >
         <Input.Password autoComplete="new-password" />

@@ -1,19 +1,25 @@
 /** /admin/users — accounts for system_admin (create, edit, reset) and security_admin (grant, unlock). */
+
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Input, Popconfirm, Select, Space, type TableColumnsType, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { ROLES, type Role } from '../../../../domain/contracts/auth.ts';
+import type { z } from 'zod';
+import { ROLES, type Role, userListQuery } from '../../../../domain/contracts/auth.ts';
 import { api, type User } from '../../api/client.ts';
-import { problemText, useShowError } from '../../api/errors.ts';
+import { useShowError } from '../../api/errors.ts';
+import { keys } from '../../api/keys.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
+import { StatusTag } from '../../components/StatusTag.tsx';
 import { pick, useLang, useT } from '../../i18n/index.tsx';
 import { shortId } from '../format.ts';
 import { can, useCurrentMe } from '../session.ts';
 import { GrantDialog } from './GrantDialog.tsx';
-import { USERS_KEY, useDivisions } from './shared.ts';
+import { useDivisions } from './shared.ts';
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from './UserDialogs.tsx';
 
+type UserListQuery = z.infer<typeof userListQuery>;
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'reset' | 'grant'; user: User } | null;
 
 function isLocked(user: User): boolean {
@@ -27,20 +33,9 @@ export default function UsersPage() {
   const { message } = App.useApp();
   const showError = useShowError();
   const queryClient = useQueryClient();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const [q, setQ] = useState('');
-  const [role, setRole] = useState<Role | undefined>();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [unlocking, setUnlocking] = useState<string | null>(null);
   const divisions = useDivisions();
-
-  const query = { page, pageSize, q: q || undefined, role };
-  const users = useQuery({
-    queryKey: [...USERS_KEY, query],
-    queryFn: ({ signal }) => api.users.list(query, signal),
-    placeholderData: keepPreviousData,
-  });
 
   const divisionName = (code: string) => {
     const d = divisions.data?.find((x) => x.code === code);
@@ -62,7 +57,7 @@ export default function UsersPage() {
       showError(err);
     } finally {
       setUnlocking(null);
-      void queryClient.invalidateQueries({ queryKey: USERS_KEY });
+      void queryClient.invalidateQueries({ queryKey: keys.users.all });
     }
   };
 
@@ -80,12 +75,8 @@ export default function UsersPage() {
       key: 'status',
       render: (_, u) => (
         <Space size={4} wrap>
-          {u.disabled ? (
-            <Tag color="default">{t('users.disabled')}</Tag>
-          ) : (
-            <Tag color="green">{t('users.active')}</Tag>
-          )}
-          {isLocked(u) && <Tag color="red">{t('users.locked')}</Tag>}
+          <StatusTag set="account" status={u.disabled ? 'disabled' : 'active'} />
+          {isLocked(u) && <StatusTag set="account" status="locked" />}
         </Space>
       ),
     },
@@ -137,58 +128,42 @@ export default function UsersPage() {
 
   return (
     <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('users.title')}</h1>}>
-      <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
-        <Space wrap>
-          <Input.Search
-            aria-label={t('users.searchLabel')}
-            placeholder={t('users.searchPlaceholder')}
-            allowClear
-            enterButton={t('common.search')}
-            onSearch={(value) => {
-              setQ(value.trim());
-              setPage(1);
-            }}
-            style={{ width: 280 }}
-          />
-          <Select<Role>
-            aria-label={t('users.roleFilter')}
-            placeholder={t('users.roleFilter')}
-            allowClear
-            value={role}
-            onChange={(value) => {
-              setRole(value);
-              setPage(1);
-            }}
-            options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-            style={{ width: 180 }}
-          />
-        </Space>
-        {can(me, 'users.create') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
-            {t('users.create')}
-          </Button>
-        )}
-      </Space>
-      <Table<User>
+      <PagedTable<User, UserListQuery>
+        schema={userListQuery}
+        queryKey={keys.users.list}
+        fetchPage={(q, signal) => api.users.list(q, signal)}
         rowKey="id"
+        label={t('users.title')}
         columns={columns}
-        dataSource={users.data?.items}
-        loading={users.isFetching}
-        scroll={{ x: 'max-content' }}
-        locale={
-          users.error ? { emptyText: problemText(users.error, lang, t('common.unknownError')) } : undefined
-        }
-        pagination={{
-          current: page,
-          pageSize,
-          total: users.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, s) => {
-            setPage(s !== pageSize ? 1 : p);
-            setPageSize(s);
-          },
-        }}
+        toolbar={({ query, setFilter }) => (
+          <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
+            <Space wrap>
+              <Input.Search
+                aria-label={t('users.searchLabel')}
+                placeholder={t('users.searchPlaceholder')}
+                allowClear
+                defaultValue={query.q}
+                enterButton={t('common.search')}
+                onSearch={(value) => setFilter('q', value.trim())}
+                style={{ width: 280 }}
+              />
+              <Select<Role>
+                aria-label={t('users.roleFilter')}
+                placeholder={t('users.roleFilter')}
+                allowClear
+                value={query.role}
+                onChange={(value) => setFilter('role', value)}
+                options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+                style={{ width: 180 }}
+              />
+            </Space>
+            {can(me, 'users.create') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+                {t('users.create')}
+              </Button>
+            )}
+          </Space>
+        )}
       />
       <CreateUserDialog open={dialog?.kind === 'create'} onClose={close} />
       <EditUserDialog user={target('edit')} onClose={close} />

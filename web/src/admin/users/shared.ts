@@ -1,11 +1,11 @@
 /** Shared by the user-management dialogs: the save mutation (with stale-version handling) and divisions. */
+
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, type FormInstance } from 'antd';
 import { ApiError, api, type Division } from '../../api/client.ts';
 import { useShowError } from '../../api/errors.ts';
+import { keys } from '../../api/keys.ts';
 import { useT } from '../../i18n/index.tsx';
-
-export const USERS_KEY = ['users'] as const;
 
 /**
  * A mutation for a user dialog: on success a toast, the list reloads and the dialog closes; field
@@ -24,14 +24,14 @@ export function useUserMutation<TVars, TResult>(
     mutationFn: fn,
     onSuccess: () => {
       message.success(t('users.saved'));
-      void queryClient.invalidateQueries({ queryKey: USERS_KEY });
+      void queryClient.invalidateQueries({ queryKey: keys.users.all });
       onDone();
     },
     onError: (err) => {
       if (err instanceof ApiError && err.code === 'conflict.stale_version') {
         showError(err);
         message.warning(t('users.staleReloaded'));
-        void queryClient.invalidateQueries({ queryKey: USERS_KEY });
+        void queryClient.invalidateQueries({ queryKey: keys.users.all });
         onDone();
         return;
       }
@@ -43,7 +43,7 @@ export function useUserMutation<TVars, TResult>(
 /** The district's divisions (public reference data; changes almost never). */
 export function useDivisions() {
   return useQuery<Division[]>({
-    queryKey: ['divisions'],
+    queryKey: keys.divisions,
     queryFn: ({ signal }) => api.divisions.list(signal),
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -1,7 +1,9 @@
 /** /institutions/:id — what is disclosed about one institution (nothing personal). */
+
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
+import { keys } from '../../api/keys.ts';
 import { NotFound } from '../../components/PlainStatus.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
 import {
@@ -20,7 +22,7 @@ export default function DetailPage() {
   const [lang] = useLang();
   const id = useParams().id ?? '';
   const query = useQuery({
-    queryKey: ['public-institution', id],
+    queryKey: keys.publicInstitutions.detail(id),
     queryFn: ({ signal }) => api.publicInstitutions.get(id, signal),
     retry: (n, err) => !(err instanceof ApiError && err.status < 500) && n < 2,
   });

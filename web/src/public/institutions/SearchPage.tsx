@@ -2,10 +2,12 @@
  * /institutions — the public search of filed and operating institutions: filters, sort by distance
  * from a town centre or the browser's location, list ("load more") or map (Leaflet, lazy-loaded).
  */
+
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
 import type { PublicInstitution } from '../../api/client.ts';
 import { api } from '../../api/client.ts';
+import { keys } from '../../api/keys.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { errorText } from './labels.ts';
 import { ResultCard } from './ResultCard.tsx';
@@ -23,7 +25,7 @@ export default function SearchPage() {
   const [state, update] = useSearchState();
   const query = toQuery(state);
   const list = useInfiniteQuery({
-    queryKey: ['public-institutions', query],
+    queryKey: keys.publicInstitutions.search(query),
     queryFn: ({ pageParam, signal }) =>
       api.publicInstitutions.search({ ...query, page: pageParam, pageSize: PAGE_SIZE }, signal),
     initialPageParam: 1,
@@ -32,7 +34,7 @@ export default function SearchPage() {
     enabled: state.view === 'list',
   });
   const mapData = useQuery({
-    queryKey: ['public-institutions', 'map', query],
+    queryKey: keys.publicInstitutions.map(query),
     queryFn: ({ signal }) => api.publicInstitutions.search({ ...query, page: 1, pageSize: 100 }, signal),
     placeholderData: keepPreviousData,
     enabled: state.view === 'map',

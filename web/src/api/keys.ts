@@ -1,0 +1,44 @@
+/**
+ * TanStack Query keys, one tree per resource, in one place. Invalidate a resource with its `all`
+ * key (`queryClient.invalidateQueries({ queryKey: keys.institutions.all })`); lists and details sit
+ * below it so one call refreshes both.
+ */
+export const keys = {
+  me: ['me'] as const,
+  dashboard: ['dashboard'] as const,
+  divisions: ['divisions'] as const,
+  config: ['config'] as const,
+  users: {
+    all: ['users'] as const,
+    list: (query: object) => ['users', 'list', query] as const,
+  },
+  audit: {
+    all: ['audit'] as const,
+    list: (query: object) => ['audit', 'list', query] as const,
+  },
+  institutions: {
+    all: ['institutions'] as const,
+    list: (query: object) => ['institutions', 'list', query] as const,
+    review: (query: object) => ['institutions', 'review', query] as const,
+    detail: (id: string) => ['institutions', 'detail', id] as const,
+  },
+  imports: {
+    run: (id: string) => ['institutions', 'import', id] as const,
+  },
+  calendar: ['calendar'] as const,
+  jobs: {
+    all: ['jobs'] as const,
+    list: (query: object) => ['jobs', 'list', query] as const,
+  },
+  notifications: {
+    all: ['notifications'] as const,
+    unread: ['notifications', 'unread'] as const,
+    list: (query: object) => ['notifications', 'list', query] as const,
+  },
+  publicInstitutions: {
+    all: ['public-institutions'] as const,
+    search: (query: object) => ['public-institutions', 'search', query] as const,
+    map: (query: object) => ['public-institutions', 'map', query] as const,
+    detail: (id: string) => ['public-institutions', 'detail', id] as const,
+  },
+};

@@ -1,0 +1,64 @@
+import { screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DISTRICT_BBOX, townsOf } from '../../../domain/divisions.ts';
+import { renderWithProviders } from '../../test/render.tsx';
+import { MapView, viewBounds } from './MapView.tsx';
+
+const realFetch = globalThis.fetch;
+afterEach(() => {
+  globalThis.fetch = realFetch;
+});
+
+function serveConfig(tileUrl: string) {
+  const fetchMock = vi.fn(async (_req: Request) => Response.json({ tileUrl }));
+  globalThis.fetch = fetchMock as unknown as typeof fetch;
+  return fetchMock;
+}
+
+const points = [
+  { id: 'a', lat: 31.11, lng: 121.05, label: '甲托育园', color: '#1a6fb5', href: '/institutions/a' },
+  { id: 'b', lat: 31.2, lng: 121.25, label: '乙托育园', color: '#2f9e62' },
+];
+
+describe('viewBounds', () => {
+  it('frames the points with a margin, else the district', () => {
+    const [[s, w], [n, e]] = viewBounds(points, undefined)!;
+    expect(s).toBeLessThan(31.11);
+    expect(n).toBeGreaterThan(31.2);
+    expect(w).toBeLessThan(121.05);
+    expect(e).toBeGreaterThan(121.25);
+    const box = DISTRICT_BBOX['310118']!;
+    expect(viewBounds([], box)).toEqual([
+      [box.minLat, box.minLng],
+      [box.maxLat, box.maxLng],
+    ]);
+    expect(viewBounds([], undefined)).toBeNull();
+  });
+});
+
+describe('MapView', () => {
+  it('without a tile server draws the district, its towns and says so', async () => {
+    const fetchMock = serveConfig('');
+    renderWithProviders(
+      <MapView districtCode="310118" points={points} label="机构地图" offlineNote="离线底图" />,
+    );
+    await waitFor(() => expect(screen.getByText('离线底图')).toBeTruthy());
+    expect(String(fetchMock.mock.calls[0]?.[0].url)).toMatch(/\/api\/v1\/config$/);
+    const map = screen.getByRole('region', { name: '机构地图' });
+    const labels = [...map.querySelectorAll('.map-town-label')].map((e) => e.textContent);
+    expect(labels).toHaveLength(townsOf('310118').length);
+    expect(labels).toContain('朱家角镇');
+    expect(map.querySelector('.leaflet-tile-pane img')).toBeNull();
+  });
+
+  it('with a tile server there is no offline note and no drawn towns', async () => {
+    serveConfig('https://tiles.example.test/{z}/{x}/{y}.png');
+    renderWithProviders(
+      <MapView districtCode="310118" points={points} label="机构地图" offlineNote="离线底图" />,
+    );
+    const map = screen.getByRole('region', { name: '机构地图' });
+    await waitFor(() => expect(map.querySelector('.leaflet-tile-pane')).not.toBeNull());
+    expect(screen.queryByText('离线底图')).toBeNull();
+    expect(map.querySelectorAll('.map-town-label')).toHaveLength(0);
+  });
+});
