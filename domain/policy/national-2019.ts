@@ -6,7 +6,7 @@
  * - 《国民经济和社会发展第十四个五年规划和2035年远景目标纲要》: 4.5 places per 1,000 population by 2025.
  *
  * Verification: the official texts were not read while writing this file. Values were cross-checked in
- * several secondary public copies (news reports of the documents, DOMAIN.md). They therefore carry
+ * several secondary public copies (news reports of the documents; docs/DOMAIN.md). They therefore carry
  * `verified: false`; article numbers are given at chapter level where the exact article is not confirmed.
  */
 import type { PolicyPack } from './types.ts';

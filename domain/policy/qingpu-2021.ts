@@ -1,6 +1,6 @@
 /**
  * Qingpu District (310118) rule pack: 《青浦区托育服务三年行动计划（2021—2023年）》, 青府办发〔2021〕35号,
- * 2021-08-27 to 2023-12-31. Every value below was read in the plan's text (shared/seed/
+ * 2021-08-27 to 2023-12-31. Every value below was read in the plan's text (docs/sources/
  * qingpu-childcare-action-plan-2021-2023.txt); articles are the plan's own section numbers.
  */
 import type { Cited, PlanTarget, PolicyPack } from './types.ts';
@@ -174,7 +174,7 @@ export const QINGPU_2021: PolicyPack = {
   docNumber: '青府办发〔2021〕35号',
   effectiveFrom: '2021-08-27',
   effectiveTo: '2023-12-31',
-  sourceNote: 'Read in full: shared/seed/qingpu-childcare-action-plan-2021-2023.txt.',
+  sourceNote: 'Read in full: docs/sources/qingpu-childcare-action-plan-2021-2023.txt.',
   values: {
     funding: {
       toddlerRateMultiplier: seed(

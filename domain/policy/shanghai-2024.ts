@@ -21,7 +21,7 @@ export const SHANGHAI_REGULATION_2023: PolicyPack = {
         value: { minMonths: 24, maxMonths: 36 },
         article: '托育服务章（幼儿园开设托班，招收2至3周岁幼儿）',
         verified: false,
-        note: 'From the brief/DOMAIN.md; article not confirmed against the official text.',
+        note: 'From docs/DOMAIN.md; article not confirmed against the official text.',
       },
     },
     classCaps: {

@@ -1,5 +1,5 @@
 /**
- * Identity numbers (DATA-STANDARDS.md): GB 11643-1999 citizen ID, Hong Kong/Macau/Taiwan residence
+ * Identity numbers (docs/DATA-STANDARDS.md): GB 11643-1999 citizen ID, Hong Kong/Macau/Taiwan residence
  * permits, the 2023 foreign permanent resident ID card, GB 32100-2015 unified social credit code
  * (with the GB 11714 organisation-code check as a warning), mobile numbers and masking.
  */

@@ -1,4 +1,4 @@
-/** The business modules, in DESIGN.md's order. Each registers its routes and what scopes it resolves. */
+/** The business modules, in the roadmap's order (docs/ARCHITECTURE.md, docs/MODULES.md). Each registers its routes and what scopes it resolves. */
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
