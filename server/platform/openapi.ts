@@ -9,7 +9,7 @@
  * - error responses (problem+json, `Problem`), by the route's declared policy and schema:
  *   400 when it validates input (params, query, body or an upload); 401 unless public; 403 for writes
  *   (cross-origin refusal), session routes (must change password) and role actions (forbidden);
- *   404 with path parameters; 409 when the body carries `version`; 413/415 for uploads; plus the status
+ *   404 with path parameters; 414 on every route (request target too long); 409 when the body carries `version`; 413/415 for uploads; plus the status
  *   of every code listed below.
  * - error codes in the description: the platform codes of those statuses, and for writes the codes of
  *   the module's own catalog (`<module>.*`; `import.*` on import routes, `export.*` on exports), plus
@@ -35,6 +35,7 @@ const STATUS_NAMES: Record<number, string> = {
   404: 'Not found / 未找到',
   409: 'Conflict / 冲突',
   413: 'Payload too large / 文件过大',
+  414: 'Request URL too long / 请求地址过长',
   415: 'Unsupported media type / 不支持的内容类型',
   423: 'Locked / 账号已锁定',
   429: 'Too many requests / 请求过于频繁',
@@ -80,7 +81,8 @@ export interface RouteFacts {
 /** The error codes a route can answer with, by the rule above (sorted, each once). */
 export function errorCodesFor(f: RouteFacts, operationId: string): string[] {
   const write = f.method !== 'GET' && f.method !== 'HEAD';
-  const codes = new Set<string>();
+  // Every route: a request target over MAX_URL_LENGTH (query string included) is refused first.
+  const codes = new Set<string>(['request.uri_too_long']);
   if (f.hasInput || f.upload) codes.add('validation.failed').add('request.malformed');
   if (f.action !== PUBLIC) codes.add('auth.unauthenticated').add('auth.must_change_password');
   if (write) codes.add('auth.cross_origin');
@@ -110,6 +112,31 @@ function describe(words: Words | undefined, codes: string[]): string {
 }
 
 type JsonObject = Record<string, unknown>;
+
+/** zod emits an input twin of every registered schema (`ProblemInput`); drop the ones nothing references. */
+function dropUnusedSchemas(doc: JsonObject) {
+  const schemas = ((doc.components as JsonObject).schemas ?? {}) as JsonObject;
+  for (const name of Object.keys(schemas)) {
+    const { [name]: _self, ...others } = schemas;
+    const text = JSON.stringify({
+      ...doc,
+      components: { ...(doc.components as JsonObject), schemas: others },
+    });
+    if (!text.includes(`"#/components/schemas/${name}"`)) delete schemas[name];
+  }
+}
+
+/** `anyOf: [{}, …]` accepts anything (z.unknown().nullable()): say so with `{}` instead. */
+function simplifyAnyOf(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(simplifyAnyOf);
+  if (!node || typeof node !== 'object') return node;
+  const obj = node as JsonObject;
+  for (const [k, v] of Object.entries(obj)) obj[k] = simplifyAnyOf(v);
+  const anyOf = obj.anyOf;
+  if (Array.isArray(anyOf) && anyOf.some((s) => s && typeof s === 'object' && Object.keys(s).length === 0))
+    delete obj.anyOf;
+  return obj;
+}
 interface OperationFacts {
   statuses: number[];
   examples?: Record<string, { summary: string; value: unknown }>;
@@ -203,6 +230,8 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
           content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
         };
       doc.components = { ...components, responses };
+      dropUnusedSchemas(doc);
+      simplifyAnyOf(doc);
       doc.tags = [...tags].sort().map((name) => ({ name, description: TAGS[name] ?? name }));
       return doc;
     },
