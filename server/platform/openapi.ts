@@ -161,7 +161,8 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
           '(`Problem`) with a stable `code` and zh/en text. Log in with `auth.login`; the session cookie ' +
           '`tuoyu_sid` authorises the other operations.',
         license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
-        contact: { name: 'Tuoyu maintainers / 托育平台维护团队', url: 'https://github.com/tuoyu/tuoyu' },
+        // No URL or mailbox is invented here: the deploying district adds its own when it has one.
+        contact: { name: 'Tuoyu platform maintainers / 托育平台维护团队' },
       },
       servers: [{ url: '/', description: 'This deployment (same origin) / 本部署' }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tuoyu_sid' } } },
