@@ -7,15 +7,18 @@
  * so it is installed with its own pinned TypeScript 5 in scripts/openapi-ts/ (own lockfile, `npm ci` there).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildOpenapiText, HASH_PREFIX, OPENAPI_JSON, openapiHash, SCHEMA_GEN } from './openapi-doc.ts';
+import {
+  buildOpenapiText,
+  HASH_PREFIX,
+  OPENAPI_JSON,
+  openapiHash,
+  openapiTypescriptBin,
+  SCHEMA_GEN,
+} from './openapi-doc.ts';
 
-const toolDir = path.resolve(import.meta.dirname, 'openapi-ts');
-const bin = path.join(toolDir, 'node_modules', '.bin', 'openapi-typescript');
-if (!existsSync(bin)) {
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: toolDir, stdio: 'inherit' });
-}
+const bin = openapiTypescriptBin();
 
 const text = await buildOpenapiText();
 writeFileSync(OPENAPI_JSON, text);

@@ -2,8 +2,9 @@
  * The OpenAPI document as committed in web/src/api/openapi.json: built from the app itself, so the
  * console's generated types (web/src/api/schema.gen.ts) can never drift from the routes unseen.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -14,6 +15,18 @@ import { systemClock } from '../server/platform/clock.ts';
 
 export const OPENAPI_JSON = path.resolve(import.meta.dirname, '../web/src/api/openapi.json');
 export const SCHEMA_GEN = path.resolve(import.meta.dirname, '../web/src/api/schema.gen.ts');
+
+/**
+ * The openapi-typescript binary, installed on first use in scripts/openapi-ts/ (its own lockfile and
+ * TypeScript 5, which openapi-typescript needs; the project's TypeScript 7 has no compiler API).
+ */
+export function openapiTypescriptBin(): string {
+  const toolDir = path.resolve(import.meta.dirname, 'openapi-ts');
+  const bin = path.join(toolDir, 'node_modules', '.bin', 'openapi-typescript');
+  if (!existsSync(bin))
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: toolDir, stdio: 'inherit' });
+  return bin;
+}
 
 /** The document of a built app as stable text (2-space JSON, trailing newline). */
 export function openapiText(app: FastifyInstance): string {

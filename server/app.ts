@@ -6,12 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { countingHolidayYears } from './modules/calendar/work-calendar.ts';
@@ -29,6 +24,7 @@ import { SCHEDULES } from './platform/jobs/schedules.ts';
 import { defineSystemJobs } from './platform/jobs/system-jobs.ts';
 import { notificationRoutes } from './platform/notifications/routes.ts';
 import { createNotificationService } from './platform/notifications/service.ts';
+import { openapiOptions } from './platform/openapi.ts';
 import { installPolicy, type RouteRecord } from './platform/policy.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { systemRoutes } from './platform/system-routes.ts';
@@ -90,15 +86,8 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   await registerSecurityHeaders(app, { tileUrl: config.tileUrl });
   await app.register(fastifyCookie);
   const routes = installPolicy(app, { db: database.db, clock, districtCode: config.districtCode });
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Tuoyu 托育 API', version: '1' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tuoyu_sid' } } },
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
+  // operationIds, security, error responses and examples are derived centrally (platform/openapi.ts).
+  await app.register(fastifySwagger, openapiOptions());
   app.get('/api/openapi.json', { config: { action: 'public' }, schema: { hide: true } }, () => app.swagger());
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 

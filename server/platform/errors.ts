@@ -147,6 +147,11 @@ export function registerErrors(defs: Record<string, ErrorDef>): void {
   }
 }
 
+/** Every registered code (the platform's and each module's catalog), for the OpenAPI document. */
+export function errorCodes(): string[] {
+  return Object.keys(errorCatalog);
+}
+
 /** The definition of a code (status and zh/en text); unknown codes answer as `internal`. */
 export function errorDef(code: string): ErrorDef {
   return errorCatalog[code] ?? catalog.internal;
