@@ -85,6 +85,13 @@ test('portal pages on a phone: zero serious or critical axe violations', async (
   await page.locator('a[href^="/institutions/"]').first().waitFor();
   found.push(...(await axe(page, 'portal search')));
   await shot(page, 'a11y-portal-search');
+  await page.getByText('地图', { exact: true }).first().click();
+  await page.locator('.leaflet-container').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  found.push(...(await axe(page, 'portal search (map)')));
+  await shot(page, 'a11y-portal-map');
+  await page.getByText('列表', { exact: true }).first().click();
+  await page.locator('a[href^="/institutions/"]').first().waitFor();
   await page.locator('a[href^="/institutions/"]').first().click();
   await page.getByText('基本信息').first().waitFor();
   found.push(...(await axe(page, 'portal detail')));
