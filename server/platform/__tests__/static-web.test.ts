@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 
@@ -27,7 +27,9 @@ afterAll(async () => {
 
 describe('static web files', () => {
   it('serve a hashed asset as brotli, gzip or raw by Accept-Encoding, immutable for a year', async () => {
-    const br = await t.call('GET', '/assets/index-Dr-ITji8.js', { headers: { 'accept-encoding': 'gzip, br' } });
+    const br = await t.call('GET', '/assets/index-Dr-ITji8.js', {
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
     expect(br.statusCode).toBe(200);
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
@@ -40,7 +42,9 @@ describe('static web files', () => {
     expect(gz.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(gunzipSync(gz.rawPayload).toString()).toBe(SCRIPT);
 
-    const raw = await t.call('GET', '/assets/index-Dr-ITji8.js', { headers: { 'accept-encoding': 'identity' } });
+    const raw = await t.call('GET', '/assets/index-Dr-ITji8.js', {
+      headers: { 'accept-encoding': 'identity' },
+    });
     expect(raw.headers['content-encoding']).toBeUndefined();
     expect(raw.body).toBe(SCRIPT);
     // The CSP stays on static files.
