@@ -133,6 +133,15 @@ test('console list, detail and form pages: zero serious or critical axe violatio
     await page.locator('main, .ant-layout-content').first().waitFor();
     found.push(...(await axe(page, label)));
   }
+  // English (longer labels, other antd locale texts).
+  await page.getByLabel('语言').first().selectOption('en');
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+  await page.goto(`${h.baseUrl}/admin/institutions`);
+  await page.locator('.ant-table-row').first().waitFor();
+  found.push(...(await axe(page, 'console institutions list (en)')));
+  await page.goto(`${h.baseUrl}/admin/institutions/new`);
+  await page.locator('form').first().waitFor();
+  found.push(...(await axe(page, 'console institution form (en)')));
   assert.deepEqual(found, []);
   await page.close();
 });
