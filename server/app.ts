@@ -130,11 +130,31 @@ function isApiPath(url: string): boolean {
   return decoded.replace(/^\/+/, '/').toLowerCase().startsWith('/api');
 }
 
-/** Serve the built web app: the portal at /, the console at /admin, index.html for client routes. */
+/** Content-hashed build output (`/assets/name-hash.js`, or its `.br`/`.gz`): renamed whenever its bytes change. */
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+(\.br|\.gz)?$/;
+
+/**
+ * Serve the built web app: the portal at /, the console at /admin, index.html for client routes.
+ * Hashed assets are cached for a year (`immutable`); everything else, index.html above all, is
+ * revalidated on every load (`no-cache`) so a deploy is seen at once. The build writes `.br` and `.gz`
+ * beside each asset (scripts/web-postbuild.ts); `preCompressed` picks one by Accept-Encoding.
+ */
 async function serveWeb(app: FastifyInstance, webDir: string) {
   const index = path.join(webDir, 'index.html');
   if (existsSync(index)) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      setHeaders: (reply, file) => {
+        reply.header(
+          'cache-control',
+          HASHED_ASSET.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '/';

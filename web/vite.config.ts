@@ -19,6 +19,8 @@ export default defineConfig({
   build: {
     outDir: `${repoRoot}dist/web`,
     emptyOutDir: true,
+    // dist/web/.vite/manifest.json: scripts/web-postbuild.ts walks it to report bytes per route.
+    manifest: true,
     chunkSizeWarningLimit: 700,
     rolldownOptions: {
       output: {

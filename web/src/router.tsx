@@ -7,10 +7,12 @@ import { createBrowserRouter, type RouteObject, useRouteError } from 'react-rout
 import { PageLoading } from './components/PageLoading.tsx';
 import { NotFound, PlainStatus } from './components/PlainStatus.tsx';
 import { useT } from './i18n/index.tsx';
+// The portal's frame (1 KB, no antd) is in the entry chunk: a lazy frame would cost a phone on a
+// slow network one more round trip before the page's own chunk is even requested (e2e/speed.test.ts).
+import PortalLayout from './public/PortalLayout.tsx';
 import { publicRoutes } from './public/routes.tsx';
 
 const AdminApp = lazy(() => import('./admin/AdminApp.tsx'));
-const PortalLayout = lazy(() => import('./public/PortalLayout.tsx'));
 const PortalHome = lazy(() => import('./public/HomePage.tsx'));
 
 function Lazy({ component: Component }: { component: ComponentType }) {
@@ -39,7 +41,7 @@ const routes: RouteObject[] = [
   { path: '/admin/*', element: <Lazy component={AdminApp} />, errorElement: <RouteError /> },
   {
     path: '/',
-    element: <Lazy component={PortalLayout} />,
+    element: <PortalLayout />,
     errorElement: <RouteError />,
     children: [
       { index: true, element: <Lazy component={PortalHome} /> },

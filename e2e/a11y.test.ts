@@ -1,0 +1,147 @@
+/**
+ * Journey: accessibility (issue 14). axe-core (pinned, injected into the page; no browser download)
+ * checks the portal's pages on a phone and the console's list, detail and form pages on a desktop:
+ * zero violations of serious or critical impact (WCAG 2.1 A/AA and best practice, colour contrast
+ * ≥ 4.5:1 included), and no control named by its placeholder alone. Every violation found, of any
+ * impact, is printed.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { consoleLogin, type Harness, shot, startHarness } from './harness.ts';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const BLOCKING = new Set(['serious', 'critical']);
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.stop();
+});
+
+/** Run axe on the page as it is now; print every violation; return the serious and critical ones. */
+async function axe(page: Page, label: string): Promise<string[]> {
+  // Evaluated over the DevTools protocol: not an inline script, so the page's CSP stays as served.
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(`axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    resultTypes: ['violations'],
+  }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })))`)) as Violation[];
+  const blocking: string[] = [];
+  for (const v of violations) {
+    const where = v.nodes
+      .slice(0, 4)
+      .map((n) => n.target.join(' '))
+      .join(' | ');
+    const line = `${label}: [${v.impact}] ${v.id} — ${v.help} (${v.nodes.length}× ${where})`;
+    console.log(`  ${line}`);
+    if (v.impact && BLOCKING.has(v.impact)) {
+      blocking.push(line);
+      for (const n of v.nodes.slice(0, 2)) console.log(`      ${n.failureSummary?.replace(/\n/g, ' / ')}`);
+    }
+  }
+  if (violations.length === 0) console.log(`  ${label}: no violations`);
+  // axe accepts a placeholder as a control's name; the issue does not (it vanishes once typed in,
+  // and Ant Design draws it at 1.83:1). Every visible control needs a label or aria-label.
+  const unnamed = (await page.evaluate(`[...document.querySelectorAll(
+      'input:not([type=hidden]), select, textarea, [role=combobox], [role=switch], [role=slider]')]
+    .filter((el) => el.getClientRects().length > 0 && !el.closest('[aria-hidden=true]'))
+    .filter((el) => {
+      const text = (s) => (s || '').trim().length > 0;
+      if (text(el.getAttribute('aria-label')) || text(el.getAttribute('title'))) return false;
+      const ids = (el.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);
+      if (ids.some((id) => text(document.getElementById(id)?.textContent))) return false;
+      return ![...(el.labels || [])].some((l) => text(l.textContent));
+    })
+    .map((el) => el.outerHTML.slice(0, 160))`)) as string[];
+  for (const html of unnamed) {
+    const line = `${label}: control without a label or aria-label: ${html}`;
+    console.log(`  ${line}`);
+    blocking.push(line);
+  }
+  return blocking;
+}
+
+test('portal pages on a phone: zero serious or critical axe violations', async () => {
+  const page = await h.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const found: string[] = [];
+  await page.goto(`${h.baseUrl}/`);
+  await page.locator('h1').first().waitFor();
+  found.push(...(await axe(page, 'portal home')));
+  await page.goto(`${h.baseUrl}/institutions`);
+  await page.locator('a[href^="/institutions/"]').first().waitFor();
+  found.push(...(await axe(page, 'portal search')));
+  await shot(page, 'a11y-portal-search');
+  await page.getByText('地图', { exact: true }).first().click();
+  await page.locator('.leaflet-container').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  found.push(...(await axe(page, 'portal search (map)')));
+  await shot(page, 'a11y-portal-map');
+  await page.getByText('列表', { exact: true }).first().click();
+  await page.locator('a[href^="/institutions/"]').first().waitFor();
+  await page.locator('a[href^="/institutions/"]').first().click();
+  await page.getByText('基本信息').first().waitFor();
+  found.push(...(await axe(page, 'portal detail')));
+  await shot(page, 'a11y-portal-detail');
+  assert.deepEqual(found, []);
+  await page.close();
+});
+
+test('console list, detail and form pages: zero serious or critical axe violations', async () => {
+  const page = await h.browser.newPage({ viewport: { width: 1366, height: 860 } });
+  const found: string[] = [];
+  await page.goto(`${h.baseUrl}/admin/login`);
+  await page.getByLabel(/用户名|Username/).waitFor();
+  found.push(...(await axe(page, 'console login')));
+  await consoleLogin(page, h.baseUrl, 'district');
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+  found.push(...(await axe(page, 'console home')));
+  await page.goto(`${h.baseUrl}/admin/institutions`);
+  await page.locator('.ant-table-row').first().waitFor();
+  found.push(...(await axe(page, 'console institutions list')));
+  await shot(page, 'a11y-console-list');
+  await page.locator('.ant-table-row a').first().click();
+  await page.waitForURL(/\/admin\/institutions\/[0-9a-f-]{36}$/);
+  await page.locator('.ant-descriptions').first().waitFor();
+  found.push(...(await axe(page, 'console institution detail')));
+  await shot(page, 'a11y-console-detail');
+  await page.goto(`${h.baseUrl}/admin/institutions/new`);
+  await page.locator('form').first().waitFor();
+  found.push(...(await axe(page, 'console institution form')));
+  await shot(page, 'a11y-console-form');
+  for (const [path, label] of [
+    ['/admin/institutions/review', 'console review queue'],
+    ['/admin/users', 'console users list'],
+    ['/admin/audit', 'console audit trail'],
+    ['/admin/calendar', 'console calendar'],
+  ] as const) {
+    await page.goto(`${h.baseUrl}${path}`);
+    await page.waitForLoadState('networkidle');
+    await page.locator('main, .ant-layout-content').first().waitFor();
+    found.push(...(await axe(page, label)));
+  }
+  // English (longer labels, other antd locale texts).
+  await page.getByLabel('语言').first().selectOption('en');
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+  await page.goto(`${h.baseUrl}/admin/institutions`);
+  await page.locator('.ant-table-row').first().waitFor();
+  found.push(...(await axe(page, 'console institutions list (en)')));
+  await page.goto(`${h.baseUrl}/admin/institutions/new`);
+  await page.locator('form').first().waitFor();
+  found.push(...(await axe(page, 'console institution form (en)')));
+  assert.deepEqual(found, []);
+  await page.close();
+});
