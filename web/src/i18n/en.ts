@@ -413,7 +413,10 @@ export const en: Messages = {
   'pub.mapLabel': 'Map of childcare institutions',
   'pub.mapPoint': 'Distance from here',
   'pub.mapOffline':
-    'No base map is configured: dashed circles are about 2 km around each town centre; grid lines are about 5 km apart.',
+    "No online base map: the shaded areas are approximate town areas generated from each town's centre (not administrative boundaries), for orientation only.",
+  'pub.mapDistance': '{km} km away',
+  'pub.mapCluster': '{n} institutions, click to expand',
+  'pub.mapDetails': 'Open the name for details',
   'pub.inclusive': 'Inclusive',
   'pub.notInclusive': 'Not inclusive',
   'pub.km': '{km} km',
@@ -457,7 +460,8 @@ export const en: Messages = {
   'portal.findText':
     'Browse filed childcare institutions, childcare points and kindergarten toddler classes by town, with their service forms and places.',
   'portal.mapTitle': 'See them on a map',
-  'portal.mapText': 'Where the institutions are on a map of the district, with their type, places and distance.',
+  'portal.mapText':
+    'Where the institutions are on a map of the district, with their type, places and distance.',
   'portal.findLink': 'Find childcare institutions',
   'portal.staffLogin': 'Staff sign-in',
   'portal.footer': 'Qingpu Childcare Services',

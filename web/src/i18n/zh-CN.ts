@@ -403,7 +403,11 @@ export const zhCN = {
   'pub.mapLimited': '地图显示前 {shown} 家，请缩小筛选范围查看更多。',
   'pub.mapLabel': '托育机构分布地图',
   'pub.mapPoint': '距离起点',
-  'pub.mapOffline': '未配置地图底图：图中虚线圆为各街镇中心约 2 公里范围，网格间距约 5 公里。',
+  'pub.mapOffline':
+    '未配置在线底图：浅色区域为根据各街镇中心生成的近似范围（非行政区划界线），仅供参考位置。',
+  'pub.mapDistance': '距离 {km} 公里',
+  'pub.mapCluster': '{n} 家机构，点击展开',
+  'pub.mapDetails': '点击名称查看详情',
   'pub.inclusive': '普惠性',
   'pub.notInclusive': '非普惠',
   'pub.km': '{km} 公里',
