@@ -40,7 +40,7 @@ export function SearchBar(props: {
   });
 
   return (
-    <div role="search" className="pub-searchbar">
+    <search className="pub-searchbar">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -74,6 +74,6 @@ export function SearchBar(props: {
           </span>
         )}
       </button>
-    </div>
+    </search>
   );
 }
