@@ -20,6 +20,7 @@ describe('pinyinSortKey', () => {
   it('writes ü as v and reads polyphones from context (长 in 长大 is zhang)', () => {
     expect(pinyinSortKey('绿地')).toBe('lv di');
     expect(pinyinSortKey('长大')).toBe('zhang da');
+    expect(pinyinSortKey('青浦区重固镇')).toBe('qing pu qu chong gu zhen');
   });
 
   it('gives only [a-z0-9 ] so both databases order the keys alike', () => {

@@ -10,7 +10,10 @@
  *
  *   pinyinSortKey('青浦区白鹤镇托育园') === 'qing pu qu bai he zhen tuo yu yuan'
  */
-import { pinyin } from 'pinyin-pro';
+import { customPinyin, pinyin } from 'pinyin-pro';
+
+/** Place names the dictionary reads wrong (its word context does not know them). */
+customPinyin({ 重固: 'chóng gù' });
 
 /** Not part of ./index.ts: the dictionary is large, and only the server computes keys. */
 export function pinyinSortKey(name: string): string {
