@@ -19,7 +19,7 @@ after(async () => {
 
 async function phone(browser: Browser, lang: 'zh-CN' | 'en'): Promise<Page> {
   const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
-  await context.addInitScript((l) => localStorage.setItem('tuoyu.lang', l), lang);
+  await context.addInitScript(`localStorage.setItem('tuoyu.lang', ${JSON.stringify(lang)})`);
   return context.newPage();
 }
 
@@ -30,7 +30,7 @@ async function firstCardAboveFold(page: Page) {
   const box = await card.locator('h2').boundingBox();
   assert.ok(box, 'first result has a box');
   assert.ok(box.y >= 0 && box.y + box.height <= PHONE.height, `first result at y=${box.y}`);
-  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  assert.equal(await page.evaluate('window.scrollY'), 0);
 }
 
 test('phone: the keyword box comes first, finds by name and address, first result above the fold', async () => {
@@ -40,7 +40,7 @@ test('phone: the keyword box comes first, finds by name and address, first resul
   await keyword.waitFor();
   // The keyword is the first form control of the page's content.
   const first = await page.evaluate(
-    () => document.querySelector('main input, main select, main button')?.getAttribute('type') ?? '',
+    `document.querySelector('main input, main select, main button')?.getAttribute('type') ?? ''`,
   );
   assert.equal(first, 'search');
   // The other filters are collapsed behind 筛选.
@@ -132,17 +132,21 @@ test('English on a phone: the distance select is whole, the home cards are links
   await from.waitFor();
   const box = await from.boundingBox();
   assert.ok(box && box.x >= 0 && box.x + box.width <= PHONE.width && box.width > 300, JSON.stringify(box));
-  const fits = await from.evaluate((el) => {
-    const s = el as HTMLSelectElement;
+  // Runs in the page (a string: the e2e files are compiled without the DOM library).
+  const fits = await page.evaluate(`(() => {
+    const s = document.querySelector('.pub-wide select');
     const probe = document.createElement('span');
     probe.style.font = getComputedStyle(s).font;
-    probe.textContent = s.options[s.selectedIndex]?.text ?? '';
+    probe.textContent = s.options[s.selectedIndex].text;
     document.body.append(probe);
     const w = probe.getBoundingClientRect().width;
     probe.remove();
-    return w + 40 <= s.clientWidth;
-  });
-  assert.ok(fits, 'the chosen "… centre" text fits its select');
+    return [w, s.clientWidth];
+  })()`);
+  assert.ok(Array.isArray(fits) && fits[0] > 50, JSON.stringify(fits));
+  const [textWidth, selectWidth] = fits as [number, number];
+
+  assert.ok(textWidth + 40 <= selectWidth, `"… centre" is ${textWidth}px in a ${selectWidth}px select`);
   await shot(page, 'portal-phone-en-filters');
   await page.goto(`${h.baseUrl}/institutions?view=map&from=310118102`);
   await page.locator('.map-cluster').first().waitFor();
