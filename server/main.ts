@@ -5,6 +5,7 @@ import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { seedReference } from './db/reference.ts';
 import { seedDemo } from './demo/seed.ts';
+import { backfillNamePinyin } from './modules/institutions/name-pinyin.ts';
 import { systemClock } from './platform/clock.ts';
 import { openKeysAtStart } from './platform/crypto/startup.ts';
 
@@ -15,6 +16,7 @@ const database = await openDatabase({
 });
 const migration = await migrate(database);
 await seedReference(database.db);
+await backfillNamePinyin(database.db); // sort keys of rows written before the column existed
 let keys: Awaited<ReturnType<typeof openKeysAtStart>>;
 try {
   keys = await openKeysAtStart(database.db, { dataDir: config.dataDir });

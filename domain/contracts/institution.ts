@@ -259,6 +259,8 @@ export const reviewQueuePage = pageOf(reviewQueueItemSchema);
 // Public portal: nothing personal (no director), only filed and operating institutions.
 export const publicSearchQuery = z.strictObject({
   ...paginationQuery.shape,
+  /** Keyword: the name or the address contains it (case-insensitive; % and _ match literally). */
+  q: z.string().trim().max(50).optional(),
   town: z
     .string()
     .regex(/^\d{9}$/)

@@ -15,6 +15,7 @@ import type {
 import { townsOf } from '../../../domain/divisions.ts';
 import { classAgeRange } from '../../../domain/institutions/validate.ts';
 import { citizenIdCheckChar } from '../../../domain/rules/ids.ts';
+import { pinyinSortKey } from '../../../domain/rules/pinyin.ts';
 import type { Db } from '../../db/client.ts';
 import type { Rng } from '../../demo/rng.ts';
 import { creditCodeFor } from './factories.ts';
@@ -238,6 +239,7 @@ export async function seedInstitutionsDemo(
         districtCode: district,
         id,
         name,
+        namePinyin: pinyinSortKey(name),
         creditCode: creditCodeFor(30_000_000 + copy * 1_000_000 + i * 7919, {
           prefix: publicOwned ? '12' : kind === 'childcare_institution' ? '91' : '52',
         }),

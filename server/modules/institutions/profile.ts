@@ -2,6 +2,7 @@
 import type { InstitutionInput } from '../../../domain/contracts/institution.ts';
 import { roleMay } from '../../../domain/contracts/permissions.ts';
 import { validateClasses, validateInstitution } from '../../../domain/institutions/validate.ts';
+import { pinyinSortKey } from '../../../domain/rules/pinyin.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { DomainError, throwIfErrors } from '../../platform/errors.ts';
@@ -46,6 +47,7 @@ export function columnsOf(input: InstitutionInput, creditCode: string, publicPho
   const { fees, directorIdNumber: _id, directorMobile: _mobile, ...rest } = input;
   return {
     ...rest,
+    namePinyin: pinyinSortKey(rest.name),
     creditCode,
     publicPhone,
     feeFullDayFen: fees.fullDayMonthlyFen ?? null,

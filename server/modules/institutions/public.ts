@@ -4,7 +4,8 @@
  * count. Distance is a planar (equirectangular) approximation computed in SQL: Δlat·111.195 km and
  * Δlng·111.195·cos(lat₀) km, then √(x²+y²); within a district (< 50 km) it differs from haversine by
  * well under 1 %, and it needs no PostGIS or trigonometry per row. The bench (bench/public-search.ts)
- * runs this exact statement on a bare pg route for comparison.
+ * runs this exact statement on a bare pg route for comparison. The keyword matches the name or the
+ * address (ILIKE, wildcards escaped); 按名称 orders by the stored pinyin key (name_pinyin).
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type {
@@ -15,6 +16,7 @@ import type {
 import type { ClassType } from '../../../domain/policy/types.ts';
 import type { Db } from '../../db/client.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { containsPattern } from '../../platform/like.ts';
 import { pageWindow } from '../../platform/paging.ts';
 
 const PUBLIC_STATUSES = sql`('filed', 'operating')`;
@@ -56,6 +58,10 @@ export function publicSearchSql(districtCode: string, q: PublicSearchQuery): SQL
     sql`i.status in ${PUBLIC_STATUSES}`,
     HAS_SEATS,
   ];
+  if (q.q) {
+    const p = containsPattern(q.q);
+    conds.push(sql`(i.name ilike ${p} or i.address ilike ${p})`);
+  }
   if (q.town) conds.push(sql`i.town_code = ${q.town}`);
   if (q.kind) conds.push(sql`i.kind = ${q.kind}`);
   if (q.serviceForm) conds.push(sql`${q.serviceForm}::text = any(i.service_forms)`);
@@ -69,7 +75,9 @@ export function publicSearchSql(districtCode: string, q: PublicSearchQuery): SQL
     ? sql`sqrt(power((i.lat - ${q.lat}::float8) * ${KM_PER_DEGREE}::float8, 2) + power((i.lng - ${q.lng}::float8) * ${KM_PER_DEGREE * Math.cos((q.lat! * Math.PI) / 180)}::float8, 2))`
     : sql`null::float8`;
   const byDistance = point && (q.sort ?? 'distance') === 'distance';
-  const order = byDistance ? sql`distance_km, i.name, i.id` : sql`i.name, i.id`;
+  // By name = by the pinyin key (白鹤 before 朱家角; domain/rules/pinyin.ts), then the name, then the id.
+  const byName = sql`i.name_pinyin, i.name, i.id`;
+  const order = byDistance ? sql`distance_km, ${byName}` : byName;
   return sql`select ${PUBLIC_COLUMNS}, ${distance} as distance_km, (count(*) over ())::int as total
     from institutions i where ${sql.join(conds, sql` and `)}
     order by ${order} limit ${limit}::int offset ${offset}::int`;

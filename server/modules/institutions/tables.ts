@@ -40,6 +40,8 @@ export const institutions = pgTable(
     districtCode: districtCode(),
     id: uuid('id').notNull(),
     name: varchar('name', { length: 100 }).notNull(),
+    // Written with every name (domain/rules/pinyin.ts); '' until backfilled (backfillNamePinyin).
+    namePinyin: varchar('name_pinyin', { length: 400 }).notNull().default(''),
     creditCode: varchar('credit_code', { length: 18 }).notNull(),
     kind: enumText('kind', INSTITUTION_KINDS).notNull(),
     ownership: enumText('ownership', OWNERSHIPS).notNull(),
@@ -75,6 +77,7 @@ export const institutions = pgTable(
     unique('institutions_credit_code_uq').on(t.districtCode, t.creditCode),
     index('institutions_town_idx').on(t.districtCode, t.townCode),
     index('institutions_status_idx').on(t.districtCode, t.status, t.name),
+    index('institutions_name_pinyin_idx').on(t.districtCode, t.namePinyin, t.id),
     ...enumChecks(t),
     // One institution per director within the district (exact match on the keyed blind index).
     uniqueIndex('institutions_director_id_uq').on(t.districtCode, t.directorIdNumberBidx),
@@ -84,6 +87,10 @@ comment(institutions, ['托育机构名录', 'Institution registry'], {
   districtCode: DISTRICT,
   id: ['机构 ID（UUIDv7）', 'Institution id (UUIDv7)'],
   name: ['机构名称', 'Name'],
+  namePinyin: [
+    '机构名称的拼音排序键（无声调，写入时计算，用于按名称排序）',
+    'Pinyin sort key of the name (toneless, computed on write; for ordering by name)',
+  ],
   creditCode: ['统一社会信用代码（GB 32100）', 'Unified social credit code (GB 32100)'],
   kind: [
     '类型：childcare_institution 托育机构/kindergarten 幼儿园/community_point 社区托育点/family_point 家庭托育点',

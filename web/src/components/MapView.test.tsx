@@ -7,6 +7,7 @@ import { MapView, viewBounds } from './MapView.tsx';
 const realFetch = globalThis.fetch;
 afterEach(() => {
   globalThis.fetch = realFetch;
+  vi.restoreAllMocks();
 });
 
 function serveConfig(tileUrl: string) {
@@ -60,5 +61,35 @@ describe('MapView', () => {
     await waitFor(() => expect(map.querySelector('.leaflet-tile-pane')).not.toBeNull());
     expect(screen.queryByText('离线底图')).toBeNull();
     expect(map.querySelectorAll('.map-town-label')).toHaveLength(0);
+  });
+
+  it('draws approximate town areas, clusters near points and names the cluster', async () => {
+    serveConfig('');
+    // jsdom lays nothing out: give the map a size, or Leaflet sees no visible area to cluster in.
+    for (const dim of ['clientWidth', 'clientHeight'] as const)
+      vi.spyOn(HTMLElement.prototype, dim, 'get').mockReturnValue(400);
+    const near = Array.from({ length: 5 }, (_, i) => ({
+      id: `n${i}`,
+      lat: 31.11,
+      lng: 121.05,
+      label: `托育园${i}`,
+      color: '#1a6fb5',
+    }));
+    renderWithProviders(
+      <MapView
+        districtCode="310118"
+        points={near}
+        label="机构地图"
+        offlineNote="离线底图"
+        cluster
+        clusterLabel={(n) => `${n} 家机构`}
+      />,
+    );
+    await waitFor(() => expect(screen.getByText('离线底图')).toBeTruthy());
+    const map = screen.getByRole('region', { name: '机构地图' });
+    // The outline and one area per town are polygons in the overlay pane.
+    expect(map.querySelectorAll('.leaflet-overlay-pane path').length).toBe(1 + townsOf('310118').length);
+    await waitFor(() => expect(map.querySelector('.map-cluster [aria-label="5 家机构"]')).not.toBeNull());
+    expect(map.querySelector('.map-cluster')?.textContent).toBe('5');
   });
 });

@@ -1,14 +1,20 @@
 /**
  * A Leaflet map of points in a district (lazy-load the module that uses it: Leaflet is its own chunk).
  * The tile URL comes from GET /api/v1/config; when it is empty (offline deployments) there is no tile
- * layer: the district's box, a coordinate grid and the towns (centre, ~2 km circle, name) are drawn
- * instead, so the points still make sense. No antd here: the portal uses it too.
+ * layer: the district's approximate outline and town areas (generated from the project's own division
+ * data, domain/rules/town-areas.ts; approximate, not legal boundaries) and the town names are drawn
+ * instead, so the points still make sense. `cluster` groups nearby points (leaflet.markercluster 1.5.3,
+ * MIT; its icons are DOM built here, no inline script or style attribute, so the strict CSP holds).
+ * No antd here: the portal uses it too.
  */
 import { useQuery } from '@tanstack/react-query';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
+import 'leaflet.markercluster'; // extends the L that leaflet 1.9 puts on window
+import 'leaflet.markercluster/dist/MarkerCluster.css';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { type BBox, DISTRICT_BBOX, townsOf } from '../../../domain/divisions.ts';
+import { approximateTownAreas } from '../../../domain/rules/town-areas.ts';
 import { api } from '../api/client.ts';
 import { keys } from '../api/keys.ts';
 import { pick, useLang } from '../i18n/index.tsx';
@@ -20,6 +26,8 @@ export interface MapPoint {
   lng: number;
   /** Tooltip and popup text. */
   label: string;
+  /** More popup lines under the label (type, seats, distance…). */
+  details?: readonly string[];
   color: string;
   /** Opened (through onOpen) from the popup's link. */
   href?: string;
@@ -38,6 +46,10 @@ export interface MapViewProps {
   offlineNote?: string;
   legend?: ReactNode;
   onOpen?: (point: MapPoint) => void;
+  /** Group nearby points into numbered clusters (click or zoom to split them). */
+  cluster?: boolean;
+  /** Accessible name of a cluster of n points, e.g. n => `${n} 家机构`. */
+  clusterLabel?: (n: number) => string;
 }
 
 /** What the map shows first: the points (and `here`) padded, else the district's box; null if neither. */
@@ -69,45 +81,37 @@ export function viewBounds(
     : null;
 }
 
-function line(map: L.Map, a: [number, number], b: [number, number]) {
-  L.polyline([a, b], { color: '#d5dee8', weight: 1, interactive: false }).addTo(map);
-}
-
 function drawOfflineBackground(
   map: L.Map,
   districtCode: string,
   lang: 'zh-CN' | 'en',
   highlightTown?: string,
 ) {
-  const b = DISTRICT_BBOX[districtCode];
-  if (!b) return;
+  const { outline, towns: areas } = approximateTownAreas(districtCode);
+  if (outline.length === 0) return;
   // Town names above the background (overlay pane, 400), below the points ('points', 500).
   const pane = map.createPane('towns');
   pane.style.zIndex = '450';
   pane.style.pointerEvents = 'none';
-  L.rectangle(
-    [
-      [b.minLat, b.minLng],
-      [b.maxLat, b.maxLng],
-    ],
-    { color: '#9fb3c8', weight: 1, fillColor: '#eef3f8', fillOpacity: 1, interactive: false },
-  ).addTo(map);
-  const step = 0.05;
-  for (let lat = Math.ceil(b.minLat / step) * step; lat <= b.maxLat; lat += step)
-    line(map, [lat, b.minLng], [lat, b.maxLng]);
-  for (let lng = Math.ceil(b.minLng / step) * step; lng <= b.maxLng; lng += step)
-    line(map, [b.minLat, lng], [b.maxLat, lng]);
-  for (const town of townsOf(districtCode)) {
-    const on = town.code === highlightTown;
-    L.circle([town.lat, town.lng], {
-      radius: 2000,
-      color: on ? '#1a6fb5' : '#8aa1b8',
+  L.polygon(outline, {
+    color: '#7f97b0',
+    weight: 2,
+    fillColor: '#eef3f8',
+    fillOpacity: 1,
+    interactive: false,
+  }).addTo(map);
+  for (const a of areas) {
+    const on = a.code === highlightTown;
+    L.polygon(a.polygon, {
+      color: on ? '#1a6fb5' : '#a9bccf',
       weight: on ? 2 : 1,
-      dashArray: '4 4',
-      fillColor: on ? '#cfe3f5' : '#ffffff',
-      fillOpacity: 0.6,
+      dashArray: on ? undefined : '4 4',
+      fillColor: on ? '#cfe3f5' : '#f7f9fb',
+      fillOpacity: on ? 0.8 : 0.5,
       interactive: false,
     }).addTo(map);
+  }
+  for (const town of townsOf(districtCode)) {
     const name = document.createElement('span');
     name.textContent = pick(lang, town.nameZh, town.nameEn);
     L.marker([town.lat, town.lng], {
@@ -118,10 +122,45 @@ function drawOfflineBackground(
         className: 'map-town-label',
         html: name,
         iconSize: [120, 18],
-        iconAnchor: [60, -18],
+        iconAnchor: [60, 9],
       }),
     }).addTo(map);
   }
+}
+
+/** The popup: the label (a link when the point has one) and its detail lines. */
+function popupOf(p: MapPoint, onOpen?: (point: MapPoint) => void): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'map-popup';
+  const title = document.createElement(p.href ? 'a' : 'strong');
+  title.textContent = p.label;
+  if (p.href && title instanceof HTMLAnchorElement) {
+    title.href = p.href;
+    title.addEventListener('click', (e) => {
+      if (!onOpen) return;
+      e.preventDefault();
+      onOpen(p);
+    });
+  }
+  box.append(title);
+  for (const d of p.details ?? []) {
+    const line = document.createElement('span');
+    line.textContent = d;
+    box.append(line);
+  }
+  return box;
+}
+
+function clusterIcon(n: number, label?: (n: number) => string): L.DivIcon {
+  const el = document.createElement('span');
+  el.textContent = String(n);
+  if (label) el.setAttribute('aria-label', label(n));
+  const size = n < 10 ? 34 : n < 50 ? 40 : 46;
+  return L.divIcon({
+    className: `map-cluster ${n < 10 ? 'map-cluster-s' : n < 50 ? 'map-cluster-m' : 'map-cluster-l'}`,
+    html: el,
+    iconSize: [size, size],
+  });
 }
 
 export function MapView(props: MapViewProps) {
@@ -133,15 +172,25 @@ export function MapView(props: MapViewProps) {
     staleTime: Number.POSITIVE_INFINITY,
   });
   const tileUrl = config.data?.tileUrl;
-  const { districtCode, points, highlightTown, here, onOpen } = props;
+  const { districtCode, points, highlightTown, here, onOpen, cluster, clusterLabel } = props;
 
   useEffect(() => {
     if (!box.current || tileUrl === undefined) return;
-    const map = L.map(box.current, { zoomSnap: 0.25, attributionControl: !!tileUrl });
+    // maxZoom on the map itself: clustering needs one even when there is no tile layer to give it.
+    const map = L.map(box.current, { zoomSnap: 0.25, maxZoom: 18, attributionControl: !!tileUrl });
     map.createPane('points').style.zIndex = '500';
     if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 18 }).addTo(map);
     else drawOfflineBackground(map, districtCode, lang, highlightTown);
 
+    const group: L.LayerGroup = cluster
+      ? L.markerClusterGroup({
+          clusterPane: 'points',
+          showCoverageOnHover: false,
+          maxClusterRadius: 50,
+          iconCreateFunction: (c) => clusterIcon(c.getChildCount(), clusterLabel),
+        })
+      : L.layerGroup();
+    group.addTo(map);
     for (const p of points) {
       const marker = L.circleMarker([p.lat, p.lng], {
         pane: 'points',
@@ -150,18 +199,8 @@ export function MapView(props: MapViewProps) {
         weight: 2,
         fillColor: p.color,
         fillOpacity: 0.95,
-      }).addTo(map);
-      if (p.href) {
-        const link = document.createElement('a');
-        link.href = p.href;
-        link.textContent = p.label;
-        link.addEventListener('click', (e) => {
-          if (!onOpen) return;
-          e.preventDefault();
-          onOpen(p);
-        });
-        marker.bindPopup(link);
-      }
+      }).addTo(group);
+      if (p.href || p.details) marker.bindPopup(popupOf(p, onOpen));
       marker.bindTooltip(p.label);
     }
     if (here) {
@@ -180,7 +219,7 @@ export function MapView(props: MapViewProps) {
     return () => {
       map.remove();
     };
-  }, [tileUrl, districtCode, points, highlightTown, here, onOpen, lang]);
+  }, [tileUrl, districtCode, points, highlightTown, here, onOpen, lang, cluster, clusterLabel]);
 
   return (
     <div className="map-wrap">

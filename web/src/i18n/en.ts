@@ -377,6 +377,10 @@ export const en: Messages = {
   'pub.searchTitle': 'Find childcare',
   'pub.searchIntro':
     "Filed and operating childcare institutions, childcare points and kindergarten toddler classes. Filter by town, your child's age and more; sort by distance or name.",
+  'pub.keyword': 'Search by name or address',
+  'pub.keywordPlaceholder': 'Name or address',
+  'pub.filterToggle': 'Filters',
+  'pub.filterActive': '{n} filters set',
   'pub.filters': 'Filters',
   'pub.town': 'Town',
   'pub.allTowns': 'All towns',
@@ -409,7 +413,10 @@ export const en: Messages = {
   'pub.mapLabel': 'Map of childcare institutions',
   'pub.mapPoint': 'Distance from here',
   'pub.mapOffline':
-    'No base map is configured: dashed circles are about 2 km around each town centre; grid lines are about 5 km apart.',
+    "No online base map: the shaded areas are approximate town areas generated from each town's centre (not administrative boundaries), for orientation only.",
+  'pub.mapDistance': '{km} km away',
+  'pub.mapCluster': '{n} institutions, click to expand',
+  'pub.mapDetails': 'Open the name for details',
   'pub.inclusive': 'Inclusive',
   'pub.notInclusive': 'Not inclusive',
   'pub.km': '{km} km',
@@ -452,14 +459,10 @@ export const en: Messages = {
   'portal.findTitle': 'Find childcare institutions',
   'portal.findText':
     'Browse filed childcare institutions, childcare points and kindergarten toddler classes by town, with their service forms and places.',
+  'portal.mapTitle': 'See them on a map',
+  'portal.mapText':
+    'Where the institutions are on a map of the district, with their type, places and distance.',
   'portal.findLink': 'Find childcare institutions',
-  'portal.disclosureTitle': 'Read disclosed information',
-  'portal.disclosureText':
-    'Filing information, supervision results and quality-evaluation results of institutions, as disclosed by law.',
-  'portal.guidanceTitle': 'Parenting guidance',
-  'portal.guidanceText':
-    "Each town's family parenting guidance station runs sessions for families; community health centres offer home visits.",
-  'portal.comingSoon': 'These services are being built and will open step by step.',
   'portal.staffLogin': 'Staff sign-in',
   'portal.footer': 'Qingpu Childcare Services',
   'portal.footerNote': 'Official announcements of the competent departments prevail.',

@@ -1,4 +1,7 @@
-/** Portal home: what the portal offers. No data yet — the registry module brings /institutions. */
+/**
+ * Portal home: what the portal offers. Only what works is offered (every card is a link); disclosure
+ * of inspection results and parenting guidance come with their modules.
+ */
 import { Link } from 'react-router';
 import { useT } from '../i18n/index.tsx';
 
@@ -24,15 +27,12 @@ export default function HomePage() {
             <p>{t('portal.findText')}</p>
           </li>
           <li>
-            <h3>{t('portal.disclosureTitle')}</h3>
-            <p>{t('portal.disclosureText')}</p>
-          </li>
-          <li>
-            <h3>{t('portal.guidanceTitle')}</h3>
-            <p>{t('portal.guidanceText')}</p>
+            <h3>
+              <Link to="/institutions?view=map">{t('portal.mapTitle')}</Link>
+            </h3>
+            <p>{t('portal.mapText')}</p>
           </li>
         </ul>
-        <p className="portal-note">{t('portal.comingSoon')}</p>
       </section>
     </>
   );

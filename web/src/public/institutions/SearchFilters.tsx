@@ -6,10 +6,11 @@ import { formLabel, kindLabel, monthsSince, TOWNS } from './labels.ts';
 import type { SearchState } from './searchState.ts';
 
 /** A label above its control, tied by id (the label's text alone is the control's name). */
-function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
+function Field(props: { label: string; wide?: boolean; children: (id: string) => ReactNode }) {
+  const { label, wide, children } = props;
   const id = useId();
   return (
-    <div className="pub-field">
+    <div className={wide ? 'pub-field pub-wide' : 'pub-field'}>
       <label htmlFor={id}>{label}</label>
       {children(id)}
     </div>
@@ -18,7 +19,9 @@ function Field({ label, children }: { label: string; children: (id: string) => R
 
 type Update = (patch: Record<string, string | number | undefined>) => void;
 
-export function SearchFilters({ state, update }: { state: SearchState; update: Update }) {
+/** The filters behind the 筛选 button (always shown on a wide screen, see institutions.css). */
+export function SearchFilters(props: { state: SearchState; update: Update; open: boolean; id: string }) {
+  const { state, update, open, id: panelId } = props;
   const t = useT();
   const [lang] = useLang();
   const [locating, setLocating] = useState(false);
@@ -51,7 +54,12 @@ export function SearchFilters({ state, update }: { state: SearchState; update: U
   };
 
   return (
-    <form className="pub-filters" aria-label={t('pub.filters')} onSubmit={(e) => e.preventDefault()}>
+    <form
+      id={panelId}
+      className={open ? 'pub-filters is-open' : 'pub-filters'}
+      aria-label={t('pub.filters')}
+      onSubmit={(e) => e.preventDefault()}
+    >
       <Field label={t('pub.town')}>
         {(id) => (
           <select id={id} value={state.town ?? ''} onChange={(e) => update({ town: e.target.value })}>
@@ -139,7 +147,7 @@ export function SearchFilters({ state, update }: { state: SearchState; update: U
         />
         <span>{t('pub.inclusiveOnly')}</span>
       </label>
-      <Field label={t('pub.from')}>
+      <Field label={t('pub.from')} wide>
         {(id) => (
           <select
             id={id}

@@ -4,15 +4,16 @@
  */
 
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import type { PublicInstitution } from '../../api/client.ts';
 import { api } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { errorText } from './labels.ts';
 import { ResultCard } from './ResultCard.tsx';
+import { SearchBar } from './SearchBar.tsx';
 import { SearchFilters } from './SearchFilters.tsx';
-import { toQuery, useSearchState } from './searchState.ts';
+import { activeFilterCount, toQuery, useSearchState } from './searchState.ts';
 import './institutions.css';
 
 const MapView = lazy(() => import('../map/InstitutionMap.tsx'));
@@ -24,6 +25,8 @@ export default function SearchPage() {
   const [lang] = useLang();
   const [state, update] = useSearchState();
   const query = toQuery(state);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const panelId = useId();
   const list = useInfiniteQuery({
     queryKey: keys.publicInstitutions.search(query),
     queryFn: ({ pageParam, signal }) =>
@@ -52,7 +55,15 @@ export default function SearchPage() {
     <div className="pub-search">
       <h1 className="pub-title">{t('pub.searchTitle')}</h1>
       <p className="pub-intro">{t('pub.searchIntro')}</p>
-      <SearchFilters state={state} update={update} />
+      <SearchBar
+        q={state.q}
+        update={update}
+        active={activeFilterCount(state)}
+        open={filtersOpen}
+        onToggle={() => setFiltersOpen((o) => !o)}
+        panelId={panelId}
+      />
+      <SearchFilters state={state} update={update} open={filtersOpen} id={panelId} />
       <div className="pub-toolbar">
         <p className="pub-count" aria-live="polite">
           {total === undefined ? t('common.loading') : t('pub.count', { total })}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchState, toQuery } from './searchState.ts';
+import { activeFilterCount, parseSearchState, toQuery } from './searchState.ts';
 
 const parse = (q: string) => parseSearchState(new URLSearchParams(q));
 
@@ -29,6 +29,7 @@ describe('portal search state in the URL', () => {
 
   it('turns the state into the public search query', () => {
     expect(toQuery(parse('town=310118102&age=14&inclusive=1&from=here&lat=31.1&lng=121.05'))).toEqual({
+      q: undefined,
       town: '310118102',
       kind: undefined,
       serviceForm: undefined,
@@ -39,5 +40,13 @@ describe('portal search state in the URL', () => {
       sort: 'distance',
     });
     expect(toQuery(parse('')).inclusiveOnly).toBeUndefined();
+    expect(toQuery(parse(`q=${encodeURIComponent('  白鹤 ')}`)).q).toBe('白鹤');
+    expect(toQuery(parse('q=%20')).q).toBeUndefined();
+  });
+
+  it('counts the filters behind the 筛选 button, not the keyword or the sort', () => {
+    expect(activeFilterCount(parse('q=abc&sort=name'))).toBe(0);
+    expect(activeFilterCount(parse('town=310118106&kind=kindergarten&age=20&inclusive=1'))).toBe(4);
+    expect(activeFilterCount(parse('from=310118102&form=hourly&inclusive=0'))).toBe(2);
   });
 });

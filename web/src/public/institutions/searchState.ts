@@ -6,6 +6,8 @@ import { findDivision } from '../../../../domain/divisions.ts';
 import type { PublicSearchQuery } from '../../api/client.ts';
 
 export interface SearchState {
+  /** Keyword: the name or the address contains it. */
+  q?: string;
   town?: string;
   kind?: InstitutionKind;
   form?: ServiceForm;
@@ -29,6 +31,7 @@ export function parseSearchState(params: URLSearchParams): SearchState {
   const lng = from === 'here' ? num(params.get('lng')) : centre?.lng;
   const hasPoint = lat !== undefined && lng !== undefined;
   return {
+    q: params.get('q')?.trim().slice(0, 50) || undefined,
     town: params.get('town') || undefined,
     kind: (params.get('kind') || undefined) as InstitutionKind | undefined,
     form: (params.get('form') || undefined) as ServiceForm | undefined,
@@ -48,14 +51,20 @@ export function useSearchState() {
 
   const update = useCallback(
     (patch: Record<string, string | number | undefined>) => {
-      const next = new URLSearchParams(params);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === '') next.delete(k);
-        else next.set(k, String(v));
-      }
-      setParams(next, { replace: true });
+      // A function of the current params: a late (debounced) keyword never undoes a newer filter.
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [k, v] of Object.entries(patch)) {
+            if (v === undefined || v === '') next.delete(k);
+            else next.set(k, String(v));
+          }
+          return next;
+        },
+        { replace: true },
+      );
     },
-    [params, setParams],
+    [setParams],
   );
   return [state, update] as const;
 }
@@ -63,6 +72,7 @@ export function useSearchState() {
 /** The API query for a state (without paging). */
 export function toQuery(s: SearchState): PublicSearchQuery {
   return {
+    q: s.q,
     town: s.town,
     kind: s.kind,
     serviceForm: s.form,
@@ -72,4 +82,10 @@ export function toQuery(s: SearchState): PublicSearchQuery {
     lng: s.lng,
     sort: s.sort,
   };
+}
+
+/** How many filters behind the 筛选 button are set (the keyword and the sort are not filters). */
+export function activeFilterCount(s: SearchState): number {
+  return [s.town, s.kind, s.form, s.age, s.inclusive || undefined, s.from].filter((v) => v !== undefined)
+    .length;
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "institutions" ADD COLUMN "name_pinyin" varchar(400) DEFAULT '' NOT NULL;--> statement-breakpoint
+CREATE INDEX "institutions_name_pinyin_idx" ON "institutions" USING btree ("district_code","name_pinyin","id");
