@@ -36,19 +36,6 @@ export function detectFormat(data: Buffer): TableFormat | undefined {
   return 'csv';
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Decode CSV bytes: UTF-8 (BOM stripped) when valid, else GB18030. */
-export function decodeText(data: Buffer): { text: string; encoding: TextEncoding } {
-  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf)
-    return { text: utf8.decode(data.subarray(3)), encoding: 'utf-8-bom' };
-  try {
-    return { text: utf8.decode(data), encoding: 'utf-8' };
-  } catch {
-    return { text: iconv.decode(data, 'gb18030'), encoding: 'gb18030' };
-  }
-}
-
 type CellValue = ExcelJS.CellValue;
 
 /** A cell as the text a person sees (numbers as typed, rich text joined, formulas by their result). */
