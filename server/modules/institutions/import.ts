@@ -164,6 +164,7 @@ export const institutionImport: ImportDefinition<InstitutionInput> = {
   schema: createInstitutionBody,
   keyField: 'creditCode',
   naturalKey: (v) => v.creditCode,
+  analyzeTables: ['institutions', 'institution_status_history'],
   rules(v, actor) {
     const errors = validateInstitution(v, actor.districtCode).errors;
     if (!errors.some((e) => e.field === 'townCode') && !divisionInScope(actor, v.townCode))

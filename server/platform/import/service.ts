@@ -224,6 +224,9 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
               });
               return n;
             });
+            if (done === 0)
+              for (const table of def.analyzeTables ?? [])
+                await db.execute(sql`analyze ${sql.identifier(table)}`);
             done += rows.length;
             inserted += added;
             await progress({ doneRows: done, insertedRows: run.insertedRows + inserted });
