@@ -207,32 +207,50 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
         }
         let done = 0;
         let inserted = 0;
-        const written = await scanTable(def, actor, data, {
-          batchSize: deps.batchSize ?? BATCH,
-          maxErrors: STORED_ERRORS,
-          // Only reachable when the rules themselves changed since the dry run (a new release):
-          // stop before the batch holding the bad row; earlier batches stay (idempotent re-commit).
-          stopOnError: true,
-          onBatch: async (rows) => {
-            const added = await db.transaction(async (tx) => {
-              const n = await def.commitBatch(tx, ctx, actor, rows);
-              await recordAudit(tx, ctx, {
-                action: `${def.kind}.import`,
-                objectType: 'import_run',
-                objectId: id,
-                changes: { rows: rows.length, inserted: n, from: done + 1 },
-              });
-              return n;
+        const writeBatch = async (rows: T[]) => {
+          const added = await db.transaction(async (tx) => {
+            const n = await def.commitBatch(tx, ctx, actor, rows);
+            await recordAudit(tx, ctx, {
+              action: `${def.kind}.import`,
+              objectType: 'import_run',
+              objectId: id,
+              changes: { rows: rows.length, inserted: n, from: done + 1 },
             });
-            if (done === 0)
-              for (const table of def.analyzeTables ?? [])
-                await db.execute(sql`analyze ${sql.identifier(table)}`);
-            done += rows.length;
-            inserted += added;
-            await progress({ doneRows: done, insertedRows: run.insertedRows + inserted });
-            await onProgress?.(done, total);
-          },
-        });
+            return n;
+          });
+          if (done === 0)
+            for (const table of def.analyzeTables ?? [])
+              await db.execute(sql`analyze ${sql.identifier(table)}`);
+          done += rows.length;
+          inserted += added;
+          await progress({ doneRows: done, insertedRows: run.insertedRows + inserted });
+          await onProgress?.(done, total);
+        };
+        // One batch is written while the next is read and checked: at most one in flight, in file order.
+        let inFlight: Promise<void> | undefined;
+        const settle = async () => {
+          const p = inFlight;
+          inFlight = undefined;
+          await p; // rethrows the batch's error
+        };
+        let written: ScanResult;
+        try {
+          written = await scanTable(def, actor, data, {
+            batchSize: deps.batchSize ?? BATCH,
+            maxErrors: STORED_ERRORS,
+            // Only reachable when the rules themselves changed since the dry run (a new release):
+            // stop before the batch holding the bad row; earlier batches stay (idempotent re-commit).
+            stopOnError: true,
+            onBatch: async (rows) => {
+              await settle();
+              inFlight = writeBatch(rows);
+              inFlight.catch(() => {}); // awaited by settle(); no unhandled rejection meanwhile
+            },
+          });
+        } finally {
+          await inFlight?.catch(() => {}); // never leave a write running behind an error
+        }
+        await settle();
         if (written.errorCount > 0) throw await refuse(written);
         await progress({ status: 'committed', doneRows: written.total });
         return { total: written.total, inserted };
