@@ -1,8 +1,9 @@
 /**
  * The import use cases for any definition: upload + dry run, run status, commit in batches with
- * progress, the error report and the template. Nothing half-written: the commit re-checks the stored
- * file and refuses when any row has an error; each batch is one transaction that skips existing
- * natural keys, so a batch that fails leaves earlier batches in place and a retry adds only the rest.
+ * progress, the error report and the template. Nothing half-written: the commit re-checks every row
+ * (in full before writing when the stored file or the scope changed since the dry run) and refuses
+ * when any row has an error; each batch is one transaction that skips existing natural keys, so a
+ * batch that fails leaves earlier batches in place and a retry adds only the rest.
  */
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
