@@ -118,7 +118,7 @@ async function child(url: string | undefined, file: string) {
 function runChild(url: string | undefined, file: string) {
   const res = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'bench/import.ts', '--child', url ?? '', file],
+    [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', 'bench/import.ts', '--child', url ?? '', file],
     {
       encoding: 'utf8',
       maxBuffer: 16 * 1024 * 1024,

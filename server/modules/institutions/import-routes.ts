@@ -1,14 +1,13 @@
 /** /api/v1/institutions/imports: template, upload + dry run, status, commit, error report. Thin routes. */
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { importRunParams, importRunSchema } from '../../../domain/contracts/import.ts';
 import type { Db } from '../../db/client.ts';
-import { fieldError } from '../../platform/errors.ts';
+import { readUpload, uploadScope } from '../../platform/files/http.ts';
 import { contentDisposition } from '../../platform/files/names.ts';
 import type { FileStorage } from '../../platform/files/storage.ts';
 import { actorOf, router } from '../../platform/http.ts';
 import { template } from '../../platform/import/report.ts';
-import { createImportService, IMPORT_MAX_BYTES } from '../../platform/import/service.ts';
+import { createImportService } from '../../platform/import/service.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import { institutionImport } from './import.ts';
 
@@ -51,21 +50,14 @@ export async function institutionImportRoutes(
     sendFile(reply, await imports.report(req.ctx, actorOf(req), req.params.runId)),
   );
 
-  await app.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 0, parts: 1 },
-    });
+  // The files kit's one upload path: one file part in `file`, the `import` purpose's limit (413 when
+  // cut off), executables and non-table kinds refused with file.* before the import reads a byte.
+  await uploadScope(app, (scope) => {
     router(scope).post(
       BASE,
-      {
-        config,
-        bodyLimit: IMPORT_MAX_BYTES + 64 * 1024,
-        schema: { tags, consumes: ['multipart/form-data'], response: { 201: importRunSchema } },
-      },
+      { config, schema: { tags, consumes: ['multipart/form-data'], response: { 201: importRunSchema } } },
       async (req, reply) => {
-        const part = await req.file();
-        if (!part) throw fieldError('file', 'required', '请选择要上传的文件', 'Choose a file to upload');
-        const file = { fileName: part.filename, data: await part.toBuffer() };
+        const file = await readUpload(req, 'import');
         return reply.status(201).send(await imports.upload(req.ctx, actorOf(req), file));
       },
     );

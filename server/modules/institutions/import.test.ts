@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pinyinSortKey } from '../../../domain/rules/pinyin.ts';
 import { countRows, createTestApp, DISTRICT, type TestApp, XUJING } from '../../../test/app.ts';
+import { xlsxLike } from '../../platform/files/samples.ts';
 import { readRows } from '../../platform/import/read.ts';
 import { auditLog } from '../../platform/tables.ts';
 import {
@@ -56,25 +58,58 @@ async function readAll(data: Buffer, format: 'csv' | 'xlsx') {
 }
 
 describe('institutions import: refused files, nothing written', () => {
+  // The files kit's checks come first (one upload path for every module): they answer 400 file.*.
   it.each([
-    ['a PNG', 'photo.png', 'image/png', SAMPLE_FILES.png],
+    ['a PNG', 'photo.png', 'image/png', SAMPLE_FILES.png, 'file.unsupported_type'],
     [
       'a renamed executable',
       'institutions.xlsx',
       'application/vnd.ms-excel',
       Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]),
+      'file.executable',
     ],
     [
       'a damaged XLSX',
       'institutions.xlsx',
       'application/octet-stream',
       Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]),
+      'file.unsupported_type',
     ],
-  ])('%s → 415 naming the file, no run stored', async (_label, name, type, data) => {
+  ])('%s → 400 naming the file (zh and en), no run stored', async (_label, name, type, data, code) => {
     const before = await countRows(t, 'import_runs');
     const res = await upload(data, name, district, type);
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.errors).toMatchObject([{ field: 'file', rule: code }]);
+    expect(body.errors[0].message_zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(body.errors[0].message_en).toMatch(/^[\x20-\x7e]+$/);
+    expect(await countRows(t, 'import_runs')).toBe(before);
+  });
+
+  it('an XLSX container whose workbook cannot be read → 415 import.unsupported_type, no run stored', async () => {
+    const before = await countRows(t, 'import_runs');
+    const res = await upload(xlsxLike(), 'institutions.xlsx', district, 'application/octet-stream');
     expect(res.statusCode).toBe(415);
     expect(res.json()).toMatchObject({ code: 'import.unsupported_type', errors: [{ field: 'file' }] });
+    expect(res.json().errors[0].message_zh).toContain('XLSX');
+    expect(await countRows(t, 'import_runs')).toBe(before);
+  });
+
+  it('a second file part → 400 file.too_many; a file over 20 MiB → 413; nothing stored', async () => {
+    const before = await countRows(t, 'import_runs');
+    const b = '----tuoyu-two';
+    const part = (n: number) =>
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="a${n}.csv"\r\nContent-Type: text/csv\r\n\r\n${IMPORT_HEADERS.join(',')}\r\n`;
+    const two = await t.app.inject({
+      method: 'POST',
+      url: URL,
+      headers: { cookie: district, 'content-type': `multipart/form-data; boundary=${b}` },
+      payload: `${part(1)}${part(2)}--${b}--\r\n`,
+    });
+    expect(two.statusCode).toBe(400);
+    expect(two.json().errors).toMatchObject([{ rule: 'file.too_many' }]);
+    const big = await upload(Buffer.alloc(20 * 1024 * 1024 + 10, 0x41));
+    expect(big.statusCode).toBe(413);
     expect(await countRows(t, 'import_runs')).toBe(before);
   });
 
@@ -143,6 +178,8 @@ describe('institutions import: dry run, report, commit', () => {
       .from(institutions)
       .where(eq(institutions.creditCode, creditCodeFor(40_000_000)));
     expect(one).toMatchObject({ status: 'draft', name: '青浦区导入测试托育园40000000', feeHourlyFen: 6_000 });
+    // Imported rows carry the portal's pinyin sort key like rows written through the service.
+    expect(one?.namePinyin).toBe(pinyinSortKey('青浦区导入测试托育园40000000'));
     const batches = await t.database.db
       .select()
       .from(auditLog)
@@ -180,7 +217,8 @@ describe('institutions import: dry run, report, commit', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['托育机构', '填写说明 Notes']);
     expect(wb.worksheets[0]!.getRow(1).getCell(1).value).toBe('统一社会信用代码 Credit code');
-    const run = (await upload(res.rawPayload, 'template.xlsx')).json();
+    const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const run = (await upload(res.rawPayload, 'template.xlsx', district, xlsxType)).json();
     expect(run).toMatchObject({ status: 'checked', format: 'xlsx', totalRows: 1, errorCount: 0 });
   });
 

@@ -2,6 +2,7 @@
  * The institutions import (issue 8): the district officer uploads a spreadsheet of institutions,
  * which become drafts in the caller's scope. Natural key: the unified social credit code.
  */
+
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   createInstitutionBody,
@@ -13,6 +14,7 @@ import {
 import { DIVISIONS } from '../../../domain/divisions.ts';
 import { validateInstitution } from '../../../domain/institutions/validate.ts';
 import { creditCodeCheckChar, orgCodeCheckChar } from '../../../domain/rules/ids.ts';
+import { pinyinSortKey } from '../../../domain/rules/pinyin.ts';
 import { divisionInScope } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { bool, codeOf, list, num, text, yuanToFenCell } from '../../platform/import/cells.ts';
@@ -164,6 +166,7 @@ export const institutionImport: ImportDefinition<InstitutionInput> = {
   schema: createInstitutionBody,
   keyField: 'creditCode',
   naturalKey: (v) => v.creditCode,
+  analyzeTables: ['institutions', 'institution_status_history'],
   rules(v, actor) {
     const errors = validateInstitution(v, actor.districtCode).errors;
     if (!errors.some((e) => e.field === 'townCode') && !divisionInScope(actor, v.townCode))
@@ -197,10 +200,10 @@ export const institutionImport: ImportDefinition<InstitutionInput> = {
     const res = await tx.execute(sql`
       insert into institutions (district_code, id, name, credit_code, kind, ownership, inclusive, service_forms,
         address, town_code, lat, lng, public_phone, opening_hours, fee_full_day_fen, fee_half_day_fen,
-        fee_hourly_fen, meals_provided, director_name, status, created_at, updated_at)
+        fee_hourly_fen, meals_provided, director_name, name_pinyin, status, created_at, updated_at)
       select ${actor.districtCode}, u.id, u.name, u.credit_code, u.kind, u.ownership, u.inclusive,
         string_to_array(u.forms, ','), u.address, u.town_code, u.lat, u.lng, u.phone, u.hours, u.f1, u.f2, u.f3,
-        u.meals, u.director, 'draft', ${ctx.now.toISOString()}::timestamptz, ${ctx.now.toISOString()}::timestamptz
+        u.meals, u.director, u.name_pinyin, 'draft', ${ctx.now.toISOString()}::timestamptz, ${ctx.now.toISOString()}::timestamptz
       from unnest(${sql.param(ids)}::uuid[], ${col((v) => v.name)}::text[], ${col((_, c) => c.creditCode)}::text[],
         ${col((v) => v.kind)}::text[], ${col((v) => v.ownership)}::text[], ${col((v) => v.inclusive)}::boolean[],
         ${col((v) => v.serviceForms.join(','))}::text[], ${col((v) => v.address)}::text[],
@@ -208,9 +211,9 @@ export const institutionImport: ImportDefinition<InstitutionInput> = {
         ${col((_, c) => c.publicPhone)}::text[], ${col((v) => v.openingHours)}::text[],
         ${col((v) => v.fees.fullDayMonthlyFen ?? null)}::int[], ${col((v) => v.fees.halfDayMonthlyFen ?? null)}::int[],
         ${col((v) => v.fees.hourlyFen ?? null)}::int[], ${col((v) => v.mealsProvided)}::boolean[],
-        ${col((v) => v.directorName)}::text[])
+        ${col((v) => v.directorName)}::text[], ${col((v) => pinyinSortKey(v.name))}::text[])
         as u(id, name, credit_code, kind, ownership, inclusive, forms, address, town_code, lat, lng, phone, hours,
-          f1, f2, f3, meals, director)
+          f1, f2, f3, meals, director, name_pinyin)
       on conflict (district_code, credit_code) do nothing
       returning id`);
     const added = (res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);

@@ -43,6 +43,12 @@ export interface ImportDefinition<T> {
    * exist (ON CONFLICT DO NOTHING), so a retried batch adds nothing. Returns the rows inserted.
    */
   commitBatch(tx: Db, ctx: RequestContext, actor: Actor, rows: T[]): Promise<number>;
+  /**
+   * Tables the commit writes, ANALYZEd once after the first batch: on a table with no statistics
+   * (new, or never auto-analyzed) PostgreSQL may plan the foreign-key checks of later rows with the
+   * wrong index (a scan of the whole district per row), which makes a large import quadratic.
+   */
+  analyzeTables?: string[];
 }
 
 /** One error of a dry run: the spreadsheet row (1 = headers) and the column it is about. */

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { csvCell, neutralize, writeExport } from '../export.ts';
 import { mapHeaders } from './headers.ts';
-import { decodeText, detectFormat, readRows } from './read.ts';
+import { detectFormat, readRows, textEncoding } from './read.ts';
 
 const collect = async (g: AsyncGenerator<string[]>) => {
   const out: string[][] = [];
@@ -34,7 +34,7 @@ describe('CSV text encodings', () => {
   const text = '机构名称,街镇\r\n青浦区朱家角镇“小星星”托育园,朱家角镇\r\n';
 
   it('UTF-8 without a BOM', async () => {
-    expect(decodeText(Buffer.from(text)).encoding).toBe('utf-8');
+    expect(textEncoding(Buffer.from(text))).toBe('utf-8');
     const rows = await collect(readRows(Buffer.from(text), 'csv'));
     expect(rows).toEqual([
       ['机构名称', '街镇'],
@@ -44,15 +44,42 @@ describe('CSV text encodings', () => {
 
   it('UTF-8 with a BOM: the BOM is not part of the first header', async () => {
     const data = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
-    expect(decodeText(data).encoding).toBe('utf-8-bom');
+    expect(textEncoding(data)).toBe('utf-8-bom');
     expect((await collect(readRows(data, 'csv')))[0]![0]).toBe('机构名称');
   });
 
   it('GB18030 (Excel on Chinese Windows) is detected and decoded', async () => {
     const data = iconv.encode(text, 'gb18030');
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(data)).toThrow();
-    expect(decodeText(data).encoding).toBe('gb18030');
+    expect(textEncoding(data)).toBe('gb18030');
     expect((await collect(readRows(data, 'csv')))[1]).toEqual(['青浦区朱家角镇“小星星”托育园', '朱家角镇']);
+  });
+});
+
+describe('CSV read in chunks', () => {
+  // 4,000 rows ≈ 160–200 KB: several 64 KB chunks, multi-byte characters cut at the chunk edges.
+  const rows = Array.from({ length: 4_000 }, (_, i) => [
+    `青浦区“分块”托育园${i}`,
+    `朱家角镇${'镇'.repeat(i % 7)}`,
+  ]);
+  const text = rows.map((r) => r.join(',')).join('\r\n');
+
+  it.each([
+    ['UTF-8', Buffer.from(text)],
+    ['UTF-8 with a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+    ['GB18030', iconv.encode(text, 'gb18030')],
+  ])('%s: every row whole, in order', async (_label, data) => {
+    expect(data.length).toBeGreaterThan(2 * 64 * 1024);
+    expect(await collect(readRows(data, 'csv'))).toEqual(rows);
+  });
+
+  it('a quoted cell with a line break across a chunk edge stays one cell', async () => {
+    const pad = 'a'.repeat(64 * 1024 - 10);
+    const data = Buffer.from(`${pad},"第一行\n第二行"\r\nx,y\r\n`);
+    expect(await collect(readRows(data, 'csv'))).toEqual([
+      [pad, '第一行\n第二行'],
+      ['x', 'y'],
+    ]);
   });
 });
 

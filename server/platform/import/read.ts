@@ -5,6 +5,7 @@
  * with or without a BOM; bytes that are not valid UTF-8 are decoded as GB18030 (iconv-lite), which
  * is what Excel on a Chinese Windows writes.
  */
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -35,19 +36,6 @@ export function detectFormat(data: Buffer): TableFormat | undefined {
   return 'csv';
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Decode CSV bytes: UTF-8 (BOM stripped) when valid, else GB18030. */
-export function decodeText(data: Buffer): { text: string; encoding: TextEncoding } {
-  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf)
-    return { text: utf8.decode(data.subarray(3)), encoding: 'utf-8-bom' };
-  try {
-    return { text: utf8.decode(data), encoding: 'utf-8' };
-  } catch {
-    return { text: iconv.decode(data, 'gb18030'), encoding: 'gb18030' };
-  }
-}
-
 type CellValue = ExcelJS.CellValue;
 
 /** A cell as the text a person sees (numbers as typed, rich text joined, formulas by their result). */
@@ -65,8 +53,12 @@ export function cellText(v: CellValue | undefined): string {
   return String(v);
 }
 
+function* byteChunks(data: Buffer): Generator<Buffer> {
+  for (let i = 0; i < data.length; i += CHUNK) yield data.subarray(i, i + CHUNK);
+}
+
 async function* xlsxRows(data: Buffer): AsyncGenerator<string[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(byteChunks(data)), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -88,9 +80,36 @@ async function* xlsxRows(data: Buffer): AsyncGenerator<string[]> {
   }
 }
 
+/** Input bytes per decoded chunk: csv-parse gets small strings, so it never holds the whole file's records. */
+const CHUNK = 64 * 1024;
+
+/** The text encoding of CSV bytes (checked without decoding: `isUtf8` scans the bytes in place). */
+export function textEncoding(data: Buffer): TextEncoding {
+  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return 'utf-8-bom';
+  return isUtf8(data) ? 'utf-8' : 'gb18030';
+}
+
+/** The decoded text in chunks (a streaming decoder, so a character split between chunks stays whole). */
+function* textChunks(data: Buffer): Generator<string> {
+  const encoding = textEncoding(data);
+  const start = encoding === 'utf-8-bom' ? 3 : 0;
+  if (encoding === 'gb18030') {
+    const decoder = iconv.getDecoder('gb18030');
+    for (let i = start; i < data.length; i += CHUNK) yield decoder.write(data.subarray(i, i + CHUNK));
+    const rest = decoder.end();
+    if (rest) yield rest;
+    return;
+  }
+  const decoder = new TextDecoder('utf-8');
+  for (let i = start; i < data.length; i += CHUNK)
+    yield decoder.decode(data.subarray(i, i + CHUNK), { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
 async function* csvRows(data: Buffer): AsyncGenerator<string[]> {
-  const { text } = decodeText(data);
-  const parser = Readable.from([text]).pipe(
+  // One whole-file string would make csv-parse emit every record at once (all rows in memory).
+  const parser = Readable.from(textChunks(data)).pipe(
     parse({ relax_column_count: true, skip_empty_lines: false, bom: true, trim: true }),
   );
   for await (const record of parser) yield record as string[];

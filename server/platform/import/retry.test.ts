@@ -39,7 +39,7 @@ it('a failed batch is retried by the job; the rows end up written exactly once',
       return institutionImport.commitBatch(...args);
     },
   };
-  const imports = createImportService({ db, storage: memoryFileStorage(), jobs }, flaky);
+  const imports = createImportService({ db, storage: memoryFileStorage(), jobs, batchSize: 1000 }, flaky);
   const userId = await t.createUser('importer', 'district_officer', {
     kind: 'division',
     divisionCode: DISTRICT,

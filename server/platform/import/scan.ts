@@ -24,6 +24,8 @@ export interface ScanResult {
 export interface ScanOptions<T> {
   maxErrors?: number;
   batchSize?: number;
+  /** Stop at the first row with an error, before handing on the batch that holds it (the commit). */
+  stopOnError?: boolean;
   /** Called with each batch of valid rows (in file order) — the commit. */
   onBatch?: (rows: T[]) => Promise<void>;
   /** Called with the header row once it is accepted (the error report). */
@@ -118,6 +120,7 @@ export async function scanTable<T>(
       if (rowErrors.length) {
         result.errorCount += rowErrors.length;
         for (const e of rowErrors) if (result.errors.length < maxErrors) result.errors.push(e);
+        if (opts.stopOnError) return result;
         continue;
       }
       result.valid += 1;

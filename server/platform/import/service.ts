@@ -1,9 +1,11 @@
 /**
  * The import use cases for any definition: upload + dry run, run status, commit in batches with
- * progress, the error report and the template. Nothing half-written: the commit re-checks the stored
- * file and refuses when any row has an error; each batch is one transaction that skips existing
- * natural keys, so a batch that fails leaves earlier batches in place and a retry adds only the rest.
+ * progress, the error report and the template. Nothing half-written: the commit re-checks every row
+ * (in full before writing when the stored file or the scope changed since the dry run) and refuses
+ * when any row has an error; each batch is one transaction that skips existing natural keys, so a
+ * batch that fails leaves earlier batches in place and a retry adds only the rest.
  */
+import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -16,17 +18,24 @@ import type { Jobs } from '../jobs/index.ts';
 import type { ImportDefinition } from './definition.ts';
 import './errors.ts';
 import { errorReport } from './report.ts';
-import { scanTable } from './scan.ts';
+import { type ScanResult, scanTable } from './scan.ts';
 import { importRuns } from './tables.ts';
 
-export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 const STORED_ERRORS = 1000;
+/** Rows per commit transaction (one INSERT … SELECT FROM unnest, one audit entry, one progress update). */
 const BATCH = 1000;
+
+const sha256Of = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+/** The scope a run was checked in (stored as `division_code`): a commit in another scope re-checks. */
+const scopeCode = (actor: Actor) =>
+  actor.scope?.kind === 'division' ? actor.scope.divisionCode : actor.districtCode;
 
 export interface ImportDeps {
   db: Db;
   storage: FileStorage;
   jobs: Jobs;
+  /** Rows per commit transaction (default BATCH). */
+  batchSize?: number;
 }
 
 /** The commit job's payload: the run and the uploader (whose scope the rows are checked against again). */
@@ -83,25 +92,21 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
     return data;
   }
 
-  async function countExisting(actor: Actor, keys: string[]) {
-    let n = 0;
-    for (let i = 0; i < keys.length; i += 5000)
-      n += (await def.existingKeys(db, actor, keys.slice(i, i + 5000))).size;
-    return n;
-  }
-
   const service = {
     /** Upload + dry run: every error by row and column; nothing but the run row and the file is written. */
-    async upload(ctx: RequestContext, actor: Actor, file: { fileName: string; data: Buffer }) {
+    async upload(
+      ctx: RequestContext,
+      actor: Actor,
+      file: { fileName: string; data: Buffer; sha256?: string },
+    ) {
       if (file.data.length === 0) throw fieldError('file', 'import.empty', '文件为空', 'The file is empty');
-      const keys: string[] = [];
+      let existing = 0;
       const scan = await scanTable(def, actor, file.data, {
         batchSize: 5000,
         onBatch: async (rows) => {
-          for (const r of rows) keys.push(def.naturalKey(r));
+          existing += (await def.existingKeys(db, actor, rows.map(def.naturalKey))).size;
         },
       });
-      const existing = await countExisting(actor, keys);
       const key = newStorageKey();
       await storage.put(key, file.data);
       const id = uuidv7(ctx.now.getTime());
@@ -113,9 +118,10 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
             id,
             kind: def.kind,
             status: scan.errorCount ? 'invalid' : 'checked',
-            divisionCode: actor.scope?.kind === 'division' ? actor.scope.divisionCode : actor.districtCode,
+            divisionCode: scopeCode(actor),
             createdBy: actor.userId,
             fileKey: key,
+            fileSha256: file.sha256 ?? sha256Of(file.data),
             fileName: file.fileName.slice(0, 200),
             format: scan.format,
             totalRows: scan.total,
@@ -168,8 +174,11 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
     },
 
     /**
-     * The commit (a job handler's body): re-check the stored file (scope and rules may have changed),
-     * refuse on any error, then write in batches of BATCH rows, one transaction each, progress after each.
+     * The commit (a job handler's body). The dry run's verdict holds while the stored bytes (sha256)
+     * and the caller's scope are those it was checked with — rows, rules and scope are then the same,
+     * so the file is read once, checked again row by row as it is written, in batches of BATCH rows,
+     * one transaction each, progress after each. Otherwise (scope changed, file replaced, an old run
+     * without a hash) the whole file is re-checked first and nothing is written if any row fails.
      */
     async runCommit(
       ctx: RequestContext,
@@ -184,35 +193,68 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
           .update(importRuns)
           .set({ ...set, updatedAt: ctx.now })
           .where(runWhere(actor, id));
+      const refuse = async (check: ScanResult) => {
+        await progress({ status: 'invalid', errorCount: check.errorCount, errors: check.errors });
+        return new DomainError('import.has_errors');
+      };
       try {
-        const check = await scanTable(def, actor, data, { maxErrors: STORED_ERRORS });
-        if (check.errorCount > 0) {
-          await progress({ status: 'invalid', errorCount: check.errorCount, errors: check.errors });
-          throw new DomainError('import.has_errors');
+        const verdictHolds =
+          run.errorCount === 0 && run.fileSha256 === sha256Of(data) && run.divisionCode === scopeCode(actor);
+        let total = run.totalRows;
+        if (!verdictHolds) {
+          const check = await scanTable(def, actor, data, { maxErrors: STORED_ERRORS });
+          if (check.errorCount > 0) throw await refuse(check);
+          total = check.total;
         }
         let done = 0;
         let inserted = 0;
-        await scanTable(def, actor, data, {
-          batchSize: BATCH,
-          onBatch: async (rows) => {
-            const added = await db.transaction(async (tx) => {
-              const n = await def.commitBatch(tx, ctx, actor, rows);
-              await recordAudit(tx, ctx, {
-                action: `${def.kind}.import`,
-                objectType: 'import_run',
-                objectId: id,
-                changes: { rows: rows.length, inserted: n, from: done + 1 },
-              });
-              return n;
+        const writeBatch = async (rows: T[]) => {
+          const added = await db.transaction(async (tx) => {
+            const n = await def.commitBatch(tx, ctx, actor, rows);
+            await recordAudit(tx, ctx, {
+              action: `${def.kind}.import`,
+              objectType: 'import_run',
+              objectId: id,
+              changes: { rows: rows.length, inserted: n, from: done + 1 },
             });
-            done += rows.length;
-            inserted += added;
-            await progress({ doneRows: done, insertedRows: run.insertedRows + inserted });
-            await onProgress?.(done, check.total);
-          },
-        });
-        await progress({ status: 'committed', doneRows: check.total });
-        return { total: check.total, inserted };
+            return n;
+          });
+          if (done === 0)
+            for (const table of def.analyzeTables ?? [])
+              await db.execute(sql`analyze ${sql.identifier(table)}`);
+          done += rows.length;
+          inserted += added;
+          await progress({ doneRows: done, insertedRows: run.insertedRows + inserted });
+          await onProgress?.(done, total);
+        };
+        // One batch is written while the next is read and checked: at most one in flight, in file order.
+        let inFlight: Promise<void> | undefined;
+        const settle = async () => {
+          const p = inFlight;
+          inFlight = undefined;
+          await p; // rethrows the batch's error
+        };
+        let written: ScanResult;
+        try {
+          written = await scanTable(def, actor, data, {
+            batchSize: deps.batchSize ?? BATCH,
+            maxErrors: STORED_ERRORS,
+            // Only reachable when the rules themselves changed since the dry run (a new release):
+            // stop before the batch holding the bad row; earlier batches stay (idempotent re-commit).
+            stopOnError: true,
+            onBatch: async (rows) => {
+              await settle();
+              inFlight = writeBatch(rows);
+              inFlight.catch(() => {}); // awaited by settle(); no unhandled rejection meanwhile
+            },
+          });
+        } finally {
+          await inFlight?.catch(() => {}); // never leave a write running behind an error
+        }
+        await settle();
+        if (written.errorCount > 0) throw await refuse(written);
+        await progress({ status: 'committed', doneRows: written.total });
+        return { total: written.total, inserted };
       } catch (e) {
         if (!(e instanceof DomainError)) await progress({ status: 'failed' });
         throw e;

@@ -19,6 +19,7 @@ export const importRuns = pgTable(
     divisionCode: varchar('division_code', { length: 12 }).notNull(),
     createdBy: uuid('created_by').notNull(),
     fileKey: varchar('file_key', { length: 64 }).notNull(),
+    fileSha256: varchar('file_sha256', { length: 64 }),
     fileName: varchar('file_name', { length: 200 }).notNull(),
     format: enumText('format', FILE_FORMATS).notNull(),
     totalRows: integer('total_rows').notNull(),
@@ -49,6 +50,10 @@ comment(importRuns, ['数据导入批次（预检到提交）', 'Import runs (dr
   divisionCode: ['上传者的管辖区划代码', "The uploader's division scope code"],
   createdBy: ['上传者账号 ID', 'Uploading account id'],
   fileKey: ['文件存储键（随机）', 'File storage key (random)'],
+  fileSha256: [
+    '文件 SHA-256（提交时未变且范围未变则沿用预检结论）',
+    "File SHA-256 (the commit reuses the dry run's verdict while it and the scope are unchanged)",
+  ],
   fileName: ['上传的文件名', 'Uploaded file name'],
   format: ['文件格式：xlsx/csv', 'File format: xlsx/csv'],
   totalRows: ['数据行数', 'Data rows'],
