@@ -11,7 +11,6 @@ import {
   jsonb,
   pgTable,
   primaryKey,
-  text,
   uniqueIndex,
   uuid,
   varchar,

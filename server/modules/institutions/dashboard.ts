@@ -24,7 +24,7 @@ import type { DashboardProvider } from '../../platform/dashboard.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import { reviewTiming } from '../../platform/review-queue.ts';
 import { getWorkCalendar } from '../calendar/work-calendar.ts';
-import { localDate, policyOn } from './policy.ts';
+import { policyOn } from './policy.ts';
 import { callerOf } from './profile.ts';
 import { institutionScope } from './repository.ts';
 import { institutions } from './tables.ts';

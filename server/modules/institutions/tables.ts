@@ -13,7 +13,6 @@ import {
   integer,
   pgTable,
   primaryKey,
-  text,
   unique,
   uniqueIndex,
   uuid,
@@ -21,7 +20,6 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   CLASS_TYPE_VALUES,
-  DOCUMENT_CATEGORIES,
   INSTITUTION_KINDS,
   INSTITUTION_STATUSES,
   OWNERSHIPS,

@@ -11,7 +11,14 @@ import { checkPasswordPolicy, DUMMY_HASH_PROMISE, hashPassword, verifyPassword }
 import { describeScope, type ScopeTargets } from '../scope-targets.ts';
 import { loginAttempts, users } from '../tables.ts';
 import type { LoginRateLimiter } from './rate-limit.ts';
-import { createSession, endSession, endUserSessions, resolveSession, scopeOfUser } from './sessions.ts';
+import {
+  createSession,
+  endSession,
+  endUserSessions,
+  resolveSession,
+  scopeOfUser,
+  setPassword,
+} from './sessions.ts';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MS = 30 * 60_000;
@@ -222,20 +229,12 @@ export function createAuthService({ db, limiter, scopeTargets, districts }: Auth
       if (errors.length) throw new DomainError('validation.failed', { errors });
       const passwordHash = await hashPassword(body.newPassword);
       await db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({
-            passwordHash,
-            mustChangePassword: false,
-            passwordChangedAt: ctx.now,
-            updatedAt: ctx.now,
-            version: u.version + 1,
-          })
-          .where(and(eq(users.districtCode, u.districtCode), eq(users.id, u.id)));
-        await tx
-          .delete(loginAttempts)
-          .where(and(eq(loginAttempts.districtCode, u.districtCode), eq(loginAttempts.username, u.username)));
-        await endUserSessions(tx, u.districtCode, u.id, ctx.now, 'password_changed');
+        await setPassword(tx, u, {
+          passwordHash,
+          mustChange: false,
+          now: ctx.now,
+          reason: 'password_changed',
+        });
         await recordAudit(tx, ctx, {
           action: 'auth.password_change',
           objectType: 'user',

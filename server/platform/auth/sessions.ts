@@ -4,7 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Role, Scope } from '../../../domain/contracts/auth.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../context.ts';
-import { sessions, users } from '../tables.ts';
+import { loginAttempts, sessions, users } from '../tables.ts';
 
 export const IDLE_MS = 30 * 60_000;
 export const ABSOLUTE_MS = 12 * 60 * 60_000;
@@ -120,4 +120,29 @@ export function scopeColumns(scope: Scope | null) {
     scopeInstitutionId: scope?.kind === 'institution' ? scope.institutionId : null,
     scopeFamilyId: scope?.kind === 'family' ? scope.familyId : null,
   };
+}
+
+/**
+ * Set a user's new password hash: bump the version, clear the failed-login count, end every live
+ * session. The caller holds the row (`u`, read for update) and writes the audit entry.
+ */
+export async function setPassword(
+  tx: Db,
+  u: typeof users.$inferSelect,
+  o: { passwordHash: string; mustChange: boolean; now: Date; reason: 'password_changed' | 'password_reset' },
+) {
+  await tx
+    .update(users)
+    .set({
+      passwordHash: o.passwordHash,
+      mustChangePassword: o.mustChange,
+      passwordChangedAt: o.now,
+      updatedAt: o.now,
+      version: u.version + 1,
+    })
+    .where(and(eq(users.districtCode, u.districtCode), eq(users.id, u.id)));
+  await tx
+    .delete(loginAttempts)
+    .where(and(eq(loginAttempts.districtCode, u.districtCode), eq(loginAttempts.username, u.username)));
+  await endUserSessions(tx, u.districtCode, u.id, o.now, o.reason);
 }

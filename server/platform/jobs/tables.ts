@@ -1,7 +1,4 @@
-/** The job queue: one table for every district's background work (eVaka's AsyncJob pattern). */
-import { sql } from 'drizzle-orm';
 import {
-  check,
   foreignKey,
   index,
   integer,

@@ -6,10 +6,10 @@ import { and, eq } from 'drizzle-orm';
 import { ADMIN_ROLES } from '../../../domain/contracts/auth.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
-import { endUserSessions } from '../auth/sessions.ts';
+import { setPassword } from '../auth/sessions.ts';
 import { DomainError } from '../errors.ts';
 import { hashPassword } from '../passwords.ts';
-import { loginAttempts, users } from '../tables.ts';
+import { users } from '../tables.ts';
 
 export interface ResetAdminInput {
   username: string;
@@ -40,20 +40,7 @@ export async function resetAdminPassword(db: Db, input: ResetAdminInput): Promis
         detailEn:
           'this command is for administrator accounts only; business accounts are reset in the console',
       });
-    await tx
-      .update(users)
-      .set({
-        passwordHash,
-        mustChangePassword: true,
-        passwordChangedAt: input.now,
-        updatedAt: input.now,
-        version: u.version + 1,
-      })
-      .where(and(eq(users.districtCode, u.districtCode), eq(users.id, u.id)));
-    await tx
-      .delete(loginAttempts)
-      .where(and(eq(loginAttempts.districtCode, u.districtCode), eq(loginAttempts.username, u.username)));
-    await endUserSessions(tx, u.districtCode, u.id, input.now, 'password_reset');
+    await setPassword(tx, u, { passwordHash, mustChange: true, now: input.now, reason: 'password_reset' });
     await recordAudit(
       tx,
       { actor: null, districtCode: u.districtCode, ip: null, requestId: null, now: input.now },

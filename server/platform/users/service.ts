@@ -3,13 +3,7 @@
  * scope and unlocks; three separated admin roles (三员分立); nobody grants wider than their own.
  */
 import { and, desc, eq } from 'drizzle-orm';
-import {
-  ADMIN_ROLES,
-  ROLE_SCOPE_KIND,
-  type Role,
-  type Scope,
-  type User,
-} from '../../../domain/contracts/auth.ts';
+import { ROLE_SCOPE_KIND, type Role, type Scope, type User } from '../../../domain/contracts/auth.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
 import { endUserSessions, scopeColumns, scopeOfUser } from '../auth/sessions.ts';
