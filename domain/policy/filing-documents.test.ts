@@ -11,7 +11,12 @@ describe('filing materials of 国卫办人口发〔2019〕25号', () => {
   });
 
   it('names what is missing, in the order of the pack; other documents do not count', () => {
-    expect(missingFilingDocuments([])).toEqual(['business_license', 'site_certificate', 'fire_safety', 'health_check']);
+    expect(missingFilingDocuments([])).toEqual([
+      'business_license',
+      'site_certificate',
+      'fire_safety',
+      'health_check',
+    ]);
     expect(missingFilingDocuments(['other', 'fire_safety', 'business_license'])).toEqual([
       'site_certificate',
       'health_check',

@@ -113,9 +113,13 @@ describe('filing journey', () => {
     const bare = await transition(district, { action: 'approve', version: d.version });
     expect(bare.statusCode).toBe(400);
     expect(bare.json().errors[0]).toMatchObject({ field: 'reason', rule: 'transition.opinion_required' });
-    d = (await transition(district, { action: 'approve', version: d.version, reason: '材料齐全，予以备案' })).json();
+    d = (
+      await transition(district, { action: 'approve', version: d.version, reason: '材料齐全，予以备案' })
+    ).json();
     expect(d.status).toBe('filed');
     expect(d.history[0]).toMatchObject({ action: 'approve', reason: '材料齐全，予以备案' });
+    expect(d.history[0].actorName).toEqual(expect.any(String));
+    expect(d.history[0].actorName).not.toBe(d.history[0].actorUsername);
     expect(d.filedAt).not.toBeNull();
     const publicList = (await t.call('GET', '/api/v1/public/institutions')).json();
     expect(publicList.items.map((i: { id: string }) => i.id)).toContain(institutionId);

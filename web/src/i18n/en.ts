@@ -373,6 +373,23 @@ export const en: Messages = {
   'review.deadline':
     'A filing is to be completed within {days} working days of complete materials ({source}). Overdue submissions are marked red.',
   'review.empty': 'No filings are waiting for review',
+  'review.open': 'Review',
+  'review.materials': 'Filing materials',
+  'review.noMaterials': 'No materials uploaded',
+  'review.missing': 'Required materials missing: {docs}',
+  'review.missingSource':
+    'The list of required materials follows the Measures for Registration and Filing of Childcare Institutions (NHC 2019 No. 25)',
+  'review.opinion': 'Review opinion',
+  'review.opinionRequired': 'Enter a review opinion',
+  'inst.opinionLine': 'Review opinion: {reason}',
+  'inst.done.submit': 'Submitted for filing; waiting for the district to review',
+  'inst.done.approve': 'Filing approved; the review opinion is recorded',
+  'inst.done.return': 'Returned for changes; the institution will see the review opinion',
+  'inst.done.start_operating': 'Recorded as operating',
+  'inst.done.rectify': 'Rectification ordered; the reason is recorded',
+  'inst.done.resume': 'Rectified; operating again',
+  'inst.done.suspend': 'Operation suspended; the reason is recorded',
+  'inst.done.close': 'Recorded as closed; the reason is recorded',
 
   'pub.searchTitle': 'Find childcare',
   'pub.searchIntro':

@@ -364,6 +364,22 @@ export const zhCN = {
   'review.deadline':
     '托育机构备案应在收到完整材料后 {days} 个工作日内办结（{source}）。超时的申请以红色标出。',
   'review.empty': '暂无待审核的备案申请',
+  'review.open': '审核',
+  'review.materials': '备案材料',
+  'review.noMaterials': '未上传任何材料',
+  'review.missing': '缺少必备材料：{docs}',
+  'review.missingSource': '必备材料清单依据《托育机构登记和备案办法（试行）》（国卫办人口发〔2019〕25号）',
+  'review.opinion': '审核意见',
+  'review.opinionRequired': '请填写审核意见',
+  'inst.opinionLine': '审核意见：{reason}',
+  'inst.done.submit': '已提交备案，等待区级审核',
+  'inst.done.approve': '已予以备案，审核意见已记录',
+  'inst.done.return': '已退回修改，机构将看到审核意见',
+  'inst.done.start_operating': '已登记为运营中',
+  'inst.done.rectify': '已责令整改，原因已记录',
+  'inst.done.resume': '整改完成，已恢复运营',
+  'inst.done.suspend': '已暂停运营，原因已记录',
+  'inst.done.close': '已登记为关闭，原因已记录',
 
   'pub.searchTitle': '查找托育机构',
   'pub.searchIntro':

@@ -169,9 +169,15 @@ export function HistoryCard({ inst }: { inst: InstitutionDetail }) {
             <StatusTag set="institution" status={h.toStatus} />
           </span>
           <div style={{ color: 'rgba(0,0,0,0.55)' }}>
-            {t('inst.by', { who: h.actorUsername ?? t('inst.system') })}
+            {t('inst.by', { who: h.actorName ?? h.actorUsername ?? t('inst.system') })}
           </div>
-          {h.reason && <div>{t('inst.reasonLine', { reason: h.reason })}</div>}
+          {h.reason && (
+            <div>
+              {t(h.action === 'approve' || h.action === 'return' ? 'inst.opinionLine' : 'inst.reasonLine', {
+                reason: h.reason,
+              })}
+            </div>
+          )}
         </div>
       ),
     }));
