@@ -185,7 +185,7 @@ export const NATIONAL_2023_FAMILY_POINT: PolicyPack = {
   jurisdiction: '000000',
   title: '家庭托育点管理办法（试行）',
   issuer: '国家卫生健康委 住房城乡建设部 应急管理部 市场监管总局 国家消防救援局',
-  docNumber: '国卫人口发〔2023〕28号 (number not confirmed)',
+  docNumber: '国卫人口发〔2023〕28号（文号待核实）',
   effectiveFrom: '2023-11-14',
   sourceNote: 'Published 2023-11-14 (news reports); document number and in-force date not confirmed.',
   values: {

@@ -47,6 +47,8 @@ export const en: Messages = {
   'login.submit': 'Log in',
   'login.portalLink': 'Back to the public portal',
   'login.passwordChanged': 'Your password was changed. Please log in with the new password.',
+  'login.parentRefused':
+    'Parent accounts cannot sign in to the staff console. The parent sign-in will open on the public site with the family services module.',
   'login.sessionEnded': 'Your session has ended. Please log in again.',
 
   'nav.home': 'Home',
@@ -104,7 +106,7 @@ export const en: Messages = {
   'home.scopeLine': 'Your jurisdiction: {scope}',
   'home.noRole': 'Your account has no role yet. Please ask the security admin to grant one.',
   'home.modules': 'Available modules',
-  'home.noModules': 'No modules are available to your role yet.',
+  'home.noModules': 'Your modules are being built; the line above says what you will do here.',
 
   'users.title': 'Users',
   'users.searchPlaceholder': 'Username or name',
@@ -382,6 +384,8 @@ export const en: Messages = {
   'review.opinion': 'Review opinion',
   'review.opinionRequired': 'Enter a review opinion',
   'inst.opinionLine': 'Review opinion: {reason}',
+  'inst.feeLine': '{form}: {fee}',
+  'inst.seatsLine': '{seats} (enrolled {enrolled})',
   'inst.done.submit': 'Submitted for filing; waiting for the district to review',
   'inst.done.approve': 'Filing approved; the review opinion is recorded',
   'inst.done.return': 'Returned for changes; the institution will see the review opinion',
@@ -505,11 +509,14 @@ export const en: Messages = {
   'dashboard.item.toddlerClasses': 'Toddler classes',
   'dashboard.role.district_officer': 'Filing review, supervision and statistics for the whole district.',
   'dashboard.role.town_officer': 'Day-to-day oversight and statistics for the institutions of your town.',
-  'dashboard.role.inspector': 'Inspections and rectification follow-up will take place here (being built).',
+  'dashboard.role.inspector':
+    'Read the registry of childcare institutions in your area; inspections and rectification follow-up come here with their module.',
   'dashboard.role.institution_admin':
     "Keep your institution's record up to date, submit the filing and handle your tasks.",
-  'dashboard.role.health_worker': 'Health care and health records will be kept here (being built).',
-  'dashboard.role.guidance_staff': 'Parenting guidance services will be run here (being built).',
+  'dashboard.role.health_worker':
+    'When the health module arrives you will record check-ups, morning checks and health files here.',
+  'dashboard.role.guidance_staff':
+    'When the guidance module arrives you will plan guidance sessions, home visits and parent classes here.',
   'dashboard.role.parent': 'Services for parents will be offered here (being built).',
   'dashboard.role.system_admin': "Manage the platform's accounts: create, edit, reset passwords.",
   'dashboard.role.security_admin': 'Grant roles and jurisdictions to accounts, and unlock them.',
