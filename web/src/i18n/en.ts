@@ -52,6 +52,10 @@ export const en: Messages = {
   'login.sessionEnded': 'Your session has ended. Please log in again.',
 
   'nav.home': 'Home',
+  'crumb.new': 'New',
+  'crumb.import': 'Import',
+  'crumb.edit': 'Edit',
+  'crumb.detail': 'Details',
   'nav.users': 'Users',
   'nav.audit': 'Audit trail',
   'nav.institutions': 'Institutions',
@@ -62,6 +66,7 @@ export const en: Messages = {
   'header.scope': 'Jurisdiction',
   'header.scopeLine': 'Jurisdiction: ',
   'header.changePassword': 'Change password',
+  'header.passwordShort': 'Password',
   'header.logout': 'Log out',
   'header.notifications': 'Notifications',
   'header.unread': '{count} unread',

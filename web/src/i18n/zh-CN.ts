@@ -50,6 +50,10 @@ export const zhCN = {
     '家长账号不能登录工作人员平台。家长登录入口将随家庭服务模块在公众服务网站开放，敬请期待。',
 
   'nav.home': '首页',
+  'crumb.new': '新建',
+  'crumb.import': '批量导入',
+  'crumb.edit': '编辑',
+  'crumb.detail': '详情',
   'nav.users': '用户管理',
   'nav.audit': '审计日志',
   'nav.institutions': '托育机构',
@@ -60,6 +64,7 @@ export const zhCN = {
   'header.scope': '辖区',
   'header.scopeLine': '辖区：',
   'header.changePassword': '修改密码',
+  'header.passwordShort': '密码',
   'header.logout': '退出登录',
   'header.notifications': '通知',
   'header.unread': '{count} 条未读',
