@@ -39,6 +39,8 @@ export const en: Messages = {
   'scope.division': 'Division',
   'scope.institution': 'Institution',
   'scope.family': 'Family',
+  'scope.institutionUnknown': 'Institution (no longer exists)',
+  'scope.familyOwn': 'Own family (the parent’s family)',
   'scope.none': 'No jurisdiction assigned',
 
   'login.title': 'Staff sign-in',

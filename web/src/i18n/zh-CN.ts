@@ -37,6 +37,8 @@ export const zhCN = {
   'scope.division': '行政区划',
   'scope.institution': '托育机构',
   'scope.family': '家庭',
+  'scope.institutionUnknown': '托育机构（已不存在）',
+  'scope.familyOwn': '本家庭（家长本人的家庭）',
   'scope.none': '未分配辖区',
 
   'login.title': '工作人员登录',
