@@ -20,6 +20,12 @@ export const auditEntrySchema = z.object({
   requestId: z.string().nullable(),
   changes: z.record(z.string(), z.unknown()).nullable(),
   hash: z.string(),
+  /** Read when listed, not part of the chain: the actor's display name. */
+  actorName: z.string().nullable(),
+  /** The object's name (an account, an institution) when the auditor may name it; else null (show the type). */
+  objectName: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  /** The scope as a place (青浦区 / 朱家角镇) or an institution's name. */
+  scopeLabel: z.object({ zh: z.string(), en: z.string() }).nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

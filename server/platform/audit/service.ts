@@ -3,14 +3,17 @@
  * unmasked read. `record` runs inside the caller's transaction, so if the entry cannot be written the
  * change fails too.
  */
+
 import { and, asc, count, desc, eq, gt, gte, lte, type SQL } from 'drizzle-orm';
 import type { AuditEntry } from '../../../domain/contracts/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, type RequestContext, scopeText } from '../context.ts';
 import { scopeWhere } from '../guard.ts';
+import type { ScopeTargets } from '../scope-targets.ts';
 import { auditChainHead, auditLog, GENESIS_HASH } from '../tables.ts';
 import { entryHash } from './canonical.ts';
 import { maskChanges } from './mask.ts';
+import { auditNames } from './names.ts';
 
 export interface AuditEvent {
   action: string;
@@ -122,7 +125,7 @@ export interface AuditQuery {
 }
 
 /** A filtered page of the actor's district's trail, newest first. */
-export async function listAudit(db: Db, actor: Actor, q: AuditQuery) {
+export async function listAudit(db: Db, actor: Actor, q: AuditQuery, targets: ScopeTargets = {}) {
   // The trail is district-wide: the guard limits it to the auditor's district (town-level scopes see none).
   const conds: (SQL | undefined)[] = [scopeWhere(actor, { district: auditLog.districtCode })];
   if (q.action) conds.push(eq(auditLog.action, q.action));
@@ -142,7 +145,7 @@ export async function listAudit(db: Db, actor: Actor, q: AuditQuery) {
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
-  const items: AuditEntry[] = rows.map((e) => ({
+  const plain = rows.map((e) => ({
     seq: e.seq,
     at: e.at.toISOString(),
     actorId: e.actorId,
@@ -158,5 +161,6 @@ export async function listAudit(db: Db, actor: Actor, q: AuditQuery) {
     changes: (e.changes as Record<string, unknown> | null) ?? null,
     hash: e.hash,
   }));
+  const items: AuditEntry[] = await auditNames(db, actor.districtCode, targets, plain);
   return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
