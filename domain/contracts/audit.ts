@@ -1,5 +1,6 @@
 /** The audit trail as audit_admin reads it. */
 import { z } from 'zod';
+import { roleSchema } from './auth.ts';
 import { boundedDateTime, pageOf, paginationQuery } from './common.ts';
 
 /** How an audited action ended. */
@@ -34,6 +35,7 @@ export const auditQuery = z.strictObject({
   action: z.string().max(64).optional(),
   actor: z.string().max(64).optional(),
   objectType: z.string().max(64).optional(),
+  role: roleSchema.optional(),
   result: z.enum(AUDIT_RESULTS).optional(),
   from: boundedDateTime.optional(),
   to: boundedDateTime.optional(),

@@ -119,6 +119,7 @@ export interface AuditQuery {
   action?: string | undefined;
   actor?: string | undefined;
   objectType?: string | undefined;
+  role?: string | undefined;
   result?: 'success' | 'failure' | 'denied' | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -131,6 +132,7 @@ export async function listAudit(db: Db, actor: Actor, q: AuditQuery, targets: Sc
   if (q.action) conds.push(eq(auditLog.action, q.action));
   if (q.actor) conds.push(eq(auditLog.actorUsername, q.actor));
   if (q.objectType) conds.push(eq(auditLog.objectType, q.objectType));
+  if (q.role) conds.push(eq(auditLog.role, q.role));
   if (q.result) conds.push(eq(auditLog.result, q.result));
   if (q.from) conds.push(gte(auditLog.at, new Date(q.from)));
   if (q.to) conds.push(lte(auditLog.at, new Date(q.to)));
