@@ -152,3 +152,37 @@ test('the portal sorts by distance from the browser’s location', async () => {
   await shot(page, 'portal-near-me');
   await phone.close();
 });
+
+test('the auditor reads the approval with names and a before/after table, in zh and en', async () => {
+  const desk = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await desk.newPage();
+  await consoleLogin(page, h.baseUrl, 'auditor');
+  await page.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '审计日志' }).click();
+  await page.waitForURL(/\/admin\/audit$/);
+  await page.getByRole('heading', { name: '审计日志' }).waitFor();
+  assert.equal(await page.title(), '审计日志 · 青浦区托育服务管理平台');
+  await page.getByLabel('操作', { exact: true }).click();
+  await page.keyboard.type('予以备案');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /搜\s*索/ }).click();
+  const row = page.locator('tr.ant-table-row').first();
+  await row.filter({ hasText: NAME }).waitFor();
+  const text = (await row.textContent()) ?? '';
+  assert.match(text, /予以备案/);
+  assert.doesNotMatch(text, /institutions\.approve|…/);
+  await row.locator('.ant-table-row-expand-icon').click();
+  const changes = page.getByTestId('audit-changes');
+  await changes.waitFor();
+  const table = (await changes.textContent()) ?? '';
+  assert.match(table, /字段.*变更前.*变更后/);
+  assert.match(table, /状态.*备案审核中.*已备案/);
+  assert.match(table, /原因/);
+  assert.match((await page.locator('.ant-descriptions').first().textContent()) ?? '', /青浦区/);
+  await shot(page, 'audit-1-zh');
+  await page.evaluate(() => localStorage.setItem('tuoyu.lang', 'en'));
+  await page.reload();
+  await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
+  assert.match(await page.title(), /^Audit trail · /);
+  await shot(page, 'audit-2-en');
+  await desk.close();
+});

@@ -15,8 +15,12 @@ export function useMe() {
   return useQuery<Me | null>({
     queryKey: keys.me,
     queryFn: async ({ signal }) => {
-      // GET /auth/session answers 200 with null when logged out: no 401 error in the browser console.
-      return (await api.auth.session(signal)).me;
+      try {
+        return await api.auth.me(signal);
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) return null;
+        throw err;
+      }
     },
     staleTime: 60_000,
   });
