@@ -179,7 +179,7 @@ test('the auditor reads the approval with names and a before/after table, in zh 
   assert.match(table, /原因/);
   assert.match((await page.locator('.ant-descriptions').first().textContent()) ?? '', /青浦区/);
   await shot(page, 'audit-1-zh');
-  await page.evaluate(() => localStorage.setItem('tuoyu.lang', 'en'));
+  await page.evaluate("localStorage.setItem('tuoyu.lang', 'en')");
   await page.reload();
   await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
   assert.match(await page.title(), /^Audit trail · /);
