@@ -60,7 +60,7 @@ test('institution submits, district approves, the public finds it', async () => 
   await logout(page);
   await desk.close();
 
-  // 2. The district officer approves it from the review queue.
+  // 2. The district officer opens it from the review queue and approves it with a review opinion.
   const desk2 = await h.browser.newContext({ viewport: { width: 1366, height: 860 } });
   page = await desk2.newPage();
   await consoleLogin(page, h.baseUrl, 'district');
@@ -71,13 +71,27 @@ test('institution submits, district approves, the public finds it', async () => 
   assert.match((await row.textContent()) ?? '', /朱家角镇/);
   assert.match((await row.textContent()) ?? '', /[01] 个工作日/);
   await shot(page, 'filing-3-review-queue');
-  await row.getByRole('button', { name: '予以备案' }).click();
-  await confirmPopover(page);
-  await row.waitFor({ state: 'detached' });
-  await page.goto(`${h.baseUrl}/admin/institutions/${id}`);
+  // No one-click approval in the queue: the row links to the detail.
+  assert.equal(await row.getByRole('button', { name: '予以备案' }).count(), 0);
+  await row.getByRole('link', { name: '审核' }).click();
+  await page.waitForURL(new RegExp(`/admin/institutions/${id}$`));
+  await page.getByRole('button', { name: '予以备案' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('review-materials').waitFor();
+  // The demo draft carries no documents: the warning names the materials 25号 requires.
+  const missing = dialog.getByTestId('review-missing');
+  await missing.waitFor();
+  assert.match((await missing.textContent()) ?? '', /营业执照\/登记证书.*场地证明.*消防安全材料/);
+  assert.match((await missing.textContent()) ?? '', /国卫办人口发〔2019〕25号/);
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await dialog.getByText('请填写审核意见').waitFor(); // the opinion is required
+  await shot(page, 'filing-4-review-dialog');
+  await dialog.getByLabel('审核意见').fill('材料待补充后复核；现场核查符合要求，予以备案');
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await page.getByText('已予以备案，审核意见已记录').waitFor();
   await page.getByTestId('inst-status').filter({ hasText: '已备案' }).waitFor();
-  await page.getByText('予以备案').first().waitFor();
-  await shot(page, 'filing-4-approved');
+  await page.getByText('审核意见：材料待补充后复核；现场核查符合要求，予以备案').waitFor();
+  await shot(page, 'filing-5-approved');
   await logout(page);
   await desk2.close();
 
@@ -137,4 +151,38 @@ test('the portal sorts by distance from the browser’s location', async () => {
   assert.match(first, /徐泾镇/);
   await shot(page, 'portal-near-me');
   await phone.close();
+});
+
+test('the auditor reads the approval with names and a before/after table, in zh and en', async () => {
+  const desk = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await desk.newPage();
+  await consoleLogin(page, h.baseUrl, 'auditor');
+  await page.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '审计日志' }).click();
+  await page.waitForURL(/\/admin\/audit$/);
+  await page.getByRole('heading', { name: '审计日志' }).waitFor();
+  assert.equal(await page.title(), '审计日志 · 青浦区托育服务管理平台');
+  await page.getByLabel('操作', { exact: true }).click();
+  await page.keyboard.type('予以备案');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /搜\s*索/ }).click();
+  const row = page.locator('tr.ant-table-row').first();
+  await row.filter({ hasText: NAME }).waitFor();
+  const text = (await row.textContent()) ?? '';
+  assert.match(text, /予以备案/);
+  assert.doesNotMatch(text, /institutions\.approve|…/);
+  await row.locator('.ant-table-row-expand-icon').click();
+  const changes = page.getByTestId('audit-changes');
+  await changes.waitFor();
+  const table = (await changes.textContent()) ?? '';
+  assert.match(table, /字段.*变更前.*变更后/);
+  assert.match(table, /状态.*备案审核中.*已备案/);
+  assert.match(table, /原因/);
+  assert.match((await page.locator('.ant-descriptions').first().textContent()) ?? '', /青浦区/);
+  await shot(page, 'audit-1-zh');
+  await page.evaluate("localStorage.setItem('tuoyu.lang', 'en')");
+  await page.reload();
+  await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
+  assert.match(await page.title(), /^Audit trail · /);
+  await shot(page, 'audit-2-en');
+  await desk.close();
 });

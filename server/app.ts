@@ -112,7 +112,7 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   });
   authRoutes(app, auth);
   userRoutes(app, createUserService({ db, scopeTargets }));
-  auditRoutes(app, db);
+  auditRoutes(app, db, scopeTargets);
   jobRoutes(app, db);
   notificationRoutes(app, createNotificationService(db));
   dashboardRoutes(app, { db, providers: dashboard });

@@ -1,5 +1,6 @@
 /** The audit trail as audit_admin reads it. */
 import { z } from 'zod';
+import { roleSchema } from './auth.ts';
 import { boundedDateTime, pageOf, paginationQuery } from './common.ts';
 
 /** How an audited action ended. */
@@ -20,6 +21,12 @@ export const auditEntrySchema = z.object({
   requestId: z.string().nullable(),
   changes: z.record(z.string(), z.unknown()).nullable(),
   hash: z.string(),
+  /** Read when listed, not part of the chain: the actor's display name. */
+  actorName: z.string().nullable(),
+  /** The object's name (an account, an institution) when the auditor may name it; else null (show the type). */
+  objectName: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  /** The scope as a place (青浦区 / 朱家角镇) or an institution's name. */
+  scopeLabel: z.object({ zh: z.string(), en: z.string() }).nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -28,6 +35,7 @@ export const auditQuery = z.strictObject({
   action: z.string().max(64).optional(),
   actor: z.string().max(64).optional(),
   objectType: z.string().max(64).optional(),
+  role: roleSchema.optional(),
   result: z.enum(AUDIT_RESULTS).optional(),
   from: boundedDateTime.optional(),
   to: boundedDateTime.optional(),

@@ -103,6 +103,8 @@ export const userSchema = z.object({
   lockedUntil: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
+  /** The scope's name read now (青浦区 / 朱家角镇 / the institution's name / a family label); lists only. */
+  scopeLabel: z.object({ zh: z.string(), en: z.string() }).nullable().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 

@@ -193,6 +193,8 @@ export const historySchema = z.object({
   toStatus: z.string(),
   reason: z.string().nullable(),
   actorUsername: z.string().nullable(),
+  /** The actor's display name, read now (null for the system or a removed account). */
+  actorName: z.string().nullable(),
   at: z.string(),
 });
 

@@ -18,7 +18,8 @@ export const PERMISSIONS = {
   'users.grant': ['security_admin'],
   'users.unlock': ['security_admin'],
   'audit.read': ['audit_admin'],
-  'institutions.read': ['district_officer', 'town_officer', 'institution_admin'],
+  // The inspector reads the registry in its scope (it inspects these institutions; issue 14).
+  'institutions.read': ['district_officer', 'town_officer', 'institution_admin', 'inspector'],
   // Institution admins do not create institutions: the district creates the draft and grants them its scope.
   'institutions.create': ['district_officer'],
   'institutions.update': ['district_officer', 'institution_admin'],

@@ -48,7 +48,8 @@ export const institutionLifecycle = defineLifecycle<InstitutionStatus, Transitio
       to: 'filed',
       by: ['supervisor'],
       permission: 'institutions.review',
-      reasonRequired: false,
+      // The review opinion (审核意见) is required for approving as for returning; it is the history's reason.
+      reasonRequired: true,
       zh: '予以备案',
       en: 'Approve filing',
     },

@@ -135,7 +135,7 @@ export const CN_HOLIDAY_YEARS: readonly HolidayYear[] = [
   },
   {
     year: 2026,
-    notice: '国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04; document number not confirmed)',
+    notice: '国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日发布；文号待核实）',
     issued: '2025-11-04',
     verified: false,
     note: 'Dates checked against Xinhua reprints of the notice; the 国办发明电 number was not seen.',

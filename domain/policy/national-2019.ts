@@ -185,7 +185,7 @@ export const NATIONAL_2023_FAMILY_POINT: PolicyPack = {
   jurisdiction: '000000',
   title: '家庭托育点管理办法（试行）',
   issuer: '国家卫生健康委 住房城乡建设部 应急管理部 市场监管总局 国家消防救援局',
-  docNumber: '国卫人口发〔2023〕28号 (number not confirmed)',
+  docNumber: '国卫人口发〔2023〕28号（文号待核实）',
   effectiveFrom: '2023-11-14',
   sourceNote: 'Published 2023-11-14 (news reports); document number and in-force date not confirmed.',
   values: {
@@ -238,3 +238,50 @@ export const NATIONAL_PACKS: readonly PolicyPack[] = [
   NATIONAL_14TH_FYP,
   NATIONAL_2023_FAMILY_POINT,
 ];
+
+/** A document category the filing requires, with where the rule pack lists it. */
+export interface RequiredFilingDocument {
+  category: 'business_license' | 'site_certificate' | 'fire_safety' | 'health_check';
+  zh: string;
+  article: string;
+  verified: false;
+}
+
+/**
+ * The materials a filing must carry (国卫办人口发〔2019〕25号 《托育机构登记和备案办法（试行）》, 备案材料):
+ * the registration certificate, proof of the premises, the fire-safety check and the health evaluation
+ * ("合格" 《托幼机构卫生评价报告》). The 备案书 and 承诺书 are the filing form itself in this system.
+ * Read only in secondary copies, so `verified: false`.
+ */
+export const FILING_REQUIRED_DOCUMENTS: readonly RequiredFilingDocument[] = [
+  {
+    category: 'business_license',
+    zh: '营业执照或事业单位法人证书、民办非企业单位登记证书',
+    article: '25号 备案材料（登记证书复印件）',
+    verified: false,
+  },
+  {
+    category: 'site_certificate',
+    zh: '场地证明（房屋产权证明或租赁合同）',
+    article: '25号 备案材料（场地证明）',
+    verified: false,
+  },
+  {
+    category: 'fire_safety',
+    zh: '消防安全检查合格证明（消防验收或备案材料）',
+    article: '25号 备案材料（消防）',
+    verified: false,
+  },
+  {
+    category: 'health_check',
+    zh: '评价为“合格”的《托幼机构卫生评价报告》',
+    article: '25号 备案材料（卫生评价报告）',
+    verified: false,
+  },
+];
+
+/** The required categories missing from the documents a filing carries, in the pack's order. */
+export function missingFilingDocuments(categories: readonly string[]): RequiredFilingDocument['category'][] {
+  const have = new Set(categories);
+  return FILING_REQUIRED_DOCUMENTS.map((d) => d.category).filter((c) => !have.has(c));
+}

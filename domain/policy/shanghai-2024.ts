@@ -13,7 +13,7 @@ export const SHANGHAI_REGULATION_2023: PolicyPack = {
   jurisdiction: '310000',
   title: '上海市学前教育与托育服务条例',
   issuer: '上海市人民代表大会常务委员会',
-  docNumber: '上海市人大常委会公告 (number not confirmed)',
+  docNumber: '上海市人大常委会公告（文号待核实）',
   effectiveFrom: '2023-01-01',
   values: {
     classAgeBands: {

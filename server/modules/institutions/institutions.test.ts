@@ -92,7 +92,7 @@ describe('filing journey', () => {
 
     const noReason = await transition(district, { action: 'return', version: d.version });
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().errors[0]).toMatchObject({ field: 'reason', rule: 'transition.reason_required' });
+    expect(noReason.json().errors[0]).toMatchObject({ field: 'reason', rule: 'transition.opinion_required' });
     const returned = await transition(district, {
       action: 'return',
       reason: '请补充消防验收材料',
@@ -109,8 +109,17 @@ describe('filing journey', () => {
     const late = (await t.call('GET', '/api/v1/institutions/review-queue', { cookie: district })).json();
     expect(late.items[0]).toMatchObject({ waitedWorkingDays: 8, overdue: true });
 
-    d = (await transition(district, { action: 'approve', version: d.version })).json();
+    // Approving without a review opinion (审核意见) is refused and writes nothing.
+    const bare = await transition(district, { action: 'approve', version: d.version });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().errors[0]).toMatchObject({ field: 'reason', rule: 'transition.opinion_required' });
+    d = (
+      await transition(district, { action: 'approve', version: d.version, reason: '材料齐全，予以备案' })
+    ).json();
     expect(d.status).toBe('filed');
+    expect(d.history[0]).toMatchObject({ action: 'approve', reason: '材料齐全，予以备案' });
+    expect(d.history[0].actorName).toEqual(expect.any(String));
+    expect(d.history[0].actorName).not.toBe(d.history[0].actorUsername);
     expect(d.filedAt).not.toBeNull();
     const publicList = (await t.call('GET', '/api/v1/public/institutions')).json();
     expect(publicList.items.map((i: { id: string }) => i.id)).toContain(institutionId);

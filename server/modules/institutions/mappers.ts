@@ -64,7 +64,7 @@ export function toDocument(d: DocumentRow): InstitutionDocument {
   };
 }
 
-export function toHistory(h: HistoryRow) {
+export function toHistory(h: HistoryRow & { actorName?: string | null }) {
   return {
     id: h.id,
     action: h.action,
@@ -72,13 +72,18 @@ export function toHistory(h: HistoryRow) {
     toStatus: h.toStatus,
     reason: h.reason,
     actorUsername: h.actorUsername,
+    actorName: h.actorName ?? null,
     at: h.at.toISOString(),
   };
 }
 
 export function toDetail(
   r: InstitutionRow,
-  children: { classes: ClassRow[]; documents: DocumentRow[]; history: HistoryRow[] },
+  children: {
+    classes: ClassRow[];
+    documents: DocumentRow[];
+    history: (HistoryRow & { actorName?: string | null })[];
+  },
   permittedActions: PermittedAction[],
 ): InstitutionDetail {
   return {

@@ -78,7 +78,7 @@ describe('demo registry', () => {
     expect(queue.items.some((q: { overdue: boolean }) => q.overdue)).toBe(true);
     const ok = await t.call('POST', `/api/v1/institutions/${id}/transitions`, {
       cookie: district,
-      body: { action: 'approve', version: d.version },
+      body: { action: 'approve', version: d.version, reason: '同意备案' },
     });
     expect(ok.json().status).toBe('filed');
     const pub = (await t.call('GET', `/api/v1/public/institutions?town=${ZHUJIAJIAO}&pageSize=100`)).json();

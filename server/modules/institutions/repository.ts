@@ -18,6 +18,7 @@ import { scopeWhere } from '../../platform/guard.ts';
 import { containsAny } from '../../platform/like.ts';
 import { countWhere, type PageQuery, paged } from '../../platform/paging.ts';
 import { indexCandidates } from '../../platform/personal-data.ts';
+import { users } from '../../platform/tables.ts';
 import {
   institutionClasses,
   institutionHistory,
@@ -142,8 +143,21 @@ export function documentsOf(db: Db, row: InstitutionRow): Promise<DocumentRow[]>
   return listAttachments(db, institutionOwner(row));
 }
 
-export function historyOf(db: Db, row: InstitutionRow): Promise<HistoryRow[]> {
-  return institutionHistory.of(db, row.districtCode, row.id);
+/** The history, newest first, with each actor's display name (read now: a renamed account shows its new name). */
+export async function historyOf(
+  db: Db,
+  row: InstitutionRow,
+): Promise<(HistoryRow & { actorName: string | null })[]> {
+  const rows = await institutionHistory.of(db, row.districtCode, row.id);
+  const ids = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => !!x))];
+  const names = ids.length
+    ? await db
+        .select({ id: users.id, displayName: users.displayName })
+        .from(users)
+        .where(and(eq(users.districtCode, row.districtCode), inArray(users.id, ids)))
+    : [];
+  const byId = new Map(names.map((n) => [n.id, n.displayName]));
+  return rows.map((r) => ({ ...r, actorName: (r.actorId && byId.get(r.actorId)) || null }));
 }
 
 /** Whether another institution of the district already has this credit code. */

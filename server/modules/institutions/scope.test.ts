@@ -134,3 +134,17 @@ it('the district officer sees all three and downloads the document as an attachm
   expect(dl.headers['x-content-type-options']).toBe('nosniff');
   expect(dl.rawPayload.equals(SAMPLE_FILES.pdf)).toBe(true);
 });
+
+it('an inspector of 朱家角镇 reads the registry of its town only, and may not change it', async () => {
+  await t.createUser('insp-zjj', 'inspector', { kind: 'division', divisionCode: ZHUJIAJIAO });
+  const cookie = await t.login('insp-zjj');
+  const list = (await t.call('GET', '/api/v1/institutions', { cookie })).json();
+  expect(list.total).toBe(2);
+  expect((await t.call('GET', `/api/v1/institutions/${b.id}`, { cookie })).statusCode).toBe(200);
+  expect((await t.call('GET', `/api/v1/institutions/${a.id}`, { cookie })).statusCode).toBe(404);
+  const edit = await t.call('POST', `/api/v1/institutions/${b.id}/transitions`, {
+    cookie,
+    body: { action: 'submit', version: b.version },
+  });
+  expect(edit.statusCode).toBe(403);
+});

@@ -258,6 +258,13 @@ export function createInstitutionService({ db }: { db: Db }) {
           throw new DomainError('conflict.transition', {
             allowed: institutionLifecycle.permitted(status, relation, caller.may),
           });
+        if (!check.ok && REVIEW_DECISIONS.has(body.action))
+          throw fieldError(
+            'reason',
+            'transition.opinion_required',
+            '审核意见必填：请写明予以备案或退回修改的理由',
+            'A review opinion is required: state why the filing is approved or returned',
+          );
         if (!check.ok)
           throw fieldError(
             'reason',
@@ -289,5 +296,8 @@ export function createInstitutionService({ db }: { db: Db }) {
     },
   };
 }
+
+/** The filing-review decisions: their reason is the review opinion (审核意见). */
+const REVIEW_DECISIONS = new Set<string>(['approve', 'return']);
 
 export type InstitutionService = ReturnType<typeof createInstitutionService>;

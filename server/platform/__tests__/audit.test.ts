@@ -91,3 +91,28 @@ describe('audit trail', () => {
     expect(after.map((u) => u.displayName)).toEqual(before.map((u) => u.displayName));
   });
 });
+
+describe('audit trail names, read now', () => {
+  it('names the actor, the object (an account, an institution) and the scope (青浦区)', async () => {
+    const { buildInstitutionInput } = await import('../../modules/institutions/factories.ts');
+    const { ZHUJIAJIAO } = await import('../../../test/app.ts');
+    await t.createUser('district-n', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
+    const district = await t.login('district-n');
+    const inst = await t.call('POST', '/api/v1/institutions', {
+      cookie: district,
+      body: buildInstitutionInput({ townCode: ZHUJIAJIAO, name: '青浦区朱家角镇审计名称托育园' }),
+    });
+    expect(inst.statusCode, inst.body).toBe(201);
+    const page = (
+      await t.call('GET', '/api/v1/audit?action=institutions.create', { cookie: auditor })
+    ).json();
+    expect(page.items[0]).toMatchObject({
+      objectType: 'institution',
+      objectName: { zh: '青浦区朱家角镇审计名称托育园' },
+      scopeLabel: { zh: '青浦区' },
+      actorName: '测试 district-n',
+    });
+    const users = (await t.call('GET', '/api/v1/audit?action=users.create', { cookie: auditor })).json();
+    expect(users.items[0].objectName).toMatchObject({ zh: '被审计' });
+  });
+});

@@ -29,7 +29,7 @@ async function create(cookie: string, townCode: string): Promise<{ id: string; v
 async function act(cookie: string, inst: { id: string; version: number }, action: string) {
   const res = await t.call('POST', `/api/v1/institutions/${inst.id}/transitions`, {
     cookie,
-    body: { action, version: inst.version },
+    body: { action, version: inst.version, reason: '审核意见' },
   });
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as { id: string; version: number };

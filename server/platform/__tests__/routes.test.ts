@@ -31,7 +31,7 @@ describe('deny by default', () => {
       .map((r) => `${r.method} ${r.url}`);
     for (const r of publicRoutes)
       expect(r).toMatch(
-        /^(GET|POST) \/api\/(health|openapi\.json|v1\/(auth\/(login|logout)|divisions|config|public\/.*))$/,
+        /^(GET|POST) \/api\/(health|openapi\.json|v1\/(auth\/(login|logout|session)|divisions|config|public\/.*))$/,
       );
   });
 

@@ -73,6 +73,13 @@ describe('accounts (system_admin)', () => {
     expect(list.json().items[0].displayName).toBe('新名字');
   });
 
+  it('the list names each scope (朱家角镇), not a code or an id', async () => {
+    const list = (await t.call('GET', '/api/v1/users?q=towner', { cookie: sys })).json();
+    expect(list.items[0].scopeLabel).toMatchObject({ zh: '朱家角镇' });
+    const none = (await t.call('GET', '/api/v1/users?q=versioned', { cookie: sys })).json();
+    expect(none.items[0].scopeLabel).toBeNull();
+  });
+
   it('disabling an account ends its sessions', async () => {
     const u = await createAccount('leaver');
     const g = await t.call('PUT', `/api/v1/users/${u.id}/grant`, {

@@ -3,9 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { auditPage, auditQuery, auditVerifySchema } from '../../../domain/contracts/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { actorOf, router } from '../http.ts';
+import type { ScopeTargets } from '../scope-targets.ts';
 import { listAudit, verifyAuditChain } from './service.ts';
 
-export function auditRoutes(app: FastifyInstance, db: Db) {
+export function auditRoutes(app: FastifyInstance, db: Db, targets: ScopeTargets = {}) {
   const r = router(app);
   r.get(
     '/api/v1/audit',
@@ -13,7 +14,7 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
       config: { action: 'audit.read' },
       schema: { tags: ['audit'], querystring: auditQuery, response: { 200: auditPage } },
     },
-    (req) => listAudit(db, actorOf(req), req.query),
+    (req) => listAudit(db, actorOf(req), req.query, targets),
   );
   r.get(
     '/api/v1/audit/verify',

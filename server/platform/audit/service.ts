@@ -3,14 +3,17 @@
  * unmasked read. `record` runs inside the caller's transaction, so if the entry cannot be written the
  * change fails too.
  */
+
 import { and, asc, count, desc, eq, gt, gte, lte, type SQL } from 'drizzle-orm';
 import type { AuditEntry } from '../../../domain/contracts/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, type RequestContext, scopeText } from '../context.ts';
 import { scopeWhere } from '../guard.ts';
+import type { ScopeTargets } from '../scope-targets.ts';
 import { auditChainHead, auditLog, GENESIS_HASH } from '../tables.ts';
 import { entryHash } from './canonical.ts';
 import { maskChanges } from './mask.ts';
+import { auditNames } from './names.ts';
 
 export interface AuditEvent {
   action: string;
@@ -116,18 +119,20 @@ export interface AuditQuery {
   action?: string | undefined;
   actor?: string | undefined;
   objectType?: string | undefined;
+  role?: string | undefined;
   result?: 'success' | 'failure' | 'denied' | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }
 
 /** A filtered page of the actor's district's trail, newest first. */
-export async function listAudit(db: Db, actor: Actor, q: AuditQuery) {
+export async function listAudit(db: Db, actor: Actor, q: AuditQuery, targets: ScopeTargets = {}) {
   // The trail is district-wide: the guard limits it to the auditor's district (town-level scopes see none).
   const conds: (SQL | undefined)[] = [scopeWhere(actor, { district: auditLog.districtCode })];
   if (q.action) conds.push(eq(auditLog.action, q.action));
   if (q.actor) conds.push(eq(auditLog.actorUsername, q.actor));
   if (q.objectType) conds.push(eq(auditLog.objectType, q.objectType));
+  if (q.role) conds.push(eq(auditLog.role, q.role));
   if (q.result) conds.push(eq(auditLog.result, q.result));
   if (q.from) conds.push(gte(auditLog.at, new Date(q.from)));
   if (q.to) conds.push(lte(auditLog.at, new Date(q.to)));
@@ -142,7 +147,7 @@ export async function listAudit(db: Db, actor: Actor, q: AuditQuery) {
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
-  const items: AuditEntry[] = rows.map((e) => ({
+  const plain = rows.map((e) => ({
     seq: e.seq,
     at: e.at.toISOString(),
     actorId: e.actorId,
@@ -158,5 +163,6 @@ export async function listAudit(db: Db, actor: Actor, q: AuditQuery) {
     changes: (e.changes as Record<string, unknown> | null) ?? null,
     hash: e.hash,
   }));
+  const items: AuditEntry[] = await auditNames(db, actor.districtCode, targets, plain);
   return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }

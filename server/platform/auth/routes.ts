@@ -1,5 +1,6 @@
 /** /api/v1/auth: login, me, logout, own password. Thin: validate, call one service function, answer. */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { changePasswordBody, loginBody, meSchema } from '../../../domain/contracts/auth.ts';
 import { okSchema } from '../../../domain/contracts/common.ts';
 import { PUBLIC, SESSION } from '../../../domain/contracts/permissions.ts';
@@ -21,6 +22,14 @@ export function authRoutes(app: FastifyInstance, auth: AuthService) {
     '/api/v1/auth/me',
     { config: { action: SESSION }, schema: { tags: ['auth'], response: { 200: meSchema } } },
     (request) => auth.me(actorOf(request)),
+  );
+  r.get(
+    '/api/v1/auth/session',
+    {
+      config: { action: PUBLIC },
+      schema: { tags: ['auth'], response: { 200: z.object({ me: meSchema.nullable() }) } },
+    },
+    async (request) => ({ me: await auth.session(request.ctx, readSessionCookie(request)) }),
   );
   r.post(
     '/api/v1/auth/logout',

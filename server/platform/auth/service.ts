@@ -167,6 +167,18 @@ export function createAuthService({ db, limiter, scopeTargets, districts }: Auth
       });
     },
 
+    /** The profile of the cookie's live session, or null (the login page asks this: no 401 in the console). */
+    async session(ctx: RequestContext, cookie: string | undefined): Promise<Me | null> {
+      const actor = await resolveSession(db, cookie, ctx.now);
+      if (!actor) return null;
+      try {
+        return await this.me(actor);
+      } catch (err) {
+        if (err instanceof DomainError) return null;
+        throw err;
+      }
+    },
+
     /** The caller's profile, scope label and permitted actions. */
     async me(actor: Actor): Promise<Me> {
       const [u] = await db

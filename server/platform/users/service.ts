@@ -73,7 +73,7 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
         containsAny([users.username, users.displayName], q.q),
         q.role ? eq(users.role, q.role) : undefined,
       );
-      return paged(q, {
+      const page = await paged(q, {
         rows: (limit, offset) =>
           db
             .select({ u: users, lockedUntil: loginAttempts.lockedUntil })
@@ -92,6 +92,22 @@ export function createUserService({ db, scopeTargets }: UserDeps) {
         count: () => countWhere(db, users, where),
         map: ({ u, lockedUntil }) => toUser(u, lockedUntil && lockedUntil > ctx.now ? lockedUntil : null),
       });
+      // Scope names, read now: the division's name, the institution's name, a family label (no ids).
+      const labels = new Map<string, { zh: string; en: string } | null>();
+      for (const u of page.items) {
+        if (!u.scope) continue;
+        const key = JSON.stringify(u.scope);
+        if (labels.has(key)) continue;
+        const target = await describeScope(db, scopeTargets, actor.districtCode, u.scope);
+        labels.set(key, target ? { zh: target.labelZh, en: target.labelEn } : null);
+      }
+      return {
+        ...page,
+        items: page.items.map((u) => ({
+          ...u,
+          scopeLabel: u.scope ? (labels.get(JSON.stringify(u.scope)) ?? null) : null,
+        })),
+      };
     },
 
     async create(

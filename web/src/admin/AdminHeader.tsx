@@ -94,10 +94,11 @@ export function AdminHeader(props: {
         <Button
           icon={<KeyOutlined />}
           onClick={props.onChangePassword}
-          aria-label={wide ? undefined : t('header.changePassword')}
+          aria-label={t('header.changePassword')}
           title={t('header.changePassword')}
         >
-          {wide ? t('header.changePassword') : null}
+          {/* On a phone a short label: the key icon alone read as a search button. */}
+          {wide ? t('header.changePassword') : t('header.passwordShort')}
         </Button>
         <Button icon={<LogoutOutlined />} onClick={() => logout.mutate()} loading={logout.isPending}>
           {t('header.logout')}

@@ -8,6 +8,7 @@ import { PageLoading } from '../components/PageLoading.tsx';
 import { useLang, useT } from '../i18n/index.tsx';
 import { wasSessionLost } from '../queryClient.ts';
 import { AdminHeader } from './AdminHeader.tsx';
+import { Breadcrumbs } from './Breadcrumbs.tsx';
 import { ChangePasswordDialog } from './ChangePasswordDialog.tsx';
 import { adminRoutes, menuPath } from './routes.tsx';
 import { can, MeContext, useMe } from './session.ts';
@@ -103,6 +104,7 @@ export function AdminLayout() {
         />
         <Layout.Content id="main" tabIndex={-1} style={{ margin: wide ? 16 : 8, outline: 'none' }}>
           <MeContext.Provider value={me}>
+            <Breadcrumbs />
             <Outlet />
           </MeContext.Provider>
         </Layout.Content>

@@ -25,13 +25,24 @@ export function LoginPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const [failure, setFailure] = useState<unknown>(null);
+  const [parentRefused, setParentRefused] = useState(false);
   const next = safeNext(params.get('next'));
   const notice = params.get('notice');
 
   const login = useMutation({
     mutationFn: (body: LoginBody) => api.auth.login(body),
-    onMutate: () => setFailure(null),
-    onSuccess: (result) => {
+    onMutate: () => {
+      setFailure(null);
+      setParentRefused(false);
+    },
+    onSuccess: async (result) => {
+      // Parents do not use the staff console: end the session at once and say where they belong.
+      if (result.role === 'parent') {
+        await api.auth.logout().catch(() => undefined);
+        queryClient.setQueryData(keys.me, null);
+        setParentRefused(true);
+        return;
+      }
       clearSessionLost();
       queryClient.setQueryData(keys.me, result);
       navigate(next, { replace: true });
@@ -84,6 +95,17 @@ export function LoginPage() {
             role="status"
             showIcon
             title={t('login.sessionEnded')}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        {parentRefused && (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            data-testid="parent-refused"
+            title={t('login.parentRefused')}
+            description={<Link to="/">{t('login.portalLink')}</Link>}
             style={{ marginBottom: 16 }}
           />
         )}

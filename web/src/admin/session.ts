@@ -15,12 +15,8 @@ export function useMe() {
   return useQuery<Me | null>({
     queryKey: keys.me,
     queryFn: async ({ signal }) => {
-      try {
-        return await api.auth.me(signal);
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
-        throw err;
-      }
+      // GET /auth/session answers 200 with null when logged out: no 401 error in the browser console.
+      return (await api.auth.session(signal)).me;
     },
     staleTime: 60_000,
   });

@@ -160,6 +160,8 @@ export const api = {
   auth: {
     login: (body: LoginBody) => unwrap(http.POST('/api/v1/auth/login', { body })),
     me: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/auth/me', { signal })),
+    /** The live session's profile or null, without a 401 (for the login page and the first load). */
+    session: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/auth/session', { signal })),
     logout: () => unwrap(http.POST('/api/v1/auth/logout')),
     changePassword: (body: ChangePasswordBody) => unwrap(http.POST('/api/v1/auth/password', { body })),
   },

@@ -22,10 +22,17 @@ import { ROLES, type Role } from '../../../../domain/contracts/auth.ts';
 import { type AuditEntry, type AuditQuery, api } from '../../api/client.ts';
 import { problemText, useShowError } from '../../api/errors.ts';
 import { keys } from '../../api/keys.ts';
-import { useLang, useT } from '../../i18n/index.tsx';
-import { shortId } from '../format.ts';
+import { type MessageKey, pick, useLang, useT } from '../../i18n/index.tsx';
+import { AUDIT_ACTIONS, isAuditAction } from './actions.ts';
+import { ChangesTable } from './ChangesTable.tsx';
 
 type Result = AuditEntry['result'];
+/** Object types the trail records, with their labels. */
+const OBJECT_TYPES: Record<string, string> = {
+  institution: 'scope.institution',
+  user: 'audit.objectUser',
+  calendar: 'nav.calendar',
+};
 const RESULTS: readonly Result[] = ['success', 'failure', 'denied'];
 const RESULT_COLOR: Record<Result, string> = { success: 'green', failure: 'orange', denied: 'red' };
 
@@ -33,6 +40,7 @@ interface FilterValues {
   action?: string;
   actor?: string;
   objectType?: string;
+  role?: Role;
   result?: Result;
   range?: [Dayjs | null, Dayjs | null] | null;
 }
@@ -45,6 +53,7 @@ function toFilters(v: FilterValues): Filters {
     action: text(v.action),
     actor: text(v.actor),
     objectType: text(v.objectType),
+    role: v.role,
     result: v.result,
     // ISO 8601 with the browser's offset, e.g. 2026-03-01T00:00:00+08:00.
     from: v.range?.[0]?.format() ?? undefined,
@@ -69,6 +78,11 @@ export default function AuditPage() {
   });
   const verify = useMutation({ mutationFn: () => api.audit.verify(), onError: (err) => showError(err) });
 
+  const actionText = (a: string) => (isAuditAction(a) ? t(`auditAction.${a}`) : a);
+  const typeText = (type: string) => (type in OBJECT_TYPES ? t(OBJECT_TYPES[type] as MessageKey) : type);
+  // The object's name when the auditor may name it (resolved by the server now), else its type.
+  const objectText = (e: AuditEntry) =>
+    e.objectName ? pick(lang, e.objectName.zh, e.objectName.en) : e.objectType ? typeText(e.objectType) : '—';
   const roleLabel = (r: string | null) =>
     r === null ? '—' : (ROLES as readonly string[]).includes(r) ? t(`role.${r as Role}`) : r;
 
@@ -80,21 +94,21 @@ export default function AuditPage() {
       key: 'at',
       render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
     },
-    { title: t('audit.actor'), key: 'actor', render: (_, e) => e.actorUsername ?? '—' },
-    { title: t('audit.role'), key: 'role', render: (_, e) => roleLabel(e.role) },
-    { title: t('audit.action'), dataIndex: 'action', key: 'action', render: (v: string) => <code>{v}</code> },
     {
-      title: t('audit.object'),
-      key: 'object',
-      render: (_, e) =>
-        e.objectType ? (
-          <span title={e.objectId ?? undefined}>
-            {e.objectType} {e.objectId ? shortId(e.objectId) : ''}
-          </span>
-        ) : (
-          '—'
-        ),
+      title: t('audit.actor'),
+      key: 'actor',
+      render: (_, e) => (
+        <span title={e.actorUsername ?? undefined}>{e.actorName ?? e.actorUsername ?? '—'}</span>
+      ),
     },
+    { title: t('audit.role'), key: 'role', render: (_, e) => roleLabel(e.role) },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      key: 'action',
+      render: (v: string) => <span title={v}>{actionText(v)}</span>,
+    },
+    { title: t('audit.object'), key: 'object', render: (_, e) => objectText(e) },
     {
       title: t('audit.result'),
       dataIndex: 'result',
@@ -108,9 +122,12 @@ export default function AuditPage() {
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('audit.object')}>
-          {e.objectType ?? '—'} {e.objectId ?? ''}
+          {objectText(e)}
+          {e.objectType && e.objectName && ` · ${typeText(e.objectType)}`}
         </Descriptions.Item>
-        <Descriptions.Item label={t('audit.scope')}>{e.scope ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('audit.scope')}>
+          {e.scopeLabel ? pick(lang, e.scopeLabel.zh, e.scopeLabel.en) : '—'}
+        </Descriptions.Item>
         <Descriptions.Item label={t('audit.requestId')}>{e.requestId ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('audit.hash')}>
           <code style={{ wordBreak: 'break-all' }}>{e.hash}</code>
@@ -119,7 +136,7 @@ export default function AuditPage() {
       <div>
         <strong>{t('audit.changes')}</strong>
         {e.changes ? (
-          <pre className="json">{JSON.stringify(e.changes, null, 2)}</pre>
+          <ChangesTable changes={e.changes} />
         ) : (
           <div style={{ color: 'rgba(0,0,0,0.45)' }}>{t('audit.noChanges')}</div>
         )}
@@ -165,13 +182,31 @@ export default function AuditPage() {
         }}
       >
         <Form.Item name="action" label={t('audit.action')}>
-          <Input allowClear style={{ width: 150 }} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('audit.anyAction')}
+            style={{ width: 180 }}
+            options={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`auditAction.${a}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="role" label={t('audit.role')}>
+          <Select
+            allowClear
+            placeholder={t('audit.anyRole')}
+            style={{ width: 150 }}
+            options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          />
         </Form.Item>
         <Form.Item name="actor" label={t('audit.actor')}>
           <Input allowClear style={{ width: 130 }} />
         </Form.Item>
         <Form.Item name="objectType" label={t('audit.objectType')}>
-          <Input allowClear style={{ width: 130 }} />
+          <Select
+            allowClear
+            style={{ width: 130 }}
+            options={Object.keys(OBJECT_TYPES).map((o) => ({ value: o, label: typeText(o) }))}
+          />
         </Form.Item>
         <Form.Item name="result" label={t('audit.result')}>
           <Select

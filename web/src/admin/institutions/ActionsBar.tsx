@@ -3,13 +3,15 @@
  * caller (never by role names). Transitions that need a reason open a dialog; others confirm first.
  */
 import { EditOutlined, TableOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
+import { Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { TRANSITION_ACTIONS, type TransitionAction } from '../../../../domain/contracts/institution.ts';
 import { TRANSITIONS } from '../../../../domain/institutions/lifecycle.ts';
+import type { InstitutionDocument } from '../../api/client.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { useTransition } from './mutations.ts';
+import { ReviewDialog } from './ReviewDialog.tsx';
 import { actionLabel } from './shared.ts';
 
 /** Which transitions read as a warning (red) and which move the filing forward (primary). */
@@ -23,12 +25,13 @@ export function ActionsBar(props: {
   /** Where edit links go, relative to the current route ('edit' on the detail page). */
   editPath?: string;
   size?: 'small' | 'middle';
+  /** The filing's materials, listed in the review dialog (with the missing ones named). */
+  documents?: readonly InstitutionDocument[];
 }) {
   const t = useT();
   const [lang] = useLang();
   const navigate = useNavigate();
   const [asking, setAsking] = useState<TransitionAction | null>(null);
-  const [form] = Form.useForm<{ reason: string }>();
   const transition = useTransition(props.id, () => setAsking(null));
   const editPath = props.editPath ?? 'edit';
 
@@ -40,7 +43,13 @@ export function ActionsBar(props: {
     <Space wrap size={8}>
       {transitions.map((a) =>
         TRANSITIONS[a].reasonRequired ? (
-          <Button key={a} size={props.size} danger={DANGER.includes(a)} onClick={() => setAsking(a)}>
+          <Button
+            key={a}
+            size={props.size}
+            type={PRIMARY.includes(a) ? 'primary' : 'default'}
+            danger={DANGER.includes(a)}
+            onClick={() => setAsking(a)}
+          >
             {actionLabel(lang, a)}
           </Button>
         ) : (
@@ -71,33 +80,13 @@ export function ActionsBar(props: {
           {t('inst.editClasses')}
         </Button>
       )}
-      <Modal
-        open={asking !== null}
-        title={asking ? actionLabel(lang, asking) : ''}
-        okText={t('common.confirm')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ danger: true }}
-        confirmLoading={transition.isPending}
-        onOk={() => form.submit()}
+      <ReviewDialog
+        action={asking}
+        documents={props.documents}
+        pending={transition.isPending}
         onCancel={() => setAsking(null)}
-        afterClose={() => form.resetFields()}
-        forceRender
-      >
-        <Form
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          onFinish={(v) => asking && run(asking, v.reason.trim())}
-        >
-          <Form.Item
-            name="reason"
-            label={t('inst.reason')}
-            rules={[{ required: true, whitespace: true, message: t('inst.reasonRequired') }]}
-          >
-            <Input.TextArea rows={3} maxLength={500} showCount />
-          </Form.Item>
-        </Form>
-      </Modal>
+        onSubmit={(reason) => asking && run(asking, reason)}
+      />
     </Space>
   );
 }

@@ -53,7 +53,12 @@ export default function DetailPage() {
                 {inst.inclusive && <Tag color="blue">{t('inst.inclusive')}</Tag>}
               </Space>
             </div>
-            <ActionsBar id={inst.id} version={inst.version} permitted={inst.permittedActions} />
+            <ActionsBar
+              id={inst.id}
+              version={inst.version}
+              permitted={inst.permittedActions}
+              documents={inst.documents}
+            />
           </Flex>
         )}
       </Card>

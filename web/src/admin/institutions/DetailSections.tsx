@@ -30,7 +30,7 @@ export function ProfileCard({ inst }: { inst: InstitutionDetail }) {
   const yes = (b: boolean) => (b ? t('inst.yes') : t('inst.no'));
   const fees = SERVICE_FORMS.filter((f) => inst.serviceForms.includes(f)).map((f) => (
     <div key={f}>
-      {formLabel(lang, f)}：{yuan(inst.fees[FEE_OF[f]])}
+      {t('inst.feeLine', { form: formLabel(lang, f), fee: yuan(inst.fees[FEE_OF[f]]) })}
       {f === 'hourly' ? t('inst.perHour') : t('inst.perMonth')}
     </div>
   ));
@@ -86,7 +86,7 @@ export function ProfileCard({ inst }: { inst: InstitutionDetail }) {
           {
             key: 'seats',
             label: t('inst.seats'),
-            children: `${inst.seats}（${t('inst.enrolled')} ${inst.enrolled}）`,
+            children: t('inst.seatsLine', { seats: inst.seats, enrolled: inst.enrolled }),
           },
           {
             key: 'fees',
@@ -169,9 +169,15 @@ export function HistoryCard({ inst }: { inst: InstitutionDetail }) {
             <StatusTag set="institution" status={h.toStatus} />
           </span>
           <div style={{ color: 'rgba(0,0,0,0.55)' }}>
-            {t('inst.by', { who: h.actorUsername ?? t('inst.system') })}
+            {t('inst.by', { who: h.actorName ?? h.actorUsername ?? t('inst.system') })}
           </div>
-          {h.reason && <div>{t('inst.reasonLine', { reason: h.reason })}</div>}
+          {h.reason && (
+            <div>
+              {t(h.action === 'approve' || h.action === 'return' ? 'inst.opinionLine' : 'inst.reasonLine', {
+                reason: h.reason,
+              })}
+            </div>
+          )}
         </div>
       ),
     }));

@@ -74,8 +74,13 @@ export default function FormPage() {
   }, [inst, form]);
 
   useEffect(() => {
-    if (location.hash === '#classes' && inst)
-      document.getElementById('classes')?.scrollIntoView({ block: 'start' });
+    if (location.hash !== '#classes' || !inst) return;
+    // After the form has laid out (the profile above the classes renders in the same pass).
+    const timer = window.setTimeout(
+      () => document.getElementById('classes')?.scrollIntoView({ block: 'start' }),
+      50,
+    );
+    return () => window.clearTimeout(timer);
   }, [location.hash, inst]);
 
   const ctx = useMemo(

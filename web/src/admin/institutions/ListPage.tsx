@@ -76,15 +76,19 @@ export default function ListPage() {
                   onSearch={(v) => setFilter('q', v.trim())}
                   style={{ width: 260 }}
                 />
-                <Select
-                  aria-label={t('inst.town')}
-                  placeholder={t('inst.town')}
-                  allowClear
-                  value={query.town}
-                  onChange={(v?: string) => setFilter('town', v)}
-                  options={towns}
-                  style={{ width: 150 }}
-                />
+                {/* A caller whose scope holds one town has nothing to choose. */}
+                {towns.length > 1 && (
+                  <Select
+                    aria-label={t('inst.town')}
+                    placeholder={t('inst.town')}
+                    allowClear
+                    value={query.town}
+                    onChange={(v?: string) => setFilter('town', v)}
+                    options={towns}
+                    style={{ width: 150 }}
+                    data-testid="town-filter"
+                  />
+                )}
                 <Select
                   aria-label={t('inst.kind')}
                   placeholder={t('inst.kind')}

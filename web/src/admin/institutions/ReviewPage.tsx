@@ -13,7 +13,6 @@ import { api, type ReviewQueueItem } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
-import { ActionsBar } from './ActionsBar.tsx';
 import { dateTime, kindLabel, townName, usePolicy } from './shared.ts';
 
 type ReviewQuery = z.infer<typeof reviewQueueQuery>;
@@ -58,15 +57,8 @@ export default function ReviewPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      render: (_, r) => (
-        <ActionsBar
-          id={r.id}
-          version={r.version}
-          permitted={r.permittedActions}
-          size="small"
-          editPath={`/admin/institutions/${r.id}/edit`}
-        />
-      ),
+      // The decision is taken on the detail page, with the materials listed (no one-click approval).
+      render: (_, r) => <Link to={`/admin/institutions/${r.id}`}>{t('review.open')}</Link>,
     },
   ];
 

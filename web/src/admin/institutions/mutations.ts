@@ -17,6 +17,8 @@ export function useInstitutionMutation<TVars>(
   options: {
     form?: FormInstance;
     successKey?: 'inst.saved' | 'inst.transitioned';
+    /** What happened, in words (e.g. 已提交备案，等待区级审核), instead of the generic key. */
+    successText?: (vars: TVars) => string;
     onDone?: (d: InstitutionDetail) => void;
   } = {},
 ) {
@@ -27,8 +29,8 @@ export function useInstitutionMutation<TVars>(
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: (detail) => {
-      message.success(t(options.successKey ?? 'inst.saved'));
+    onSuccess: (detail, vars) => {
+      message.success(options.successText?.(vars) ?? t(options.successKey ?? 'inst.saved'));
       queryClient.setQueryData(keys.institutions.detail(detail.id), detail);
       void queryClient.invalidateQueries({ queryKey: keys.institutions.all });
       void queryClient.invalidateQueries({ queryKey: keys.dashboard });
@@ -55,8 +57,10 @@ export function useInstitutionMutation<TVars>(
 }
 
 export function useTransition(id: string, onDone?: () => void) {
+  const t = useT();
   return useInstitutionMutation((body: TransitionBody) => api.institutions.transition(id, body), {
     successKey: 'inst.transitioned',
+    successText: (body) => t(`inst.done.${body.action}`),
     onDone,
   });
 }

@@ -56,7 +56,10 @@ export function GrantDialog({ user, onClose }: { user: User | null; onClose: () 
   const uuidRule = { pattern: UUID, message: t('users.uuidHint') };
   const divisionOptions = (divisions.data ?? [])
     .filter((d) => d.level === 'district' || d.level === 'town')
-    .map((d) => ({ value: d.code, label: `${pick(lang, d.nameZh, d.nameEn)}（${d.code}）` }));
+    .map((d) => ({
+      value: d.code,
+      label: lang === 'zh-CN' ? `${d.nameZh}（${d.code}）` : `${d.nameEn} (${d.code})`,
+    }));
 
   return (
     <FormDialog

@@ -13,7 +13,6 @@ import { keys } from '../../api/keys.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { pick, useLang, useT } from '../../i18n/index.tsx';
-import { shortId } from '../format.ts';
 import { can, useCurrentMe } from '../session.ts';
 import { GrantDialog } from './GrantDialog.tsx';
 import { useDivisions } from './shared.ts';
@@ -43,9 +42,11 @@ export default function UsersPage() {
   };
   const scopeText = (u: User) => {
     if (!u.scope) return '—';
+    if (u.scopeLabel) return pick(lang, u.scopeLabel.zh, u.scopeLabel.en);
     if (u.scope.kind === 'division') return divisionName(u.scope.divisionCode);
-    if (u.scope.kind === 'institution') return `${t('scope.institution')} ${shortId(u.scope.institutionId)}`;
-    return `${t('scope.family')} ${shortId(u.scope.familyId)}`;
+    // A scope whose object cannot be named (removed, or the families module not yet present): its type.
+    if (u.scope.kind === 'institution') return t('scope.institutionUnknown');
+    return t('scope.familyOwn');
   };
 
   const unlock = async (u: User) => {
