@@ -105,6 +105,8 @@ test('institution submits, district approves, the public finds it', async () => 
   await page.goto(`${h.baseUrl}/`);
   await page.getByRole('link', { name: '查找托育机构' }).first().click();
   await page.waitForURL(/\/institutions$/);
+  // On a phone the filters other than the keyword sit behind 筛选.
+  await page.getByRole('button', { name: /^筛选/ }).click();
   await page.getByLabel('街镇', { exact: true }).selectOption(ZHUJIAJIAO);
   await page.waitForURL(new RegExp(`town=${ZHUJIAJIAO}`));
   const card = page.locator('.pub-card', { has: page.locator(`a[href="/institutions/${id}"]`) });
@@ -144,6 +146,7 @@ test('the portal sorts by distance from the browser’s location', async () => {
   const page = await phone.newPage();
   await page.goto(`${h.baseUrl}/institutions`);
   await page.locator('.pub-card').first().waitFor();
+  await page.getByRole('button', { name: /^筛选/ }).click();
   await page.getByRole('button', { name: '使用我的位置' }).click();
   await page.waitForURL(/lat=31\.17/);
   await page.waitForLoadState('networkidle');
