@@ -10,6 +10,10 @@ export const ROLES = [
   'health_worker',
   'guidance_staff',
   'parent',
+  // Commissioned quality evaluator (委托评估, issue 12): assigned to rounds by the quality module.
+  'evaluator',
+  // A cooperating department's liaison (任务分工, issue 13): assigned to units by the plan module.
+  'department',
   'system_admin',
   'security_admin',
   'audit_admin',
@@ -37,6 +41,8 @@ export const ROLE_SCOPE_KIND: Record<Role, ScopeKind> = {
   health_worker: 'division',
   guidance_staff: 'division',
   parent: 'family',
+  evaluator: 'division',
+  department: 'division',
   system_admin: 'division',
   security_admin: 'division',
   audit_admin: 'division',

@@ -4,6 +4,11 @@
  * reasons about role names itself. Modules add their actions here.
  */
 import type { Role } from './auth.ts';
+import { FAMILIES_PERMISSIONS } from './permissions-families.ts';
+import { PLAN_PERMISSIONS } from './permissions-plan.ts';
+import { QUALITY_PERMISSIONS } from './permissions-quality.ts';
+import { SUPERVISION_PERMISSIONS } from './permissions-supervision.ts';
+import { WORKFORCE_PERMISSIONS } from './permissions-workforce.ts';
 
 /** Anyone, without a session. */
 export const PUBLIC = 'public';
@@ -41,6 +46,12 @@ export const PERMISSIONS = {
   // Background jobs: the district officer sees the district's jobs (failed ones first of all). One job's
   // status is read through GET /jobs/{id} with a session: its creator or the district officer.
   'jobs.list': ['district_officer'],
+  // The business modules keep their actions in ./permissions-<module>.ts.
+  ...WORKFORCE_PERMISSIONS,
+  ...SUPERVISION_PERMISSIONS,
+  ...FAMILIES_PERMISSIONS,
+  ...QUALITY_PERMISSIONS,
+  ...PLAN_PERMISSIONS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

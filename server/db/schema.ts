@@ -1,7 +1,12 @@
 /** Every table, for drizzle-kit and the typed query builder. Modules add their tables.ts here. */
 
 export * from '../modules/calendar/tables.ts';
+export * from '../modules/families/tables.ts';
 export * from '../modules/institutions/tables.ts';
+export * from '../modules/plan/tables.ts';
+export * from '../modules/quality/tables.ts';
+export * from '../modules/supervision/tables.ts';
+export * from '../modules/workforce/tables.ts';
 export * from '../platform/export-tables.ts';
 export * from '../platform/files/tables.ts';
 export * from '../platform/import/tables.ts';

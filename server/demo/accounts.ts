@@ -48,6 +48,8 @@ export function demoAccounts(district: string, institutionId: string, familyId: 
       scope: { kind: 'division', divisionCode: `${district}102` },
     },
     { username: 'parent', displayName: '家长 赵女士', role: 'parent', scope: { kind: 'family', familyId } },
+    { username: 'evaluator', displayName: '第三方评估机构 钱老师', role: 'evaluator', scope: d },
+    { username: 'department', displayName: '区教育局 联络员 郑老师', role: 'department', scope: d },
     { username: 'sysadmin', displayName: '系统管理员', role: 'system_admin', scope: d },
     { username: 'secadmin', displayName: '安全管理员', role: 'security_admin', scope: d },
     { username: 'auditor', displayName: '审计管理员', role: 'audit_admin', scope: d },
@@ -62,7 +64,7 @@ export function generatePassword(): string {
   return `Ty-${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}7`;
 }
 
-/** Insert the demo accounts with one password. */
+/** Insert the demo accounts with one password; answers username → id. */
 export async function seedDemoAccounts(
   db: Db,
   district: string,
@@ -70,12 +72,13 @@ export async function seedDemoAccounts(
   password: string,
   now: Date,
   rng: Rng,
-) {
+): Promise<Map<string, string>> {
   const passwordHash = await hashPassword(password);
+  const ids = new Map(accounts.map((a) => [a.username, rng.uuid(now.getTime())]));
   await db.insert(users).values(
     accounts.map((a) => ({
       districtCode: district,
-      id: rng.uuid(now.getTime()),
+      id: ids.get(a.username) as string,
       username: a.username,
       displayName: a.displayName,
       passwordHash,
@@ -86,4 +89,5 @@ export async function seedDemoAccounts(
       updatedAt: now,
     })),
   );
+  return ids;
 }

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { seedModuleDemo } from '../modules/demo.ts';
+import { seedModuleDemo, seedModuleDemoWithAccounts } from '../modules/demo.ts';
 import { users } from '../platform/tables.ts';
 import { demoAccounts, generatePassword, seedDemoAccounts } from './accounts.ts';
 import { Rng } from './rng.ts';
@@ -29,13 +29,19 @@ export async function seedDemo(
   if (!(await isEmpty(db))) return { seeded: false, usernames: [] };
   const rng = new Rng(20210827);
   const modules = await seedModuleDemo(db, { district: opts.district, rng, now: opts.now });
-  const accounts = demoAccounts(
-    opts.district,
-    modules.demoInstitutionId ?? rng.uuid(opts.now.getTime()),
-    modules.demoFamilyId ?? rng.uuid(opts.now.getTime()),
-  );
+  const demoInstitutionId = modules.demoInstitutionId ?? rng.uuid(opts.now.getTime());
+  const demoFamilyId = modules.demoFamilyId ?? rng.uuid(opts.now.getTime());
+  const accounts = demoAccounts(opts.district, demoInstitutionId, demoFamilyId);
   const password = opts.password ?? generatePassword();
-  await seedDemoAccounts(db, opts.district, accounts, password, opts.now, rng);
+  const accountIds = await seedDemoAccounts(db, opts.district, accounts, password, opts.now, rng);
+  await seedModuleDemoWithAccounts(db, {
+    district: opts.district,
+    rng,
+    now: opts.now,
+    demoInstitutionId,
+    demoFamilyId,
+    accounts: accountIds,
+  });
   const usernames = accounts.map((a) => a.username);
   if (opts.password) return { seeded: true, usernames };
   mkdirSync(opts.dataDir, { recursive: true });

@@ -1,19 +1,45 @@
 /** Demo data of the business modules (deterministic, synthetic). */
 import type { Db } from '../db/client.ts';
 import type { Rng } from '../demo/rng.ts';
+import { seedFamiliesDemo } from './families/demo.ts';
 import { seedInstitutionsDemo } from './institutions/demo.ts';
+import { seedPlanDemo } from './plan/demo.ts';
+import { seedQualityDemo } from './quality/demo.ts';
+import { seedSupervisionDemo } from './supervision/demo.ts';
+import { seedWorkforceDemo } from './workforce/demo.ts';
 
 export interface ModuleDemoResult {
   /** The institution in 朱家角镇 that the demo `institution` account runs. */
   demoInstitutionId?: string;
-  /** The family of the demo `parent` account (families module, later). */
+  /** The family of the demo `parent` account (families module). */
   demoFamilyId?: string;
 }
 
+/** Phase 1, before the accounts exist: the objects that demo accounts are scoped to. */
 export async function seedModuleDemo(
   db: Db,
   opts: { district: string; rng: Rng; now: Date },
 ): Promise<ModuleDemoResult> {
   const { demoInstitutionId } = await seedInstitutionsDemo(db, opts);
   return { demoInstitutionId };
+}
+
+/** What phase 2 gets: the district, the seeded Rng, the clock, phase 1's objects and the demo accounts. */
+export interface ModuleDemoContext {
+  district: string;
+  rng: Rng;
+  now: Date;
+  demoInstitutionId: string;
+  demoFamilyId: string;
+  /** username → user id of the demo accounts (server/demo/accounts.ts). */
+  accounts: ReadonlyMap<string, string>;
+}
+
+/** Phase 2, after the accounts: each module in the roadmap's order (later ones read earlier ones' rows). */
+export async function seedModuleDemoWithAccounts(db: Db, ctx: ModuleDemoContext): Promise<void> {
+  await seedWorkforceDemo(db, ctx);
+  await seedFamiliesDemo(db, ctx);
+  await seedSupervisionDemo(db, ctx);
+  await seedQualityDemo(db, ctx);
+  await seedPlanDemo(db, ctx);
 }

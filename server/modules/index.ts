@@ -6,14 +6,20 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { DashboardProvider } from '../platform/dashboard.ts';
 import { exportRoutes } from '../platform/export-routes.ts';
+import type { FileService } from '../platform/files/service.ts';
 import { createFileService } from '../platform/files/service.ts';
 import { type FileStorage, localFileStorage } from '../platform/files/storage.ts';
 import type { Jobs } from '../platform/jobs/index.ts';
 import type { ScopeTargets } from '../platform/scope-targets.ts';
 import { calendarRoutes } from './calendar/routes.ts';
+import { registerFamiliesModule } from './families/module.ts';
 import { institutionsDashboard } from './institutions/dashboard.ts';
 import { institutionTarget } from './institutions/repository.ts';
 import { institutionRoutes } from './institutions/routes.ts';
+import { registerPlanModule } from './plan/module.ts';
+import { registerQualityModule } from './quality/module.ts';
+import { registerSupervisionModule } from './supervision/module.ts';
+import { registerWorkforceModule } from './workforce/module.ts';
 
 export interface ModuleDeps {
   db: Db;
@@ -25,6 +31,28 @@ export interface ModuleDeps {
   storage?: FileStorage;
 }
 
+/** What a business module receives: the shared kit, built once. */
+export interface ModuleKit extends Required<ModuleDeps> {
+  files: FileService;
+}
+
+/** What a business module gives back to the platform. */
+export interface ModuleRegistration {
+  /** Objects a scope can name (e.g. a family for the parent role). */
+  scopeTargets?: ScopeTargets;
+  /** Its home-page figures per role. */
+  dashboard?: DashboardProvider[];
+}
+
+/** The business modules after institutions and calendar, in the roadmap's order. */
+const MODULES: readonly ((app: FastifyInstance, kit: ModuleKit) => Promise<ModuleRegistration>)[] = [
+  registerWorkforceModule,
+  registerFamiliesModule,
+  registerSupervisionModule,
+  registerQualityModule,
+  registerPlanModule,
+];
+
 export async function registerModules(
   app: FastifyInstance,
   deps: ModuleDeps,
@@ -34,5 +62,13 @@ export async function registerModules(
   await institutionRoutes(app, { db: deps.db, files, storage, jobs: deps.jobs });
   exportRoutes(app, { db: deps.db, storage });
   await calendarRoutes(app, { db: deps.db });
-  return { scopeTargets: { institution: institutionTarget }, dashboard: [institutionsDashboard] };
+  const kit: ModuleKit = { ...deps, storage, files };
+  let scopeTargets: ScopeTargets = { institution: institutionTarget };
+  const dashboard: DashboardProvider[] = [institutionsDashboard];
+  for (const register of MODULES) {
+    const reg = await register(app, kit);
+    scopeTargets = { ...scopeTargets, ...reg.scopeTargets };
+    dashboard.push(...(reg.dashboard ?? []));
+  }
+  return { scopeTargets, dashboard };
 }

@@ -2,10 +2,16 @@
  * The words of the OpenAPI document: operation ids that the path rule (openapi.ts) cannot name well,
  * one summary per operation (English summary; Chinese first in the description), tag descriptions,
  * and request-body examples of the main write operations. Mechanics live in openapi.ts.
+ * Business modules keep theirs in server/modules/<module>/openapi-texts.ts, merged in at the end.
  */
+import { texts as families } from '../modules/families/openapi-texts.ts';
+import { texts as plan } from '../modules/plan/openapi-texts.ts';
+import { texts as quality } from '../modules/quality/openapi-texts.ts';
+import { texts as supervision } from '../modules/supervision/openapi-texts.ts';
+import { texts as workforce } from '../modules/workforce/openapi-texts.ts';
 
 /** `METHOD url` → operationId, where the path rule gives an awkward or ambiguous name. */
-export const OPERATION_ID_OVERRIDES: Record<string, string> = {
+const CORE_OPERATION_ID_OVERRIDES: Record<string, string> = {
   'POST /api/v1/institutions/:id/transitions': 'institutions.transition',
   'GET /api/v1/institutions/:id/documents/:docId': 'institutions.downloadDocument',
   'POST /api/v1/institutions/:id/documents': 'institutions.uploadDocument',
@@ -32,13 +38,21 @@ export const OPERATION_ID_OVERRIDES: Record<string, string> = {
   'GET /api/v1/divisions': 'reference.divisions',
 };
 
+/** What a module adds to the document. */
+export interface ModuleOpenApiTexts {
+  operationIds: Record<string, string>;
+  summaries: Record<string, Words>;
+  tags: Record<string, string>;
+  examples: Record<string, Record<string, { summary: string; value: unknown }>>;
+}
+
 export interface Words {
   en: string;
   zh: string;
 }
 
 /** operationId → summary (en) and its Chinese; a test fails for an operation without one. */
-export const SUMMARIES: Record<string, Words> = {
+const CORE_SUMMARIES: Record<string, Words> = {
   'institutions.list': { en: 'List institutions in scope', zh: '查询管辖范围内的托育机构' },
   'institutions.create': { en: 'Create an institution (draft)', zh: '新建托育机构（草稿）' },
   'institutions.reviewQueue': { en: 'Review queue of filings', zh: '备案审核队列' },
@@ -99,7 +113,7 @@ export const SUMMARIES: Record<string, Words> = {
 };
 
 /** Tag (module) descriptions, zh and en. */
-export const TAGS: Record<string, string> = {
+const CORE_TAGS: Record<string, string> = {
   institutions: '托育机构备案登记 / Childcare institution registry and filing',
   public: '公众门户（无需登录）/ Public portal (no login)',
   exports: '导出文件 / Export files',
@@ -133,7 +147,7 @@ const institutionExample = {
 };
 
 /** operationId → named request-body examples (each is checked against the route's body schema). */
-export const EXAMPLES: Record<string, Record<string, { summary: string; value: unknown }>> = {
+const CORE_EXAMPLES: Record<string, Record<string, { summary: string; value: unknown }>> = {
   'institutions.create': { draft: { summary: 'A new draft institution', value: institutionExample } },
   'institutions.update': {
     phone: { summary: 'Change the public phone', value: { version: 3, publicPhone: '021-00000001' } },
@@ -171,3 +185,22 @@ export const EXAMPLES: Record<string, Record<string, { summary: string; value: u
     },
   },
 };
+
+const MODULES: readonly ModuleOpenApiTexts[] = [workforce, supervision, families, quality, plan];
+
+export const OPERATION_ID_OVERRIDES: Record<string, string> = Object.assign(
+  {},
+  CORE_OPERATION_ID_OVERRIDES,
+  ...MODULES.map((m) => m.operationIds),
+);
+export const SUMMARIES: Record<string, Words> = Object.assign(
+  {},
+  CORE_SUMMARIES,
+  ...MODULES.map((m) => m.summaries),
+);
+export const TAGS: Record<string, string> = Object.assign({}, CORE_TAGS, ...MODULES.map((m) => m.tags));
+export const EXAMPLES: Record<string, Record<string, { summary: string; value: unknown }>> = Object.assign(
+  {},
+  CORE_EXAMPLES,
+  ...MODULES.map((m) => m.examples),
+);

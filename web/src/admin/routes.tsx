@@ -22,7 +22,12 @@ import {
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n/index.tsx';
+import { routes as familiesRoutes } from './families/routes.tsx';
+import { routes as planRoutes } from './plan/routes.tsx';
+import { routes as qualityRoutes } from './quality/routes.tsx';
 import type { Action } from './session.ts';
+import { routes as supervisionRoutes } from './supervision/routes.tsx';
+import { routes as workforceRoutes } from './workforce/routes.tsx';
 
 export interface AdminRoute {
   /** Path under /admin, without a leading slash; end with '/*' if the module has its own sub-routes. */
@@ -59,6 +64,12 @@ export const adminRoutes: readonly AdminRoute[] = [
     icon: <CalendarOutlined />,
     Component: lazy(() => import('./calendar/CalendarPage.tsx')),
   },
+  // The business modules keep their entries in ./<module>/routes.tsx.
+  ...workforceRoutes,
+  ...familiesRoutes,
+  ...supervisionRoutes,
+  ...qualityRoutes,
+  ...planRoutes,
   {
     path: 'users',
     permission: 'users.read',

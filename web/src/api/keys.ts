@@ -35,6 +35,27 @@ export const keys = {
     unread: ['notifications', 'unread'] as const,
     list: (query: object) => ['notifications', 'list', query] as const,
   },
+  // The business modules: each extends its own tree (lists and details below `all`).
+  workforce: {
+    all: ['workforce'] as const,
+  },
+
+  families: {
+    all: ['families'] as const,
+  },
+
+  supervision: {
+    all: ['supervision'] as const,
+  },
+
+  quality: {
+    all: ['quality'] as const,
+  },
+
+  plan: {
+    all: ['plan'] as const,
+  },
+
   publicInstitutions: {
     all: ['public-institutions'] as const,
     search: (query: object) => ['public-institutions', 'search', query] as const,

@@ -1,4 +1,9 @@
 /** English UI text. Typed as Messages: a missing or extra key is a type error. */
+import * as families from './modules/families.ts';
+import * as plan from './modules/plan.ts';
+import * as quality from './modules/quality.ts';
+import * as supervision from './modules/supervision.ts';
+import * as workforce from './modules/workforce.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -31,6 +36,8 @@ export const en: Messages = {
   'role.health_worker': 'Health worker',
   'role.guidance_staff': 'Guidance staff',
   'role.parent': 'Parent',
+  'role.evaluator': 'Commissioned evaluator',
+  'role.department': 'Department liaison',
   'role.system_admin': 'System admin',
   'role.security_admin': 'Security admin',
   'role.audit_admin': 'Audit admin',
@@ -568,6 +575,8 @@ export const en: Messages = {
   'dashboard.role.guidance_staff':
     'When the guidance module arrives you will plan guidance sessions, home visits and parent classes here.',
   'dashboard.role.parent': 'Services for parents will be offered here (being built).',
+  'dashboard.role.evaluator': 'Evaluate the institutions in the rounds assigned to you.',
+  'dashboard.role.department': 'Report quarterly progress on the tasks your unit leads or supports.',
   'dashboard.role.system_admin': "Manage the platform's accounts: create, edit, reset passwords.",
   'dashboard.role.security_admin': 'Grant roles and jurisdictions to accounts, and unlock them.',
   'dashboard.role.audit_admin': 'Read and verify the audit trail.',
@@ -582,4 +591,9 @@ export const en: Messages = {
   'rules.max': '{label} must be at most {max}',
   'table.sortAsc': 'Ascending',
   'table.sortDesc': 'Descending',
+  ...workforce.en,
+  ...supervision.en,
+  ...families.en,
+  ...quality.en,
+  ...plan.en,
 };

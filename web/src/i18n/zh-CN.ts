@@ -1,4 +1,11 @@
-/** Chinese (zh-CN) UI text — the default language. Keys are the source of truth; en.ts must have every key. */
+/** Chinese (zh-CN) UI text — the default language. Keys are the source of truth; en.ts must have every key.
+ * Each business module keeps its own text in ./modules/<module>.ts (spread in at the end). */
+
+import * as families from './modules/families.ts';
+import * as plan from './modules/plan.ts';
+import * as quality from './modules/quality.ts';
+import * as supervision from './modules/supervision.ts';
+import * as workforce from './modules/workforce.ts';
 export const zhCN = {
   'app.title': '青浦区托育服务',
   'app.consoleTitle': '青浦区托育服务管理平台',
@@ -29,6 +36,8 @@ export const zhCN = {
   'role.health_worker': '卫生健康人员',
   'role.guidance_staff': '育儿指导人员',
   'role.parent': '家长',
+  'role.evaluator': '委托评估人员',
+  'role.department': '部门联络员',
   'role.system_admin': '系统管理员',
   'role.security_admin': '安全管理员',
   'role.audit_admin': '审计管理员',
@@ -550,6 +559,8 @@ export const zhCN = {
   'dashboard.role.health_worker': '卫生保健与儿童健康管理模块上线后，您将在此登记体检、晨检与健康档案。',
   'dashboard.role.guidance_staff': '养育指导模块上线后，您将在此安排指导活动、记录入户指导与家长课堂。',
   'dashboard.role.parent': '家长服务将在此开展（建设中）。',
+  'dashboard.role.evaluator': '对分配给您的评估轮次中的机构进行委托评估。',
+  'dashboard.role.department': '按季度报告本部门牵头或配合任务的进展。',
   'dashboard.role.system_admin': '管理平台账号：创建、编辑、重置密码。',
   'dashboard.role.security_admin': '为账号授予角色与管辖范围，解锁账号。',
   'dashboard.role.audit_admin': '查阅并核验审计日志。',
@@ -564,6 +575,11 @@ export const zhCN = {
   'rules.max': '{label}不能大于{max}',
   'table.sortAsc': '升序',
   'table.sortDesc': '降序',
+  ...workforce.zh,
+  ...supervision.zh,
+  ...families.zh,
+  ...quality.zh,
+  ...plan.zh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,2 @@
+ALTER TABLE "users" DROP CONSTRAINT "users_role_enum";--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_role_enum" CHECK ("role" IN ('district_officer', 'town_officer', 'inspector', 'institution_admin', 'health_worker', 'guidance_staff', 'parent', 'evaluator', 'department', 'system_admin', 'security_admin', 'audit_admin'));

@@ -1,0 +1,9 @@
+/** The words of the Families (issue 11) module in the OpenAPI document (merged by server/platform/openapi-texts.ts). */
+import type { ModuleOpenApiTexts } from '../../platform/openapi-texts.ts';
+
+export const texts: ModuleOpenApiTexts = {
+  operationIds: {},
+  summaries: {},
+  tags: {},
+  examples: {},
+};
