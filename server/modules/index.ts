@@ -11,6 +11,7 @@ import { createFileService } from '../platform/files/service.ts';
 import { type FileStorage, localFileStorage } from '../platform/files/storage.ts';
 import type { Jobs } from '../platform/jobs/index.ts';
 import type { ScopeTargets } from '../platform/scope-targets.ts';
+import type { TargetSource } from '../platform/targets.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { registerFamiliesModule } from './families/module.ts';
 import { institutionsDashboard } from './institutions/dashboard.ts';
@@ -34,6 +35,8 @@ export interface ModuleDeps {
 /** What a business module receives: the shared kit, built once. */
 export interface ModuleKit extends Required<ModuleDeps> {
   files: FileService;
+  /** Every module's plan-target sources (complete once registration ends; the plan module reads it per request). */
+  targets: readonly TargetSource[];
 }
 
 /** What a business module gives back to the platform. */
@@ -42,6 +45,8 @@ export interface ModuleRegistration {
   scopeTargets?: ScopeTargets;
   /** Its home-page figures per role. */
   dashboard?: DashboardProvider[];
+  /** Plan targets measured from this module's records (server/platform/targets.ts). */
+  targets?: TargetSource[];
 }
 
 /** The business modules after institutions and calendar, in the roadmap's order. */
@@ -62,13 +67,19 @@ export async function registerModules(
   await institutionRoutes(app, { db: deps.db, files, storage, jobs: deps.jobs });
   exportRoutes(app, { db: deps.db, storage });
   await calendarRoutes(app, { db: deps.db });
-  const kit: ModuleKit = { ...deps, storage, files };
+  // Filled after every module has registered; read at request time (never during registration).
+  const targets: TargetSource[] = [];
+  const kit: ModuleKit = { ...deps, storage, files, targets };
   let scopeTargets: ScopeTargets = { institution: institutionTarget };
   const dashboard: DashboardProvider[] = [institutionsDashboard];
+  const registrations: ModuleRegistration[] = [];
   for (const register of MODULES) {
     const reg = await register(app, kit);
+    registrations.push(reg);
     scopeTargets = { ...scopeTargets, ...reg.scopeTargets };
     dashboard.push(...(reg.dashboard ?? []));
   }
+  // The plan module reads every registered source through `kit.targets` when it serves the dashboard.
+  for (const reg of registrations) targets.push(...(reg.targets ?? []));
   return { scopeTargets, dashboard };
 }

@@ -1,0 +1,96 @@
+/**
+ * Plan targets measured from the records (issue 13). The plan module owns the target table (values,
+ * citations, status, dashboard, drill-down pages); each module that holds the records behind a target
+ * registers a `TargetSource` for it through `ModuleRegistration.targets`. A target with no registered
+ * source shows "no data source yet" — never a made-up number.
+ *
+ * A source reads only through the jurisdiction guard: the plan module passes the caller's actor, and
+ * the source adds `scopeWhere(actor, …)` to every query (a town officer's measure covers its town).
+ * Drill-down rows carry display labels only; personal values in them are masked by the source.
+ */
+import type { Db } from '../db/client.ts';
+import type { Actor } from './context.ts';
+
+/** Every target the plan (35号) sets or asks to watch, by the module that holds its records. */
+export const TARGET_KEYS = [
+  // institutions (registry)
+  'inclusive_points_new', // 新增普惠性托育点 2–3 a year
+  'towns_with_inclusive', // 街镇普惠托育全覆盖 11/11
+  'kindergarten_toddler_share', // 托幼一体 ≥ 50% of kindergartens with toddler classes
+  'kindergartens_new_toddler_classes', // new and renovated kindergartens opening toddler classes
+  // workforce
+  'certified_rate', // 持证上岗率 100%
+  'training_hours', // ≥ 72 h skills + ≥ 40 h ethics per practitioner a year (share meeting both)
+  'district_trainings', // ≥ 6 district professional trainings a year
+  // supervision
+  'monthly_draws_held', // monthly double-random draws, district and each town
+  'annual_visit_coverage', // every institution visited by the guidance centre once a year (100%)
+  // families
+  'guidance_stations_per_town', // one family guidance station per town
+  'child_friendly_sites', // ≥ 3 child-friendly community sites a year
+  'development_base', // ≥ 1 early development base
+  'home_visit_coverage', // resident newborn families that want a visit, visited this year
+  'guidance_sessions', // ≥ 6 offline sessions a year per family that wants them
+  'online_coverage', // online guidance reaches every family that wants it
+  'handbook_coverage', // 母子健康手册 reaches every resident family
+  // quality
+  'demonstration_institutions', // 1–2 demonstration institutions
+  // plan (site planner)
+  'fifteen_minute_coverage', // children within 15 minutes of an inclusive place with free seats (no threshold in the seed)
+] as const;
+export type TargetKey = (typeof TARGET_KEYS)[number];
+
+export interface TargetQuery {
+  actor: Actor;
+  /** The plan year measured (calendar year; the plan period starts on the pack's effective date). */
+  year: number;
+  /** The moment "now" for in-year measures (pace, expiry). */
+  asOf: Date;
+  /** Narrow to one town (9-digit code) inside the caller's scope; undefined = the caller's whole scope. */
+  townCode?: string;
+}
+
+export interface TargetMeasure {
+  /** The headline number: a count, or a share in [0, 1] when `denominator` is given. */
+  value: number;
+  numerator?: number;
+  denominator?: number;
+  unit: 'count' | 'share' | 'hours';
+  /** Per town (9-digit code) where the target is broken down by town. */
+  byTown?: Record<string, number>;
+}
+
+export interface TargetDrillRow {
+  /** The object behind the number (institution, staff, family …), for a link. */
+  id: string;
+  kind:
+    | 'institution'
+    | 'staff'
+    | 'family'
+    | 'draw'
+    | 'station'
+    | 'site'
+    | 'session'
+    | 'community'
+    | 'training';
+  /** Display label; personal names and numbers masked. */
+  label: string;
+  townCode?: string;
+  /** Whether this row counts toward the headline (drill-down sums equal the headline). */
+  counts: boolean;
+  /** A short reason or value, e.g. "持证 3/4" or "visited 2026-03-02". */
+  note?: string;
+}
+
+export interface TargetSource {
+  key: TargetKey;
+  /** The module that holds the records, e.g. 'workforce'. */
+  module: string;
+  measure(db: Db, q: TargetQuery): Promise<TargetMeasure>;
+  /** The rows behind the headline, paged by the caller. */
+  drillDown(
+    db: Db,
+    q: TargetQuery,
+    page: { offset: number; limit: number },
+  ): Promise<{ rows: TargetDrillRow[]; total: number }>;
+}
