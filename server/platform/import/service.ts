@@ -17,6 +17,7 @@ import { uuidv7 } from '../ids.ts';
 import type { Jobs } from '../jobs/index.ts';
 import type { ImportDefinition } from './definition.ts';
 import './errors.ts';
+import type { TableInput } from './read.ts';
 import { errorReport } from './report.ts';
 import { type ScanResult, scanTable } from './scan.ts';
 import { importRuns } from './tables.ts';
@@ -26,6 +27,13 @@ const STORED_ERRORS = 1000;
 const BATCH = 1000;
 
 const sha256Of = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+/** The sha256 of a stored file, read as a stream (one pass, nothing held). */
+async function sha256OfStream(input: TableInput) {
+  if (Buffer.isBuffer(input)) return sha256Of(input);
+  const hash = createHash('sha256');
+  for await (const chunk of input) hash.update(chunk);
+  return hash.digest('hex');
+}
 /** The scope a run was checked in (stored as `division_code`): a commit in another scope re-checks. */
 const scopeCode = (actor: Actor) =>
   actor.scope?.kind === 'division' ? actor.scope.divisionCode : actor.districtCode;
@@ -86,8 +94,12 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
     return run;
   }
 
-  async function fileOf(run: Run) {
-    const data = await storage.get(run.fileKey);
+  /**
+   * The stored upload for one pass: a stream of chunks when the storage can stream (local files,
+   * memory), so a commit or an error report never holds the whole file; the bytes otherwise.
+   */
+  async function fileOf(run: Run): Promise<TableInput> {
+    const data = storage.open ? await storage.open(run.fileKey) : await storage.get(run.fileKey);
     if (!data) throw new DomainError('not_found');
     return data;
   }
@@ -187,7 +199,6 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
       onProgress?: (done: number, total: number) => Promise<void>,
     ) {
       const run = await load(actor, id);
-      const data = await fileOf(run);
       const progress = (set: Partial<Run>) =>
         db
           .update(importRuns)
@@ -198,11 +209,14 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
         return new DomainError('import.has_errors');
       };
       try {
+        // The hash is a pass of its own over the stored file (cheap next to parsing), then one pass to write.
         const verdictHolds =
-          run.errorCount === 0 && run.fileSha256 === sha256Of(data) && run.divisionCode === scopeCode(actor);
+          run.errorCount === 0 &&
+          run.divisionCode === scopeCode(actor) &&
+          run.fileSha256 === (await sha256OfStream(await fileOf(run)));
         let total = run.totalRows;
         if (!verdictHolds) {
-          const check = await scanTable(def, actor, data, { maxErrors: STORED_ERRORS });
+          const check = await scanTable(def, actor, await fileOf(run), { maxErrors: STORED_ERRORS });
           if (check.errorCount > 0) throw await refuse(check);
           total = check.total;
         }
@@ -236,7 +250,7 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
         };
         let written: ScanResult;
         try {
-          written = await scanTable(def, actor, data, {
+          written = await scanTable(def, actor, await fileOf(run), {
             batchSize: deps.batchSize ?? BATCH,
             maxErrors: STORED_ERRORS,
             // Only reachable when the rules themselves changed since the dry run (a new release):
