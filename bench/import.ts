@@ -100,7 +100,13 @@ async function child(step: string, db: string, storageDir: string, arg: string) 
     { db: database.db, storage: localFileStorage(storageDir), jobs },
     institutionImport,
   );
-  const ctx: RequestContext = { actor: ACTOR, districtCode: DISTRICT, ip: null, requestId: 'bench', now: new Date() };
+  const ctx: RequestContext = {
+    actor: ACTOR,
+    districtCode: DISTRICT,
+    ip: null,
+    requestId: 'bench',
+    now: new Date(),
+  };
   // What the process holds before the step (node, tsx, the modules): the step's own memory is above it.
   const baseRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const t0 = performance.now();
@@ -117,7 +123,12 @@ async function child(step: string, db: string, storageDir: string, arg: string) 
   const seconds = (performance.now() - t0) / 1000;
   await database.close();
   console.log(
-    JSON.stringify({ ...out, seconds, baseRssMb, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }),
+    JSON.stringify({
+      ...out,
+      seconds,
+      baseRssMb,
+      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
   );
 }
 
@@ -137,7 +148,8 @@ function runChild(...args: string[]) {
   };
 }
 
-const rss = (r: { baseRssMb: number; maxRssMb: number }) => `${r.maxRssMb} MB, +${r.maxRssMb - r.baseRssMb} MB`;
+const rss = (r: { baseRssMb: number; maxRssMb: number }) =>
+  `${r.maxRssMb} MB, +${r.maxRssMb - r.baseRssMb} MB`;
 
 /** Dry run then commit of one file, each in its own process. */
 function importFile(db: string, storageDir: string, file: string) {
@@ -199,8 +211,12 @@ async function main() {
     await c.query(`COPY staging FROM '${large}' WITH (FORMAT csv, HEADER true)`);
     const copyS = (performance.now() - t) / 1000;
     // The write floor: the same rows, already converted, into tables shaped like the targets.
-    await c.query(`CREATE TABLE floor_src AS SELECT * FROM institutions WHERE name LIKE '青浦区基准托育园${String(LARGE_FIRST)[0]}%'`);
-    await c.query(`CREATE TABLE floor_hist_src AS SELECT h.* FROM institution_status_history h JOIN floor_src s ON s.id = h.institution_id`);
+    await c.query(
+      `CREATE TABLE floor_src AS SELECT * FROM institutions WHERE name LIKE '青浦区基准托育园${String(LARGE_FIRST)[0]}%'`,
+    );
+    await c.query(
+      `CREATE TABLE floor_hist_src AS SELECT h.* FROM institution_status_history h JOIN floor_src s ON s.id = h.institution_id`,
+    );
     await c.query('CREATE TABLE floor_inst (LIKE institutions INCLUDING ALL)');
     await c.query('CREATE TABLE floor_hist (LIKE institution_status_history INCLUDING ALL)');
     await c.query(
@@ -249,13 +265,17 @@ async function main() {
     const n = `${ROWS / 1000}k rows`;
     console.log(`raw COPY into a text staging table (${n}): ${ms(copyS)}`);
     console.log(`write floor, set-based INSERT … SELECT into target-shaped tables (${n}): ${ms(floorS)}`);
-    console.log(`row-by-row INSERT: ${ms(rowByRowS)} for ${n} (extrapolated from ${SAMPLE.toLocaleString('en')} rows)`);
+    console.log(
+      `row-by-row INSERT: ${ms(rowByRowS)} for ${n} (extrapolated from ${SAMPLE.toLocaleString('en')} rows)`,
+    );
     console.log(
       `ratio import/COPY: ${(copyS / kitS).toFixed(3)}× (target ≥ 0.4×); commit alone ${(copyS / rBig.commitS).toFixed(3)}×; ` +
         `write floor alone ${(copyS / floorS).toFixed(3)}×`,
     );
     console.log(`ratio import/row-by-row: ${(rowByRowS / kitS).toFixed(1)}× (target ≥ 10×)`);
-    console.log(`ratio commit/write floor: ${(floorS / rBig.commitS).toFixed(2)}× (1 = only the target tables' own cost)`);
+    console.log(
+      `ratio commit/write floor: ${(floorS / rBig.commitS).toFixed(2)}× (1 = only the target tables' own cost)`,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
     if (name) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
