@@ -137,6 +137,23 @@ describe('a streamed table (the stored upload, read in chunks)', () => {
     expect((await openTable(streamOf(png, 1000))).format).toBeUndefined();
   });
 
+  it('a stream read only in part is released (the stored file is closed when the scan stops early)', async () => {
+    let closed = false;
+    async function* source(): AsyncGenerator<Buffer> {
+      try {
+        for (let i = 0; i < 1000; i++) yield Buffer.from(`${'a,b\r\n'.repeat(5000)}`);
+      } finally {
+        closed = true;
+      }
+    }
+    const table = await openTable(source());
+    const rows = table.rows();
+    expect((await rows.next()).value).toEqual(['a', 'b']);
+    expect(closed).toBe(false);
+    await table.close();
+    expect(closed).toBe(true);
+  });
+
   it('a large input is not buffered: bytes read stay within a few chunks of the rows handed on', async () => {
     // ≈ 24 MB produced lazily; the reader may run ahead of the consumer by its look-ahead and a chunk.
     const ROWS = 300_000;

@@ -160,12 +160,15 @@ export function readRows(input: TableInput, format: TableFormat): AsyncGenerator
  * Open a table for one pass: its format from the first bytes (at most 64 KiB read ahead) and its
  * rows. A stream is read once, chunk by chunk; nothing but the look-ahead is buffered.
  */
-export async function openTable(
-  input: TableInput,
-): Promise<{ format: TableFormat | undefined; rows: () => AsyncGenerator<string[]> }> {
+export async function openTable(input: TableInput): Promise<{
+  format: TableFormat | undefined;
+  rows: () => AsyncGenerator<string[]>;
+  /** Release the stream (e.g. close the stored file) when the rows are not read to the end. */
+  close: () => Promise<void>;
+}> {
   if (Buffer.isBuffer(input)) {
     const format = detectFormat(input);
-    return { format, rows: () => readRows(input, format ?? 'csv') };
+    return { format, rows: () => readRows(input, format ?? 'csv'), close: async () => {} };
   }
   const it = input[Symbol.asyncIterator]();
   const head: Buffer[] = [];
@@ -186,6 +189,12 @@ export async function openTable(
     head.length = 0;
     if (done) return;
     for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+    done = true;
   }
-  return { format, rows: () => readRows(all(), format ?? 'csv') };
+  const close = async () => {
+    if (done) return;
+    done = true;
+    await it.return?.();
+  };
+  return { format, rows: () => readRows(all(), format ?? 'csv'), close };
 }

@@ -63,7 +63,10 @@ export async function scanTable<T>(
 ): Promise<ScanResult> {
   const table = await openTable(input);
   const format = table.format;
-  if (!format) throw unsupportedFile();
+  if (!format) {
+    await table.close();
+    throw unsupportedFile();
+  }
   const maxErrors = opts.maxErrors ?? 10_000;
   const batchSize = opts.batchSize ?? 1000;
   const result: ScanResult = { format, total: 0, valid: 0, errorCount: 0, errors: [] };
@@ -139,6 +142,8 @@ export async function scanTable<T>(
     if (e instanceof DomainError || inBatch) throw e;
     // exceljs / CSV reader / decoder errors: a damaged file. Their messages are not shown (they may quote content).
     throw unsupportedFile();
+  } finally {
+    await table.close(); // a stored file's stream is closed when the scan stops early
   }
   if (!map) throw unsupportedFile();
   if (opts.onBatch && batch.length) await opts.onBatch(batch);
