@@ -9,13 +9,18 @@
  * See docs/kit/files.md.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface FileStorage {
   put(key: string, data: Buffer): Promise<void>;
   /** The bytes, or undefined when the key is unknown. */
   get(key: string): Promise<Buffer | undefined>;
+  /**
+   * The bytes as a stream of chunks (never the whole file in memory), or undefined when the key is
+   * unknown. Optional: readers that can stream (the import) fall back to `get` without it.
+   */
+  open?(key: string): Promise<AsyncIterable<Buffer> | undefined>;
   delete(key: string): Promise<void>;
 }
 
@@ -61,6 +66,15 @@ export function localFileStorage(root: string): FileStorage {
         throw e;
       }
     },
+    async open(key) {
+      try {
+        const handle = await open(where(key), 'r');
+        return handle.createReadStream({ highWaterMark: 64 * 1024 });
+      } catch (e) {
+        if ((e as { code?: string }).code === 'ENOENT') return undefined;
+        throw e;
+      }
+    },
     async delete(key) {
       await rm(where(key), { force: true });
     },
@@ -76,6 +90,13 @@ export function memoryFileStorage(): FileStorage {
     },
     async get(key) {
       return files.get(key);
+    },
+    async open(key) {
+      const data = files.get(key);
+      if (!data) return undefined;
+      return (async function* () {
+        for (let i = 0; i < data.length; i += 64 * 1024) yield data.subarray(i, i + 64 * 1024);
+      })();
     },
     async delete(key) {
       files.delete(key);

@@ -39,14 +39,21 @@ export interface ImportDefinition<T> {
   /** Which of these keys already exist in the caller's district (they are skipped on commit). */
   existingKeys(db: Db, actor: Actor, keys: string[]): Promise<Set<string>>;
   /**
-   * Write one batch inside `tx` (the platform opens it and records progress); must skip keys that
-   * exist (ON CONFLICT DO NOTHING), so a retried batch adds nothing. Returns the rows inserted.
+   * Write one batch inside `tx` (the platform opens it and records progress) as one set-based
+   * statement per table (`INSERT … SELECT FROM unnest($1::…[], …)`), never a statement per row.
+   * Idempotent by the natural key: keys that exist are skipped (`ON CONFLICT DO NOTHING`) or, where
+   * a re-import should carry changes, updated only when a value differs (`ON CONFLICT … DO UPDATE
+   * … WHERE (t.a, t.b) IS DISTINCT FROM (excluded.a, excluded.b)`), so a retried batch or a second
+   * import of the same file changes nothing. Personal fields are sealed and blind-indexed here for
+   * the whole batch (`protect()` in personal-data.ts is local crypto, no round trip) and passed as
+   * arrays. Returns the rows inserted (or inserted + updated).
    */
   commitBatch(tx: Db, ctx: RequestContext, actor: Actor, rows: T[]): Promise<number>;
   /**
-   * Tables the commit writes, ANALYZEd once after the first batch: on a table with no statistics
-   * (new, or never auto-analyzed) PostgreSQL may plan the foreign-key checks of later rows with the
-   * wrong index (a scan of the whole district per row), which makes a large import quadratic.
+   * Tables the commit writes, ANALYZEd once after the first batch unless their statistics already
+   * count as many rows as the import adds: on a table with no statistics (new, or never
+   * auto-analyzed) or statistics of a much smaller table, PostgreSQL may plan the foreign-key checks
+   * of later rows with the wrong index (a scan of the whole district per row): a quadratic commit.
    */
   analyzeTables?: string[];
 }

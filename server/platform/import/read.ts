@@ -1,15 +1,16 @@
 /**
  * Reading an uploaded table, streamed: XLSX (exceljs streaming reader, first worksheet) or CSV
- * (csv-parse). The format comes from the bytes, never from the name or the declared type: a ZIP
+ * (`CsvReader`, csv.ts), from a Buffer or a stream of bytes (the stored upload). The format comes from the bytes, never from the name or the declared type: a ZIP
  * container is XLSX, text without NUL bytes is CSV, anything else is refused. CSV text is UTF-8
  * with or without a BOM; bytes that are not valid UTF-8 are decoded as GB18030 (iconv-lite), which
  * is what Excel on a Chinese Windows writes.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { TextDecoder } from 'node:util';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { CsvReader } from './csv.ts';
 
 export type TableFormat = 'xlsx' | 'csv';
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
@@ -57,8 +58,13 @@ function* byteChunks(data: Buffer): Generator<Buffer> {
   for (let i = 0; i < data.length; i += CHUNK) yield data.subarray(i, i + CHUNK);
 }
 
-async function* xlsxRows(data: Buffer): AsyncGenerator<string[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(byteChunks(data)), {
+/** The bytes of an input in chunks (a Buffer is cut into CHUNK-sized views, no copy). */
+function chunksOf(input: TableInput): AsyncIterable<Buffer> | Iterable<Buffer> {
+  return Buffer.isBuffer(input) ? byteChunks(input) : input;
+}
+
+async function* xlsxRows(input: TableInput): AsyncGenerator<string[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunksOf(input)), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -80,8 +86,11 @@ async function* xlsxRows(data: Buffer): AsyncGenerator<string[]> {
   }
 }
 
-/** Input bytes per decoded chunk: csv-parse gets small strings, so it never holds the whole file's records. */
+/** Input bytes per decoded chunk: the CSV reader gets small strings and holds only the current record. */
 const CHUNK = 64 * 1024;
+
+/** An uploaded table: the whole bytes, or a stream of them (the stored upload, never held whole). */
+export type TableInput = Buffer | AsyncIterable<Buffer>;
 
 /** The text encoding of CSV bytes (checked without decoding: `isUtf8` scans the bytes in place). */
 export function textEncoding(data: Buffer): TextEncoding {
@@ -89,33 +98,103 @@ export function textEncoding(data: Buffer): TextEncoding {
   return isUtf8(data) ? 'utf-8' : 'gb18030';
 }
 
-/** The decoded text in chunks (a streaming decoder, so a character split between chunks stays whole). */
-function* textChunks(data: Buffer): Generator<string> {
-  const encoding = textEncoding(data);
-  const start = encoding === 'utf-8-bom' ? 3 : 0;
-  if (encoding === 'gb18030') {
-    const decoder = iconv.getDecoder('gb18030');
-    for (let i = start; i < data.length; i += CHUNK) yield decoder.write(data.subarray(i, i + CHUNK));
-    const rest = decoder.end();
-    if (rest) yield rest;
-    return;
+/**
+ * The decoded text in chunks (streaming decoders, so a character split between chunks stays whole).
+ * A Buffer's encoding is decided on all its bytes. A stream's is decided at its first chunk holding a
+ * byte above 0x7F (ASCII reads the same in UTF-8 and GB18030): valid UTF-8 there means UTF-8,
+ * otherwise GB18030; a UTF-8 stream that turns invalid later is an error (not silently garbled).
+ */
+async function* textChunks(input: TableInput): AsyncGenerator<string> {
+  let encoding: TextEncoding | undefined = Buffer.isBuffer(input) ? textEncoding(input) : undefined;
+  let utf8: TextDecoder | undefined;
+  let gb: ReturnType<typeof iconv.getDecoder> | undefined;
+  let first = true;
+  for await (let chunk of chunksOf(input)) {
+    if (first) {
+      first = false;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+        encoding = 'utf-8-bom';
+        chunk = chunk.subarray(3);
+      }
+    }
+    if (encoding === undefined) {
+      if (isAscii(chunk)) {
+        yield chunk.toString('latin1');
+        continue;
+      }
+      utf8 = new TextDecoder('utf-8', { fatal: true });
+      try {
+        const text = utf8.decode(chunk, { stream: true });
+        encoding = 'utf-8';
+        yield text;
+        continue;
+      } catch {
+        encoding = 'gb18030';
+        utf8 = undefined;
+      }
+    }
+    if (encoding === 'gb18030') {
+      gb ??= iconv.getDecoder('gb18030');
+      yield gb.write(chunk);
+    } else {
+      utf8 ??= new TextDecoder('utf-8', { fatal: !Buffer.isBuffer(input) });
+      yield utf8.decode(chunk, { stream: true });
+    }
   }
-  const decoder = new TextDecoder('utf-8');
-  for (let i = start; i < data.length; i += CHUNK)
-    yield decoder.decode(data.subarray(i, i + CHUNK), { stream: true });
-  const rest = decoder.decode();
+  const rest = gb ? gb.end() : utf8?.decode();
   if (rest) yield rest;
 }
 
-async function* csvRows(data: Buffer): AsyncGenerator<string[]> {
-  // One whole-file string would make csv-parse emit every record at once (all rows in memory).
-  const parser = Readable.from(textChunks(data)).pipe(
-    parse({ relax_column_count: true, skip_empty_lines: false, bom: true, trim: true }),
-  );
-  for await (const record of parser) yield record as string[];
+async function* csvRows(input: TableInput): AsyncGenerator<string[]> {
+  const reader = new CsvReader();
+  for await (const text of textChunks(input)) yield* reader.push(text);
+  yield* reader.end();
 }
 
 /** The rows of the table (row 1 = headers), each as trimmed cell texts; the spreadsheet's row numbering. */
-export function readRows(data: Buffer, format: TableFormat): AsyncGenerator<string[]> {
-  return format === 'xlsx' ? xlsxRows(data) : csvRows(data);
+export function readRows(input: TableInput, format: TableFormat): AsyncGenerator<string[]> {
+  return format === 'xlsx' ? xlsxRows(input) : csvRows(input);
+}
+
+/**
+ * Open a table for one pass: its format from the first bytes (at most 64 KiB read ahead) and its
+ * rows. A stream is read once, chunk by chunk; nothing but the look-ahead is buffered.
+ */
+export async function openTable(input: TableInput): Promise<{
+  format: TableFormat | undefined;
+  rows: () => AsyncGenerator<string[]>;
+  /** Release the stream (e.g. close the stored file) when the rows are not read to the end. */
+  close: () => Promise<void>;
+}> {
+  if (Buffer.isBuffer(input)) {
+    const format = detectFormat(input);
+    return { format, rows: () => readRows(input, format ?? 'csv'), close: async () => {} };
+  }
+  const it = input[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let size = 0;
+  let done = false;
+  while (size < CHUNK) {
+    const next = await it.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    head.push(next.value);
+    size += next.value.length;
+  }
+  const format = detectFormat(head.length === 1 ? head[0]! : Buffer.concat(head));
+  async function* all(): AsyncGenerator<Buffer> {
+    yield* head;
+    head.length = 0;
+    if (done) return;
+    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+    done = true;
+  }
+  const close = async () => {
+    if (done) return;
+    done = true;
+    await it.return?.();
+  };
+  return { format, rows: () => readRows(all(), format ?? 'csv'), close };
 }

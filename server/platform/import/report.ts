@@ -5,6 +5,7 @@ import type { Actor } from '../context.ts';
 import { neutralize } from '../export.ts';
 import type { ImportDefinition, RowError } from './definition.ts';
 import { ERROR_COLUMN, headerOf } from './headers.ts';
+import type { TableInput } from './read.ts';
 import { scanTable } from './scan.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,7 +29,7 @@ const describe = (errors: RowError[]) =>
  * row), so the officer can fix the rows in place and upload this file again (the error column is
  * ignored on upload). Cell texts are neutralised like any export.
  */
-export async function errorReport<T>(def: ImportDefinition<T>, actor: Actor, data: Buffer) {
+export async function errorReport<T>(def: ImportDefinition<T>, actor: Actor, data: TableInput) {
   const { stream, done } = collect();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('错误报告', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -9,7 +9,7 @@ import { DomainError } from '../errors.ts';
 import { zodIssueToFieldError } from '../http-errors.ts';
 import type { ImportColumn, ImportDefinition, RowError } from './definition.ts';
 import { mapHeaders } from './headers.ts';
-import { detectFormat, readRows, type TableFormat } from './read.ts';
+import { openTable, type TableFormat, type TableInput } from './read.ts';
 
 export interface ScanResult {
   format: TableFormat;
@@ -58,11 +58,15 @@ function toRowErrors(row: number, columns: ImportColumn[], errors: FieldError[])
 export async function scanTable<T>(
   def: ImportDefinition<T>,
   actor: Actor,
-  data: Buffer,
+  input: TableInput,
   opts: ScanOptions<T> = {},
 ): Promise<ScanResult> {
-  const format = detectFormat(data);
-  if (!format) throw unsupportedFile();
+  const table = await openTable(input);
+  const format = table.format;
+  if (!format) {
+    await table.close();
+    throw unsupportedFile();
+  }
   const maxErrors = opts.maxErrors ?? 10_000;
   const batchSize = opts.batchSize ?? 1000;
   const result: ScanResult = { format, total: 0, valid: 0, errorCount: 0, errors: [] };
@@ -73,7 +77,7 @@ export async function scanTable<T>(
   let inBatch = false;
   let map: ReturnType<typeof mapHeaders> | undefined;
   try {
-    for await (const cells of readRows(data, format)) {
+    for await (const cells of table.rows()) {
       rowNo += 1;
       if (!map) {
         map = mapHeaders(cells, def.columns);
@@ -136,8 +140,10 @@ export async function scanTable<T>(
     }
   } catch (e) {
     if (e instanceof DomainError || inBatch) throw e;
-    // exceljs / csv-parse errors: a damaged file. Their messages are not shown (they may quote content).
+    // exceljs / CSV reader / decoder errors: a damaged file. Their messages are not shown (they may quote content).
     throw unsupportedFile();
+  } finally {
+    await table.close(); // a stored file's stream is closed when the scan stops early
   }
   if (!map) throw unsupportedFile();
   if (opts.onBatch && batch.length) await opts.onBatch(batch);
