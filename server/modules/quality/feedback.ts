@@ -312,16 +312,14 @@ export const demonstrationTarget: TargetSource = {
     const rows = await demoRows(db, q.actor, q.year, q.townCode);
     return {
       total: rows.length,
-      rows: rows
-        .slice(page.offset, page.offset + page.limit)
-        .map((r) => ({
-          id: r.institutionId,
-          kind: 'institution' as const,
-          label: r.name,
-          townCode: r.townCode,
-          counts: true,
-          note: r.roundName,
-        })),
+      rows: rows.slice(page.offset, page.offset + page.limit).map((r) => ({
+        id: r.institutionId,
+        kind: 'institution' as const,
+        label: r.name,
+        townCode: r.townCode,
+        counts: true,
+        note: r.roundName,
+      })),
     };
   },
 };
