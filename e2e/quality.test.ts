@@ -127,7 +127,7 @@ test('from opening a round to a demonstration badge on the portal', async () => 
   await ev.goto(`${h.baseUrl}/admin/quality/evaluations`);
   await ev.getByRole('link', { name: '填写' }).first().click();
   await ev.waitForURL(/\/admin\/quality\/evaluations\/[0-9a-f-]+$/);
-  const inputs = ev.locator('[data-testid^="score-"] input');
+  const inputs = ev.locator('input[data-testid^="score-"], [data-testid^="score-"] input');
   await inputs.first().waitFor();
   const n = await inputs.count();
   for (let i = 0; i < n; i++) await inputs.nth(i).fill('5');

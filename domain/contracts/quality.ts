@@ -32,11 +32,9 @@ export const KIND_LABELS: Record<EvaluationKind, { zh: string; en: string }> = {
   commissioned: { zh: '委托评估', en: 'Commissioned evaluation' },
 };
 
-const code = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, {
-    message: '编码只能含字母、数字、点、横线 / Letters, digits, dot, dash',
-  });
+const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, {
+  message: '编码只能含字母、数字、点、横线 / Letters, digits, dot, dash',
+});
 const name = z.string().trim().min(1).max(100);
 
 export const frameworkItemSchema = z.strictObject({
@@ -231,7 +229,18 @@ export const evaluationSchema = z.object({
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;
 export const evaluationListSchema = z.object({ items: z.array(evaluationSchema) });
-export const evaluationDetailSchema = evaluationSchema.extend({ framework: frameworkSchema });
+export const evidenceSchema = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  uploadedAt: z.string(),
+});
+export const evaluationDetailSchema = evaluationSchema.extend({
+  framework: frameworkSchema,
+  evidence: z.array(evidenceSchema),
+});
+export const evidenceParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });
 
 export const improvementBody = z.strictObject({
   title: z.string().trim().min(1).max(200),

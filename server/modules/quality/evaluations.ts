@@ -11,6 +11,8 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { DomainError, throwIfErrors } from '../../platform/errors.ts';
 import './errors.ts';
+import type { CheckedFile } from '../../platform/files/check.ts';
+import { type AttachmentRow, type FileService, listAttachments } from '../../platform/files/service.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
 import { toFramework } from './mappers.ts';
 import * as repo from './repository.ts';
@@ -58,7 +60,32 @@ export function toEvaluation(
   };
 }
 
-export function createEvaluationService({ db }: { db: Db }) {
+const owner = (e: repo.EvaluationRow) => ({
+  type: 'quality_evaluation',
+  id: e.id,
+  districtCode: e.districtCode,
+});
+export const toEvidence = (a: AttachmentRow) => ({
+  id: a.id,
+  fileName: a.fileName,
+  contentType: a.contentType,
+  sizeBytes: a.sizeBytes,
+  uploadedAt: a.uploadedAt.toISOString(),
+});
+
+/** The caller may fill in this form now: its own kind of form, round open, before the deadline. */
+function assertMayFill(ctx: RequestContext, actor: Actor, e: repo.EvaluationRow, round: repo.RoundRow) {
+  const inst = actor.scope?.kind === 'institution' ? actor.scope.institutionId : null;
+  const mayFill =
+    (e.kind === 'self' && inst === e.institutionId) ||
+    (e.kind === 'peer' && inst !== null && inst === e.reviewerInstitutionId) ||
+    (e.kind === 'commissioned' && actor.role === 'evaluator');
+  if (!mayFill) throw new DomainError('auth.forbidden');
+  if (round.status !== 'open') throw new DomainError('quality.round_closed');
+  if (ctx.now > deadlineOf(e, round)) throw new DomainError('quality.deadline_passed');
+}
+
+export function createEvaluationService({ db, files }: { db: Db; files?: FileService }) {
   async function namesFor(tx: Db, districtCode: string, rows: repo.EvaluationRow[]) {
     const ids = new Set<string>();
     for (const e of rows) {
@@ -74,6 +101,7 @@ export function createEvaluationService({ db }: { db: Db }) {
     return {
       ...toEvaluation(actor, e, round, await namesFor(tx, e.districtCode, [e])),
       framework: toFramework(framework, true),
+      evidence: (await listAttachments(tx, owner(e))).map(toEvidence),
     };
   }
 
@@ -98,14 +126,7 @@ export function createEvaluationService({ db }: { db: Db }) {
         const e = await repo.getEvaluation(tx, actor, id, true);
         const round = await repo.roundById(tx, e.districtCode, e.roundId);
         // Who fills in what: the institution its self-evaluation and its drawn reviews; evaluators commissioned ones.
-        const inst = actor.scope?.kind === 'institution' ? actor.scope.institutionId : null;
-        const mayFill =
-          (e.kind === 'self' && inst === e.institutionId) ||
-          (e.kind === 'peer' && inst !== null && inst === e.reviewerInstitutionId) ||
-          (e.kind === 'commissioned' && actor.role === 'evaluator');
-        if (!mayFill) throw new DomainError('auth.forbidden');
-        if (round.status !== 'open') throw new DomainError('quality.round_closed');
-        if (ctx.now > deadlineOf(e, round)) throw new DomainError('quality.deadline_passed');
+        assertMayFill(ctx, actor, e, round);
         const framework = await repo.getFramework(tx, e.districtCode, round.frameworkId);
         throwIfErrors(toFieldErrors(checkScores(framework.dimensions, body.scores)));
         const s = scoreEvaluation(framework.dimensions, body.scores);
@@ -137,6 +158,30 @@ export function createEvaluationService({ db }: { db: Db }) {
           changes: { kind: e.kind, total: fromTenths(s.total), vetoed: s.vetoed },
         });
         return detail(tx, actor, next);
+      });
+    },
+
+    /** Evidence (kit files, purpose quality_evidence) on a form the caller may still fill in. */
+    async addEvidence(ctx: RequestContext, actor: Actor, id: string, file: CheckedFile) {
+      if (!files) throw new Error('quality: no file service');
+      const row = await files.attach(ctx, {
+        owner: async (tx) => {
+          const e = await repo.getEvaluation(tx, actor, id, true);
+          assertMayFill(ctx, actor, e, await repo.roundById(tx, e.districtCode, e.roundId));
+          return owner(e);
+        },
+        file,
+        audit: { action: 'quality.evidence_upload', objectType: 'quality_evaluation', objectId: id },
+      });
+      return toEvidence(row);
+    },
+
+    async downloadEvidence(ctx: RequestContext, actor: Actor, id: string, fileId: string) {
+      if (!files) throw new Error('quality: no file service');
+      return files.download(ctx, {
+        owner: async (tx) => owner(await repo.getEvaluation(tx, actor, id)),
+        attachmentId: fileId,
+        auditAction: 'quality.evidence_download',
       });
     },
   };

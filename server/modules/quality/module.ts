@@ -8,6 +8,6 @@ export async function registerQualityModule(
   app: FastifyInstance,
   kit: ModuleKit,
 ): Promise<ModuleRegistration> {
-  await qualityRoutes(app, { db: kit.db, storage: kit.storage, jobs: kit.jobs });
+  await qualityRoutes(app, { db: kit.db, storage: kit.storage, jobs: kit.jobs, files: kit.files });
   return { targets: [demonstrationTarget] };
 }

@@ -20,6 +20,8 @@ export const texts: ModuleOpenApiTexts = {
     [`GET ${Q}/evaluations`]: 'quality.listEvaluations',
     [`GET ${Q}/evaluations/:id`]: 'quality.getEvaluation',
     [`POST ${Q}/evaluations/:id/submit`]: 'quality.submitEvaluation',
+    [`POST ${Q}/evaluations/:id/evidence`]: 'quality.uploadEvidence',
+    [`GET ${Q}/evaluations/:id/evidence/:fileId`]: 'quality.downloadEvidence',
     [`GET ${Q}/participants/:id/feedback`]: 'quality.feedback',
     [`POST ${Q}/participants/:id/improvements`]: 'quality.addImprovement',
     [`POST ${Q}/improvements/:id/complete`]: 'quality.completeImprovement',
@@ -64,6 +66,8 @@ export const texts: ModuleOpenApiTexts = {
       en: 'Submit an evaluation (self, peer or commissioned)',
       zh: '提交评估（自评、互评或委托评估）',
     },
+    'quality.uploadEvidence': { en: 'Attach evidence to an evaluation form', zh: '上传评估佐证材料' },
+    'quality.downloadEvidence': { en: 'Download evidence of an evaluation form', zh: '下载评估佐证材料' },
     'quality.feedback': {
       en: "An institution's feedback: dimensions, gaps, change, plan",
       zh: '机构评估反馈（维度、差距、变化、整改）',

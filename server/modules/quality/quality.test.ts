@@ -8,6 +8,7 @@ import type { Evaluation, RoundDetail } from '../../../domain/contracts/quality.
 import { peerConflicts } from '../../../domain/quality/peer-draw.ts';
 import { verifyDraw } from '../../../domain/rules/draw.ts';
 import { countRows, createTestApp, DISTRICT, type TestApp, XUJING, ZHUJIAJIAO } from '../../../test/app.ts';
+import { multipartBody, SAMPLE_FILES } from '../../../test/factories/inputs.ts';
 import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { buildQualityRound, scoresFor } from '../../../test/factories/quality.ts';
 import { auditLog } from '../../platform/tables.ts';
@@ -322,7 +323,7 @@ describe('from submissions to results, feedback and the demonstration badge', ()
     expect(again.statusCode).toBe(409);
   });
 
-  it('a self-evaluation after the deadline is refused', async () => {
+  it('a self-evaluation (and its evidence) after the deadline is refused, nothing stored', async () => {
     const other = await buildQualityRound(t.database.db, {
       towns: 3,
       perTown: 1,
@@ -336,13 +337,36 @@ describe('from submissions to results, feedback and the demonstration badge', ()
     const self: Evaluation = (
       await call('q_late', 'GET', `${Q}/evaluations?roundId=${other.round.id}`)
     ).json().items[0];
+    const upload = async () => {
+      const m = multipartBody('现场照片.pdf', 'application/pdf', SAMPLE_FILES.pdf);
+      return t.app.inject({
+        method: 'POST',
+        url: `${Q}/evaluations/${self.id}/evidence`,
+        headers: { cookie: await as('q_late'), ...m.headers },
+        payload: m.payload,
+      });
+    };
+    const ok = await upload();
+    expect(ok.statusCode, ok.body).toBe(201);
+    const detail = await call('q_late', 'GET', `${Q}/evaluations/${self.id}`);
+    expect(detail.json().evidence.map((x: { fileName: string }) => x.fileName)).toEqual(['现场照片.pdf']);
+    const file = await call('q_late', 'GET', `${Q}/evaluations/${self.id}/evidence/${ok.json().id}`);
+    expect(file.statusCode).toBe(200);
+    const stranger = instUser(q.institutions[0]!.id);
+    expect(
+      (await call(stranger, 'GET', `${Q}/evaluations/${self.id}/evidence/${ok.json().id}`)).statusCode,
+    ).toBe(404);
+    const files = await countRows(t, 'attachments');
     t.clock.advance(11 * 86_400_000);
     cookies.delete('q_late'); // the session expired meanwhile
     const res = await call('q_late', 'POST', `${Q}/evaluations/${self.id}/submit`, {
       version: self.version,
       scores: scoresFor(q.framework.dimensions),
     });
+    const lateFile = await upload();
     t.clock.advance(-11 * 86_400_000);
+    expect(lateFile.statusCode).toBe(409);
+    expect(await countRows(t, 'attachments')).toBe(files);
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('quality.deadline_passed');
     const row = await t.database.db

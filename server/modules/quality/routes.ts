@@ -10,6 +10,8 @@ import {
   demonstrationBody,
   evaluationDetailSchema,
   evaluationListSchema,
+  evidenceParams,
+  evidenceSchema,
   exportQuery,
   feedbackSchema,
   frameworkBody,
@@ -27,7 +29,9 @@ import {
 } from '../../../domain/contracts/quality.ts';
 import type { Db } from '../../db/client.ts';
 import { createExporter } from '../../platform/export.ts';
+import { readUpload, sendAttachment, uploadScope } from '../../platform/files/http.ts';
 import { contentDisposition } from '../../platform/files/names.ts';
+import type { FileService } from '../../platform/files/service.ts';
 import type { FileStorage } from '../../platform/files/storage.ts';
 import { actorOf, router } from '../../platform/http.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
@@ -41,7 +45,13 @@ const BASE = '/api/v1/quality';
 
 export async function qualityRoutes(
   app: FastifyInstance,
-  deps: { db: Db; storage: FileStorage; jobs: Jobs; secret?: QualityServiceDeps['secret'] },
+  deps: {
+    db: Db;
+    storage: FileStorage;
+    jobs: Jobs;
+    files: FileService;
+    secret?: QualityServiceDeps['secret'];
+  },
 ) {
   const quality = createQualityService(deps);
   const evaluations = createEvaluationService(deps);
@@ -171,6 +181,41 @@ export async function qualityRoutes(
     },
     (req) => evaluations.submit(req.ctx, actorOf(req), req.params.id, req.body),
   );
+
+  r.get(
+    `${BASE}/evaluations/:id/evidence/:fileId`,
+    { config: read, schema: { tags, params: evidenceParams } },
+    async (req, reply) => {
+      const { attachment, data } = await evaluations.downloadEvidence(
+        req.ctx,
+        actorOf(req),
+        req.params.id,
+        req.params.fileId,
+      );
+      return sendAttachment(reply, attachment, data);
+    },
+  );
+  // Evidence: purpose quality_evidence (PDF/JPEG/PNG ≤ 10 MiB; larger → 413, nothing stored).
+  await uploadScope(app, (scope) => {
+    router(scope).post(
+      `${BASE}/evaluations/:id/evidence`,
+      {
+        config: { action: 'quality.evaluate' },
+        schema: {
+          tags,
+          params: idParams,
+          consumes: ['multipart/form-data'],
+          response: { 201: evidenceSchema },
+        },
+      },
+      async (req, reply) => {
+        const file = await readUpload(req, 'quality_evidence');
+        return reply
+          .status(201)
+          .send(await evaluations.addEvidence(req.ctx, actorOf(req), req.params.id, file));
+      },
+    );
+  });
 
   // — feedback, improvement, demonstration —
   r.get(

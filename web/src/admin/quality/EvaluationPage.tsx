@@ -12,7 +12,7 @@ import { useShowError } from '../../api/errors.ts';
 import { keys } from '../../api/keys.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { can, useCurrentMe } from '../session.ts';
-import { qualityApi } from './api.ts';
+import { evidenceUrl, qualityApi, uploadEvidence } from './api.ts';
 import { fmtDate, kindLabel } from './shared.tsx';
 
 interface Entry {
@@ -59,6 +59,11 @@ export default function EvaluationPage() {
       qc.invalidateQueries({ queryKey: keys.quality.all });
       message.success(t('quality.form.submitted'));
     },
+    onError: (err) => showError(err),
+  });
+  const attach = useMutation({
+    mutationFn: (file: File) => uploadEvidence(id, file),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.quality.evaluation(id) }),
     onError: (err) => showError(err),
   });
   if (!e) return <Card loading={q.isLoading}>{q.error ? String(q.error) : null}</Card>;
@@ -140,6 +145,29 @@ export default function EvaluationPage() {
           </Space>
         </Card>
       ))}
+      <Card size="small" title={t('quality.form.evidence')}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {e.evidence.map((x) => (
+            <a key={x.id} href={evidenceUrl(e.id, x.id)} download>
+              {x.fileName}
+            </a>
+          ))}
+          {open && (
+            <input
+              type="file"
+              aria-label={t('quality.form.evidence')}
+              accept="application/pdf,image/jpeg,image/png"
+              disabled={attach.isPending}
+              onChange={(x) => {
+                const f = x.target.files?.[0];
+                if (f) attach.mutate(f);
+                x.target.value = '';
+              }}
+            />
+          )}
+          <Typography.Text type="secondary">{t('quality.form.evidenceHint')}</Typography.Text>
+        </Space>
+      </Card>
       <Card size="small">
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Input.TextArea

@@ -1,5 +1,6 @@
 /** The quality module's calls, typed from the generated OpenAPI paths (kept here to leave the shared client untouched). */
-import { type BodyOf, http, type ResponseOf, unwrap } from '../../api/client.ts';
+import { apiUrl, type BodyOf, http, type ResponseOf, unwrap } from '../../api/client.ts';
+import { errorOf, networkError } from '../../api/problem.ts';
 
 export type Framework = ResponseOf<'/api/v1/quality/frameworks/{id}', 'get'>;
 export type FrameworkBody = BodyOf<'/api/v1/quality/frameworks', 'post'>;
@@ -11,6 +12,7 @@ export type Evaluation = ResponseOf<'/api/v1/quality/evaluations', 'get'>['items
 export type EvaluationDetail = ResponseOf<'/api/v1/quality/evaluations/{id}', 'get'>;
 export type SubmitBody = BodyOf<'/api/v1/quality/evaluations/{id}/submit', 'post'>;
 export type Feedback = ResponseOf<'/api/v1/quality/participants/{id}/feedback', 'get'>;
+export type Evidence = EvaluationDetail['evidence'][number];
 export type Candidates = ResponseOf<'/api/v1/quality/demonstration', 'get'>;
 
 const p = (id: string) => ({ path: { id } });
@@ -59,3 +61,26 @@ export const qualityApi = {
       http.GET('/api/v1/institutions', { params: { query: { status: 'operating', pageSize: 100 } }, signal }),
     ),
 };
+
+/** Attach one evidence file to a form (multipart, field `file`; the server checks kind and size). */
+export async function uploadEvidence(evaluationId: string, file: File): Promise<Evidence> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(`/quality/evaluations/${encodeURIComponent(evaluationId)}/evidence`), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json, application/problem+json' },
+      body: form,
+    });
+  } catch {
+    throw networkError();
+  }
+  const data: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return data as Evidence;
+  throw errorOf(response.status, data);
+}
+
+export const evidenceUrl = (evaluationId: string, fileId: string) =>
+  apiUrl(`/quality/evaluations/${encodeURIComponent(evaluationId)}/evidence/${encodeURIComponent(fileId)}`);
