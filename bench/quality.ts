@@ -37,17 +37,33 @@ for (const n of [100, 400]) {
   }));
   const secret = sha256Hex(`bench-${n}`);
   const base = time(`baseline: runDraw, ${n} targets, no conflicts`, 10, () => {
-    runDraw({ secretHex: secret, targets: pool.map((p) => ({ id: p.id, weight: 1 })), inspectors: pool.map((p) => ({ id: p.id })), conflicts: [], sampleSize: n });
+    runDraw({
+      secretHex: secret,
+      targets: pool.map((p) => ({ id: p.id, weight: 1 })),
+      inspectors: pool.map((p) => ({ id: p.id })),
+      conflicts: [],
+      sampleSize: n,
+    });
   });
   const conflicts = time(`  peerConflicts (${n}² pairs)`, 10, () => void peerConflicts(pool));
   const peers = time(`  drawPeers: ${n} institutions, 2 reviewers, other towns`, 10, () => {
     const a = drawPeers(secret, pool, 2);
     if (!a.ok) throw new Error('draw failed');
   });
-  console.log(`  ratio drawPeers / baseline draw: ${(peers / base).toFixed(2)} (conflicts alone ${(conflicts / base).toFixed(2)})`);
+  console.log(
+    `  ratio drawPeers / baseline draw: ${(peers / base).toFixed(2)} (conflicts alone ${(conflicts / base).toFixed(2)})`,
+  );
 
   // Scoring a round: every institution has self + 2 peers + commissioned.
-  const entries = () => dims.flatMap((d) => d.items.map((i) => ({ itemCode: i.code, score: Math.floor(i.points * (0.6 + rng.next() * 0.4) * 2) / 2, vetoed: false, note: '' })));
+  const entries = () =>
+    dims.flatMap((d) =>
+      d.items.map((i) => ({
+        itemCode: i.code,
+        score: Math.floor(i.points * (0.6 + rng.next() * 0.4) * 2) / 2,
+        vetoed: false,
+        note: '',
+      })),
+    );
   const forms = pool.map(() => [entries(), entries(), entries(), entries()]);
   const floatBase = time(`baseline: float weighted sum, ${n} institutions`, 20, () => {
     for (const f of forms) {
@@ -59,7 +75,11 @@ for (const n of [100, 400]) {
     const codes = dims.map((d) => d.code);
     for (const f of forms) {
       const s = f.map((e) => scoreEvaluation(dims, e));
-      const c = combine(codes, { self: 20, peer: 30, commissioned: 50 }, { self: s[0], peers: [s[1]!, s[2]!], commissioned: s[3] });
+      const c = combine(
+        codes,
+        { self: 20, peer: 30, commissioned: 50 },
+        { self: s[0], peers: [s[1]!, s[2]!], commissioned: s[3] },
+      );
       void gradeOf(c!.total, max, SAMPLE_FRAMEWORK.gradeBands, c!.vetoed);
     }
   });

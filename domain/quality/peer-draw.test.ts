@@ -72,6 +72,15 @@ describe('peer draw', () => {
     expect(drawPeers(SECRET, pool, 2).ok).toBe(true);
   });
 
+  it('honours extra conflicts (a staff member who worked at the target)', () => {
+    const pool = ['a', 'b', 'c', 'd', 'e'].map((id, i) => member(id, `t${i}`));
+    for (const secret of ['00'.repeat(16), '11'.repeat(16), '22'.repeat(16)]) {
+      const ans = drawPeers(secret, pool, 2, [{ inspectorId: 'b', targetId: 'a' }]);
+      if (!ans.ok) throw new Error('draw failed');
+      expect(ans.result.assignments.find((x) => x.targetId === 'a')!.inspectorIds).not.toContain('b');
+    }
+  });
+
   it('is verifiable from the revealed secret', () => {
     const pool = [member('a', 't1'), member('b', 't2'), member('c', 't3'), member('d', 't4')];
     const ans = drawPeers(SECRET, pool, 2);

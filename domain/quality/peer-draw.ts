@@ -21,8 +21,11 @@ export interface PeerPoolMember {
 }
 
 /** Every (reviewer, target) pair that may not be drawn. */
-export function peerConflicts(pool: readonly PeerPoolMember[]): DrawConflict[] {
-  const out: DrawConflict[] = [];
+export function peerConflicts(
+  pool: readonly PeerPoolMember[],
+  extra: readonly DrawConflict[] = [],
+): DrawConflict[] {
+  const out: DrawConflict[] = [...extra];
   for (const r of pool)
     for (const t of pool)
       if (r.id === t.id || r.townCode === t.townCode || (r.operator !== null && r.operator === t.operator))
@@ -39,8 +42,10 @@ export function drawPeers(
   secretHex: string,
   pool: readonly PeerPoolMember[],
   perTarget = MIN_INSPECTORS_PER_TARGET,
+  /** Further (reviewer, target) pairs to avoid, e.g. a staff member who worked at the target. */
+  extra: readonly DrawConflict[] = [],
 ): PeerDrawAnswer {
-  const conflicts = peerConflicts(pool);
+  const conflicts = peerConflicts(pool, extra);
   const r = runDraw({
     secretHex,
     targets: pool.map((p) => ({ id: p.id, weight: 1 })),

@@ -22,7 +22,7 @@ import {
   type Scored,
   type ScoreError,
 } from '../../../domain/quality/scoring.ts';
-import { commit } from '../../../domain/rules/draw.ts';
+import { commit, type DrawConflict } from '../../../domain/rules/draw.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
@@ -52,6 +52,21 @@ function requireDistrict(actor: Actor) {
   const s = actor.scope;
   if (s?.kind !== 'division' || s.divisionCode !== actor.districtCode)
     throw new DomainError('auth.forbidden');
+}
+
+/**
+ * SEAM — conflicts from staff movements: a reviewing institution whose staff worked at the target
+ * (35号's 回避). The workforce module (staff records, employment history) is built on another branch;
+ * until it is wired this answers none. Wire: for each pair of institutions in `institutionIds`, a
+ * `{ inspectorId: reviewer, targetId: target }` when a current staff member of the reviewer was
+ * employed at the target (read through the guard, district scope).
+ */
+export async function staffConflicts(
+  _db: Db,
+  _districtCode: string,
+  _institutionIds: readonly string[],
+): Promise<DrawConflict[]> {
+  return [];
 }
 
 export interface QualityServiceDeps {
@@ -230,7 +245,7 @@ export function createQualityService({
           operator: body.operators[id] ?? null,
         }));
         // Fewer than the needed eligible reviewers for any institution: refuse before anything is written.
-        const conflicts = peerConflicts(pool);
+        const conflicts = peerConflicts(pool, await staffConflicts(tx, actor.districtCode, ids));
         for (const [k, t] of pool.entries()) {
           const eligible = pool.length - conflicts.filter((c) => c.targetId === t.id).length;
           if (body.weights.peer > 0 && eligible < body.reviewersPerInstitution)
@@ -332,7 +347,12 @@ export function createQualityService({
             ),
           );
         const pool = parts.map((p) => ({ id: p.institutionId, townCode: p.townCode, operator: p.operator }));
-        const ans = drawPeers(round.drawSecret, pool, round.reviewersPerInstitution);
+        const extra = await staffConflicts(
+          tx,
+          round.districtCode,
+          pool.map((p) => p.id),
+        );
+        const ans = drawPeers(round.drawSecret, pool, round.reviewersPerInstitution, extra);
         if (!ans.ok)
           throwIfErrors([
             {
