@@ -265,6 +265,20 @@ describe('evaluation forms and scope', () => {
     expect((await call('q_eval2', 'GET', `${Q}/evaluations`)).json().items).toEqual([]);
   });
 
+  it('the home page lists the forms to fill in (institution) and the progress (district)', async () => {
+    const inst = await call(instUser(q.institutions[0]!.id), 'GET', '/api/v1/dashboard');
+    const tasks = inst.json().widgets.find((w: { id: string }) => w.id === 'quality-tasks');
+    expect(tasks.items.map((i: { key: string }) => i.key)).toEqual([
+      'quality-todo-self',
+      'quality-todo-peer',
+    ]);
+    const district = await call('q_district', 'GET', '/api/v1/dashboard');
+    const overview = district.json().widgets.find((w: { id: string }) => w.id === 'quality-overview');
+    expect(
+      overview.items.find((i: { key: string }) => i.key === 'quality-open-rounds').value,
+    ).toBeGreaterThanOrEqual(1);
+  });
+
   it('a town officer sees the participants of its own town only', async () => {
     const res = await call('q_town', 'GET', `${Q}/rounds/${q.round.id}`);
     expect(res.statusCode).toBe(200);

@@ -19,6 +19,11 @@ export default function DemonstrationPage() {
     queryKey: keys.quality.demonstration(),
     queryFn: ({ signal }) => qualityApi.candidates(undefined, signal),
   });
+  const rounds = useQuery({
+    queryKey: keys.quality.rounds,
+    queryFn: ({ signal }) => qualityApi.rounds(signal),
+  });
+  const roundName = rounds.data?.items.find((r) => r.id === list.data?.roundId)?.name;
   const set = useMutation({
     mutationFn: (c: { id: string; version: number; on: boolean }) =>
       qualityApi.setDemonstration(c.id, c.version, c.on),
@@ -32,6 +37,7 @@ export default function DemonstrationPage() {
     <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('quality.demo.title')}</h1>}>
       <Space orientation="vertical" style={{ width: '100%' }} size={16}>
         <Alert type="info" title={t('quality.demo.intro')} />
+        {roundName && <strong data-testid="demonstration-round">{roundName}</strong>}
         {list.data && (
           <Alert
             type="warning"
