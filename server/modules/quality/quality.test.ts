@@ -247,6 +247,10 @@ describe('evaluation forms and scope', () => {
   it('an evaluator sees only the rounds it is assigned to', async () => {
     expect((await call('q_eval', 'GET', `${Q}/rounds`)).json().items).toEqual([]);
     expect((await call('q_eval', 'GET', `${Q}/rounds/${q.round.id}`)).statusCode).toBe(404);
+    const someParticipant = (await call('q_district', 'GET', `${Q}/rounds/${q.round.id}`)).json().items[0].id;
+    expect((await call('q_eval', 'GET', `${Q}/participants/${someParticipant}/feedback`)).statusCode).toBe(
+      404,
+    );
     expect((await call('q_eval', 'GET', `${Q}/evaluations`)).json().items).toEqual([]);
     const round = (await call('q_district', 'GET', `${Q}/rounds/${q.round.id}`)).json();
     const bad = await call('q_district', 'POST', `${Q}/rounds/${q.round.id}/evaluators`, {

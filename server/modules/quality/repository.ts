@@ -78,6 +78,12 @@ export function evaluationWhere(actor: Actor): SQL {
   });
 }
 
+/** Participants in scope; an evaluator only those of the rounds it is assigned to. */
+export function participantWhere(actor: Actor): SQL {
+  const inScope = scopeWhere(actor, participantScope);
+  return actor.role === 'evaluator' ? and(inScope, sql`${pt.roundId} in ${assignedRounds(actor)}`)! : inScope;
+}
+
 export function roundWhere(actor: Actor): SQL {
   if (actor.role === 'evaluator')
     return and(scopeWhere(actor, { district: rd.districtCode }), sql`${rd.id} in ${assignedRounds(actor)}`)!;
@@ -170,7 +176,7 @@ export function participantsOf(db: Db, actor: Actor, roundId: string) {
       institutions,
       and(eq(institutions.districtCode, pt.districtCode), eq(institutions.id, pt.institutionId)),
     )
-    .where(and(scopeWhere(actor, participantScope), eq(pt.roundId, roundId)))
+    .where(and(participantWhere(actor), eq(pt.roundId, roundId)))
     .orderBy(asc(institutions.namePinyin), asc(pt.id));
 }
 
@@ -184,7 +190,7 @@ export async function getParticipant(db: Db, actor: Actor, id: string, forUpdate
           institutions,
           and(eq(institutions.districtCode, pt.districtCode), eq(institutions.id, pt.institutionId)),
         )
-        .where(and(scopeWhere(actor, participantScope), eq(pt.id, id))),
+        .where(and(participantWhere(actor), eq(pt.id, id))),
       forUpdate,
     ),
   );
