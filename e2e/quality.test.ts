@@ -53,6 +53,8 @@ test('from opening a round to a demonstration badge on the portal', async () => 
   for (const p of r25.items) if (!towns.has(p.townCode)) towns.set(p.townCode, p.institutionName);
   const names = [...towns.values()].slice(0, 3);
 
+  await page.getByRole('table').getByRole('link').first().waitFor();
+  await shot(page, 'quality-0-rounds');
   await page.getByRole('button', { name: '开启评估轮次' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('名称').fill('2027 年度托育机构质量评估（演练）');
@@ -109,6 +111,9 @@ test('from opening a round to a demonstration badge on the portal', async () => 
   await page.getByTestId('confirm-3').click();
   await page.getByRole('button', { name: '撤销' }).nth(1).waitFor();
   await shot(page, 'quality-4-demonstration');
+  await page.goto(`${h.baseUrl}/admin/quality/frameworks`);
+  await page.getByText('示例（待替换为正式文本）').first().waitFor();
+  await shot(page, 'quality-4b-frameworks');
 
   const phone = await h.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
   const portal = await phone.newPage();
