@@ -26,6 +26,13 @@ export const PURPOSES = {
   },
   /** A spreadsheet to import (the import kit reads it; the file is kept for the record). */
   import: { kinds: ['xlsx', 'csv'], maxBytes: 20 * MiB, zh: '导入文件', en: 'Import file' },
+  /** Evidence attached to a quality evaluation form (issue 12): documents and photos. */
+  quality_evidence: {
+    kinds: ['pdf', 'jpeg', 'png'],
+    maxBytes: 10 * MiB,
+    zh: '质量评估佐证材料',
+    en: 'Quality evaluation evidence',
+  },
 } as const satisfies Record<string, PurposeDef>;
 
 export type Purpose = keyof typeof PURPOSES;

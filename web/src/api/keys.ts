@@ -50,6 +50,14 @@ export const keys = {
 
   quality: {
     all: ['quality'] as const,
+    frameworks: ['quality', 'frameworks'] as const,
+    rounds: ['quality', 'rounds'] as const,
+    round: (id: string) => ['quality', 'rounds', id] as const,
+    evaluations: (roundId?: string) => ['quality', 'evaluations', roundId ?? ''] as const,
+    evaluation: (id: string) => ['quality', 'evaluation', id] as const,
+    feedback: (participantId: string) => ['quality', 'feedback', participantId] as const,
+    demonstration: (roundId?: string) => ['quality', 'demonstration', roundId ?? ''] as const,
+    public: (institutionId: string) => ['quality', 'public', institutionId] as const,
   },
 
   plan: {

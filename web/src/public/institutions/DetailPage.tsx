@@ -6,6 +6,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
 import { NotFound } from '../../components/PlainStatus.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
+import { QualityBadge } from '../quality/QualityBadge.tsx';
 import {
   classTypeLabel,
   errorText,
@@ -64,6 +65,7 @@ export default function DetailPage() {
         {d.inclusive && <span className="pub-tag pub-tag-blue">{t('pub.inclusive')}</span>}
         <span className={`pub-tag pub-status-${d.status}`}>{statusLabel(lang, d.status)}</span>
       </p>
+      <QualityBadge institutionId={d.id} />
       <section className="pub-section" aria-labelledby="pub-basic">
         <h2 id="pub-basic">{t('pub.basic')}</h2>
         <dl className="pub-dl">
