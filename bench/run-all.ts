@@ -8,6 +8,7 @@ const benches = [
   'bench/public-search.ts',
   'bench/personal-data.ts',
   'bench/import.ts',
+  'bench/quality.ts',
 ].filter((b) => existsSync(b));
 let failed = 0;
 for (const b of benches) {
