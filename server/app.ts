@@ -30,6 +30,7 @@ import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { systemRoutes } from './platform/system-routes.ts';
 import { userRoutes } from './platform/users/routes.ts';
 import { createUserService } from './platform/users/service.ts';
+import { localFileStorage } from './platform/files/storage.ts';
 
 export interface AppDeps {
   database: Database;
@@ -112,7 +113,8 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   });
   authRoutes(app, auth);
   userRoutes(app, createUserService({ db, scopeTargets }));
-  auditRoutes(app, db, scopeTargets);
+  // The audit export's background files go where the modules' do (registerModules: DATA_DIR/files).
+  auditRoutes(app, db, scopeTargets, { jobs, storage: localFileStorage(path.join(config.dataDir, 'files')) });
   jobRoutes(app, db);
   notificationRoutes(app, createNotificationService(db));
   dashboardRoutes(app, { db, providers: dashboard });
