@@ -93,3 +93,36 @@ describe('MapView', () => {
     expect(map.querySelector('.map-cluster')?.textContent).toBe('5');
   });
 });
+
+describe('MapView town names and clusters', () => {
+  it('draws the town names above the clusters (never under them), taking no clicks, below the town point', async () => {
+    serveConfig('');
+    for (const dim of ['clientWidth', 'clientHeight'] as const)
+      vi.spyOn(HTMLElement.prototype, dim, 'get').mockReturnValue(400);
+    const town = townsOf('310118').find((t) => t.nameZh === '朱家角镇')!;
+    const near = Array.from({ length: 6 }, (_, i) => ({
+      id: `z${i}`,
+      lat: town.lat,
+      lng: town.lng,
+      label: `托育园${i}`,
+      color: '#1a6fb5',
+    }));
+    renderWithProviders(
+      <MapView districtCode="310118" points={near} label="机构地图" offlineNote="离线底图" cluster />,
+    );
+    await waitFor(() => expect(screen.getByText('离线底图')).toBeTruthy());
+    const map = screen.getByRole('region', { name: '机构地图' });
+    await waitFor(() => expect(map.querySelector('.map-cluster')).not.toBeNull());
+    const towns = map.querySelector<HTMLElement>('.leaflet-towns-pane')!;
+    const pointsPane = map.querySelector<HTMLElement>('.leaflet-points-pane')!;
+    expect(towns.contains(map.querySelector('.map-town-label'))).toBe(true);
+    expect(pointsPane.contains(map.querySelector('.map-cluster'))).toBe(true);
+    expect(Number(towns.style.zIndex)).toBeGreaterThan(Number(pointsPane.style.zIndex));
+    // Above the clusters but under tooltips (650) and popups (700).
+    expect(Number(towns.style.zIndex)).toBeLessThan(650);
+    expect(towns.style.pointerEvents).toBe('none');
+    // The name hangs under the town's point (a negative anchor), clear of a cluster disc centred there.
+    const label = [...map.querySelectorAll<HTMLElement>('.map-town-label')].find((e) => e.textContent === '朱家角镇')!;
+    expect(Number.parseFloat(label.style.marginTop)).toBeGreaterThanOrEqual(23);
+  });
+});

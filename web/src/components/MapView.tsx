@@ -81,6 +81,12 @@ export function viewBounds(
     : null;
 }
 
+/** The town names' pane: above the points pane (500), under tooltips (650) and popups (700). */
+export const TOWN_LABEL_Z = '600';
+export const POINTS_Z = '500';
+/** The name's box (120×18) hangs 26 px under the town's point: below a cluster of up to 46 px. */
+export const TOWN_LABEL_ANCHOR: [number, number] = [60, -26];
+
 function drawOfflineBackground(
   map: L.Map,
   districtCode: string,
@@ -89,9 +95,10 @@ function drawOfflineBackground(
 ) {
   const { outline, towns: areas } = approximateTownAreas(districtCode);
   if (outline.length === 0) return;
-  // Town names above the background (overlay pane, 400), below the points ('points', 500).
+  // Town names ABOVE the points and clusters ('points', 500) so a cluster never hides one, below
+  // tooltips (650) and popups (700); they take no clicks, so the cluster under a name still opens.
   const pane = map.createPane('towns');
-  pane.style.zIndex = '450';
+  pane.style.zIndex = TOWN_LABEL_Z;
   pane.style.pointerEvents = 'none';
   L.polygon(outline, {
     color: '#7f97b0',
@@ -122,7 +129,8 @@ function drawOfflineBackground(
         className: 'map-town-label',
         html: name,
         iconSize: [120, 18],
-        iconAnchor: [60, 9],
+        // Drawn below the town's centre, clear of the largest cluster disc (46 px) centred there.
+        iconAnchor: TOWN_LABEL_ANCHOR,
       }),
     }).addTo(map);
   }
@@ -178,7 +186,7 @@ export function MapView(props: MapViewProps) {
     if (!box.current || tileUrl === undefined) return;
     // maxZoom on the map itself: clustering needs one even when there is no tile layer to give it.
     const map = L.map(box.current, { zoomSnap: 0.25, maxZoom: 18, attributionControl: !!tileUrl });
-    map.createPane('points').style.zIndex = '500';
+    map.createPane('points').style.zIndex = POINTS_Z;
     if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 18 }).addTo(map);
     else drawOfflineBackground(map, districtCode, lang, highlightTown);
 
