@@ -40,6 +40,8 @@ const theme: ThemeConfig = {
     },
     // The empty table's "no data" line is written in the disabled colour (1.83:1).
     Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.58)' },
+    // So is an empty list's line (the review dialog's 未上传备案材料).
+    List: { colorTextDisabled: 'rgba(0, 0, 0, 0.58)' },
   },
 };
 
