@@ -108,14 +108,18 @@ test('the review pages in English: queue, detail and the opinion dialog (screens
   await page.getByRole('button', { name: '退出登录' }).waitFor();
   await page.getByLabel('语言').first().selectOption('en');
   await page.getByRole('button', { name: 'Log out' }).waitFor();
-  await page.getByRole('navigation', { name: 'Navigation' }).getByRole('link', { name: 'Filing review' }).click();
+  await page
+    .getByRole('navigation', { name: 'Navigation' })
+    .getByRole('link', { name: 'Filing review' })
+    .click();
   await page.waitForURL(/\/admin\/institutions\/review$/);
   await page.getByRole('heading', { name: 'Filing review' }).waitFor();
   await page.locator('.ant-table-row').first().waitFor();
   // Headers, the waited days and the pager are English; only names and places in the data are Chinese.
   const head = (await page.locator('.ant-table-thead').textContent()) ?? '';
   assert.doesNotMatch(head, CJK, `queue header: ${head}`);
-  const waited = (await page.locator('.ant-table-row').first().locator('.ant-tag').first().textContent()) ?? '';
+  const waited =
+    (await page.locator('.ant-table-row').first().locator('.ant-tag').first().textContent()) ?? '';
   assert.doesNotMatch(waited, CJK, `waited: ${waited}`);
   assert.doesNotMatch((await page.locator('.ant-pagination').textContent()) ?? '', CJK);
   await shot(page, 'review-1-queue-en');
@@ -166,7 +170,10 @@ test('编辑班级 opens the form at the classes, not cut off, on a small screen
     const save = page.getByRole('button', { name: '保存' }).last();
     await save.scrollIntoViewIfNeeded();
     const box = await save.boundingBox();
-    assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, `save button visible: ${JSON.stringify(box)}`);
+    assert.ok(
+      box && box.y >= 0 && box.y + box.height <= viewport.height,
+      `save button visible: ${JSON.stringify(box)}`,
+    );
     const width = await page.locator('html').evaluate((el) => el.scrollWidth);
     assert.ok(width <= viewport.width, `no horizontal overflow at ${viewport.width} px (${width})`);
     await shot(page, `classes-edit-${viewport.width}x${viewport.height}`);

@@ -17,6 +17,7 @@ import { authRoutes } from './platform/auth/routes.ts';
 import { createAuthService } from './platform/auth/service.ts';
 import type { Clock } from './platform/clock.ts';
 import { dashboardRoutes } from './platform/dashboard.ts';
+import { localFileStorage } from './platform/files/storage.ts';
 import { clientErrorHandler, problem, registerErrorHandler } from './platform/http-errors.ts';
 import { createJobs, type Jobs } from './platform/jobs/index.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
@@ -30,7 +31,6 @@ import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { systemRoutes } from './platform/system-routes.ts';
 import { userRoutes } from './platform/users/routes.ts';
 import { createUserService } from './platform/users/service.ts';
-import { localFileStorage } from './platform/files/storage.ts';
 
 export interface AppDeps {
   database: Database;

@@ -11,7 +11,11 @@ import { institutionStatusHistory } from './tables.ts';
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedInstitutionsDemo(database.db, { district: '310118', rng: new Rng(5), now: new Date('2026-06-01') });
+  await seedInstitutionsDemo(database.db, {
+    district: '310118',
+    rng: new Rng(5),
+    now: new Date('2026-06-01'),
+  });
 });
 afterAll(() => database.close());
 

@@ -12,7 +12,10 @@ beforeAll(async () => {
   await t.createUser('district', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
   cookie = await t.login('district');
   for (const name of NAMES) {
-    const res = await t.call('POST', '/api/v1/institutions', { cookie, body: buildInstitutionInput({ name }) });
+    const res = await t.call('POST', '/api/v1/institutions', {
+      cookie,
+      body: buildInstitutionInput({ name }),
+    });
     expect(res.statusCode).toBe(201);
   }
 });

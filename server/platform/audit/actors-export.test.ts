@@ -51,7 +51,9 @@ describe('GET /api/v1/audit/actors', () => {
   it('the picked account filters the trail by its id', async () => {
     const actors = (await t.call('GET', '/api/v1/audit/actors', { cookie: auditor })).json().items;
     const id = actors.find((a: { username: string }) => a.username === 'sysadmin').id as string;
-    const page = (await t.call('GET', `/api/v1/audit?actorId=${id}&pageSize=100`, { cookie: auditor })).json();
+    const page = (
+      await t.call('GET', `/api/v1/audit?actorId=${id}&pageSize=100`, { cookie: auditor })
+    ).json();
     expect(page.total).toBeGreaterThanOrEqual(3); // login + two creates
     expect(page.items.every((e: { actorId: string }) => e.actorId === id)).toBe(true);
     const bad = await t.call('GET', '/api/v1/audit?actorId=sysadmin', { cookie: auditor });
@@ -61,28 +63,33 @@ describe('GET /api/v1/audit/actors', () => {
 });
 
 describe('GET /api/v1/audit/export', () => {
-  it.each(['csv', 'xlsx'] as const)('%s: the filtered trail with names, audited with its filters', async (format) => {
-    const before = await countRows(t, 'audit_log');
-    const res = await t.call('GET', `/api/v1/audit/export?format=${format}&action=users.create`, {
-      cookie: auditor,
-    });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-disposition']).toContain(`audit-`);
-    const [header, ...rows] = await cells(res.rawPayload, format);
-    expect(header).toContain('操作人 Actor');
-    expect(rows).toHaveLength(2);
-    for (const r of rows) {
-      expect(r).toContain('users.create');
-      expect(r).toContain('测试 sysadmin');
-      expect(r).toContain('青浦区');
-      expect(r.join(' ')).not.toContain('Start-Here-2026');
-    }
-    expect(rows.map((r) => r.find((c) => c.startsWith('账号 ')))).toEqual(['账号 second', '账号 first']);
-    expect(await countRows(t, 'audit_log')).toBe(before + 1);
-    const page = (await t.call('GET', '/api/v1/audit?action=audit.export&pageSize=1', { cookie: auditor })).json();
-    expect(page.items[0]).toMatchObject({ actorUsername: 'auditor', objectType: 'audit_log' });
-    expect(page.items[0].changes).toMatchObject({ format, filters: { action: 'users.create' }, rows: 2 });
-  });
+  it.each(['csv', 'xlsx'] as const)(
+    '%s: the filtered trail with names, audited with its filters',
+    async (format) => {
+      const before = await countRows(t, 'audit_log');
+      const res = await t.call('GET', `/api/v1/audit/export?format=${format}&action=users.create`, {
+        cookie: auditor,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-disposition']).toContain(`audit-`);
+      const [header, ...rows] = await cells(res.rawPayload, format);
+      expect(header).toContain('操作人 Actor');
+      expect(rows).toHaveLength(2);
+      for (const r of rows) {
+        expect(r).toContain('users.create');
+        expect(r).toContain('测试 sysadmin');
+        expect(r).toContain('青浦区');
+        expect(r.join(' ')).not.toContain('Start-Here-2026');
+      }
+      expect(rows.map((r) => r.find((c) => c.startsWith('账号 ')))).toEqual(['账号 second', '账号 first']);
+      expect(await countRows(t, 'audit_log')).toBe(before + 1);
+      const page = (
+        await t.call('GET', '/api/v1/audit?action=audit.export&pageSize=1', { cookie: auditor })
+      ).json();
+      expect(page.items[0]).toMatchObject({ actorUsername: 'auditor', objectType: 'audit_log' });
+      expect(page.items[0].changes).toMatchObject({ format, filters: { action: 'users.create' }, rows: 2 });
+    },
+  );
 
   it('refuses a bad format with a 400 naming the field, and writes nothing', async () => {
     const before = await countRows(t, 'audit_log');

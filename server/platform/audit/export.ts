@@ -16,7 +16,11 @@ export const localDateTime = (iso: string) =>
 
 const RESULT_ZH: Record<AuditEntry['result'], string> = { success: '成功', failure: '失败', denied: '拒绝' };
 
-const c = (header: string, width: number, value: ExportColumn<AuditEntry>['value']): ExportColumn<AuditEntry> => ({
+const c = (
+  header: string,
+  width: number,
+  value: ExportColumn<AuditEntry>['value'],
+): ExportColumn<AuditEntry> => ({
   header,
   width,
   value,

@@ -24,12 +24,7 @@ export interface AuditRouteDeps {
   storage: FileStorage;
 }
 
-export function auditRoutes(
-  app: FastifyInstance,
-  db: Db,
-  targets: ScopeTargets,
-  deps: AuditRouteDeps,
-) {
+export function auditRoutes(app: FastifyInstance, db: Db, targets: ScopeTargets, deps: AuditRouteDeps) {
   const r = router(app);
   const tags = ['audit'];
   const exporter = createExporter({ db, ...deps }, auditExport(targets));

@@ -122,7 +122,9 @@ describe('MapView town names and clusters', () => {
     expect(Number(towns.style.zIndex)).toBeLessThan(650);
     expect(towns.style.pointerEvents).toBe('none');
     // The name hangs under the town's point (a negative anchor), clear of a cluster disc centred there.
-    const label = [...map.querySelectorAll<HTMLElement>('.map-town-label')].find((e) => e.textContent === '朱家角镇')!;
+    const label = [...map.querySelectorAll<HTMLElement>('.map-town-label')].find(
+      (e) => e.textContent === '朱家角镇',
+    )!;
     expect(Number.parseFloat(label.style.marginTop)).toBeGreaterThanOrEqual(23);
   });
 });
