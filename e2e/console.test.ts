@@ -1,7 +1,8 @@
 /** Journey: the console in Chinese and English, and the lockout message. */
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { consoleLogin, type Harness, shot, startHarness } from './harness.ts';
+import { consoleLogin, type Harness, SHOTS, shot, startHarness } from './harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -166,6 +167,10 @@ test('编辑班级 opens the form at the classes, not cut off, on a small screen
       title.y >= headerBottom - 1 && title.y + title.height <= viewport.height,
       `${viewport.width}×${viewport.height}: classes title at ${title.y} (header ends at ${headerBottom})`,
     );
+    // What the user sees on arrival (the viewport, not the full page).
+    await page.screenshot({
+      path: path.join(SHOTS, `classes-edit-${viewport.width}x${viewport.height}.png`),
+    });
     // Every field of the first class can be reached and the save button below the classes is reachable.
     const save = page.getByRole('button', { name: '保存' }).last();
     await save.scrollIntoViewIfNeeded();
@@ -176,7 +181,6 @@ test('编辑班级 opens the form at the classes, not cut off, on a small screen
     );
     const width = await page.locator('html').evaluate((el) => el.scrollWidth);
     assert.ok(width <= viewport.width, `no horizontal overflow at ${viewport.width} px (${width})`);
-    await shot(page, `classes-edit-${viewport.width}x${viewport.height}`);
     await page.close();
   }
 });
