@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DISTRICT_BBOX, townsOf } from '../../../domain/divisions.ts';
 import { renderWithProviders } from '../../test/render.tsx';
-import { MapView, viewBounds } from './MapView.tsx';
+import { MapView, pickLabelOffset, viewBounds } from './MapView.tsx';
 
 const realFetch = globalThis.fetch;
 afterEach(() => {
@@ -95,7 +95,7 @@ describe('MapView', () => {
 });
 
 describe('MapView town names and clusters', () => {
-  it('draws the town names above the clusters (never under them), taking no clicks, below the town point', async () => {
+  it('draws the town names above the clusters (never under them), taking no clicks', async () => {
     serveConfig('');
     for (const dim of ['clientWidth', 'clientHeight'] as const)
       vi.spyOn(HTMLElement.prototype, dim, 'get').mockReturnValue(400);
@@ -121,10 +121,24 @@ describe('MapView town names and clusters', () => {
     // Above the clusters but under tooltips (650) and popups (700).
     expect(Number(towns.style.zIndex)).toBeLessThan(650);
     expect(towns.style.pointerEvents).toBe('none');
-    // The name hangs under the town's point (a negative anchor), clear of a cluster disc centred there.
-    const label = [...map.querySelectorAll<HTMLElement>('.map-town-label')].find(
-      (e) => e.textContent === '朱家角镇',
-    )!;
-    expect(Number.parseFloat(label.style.marginTop)).toBeGreaterThanOrEqual(23);
+  });
+});
+
+describe('pickLabelOffset', () => {
+  const name = { left: 100, top: 91, right: 150, bottom: 109 }; // centred on the point (125, 100)
+  const cluster = { left: 102, top: 77, right: 148, bottom: 123 }; // a 46 px disc on the same point
+  it('puts the name below its point, clear of a cluster drawn there', () => {
+    expect(pickLabelOffset(name, [cluster])).toEqual([0, 34]);
+  });
+  it('tries above, then the sides, when below is taken', () => {
+    const below = { left: 90, top: 115, right: 160, bottom: 140 };
+    expect(pickLabelOffset(name, [cluster, below])).toEqual([0, -34]);
+    const above = { left: 90, top: 60, right: 160, bottom: 86 };
+    expect(pickLabelOffset(name, [cluster, below, above])).toEqual([50, 0]);
+  });
+  it('with no free place, takes the one covering least', () => {
+    const everywhere = { left: 0, top: 0, right: 400, bottom: 400 };
+    const below = { left: 100, top: 115, right: 150, bottom: 140 };
+    expect(pickLabelOffset(name, [everywhere, below])).not.toEqual([0, 34]);
   });
 });
