@@ -184,3 +184,47 @@ test('编辑班级 opens the form at the classes, not cut off, on a small screen
     await page.close();
   }
 });
+
+test('the auditor picks an account, and exports what the filters show (audited)', async () => {
+  // Someone to find in the trail: the district officer logs in.
+  const other = await h.browser.newPage({ viewport: { width: 1366, height: 860 } });
+  await consoleLogin(other, h.baseUrl, 'district');
+  await other.getByRole('button', { name: '退出登录' }).waitFor();
+  const me = (await (await other.request.get(`${h.baseUrl}/api/v1/auth/me`)).json()) as {
+    id: string;
+    displayName: string;
+  };
+  await other.close();
+
+  const page = await h.browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  await consoleLogin(page, h.baseUrl, 'auditor');
+  await page.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '审计日志' }).click();
+  await page.waitForURL(/\/admin\/audit$/);
+  await page.locator('.ant-table-row').first().waitFor();
+  // The picker lists accounts by name and role (the auditor cannot read /users).
+  await page.getByLabel('操作人', { exact: true }).click();
+  await page.keyboard.type(me.displayName);
+  await page.locator('.ant-select-item-option', { hasText: `${me.displayName}（区级管理员）` }).click();
+  await page.waitForURL(new RegExp(`actorId=${me.id}`));
+  await page.waitForLoadState('networkidle');
+  const actors = await page.locator('.ant-table-row td:nth-child(3)').allTextContents();
+  assert.ok(actors.length > 0);
+  assert.deepEqual([...new Set(actors)], [me.displayName]);
+  await shot(page, 'audit-actor-picked');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('audit-export-csv').click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^audit-\d{8}\.csv$/);
+  const file = await download.path();
+  const { readFileSync } = await import('node:fs');
+  const csv = readFileSync(file, 'utf8');
+  const lines = csv.trim().split(/\r\n/);
+  assert.match(lines[0] ?? '', /操作人 Actor/);
+  assert.ok(lines.length - 1 >= actors.length, `${lines.length - 1} rows exported, ${actors.length} shown`);
+  assert.ok(lines.slice(1).every((l) => l.includes(me.displayName)));
+  // The export itself is in the trail.
+  await page.goto(`${h.baseUrl}/admin/audit?action=audit.export`);
+  await page.locator('.ant-table-row', { hasText: '导出审计日志' }).first().waitFor();
+  await page.close();
+});
