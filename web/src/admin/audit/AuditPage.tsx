@@ -206,7 +206,7 @@ export default function AuditPage() {
                   allowClear
                   showSearch={{ optionFilterProp: 'label' }}
                   placeholder={t('audit.anyActor')}
-                  style={{ width: 200 }}
+                  style={{ width: 260 }}
                   loading={actors.isLoading}
                   value={filters.actorId}
                   onChange={(id?: string) => setFilter('actorId', id)}
