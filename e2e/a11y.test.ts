@@ -145,3 +145,51 @@ test('console list, detail and form pages: zero serious or critical axe violatio
   assert.deepEqual(found, []);
   await page.close();
 });
+
+test('console dialogs: the review opinion dialog and the change-password dialog, zero serious or critical', async () => {
+  const page = await h.browser.newPage({ viewport: { width: 1366, height: 860 } });
+  const found: string[] = [];
+  await consoleLogin(page, h.baseUrl, 'district');
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+  // A filing waiting in the queue (demo data): open it and ask to approve it.
+  await page.goto(`${h.baseUrl}/admin/institutions/review`);
+  await page.locator('.ant-table-row').first().waitFor();
+  await page.locator('.ant-table-row').first().getByRole('link', { name: '审核' }).click();
+  await page.waitForURL(/\/admin\/institutions\/[0-9a-f-]{36}$/);
+  await page.getByRole('button', { name: '予以备案' }).click();
+  const review = page.getByRole('dialog');
+  await review.getByTestId('review-materials').waitFor();
+  await review.getByLabel('审核意见').waitFor();
+  found.push(...(await axe(page, 'review opinion dialog')));
+  // With the required-opinion message shown (red text on white).
+  await review.getByRole('button', { name: /确\s*定/ }).click();
+  await review.getByText('请填写审核意见').waitFor();
+  found.push(...(await axe(page, 'review opinion dialog (opinion missing)')));
+  await shot(page, 'a11y-review-dialog');
+  await review.getByRole('button', { name: /取\s*消/ }).click();
+  await review.waitFor({ state: 'hidden' });
+  // The change-password dialog, from the header.
+  await page.getByRole('button', { name: '修改密码' }).click();
+  const password = page.getByRole('dialog');
+  await password.getByLabel('当前密码').waitFor();
+  found.push(...(await axe(page, 'change-password dialog')));
+  await shot(page, 'a11y-password-dialog');
+  await password.getByRole('button', { name: /保\s*存/ }).click();
+  await password.locator('.ant-form-item-explain-error').first().waitFor();
+  found.push(...(await axe(page, 'change-password dialog (errors shown)')));
+  // The same two in English.
+  await password.getByRole('button', { name: /取\s*消/ }).click();
+  await password.waitFor({ state: 'hidden' });
+  await page.getByLabel('语言').first().selectOption('en');
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+  await page.getByRole('button', { name: 'Approve filing' }).click();
+  await page.getByRole('dialog').getByLabel('Review opinion').waitFor();
+  found.push(...(await axe(page, 'review opinion dialog (en)')));
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByRole('dialog').getByLabel('Current password').waitFor();
+  found.push(...(await axe(page, 'change-password dialog (en)')));
+  assert.deepEqual(found, []);
+  await page.close();
+});

@@ -167,20 +167,21 @@ test('the auditor reads the approval with names and a before/after table, in zh 
   await page.getByLabel('操作', { exact: true }).click();
   await page.keyboard.type('予以备案');
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: /搜\s*索/ }).click();
+  // The filter applies at once (it is in the URL: PagedTable).
+  await page.waitForURL(/action=institutions\.approve/);
   const row = page.locator('tr.ant-table-row').first();
   await row.filter({ hasText: NAME }).waitFor();
   const text = (await row.textContent()) ?? '';
   assert.match(text, /予以备案/);
   assert.doesNotMatch(text, /institutions\.approve|…/);
-  await row.locator('.ant-table-row-expand-icon').click();
-  const changes = page.getByTestId('audit-changes');
+  await row.getByRole('button', { name: /记录详情/ }).click();
+  const changes = page.getByRole('dialog').getByTestId('audit-changes');
   await changes.waitFor();
   const table = (await changes.textContent()) ?? '';
   assert.match(table, /字段.*变更前.*变更后/);
   assert.match(table, /状态.*备案审核中.*已备案/);
   assert.match(table, /原因/);
-  assert.match((await page.locator('.ant-descriptions').first().textContent()) ?? '', /青浦区/);
+  assert.match((await page.getByRole('dialog').locator('.ant-descriptions').textContent()) ?? '', /青浦区/);
   await shot(page, 'audit-1-zh');
   await page.evaluate("localStorage.setItem('tuoyu.lang', 'en')");
   await page.reload();

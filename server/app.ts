@@ -17,6 +17,7 @@ import { authRoutes } from './platform/auth/routes.ts';
 import { createAuthService } from './platform/auth/service.ts';
 import type { Clock } from './platform/clock.ts';
 import { dashboardRoutes } from './platform/dashboard.ts';
+import { localFileStorage } from './platform/files/storage.ts';
 import { clientErrorHandler, problem, registerErrorHandler } from './platform/http-errors.ts';
 import { createJobs, type Jobs } from './platform/jobs/index.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
@@ -112,7 +113,8 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   });
   authRoutes(app, auth);
   userRoutes(app, createUserService({ db, scopeTargets }));
-  auditRoutes(app, db, scopeTargets);
+  // The audit export's background files go where the modules' do (registerModules: DATA_DIR/files).
+  auditRoutes(app, db, scopeTargets, { jobs, storage: localFileStorage(path.join(config.dataDir, 'files')) });
   jobRoutes(app, db);
   notificationRoutes(app, createNotificationService(db));
   dashboardRoutes(app, { db, providers: dashboard });

@@ -100,6 +100,14 @@ const CORE_SUMMARIES: Record<string, Words> = {
   'users.unlock': { en: 'Unlock an account', zh: '解锁账号' },
   'audit.list': { en: 'Search the audit log', zh: '查询审计日志' },
   'audit.verify': { en: 'Verify the audit hash chain', zh: '校验审计日志哈希链' },
+  'audit.actors': {
+    en: "The accounts that appear in the trail (the auditor's account picker)",
+    zh: '审计日志中出现的账号（审计员选择操作人用）',
+  },
+  'audit.export': {
+    en: 'Export the filtered audit trail (XLSX or CSV; audited)',
+    zh: '导出筛选后的审计日志（XLSX 或 CSV，留痕）',
+  },
   'jobs.get': { en: 'Get a background job', zh: '查看后台任务' },
   'jobs.list': { en: 'List background jobs', zh: '查询后台任务' },
   'notifications.list': { en: 'My notifications', zh: '我的通知' },

@@ -208,7 +208,8 @@ export async function seedInstitutionsDemo(
         action: 'create',
         fromStatus: null,
         toStatus: 'draft',
-        actorUsername: 'district',
+        // Seeded before any account exists: no actor, so the console shows 操作人：系统 (not a raw username).
+        actorUsername: null,
         at,
       });
       let from: InstitutionStatus = 'draft';
@@ -230,7 +231,7 @@ export async function seedInstitutionsDemo(
           fromStatus: from,
           toStatus: to,
           reason: REASONS[action] ?? null,
-          actorUsername: action === 'submit' ? 'institution' : 'district',
+          actorUsername: null,
           at,
         });
         from = to;

@@ -66,9 +66,12 @@ export function listInstitutions(
 ) {
   const where = listWhere(actor, f);
   const dir = sort?.order === 'desc' ? desc : asc;
-  const order = sort
-    ? [dir(institutions[sort.by]), asc(institutions.id)]
-    : [asc(institutions.townCode), asc(institutions.name), asc(institutions.id)];
+  // 按名称 is pinyin order (the stored key, as the portal sorts), not the code points of the characters.
+  const order = !sort
+    ? [asc(institutions.townCode), asc(institutions.namePinyin), asc(institutions.name), asc(institutions.id)]
+    : sort.by === 'name'
+      ? [dir(institutions.namePinyin), dir(institutions.name), asc(institutions.id)]
+      : [dir(institutions[sort.by]), asc(institutions.id)];
   return paged(q, {
     rows: (limit, offset) =>
       db

@@ -4,13 +4,13 @@
  * change fails too.
  */
 
-import { and, asc, count, desc, eq, gt, gte, lte, type SQL } from 'drizzle-orm';
-import type { AuditEntry } from '../../../domain/contracts/audit.ts';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lte, type SQL } from 'drizzle-orm';
+import type { AuditActor, AuditEntry, AuditFilters } from '../../../domain/contracts/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, type RequestContext, scopeText } from '../context.ts';
 import { scopeWhere } from '../guard.ts';
 import type { ScopeTargets } from '../scope-targets.ts';
-import { auditChainHead, auditLog, GENESIS_HASH } from '../tables.ts';
+import { auditChainHead, auditLog, GENESIS_HASH, users } from '../tables.ts';
 import { entryHash } from './canonical.ts';
 import { maskChanges } from './mask.ts';
 import { auditNames } from './names.ts';
@@ -113,40 +113,41 @@ export async function verifyAuditChain(db: Db, districtCode?: string): Promise<V
   return { ok: true, count, brokenAt: null, reason: null };
 }
 
-export interface AuditQuery {
+export interface AuditQuery extends AuditFilters {
   page: number;
   pageSize: number;
-  action?: string | undefined;
-  actor?: string | undefined;
-  objectType?: string | undefined;
-  role?: string | undefined;
-  result?: 'success' | 'failure' | 'denied' | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
 }
 
-/** A filtered page of the actor's district's trail, newest first. */
-export async function listAudit(db: Db, actor: Actor, q: AuditQuery, targets: ScopeTargets = {}) {
+/** The trail's WHERE: the actor's district (through the guard) and the filters. */
+export function auditWhere(actor: Actor, q: AuditFilters): SQL | undefined {
   // The trail is district-wide: the guard limits it to the auditor's district (town-level scopes see none).
   const conds: (SQL | undefined)[] = [scopeWhere(actor, { district: auditLog.districtCode })];
   if (q.action) conds.push(eq(auditLog.action, q.action));
   if (q.actor) conds.push(eq(auditLog.actorUsername, q.actor));
+  if (q.actorId) conds.push(eq(auditLog.actorId, q.actorId));
   if (q.objectType) conds.push(eq(auditLog.objectType, q.objectType));
   if (q.role) conds.push(eq(auditLog.role, q.role));
   if (q.result) conds.push(eq(auditLog.result, q.result));
   if (q.from) conds.push(gte(auditLog.at, new Date(q.from)));
   if (q.to) conds.push(lte(auditLog.at, new Date(q.to)));
-  const where = and(...conds);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(auditLog)
-      .where(where)
-      .orderBy(desc(auditLog.seq))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(auditLog).where(where),
-  ]);
+  return and(...conds);
+}
+
+/** One page of entries in the trail's order (newest first), with names resolved now. */
+export async function auditRows(
+  db: Db,
+  actor: Actor,
+  q: AuditFilters,
+  page: { offset: number; limit: number },
+  targets: ScopeTargets = {},
+): Promise<AuditEntry[]> {
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(auditWhere(actor, q))
+    .orderBy(desc(auditLog.seq))
+    .limit(page.limit)
+    .offset(page.offset);
   const plain = rows.map((e) => ({
     seq: e.seq,
     at: e.at.toISOString(),
@@ -163,6 +164,38 @@ export async function listAudit(db: Db, actor: Actor, q: AuditQuery, targets: Sc
     changes: (e.changes as Record<string, unknown> | null) ?? null,
     hash: e.hash,
   }));
-  const items: AuditEntry[] = await auditNames(db, actor.districtCode, targets, plain);
-  return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return auditNames(db, actor.districtCode, targets, plain);
+}
+
+export async function countAudit(db: Db, actor: Actor, q: AuditFilters): Promise<number> {
+  const [total] = await db.select({ n: count() }).from(auditLog).where(auditWhere(actor, q));
+  return total?.n ?? 0;
+}
+
+/** A filtered page of the actor's district's trail, newest first. */
+export async function listAudit(db: Db, actor: Actor, q: AuditQuery, targets: ScopeTargets = {}) {
+  const { page, pageSize, ...filters } = q;
+  const [items, total] = await Promise.all([
+    auditRows(db, actor, filters, { offset: (page - 1) * pageSize, limit: pageSize }, targets),
+    countAudit(db, actor, filters),
+  ]);
+  return { items, total, page, pageSize };
+}
+
+/**
+ * The accounts that appear in the actor's district's trail (id, login name, display name, current role),
+ * by display name: the auditor's account picker. audit_admin may not list /users; this names only
+ * accounts that acted, and nothing personal beyond the name the trail already shows.
+ */
+export async function listAuditActors(db: Db, actor: Actor): Promise<{ items: AuditActor[] }> {
+  const inTrail = db
+    .selectDistinct({ id: auditLog.actorId })
+    .from(auditLog)
+    .where(and(scopeWhere(actor, { district: auditLog.districtCode }), isNotNull(auditLog.actorId)));
+  const rows = await db
+    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role })
+    .from(users)
+    .where(and(eq(users.districtCode, actor.districtCode), inArray(users.id, inTrail)))
+    .orderBy(asc(users.displayName), asc(users.username));
+  return { items: rows.map((r) => ({ ...r, role: r.role ?? null })) };
 }

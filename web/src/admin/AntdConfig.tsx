@@ -40,6 +40,10 @@ const theme: ThemeConfig = {
     },
     // The empty table's "no data" line is written in the disabled colour (1.83:1).
     Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.58)' },
+    // So is an empty list's line (the review dialog's 未上传备案材料); it sits inside the list's Spin,
+    // whose own variables reset the colour, so both carry it.
+    List: { colorTextDisabled: 'rgba(0, 0, 0, 0.58)' },
+    Spin: { colorTextDisabled: 'rgba(0, 0, 0, 0.58)' },
   },
 };
 

@@ -15,6 +15,7 @@ export const keys = {
   audit: {
     all: ['audit'] as const,
     list: (query: object) => ['audit', 'list', query] as const,
+    actors: ['audit', 'actors'] as const,
   },
   institutions: {
     all: ['institutions'] as const,

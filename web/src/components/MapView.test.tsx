@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DISTRICT_BBOX, townsOf } from '../../../domain/divisions.ts';
 import { renderWithProviders } from '../../test/render.tsx';
-import { MapView, viewBounds } from './MapView.tsx';
+import { MapView, pickLabelOffset, viewBounds } from './MapView.tsx';
 
 const realFetch = globalThis.fetch;
 afterEach(() => {
@@ -91,5 +91,54 @@ describe('MapView', () => {
     expect(map.querySelectorAll('.leaflet-overlay-pane path').length).toBe(1 + townsOf('310118').length);
     await waitFor(() => expect(map.querySelector('.map-cluster [aria-label="5 家机构"]')).not.toBeNull());
     expect(map.querySelector('.map-cluster')?.textContent).toBe('5');
+  });
+});
+
+describe('MapView town names and clusters', () => {
+  it('draws the town names above the clusters (never under them), taking no clicks', async () => {
+    serveConfig('');
+    for (const dim of ['clientWidth', 'clientHeight'] as const)
+      vi.spyOn(HTMLElement.prototype, dim, 'get').mockReturnValue(400);
+    const town = townsOf('310118').find((t) => t.nameZh === '朱家角镇')!;
+    const near = Array.from({ length: 6 }, (_, i) => ({
+      id: `z${i}`,
+      lat: town.lat,
+      lng: town.lng,
+      label: `托育园${i}`,
+      color: '#1a6fb5',
+    }));
+    renderWithProviders(
+      <MapView districtCode="310118" points={near} label="机构地图" offlineNote="离线底图" cluster />,
+    );
+    await waitFor(() => expect(screen.getByText('离线底图')).toBeTruthy());
+    const map = screen.getByRole('region', { name: '机构地图' });
+    await waitFor(() => expect(map.querySelector('.map-cluster')).not.toBeNull());
+    const towns = map.querySelector<HTMLElement>('.leaflet-towns-pane')!;
+    const pointsPane = map.querySelector<HTMLElement>('.leaflet-points-pane')!;
+    expect(towns.contains(map.querySelector('.map-town-label'))).toBe(true);
+    expect(pointsPane.contains(map.querySelector('.map-cluster'))).toBe(true);
+    expect(Number(towns.style.zIndex)).toBeGreaterThan(Number(pointsPane.style.zIndex));
+    // Above the clusters but under tooltips (650) and popups (700).
+    expect(Number(towns.style.zIndex)).toBeLessThan(650);
+    expect(towns.style.pointerEvents).toBe('none');
+  });
+});
+
+describe('pickLabelOffset', () => {
+  const name = { left: 100, top: 91, right: 150, bottom: 109 }; // centred on the point (125, 100)
+  const cluster = { left: 102, top: 77, right: 148, bottom: 123 }; // a 46 px disc on the same point
+  it('puts the name below its point, clear of a cluster drawn there', () => {
+    expect(pickLabelOffset(name, [cluster])).toEqual([0, 34]);
+  });
+  it('tries above, then the sides, when below is taken', () => {
+    const below = { left: 90, top: 115, right: 160, bottom: 140 };
+    expect(pickLabelOffset(name, [cluster, below])).toEqual([0, -34]);
+    const above = { left: 90, top: 60, right: 160, bottom: 86 };
+    expect(pickLabelOffset(name, [cluster, below, above])).toEqual([50, 0]);
+  });
+  it('with no free place, takes the one covering least', () => {
+    const everywhere = { left: 0, top: 0, right: 400, bottom: 400 };
+    const below = { left: 100, top: 115, right: 150, bottom: 140 };
+    expect(pickLabelOffset(name, [everywhere, below])).not.toEqual([0, 34]);
   });
 });

@@ -81,6 +81,85 @@ export function viewBounds(
     : null;
 }
 
+/** The town names' pane: above the points pane (500), under tooltips (650) and popups (700). */
+export const TOWN_LABEL_Z = '600';
+export const POINTS_Z = '500';
+/** The name's box (120×18) is centred on the town's point; `placeTownLabels` moves it off the points. */
+export const TOWN_LABEL_ANCHOR: [number, number] = [60, 9];
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const overlap = (a: Box, b: Box) =>
+  Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+  Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+
+/** Clearance from the town's point to the name's edge: more than the largest cluster's radius (23 px). */
+const CLEAR = 25;
+
+/**
+ * Where a name (its box centred on its point) goes: the first place, in order of preference (below,
+ * above, right, left, then further and diagonal), where it covers no obstacle (a cluster, a point, a
+ * name already placed); when every place does, the one covering least.
+ */
+export function pickLabelOffset(box: Box, obstacles: readonly Box[]): [number, number] {
+  const y = (box.bottom - box.top) / 2 + CLEAR;
+  const x = (box.right - box.left) / 2 + CLEAR;
+  const offsets: [number, number][] = [
+    [0, y],
+    [0, -y],
+    [x, 0],
+    [-x, 0],
+    [0, y + 22],
+    [0, -y - 22],
+    [x, y],
+    [-x, y],
+    [x, -y],
+    [-x, -y],
+  ];
+  let best = offsets[0] as [number, number];
+  let bestArea = Number.POSITIVE_INFINITY;
+  for (const [dx, dy] of offsets) {
+    const moved = { left: box.left + dx, right: box.right + dx, top: box.top + dy, bottom: box.bottom + dy };
+    const area = obstacles.reduce((sum, o) => sum + overlap(moved, o), 0);
+    if (area === 0) return [dx, dy];
+    if (area < bestArea) {
+      bestArea = area;
+      best = [dx, dy];
+    }
+  }
+  return best;
+}
+
+/** Move each town name (inner span) next to its point where no cluster, point or other name is drawn. */
+function placeTownLabels(container: HTMLElement) {
+  const names = [...container.querySelectorAll<HTMLElement>('.map-town-label > span')];
+  for (const n of names) n.style.transform = '';
+  const rect = (el: Element): Box => {
+    const r = el.getBoundingClientRect();
+    return { left: r.left - 2, top: r.top - 2, right: r.right + 2, bottom: r.bottom + 2 };
+  };
+  const obstacles = [
+    ...container.querySelectorAll('.leaflet-points-pane .map-cluster, .leaflet-points-pane path'),
+  ].map(rect);
+  for (const n of names) {
+    const box = rect(n);
+    if (box.right - box.left <= 4) continue; // not laid out (hidden map)
+    const [dx, dy] = pickLabelOffset(box, obstacles);
+    n.style.transform = `translate(${dx}px, ${dy}px)`;
+    obstacles.push({
+      left: box.left + dx,
+      right: box.right + dx,
+      top: box.top + dy,
+      bottom: box.bottom + dy,
+    });
+  }
+}
+
 function drawOfflineBackground(
   map: L.Map,
   districtCode: string,
@@ -89,9 +168,10 @@ function drawOfflineBackground(
 ) {
   const { outline, towns: areas } = approximateTownAreas(districtCode);
   if (outline.length === 0) return;
-  // Town names above the background (overlay pane, 400), below the points ('points', 500).
+  // Town names ABOVE the points and clusters ('points', 500) so a cluster never hides one, below
+  // tooltips (650) and popups (700); they take no clicks, so the cluster under a name still opens.
   const pane = map.createPane('towns');
-  pane.style.zIndex = '450';
+  pane.style.zIndex = TOWN_LABEL_Z;
   pane.style.pointerEvents = 'none';
   L.polygon(outline, {
     color: '#7f97b0',
@@ -122,7 +202,7 @@ function drawOfflineBackground(
         className: 'map-town-label',
         html: name,
         iconSize: [120, 18],
-        iconAnchor: [60, 9],
+        iconAnchor: TOWN_LABEL_ANCHOR,
       }),
     }).addTo(map);
   }
@@ -178,7 +258,7 @@ export function MapView(props: MapViewProps) {
     if (!box.current || tileUrl === undefined) return;
     // maxZoom on the map itself: clustering needs one even when there is no tile layer to give it.
     const map = L.map(box.current, { zoomSnap: 0.25, maxZoom: 18, attributionControl: !!tileUrl });
-    map.createPane('points').style.zIndex = '500';
+    map.createPane('points').style.zIndex = POINTS_Z;
     if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 18 }).addTo(map);
     else drawOfflineBackground(map, districtCode, lang, highlightTown);
 
@@ -216,7 +296,20 @@ export function MapView(props: MapViewProps) {
     }
     const bounds = viewBounds(here ? [...points, here] : points, DISTRICT_BBOX[districtCode]);
     if (bounds) map.fitBounds(bounds, { maxZoom: 14 });
+    // Without tiles the town names are the map: keep each clear of the clusters and points, again
+    // whenever the clusters change (zoom, pan, a cluster split open).
+    let frame = 0;
+    const relabel = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => box.current && placeTownLabels(box.current));
+    };
+    if (!tileUrl) {
+      map.on('zoomend moveend resize', relabel);
+      group.on('animationend spiderfied unspiderfied', relabel);
+      relabel();
+    }
     return () => {
+      cancelAnimationFrame(frame);
       map.remove();
     };
   }, [tileUrl, districtCode, points, highlightTown, here, onOpen, lang, cluster, clusterLabel]);

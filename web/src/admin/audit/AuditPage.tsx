@@ -1,29 +1,38 @@
-/** /admin/audit — the audit trail for audit_admin: filters, expandable changes, chain verification. */
+/**
+ * /admin/audit — the audit trail for audit_admin, on the kit's PagedTable (page, filters in the URL):
+ * selects for action, account (picker from GET /audit/actors), role, object type and result, a time
+ * range, the export of the filtered trail (XLSX/CSV, audited), details with the changes table, and
+ * chain verification.
+ */
 
-import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
+  App,
   Button,
   Card,
   DatePicker,
   Descriptions,
+  Drawer,
   Form,
-  Input,
   Select,
   Space,
-  Table,
   type TableColumnsType,
   Tag,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useState } from 'react';
+import { auditQuery } from '../../../../domain/contracts/audit.ts';
 import { ROLES, type Role } from '../../../../domain/contracts/auth.ts';
-import { type AuditEntry, type AuditQuery, api } from '../../api/client.ts';
-import { problemText, useShowError } from '../../api/errors.ts';
+import { EXPORT_SYNC_MAX_ROWS } from '../../../../domain/contracts/import.ts';
+import { type AuditEntry, api } from '../../api/client.ts';
+import { useShowError } from '../../api/errors.ts';
 import { keys } from '../../api/keys.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { type MessageKey, pick, useLang, useT } from '../../i18n/index.tsx';
 import { AUDIT_ACTIONS, isAuditAction } from './actions.ts';
+import { type AuditExportQuery, auditApi } from './api.ts';
 import { ChangesTable } from './ChangesTable.tsx';
 
 type Result = AuditEntry['result'];
@@ -32,51 +41,19 @@ const OBJECT_TYPES: Record<string, string> = {
   institution: 'scope.institution',
   user: 'audit.objectUser',
   calendar: 'nav.calendar',
+  audit_log: 'audit.title',
 };
 const RESULTS: readonly Result[] = ['success', 'failure', 'denied'];
 const RESULT_COLOR: Record<Result, string> = { success: 'green', failure: 'orange', denied: 'red' };
-
-interface FilterValues {
-  action?: string;
-  actor?: string;
-  objectType?: string;
-  role?: Role;
-  result?: Result;
-  range?: [Dayjs | null, Dayjs | null] | null;
-}
-
-type Filters = Omit<AuditQuery, 'page' | 'pageSize'>;
-
-function toFilters(v: FilterValues): Filters {
-  const text = (s?: string) => s?.trim() || undefined;
-  return {
-    action: text(v.action),
-    actor: text(v.actor),
-    objectType: text(v.objectType),
-    role: v.role,
-    result: v.result,
-    // ISO 8601 with the browser's offset, e.g. 2026-03-01T00:00:00+08:00.
-    from: v.range?.[0]?.format() ?? undefined,
-    to: v.range?.[1]?.format() ?? undefined,
-  };
-}
 
 export default function AuditPage() {
   const t = useT();
   const [lang] = useLang();
   const showError = useShowError();
-  const [form] = Form.useForm<FilterValues>();
-  const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-
-  const query: AuditQuery = { ...filters, page, pageSize };
-  const entries = useQuery({
-    queryKey: keys.audit.list(query),
-    queryFn: ({ signal }) => api.audit.list(query, signal),
-    placeholderData: keepPreviousData,
-  });
+  const { modal } = App.useApp();
+  const [open, setOpen] = useState<AuditEntry | null>(null);
   const verify = useMutation({ mutationFn: () => api.audit.verify(), onError: (err) => showError(err) });
+  const actors = useQuery({ queryKey: keys.audit.actors, queryFn: ({ signal }) => auditApi.actors(signal) });
 
   const actionText = (a: string) => (isAuditAction(a) ? t(`auditAction.${a}`) : a);
   const typeText = (type: string) => (type in OBJECT_TYPES ? t(OBJECT_TYPES[type] as MessageKey) : type);
@@ -116,33 +93,60 @@ export default function AuditPage() {
       render: (r: Result) => <Tag color={RESULT_COLOR[r]}>{t(`audit.result.${r}`)}</Tag>,
     },
     { title: t('audit.ip'), key: 'ip', render: (_, e) => e.ip ?? '—' },
+    {
+      title: t('audit.details'),
+      key: 'details',
+      fixed: 'right',
+      render: (_, e) => (
+        <Button
+          type="link"
+          size="small"
+          aria-label={t('audit.detailsOf', { seq: e.seq })}
+          onClick={() => setOpen(e)}
+        >
+          {t('audit.details')}
+        </Button>
+      ),
+    },
   ];
 
-  const expanded = (e: AuditEntry) => (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-      <Descriptions size="small" column={1} bordered>
-        <Descriptions.Item label={t('audit.object')}>
-          {objectText(e)}
-          {e.objectType && e.objectName && ` · ${typeText(e.objectType)}`}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('audit.scope')}>
-          {e.scopeLabel ? pick(lang, e.scopeLabel.zh, e.scopeLabel.en) : '—'}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('audit.requestId')}>{e.requestId ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('audit.hash')}>
-          <code style={{ wordBreak: 'break-all' }}>{e.hash}</code>
-        </Descriptions.Item>
-      </Descriptions>
-      <div>
-        <strong>{t('audit.changes')}</strong>
-        {e.changes ? (
-          <ChangesTable changes={e.changes} />
-        ) : (
-          <div style={{ color: 'rgba(0,0,0,0.45)' }}>{t('audit.noChanges')}</div>
-        )}
-      </div>
-    </div>
-  );
+  const download = (query: AuditExportQuery, total: number | undefined) => {
+    const button = (format: 'xlsx' | 'csv', label: string) =>
+      (total ?? 0) > EXPORT_SYNC_MAX_ROWS ? (
+        <Button
+          key={format}
+          icon={<DownloadOutlined />}
+          onClick={() =>
+            auditApi.exportJob({ ...query, format }).then(
+              (job) => {
+                modal.info({
+                  title: t('exp.background'),
+                  content: (
+                    <a href={job.downloadUrl} download>
+                      {t('exp.download')}
+                    </a>
+                  ),
+                });
+              },
+              (err) => showError(err),
+            )
+          }
+        >
+          {label}
+        </Button>
+      ) : (
+        <Button
+          key={format}
+          icon={<DownloadOutlined />}
+          href={auditApi.exportUrl({ ...query, format })}
+          download
+          data-testid={`audit-export-${format}`}
+        >
+          {label}
+        </Button>
+      );
+    return [button('xlsx', t('audit.exportXlsx')), button('csv', t('audit.exportCsv'))];
+  };
 
   const v = verify.data;
   return (
@@ -172,99 +176,144 @@ export default function AuditPage() {
           style={{ marginBottom: 16 }}
         />
       )}
-      <Form
-        form={form}
-        layout="inline"
-        style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={(values) => {
-          setFilters(toFilters(values));
-          setPage(1);
-        }}
-      >
-        <Form.Item name="action" label={t('audit.action')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('audit.anyAction')}
-            style={{ width: 180 }}
-            options={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`auditAction.${a}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="role" label={t('audit.role')}>
-          <Select
-            allowClear
-            placeholder={t('audit.anyRole')}
-            style={{ width: 150 }}
-            options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="actor" label={t('audit.actor')}>
-          <Input allowClear style={{ width: 130 }} />
-        </Form.Item>
-        <Form.Item name="objectType" label={t('audit.objectType')}>
-          <Select
-            allowClear
-            style={{ width: 130 }}
-            options={Object.keys(OBJECT_TYPES).map((o) => ({ value: o, label: typeText(o) }))}
-          />
-        </Form.Item>
-        <Form.Item name="result" label={t('audit.result')}>
-          <Select
-            allowClear
-            placeholder={t('audit.anyResult')}
-            style={{ width: 120 }}
-            options={RESULTS.map((r) => ({ value: r, label: t(`audit.result.${r}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="range" label={t('audit.timeRange')}>
-          <DatePicker.RangePicker
-            showTime={{ format: 'HH:mm' }}
-            format="YYYY-MM-DD HH:mm"
-            allowEmpty={[true, true]}
-          />
-        </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                setFilters({});
-                setPage(1);
-              }}
-            >
-              {t('common.reset')}
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
-      <Table<AuditEntry>
-        rowKey="seq"
-        size="middle"
+      <PagedTable<AuditEntry, (typeof auditQuery)['_output']>
+        schema={auditQuery}
+        queryKey={(q) => keys.audit.list(q)}
+        fetchPage={(q, signal) => api.audit.list(q, signal)}
         columns={columns}
-        dataSource={entries.data?.items}
-        loading={entries.isFetching}
-        scroll={{ x: 'max-content' }}
-        expandable={{ expandedRowRender: expanded }}
-        locale={
-          entries.error
-            ? { emptyText: problemText(entries.error, lang, t('common.unknownError')) }
-            : undefined
-        }
-        pagination={{
-          current: page,
-          pageSize,
-          total: entries.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, s) => {
-            setPage(s !== pageSize ? 1 : p);
-            setPageSize(s);
-          },
+        rowKey="seq"
+        label={t('audit.title')}
+        toolbar={({ query, setFilter, total }) => {
+          const { page: _p, pageSize: _s, ...filters } = query;
+          const date = (s: string | undefined) => (s ? dayjs(s) : null);
+          return (
+            <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }} data-testid="audit-filters">
+              <Form.Item label={t('audit.action')} htmlFor="audit-action">
+                <Select
+                  id="audit-action"
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  placeholder={t('audit.anyAction')}
+                  style={{ width: 180 }}
+                  value={filters.action}
+                  onChange={(a?: string) => setFilter('action', a)}
+                  options={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`auditAction.${a}`) }))}
+                />
+              </Form.Item>
+              <Form.Item label={t('audit.actor')} htmlFor="audit-actor">
+                <Select
+                  id="audit-actor"
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  placeholder={t('audit.anyActor')}
+                  style={{ width: 260 }}
+                  loading={actors.isLoading}
+                  value={filters.actorId}
+                  onChange={(id?: string) => setFilter('actorId', id)}
+                  options={(actors.data?.items ?? []).map((a) => ({
+                    value: a.id,
+                    label: t('audit.actorOption', { name: a.displayName, role: roleLabel(a.role) }),
+                  }))}
+                  data-testid="audit-actor"
+                />
+              </Form.Item>
+              <Form.Item label={t('audit.role')} htmlFor="audit-role">
+                <Select
+                  id="audit-role"
+                  allowClear
+                  placeholder={t('audit.anyRole')}
+                  style={{ width: 150 }}
+                  value={filters.role}
+                  onChange={(r?: string) => setFilter('role', r)}
+                  options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+                />
+              </Form.Item>
+              <Form.Item label={t('audit.objectType')} htmlFor="audit-object-type">
+                <Select
+                  id="audit-object-type"
+                  allowClear
+                  placeholder={t('audit.anyObjectType')}
+                  style={{ width: 130 }}
+                  value={filters.objectType}
+                  onChange={(o?: string) => setFilter('objectType', o)}
+                  options={Object.keys(OBJECT_TYPES).map((o) => ({ value: o, label: typeText(o) }))}
+                />
+              </Form.Item>
+              <Form.Item label={t('audit.result')} htmlFor="audit-result">
+                <Select
+                  id="audit-result"
+                  allowClear
+                  placeholder={t('audit.anyResult')}
+                  style={{ width: 120 }}
+                  value={filters.result}
+                  onChange={(r?: string) => setFilter('result', r)}
+                  options={RESULTS.map((r) => ({ value: r, label: t(`audit.result.${r}`) }))}
+                />
+              </Form.Item>
+              <Form.Item label={t('audit.from')} htmlFor="audit-from">
+                <DatePicker
+                  id="audit-from"
+                  showTime={{ format: 'HH:mm' }}
+                  format="YYYY-MM-DD HH:mm"
+                  value={date(filters.from)}
+                  onChange={(d) => setFilter('from', d ? d.format() : undefined)}
+                />
+              </Form.Item>
+              <Form.Item label={t('audit.to')} htmlFor="audit-to">
+                <DatePicker
+                  id="audit-to"
+                  showTime={{ format: 'HH:mm' }}
+                  format="YYYY-MM-DD HH:mm"
+                  value={date(filters.to)}
+                  onChange={(d) => setFilter('to', d ? d.format() : undefined)}
+                />
+              </Form.Item>
+              <Form.Item>
+                <Space wrap>{download(filters, total)}</Space>
+              </Form.Item>
+            </Form>
+          );
         }}
       />
+      <Drawer
+        open={open !== null}
+        onClose={() => setOpen(null)}
+        title={open ? t('audit.detailsTitle', { seq: open.seq, action: actionText(open.action) }) : ''}
+        size="large"
+      >
+        {open && (
+          <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+            <Descriptions size="small" column={1} bordered>
+              <Descriptions.Item label={t('audit.at')}>
+                {dayjs(open.at).format('YYYY-MM-DD HH:mm:ss')}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('audit.actor')}>
+                {open.actorName ?? open.actorUsername ?? '—'}
+                {open.actorName && open.actorUsername && ` (${open.actorUsername})`}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('audit.object')}>
+                {objectText(open)}
+                {open.objectType && open.objectName && ` · ${typeText(open.objectType)}`}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('audit.scope')}>
+                {open.scopeLabel ? pick(lang, open.scopeLabel.zh, open.scopeLabel.en) : '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('audit.requestId')}>{open.requestId ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('audit.hash')}>
+                <code style={{ wordBreak: 'break-all' }}>{open.hash}</code>
+              </Descriptions.Item>
+            </Descriptions>
+            <div>
+              <strong>{t('audit.changes')}</strong>
+              {open.changes ? (
+                <ChangesTable changes={open.changes} />
+              ) : (
+                <div style={{ color: 'rgba(0,0,0,0.65)' }}>{t('audit.noChanges')}</div>
+              )}
+            </div>
+          </div>
+        )}
+      </Drawer>
     </Card>
   );
 }

@@ -3,7 +3,7 @@ import { Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { ROLE_SCOPE_KIND, ROLES, type Role } from '../../../../domain/contracts/auth.ts';
 import { api, type User } from '../../api/client.ts';
-import { pick, useLang, useT } from '../../i18n/index.tsx';
+import { useLang, useT } from '../../i18n/index.tsx';
 import { useDivisions, useUserMutation } from './shared.ts';
 import { FormDialog } from './UserDialogs.tsx';
 
