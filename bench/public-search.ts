@@ -188,6 +188,22 @@ async function scaleUp(db: Db, from: number, to: number, rng: Rng) {
   await flush();
 }
 
+/** Median ms of 41 sequential publicSearch calls on one connection: the SQL's own cost, little queueing. */
+async function statementMs(pool: pg.Pool, q: PublicSearchQuery): Promise<number> {
+  const dialect = new PgDialect();
+  const rowsOf = async <T>(query: SQL) => {
+    const { sql, params } = dialect.sqlToQuery(query);
+    return (await pool.query(sql, params)).rows as T[];
+  };
+  const times: number[] = [];
+  for (let i = 0; i < 41; i++) {
+    const t0 = performance.now();
+    await publicSearch(rowsOf, DISTRICT, q);
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
 async function explain(pool: pg.Pool, q: PublicSearchQuery, candidates?: number) {
   const { sql, params } = new PgDialect().sqlToQuery(
     candidates === -1 ? publicCountSql(DISTRICT, q) : publicSearchSql(DISTRICT, q, candidates),
@@ -202,7 +218,7 @@ async function main() {
   const u = new URL(BASE_URL);
   u.pathname = `/${name}`;
   const database = await openDatabase({ url: u.toString(), poolSize: 10 });
-  const pool = new pg.Pool({ connectionString: u.toString(), max: 2 });
+  const pool = new pg.Pool({ connectionString: u.toString(), max: 1 });
   let failed = false;
   try {
     const migration = await migrate(database);
@@ -219,12 +235,13 @@ async function main() {
       `PostgreSQL ${name}; ${SECONDS} s per run, 10 connections, autocannon in a worker thread, app and bare alternated, ${ROUNDS} rounds (medians)\n`,
     );
     console.log(
-      'institutions (in 310118)  query                                app req/s  bare req/s  app/bare  p50 app/bare (ms)  p99 app  p50 vs 1×',
+      'institutions (in 310118)  query                                app req/s  bare req/s  app/bare  p50 app/bare (ms)  p99 app  p50 vs 1×  SQL ms (1 conn)  vs 1×',
     );
     await seedInstitutionsDemo(database.db, { district: DISTRICT, rng: new Rng(20210827), now });
     const rng = new Rng(20261204);
     let copies = 1;
     const firstP50: Record<string, number> = {};
+    const firstSql: Record<string, number> = {};
     const verdicts: string[] = [];
     for (const scale of SCALES) {
       if (scale > copies) {
@@ -248,12 +265,17 @@ async function main() {
         }
         firstP50[label] ??= Math.max(r.p50, 1);
         const growth = Math.max(r.p50, 1) / firstP50[label]!;
+        const ms = await statementMs(
+          pool,
+          publicSearchQuery.parse(Object.fromEntries(new URLSearchParams(qs))),
+        );
+        firstSql[label] ??= ms;
         console.log(
-          `${`${total} (${here})`.padEnd(25)} ${label.padEnd(36)} ${r.app.toFixed(0).padStart(9)} ${r.bare.toFixed(0).padStart(11)}  ${r.ratio.toFixed(2).padStart(8)}  ${`${r.p50} / ${r.bareP50}`.padStart(17)}  ${String(r.p99).padStart(7)}  ${growth.toFixed(2).padStart(9)}`,
+          `${`${total} (${here})`.padEnd(25)} ${label.padEnd(36)} ${r.app.toFixed(0).padStart(9)} ${r.bare.toFixed(0).padStart(11)}  ${r.ratio.toFixed(2).padStart(8)}  ${`${r.p50} / ${r.bareP50}`.padStart(17)}  ${String(r.p99).padStart(7)}  ${growth.toFixed(2).padStart(9)}  ${ms.toFixed(2).padStart(15)}  ${(ms / firstSql[label]!).toFixed(2).padStart(5)}`,
         );
         if (scale === SCALES[SCALES.length - 1]) {
           verdicts.push(
-            `${label}: p50 ${growth.toFixed(2)}× of 1× (target ≤ 3) ${growth <= 3 ? 'OK' : 'MISSED'}; app/bare ${r.ratio.toFixed(2)} (target ≥ 0.8) ${r.ratio >= 0.8 ? 'OK' : 'MISSED'}`,
+            `${label}: p50 ${growth.toFixed(2)}× of 1× (target ≤ 3) ${growth <= 3 ? 'OK' : 'MISSED'}; SQL alone ${(ms / firstSql[label]!).toFixed(2)}× of 1×; app/bare ${r.ratio.toFixed(2)} (target ≥ 0.8) ${r.ratio >= 0.8 ? 'OK' : 'MISSED'}`,
           );
         }
       }
@@ -277,7 +299,8 @@ async function main() {
           `-- ${label}, ${what}: ${seq.length === 0 ? 'no sequential scan' : `SEQUENTIAL SCAN: ${seq.join('; ')}`}`,
         );
         for (const l of plan) console.log(`   ${l}`);
-        if (seq.length > 0) failed = true;
+        // Below 100× a sequential scan can be the planner's right choice on so few rows: not a failure.
+        if (seq.length > 0 && SCALES[SCALES.length - 1]! >= 100) failed = true;
       }
     }
     await app.close();
