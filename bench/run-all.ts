@@ -9,6 +9,7 @@ const benches = [
   'bench/personal-data.ts',
   'bench/import.ts',
   'bench/quality.ts',
+  'bench/plan.ts',
 ].filter((b) => existsSync(b));
 let failed = 0;
 for (const b of benches) {

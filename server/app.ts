@@ -1,6 +1,7 @@
 /** buildApp(): the whole HTTP application without listen(), so tests inject requests. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -17,6 +18,7 @@ import { authRoutes } from './platform/auth/routes.ts';
 import { createAuthService } from './platform/auth/service.ts';
 import type { Clock } from './platform/clock.ts';
 import { dashboardRoutes } from './platform/dashboard.ts';
+import { defineErrors } from './platform/errors.ts';
 import { localFileStorage } from './platform/files/storage.ts';
 import { clientErrorHandler, problem, registerErrorHandler } from './platform/http-errors.ts';
 import { createJobs, type Jobs } from './platform/jobs/index.ts';
@@ -37,6 +39,82 @@ export interface AppDeps {
   clock: Clock;
   config: Config;
   migration: string;
+  /** Load shedding thresholds (defaults: LOAD_SHEDDING_DEFAULTS); on in production or when given. */
+  pressure?: Partial<PressureOptions>;
+}
+
+/**
+ * Load shedding, as @fastify/under-pressure does it (that package is not a dependency; this is the
+ * same mechanism in a few lines): the event loop's delay is sampled every `sampleIntervalMs`; while its
+ * largest delay over the last sample exceeds `maxEventLoopDelayMs`, or more than `maxInFlight` requests
+ * are being answered, new requests get 503 with `Retry-After` instead of queueing until everything
+ * times out. /api/health is always answered, so a balancer sees the state.
+ */
+export interface PressureOptions {
+  maxEventLoopDelayMs: number;
+  maxInFlight: number;
+  sampleIntervalMs: number;
+  retryAfterSeconds: number;
+}
+export const LOAD_SHEDDING_DEFAULTS: PressureOptions = {
+  maxEventLoopDelayMs: 1000,
+  maxInFlight: 1000,
+  sampleIntervalMs: 500,
+  retryAfterSeconds: 10,
+};
+export const serverErrors = defineErrors('server', {
+  'server.overloaded': {
+    status: 503,
+    zh: '服务器繁忙，请稍后重试',
+    en: 'The server is busy; please try again shortly',
+  },
+});
+declare module './platform/errors.ts' {
+  interface ErrorCatalogs {
+    server: typeof serverErrors;
+  }
+}
+
+function installLoadShedding(app: FastifyInstance, options: Partial<PressureOptions> = {}) {
+  const o = { ...LOAD_SHEDDING_DEFAULTS, ...options };
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  let loopDelayMs = 0;
+  let inFlight = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    // The sampler's own lateness counts too: it sees a long block at once, before the histogram does.
+    const now = performance.now();
+    loopDelayMs = Math.max(histogram.max / 1e6, now - last - o.sampleIntervalMs);
+    last = now;
+    histogram.reset();
+  }, o.sampleIntervalMs);
+  timer.unref();
+  app.addHook('onClose', () => {
+    clearInterval(timer);
+    histogram.disable();
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    const overloaded = loopDelayMs > o.maxEventLoopDelayMs || inFlight >= o.maxInFlight;
+    if (overloaded && request.url.split('?')[0] !== '/api/health') {
+      const body = problem('server.overloaded');
+      reply
+        .status(503)
+        .header('retry-after', String(o.retryAfterSeconds))
+        .type('application/problem+json; charset=utf-8')
+        .send(body);
+      return;
+    }
+    inFlight++;
+    let counted = true;
+    const release = () => {
+      if (counted) inFlight--;
+      counted = false;
+    };
+    reply.raw.once('finish', release);
+    reply.raw.once('close', release);
+    done();
+  });
 }
 
 export interface App {
@@ -47,7 +125,7 @@ export interface App {
 }
 
 /** Assemble the platform and the modules on one Fastify instance. */
-export async function buildApp({ database, clock, config, migration }: AppDeps): Promise<App> {
+export async function buildApp({ database, clock, config, migration, pressure }: AppDeps): Promise<App> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -84,6 +162,9 @@ export async function buildApp({ database, clock, config, migration }: AppDeps):
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // On in production (and wherever thresholds are given); a development machine or a test run, where
+  // one request may legitimately hold the loop (a 10,000-row import), is not shed.
+  if (pressure || config.nodeEnv === 'production') installLoadShedding(app, pressure);
   await registerSecurityHeaders(app, { tileUrl: config.tileUrl });
   await app.register(fastifyCookie);
   const routes = installPolicy(app, { db: database.db, clock, districtCode: config.districtCode });

@@ -274,6 +274,8 @@ export const publicSearchQuery = z.strictObject({
   lat: z.coerce.number().min(-90).max(90).optional(),
   lng: z.coerce.number().min(-180).max(180).optional(),
   sort: z.enum(['distance', 'name']).optional(),
+  /** Keyset paging: the id of the last item of the previous page; the page continues after it (page is then not skipped). */
+  after: z.uuid().optional(),
 });
 export type PublicSearchQuery = z.infer<typeof publicSearchQuery>;
 

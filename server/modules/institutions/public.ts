@@ -47,12 +47,13 @@ export interface PublicRow {
   seats: number;
   status: 'filed' | 'operating';
   distance_km: number | null;
-  total: number;
 }
 
-/** The search statement (also used verbatim by the benchmark's bare route). */
-export function publicSearchSql(districtCode: string, q: PublicSearchQuery): SQL {
-  const { limit, offset } = pageWindow(q);
+/** Runs one statement and returns its rows (drizzle in the app; a bare pg pool in the benchmark). */
+export type RowsOf = <T>(query: SQL) => Promise<T[]>;
+
+/** The filters of a search, shared by the page and the count statements (they match the partial indexes). */
+function searchConds(districtCode: string, q: PublicSearchQuery): SQL[] {
   const conds: SQL[] = [
     sql`i.district_code = ${districtCode}`,
     sql`i.status in ${PUBLIC_STATUSES}`,
@@ -70,17 +71,90 @@ export function publicSearchSql(districtCode: string, q: PublicSearchQuery): SQL
     conds.push(
       sql`exists (select 1 from institution_classes c where c.district_code = i.district_code and c.institution_id = i.id and c.min_age_months <= ${q.ageMonths}::int and c.max_age_months > ${q.ageMonths}::int)`,
     );
-  const point = q.lat !== undefined && q.lng !== undefined;
-  const distance = point
-    ? sql`sqrt(power((i.lat - ${q.lat}::float8) * ${KM_PER_DEGREE}::float8, 2) + power((i.lng - ${q.lng}::float8) * ${KM_PER_DEGREE * Math.cos((q.lat! * Math.PI) / 180)}::float8, 2))`
-    : sql`null::float8`;
-  const byDistance = point && (q.sort ?? 'distance') === 'distance';
+  return conds;
+}
+
+/** Planar distance in km from the query point, for the rows of alias `a` (null without a point). */
+function distanceOf(a: 'i' | 'a', q: PublicSearchQuery): SQL {
+  if (q.lat === undefined || q.lng === undefined) return sql`null::float8`;
+  const col = (c: string) => sql.raw(`${a}.${c}`);
+  const cos0 = Math.cos((q.lat * Math.PI) / 180);
+  return sql`sqrt(power((${col('lat')} - ${q.lat}::float8) * ${KM_PER_DEGREE}::float8, 2) + power((${col('lng')} - ${q.lng}::float8) * ${KM_PER_DEGREE * cos0}::float8, 2))`;
+}
+
+const byDistanceOf = (q: PublicSearchQuery) =>
+  q.lat !== undefined && q.lng !== undefined && (q.sort ?? 'distance') === 'distance';
+
+/**
+ * Keyset: `after` is the id of the last item of the previous page; the page continues after it in the
+ * same order (no offset to skip). An id that is not a listed institution gives an empty page.
+ */
+function afterCond(districtCode: string, q: PublicSearchQuery): SQL | undefined {
+  if (!q.after) return undefined;
+  const key = byDistanceOf(q)
+    ? sql`(${distanceOf('i', q)}, i.name_pinyin, i.name, i.id) > (select ${distanceOf('a', q)}, a.name_pinyin, a.name, a.id`
+    : sql`(i.name_pinyin, i.name, i.id) > (select a.name_pinyin, a.name, a.id`;
+  return sql`${key} from institutions a where a.district_code = ${districtCode} and a.id = ${q.after}::uuid and a.status in ${PUBLIC_STATUSES} and a.seats > 0)`;
+}
+
+/** The count statement: the same filters, no order, no columns (an index-only scan where it can be). */
+export function publicCountSql(districtCode: string, q: PublicSearchQuery): SQL {
+  return sql`select count(*)::int as n from institutions i where ${sql.join(searchConds(districtCode, q), sql` and `)}`;
+}
+
+/**
+ * The page statement. By name: the (district_code, name_pinyin, id) index in order. By distance: a
+ * nearest-first scan of the GiST index on point(lng, lat) (KNN, built into PostgreSQL and PGlite, no
+ * extension) that yields `candidates` rows by plain degree distance, re-ranked by the planar km
+ * distance; publicSearch() widens `candidates` until the re-ranking is provably exact. Also used
+ * verbatim by the benchmark's bare route.
+ */
+export function publicSearchSql(districtCode: string, q: PublicSearchQuery, candidates?: number): SQL {
+  const { limit, offset } = pageWindow(q);
+  const skip = q.after ? 0 : offset;
+  const conds = searchConds(districtCode, q);
+  const after = afterCond(districtCode, q);
+  if (after) conds.push(after);
+  const where = sql.join(conds, sql` and `);
   // By name = by the pinyin key (白鹤 before 朱家角; domain/rules/pinyin.ts), then the name, then the id.
-  const byName = sql`i.name_pinyin, i.name, i.id`;
-  const order = byDistance ? sql`distance_km, ${byName}` : byName;
-  return sql`select ${PUBLIC_COLUMNS}, ${distance} as distance_km, (count(*) over ())::int as total
-    from institutions i where ${sql.join(conds, sql` and `)}
-    order by ${order} limit ${limit}::int offset ${offset}::int`;
+  if (!byDistanceOf(q))
+    return sql`select ${PUBLIC_COLUMNS}, i.name_pinyin, ${distanceOf('i', q)} as distance_km, null::float8 as u_max
+      from institutions i where ${where}
+      order by i.name_pinyin, i.name, i.id limit ${limit}::int offset ${skip}::int`;
+  const knn = sql`point(i.lng, i.lat) <-> point(${q.lng}::float8, ${q.lat}::float8)`;
+  const inner = sql`select ${PUBLIC_COLUMNS}, i.name_pinyin, ${distanceOf('i', q)} as distance_km, ${knn} as degrees
+      from institutions i where ${where} order by ${knn}${candidates === undefined ? sql`` : sql` limit ${candidates}::int`}`;
+  return sql`select *, max(k.degrees) over () as u_max from (${inner}) k order by k.distance_km, k.name_pinyin, k.name, k.id limit ${limit}::int offset ${skip}::int`;
+}
+
+type PageRow = PublicRow & { name_pinyin: string; u_max: number | null };
+
+/**
+ * One page and its total: a count statement, then a page statement. By distance the page is taken from
+ * the nearest `m` candidates by degree distance u = √(Δlng² + Δlat²); the planar distance is
+ * d = 111.195·√((cos φ₀·Δlng)² + Δlat²) ≥ 111.195·cos φ₀·u, so every row outside the candidates is at
+ * least 111.195·cos φ₀·U away (U = the largest u among them). If the page's last row is nearer than
+ * that, nothing outside could rank before it and the page is exact; otherwise `m` grows fourfold, and
+ * once `m` reaches the total every matching row is a candidate.
+ */
+export async function publicSearch(rowsOf: RowsOf, districtCode: string, q: PublicSearchQuery) {
+  const { limit, offset } = pageWindow(q);
+  const [count] = await rowsOf<{ n: number }>(publicCountSql(districtCode, q));
+  const total = count?.n ?? 0;
+  const page = async (): Promise<PageRow[]> => {
+    if (!q.after && offset >= total) return [];
+    if (!byDistanceOf(q)) return rowsOf<PageRow>(publicSearchSql(districtCode, q));
+    const cos0 = Math.cos((q.lat! * Math.PI) / 180);
+    for (let m = ((q.after ? 0 : offset) + limit) * 2 + 20; ; m *= 4) {
+      if (m >= total) return rowsOf<PageRow>(publicSearchSql(districtCode, q));
+      const rows = await rowsOf<PageRow>(publicSearchSql(districtCode, q, m));
+      const last = rows[rows.length - 1];
+      if (rows.length === limit && last && last.distance_km! / KM_PER_DEGREE < cos0 * Number(last.u_max))
+        return rows;
+    }
+  };
+  const rows = await page();
+  return { items: rows.map(toPublicSummary), total, page: q.page, pageSize: q.pageSize };
 }
 
 const rowsOf = <T>(res: unknown): T[] => (res as { rows: T[] }).rows;
@@ -111,16 +185,8 @@ export function toPublicSummary(r: PublicRow) {
 
 export function createPublicService({ db }: { db: Db }) {
   return {
-    async search(districtCode: string, q: PublicSearchQuery) {
-      const rows = rowsOf<PublicRow>(await db.execute(publicSearchSql(districtCode, q)));
-      let total = rows[0]?.total ?? 0;
-      if (rows.length === 0 && q.page > 1) {
-        const all = rowsOf<PublicRow>(
-          await db.execute(publicSearchSql(districtCode, { ...q, page: 1, pageSize: 1 })),
-        );
-        total = all[0]?.total ?? 0;
-      }
-      return { items: rows.map(toPublicSummary), total, page: q.page, pageSize: q.pageSize };
+    search(districtCode: string, q: PublicSearchQuery) {
+      return publicSearch(async (query) => rowsOf(await db.execute(query)), districtCode, q);
     },
 
     async get(districtCode: string, id: string) {
@@ -133,7 +199,7 @@ export function createPublicService({ db }: { db: Db }) {
         }
       >(
         await db.execute(sql`select ${PUBLIC_COLUMNS}, i.credit_code, i.opening_hours, i.meals_provided, i.filed_at,
-          null::float8 as distance_km, 1 as total from institutions i
+          null::float8 as distance_km from institutions i
           where i.district_code = ${districtCode} and i.id = ${id}::uuid and i.status in ${PUBLIC_STATUSES} and ${HAS_SEATS}`),
       );
       if (!row) throw new DomainError('not_found');

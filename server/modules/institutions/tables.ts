@@ -4,6 +4,7 @@
  * history) are reached only through their institution, so the guard scopes them there. Filing
  * documents are attachments (server/platform/files) owned by the institution.
  */
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
@@ -76,6 +77,13 @@ export const institutions = pgTable(
     index('institutions_town_idx').on(t.districtCode, t.townCode),
     index('institutions_status_idx').on(t.districtCode, t.status, t.name),
     index('institutions_name_pinyin_idx').on(t.districtCode, t.namePinyin, t.id),
+    // Public search (issue 15): nearest-first (KNN) over the listed institutions' points, and their counts.
+    index('institutions_public_point_idx')
+      .using('gist', sql`point(${t.lng}, ${t.lat})`)
+      .where(sql`status in ('filed', 'operating') and seats > 0`),
+    index('institutions_public_count_idx')
+      .on(t.districtCode, t.townCode, t.kind, t.inclusive, t.serviceForms)
+      .where(sql`status in ('filed', 'operating') and seats > 0`),
     ...enumChecks(t),
     // One institution per director within the district (exact match on the keyed blind index).
     uniqueIndex('institutions_director_id_uq').on(t.districtCode, t.directorIdNumberBidx),

@@ -1,0 +1,2 @@
+CREATE INDEX "institutions_public_point_idx" ON "institutions" USING gist (point("lng", "lat")) WHERE status in ('filed', 'operating') and seats > 0;--> statement-breakpoint
+CREATE INDEX "institutions_public_count_idx" ON "institutions" USING btree ("district_code","town_code","kind","inclusive","service_forms") WHERE status in ('filed', 'operating') and seats > 0;

@@ -1,0 +1,206 @@
+/**
+ * The Citus rule, proven on the real statements (issue 15). Each journey below drives a module's list,
+ * get, update and export requests through the app; every SQL statement the app sends meanwhile is
+ * captured at the driver (pg's Client.query on PostgreSQL, the PGlite instance otherwise), run again
+ * under EXPLAIN (FORMAT JSON), and the plan is checked by planProblems() (scripts/citus-ddl.ts): a scan
+ * of a tenant table without a district_code equality, or a join of two tenant tables not tied by
+ * district_code, fails the test with the statement. Also: docs/DEPLOY.md's Citus block equals the one
+ * generated from the schema, and the schema's tables are exactly the database's.
+ *
+ * Adding a module: append a Journey to JOURNEYS (its setup creates what the requests need; `run` sends
+ * the list/get/update/export requests whose statements are checked). Nothing else changes.
+ */
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  citusDdl,
+  DEPLOY_DOC,
+  documentedDdl,
+  planProblems,
+  tenantTables,
+} from '../../../scripts/citus-ddl.ts';
+import { createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
+import { Rng } from '../../demo/rng.ts';
+import { seedInstitutionsDemo } from '../../modules/institutions/demo.ts';
+import { buildInstitutionInput } from '../../modules/institutions/factories.ts';
+
+interface Journey {
+  module: string;
+  /** Create what the requests need (not checked). Returns a session cookie. */
+  setup(t: TestApp): Promise<{ cookie: string; state: Record<string, string> }>;
+  /** The requests whose statements are checked. */
+  run(t: TestApp, cookie: string, state: Record<string, string>): Promise<void>;
+}
+
+const ok = <R extends { statusCode: number; body: string }>(res: R, what: string): R => {
+  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+  return res;
+};
+
+const JOURNEYS: Journey[] = [
+  {
+    module: 'institutions',
+    async setup(t) {
+      await seedInstitutionsDemo(t.database.db, { district: DISTRICT, rng: new Rng(15), now: t.clock.now() });
+      await t.createUser('citus-district', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
+      const cookie = await t.login('citus-district');
+      const created = ok(
+        await t.call('POST', '/api/v1/institutions', { cookie, body: buildInstitutionInput({}) }),
+        'create',
+      ).json() as { id: string; version: number };
+      return { cookie, state: { id: created.id, version: String(created.version) } };
+    },
+    async run(t, cookie, { id, version }) {
+      ok(await t.call('GET', '/api/v1/institutions?pageSize=20&q=托育', { cookie }), 'list');
+      ok(await t.call('GET', '/api/v1/institutions?sort=name&status=draft', { cookie }), 'list by status');
+      ok(await t.call('GET', `/api/v1/institutions/${id}`, { cookie }), 'get');
+      ok(
+        await t.call('PATCH', `/api/v1/institutions/${id}`, {
+          cookie,
+          body: { version: Number(version), openingHours: '07:30-18:00' },
+        }),
+        'update',
+      );
+      ok(await t.call('GET', '/api/v1/institutions/export?format=csv', { cookie }), 'export');
+      ok(await t.call('GET', '/api/v1/public/institutions?lat=31.15&lng=121.12', {}), 'public search');
+      ok(
+        await t.call('GET', '/api/v1/public/institutions?ageMonths=20&sort=name', {}),
+        'public search by name',
+      );
+    },
+  },
+];
+
+interface Captured {
+  text: string;
+  values: unknown[];
+}
+
+let t: TestApp;
+const captured: Captured[] = [];
+let capturing = false;
+let restore: () => void = () => {};
+
+/** Record every statement sent while `capturing` (both drivers; transactions included). */
+function installCapture(app: TestApp) {
+  const record = (text: unknown, values: unknown) => {
+    if (capturing && typeof text === 'string') captured.push({ text, values: (values as unknown[]) ?? [] });
+  };
+  const lite = app.database.pglite;
+  if (lite) {
+    const query = lite.query.bind(lite);
+    const transaction = lite.transaction.bind(lite);
+    lite.query = ((text: string, params?: unknown[], opts?: unknown) => {
+      record(text, params);
+      return query(text, params as never, opts as never);
+    }) as typeof lite.query;
+    lite.transaction = ((fn: (tx: unknown) => Promise<unknown>) =>
+      transaction(async (tx) => {
+        const q = tx.query.bind(tx);
+        tx.query = ((text: string, params?: unknown[], opts?: unknown) => {
+          record(text, params);
+          return q(text, params as never, opts as never);
+        }) as typeof tx.query;
+        return fn(tx);
+      })) as typeof lite.transaction;
+    restore = () => {
+      lite.query = query;
+      lite.transaction = transaction;
+    };
+    return;
+  }
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, config: unknown, values?: unknown, cb?: unknown) {
+    if (typeof config === 'string') record(config, values);
+    else if (config && typeof config === 'object' && 'text' in config)
+      record((config as { text: string }).text, (config as { values?: unknown[] }).values ?? values);
+    return (original as (...a: unknown[]) => unknown).call(this, config, values, cb);
+  } as typeof original;
+  restore = () => {
+    pg.Client.prototype.query = original;
+  };
+}
+
+async function explain(c: Captured): Promise<unknown> {
+  const text = `EXPLAIN (FORMAT JSON) ${c.text}`;
+  if (t.database.pglite)
+    return (await t.database.pglite.query<{ 'QUERY PLAN': unknown }>(text, c.values)).rows[0]?.['QUERY PLAN'];
+  const client = new pg.Client({ connectionString: t.database.url });
+  await client.connect();
+  try {
+    return (await client.query(text, c.values as unknown[])).rows[0]?.['QUERY PLAN'];
+  } finally {
+    await client.end();
+  }
+}
+
+const PLANNABLE = /^\s*(select|insert|update|delete|with)\b/i;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  installCapture(t);
+});
+afterAll(async () => {
+  restore();
+  await t.close();
+});
+
+describe('the Citus rule', () => {
+  it('docs/DEPLOY.md holds the distribution SQL generated from the schema', () => {
+    expect(readFileSync(DEPLOY_DOC, 'utf8')).toContain('create_distributed_table');
+    expect(documentedDdl()).toBe(citusDdl());
+  });
+
+  it('the schema names every table of the database (none escapes the generated SQL)', async () => {
+    const res = await t.database.db.execute(
+      "select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'",
+    );
+    const inDb = new Set((res as unknown as { rows: { t: string }[] }).rows.map((r) => r.t));
+    const ddl = citusDdl();
+    for (const name of inDb) expect(ddl, name).toMatch(new RegExp(`'${name}'`));
+  });
+
+  it('the checker fails a tenant scan without district_code and a join not on it', async () => {
+    const tenant = tenantTables();
+    await t.database.exec('set enable_seqscan = off'); // on PGlite: plans of a small table as of a large one
+    const plans: unknown[] = [];
+    for (const text of [
+      "select * from institutions where name = 'x'",
+      "select * from institutions i join institution_classes c on c.institution_id = i.id where i.district_code = '310118'",
+      "select * from institutions i join institution_classes c on c.institution_id = i.id and c.district_code = i.district_code where i.district_code = '310118'",
+    ])
+      plans.push(await explain({ text, values: [] }));
+    const problems = plans.map((p) => planProblems((p as { Plan: never }[])[0]!.Plan, tenant));
+    expect(problems[0]!.join()).toMatch(/institutions without a district_code condition/);
+    expect(problems[1]!.join()).toMatch(
+      /institution_classes without a district_code condition|not on district_code/,
+    );
+    expect(problems[2]).toEqual([]);
+  });
+
+  for (const journey of JOURNEYS)
+    it(`${journey.module}: every statement of list, get, update and export pins district_code`, async () => {
+      const { cookie, state } = await journey.setup(t);
+      captured.length = 0;
+      capturing = true;
+      try {
+        await journey.run(t, cookie, state);
+      } finally {
+        capturing = false;
+      }
+      const statements = captured.filter((c) => PLANNABLE.test(c.text));
+      if (process.env.CITUS_RULE_DEBUG) console.log(statements.map((s) => s.text.slice(0, 120)).join('\n'));
+      expect(statements.length).toBeGreaterThan(10);
+      const tenant = tenantTables();
+      const problems: string[] = [];
+      for (const s of statements) {
+        const plan = (await explain(s).catch((e: Error) => {
+          throw new Error(`${e.message}: ${s.text} ${JSON.stringify(s.values)}`);
+        })) as { Plan: never }[];
+        for (const p of planProblems(plan[0]!.Plan, tenant))
+          problems.push(`${p}\n    ${s.text.slice(0, 300)}`);
+      }
+      expect(problems).toEqual([]);
+    });
+});
