@@ -4,8 +4,8 @@
  * status per domain/plan/status.ts.
  */
 import { z } from 'zod';
-import { PLAN_TARGET_STATUSES } from '../plan/status.ts';
 import { TARGET_KEYS } from '../../server/platform/targets.ts';
+import { PLAN_TARGET_STATUSES } from '../plan/status.ts';
 import { pageOf, paginationQuery } from './common.ts';
 
 export { PLAN_TARGET_STATUSES, type PlanTargetStatus } from '../plan/status.ts';
@@ -101,7 +101,9 @@ export type DrillPage = z.infer<typeof drillPageSchema>;
 export const trendQuery = z.strictObject({ key: z.enum(TARGET_KEYS) });
 export const trendSchema = z.object({
   key: z.enum(TARGET_KEYS),
-  points: z.array(z.object({ year: z.number().int(), scaled: z.number().nullable(), status: z.enum(PLAN_TARGET_STATUSES) })),
+  points: z.array(
+    z.object({ year: z.number().int(), scaled: z.number().nullable(), status: z.enum(PLAN_TARGET_STATUSES) }),
+  ),
 });
 
 export const createSuccessorBody = z.strictObject({

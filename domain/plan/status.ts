@@ -48,8 +48,10 @@ export function rowsForYear<R extends PlanTargetRow>(
   year: number,
 ): { rows: R[]; carriedForward: boolean; fromYear: number | null } {
   if (rows.length === 0) return { rows: [], carriedForward: false, fromYear: null };
-  const planEnd = rows.reduce((m, r) => (r.periodEnd > m ? r.periodEnd : m), rows[0]!.periodEnd);
-  const planStart = rows.reduce((m, r) => (r.periodStart < m ? r.periodStart : m), rows[0]!.periodStart);
+  const ends = rows.map((r) => r.periodEnd).sort();
+  const starts = rows.map((r) => r.periodStart).sort();
+  const planEnd = ends[ends.length - 1] ?? '';
+  const planStart = starts[0] ?? '';
   const lastYear = Number(planEnd.slice(0, 4));
   if (year < Number(planStart.slice(0, 4))) return { rows: [], carriedForward: false, fromYear: null };
   if (year <= lastYear)

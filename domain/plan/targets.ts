@@ -118,10 +118,13 @@ export function targetRowsOf(pack: PolicyPack, townCodes: readonly string[]): Pl
     } else periods.push({ year: null, start, end });
     const scopes: { scope: 'district' | 'town'; townCode: string | null }[] = [
       { scope: 'district', townCode: null },
-      ...(PER_TOWN_METRICS.has(t.metric) ? townCodes.map((c) => ({ scope: 'town' as const, townCode: c })) : []),
+      ...(PER_TOWN_METRICS.has(t.metric)
+        ? townCodes.map((c) => ({ scope: 'town' as const, townCode: c }))
+        : []),
     ];
     for (const p of periods)
-      for (const s of scopes) rows.push({ ...base, ...s, year: p.year, periodStart: p.start, periodEnd: p.end });
+      for (const s of scopes)
+        rows.push({ ...base, ...s, year: p.year, periodStart: p.start, periodEnd: p.end });
   }
   return rows;
 }

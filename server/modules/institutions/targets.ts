@@ -12,8 +12,8 @@
  *   classes (the registry does not record renovations: only new filings are counted).
  */
 import { and, asc, count, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
-import { townsOf } from '../../../domain/divisions.ts';
 import type { InstitutionStatus } from '../../../domain/contracts/institution.ts';
+import { townsOf } from '../../../domain/divisions.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { scopeWhere } from '../../platform/guard.ts';
@@ -47,7 +47,7 @@ function byTownOf(rows: { town: string; n: number }[]): Record<string, number> {
 /** The towns a query covers: the caller's district's towns inside its scope (and the named town). */
 export function townsInScope(actor: Actor, townCode?: string): string[] {
   const s = actor.scope;
-  if (!s || s.kind !== 'division') return [];
+  if (s?.kind !== 'division') return [];
   return townsOf(actor.districtCode)
     .map((t) => t.code)
     .filter((c) => c.startsWith(s.divisionCode) || s.divisionCode.startsWith(c))
@@ -119,7 +119,13 @@ const newInclusivePoints: TargetSource = {
     return { value, unit: 'count', byTown };
   },
   drillDown(db, q, page) {
-    return institutionRows(db, newInclusiveWhere(q), () => true, () => undefined, page);
+    return institutionRows(
+      db,
+      newInclusiveWhere(q),
+      () => true,
+      () => undefined,
+      page,
+    );
   },
 };
 
@@ -184,7 +190,9 @@ function kindergartenShare(
         .select({
           town: institutions.townCode,
           n: count(),
-          withToddler: sql<number>`count(*) filter (where ${institutions.toddlerClasses} > 0)`.mapWith(Number),
+          withToddler: sql<number>`count(*) filter (where ${institutions.toddlerClasses} > 0)`.mapWith(
+            Number,
+          ),
         })
         .from(institutions)
         .where(where(q))

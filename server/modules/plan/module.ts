@@ -1,7 +1,7 @@
 /** Plan and funding (issue 13): registers the module's routes, jobs, scope targets and dashboard widgets (see docs/MODULES.md). */
 import type { FastifyInstance } from 'fastify';
-import { institutionTargetSources } from '../institutions/targets.ts';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
+import { institutionTargetSources } from '../institutions/targets.ts';
 import { planRoutes } from './routes.ts';
 import { createPlanService } from './service.ts';
 

@@ -23,8 +23,18 @@ beforeAll(async () => {
   const db = t.database.db;
   await buildPlan(db);
   // 朱家角: two inclusive (one filed 2026, one 2025); two kindergartens filed 2026 (one with a toddler class).
-  await buildInstitution(db, { name: '甲托育园', townCode: ZHUJIAJIAO, status: 'operating', now: d('2026-03-02T02:00:00Z') });
-  await buildInstitution(db, { name: '乙托育园', townCode: ZHUJIAJIAO, status: 'operating', now: d('2025-05-06T02:00:00Z') });
+  await buildInstitution(db, {
+    name: '甲托育园',
+    townCode: ZHUJIAJIAO,
+    status: 'operating',
+    now: d('2026-03-02T02:00:00Z'),
+  });
+  await buildInstitution(db, {
+    name: '乙托育园',
+    townCode: ZHUJIAJIAO,
+    status: 'operating',
+    now: d('2025-05-06T02:00:00Z'),
+  });
   await buildInstitution(db, {
     name: '丙幼儿园',
     kind: 'kindergarten',
@@ -43,8 +53,19 @@ beforeAll(async () => {
     now: d('2026-02-04T02:00:00Z'),
   });
   // 徐泾: one inclusive filed 2026, one not inclusive, a kindergarten with toddler class filed 2024, and a draft.
-  await buildInstitution(db, { name: '戊托育点', townCode: XUJING, status: 'filed', now: d('2026-04-01T02:00:00Z') });
-  await buildInstitution(db, { name: '己托育园', townCode: XUJING, inclusive: false, status: 'filed', now: d('2026-04-02T02:00:00Z') });
+  await buildInstitution(db, {
+    name: '戊托育点',
+    townCode: XUJING,
+    status: 'filed',
+    now: d('2026-04-01T02:00:00Z'),
+  });
+  await buildInstitution(db, {
+    name: '己托育园',
+    townCode: XUJING,
+    inclusive: false,
+    status: 'filed',
+    now: d('2026-04-02T02:00:00Z'),
+  });
   await buildInstitution(db, {
     name: '庚幼儿园',
     kind: 'kindergarten',
@@ -53,7 +74,12 @@ beforeAll(async () => {
     status: 'operating',
     now: d('2024-09-02T02:00:00Z'),
   });
-  await buildInstitution(db, { name: '辛托育园', townCode: XUJING, status: 'draft', now: d('2026-04-03T02:00:00Z') });
+  await buildInstitution(db, {
+    name: '辛托育园',
+    townCode: XUJING,
+    status: 'draft',
+    now: d('2026-04-03T02:00:00Z'),
+  });
   t.clock.advance(d('2026-06-30T02:00:00Z').getTime() - t.clock.now().getTime());
 });
 afterAll(() => t.close());
@@ -124,7 +150,10 @@ describe('plan targets measured from the registry', () => {
     const dash = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2026');
     for (const key of ['inclusive_points_new', 'towns_with_inclusive', 'kindergarten_toddler_share']) {
       const target = byKey(dash, key);
-      const page = await get<DrillPage>('plan_d', `/api/v1/plan/targets/${target.id}/rows?year=2026&pageSize=100`);
+      const page = await get<DrillPage>(
+        'plan_d',
+        `/api/v1/plan/targets/${target.id}/rows?year=2026&pageSize=100`,
+      );
       const counted = page.items.filter((r) => r.counts).length;
       expect(counted).toBe(target.measured?.numerator ?? target.measured?.value);
       expect(page.total).toBe(page.items.length);
@@ -144,9 +173,13 @@ describe('scope', () => {
     expect([towns.measured?.numerator, towns.measured?.denominator, towns.status]).toEqual([1, 1, 'met']);
     // A district row is not found for the town officer.
     const district = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2026');
-    const res = await t.call('GET', `/api/v1/plan/targets/${byKey(district, 'inclusive_points_new').id}/rows`, {
-      cookie: await t.login('plan_town'),
-    });
+    const res = await t.call(
+      'GET',
+      `/api/v1/plan/targets/${byKey(district, 'inclusive_points_new').id}/rows`,
+      {
+        cookie: await t.login('plan_town'),
+      },
+    );
     expect(res.statusCode).toBe(404);
   });
 
@@ -209,7 +242,13 @@ describe('successor plan', () => {
     const rows = await t.database.db
       .select()
       .from(planTargets)
-      .where(and(eq(planTargets.districtCode, DISTRICT), eq(planTargets.versionId, id), eq(planTargets.year, 2025)));
+      .where(
+        and(
+          eq(planTargets.districtCode, DISTRICT),
+          eq(planTargets.versionId, id),
+          eq(planTargets.year, 2025),
+        ),
+      );
     expect(rows.find((r) => r.targetKey === 'inclusive_points_new')?.periodStart).toBe('2025-03-01');
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.objectId, id));
     expect(audit.map((a) => a.action)).toEqual(['plan.create_successor']);

@@ -5,7 +5,7 @@
  * is 'no_data'. After the last plan's period, until the district creates a successor, the last
  * plan's targets are carried forward and the answer says so.
  */
-import { and, asc, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
 import type {
   CreateSuccessorBody,
   DrillPage,

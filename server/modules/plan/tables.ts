@@ -21,10 +21,10 @@ import {
   PLAN_TARGET_SCOPES,
   PLAN_VERSION_STATUSES,
 } from '../../../domain/contracts/plan.ts';
-import { TARGET_KEYS } from '../../platform/targets.ts';
 import { comment } from '../../platform/comments.ts';
 import { enumChecks, enumText } from '../../platform/enum-columns.ts';
 import { DISTRICT_COMMENT as DISTRICT, districtCode, tz } from '../../platform/tables.ts';
+import { TARGET_KEYS } from '../../platform/targets.ts';
 
 export const planVersions = pgTable(
   'plan_versions',
@@ -58,7 +58,10 @@ comment(planVersions, ['区托育服务行动计划版本', "The district's chil
   citation: ['出处（文件及条款）', 'Citation (document and article)'],
   periodStart: ['计划期起（含，文件施行日）', 'Period start (inclusive; the effective date)'],
   periodEnd: ['计划期止（含）', 'Period end (inclusive)'],
-  predecessorId: ['前一版本 ID（接续计划复制自该版本）', 'Predecessor version (a successor is copied from it)'],
+  predecessorId: [
+    '前一版本 ID（接续计划复制自该版本）',
+    'Predecessor version (a successor is copied from it)',
+  ],
   status: ['状态：active 有效/superseded 已被接续', 'Status: active/superseded'],
   createdBy: ['创建人用户名（系统种子为 seed）', 'Created by (username; seed for the seeded plan)'],
   createdAt: ['创建时间', 'Created at'],
@@ -104,22 +107,38 @@ export const planTargets = pgTable(
     ...enumChecks(t),
   ],
 );
-comment(planTargets, ['行动计划目标（每年或全期一行，区级及街镇级）', 'Plan targets (one row per year or per period; district and town)'], {
-  districtCode: DISTRICT,
-  id: ['目标 ID（UUIDv7）', 'Target id (UUIDv7)'],
-  versionId: ['所属计划版本 ID', 'Plan version id'],
-  seedId: ['规则包中的目标编号（如 qp-new-inclusive-points）', "The target's id in the rule pack"],
-  targetKey: ['指标键（由登记的数据源计算，见 server/platform/targets.ts）', 'Target key (measured by a registered source)'],
-  scope: ['范围：district 全区/town 街镇', 'Scope: district/town'],
-  townCode: ['街镇代码（范围为街镇时）', 'Town code (town-scoped targets)'],
-  year: ['计划年度（全期目标为空）', 'Plan year (null for a whole-period target)'],
-  comparison: ['比较方式：>= / <= / =', 'Comparison: >=, <=, ='],
-  value: ['目标值（文件未给数值时为空，仅显示实测值）', 'Target value (null when the plan gives no number)'],
-  valueMax: ['目标区间上限（如每年新增 2~3 个）', 'Upper end of a target range (e.g. 2–3 a year)'],
-  unit: ['单位', 'Unit'],
-  titleZh: ['目标表述（文件原文）', "The target's wording in the plan"],
-  citation: ['出处（文号及条款）', 'Citation (document and article)'],
-  periodStart: ['考核期起（含；首年自施行日起）', 'Period start (inclusive; the first year from the effective date)'],
-  periodEnd: ['考核期止（含）', 'Period end (inclusive)'],
-  createdAt: ['创建时间', 'Created at'],
-});
+comment(
+  planTargets,
+  [
+    '行动计划目标（每年或全期一行，区级及街镇级）',
+    'Plan targets (one row per year or per period; district and town)',
+  ],
+  {
+    districtCode: DISTRICT,
+    id: ['目标 ID（UUIDv7）', 'Target id (UUIDv7)'],
+    versionId: ['所属计划版本 ID', 'Plan version id'],
+    seedId: ['规则包中的目标编号（如 qp-new-inclusive-points）', "The target's id in the rule pack"],
+    targetKey: [
+      '指标键（由登记的数据源计算，见 server/platform/targets.ts）',
+      'Target key (measured by a registered source)',
+    ],
+    scope: ['范围：district 全区/town 街镇', 'Scope: district/town'],
+    townCode: ['街镇代码（范围为街镇时）', 'Town code (town-scoped targets)'],
+    year: ['计划年度（全期目标为空）', 'Plan year (null for a whole-period target)'],
+    comparison: ['比较方式：>= / <= / =', 'Comparison: >=, <=, ='],
+    value: [
+      '目标值（文件未给数值时为空，仅显示实测值）',
+      'Target value (null when the plan gives no number)',
+    ],
+    valueMax: ['目标区间上限（如每年新增 2~3 个）', 'Upper end of a target range (e.g. 2–3 a year)'],
+    unit: ['单位', 'Unit'],
+    titleZh: ['目标表述（文件原文）', "The target's wording in the plan"],
+    citation: ['出处（文号及条款）', 'Citation (document and article)'],
+    periodStart: [
+      '考核期起（含；首年自施行日起）',
+      'Period start (inclusive; the first year from the effective date)',
+    ],
+    periodEnd: ['考核期止（含）', 'Period end (inclusive)'],
+    createdAt: ['创建时间', 'Created at'],
+  },
+);
