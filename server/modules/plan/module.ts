@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
 import { institutionTargetSources } from '../institutions/targets.ts';
+import { planDashboard } from './dashboard.ts';
 import { planRoutes } from './routes.ts';
 import { createPlanService } from './service.ts';
 
@@ -10,5 +11,5 @@ export async function registerPlanModule(app: FastifyInstance, kit: ModuleKit): 
   const plan = createPlanService({ db: kit.db, targets: kit.targets });
   planRoutes(app, plan);
   // The registry registers no module of its own: its target sources are returned from here.
-  return { targets: [...institutionTargetSources] };
+  return { targets: [...institutionTargetSources], dashboard: [planDashboard(plan)] };
 }

@@ -256,3 +256,22 @@ describe('successor plan', () => {
     expect(old.version?.code).toBe('qp-qfbf-2021-35');
   });
 });
+
+describe('home page', () => {
+  it("the district and town officers' home pages count their targets by status", async () => {
+    const district = await get<{ widgets: { id: string; items: { key: string; value: number }[] }[] }>(
+      'plan_d',
+      '/api/v1/dashboard',
+    );
+    const w = district.widgets.find((x) => x.id === 'plan.targets');
+    const page = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets');
+    expect(w?.items.reduce((a, i) => a + i.value, 0)).toBe(page.targets.length);
+    const town = await get<{ widgets: { id: string; items: { key: string; value: number }[] }[] }>(
+      'plan_town',
+      '/api/v1/dashboard',
+    );
+    const tw = town.widgets.find((x) => x.id === 'plan.targets');
+    const townPage = await get<PlanDashboard>('plan_town', '/api/v1/plan/targets');
+    expect(tw?.items.reduce((a, i) => a + i.value, 0)).toBe(townPage.targets.length);
+  });
+});
