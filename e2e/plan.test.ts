@@ -42,9 +42,21 @@ test('town officer: its town only', async () => {
   const ctx = await h.browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await ctx.newPage();
   await consoleLogin(page, h.baseUrl, 'town-zhujiajiao');
-  await page.goto(`${h.baseUrl}/admin/plan`);
+  await page.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '行动计划' }).click();
+  await page.waitForURL(/\/admin\/plan/);
+  await page.waitForTimeout(2000);
+  await shot(page, 'plan-town');
   await page.getByText('普惠性托育机构街镇覆盖率100%').first().waitFor();
   assert.equal(await page.getByText('托幼一体园所占比不低于50%').count(), 0);
-  await shot(page, 'plan-town');
+  await ctx.close();
+});
+
+test('portal: the yearly target table, numbers only', async () => {
+  const ctx = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await ctx.newPage();
+  await page.goto(`${h.baseUrl}/plan`);
+  await page.getByText('托幼一体园所占比不低于50%').first().waitFor();
+  assert.equal(await page.getByRole('link', { name: '明细' }).count(), 0);
+  await shot(page, 'plan-portal');
   await ctx.close();
 });

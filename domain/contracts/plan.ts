@@ -115,3 +115,30 @@ export const createSuccessorBody = z.strictObject({
   periodEnd: isoDate,
 });
 export type CreateSuccessorBody = z.infer<typeof createSuccessorBody>;
+
+/** The portal's yearly target table: the numbers only (no drill-down, no town rows). */
+export const publicPlanSchema = z.object({
+  year: z.number().int(),
+  version: planVersionSchema
+    .pick({ title: true, docNumber: true, periodStart: true, periodEnd: true })
+    .nullable(),
+  carriedForward: z.boolean(),
+  carriedFromYear: z.number().int().nullable(),
+  targets: z.array(
+    planTargetSchema.pick({
+      key: true,
+      titleZh: true,
+      citation: true,
+      comparison: true,
+      value: true,
+      valueMax: true,
+      unit: true,
+      scaled: true,
+      status: true,
+    }),
+  ),
+});
+export type PublicPlan = z.infer<typeof publicPlanSchema>;
+export const publicPlanQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2099).optional(),
+});

@@ -8,6 +8,7 @@ export const texts: ModuleOpenApiTexts = {
     'GET /api/v1/plan/trend': 'plan.trend',
     'GET /api/v1/plan/versions': 'plan.listVersions',
     'POST /api/v1/plan/versions': 'plan.createSuccessor',
+    'GET /api/v1/public/plan': 'public.plan',
   },
   summaries: {
     'plan.targets': { en: 'Plan targets with measured values and status', zh: '行动计划目标及完成情况' },
@@ -17,6 +18,10 @@ export const texts: ModuleOpenApiTexts = {
     'plan.createSuccessor': {
       en: 'Create a successor plan copied from the previous one',
       zh: '创建接续计划（复制上一版本）',
+    },
+    'public.plan': {
+      en: "The action plan's yearly target table (numbers only)",
+      zh: '行动计划年度目标完成情况（仅数字）',
     },
   },
   tags: { plan: '行动计划与经费 / Plan and funding' },

@@ -275,3 +275,17 @@ describe('home page', () => {
     expect(tw?.items.reduce((a, i) => a + i.value, 0)).toBe(townPage.targets.length);
   });
 });
+
+describe('public disclosure', () => {
+  it('the portal gets the district targets as numbers only, without ids or drill-down', async () => {
+    const res = await t.call('GET', '/api/v1/public/plan?year=2022');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const district = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2022');
+    expect(body.targets.map((r: { scaled: number | null }) => r.scaled)).toEqual(
+      district.targets.map((r) => r.scaled),
+    );
+    expect(body.targets[0]).not.toHaveProperty('id');
+    expect(body.targets[0]).not.toHaveProperty('measured');
+  });
+});

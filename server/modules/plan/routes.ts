@@ -9,6 +9,8 @@ import {
   planTargetParams,
   planTargetsQuery,
   planVersionSchema,
+  publicPlanQuery,
+  publicPlanSchema,
   trendQuery,
   trendSchema,
 } from '../../../domain/contracts/plan.ts';
@@ -59,5 +61,13 @@ export function planRoutes(app: FastifyInstance, plan: PlanService) {
       schema: { tags, body: createSuccessorBody, response: { 201: planVersionSchema } },
     },
     async (req, reply) => reply.status(201).send(await plan.createSuccessor(req.ctx, actorOf(req), req.body)),
+  );
+  r.get(
+    '/api/v1/public/plan',
+    {
+      config: { action: 'public' },
+      schema: { tags: ['public'], querystring: publicPlanQuery, response: { 200: publicPlanSchema } },
+    },
+    (req) => plan.publicTable(req.ctx, req.query.year),
   );
 }

@@ -12,6 +12,7 @@ import type {
   PlanDashboard,
   PlanTarget,
   PlanVersion,
+  PublicPlan,
 } from '../../../domain/contracts/plan.ts';
 import { townsOf } from '../../../domain/divisions.ts';
 import { type MeasuredValue, planTargetStatus, rowsForYear } from '../../../domain/plan/status.ts';
@@ -23,7 +24,12 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import type { TargetKey, TargetMeasure, TargetSource } from '../../platform/targets.ts';
+import {
+  TARGET_KEYS,
+  type TargetKey,
+  type TargetMeasure,
+  type TargetSource,
+} from '../../platform/targets.ts';
 import './errors.ts';
 import { planTargets, planVersions } from './tables.ts';
 
@@ -222,6 +228,8 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
       };
     const rows = (await visibleRows(actor, version.id, q.town)).map(asPlanRow);
     const forYear = rowsForYear(rows, year);
+    // In the order of TARGET_KEYS (registry, workforce, supervision, families, quality, plan).
+    forYear.rows.sort((a, b) => TARGET_KEYS.indexOf(a.key) - TARGET_KEYS.indexOf(b.key));
     const measured = [];
     for (const r of forYear.rows) measured.push(await measureRow(ctx, actor, r, year));
     return {
@@ -366,6 +374,46 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
     return toVersion(version);
   }
 
-  return { dashboard, drill, trend, listVersions, createSuccessor };
+  /**
+   * The portal's yearly table: the district-level targets' numbers, measured over the whole district
+   * (a read-only district view built here, never a session), without drill-down rows.
+   */
+  async function publicTable(ctx: RequestContext, year: number | undefined): Promise<PublicPlan> {
+    const reader: Actor = {
+      userId: '00000000-0000-0000-0000-000000000000',
+      username: 'public',
+      districtCode: ctx.districtCode,
+      role: null,
+      scope: { kind: 'division', divisionCode: ctx.districtCode },
+      sessionId: 'public',
+    };
+    const d = await dashboard({ ...ctx, actor: null }, reader, { year });
+    return {
+      year: d.year,
+      version: d.version
+        ? {
+            title: d.version.title,
+            docNumber: d.version.docNumber,
+            periodStart: d.version.periodStart,
+            periodEnd: d.version.periodEnd,
+          }
+        : null,
+      carriedForward: d.carriedForward,
+      carriedFromYear: d.carriedFromYear,
+      targets: d.targets.map((r) => ({
+        key: r.key,
+        titleZh: r.titleZh,
+        citation: r.citation,
+        comparison: r.comparison,
+        value: r.value,
+        valueMax: r.valueMax,
+        unit: r.unit,
+        scaled: r.scaled,
+        status: r.status,
+      })),
+    };
+  }
+
+  return { dashboard, drill, trend, listVersions, createSuccessor, publicTable };
 }
 export type PlanService = ReturnType<typeof createPlanService>;

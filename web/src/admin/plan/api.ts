@@ -9,7 +9,11 @@ export type PlanVersion = ResponseOf<'/api/v1/plan/versions', 'get'>[number];
 export type SuccessorBody = BodyOf<'/api/v1/plan/versions', 'post'>;
 export type TrendKey = PlanTargetRow['key'];
 
+export type PublicPlan = ResponseOf<'/api/v1/public/plan', 'get'>;
+
 export const planApi = {
+  publicTable: (year: number | undefined, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/public/plan', { params: { query: year ? { year } : {} }, signal })),
   targets: (query: QueryOf<'/api/v1/plan/targets', 'get'>, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/plan/targets', { params: { query }, signal })),
   rows: (id: string, query: QueryOf<'/api/v1/plan/targets/{id}/rows', 'get'>, signal?: AbortSignal) =>

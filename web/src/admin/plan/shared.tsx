@@ -5,16 +5,22 @@ import { type PlanTargetRow, STATUS_COLORS } from './api.ts';
 
 const round = (n: number) => (Math.round(n * 10) / 10).toString();
 
-export function targetText(r: PlanTargetRow, t: TFunction): string {
+export function targetText(
+  r: Pick<PlanTargetRow, 'value' | 'valueMax' | 'comparison' | 'unit'>,
+  t: TFunction,
+): string {
   if (r.value === null) return t('plan.noThreshold');
   const range = r.valueMax !== null && r.valueMax !== r.value ? `${r.value}~${r.valueMax}` : `${r.value}`;
   return `${r.comparison === '>=' ? '≥' : r.comparison === '<=' ? '≤' : '='} ${range} ${r.unit}`;
 }
 
-export function measuredText(r: PlanTargetRow, t: TFunction): string {
-  if (!r.measured || r.scaled === null) return t('plan.noSource');
+export function measuredText(
+  r: Pick<PlanTargetRow, 'scaled' | 'unit'> & { measured?: PlanTargetRow['measured'] },
+  t: TFunction,
+): string {
+  if (r.scaled === null) return t('plan.noSource');
   const ratio =
-    r.measured.numerator !== undefined && r.measured.denominator !== undefined
+    r.measured?.numerator !== undefined && r.measured.denominator !== undefined
       ? ` (${r.measured.numerator}/${r.measured.denominator})`
       : '';
   return `${round(r.scaled)}${r.unit === '%' ? '%' : ''}${ratio}`;

@@ -47,6 +47,8 @@ export const zh = {
   'plan.st.measured': '仅实测',
   'plan.vs.active': '有效',
   'plan.vs.superseded': '已被接续',
+  'plan.publicTitle': '托育服务行动计划 · 年度目标完成情况',
+  'plan.publicNote': '数字由托育服务管理平台按登记数据实时计算；暂无数据来源的目标不显示数字。',
 } as const;
 
 export const en: { readonly [K in keyof typeof zh]: string } = {
@@ -97,4 +99,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'plan.st.measured': 'Measured only',
   'plan.vs.active': 'Active',
   'plan.vs.superseded': 'Superseded',
+  'plan.publicTitle': "Childcare action plan: this year's targets",
+  'plan.publicNote':
+    'Numbers are computed from the registry records; a target without a data source shows no number.',
 };
