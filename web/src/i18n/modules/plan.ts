@@ -47,6 +47,8 @@ export const zh = {
   'plan.st.measured': '仅实测',
   'plan.vs.active': '有效',
   'plan.vs.superseded': '已被接续',
+  'plan.carriedPublic':
+    '《{title}》（{doc}）的计划期已于 {end} 结束，尚未发布接续计划。以下按 {from} 年度目标延续显示。',
   'plan.publicTitle': '托育服务行动计划 · 年度目标完成情况',
   'plan.publicNote': '数字由托育服务管理平台按登记数据实时计算；暂无数据来源的目标不显示数字。',
 } as const;

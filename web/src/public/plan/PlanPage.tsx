@@ -42,7 +42,7 @@ export default function PlanPage() {
         {q.data?.carriedForward && v && (
           <Alert
             type="info"
-            title={t('plan.carried', {
+            title={t('plan.carriedPublic', {
               title: v.title,
               doc: v.docNumber,
               end: v.periodEnd,
