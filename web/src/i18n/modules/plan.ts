@@ -101,6 +101,8 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'plan.st.measured': 'Measured only',
   'plan.vs.active': 'Active',
   'plan.vs.superseded': 'Superseded',
+  'plan.carriedPublic':
+    'The period of "{title}" ({doc}) ended on {end}; no successor plan has been issued. The {from} targets are shown as carried forward.',
   'plan.publicTitle': "Childcare action plan: this year's targets",
   'plan.publicNote':
     'Numbers are computed from the registry records; a target without a data source shows no number.',
