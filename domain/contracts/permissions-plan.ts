@@ -1,4 +1,9 @@
 /** Actions of the Plan and funding (issue 13) module and the roles that may take them (merged into PERMISSIONS). */
 import type { Role } from './auth.ts';
 
-export const PLAN_PERMISSIONS = {} as const satisfies Record<string, readonly Role[]>;
+export const PLAN_PERMISSIONS = {
+  // The target dashboard and its drill-down: district and town officers (a town officer sees its town's targets).
+  'plan.read': ['district_officer', 'town_officer'],
+  // A successor plan (new version copied from the previous one): district officers over the whole district.
+  'plan.manage': ['district_officer'],
+} as const satisfies Record<string, readonly Role[]>;

@@ -1,10 +1,15 @@
 /** Plan and funding (issue 13): registers the module's routes, jobs, scope targets and dashboard widgets (see docs/MODULES.md). */
 import type { FastifyInstance } from 'fastify';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
+import { institutionTargetSources } from '../institutions/targets.ts';
+import { planDashboard } from './dashboard.ts';
+import { planRoutes } from './routes.ts';
+import { createPlanService } from './service.ts';
 
-export async function registerPlanModule(
-  _app: FastifyInstance,
-  _kit: ModuleKit,
-): Promise<ModuleRegistration> {
-  return {};
+export async function registerPlanModule(app: FastifyInstance, kit: ModuleKit): Promise<ModuleRegistration> {
+  // kit.targets is filled after every module has registered; the service reads it per request.
+  const plan = createPlanService({ db: kit.db, targets: kit.targets });
+  planRoutes(app, plan);
+  // The registry registers no module of its own: its target sources are returned from here.
+  return { targets: [...institutionTargetSources], dashboard: [planDashboard(plan)] };
 }

@@ -2,8 +2,28 @@
 import type { ModuleOpenApiTexts } from '../../platform/openapi-texts.ts';
 
 export const texts: ModuleOpenApiTexts = {
-  operationIds: {},
-  summaries: {},
-  tags: {},
+  operationIds: {
+    'GET /api/v1/plan/targets': 'plan.targets',
+    'GET /api/v1/plan/targets/:id/rows': 'plan.targetRows',
+    'GET /api/v1/plan/trend': 'plan.trend',
+    'GET /api/v1/plan/versions': 'plan.listVersions',
+    'POST /api/v1/plan/versions': 'plan.createSuccessor',
+    'GET /api/v1/public/plan': 'public.plan',
+  },
+  summaries: {
+    'plan.targets': { en: 'Plan targets with measured values and status', zh: '行动计划目标及完成情况' },
+    'plan.targetRows': { en: 'The rows behind a target (drill-down)', zh: '目标明细（下钻）' },
+    'plan.trend': { en: "A target's value and status per year", zh: '目标逐年趋势' },
+    'plan.listVersions': { en: "The district's action plans", zh: '行动计划版本' },
+    'plan.createSuccessor': {
+      en: 'Create a successor plan copied from the previous one',
+      zh: '创建接续计划（复制上一版本）',
+    },
+    'public.plan': {
+      en: "The action plan's yearly target table (numbers only)",
+      zh: '行动计划年度目标完成情况（仅数字）',
+    },
+  },
+  tags: { plan: '行动计划与经费 / Plan and funding' },
   examples: {},
 };

@@ -63,6 +63,11 @@ export const keys = {
 
   plan: {
     all: ['plan'] as const,
+    targets: (query: object) => ['plan', 'targets', query] as const,
+    rows: (id: string, query: object) => ['plan', 'rows', id, query] as const,
+    trend: (key: string) => ['plan', 'trend', key] as const,
+    versions: ['plan', 'versions'] as const,
+    publicTable: (year: number) => ['plan', 'public', year] as const,
   },
 
   publicInstitutions: {

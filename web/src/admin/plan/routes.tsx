@@ -1,4 +1,14 @@
 /** Console pages of the Plan and funding (issue 13) module (merged into ../routes.tsx in roadmap order). */
+import { AimOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import type { AdminRoute } from '../routes.tsx';
 
-export const routes: readonly AdminRoute[] = [];
+export const routes: readonly AdminRoute[] = [
+  {
+    path: 'plan/*',
+    permission: 'plan.read',
+    labelKey: 'plan.nav',
+    icon: <AimOutlined />,
+    Component: lazy(() => import('./PlanModule.tsx')),
+  },
+];

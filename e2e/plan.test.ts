@@ -1,0 +1,62 @@
+/**
+ * Journey: the plan targets (issue 13). The demo district officer opens 行动计划: the 2021–2023 plan
+ * (青府办发〔2021〕35号) is shown carried forward into 2026 with the reason; registry targets carry a
+ * measured value and a status, others "暂无数据"; the drill-down lists the institutions behind a number.
+ * The town officer sees its town's targets only.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { consoleLogin, type Harness, shot, startHarness } from './harness.ts';
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.stop();
+});
+
+test('district officer: targets, carried-forward notice, drill-down', async () => {
+  const ctx = await h.browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await ctx.newPage();
+  await consoleLogin(page, h.baseUrl, 'district');
+  await page.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '行动计划' }).click();
+  await page.waitForURL(/\/admin\/plan/);
+  await page.getByText('托幼一体园所占比不低于50%').first().waitFor();
+  assert.ok(await page.getByText(/尚未发布接续计划/).isVisible());
+  assert.ok((await page.getByText('暂无数据').count()) > 0);
+  await shot(page, 'plan-targets');
+  const row = page.getByRole('row', { name: /托幼一体园所占比不低于50%/ });
+  await row.getByRole('link', { name: '明细' }).click();
+  await page.waitForURL(/\/admin\/plan\/targets\//);
+  await page.getByRole('table', { name: '目标明细' }).waitFor();
+  await page
+    .getByText(/托班 \d+ 个/)
+    .first()
+    .waitFor();
+  await shot(page, 'plan-drill');
+  await ctx.close();
+});
+
+test('town officer: its town only', async () => {
+  const ctx = await h.browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await ctx.newPage();
+  await consoleLogin(page, h.baseUrl, 'town-zhujiajiao');
+  await page.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '行动计划' }).click();
+  await page.waitForURL(/\/admin\/plan/);
+  await page.waitForTimeout(2000);
+  await shot(page, 'plan-town');
+  await page.getByText('普惠性托育机构街镇覆盖率100%').first().waitFor();
+  assert.equal(await page.getByText('托幼一体园所占比不低于50%').count(), 0);
+  await ctx.close();
+});
+
+test('portal: the yearly target table, numbers only', async () => {
+  const ctx = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await ctx.newPage();
+  await page.goto(`${h.baseUrl}/plan`);
+  await page.getByText('托幼一体园所占比不低于50%').first().waitFor();
+  assert.equal(await page.getByRole('link', { name: '明细' }).count(), 0);
+  await shot(page, 'plan-portal');
+  await ctx.close();
+});

@@ -1,0 +1,28 @@
+/** The plan module's error codes (server/platform/errors.ts: typed catalogs). */
+import { defineErrors } from '../../platform/errors.ts';
+
+export const planErrors = defineErrors('plan', {
+  'plan.not_found': { status: 404, zh: '未找到该计划目标', en: 'Plan target not found' },
+  'plan.no_plan': {
+    status: 409,
+    zh: '本区尚无行动计划，无法创建接续计划',
+    en: 'The district has no action plan yet: no successor can be created',
+  },
+  'plan.district_scope': {
+    status: 403,
+    zh: '只有管辖全区的区级工作人员可以创建接续计划',
+    en: 'Only district officers with the whole district in scope may create a successor plan',
+  },
+  'plan.period_order': {
+    status: 400,
+    zh: '计划期止不能早于计划期起，且接续计划须在前一计划结束后开始',
+    en: "The period end may not precede its start, and a successor starts after its predecessor's end",
+  },
+  'plan.code_taken': { status: 409, zh: '该版本代码已被使用', en: 'This version code is already in use' },
+});
+
+declare module '../../platform/errors.ts' {
+  interface ErrorCatalogs {
+    plan: typeof planErrors;
+  }
+}

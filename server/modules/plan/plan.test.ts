@@ -1,0 +1,291 @@
+/**
+ * Issue 13: plan targets as data, measured from a hand-built registry with known counts; drill-down
+ * rows sum to the headline; a town officer sees its town's targets only; 'no_data' for a key with no
+ * source; carried forward after the 2021–2023 period; a successor plan from the console.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DrillPage, PlanDashboard, PlanTarget } from '../../../domain/contracts/plan.ts';
+import { countRows, createTestApp, DISTRICT, type TestApp, XUJING, ZHUJIAJIAO } from '../../../test/app.ts';
+import { buildInstitution } from '../../../test/factories/institutions.ts';
+import { buildPlan } from '../../../test/factories/plan.ts';
+import { auditLog } from '../../platform/tables.ts';
+import { institutionTargetSources } from '../institutions/targets.ts';
+import { planTargets } from './tables.ts';
+
+let t: TestApp;
+const d = (iso: string) => new Date(iso);
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.createUser('plan_d', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
+  await t.createUser('plan_town', 'town_officer', { kind: 'division', divisionCode: ZHUJIAJIAO });
+  await t.createUser('plan_inst', 'institution_admin', null);
+  const db = t.database.db;
+  await buildPlan(db);
+  // 朱家角: two inclusive (one filed 2026, one 2025); two kindergartens filed 2026 (one with a toddler class).
+  await buildInstitution(db, {
+    name: '甲托育园',
+    townCode: ZHUJIAJIAO,
+    status: 'operating',
+    now: d('2026-03-02T02:00:00Z'),
+  });
+  await buildInstitution(db, {
+    name: '乙托育园',
+    townCode: ZHUJIAJIAO,
+    status: 'operating',
+    now: d('2025-05-06T02:00:00Z'),
+  });
+  await buildInstitution(db, {
+    name: '丙幼儿园',
+    kind: 'kindergarten',
+    inclusive: false,
+    townCode: ZHUJIAJIAO,
+    status: 'filed',
+    now: d('2026-02-03T02:00:00Z'),
+  });
+  await buildInstitution(db, {
+    name: '丁幼儿园',
+    kind: 'kindergarten',
+    inclusive: false,
+    townCode: ZHUJIAJIAO,
+    classes: [],
+    status: 'filed',
+    now: d('2026-02-04T02:00:00Z'),
+  });
+  // 徐泾: one inclusive filed 2026, one not inclusive, a kindergarten with toddler class filed 2024, and a draft.
+  await buildInstitution(db, {
+    name: '戊托育点',
+    townCode: XUJING,
+    status: 'filed',
+    now: d('2026-04-01T02:00:00Z'),
+  });
+  await buildInstitution(db, {
+    name: '己托育园',
+    townCode: XUJING,
+    inclusive: false,
+    status: 'filed',
+    now: d('2026-04-02T02:00:00Z'),
+  });
+  await buildInstitution(db, {
+    name: '庚幼儿园',
+    kind: 'kindergarten',
+    inclusive: false,
+    townCode: XUJING,
+    status: 'operating',
+    now: d('2024-09-02T02:00:00Z'),
+  });
+  await buildInstitution(db, {
+    name: '辛托育园',
+    townCode: XUJING,
+    status: 'draft',
+    now: d('2026-04-03T02:00:00Z'),
+  });
+  t.clock.advance(d('2026-06-30T02:00:00Z').getTime() - t.clock.now().getTime());
+});
+afterAll(() => t.close());
+
+const get = async <T>(who: string, url: string) => {
+  const res = await t.call('GET', url, { cookie: await t.login(who) });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as T;
+};
+const byKey = (dash: PlanDashboard, key: string): PlanTarget => {
+  const row = dash.targets.find((r) => r.key === key);
+  if (!row) throw new Error(`no ${key}`);
+  return row;
+};
+
+describe('plan targets measured from the registry', () => {
+  it('counts the hand-built registry for 2026 (carried forward from 2023)', async () => {
+    const dash = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2026');
+    expect(dash.carriedForward).toBe(true);
+    expect(dash.carriedFromYear).toBe(2023);
+    expect(dash.version?.docNumber).toBe('青府办发〔2021〕35号');
+    expect(dash.targets.every((r) => r.scope === 'district')).toBe(true);
+
+    const points = byKey(dash, 'inclusive_points_new');
+    expect(points.measured?.value).toBe(2); // 甲 and 戊 (乙 filed 2025; 辛 is a draft)
+    expect(points.measured?.byTown).toEqual({ [ZHUJIAJIAO]: 1, [XUJING]: 1 });
+    expect(points.value).toBe(2);
+    expect(points.valueMax).toBe(3);
+    expect(points.status).toBe('met');
+    expect(points.periodStart).toBe('2026-01-01');
+
+    const towns = byKey(dash, 'towns_with_inclusive');
+    expect([towns.measured?.numerator, towns.measured?.denominator]).toEqual([2, 11]);
+    expect(towns.scaled).toBeCloseTo(200 / 11);
+    expect(towns.status).toBe('at_risk');
+
+    const share = byKey(dash, 'kindergarten_toddler_share');
+    expect([share.measured?.numerator, share.measured?.denominator]).toEqual([2, 3]); // 丙, 庚 of 丙 丁 庚
+    expect(share.status).toBe('met');
+
+    const fresh = byKey(dash, 'kindergartens_new_toddler_classes');
+    expect([fresh.measured?.numerator, fresh.measured?.denominator]).toEqual([1, 2]); // 丙 of 丙 丁
+    expect(fresh.value).toBeNull();
+    expect(fresh.status).toBe('measured');
+  });
+
+  it("shows 'no_data' for a target whose module registered no source, and measured-only for the 15-minute circle", async () => {
+    const dash = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2026');
+    const certified = byKey(dash, 'certified_rate');
+    expect(certified.status).toBe('no_data');
+    expect(certified.measured).toBeNull();
+    expect(certified.sourceModule).toBeNull();
+    const circle = byKey(dash, 'fifteen_minute_coverage');
+    expect(circle.value).toBeNull();
+    expect(circle.citation).toContain('青府办发〔2021〕35号');
+  });
+
+  it('a 2021 target runs from the effective date 2021-08-27; 2022 is inside the plan', async () => {
+    const y2021 = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2021');
+    expect(byKey(y2021, 'inclusive_points_new').periodStart).toBe('2021-08-27');
+    const y2022 = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2022');
+    expect(y2022.carriedForward).toBe(false);
+    const p = byKey(y2022, 'inclusive_points_new');
+    expect([p.year, p.measured?.value, p.status]).toEqual([2022, 0, 'missed']);
+  });
+
+  it('drill-down rows that count sum to the headline', async () => {
+    const dash = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2026');
+    for (const key of ['inclusive_points_new', 'towns_with_inclusive', 'kindergarten_toddler_share']) {
+      const target = byKey(dash, key);
+      const page = await get<DrillPage>(
+        'plan_d',
+        `/api/v1/plan/targets/${target.id}/rows?year=2026&pageSize=100`,
+      );
+      const counted = page.items.filter((r) => r.counts).length;
+      expect(counted).toBe(target.measured?.numerator ?? target.measured?.value);
+      expect(page.total).toBe(page.items.length);
+    }
+    const share = byKey(dash, 'kindergarten_toddler_share');
+    const rows = await get<DrillPage>('plan_d', `/api/v1/plan/targets/${share.id}/rows?pageSize=2`);
+    expect([rows.items.length, rows.total]).toEqual([2, 3]);
+  });
+});
+
+describe('scope', () => {
+  it("a town officer sees its town's targets only, measured over its town", async () => {
+    const dash = await get<PlanDashboard>('plan_town', '/api/v1/plan/targets?year=2026');
+    expect(dash.targets.length).toBeGreaterThan(0);
+    expect(dash.targets.every((r) => r.scope === 'town' && r.townCode === ZHUJIAJIAO)).toBe(true);
+    const towns = byKey(dash, 'towns_with_inclusive');
+    expect([towns.measured?.numerator, towns.measured?.denominator, towns.status]).toEqual([1, 1, 'met']);
+    // A district row is not found for the town officer.
+    const district = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2026');
+    const res = await t.call(
+      'GET',
+      `/api/v1/plan/targets/${byKey(district, 'inclusive_points_new').id}/rows`,
+      {
+        cookie: await t.login('plan_town'),
+      },
+    );
+    expect(res.statusCode).toBe(404);
+  });
+
+  it("a source under the town officer's actor counts its town only", async () => {
+    const source = institutionTargetSources.find((s) => s.key === 'inclusive_points_new')!;
+    const actor = {
+      userId: 'x',
+      username: 'x',
+      districtCode: DISTRICT,
+      role: 'town_officer' as const,
+      scope: { kind: 'division' as const, divisionCode: XUJING },
+      sessionId: 'x',
+    };
+    const m = await source.measure(t.database.db, { actor, year: 2026, asOf: t.clock.now() });
+    expect(m.value).toBe(1);
+  });
+
+  it('an institution admin may not read plan targets', async () => {
+    const res = await t.call('GET', '/api/v1/plan/targets', { cookie: await t.login('plan_inst') });
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('successor plan', () => {
+  it('refuses a period that starts before the previous plan ends, writing nothing', async () => {
+    const before = await countRows(t, 'plan_versions');
+    const res = await t.call('POST', '/api/v1/plan/versions', {
+      cookie: await t.login('plan_d'),
+      body: {
+        code: 'qp-2023',
+        title: '接续计划',
+        docNumber: '青府办发〔2025〕1号',
+        citation: '测试',
+        periodStart: '2023-06-01',
+        periodEnd: '2026-12-31',
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(await countRows(t, 'plan_versions')).toBe(before);
+  });
+
+  it('copies the last plan year into a new version; 2026 is then no longer carried forward', async () => {
+    const res = await t.call('POST', '/api/v1/plan/versions', {
+      cookie: await t.login('plan_d'),
+      body: {
+        code: 'qp-2025',
+        title: '青浦区托育服务接续计划（测试）',
+        docNumber: '测试〔2025〕1号',
+        citation: '测试〔2025〕1号 二、发展目标',
+        periodStart: '2025-03-01',
+        periodEnd: '2027-12-31',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    const dash = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2026');
+    expect(dash.carriedForward).toBe(false);
+    expect(dash.version?.id).toBe(id);
+    expect(byKey(dash, 'inclusive_points_new').citation).toBe('测试〔2025〕1号 二、发展目标');
+    const rows = await t.database.db
+      .select()
+      .from(planTargets)
+      .where(
+        and(
+          eq(planTargets.districtCode, DISTRICT),
+          eq(planTargets.versionId, id),
+          eq(planTargets.year, 2025),
+        ),
+      );
+    expect(rows.find((r) => r.targetKey === 'inclusive_points_new')?.periodStart).toBe('2025-03-01');
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.objectId, id));
+    expect(audit.map((a) => a.action)).toEqual(['plan.create_successor']);
+    const old = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2022');
+    expect(old.version?.code).toBe('qp-qfbf-2021-35');
+  });
+});
+
+describe('home page', () => {
+  it("the district and town officers' home pages count their targets by status", async () => {
+    const district = await get<{ widgets: { id: string; items: { key: string; value: number }[] }[] }>(
+      'plan_d',
+      '/api/v1/dashboard',
+    );
+    const w = district.widgets.find((x) => x.id === 'plan.targets');
+    const page = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets');
+    expect(w?.items.reduce((a, i) => a + i.value, 0)).toBe(page.targets.length);
+    const town = await get<{ widgets: { id: string; items: { key: string; value: number }[] }[] }>(
+      'plan_town',
+      '/api/v1/dashboard',
+    );
+    const tw = town.widgets.find((x) => x.id === 'plan.targets');
+    const townPage = await get<PlanDashboard>('plan_town', '/api/v1/plan/targets');
+    expect(tw?.items.reduce((a, i) => a + i.value, 0)).toBe(townPage.targets.length);
+  });
+});
+
+describe('public disclosure', () => {
+  it('the portal gets the district targets as numbers only, without ids or drill-down', async () => {
+    const res = await t.call('GET', '/api/v1/public/plan?year=2022');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const district = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2022');
+    expect(body.targets.map((r: { scaled: number | null }) => r.scaled)).toEqual(
+      district.targets.map((r) => r.scaled),
+    );
+    expect(body.targets[0]).not.toHaveProperty('id');
+    expect(body.targets[0]).not.toHaveProperty('measured');
+  });
+});

@@ -1,0 +1,73 @@
+/** /api/v1/plan: the plan-target dashboard, drill-down, trend and plan versions. Thin routes. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  createSuccessorBody,
+  drillPageSchema,
+  drillQuery,
+  planDashboardSchema,
+  planTargetParams,
+  planTargetsQuery,
+  planVersionSchema,
+  publicPlanQuery,
+  publicPlanSchema,
+  trendQuery,
+  trendSchema,
+} from '../../../domain/contracts/plan.ts';
+import { actorOf, router } from '../../platform/http.ts';
+import type { PlanService } from './service.ts';
+
+const tags = ['plan'];
+const BASE = '/api/v1/plan';
+
+export function planRoutes(app: FastifyInstance, plan: PlanService) {
+  const r = router(app);
+  r.get(
+    `${BASE}/targets`,
+    {
+      config: { action: 'plan.read' },
+      schema: { tags, querystring: planTargetsQuery, response: { 200: planDashboardSchema } },
+    },
+    (req) => plan.dashboard(req.ctx, actorOf(req), req.query),
+  );
+  r.get(
+    `${BASE}/targets/:id/rows`,
+    {
+      config: { action: 'plan.read' },
+      schema: { tags, params: planTargetParams, querystring: drillQuery, response: { 200: drillPageSchema } },
+    },
+    (req) => plan.drill(req.ctx, actorOf(req), req.params.id, req.query),
+  );
+  r.get(
+    `${BASE}/trend`,
+    {
+      config: { action: 'plan.read' },
+      schema: { tags, querystring: trendQuery, response: { 200: trendSchema } },
+    },
+    (req) => plan.trend(req.ctx, actorOf(req), req.query.key),
+  );
+  r.get(
+    `${BASE}/versions`,
+    {
+      config: { action: 'plan.read' },
+      schema: { tags, response: { 200: z.array(planVersionSchema) } },
+    },
+    (req) => plan.listVersions(actorOf(req)),
+  );
+  r.post(
+    `${BASE}/versions`,
+    {
+      config: { action: 'plan.manage' },
+      schema: { tags, body: createSuccessorBody, response: { 201: planVersionSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await plan.createSuccessor(req.ctx, actorOf(req), req.body)),
+  );
+  r.get(
+    '/api/v1/public/plan',
+    {
+      config: { action: 'public' },
+      schema: { tags: ['public'], querystring: publicPlanQuery, response: { 200: publicPlanSchema } },
+    },
+    (req) => plan.publicTable(req.ctx, req.query.year),
+  );
+}

@@ -1,0 +1,419 @@
+/**
+ * The plan-target service (issue 13): the district's action plans as versions, their targets as rows,
+ * each measured at request time by the source registered for its key (kit.targets) — through the
+ * caller's jurisdiction guard — and given a status (domain/plan/status.ts). A key without a source
+ * is 'no_data'. After the last plan's period, until the district creates a successor, the last
+ * plan's targets are carried forward and the answer says so.
+ */
+import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
+import type {
+  CreateSuccessorBody,
+  DrillPage,
+  PlanDashboard,
+  PlanTarget,
+  PlanVersion,
+  PublicPlan,
+} from '../../../domain/contracts/plan.ts';
+import { townsOf } from '../../../domain/divisions.ts';
+import { type MeasuredValue, planTargetStatus, rowsForYear } from '../../../domain/plan/status.ts';
+import { type PlanTargetRow, targetRowsOf } from '../../../domain/plan/targets.ts';
+import { ALL_PACKS } from '../../../domain/policy/index.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../platform/audit/service.ts';
+import type { Actor, RequestContext } from '../../platform/context.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { scopeWhere } from '../../platform/guard.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import {
+  TARGET_KEYS,
+  type TargetKey,
+  type TargetMeasure,
+  type TargetSource,
+} from '../../platform/targets.ts';
+import './errors.ts';
+import { planTargets, planVersions } from './tables.ts';
+
+type VersionRow = typeof planVersions.$inferSelect;
+type TargetRow = typeof planTargets.$inferSelect;
+
+/** The guard's view of the target table: town rows belong to their town; district rows to the district only. */
+export const planTargetScope = { district: planTargets.districtCode, division: planTargets.townCode };
+
+/** Today's date in Shanghai (UTC+8, no daylight saving). */
+export function shanghaiDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+function toVersion(v: VersionRow): PlanVersion {
+  return {
+    id: v.id,
+    code: v.code,
+    title: v.title,
+    docNumber: v.docNumber,
+    citation: v.citation,
+    periodStart: v.periodStart,
+    periodEnd: v.periodEnd,
+    predecessorId: v.predecessorId,
+    status: v.status,
+  };
+}
+
+function asPlanRow(t: TargetRow): PlanTargetRow & { id: string } {
+  return {
+    id: t.id,
+    seedId: t.seedId,
+    key: t.targetKey,
+    metric: t.seedId,
+    scope: t.scope,
+    townCode: t.townCode,
+    year: t.year,
+    comparison: t.comparison,
+    value: t.value,
+    valueMax: t.valueMax,
+    unit: t.unit,
+    titleZh: t.titleZh,
+    citation: t.citation,
+    periodStart: t.periodStart,
+    periodEnd: t.periodEnd,
+  };
+}
+
+/** Seed the district's first plan from its district pack (idempotent; demo data and tests call it). */
+export async function seedPlanFromPack(db: Db, districtCode: string, now: Date): Promise<string | null> {
+  const [existing] = await db
+    .select({ id: planVersions.id })
+    .from(planVersions)
+    .where(eq(planVersions.districtCode, districtCode))
+    .limit(1);
+  if (existing) return existing.id;
+  const pack = ALL_PACKS.find((p) => p.level === 'district' && p.jurisdiction === districtCode);
+  if (!pack?.values.plan?.targets) return null;
+  const id = uuidv7(now.getTime());
+  const towns = townsOf(districtCode).map((t) => t.code);
+  const rows = targetRowsOf(pack, towns);
+  await db.transaction(async (tx) => {
+    await tx.insert(planVersions).values({
+      districtCode,
+      id,
+      code: pack.id,
+      title: pack.title,
+      docNumber: pack.docNumber ?? '',
+      citation: `${pack.docNumber ?? ''} ${pack.values.plan?.targets?.article ?? ''}`.trim().slice(0, 300),
+      periodStart: pack.effectiveFrom,
+      periodEnd: pack.effectiveTo ?? `${pack.effectiveFrom.slice(0, 4)}-12-31`,
+      predecessorId: null,
+      status: 'active',
+      createdBy: 'seed',
+      createdAt: now,
+    });
+    await tx.insert(planTargets).values(
+      rows.map((r) => ({
+        districtCode,
+        id: uuidv7(now.getTime()),
+        versionId: id,
+        seedId: r.seedId,
+        targetKey: r.key,
+        scope: r.scope,
+        townCode: r.townCode,
+        year: r.year,
+        comparison: r.comparison,
+        value: r.value,
+        valueMax: r.valueMax,
+        unit: r.unit,
+        titleZh: r.titleZh,
+        citation: r.citation.slice(0, 300),
+        periodStart: r.periodStart,
+        periodEnd: r.periodEnd,
+        createdAt: now,
+      })),
+    );
+  });
+  return id;
+}
+
+export function createPlanService(deps: { db: Db; targets: readonly TargetSource[] }) {
+  const { db, targets } = deps;
+  const sourceOf = (key: string) => targets.find((s) => s.key === key);
+
+  async function versions(districtCode: string): Promise<VersionRow[]> {
+    return db
+      .select()
+      .from(planVersions)
+      .where(eq(planVersions.districtCode, districtCode))
+      .orderBy(asc(planVersions.periodStart));
+  }
+
+  /** The plan in force for `year` (or the last one, carried forward, after every plan's period). */
+  async function versionFor(districtCode: string, year: number): Promise<VersionRow | undefined> {
+    const all = await versions(districtCode);
+    const covering = all.filter(
+      (v) => Number(v.periodStart.slice(0, 4)) <= year && Number(v.periodEnd.slice(0, 4)) >= year,
+    );
+    if (covering.length > 0) return covering[covering.length - 1];
+    const before = all.filter((v) => Number(v.periodEnd.slice(0, 4)) < year);
+    return before[before.length - 1];
+  }
+
+  async function measureRow(
+    ctx: RequestContext,
+    actor: Actor,
+    row: PlanTargetRow & { id: string },
+    year: number,
+  ): Promise<PlanTarget> {
+    const source = sourceOf(row.key);
+    let measured: TargetMeasure | null = null;
+    if (source)
+      measured = await source.measure(db, {
+        actor,
+        year,
+        asOf: ctx.now,
+        ...(row.townCode ? { townCode: row.townCode } : {}),
+      });
+    // Judged today: a past year's target is final (met or missed), the current year's has a pace.
+    const { status, scaled } = planTargetStatus(row, measured as MeasuredValue | null, shanghaiDate(ctx.now));
+    return {
+      id: row.id,
+      key: row.key,
+      seedId: row.seedId,
+      titleZh: row.titleZh,
+      citation: row.citation,
+      scope: row.scope,
+      townCode: row.townCode,
+      year: row.year,
+      comparison: row.comparison,
+      value: row.value,
+      valueMax: row.valueMax,
+      unit: row.unit,
+      periodStart: row.periodStart,
+      periodEnd: row.periodEnd,
+      sourceModule: source?.module ?? null,
+      measured,
+      scaled,
+      status,
+    };
+  }
+
+  /** The rows of `version` the caller may see: a town officer its town's rows; others the district's (or one town's). */
+  async function visibleRows(actor: Actor, versionId: string, town?: string): Promise<TargetRow[]> {
+    const s = actor.scope;
+    const wholeDistrict = s?.kind === 'division' && s.divisionCode === actor.districtCode;
+    const conds: (SQL | undefined)[] = [
+      scopeWhere(actor, planTargetScope),
+      eq(planTargets.versionId, versionId),
+    ];
+    if (town) conds.push(eq(planTargets.townCode, town));
+    else if (wholeDistrict) conds.push(isNull(planTargets.townCode));
+    return db
+      .select()
+      .from(planTargets)
+      .where(and(...conds))
+      .orderBy(asc(planTargets.seedId), asc(planTargets.townCode), asc(planTargets.year));
+  }
+
+  async function dashboard(
+    ctx: RequestContext,
+    actor: Actor,
+    q: { year?: number | undefined; town?: string | undefined },
+  ): Promise<PlanDashboard> {
+    const year = q.year ?? Number(shanghaiDate(ctx.now).slice(0, 4));
+    const version = await versionFor(actor.districtCode, year);
+    if (!version)
+      return {
+        year,
+        asOf: ctx.now.toISOString(),
+        version: null,
+        carriedForward: false,
+        carriedFromYear: null,
+        targets: [],
+      };
+    const rows = (await visibleRows(actor, version.id, q.town)).map(asPlanRow);
+    const forYear = rowsForYear(rows, year);
+    // In the order of TARGET_KEYS (registry, workforce, supervision, families, quality, plan).
+    forYear.rows.sort((a, b) => TARGET_KEYS.indexOf(a.key) - TARGET_KEYS.indexOf(b.key));
+    const measured = [];
+    for (const r of forYear.rows) measured.push(await measureRow(ctx, actor, r, year));
+    return {
+      year,
+      asOf: ctx.now.toISOString(),
+      version: toVersion(version),
+      carriedForward: forYear.carriedForward,
+      carriedFromYear: forYear.fromYear,
+      targets: measured,
+    };
+  }
+
+  async function getRow(actor: Actor, id: string): Promise<TargetRow> {
+    const [row] = await db
+      .select()
+      .from(planTargets)
+      .where(and(scopeWhere(actor, planTargetScope), eq(planTargets.id, id)));
+    if (!row) throw new DomainError('plan.not_found');
+    return row;
+  }
+
+  async function drill(
+    ctx: RequestContext,
+    actor: Actor,
+    id: string,
+    q: { page: number; pageSize: number; year?: number | undefined },
+  ): Promise<DrillPage> {
+    const row = await getRow(actor, id);
+    const year = q.year ?? row.year ?? Number(shanghaiDate(ctx.now).slice(0, 4));
+    const target = await measureRow(ctx, actor, asPlanRow(row), year);
+    const source = sourceOf(row.targetKey);
+    const page = { page: q.page, pageSize: q.pageSize };
+    if (!source) return { items: [], total: 0, ...page, target };
+    const { rows, total } = await source.drillDown(
+      db,
+      { actor, year, asOf: ctx.now, ...(row.townCode ? { townCode: row.townCode } : {}) },
+      { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
+    );
+    return { items: rows, total, ...page, target };
+  }
+
+  /** One target key's district-level (or the caller's town-level) value and status per year of the plan up to now. */
+  async function trend(ctx: RequestContext, actor: Actor, key: TargetKey) {
+    const all = await versions(actor.districtCode);
+    const points: { year: number; scaled: number | null; status: PlanTarget['status'] }[] = [];
+    const first = all[0];
+    if (!first) return { key, points };
+    const thisYear = Number(shanghaiDate(ctx.now).slice(0, 4));
+    for (let y = Number(first.periodStart.slice(0, 4)); y <= thisYear; y++) {
+      const d = await dashboard(ctx, actor, { year: y });
+      const t = d.targets.find((r) => r.key === key);
+      if (t) points.push({ year: y, scaled: t.scaled, status: t.status });
+    }
+    return { key, points };
+  }
+
+  async function listVersions(actor: Actor): Promise<PlanVersion[]> {
+    return (await versions(actor.districtCode)).map(toVersion);
+  }
+
+  /** A successor plan: a new version copied from the latest one, with its own period and citation. */
+  async function createSuccessor(
+    ctx: RequestContext,
+    actor: Actor,
+    body: CreateSuccessorBody,
+  ): Promise<PlanVersion> {
+    const s = actor.scope;
+    if (!(s?.kind === 'division' && s.divisionCode === actor.districtCode))
+      throw new DomainError('plan.district_scope');
+    const all = await versions(actor.districtCode);
+    const prev = all[all.length - 1];
+    if (!prev) throw new DomainError('plan.no_plan');
+    if (body.periodEnd < body.periodStart || body.periodStart <= prev.periodEnd)
+      throw new DomainError('plan.period_order');
+    if (all.some((v) => v.code === body.code)) throw new DomainError('plan.code_taken');
+    const prevRows = (
+      await db
+        .select()
+        .from(planTargets)
+        .where(and(eq(planTargets.districtCode, actor.districtCode), eq(planTargets.versionId, prev.id)))
+    ).map(asPlanRow);
+    const lastYear = Number(prev.periodEnd.slice(0, 4));
+    const template = prevRows.filter((r) => r.year === null || r.year === lastYear);
+    const y0 = Number(body.periodStart.slice(0, 4));
+    const y1 = Number(body.periodEnd.slice(0, 4));
+    const id = uuidv7(ctx.now.getTime());
+    const version = await db.transaction(async (tx) => {
+      const [v] = await tx
+        .insert(planVersions)
+        .values({
+          districtCode: actor.districtCode,
+          id,
+          code: body.code,
+          title: body.title,
+          docNumber: body.docNumber,
+          citation: body.citation,
+          periodStart: body.periodStart,
+          periodEnd: body.periodEnd,
+          predecessorId: prev.id,
+          status: 'active',
+          createdBy: actor.username,
+          createdAt: ctx.now,
+        })
+        .returning();
+      await tx
+        .update(planVersions)
+        .set({ status: 'superseded' })
+        .where(and(eq(planVersions.districtCode, actor.districtCode), eq(planVersions.id, prev.id)));
+      const copies = template.flatMap((r) => {
+        const years: (number | null)[] = [];
+        if (r.year === null) years.push(null);
+        else for (let y = y0; y <= y1; y++) years.push(y);
+        return years.map((y) => ({
+          districtCode: actor.districtCode,
+          id: uuidv7(ctx.now.getTime()),
+          versionId: id,
+          seedId: r.seedId,
+          targetKey: r.key,
+          scope: r.scope,
+          townCode: r.townCode,
+          year: y,
+          comparison: r.comparison,
+          value: r.value,
+          valueMax: r.valueMax,
+          unit: r.unit,
+          titleZh: r.titleZh,
+          citation: body.citation,
+          periodStart: y === null || y === y0 ? body.periodStart : `${y}-01-01`,
+          periodEnd: y === null || y === y1 ? body.periodEnd : `${y}-12-31`,
+          createdAt: ctx.now,
+        }));
+      });
+      if (copies.length > 0) await tx.insert(planTargets).values(copies);
+      await recordAudit(tx, ctx, {
+        action: 'plan.create_successor',
+        objectType: 'plan_version',
+        objectId: id,
+        changes: { ...body, predecessor: prev.code, targets: copies.length },
+      });
+      return v!;
+    });
+    return toVersion(version);
+  }
+
+  /**
+   * The portal's yearly table: the district-level targets' numbers, measured over the whole district
+   * (a read-only district view built here, never a session), without drill-down rows.
+   */
+  async function publicTable(ctx: RequestContext, year: number | undefined): Promise<PublicPlan> {
+    const reader: Actor = {
+      userId: '00000000-0000-0000-0000-000000000000',
+      username: 'public',
+      districtCode: ctx.districtCode,
+      role: null,
+      scope: { kind: 'division', divisionCode: ctx.districtCode },
+      sessionId: 'public',
+    };
+    const d = await dashboard({ ...ctx, actor: null }, reader, { year });
+    return {
+      year: d.year,
+      version: d.version
+        ? {
+            title: d.version.title,
+            docNumber: d.version.docNumber,
+            periodStart: d.version.periodStart,
+            periodEnd: d.version.periodEnd,
+          }
+        : null,
+      carriedForward: d.carriedForward,
+      carriedFromYear: d.carriedFromYear,
+      targets: d.targets.map((r) => ({
+        key: r.key,
+        titleZh: r.titleZh,
+        citation: r.citation,
+        comparison: r.comparison,
+        value: r.value,
+        valueMax: r.valueMax,
+        unit: r.unit,
+        scaled: r.scaled,
+        status: r.status,
+      })),
+    };
+  }
+
+  return { dashboard, drill, trend, listVersions, createSuccessor, publicTable };
+}
+export type PlanService = ReturnType<typeof createPlanService>;

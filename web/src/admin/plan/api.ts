@@ -1,0 +1,35 @@
+/** The plan module's calls on the typed client (paths and answers checked against the OpenAPI document). */
+import { type BodyOf, http, type QueryOf, type ResponseOf, unwrap } from '../../api/client.ts';
+
+export type PlanDashboard = ResponseOf<'/api/v1/plan/targets', 'get'>;
+export type PlanTargetRow = PlanDashboard['targets'][number];
+export type DrillPage = ResponseOf<'/api/v1/plan/targets/{id}/rows', 'get'>;
+export type DrillRow = DrillPage['items'][number];
+export type PlanVersion = ResponseOf<'/api/v1/plan/versions', 'get'>[number];
+export type SuccessorBody = BodyOf<'/api/v1/plan/versions', 'post'>;
+export type TrendKey = PlanTargetRow['key'];
+
+export type PublicPlan = ResponseOf<'/api/v1/public/plan', 'get'>;
+
+export const planApi = {
+  publicTable: (year: number | undefined, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/public/plan', { params: { query: year ? { year } : {} }, signal })),
+  targets: (query: QueryOf<'/api/v1/plan/targets', 'get'>, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/plan/targets', { params: { query }, signal })),
+  rows: (id: string, query: QueryOf<'/api/v1/plan/targets/{id}/rows', 'get'>, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/plan/targets/{id}/rows', { params: { path: { id }, query }, signal })),
+  trend: (key: TrendKey, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/plan/trend', { params: { query: { key } }, signal })),
+  versions: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/plan/versions', { signal })),
+  createSuccessor: (body: SuccessorBody) => unwrap(http.POST('/api/v1/plan/versions', { body })),
+};
+
+/** Antd tag colours of the target statuses (domain/plan/status.ts). */
+export const STATUS_COLORS: Record<PlanTargetRow['status'], string> = {
+  met: 'green',
+  on_track: 'blue',
+  at_risk: 'orange',
+  missed: 'red',
+  no_data: 'default',
+  measured: 'purple',
+};

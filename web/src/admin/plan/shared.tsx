@@ -1,0 +1,32 @@
+/** Formatting shared by the plan pages: target values, measured values, status tags. */
+import { Tag, Tooltip } from 'antd';
+import type { MessageKey, TFunction } from '../../i18n/index.tsx';
+import { type PlanTargetRow, STATUS_COLORS } from './api.ts';
+
+const round = (n: number) => (Math.round(n * 10) / 10).toString();
+
+export function targetText(
+  r: Pick<PlanTargetRow, 'value' | 'valueMax' | 'comparison' | 'unit'>,
+  t: TFunction,
+): string {
+  if (r.value === null) return t('plan.noThreshold');
+  const range = r.valueMax !== null && r.valueMax !== r.value ? `${r.value}~${r.valueMax}` : `${r.value}`;
+  return `${r.comparison === '>=' ? '≥' : r.comparison === '<=' ? '≤' : '='} ${range} ${r.unit}`;
+}
+
+export function measuredText(
+  r: Pick<PlanTargetRow, 'scaled' | 'unit'> & { measured?: PlanTargetRow['measured'] },
+  t: TFunction,
+): string {
+  if (r.scaled === null) return t('plan.noSource');
+  const ratio =
+    r.measured?.numerator !== undefined && r.measured.denominator !== undefined
+      ? ` (${r.measured.numerator}/${r.measured.denominator})`
+      : '';
+  return `${round(r.scaled)}${r.unit === '%' ? '%' : ''}${ratio}`;
+}
+
+export function StatusOf({ status, t }: { status: PlanTargetRow['status']; t: TFunction }) {
+  const tag = <Tag color={STATUS_COLORS[status]}>{t(`plan.st.${status}` as MessageKey)}</Tag>;
+  return status === 'no_data' ? <Tooltip title={t('plan.noSource')}>{tag}</Tooltip> : tag;
+}
