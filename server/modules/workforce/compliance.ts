@@ -3,7 +3,7 @@
  * 两教一保, family point 1:3); 持证上岗率 per institution, town and district; certificates expiring in
  * 30 days; training behind pace; district trainings against 6. All reads through the guard.
  */
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Compliance } from '../../../domain/contracts/workforce.ts';
 import type { ClassType } from '../../../domain/policy/types.ts';
 import { formatDayNumber, parseDate } from '../../../domain/rules/dates.ts';
@@ -33,6 +33,8 @@ import {
 } from './tables.ts';
 
 export const EXPIRY_WINDOW_DAYS = 30;
+/** Institutions whose classes are measured: filed and running (not drafts, filings under review, suspended or closed). */
+export const STAFFED_STATUSES = ['filed', 'operating', 'rectifying'] as const;
 
 function chunks<T>(xs: readonly T[], n = 5000): T[][] {
   const out: T[][] = [];
@@ -74,8 +76,7 @@ export async function computeCompliance(
     .where(
       and(
         scopeWhere(actor, institutionScopeCols),
-        ne(institutions.status, 'closed'),
-        ne(institutions.status, 'draft'),
+        inArray(institutions.status, [...STAFFED_STATUSES]),
         filter.townCode ? eq(institutions.townCode, filter.townCode) : undefined,
         filter.institutionId ? eq(institutions.id, filter.institutionId) : undefined,
       ),
@@ -116,11 +117,7 @@ export async function computeCompliance(
     );
   const staffIds = [...new Set(emps.map((e) => e.staffId))];
   const certs: (typeof certificates.$inferSelect)[] = [];
-  const att: {
-    staffId: string;
-    category: (typeof trainingEvents.$inferSelect)['category'];
-    hours: number;
-  }[] = [];
+  const att: { staffId: string; ethics: number; skills: number }[] = [];
   for (const part of chunks(staffIds)) {
     certs.push(
       ...(await db
@@ -132,8 +129,14 @@ export async function computeCompliance(
       ...(await db
         .select({
           staffId: trainingAttendance.staffId,
-          category: trainingEvents.category,
-          hours: trainingAttendance.hours,
+          ethics:
+            sql<number>`coalesce(sum(${trainingAttendance.hours}) filter (where ${trainingEvents.category} = 'ethics'), 0)`.mapWith(
+              Number,
+            ),
+          skills:
+            sql<number>`coalesce(sum(${trainingAttendance.hours}) filter (where ${trainingEvents.category} <> 'ethics'), 0)`.mapWith(
+              Number,
+            ),
         })
         .from(trainingAttendance)
         .innerJoin(
@@ -149,7 +152,8 @@ export async function computeCompliance(
             inArray(trainingAttendance.staffId, part),
             sql`${trainingEvents.startDate} between ${`${year}-01-01`} and ${`${year}-12-31`}`,
           ),
-        )),
+        )
+        .groupBy(trainingAttendance.staffId)),
     );
   }
   const certsBy = new Map<string, (typeof certificates.$inferSelect)[]>();
@@ -163,12 +167,14 @@ export async function computeCompliance(
 
   // 持证上岗率 by institution, town, district (over active employments).
   const rate = (list: typeof emps) => certifiedRate(list.map((e) => certifiedEmp.get(e.id)!));
+  const empsByInst = new Map<string, typeof emps>();
+  for (const e of emps) empsByInst.set(e.institutionId, [...(empsByInst.get(e.institutionId) ?? []), e]);
   const byInstitution = insts
     .map((i) => ({
       institutionId: i.id,
       institutionName: i.name,
       townCode: i.townCode,
-      ...rate(emps.filter((e) => e.institutionId === i.id)),
+      ...rate(empsByInst.get(i.id) ?? []),
     }))
     .filter((r) => r.staff > 0)
     .sort((a, b) => (a.rate ?? 1) - (b.rate ?? 1) || a.institutionName.localeCompare(b.institutionName));
@@ -212,12 +218,16 @@ export async function computeCompliance(
     )
   ).flat();
   const empById = new Map(emps.map((e) => [e.id, e]));
+  const assignsByClass = new Map<string, typeof assigns>();
+  for (const a of assigns) assignsByClass.set(a.classId, [...(assignsByClass.get(a.classId) ?? []), a]);
+  const empsByStaff = new Map<string, typeof emps>();
+  for (const e of emps) empsByStaff.set(e.staffId, [...(empsByStaff.get(e.staffId) ?? []), e]);
   const classRows = classes
     .sort((a, b) => a.institutionId.localeCompare(b.institutionId) || a.position - b.position)
     .map((c) => {
       const inst = instById.get(c.institutionId)!;
-      const posts = assigns
-        .filter((a) => a.classId === c.id && certifiedEmp.get(a.employmentId))
+      const posts = (assignsByClass.get(c.id) ?? [])
+        .filter((a) => certifiedEmp.get(a.employmentId))
         .map((a) => empById.get(a.employmentId)!.post);
       const s = classStaffing(
         {
@@ -270,12 +280,7 @@ export async function computeCompliance(
   // Training pace per person.
   const targets = { ethics: policy.ethicsHours ?? 0, skills: policy.skillsHours ?? 0 };
   const hoursBy = new Map<string, { ethics: number; skills: number }>();
-  for (const a of att) {
-    const h = hoursBy.get(a.staffId) ?? { ethics: 0, skills: 0 };
-    if (isEthics(a.category)) h.ethics += a.hours;
-    else h.skills += a.hours;
-    hoursBy.set(a.staffId, h);
-  }
+  for (const a of att) hoursBy.set(a.staffId, { ethics: a.ethics, skills: a.skills });
   const people = [...firstEmp.values()].map((e) => {
     const pace = trainingPace(hoursBy.get(e.staffId) ?? { ethics: 0, skills: 0 }, targets, year, today);
     return {
@@ -283,7 +288,7 @@ export async function computeCompliance(
       name: e.name,
       townCode: e.townCode,
       institutionId: e.institutionId,
-      certified: emps.filter((x) => x.staffId === e.staffId).every((x) => certifiedEmp.get(x.id)),
+      certified: (empsByStaff.get(e.staffId) ?? []).every((x) => certifiedEmp.get(x.id)),
       met: pace.pace === 'met',
       behind: pace.pace === 'behind',
     };
