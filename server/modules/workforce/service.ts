@@ -947,13 +947,17 @@ export async function rescreen(
   ) => Promise<void>,
 ) {
   return db.transaction(async (tx) => {
+    // The hash join first (materialised: it is small), then the employment check on its few rows only.
     const found = await tx.execute(sql`
+      with hits as materialized (
+        select s.district_code, s.id as staff_id, b.id as ban_entry_id
+          from ${staff} s
+          join ${banEntries} b on b.district_code = s.district_code and b.ban_hash = s.ban_hash and b.lifted_at is null
+         where s.district_code = ${districtCode})
       insert into ${banMatches} (district_code, staff_id, ban_entry_id, source, detected_at)
-      select s.district_code, s.id, b.id, 'rescreen', ${now.toISOString()}::timestamptz
-        from ${staff} s
-        join ${banEntries} b on b.district_code = s.district_code and b.ban_hash = s.ban_hash and b.lifted_at is null
-       where s.district_code = ${districtCode}
-         and exists (select 1 from ${employments} e where e.district_code = s.district_code and e.staff_id = s.id and e.status = 'active')
+      select h.district_code, h.staff_id, h.ban_entry_id, 'rescreen', ${now.toISOString()}::timestamptz
+        from hits h
+       where exists (select 1 from ${employments} e where e.district_code = h.district_code and e.staff_id = h.staff_id and e.status = 'active')
       on conflict do nothing
       returning staff_id, ban_entry_id`);
     const rows = (found as unknown as { rows: { staff_id: string }[] }).rows;
@@ -985,13 +989,14 @@ export async function rescreen(
         },
         { now },
       );
-      for (const b of blocked)
+      // One notice per institution (not per employment).
+      for (const institutionId of new Set(blocked.map((b) => b.institutionId)))
         await notifyRole(
           tx,
           {
             districtCode,
             role: 'institution_admin',
-            scope: { kind: 'institution', institutionId: b.institutionId },
+            scope: { kind: 'institution', institutionId },
           },
           {
             kind: 'workforce.employment_blocked',
@@ -1000,7 +1005,7 @@ export async function rescreen(
             bodyZh: '该人员不得继续从事托育工作，请立即安排离岗。',
             bodyEn: 'This person may no longer work in childcare; take them off duty now.',
             link: '/admin/workforce/staff',
-            dedupeKey: `blocked:${b.id}`,
+            dedupeKey: `blocked:${institutionId}:${now.toISOString()}`,
           },
           { now },
         );
