@@ -1,10 +1,11 @@
 /** /admin/workforce/compliance — 持证上岗率 by town, classes against the staffing rule (with its citation), expiring certificates; XLSX export. */
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { CERTIFICATE_LABELS } from '../../../../domain/contracts/workforce.ts';
 import { findDivision, townsOf } from '../../../../domain/divisions.ts';
 import { apiUrl } from '../../api/client.ts';
+import { problemText } from '../../api/errors.ts';
 import { keys } from '../../api/keys.ts';
 import { ChartCard } from '../../components/ChartCard.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
@@ -30,6 +31,8 @@ export default function CompliancePage() {
     return d ? (l === 'zh' ? d.nameZh : d.nameEn) : code;
   };
   const towns = townsOf(me?.districtCode ?? '310118');
+  if (q.isError)
+    return <Alert type="error" showIcon message={problemText(q.error, lang, t('workforce.loadFailed'))} />;
   if (!q.data) return <PageLoading />;
   const c = q.data;
   const under = c.classes.filter((x) => !x.compliant);

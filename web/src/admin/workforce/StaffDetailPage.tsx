@@ -8,6 +8,7 @@ import {
   POST_LABELS,
   TRAINING_CATEGORY_LABELS,
 } from '../../../../domain/contracts/workforce.ts';
+import { problemText } from '../../api/errors.ts';
 import { keys } from '../../api/keys.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
@@ -22,6 +23,8 @@ export default function StaffDetailPage() {
     queryKey: keys.workforce.detail(id),
     queryFn: ({ signal }) => workforceApi.detail(id, signal),
   });
+  if (q.isError)
+    return <Alert type="error" showIcon message={problemText(q.error, lang, t('workforce.loadFailed'))} />;
   if (!q.data) return <PageLoading />;
   const d = q.data;
   return (

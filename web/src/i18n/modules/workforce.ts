@@ -74,6 +74,7 @@ export const zh = {
   'workforce.matches': '命中人数',
   'workforce.lifted': '已解除',
   'workforce.inForce': '有效',
+  'workforce.loadFailed': '加载失败，请稍后重试',
 } as const;
 
 export const en: { readonly [K in keyof typeof zh]: string } = {
@@ -152,4 +153,5 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'workforce.matches': 'Matches',
   'workforce.lifted': 'Lifted',
   'workforce.inForce': 'In force',
+  'workforce.loadFailed': 'Could not load; please try again',
 };
