@@ -13,7 +13,6 @@ import {
   certifiedRate,
   classStaffing,
   isCertified,
-  isEthics,
   trainingPace,
 } from '../../../domain/workforce/rules.ts';
 import type { Db } from '../../db/client.ts';

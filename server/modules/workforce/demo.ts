@@ -41,7 +41,7 @@ const addDays = (day: string, n: number) => {
   return p.ok ? formatDayNumber(p.dayNumber + n) : day;
 };
 
-async function insertChunks<T>(db: Db, rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += 500) await insert(rows.slice(i, i + 500));
 }
 
@@ -203,10 +203,10 @@ export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise
     for (let k = rng.int(2, 4); k > 0; k--) person(inst, 'other', []);
   }
 
-  await insertChunks(db, staffRows, (c) => db.insert(staff).values(c));
-  await insertChunks(db, empRows, (c) => db.insert(employments).values(c));
-  await insertChunks(db, assignRows, (c) => db.insert(classAssignments).values(c));
-  await insertChunks(db, certRows, (c) => db.insert(certificates).values(c));
+  await insertChunks(staffRows, (c) => db.insert(staff).values(c));
+  await insertChunks(empRows, (c) => db.insert(employments).values(c));
+  await insertChunks(assignRows, (c) => db.insert(classAssignments).values(c));
+  await insertChunks(certRows, (c) => db.insert(certificates).values(c));
 
   // Training this year, up to today: district professional trainings (behind the 6 a year) and others.
   const month = Number(today.slice(5, 7));
@@ -249,7 +249,7 @@ export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise
       if (rng.next() < (diligence < 0.2 ? 0.5 : 0.97))
         att.push({ districtCode: district, eventId: e.id!, staffId: s.id!, hours: e.hours!, createdAt: now });
   }
-  await insertChunks(db, att, (c) => db.insert(trainingAttendance).values(c));
+  await insertChunks(att, (c) => db.insert(trainingAttendance).values(c));
 
   // Two ban entries (a perpetrator and the direct manager named in the decision); no one employed matches.
   const perpetrator = demoStaffId(900_001, true);
