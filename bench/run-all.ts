@@ -10,6 +10,7 @@ const benches = [
   'bench/import.ts',
   'bench/quality.ts',
   'bench/plan.ts',
+  'bench/workforce.ts',
 ].filter((b) => existsSync(b));
 let failed = 0;
 for (const b of benches) {

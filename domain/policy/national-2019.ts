@@ -146,6 +146,25 @@ export const NATIONAL_2019_STANDARDS: PolicyPack = {
         note: SECONDARY,
       },
     },
+    // — workforce (issue 9) —
+    workforce: {
+      postCertificates: {
+        value: {
+          director: [['health']],
+          caregiver: [['caregiver', 'infant_carer'], ['health']],
+          infant_carer: [['infant_carer', 'caregiver'], ['health']],
+          teacher: [['teacher'], ['health']],
+          health_worker: [['health_worker'], ['health']],
+          cook: [['cook'], ['health']],
+          security: [['security'], ['health']],
+          other: [['health']],
+        },
+        article:
+          '管理规范 第五章 人员管理（工作人员上岗前应经过健康体检取得健康合格证明；保育人员应受过婴幼儿保育相关培训）；青府办发〔2021〕35号 三、(三) 所有从业人员均需持证上岗',
+        verified: false,
+        note: 'Which certificate proves each post is a platform reading of the two texts (health certificate for everyone; 保育员证 or 育婴员证 for caregivers; 教师资格证 for teachers). Confirm with the district.',
+      },
+    },
   },
 };
 

@@ -72,6 +72,8 @@ const GROUP_KEYS: { [G in PolicyGroup]-?: Record<keyof NonNullable<PolicyValues[
     demonstrationInstitutions: true,
     targets: true,
   },
+  // — workforce (issue 9) —
+  workforce: { postCertificates: true },
 };
 
 /** Groups that must be complete for a resolution to succeed (the national baseline). */

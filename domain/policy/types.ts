@@ -94,6 +94,11 @@ export interface PolicyValues {
     demonstrationInstitutions: IntRange;
     targets: PlanTarget[];
   };
+  // — workforce (issue 9) —
+  /** Staff qualifications: per post, the certificates needed (all of the groups, any one within a group). */
+  workforce?: {
+    postCertificates: Record<string, string[][]>;
+  };
 }
 
 /** Names of the value groups. */

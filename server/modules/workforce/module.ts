@@ -1,10 +1,166 @@
 /** Workforce (issue 9): registers the module's routes, jobs, scope targets and dashboard widgets (see docs/MODULES.md). */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { DashboardWidget } from '../../../domain/contracts/dashboard.ts';
+import { findDivision } from '../../../domain/divisions.ts';
+import type { DashboardProvider } from '../../platform/dashboard.ts';
+import type { TargetSource } from '../../platform/targets.ts';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
+import { installBanListKey, loadBanListKey } from './ban-key.ts';
+import { computeCompliance, maskedName } from './compliance.ts';
+import { workforceRoutes } from './routes.ts';
+import { RESCREEN_JOB, rescreen } from './service.ts';
+
+const pct = (r: number | null) => (r === null ? 0 : Math.round(r * 1000) / 10);
+
+export const workforceDashboard: DashboardProvider = {
+  module: 'workforce',
+  async widgets(db, ctx, actor): Promise<DashboardWidget[]> {
+    if (
+      actor.role !== 'district_officer' &&
+      actor.role !== 'town_officer' &&
+      actor.role !== 'institution_admin'
+    )
+      return [];
+    const c = await computeCompliance(db, actor, {}, ctx.now);
+    const under = c.classes.length - c.classesCompliant;
+    const items: DashboardWidget['items'] = [
+      {
+        key: 'workforce.certified_rate',
+        label: { zh: '持证上岗率（%）', en: 'Certified staff (%)' },
+        value: pct(c.district.rate),
+        tone: c.district.rate !== null && c.district.rate < 1 ? 'warning' : 'normal',
+        href: '/admin/workforce/compliance',
+      },
+      {
+        key: 'workforce.classes_under',
+        label: { zh: '配班不达标班级', en: 'Classes under the staffing rule' },
+        value: under,
+        tone: under > 0 ? 'danger' : 'normal',
+        href: '/admin/workforce/compliance',
+      },
+      {
+        key: 'workforce.expiring',
+        label: { zh: '30天内到期证书', en: 'Certificates expiring in 30 days' },
+        value: c.expiringSoon.length,
+        tone: c.expiringSoon.length > 0 ? 'warning' : 'normal',
+        href: '/admin/workforce/compliance',
+      },
+      {
+        key: 'workforce.training_behind',
+        label: { zh: '培训进度落后人数', en: 'Staff behind on training' },
+        value: c.trainingBehind,
+        tone: c.trainingBehind > 0 ? 'warning' : 'normal',
+        href: '/admin/workforce/compliance',
+      },
+    ];
+    if (actor.role !== 'institution_admin')
+      items.push({
+        key: 'workforce.district_trainings',
+        label: {
+          zh: `区级专业培训（目标 ${c.districtTrainings.target ?? '—'} 次）`,
+          en: `District trainings (target ${c.districtTrainings.target ?? '—'})`,
+        },
+        value: c.districtTrainings.count,
+        href: '/admin/workforce/trainings',
+      });
+    return [{ id: 'workforce', kind: 'numbers', title: { zh: '从业人员', en: 'Workforce' }, items }];
+  },
+};
+
+const townOf = (code: string) => findDivision(code)?.nameZh ?? code;
+
+export const workforceTargets: TargetSource[] = [
+  {
+    key: 'certified_rate',
+    module: 'workforce',
+    async measure(db, q) {
+      const c = await computeCompliance(db, q.actor, { townCode: q.townCode }, q.asOf);
+      return {
+        value: c.district.rate ?? 0,
+        numerator: c.district.certified,
+        denominator: c.district.staff,
+        unit: 'share',
+        byTown: Object.fromEntries(c.byTown.map((t) => [t.townCode, t.rate ?? 0])),
+      };
+    },
+    async drillDown(db, q, page) {
+      const c = await computeCompliance(db, q.actor, { townCode: q.townCode }, q.asOf);
+      const rows = c.byInstitution.map((i) => ({
+        id: i.institutionId,
+        kind: 'institution' as const,
+        label: i.institutionName,
+        townCode: i.townCode,
+        counts: i.certified === i.staff,
+        note: `持证 ${i.certified}/${i.staff}`,
+      }));
+      return { rows: rows.slice(page.offset, page.offset + page.limit), total: rows.length };
+    },
+  },
+  {
+    key: 'training_hours',
+    module: 'workforce',
+    async measure(db, q) {
+      const c = await computeCompliance(db, q.actor, { townCode: q.townCode }, q.asOf);
+      const met = c.people.filter((p) => p.met).length;
+      const towns = [...new Set(c.people.map((p) => p.townCode))];
+      return {
+        value: c.people.length ? met / c.people.length : 0,
+        numerator: met,
+        denominator: c.people.length,
+        unit: 'share',
+        byTown: Object.fromEntries(
+          towns.map((t) => {
+            const list = c.people.filter((p) => p.townCode === t);
+            return [t, list.filter((p) => p.met).length / list.length];
+          }),
+        ),
+      };
+    },
+    async drillDown(db, q, page) {
+      const c = await computeCompliance(db, q.actor, { townCode: q.townCode }, q.asOf);
+      const rows = c.people.map((p) => ({
+        id: p.staffId,
+        kind: 'staff' as const,
+        label: `${maskedName(p.name)}（${townOf(p.townCode)}）`,
+        townCode: p.townCode,
+        counts: p.met,
+        note: p.met ? 'met' : p.behind ? 'behind' : 'on_track',
+      }));
+      return { rows: rows.slice(page.offset, page.offset + page.limit), total: rows.length };
+    },
+  },
+  {
+    key: 'district_trainings',
+    module: 'workforce',
+    async measure(db, q) {
+      const c = await computeCompliance(db, q.actor, {}, q.asOf);
+      return { value: c.districtTrainings.count, unit: 'count' };
+    },
+    async drillDown(db, q, page) {
+      const c = await computeCompliance(db, q.actor, {}, q.asOf);
+      const rows = c.trainingEvents.map((e) => ({
+        id: e.id,
+        kind: 'training' as const,
+        label: e.title,
+        counts: true,
+        note: e.startDate,
+      }));
+      return { rows: rows.slice(page.offset, page.offset + page.limit), total: rows.length };
+    },
+  },
+];
 
 export async function registerWorkforceModule(
-  _app: FastifyInstance,
-  _kit: ModuleKit,
+  app: FastifyInstance,
+  kit: ModuleKit,
 ): Promise<ModuleRegistration> {
-  return {};
+  if (process.env.NODE_ENV !== 'test') installBanListKey(loadBanListKey({ dataDir: kit.config.dataDir }));
+  kit.jobs.define(
+    RESCREEN_JOB,
+    async (_payload, ctx) => rescreen(ctx.db, ctx.districtCode, ctx.clock.now(), (tx, e) => ctx.audit(tx, e)),
+    { payload: z.strictObject({ reason: z.string().max(100) }), maxAttempts: 5 },
+  );
+  await workforceRoutes(app, { db: kit.db, jobs: kit.jobs, storage: kit.storage });
+  return { dashboard: [workforceDashboard], targets: workforceTargets };
 }

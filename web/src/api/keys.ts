@@ -39,6 +39,10 @@ export const keys = {
   // The business modules: each extends its own tree (lists and details below `all`).
   workforce: {
     all: ['workforce'] as const,
+    staff: (query: object) => ['workforce', 'staff', query] as const,
+    detail: (id: string) => ['workforce', 'detail', id] as const,
+    compliance: (query: object) => ['workforce', 'compliance', query] as const,
+    bans: (query: object) => ['workforce', 'bans', query] as const,
   },
 
   families: {

@@ -1,4 +1,28 @@
 /** Console pages of the Workforce (issue 9) module (merged into ../routes.tsx in roadmap order). */
+import { SafetyCertificateOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import type { AdminRoute } from '../routes.tsx';
 
-export const routes: readonly AdminRoute[] = [];
+export const routes: readonly AdminRoute[] = [
+  {
+    path: 'workforce/staff/*',
+    permission: 'workforce.read',
+    labelKey: 'workforce.nav.staff',
+    icon: <TeamOutlined />,
+    Component: lazy(() => import('./WorkforceModule.tsx')),
+  },
+  {
+    path: 'workforce/compliance',
+    permission: 'workforce.compliance',
+    labelKey: 'workforce.nav.compliance',
+    icon: <SafetyCertificateOutlined />,
+    Component: lazy(() => import('./CompliancePage.tsx')),
+  },
+  {
+    path: 'workforce/bans',
+    permission: 'workforce.ban_read',
+    labelKey: 'workforce.nav.bans',
+    icon: <StopOutlined />,
+    Component: lazy(() => import('./BanListPage.tsx')),
+  },
+];

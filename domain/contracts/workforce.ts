@@ -1,0 +1,362 @@
+/**
+ * Workforce (issue 9): staff registry, employments, class assignments, certificates, the lifetime-ban
+ * list, training ledger and staffing compliance. One zod source for the server and the console.
+ */
+import { z } from 'zod';
+import { pageOf, paginationQuery } from './common.ts';
+
+/** Posts (岗位) of the plan and the 58号 standard. */
+export const POSTS = [
+  'director', // 负责人
+  'caregiver', // 保育人员
+  'infant_carer', // 育婴员
+  'teacher', // 教师
+  'health_worker', // 保健员
+  'cook', // 营养员/厨师
+  'security', // 保安
+  'other', // 其他
+] as const;
+export type Post = (typeof POSTS)[number];
+export const POST_LABELS: Record<Post, { zh: string; en: string }> = {
+  director: { zh: '负责人', en: 'Director' },
+  caregiver: { zh: '保育人员', en: 'Caregiver' },
+  infant_carer: { zh: '育婴员', en: 'Infant carer' },
+  teacher: { zh: '教师', en: 'Teacher' },
+  health_worker: { zh: '保健员', en: 'Health worker' },
+  cook: { zh: '营养员/厨师', en: 'Nutritionist / cook' },
+  security: { zh: '保安', en: 'Security guard' },
+  other: { zh: '其他', en: 'Other' },
+};
+/** Posts that care for children directly: they count toward ratios, and one person holds one at a time. */
+export const CARE_POSTS: readonly Post[] = ['caregiver', 'infant_carer', 'teacher'];
+
+export const ID_TYPES = ['citizen_id', 'passport', 'work_permit'] as const;
+export type IdType = (typeof ID_TYPES)[number];
+export const ID_TYPE_LABELS: Record<IdType, { zh: string; en: string }> = {
+  citizen_id: { zh: '居民身份证', en: 'Citizen ID' },
+  passport: { zh: '护照', en: 'Passport' },
+  work_permit: { zh: '外国人工作许可证', en: "Foreigner's work permit" },
+};
+
+export const SEXES = ['male', 'female'] as const;
+
+export const EDUCATIONS = [
+  'junior_high',
+  'senior_high',
+  'secondary_vocational',
+  'college_diploma',
+  'bachelor',
+  'master_or_above',
+] as const;
+export type Education = (typeof EDUCATIONS)[number];
+export const EDUCATION_LABELS: Record<Education, { zh: string; en: string }> = {
+  junior_high: { zh: '初中', en: 'Junior high school' },
+  senior_high: { zh: '高中', en: 'Senior high school' },
+  secondary_vocational: { zh: '中专/中职', en: 'Secondary vocational' },
+  college_diploma: { zh: '大专', en: 'College diploma' },
+  bachelor: { zh: '本科', en: "Bachelor's degree" },
+  master_or_above: { zh: '研究生及以上', en: "Master's or above" },
+};
+
+export const CERTIFICATE_TYPES = [
+  'caregiver', // 保育员证
+  'infant_carer', // 育婴员证
+  'teacher', // 教师资格证
+  'health', // 健康证
+  'health_worker', // 保健员培训合格证
+  'cook', // 厨师/营养员证
+  'security', // 保安员证
+] as const;
+export type CertificateType = (typeof CERTIFICATE_TYPES)[number];
+export const CERTIFICATE_LABELS: Record<CertificateType, { zh: string; en: string }> = {
+  caregiver: { zh: '保育员证', en: 'Caregiver certificate' },
+  infant_carer: { zh: '育婴员证', en: 'Infant-carer certificate' },
+  teacher: { zh: '教师资格证', en: 'Teacher qualification' },
+  health: { zh: '健康证', en: 'Health certificate' },
+  health_worker: { zh: '保健员培训合格证', en: 'Health-worker training certificate' },
+  cook: { zh: '厨师/营养员证', en: 'Cook / nutritionist certificate' },
+  security: { zh: '保安员证', en: 'Security guard certificate' },
+};
+
+export const EMPLOYMENT_STATUSES = ['active', 'ended', 'blocked'] as const;
+export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
+export const EMPLOYMENT_STATUS_LABELS: Record<EmploymentStatus, { zh: string; en: string }> = {
+  active: { zh: '在职', en: 'Active' },
+  ended: { zh: '已离职', en: 'Ended' },
+  blocked: { zh: '终身禁入拦截', en: 'Blocked (lifetime ban)' },
+};
+
+export const TRAINING_CATEGORIES = ['ethics', 'norms', 'skills', 'safety', 'mental_health'] as const;
+export type TrainingCategory = (typeof TRAINING_CATEGORIES)[number];
+export const TRAINING_CATEGORY_LABELS: Record<TrainingCategory, { zh: string; en: string }> = {
+  ethics: { zh: '职业道德', en: 'Professional ethics' },
+  norms: { zh: '职业规范', en: 'Professional norms' },
+  skills: { zh: '职业技能', en: 'Professional skills' },
+  safety: { zh: '安全防范', en: 'Safety' },
+  mental_health: { zh: '心理健康', en: 'Mental health' },
+};
+
+export const BAN_ROLES = ['perpetrator', 'direct_manager'] as const;
+export const BAN_ROLE_LABELS: Record<(typeof BAN_ROLES)[number], { zh: string; en: string }> = {
+  perpetrator: { zh: '行为人', en: 'Perpetrator' },
+  direct_manager: { zh: '直接管理人员', en: 'Direct manager' },
+};
+export const BAN_SOURCES = ['local', 'imported'] as const;
+export const MATCH_SOURCES = ['hire', 'rescreen'] as const;
+
+const date = z.iso.date();
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+// ── staff ──────────────────────────────────────────────────────────────────────────────────────
+export const employmentInput = z.strictObject({
+  institutionId: z.uuid(),
+  post: z.enum(POSTS),
+  startDate: date,
+  labourContract: z.boolean().default(true),
+  socialInsurance: z.boolean().default(true),
+});
+export type EmploymentInput = z.infer<typeof employmentInput>;
+
+export const createStaffBody = z.strictObject({
+  name: text(50),
+  idType: z.enum(ID_TYPES),
+  idNumber: text(40),
+  /** Foreign staff only (passport / work permit): birth date and sex are not in the number. */
+  birthDate: date.optional(),
+  sex: z.enum(SEXES).optional(),
+  nationality: z.string().trim().max(50).optional(),
+  mobile: text(20),
+  education: z.enum(EDUCATIONS),
+  managementYears: z.number().int().min(0).max(60).optional(),
+  employment: employmentInput,
+});
+export type CreateStaffBody = z.infer<typeof createStaffBody>;
+
+export const staffListQuery = paginationQuery.extend({
+  q: z.string().trim().max(50).optional(),
+  institutionId: z.uuid().optional(),
+  post: z.enum(POSTS).optional(),
+  townCode: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
+});
+
+export const staffSummary = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  idType: z.enum(ID_TYPES),
+  idNumber: z.string().nullable(),
+  mobile: z.string().nullable(),
+  sex: z.enum(SEXES).nullable(),
+  birthDate: z.string().nullable(),
+  education: z.enum(EDUCATIONS),
+  post: z.enum(POSTS).nullable(),
+  institutionId: z.uuid().nullable(),
+  institutionName: z.string().nullable(),
+  certified: z.boolean(),
+  banned: z.boolean(),
+});
+export const staffPage = pageOf(staffSummary);
+
+export const employmentSchema = z.object({
+  id: z.uuid(),
+  institutionId: z.uuid(),
+  institutionName: z.string(),
+  townCode: z.string(),
+  post: z.enum(POSTS),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  labourContract: z.boolean(),
+  socialInsurance: z.boolean(),
+  status: z.enum(EMPLOYMENT_STATUSES),
+  classes: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  version: z.number().int(),
+});
+
+export const certificateSchema = z.object({
+  id: z.uuid(),
+  type: z.enum(CERTIFICATE_TYPES),
+  number: z.string(),
+  issuer: z.string(),
+  issuedOn: z.string(),
+  expiresOn: z.string().nullable(),
+  valid: z.boolean(),
+  fileId: z.uuid().nullable(),
+});
+
+export const trainingYearSchema = z.object({
+  year: z.number().int(),
+  ethicsHours: z.number(),
+  skillsHours: z.number(),
+  ethicsTarget: z.number(),
+  skillsTarget: z.number(),
+  /** Hours expected by now at an even pace through the year. */
+  ethicsExpected: z.number(),
+  skillsExpected: z.number(),
+  pace: z.enum(['on_track', 'behind', 'met']),
+});
+
+export const staffDetail = staffSummary.extend({
+  nationality: z.string().nullable(),
+  managementYears: z.number().int().nullable(),
+  employments: z.array(employmentSchema),
+  certificates: z.array(certificateSchema),
+  missingCertificates: z.array(z.enum(CERTIFICATE_TYPES)),
+  training: trainingYearSchema,
+  attendance: z.array(
+    z.object({
+      eventId: z.uuid(),
+      title: z.string(),
+      category: z.enum(TRAINING_CATEGORIES),
+      startDate: z.string(),
+      hours: z.number(),
+    }),
+  ),
+  version: z.number().int(),
+});
+export type StaffDetail = z.infer<typeof staffDetail>;
+
+export const staffParams = z.strictObject({ id: z.uuid() });
+export const employmentParams = z.strictObject({ id: z.uuid(), employmentId: z.uuid() });
+
+export const endEmploymentBody = z.strictObject({ endDate: date, version: z.number().int().min(1) });
+export const assignClassesBody = z.strictObject({
+  classIds: z.array(z.uuid()).max(20),
+  version: z.number().int().min(1),
+});
+
+export const createCertificateBody = z.strictObject({
+  type: z.enum(CERTIFICATE_TYPES),
+  number: text(50),
+  issuer: text(100),
+  issuedOn: date,
+  expiresOn: date.optional(),
+  fileId: z.uuid().optional(),
+});
+
+// ── ban list ───────────────────────────────────────────────────────────────────────────────────
+const banPerson = z.strictObject({
+  name: text(50),
+  idType: z.enum(ID_TYPES),
+  idNumber: text(40),
+});
+export const createBanBody = z.strictObject({
+  person: banPerson,
+  reason: text(500),
+  decisionRef: text(100),
+  decisionDate: date,
+  /** The direct managers named in the decision: each becomes its own entry. */
+  managers: z.array(banPerson).max(10).default([]),
+});
+export const liftBanBody = z.strictObject({ reason: text(500) });
+export const banEntrySchema = z.object({
+  id: z.uuid(),
+  name: z.string().nullable(),
+  role: z.enum(BAN_ROLES),
+  reason: z.string(),
+  decisionRef: z.string(),
+  decisionDate: z.string(),
+  source: z.enum(BAN_SOURCES),
+  relatedEntryId: z.uuid().nullable(),
+  enteredAt: z.string(),
+  liftedAt: z.string().nullable(),
+  liftReason: z.string().nullable(),
+  matches: z.number().int(),
+});
+export const banPage = pageOf(banEntrySchema);
+export const banListQuery = paginationQuery.extend({ lifted: z.enum(['true', 'false']).optional() });
+export const createBanResponse = z.object({ entries: z.array(banEntrySchema), rescreenJobId: z.string() });
+
+// ── training ───────────────────────────────────────────────────────────────────────────────────
+export const createTrainingBody = z.strictObject({
+  title: text(100),
+  organiser: text(100),
+  category: z.enum(TRAINING_CATEGORIES),
+  startDate: date,
+  endDate: date,
+  hours: z.number(),
+  districtLevel: z.boolean().default(false),
+});
+export const trainingEventSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  organiser: z.string(),
+  category: z.enum(TRAINING_CATEGORIES),
+  startDate: z.string(),
+  endDate: z.string(),
+  hours: z.number(),
+  districtLevel: z.boolean(),
+  attendees: z.number().int(),
+});
+export const trainingPage = pageOf(trainingEventSchema);
+export const trainingListQuery = paginationQuery.extend({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export const trainingParams = z.strictObject({ id: z.uuid() });
+export const attendanceBody = z.strictObject({
+  staffIds: z.array(z.uuid()).min(1).max(500),
+  /** Hours each attended; default: the event's hours. */
+  hours: z.number().optional(),
+});
+export const attendanceResponse = z.object({ added: z.number().int() });
+
+// ── compliance ─────────────────────────────────────────────────────────────────────────────────
+export const CLASS_RULES = ['ratio', 'two_teachers_one_caregiver', 'family_point', 'none'] as const;
+export const complianceQuery = z.strictObject({
+  townCode: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
+  institutionId: z.uuid().optional(),
+});
+export const citationSchema = z.object({ docNumber: z.string(), article: z.string() });
+export const classComplianceSchema = z.object({
+  classId: z.uuid(),
+  className: z.string(),
+  classType: z.string(),
+  institutionId: z.uuid(),
+  institutionName: z.string(),
+  townCode: z.string(),
+  enrolled: z.number().int(),
+  rule: z.enum(CLASS_RULES),
+  /** Children per certified caregiver allowed (null for 两教一保). */
+  ratio: z.number().nullable(),
+  certifiedCaregivers: z.number().int(),
+  certifiedTeachers: z.number().int(),
+  required: z.number().int(),
+  compliant: z.boolean(),
+  citation: citationSchema.nullable(),
+});
+export type ClassCompliance = z.infer<typeof classComplianceSchema>;
+export const rateSchema = z.object({
+  certified: z.number().int(),
+  staff: z.number().int(),
+  rate: z.number().nullable(),
+});
+export const complianceSchema = z.object({
+  asOf: z.string(),
+  district: rateSchema,
+  byTown: z.array(rateSchema.extend({ townCode: z.string() })),
+  byInstitution: z.array(
+    rateSchema.extend({ institutionId: z.uuid(), institutionName: z.string(), townCode: z.string() }),
+  ),
+  classes: z.array(classComplianceSchema),
+  classesCompliant: z.number().int(),
+  expiringSoon: z.array(
+    z.object({
+      certificateId: z.uuid(),
+      staffId: z.uuid(),
+      staffName: z.string(),
+      type: z.enum(CERTIFICATE_TYPES),
+      expiresOn: z.string(),
+      institutionName: z.string().nullable(),
+    }),
+  ),
+  trainingBehind: z.number().int(),
+  districtTrainings: z.object({ count: z.number().int(), target: z.number().nullable() }),
+  citations: z.object({ certifiedPct: citationSchema.nullable(), postCertificates: citationSchema }),
+});
+export type Compliance = z.infer<typeof complianceSchema>;
+
+export { paginationQuery };

@@ -1,0 +1,89 @@
+/**
+ * The rule-pack values the workforce module reads, with citations. The district plan (35号) ran
+ * 2021–2023; when no plan is in force on the day asked, its numbers are carried over from the last
+ * plan that was (and `carriedOverFrom` names it), so a page never shows a number without its source.
+ */
+import { ALL_PACKS, resolvePolicy, type ValueSource } from '../policy/resolve.ts';
+import type { ClassType } from '../policy/types.ts';
+import type { StaffingPolicy } from './rules.ts';
+
+export interface Citation {
+  docNumber: string;
+  article: string;
+}
+
+export interface WorkforcePolicy {
+  postCertificates: Record<string, string[][]>;
+  staffing: StaffingPolicy;
+  skillsHours: number | null;
+  ethicsHours: number | null;
+  professionalTrainings: number | null;
+  certifiedPct: number | null;
+  carriedOverFrom: string | null;
+  citations: Record<string, Citation | null>;
+}
+
+const cite = (s: ValueSource | undefined): Citation | null =>
+  s ? { docNumber: s.docNumber, article: s.article } : null;
+
+const cache = new Map<string, WorkforcePolicy>();
+
+export function workforcePolicy(districtCode: string, day: string): WorkforcePolicy {
+  const key = `${districtCode}:${day}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const r = resolvePolicy(districtCode, day);
+  if (!r.ok) throw new Error(`no rule pack in force for ${districtCode} on ${day}: ${r.reason}`);
+  let plan = r.values.plan;
+  let funding = r.values.funding;
+  let planSources = r.sources;
+  let carriedOverFrom: string | null = null;
+  if (!plan || !funding) {
+    // The last district pack with a plan that started before the day: resolve on its last day.
+    const last = ALL_PACKS.filter(
+      (p) => p.jurisdiction === districtCode && p.values.plan && p.effectiveFrom <= day && p.effectiveTo,
+    ).sort((a, b) => (a.effectiveTo! < b.effectiveTo! ? 1 : -1))[0];
+    if (last) {
+      const earlier = resolvePolicy(districtCode, last.effectiveTo!);
+      if (earlier.ok) {
+        plan = plan ?? earlier.values.plan;
+        funding = funding ?? earlier.values.funding;
+        planSources = { ...earlier.sources, ...r.sources };
+        carriedOverFrom = last.docNumber;
+      }
+    }
+  }
+  const wf = r.values.workforce;
+  if (!wf) throw new Error('rule pack value workforce.postCertificates missing');
+  const ratioSource = (t: ClassType) => cite(r.sources[`classRatios.${t}`]);
+  const out: WorkforcePolicy = {
+    postCertificates: wf.postCertificates,
+    staffing: {
+      classRatios: r.values.classRatios,
+      familyPointInfantsPerCaregiver: r.values.familyPoint?.maxInfantsPerCaregiver ?? null,
+      teachersPerToddlerClass: funding?.teachersPerToddlerClass ?? null,
+      caregiversPerToddlerClass: funding?.caregiversPerToddlerClass ?? null,
+    },
+    skillsHours: plan?.skillsTrainingHoursPerYear ?? null,
+    ethicsHours: plan?.ethicsTrainingHoursPerYear ?? null,
+    professionalTrainings: plan?.professionalTrainingsPerYear ?? null,
+    certifiedPct: plan?.certifiedPct ?? null,
+    carriedOverFrom,
+    citations: {
+      postCertificates: cite(r.sources['workforce.postCertificates']),
+      infant: ratioSource('infant'),
+      toddler_small: ratioSource('toddler_small'),
+      toddler_large: ratioSource('toddler_large'),
+      mixed: ratioSource('mixed'),
+      kindergarten_toddler: cite(planSources['funding.teachersPerToddlerClass']),
+      family_point: cite(r.sources['familyPoint.maxInfantsPerCaregiver']),
+      certifiedPct: cite(planSources['plan.certifiedPct']),
+      skillsHours: cite(planSources['plan.skillsTrainingHoursPerYear']),
+      ethicsHours: cite(planSources['plan.ethicsTrainingHoursPerYear']),
+      professionalTrainings: cite(planSources['plan.professionalTrainingsPerYear']),
+    },
+  };
+  if (cache.size > 500) cache.clear();
+  cache.set(key, out);
+  return out;
+}

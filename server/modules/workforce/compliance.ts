@@ -1,0 +1,329 @@
+/**
+ * Staffing compliance (issue 9): per class, certified in-date caregivers against the rule (ratio,
+ * 两教一保, family point 1:3); 持证上岗率 per institution, town and district; certificates expiring in
+ * 30 days; training behind pace; district trainings against 6. All reads through the guard.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Compliance } from '../../../domain/contracts/workforce.ts';
+import type { ClassType } from '../../../domain/policy/types.ts';
+import { formatDayNumber, parseDate } from '../../../domain/rules/dates.ts';
+import { workforcePolicy } from '../../../domain/workforce/policy.ts';
+import {
+  certificateValid,
+  certifiedRate,
+  classStaffing,
+  isCertified,
+  trainingPace,
+} from '../../../domain/workforce/rules.ts';
+import type { Db } from '../../db/client.ts';
+import { localDate } from '../../platform/clock.ts';
+import type { Actor } from '../../platform/context.ts';
+import { scopeWhere } from '../../platform/guard.ts';
+import { maskPersonal } from '../../platform/personal-data.ts';
+import { institutionClasses, institutions } from '../institutions/tables.ts';
+import { employmentScope, institutionScopeCols } from './repository.ts';
+import {
+  certificates,
+  classAssignments,
+  employments,
+  staff,
+  trainingAttendance,
+  trainingEvents,
+} from './tables.ts';
+
+export const EXPIRY_WINDOW_DAYS = 30;
+/** Institutions whose classes are measured: filed and running (not drafts, filings under review, suspended or closed). */
+export const STAFFED_STATUSES = ['filed', 'operating', 'rectifying'] as const;
+
+function chunks<T>(xs: readonly T[], n = 5000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
+export interface ComplianceData extends Compliance {
+  /** Per active person: certified, pace (for the plan targets' drill-downs). */
+  people: {
+    staffId: string;
+    name: string;
+    townCode: string;
+    certified: boolean;
+    met: boolean;
+    behind: boolean;
+    institutionId: string;
+  }[];
+  trainingEvents: { id: string; title: string; startDate: string }[];
+}
+
+export async function computeCompliance(
+  db: Db,
+  actor: Actor,
+  filter: { townCode?: string | undefined; institutionId?: string | undefined },
+  asOf: Date,
+): Promise<ComplianceData> {
+  const today = localDate(asOf);
+  const year = Number(today.slice(0, 4));
+  const policy = workforcePolicy(actor.districtCode, today);
+  const insts = await db
+    .select({
+      id: institutions.id,
+      name: institutions.name,
+      townCode: institutions.townCode,
+      kind: institutions.kind,
+    })
+    .from(institutions)
+    .where(
+      and(
+        scopeWhere(actor, institutionScopeCols),
+        inArray(institutions.status, [...STAFFED_STATUSES]),
+        filter.townCode ? eq(institutions.townCode, filter.townCode) : undefined,
+        filter.institutionId ? eq(institutions.id, filter.institutionId) : undefined,
+      ),
+    );
+  const instIds = insts.map((i) => i.id);
+  const instById = new Map(insts.map((i) => [i.id, i]));
+  const emps: {
+    id: string;
+    staffId: string;
+    institutionId: string;
+    townCode: string;
+    post: (typeof employments.$inferSelect)['post'];
+    name: string;
+  }[] = [];
+  for (const part of chunks(instIds))
+    emps.push(
+      ...(await db
+        .select({
+          id: employments.id,
+          staffId: employments.staffId,
+          institutionId: employments.institutionId,
+          townCode: employments.townCode,
+          post: employments.post,
+          name: staff.fullName,
+        })
+        .from(employments)
+        .innerJoin(
+          staff,
+          and(eq(staff.districtCode, employments.districtCode), eq(staff.id, employments.staffId)),
+        )
+        .where(
+          and(
+            scopeWhere(actor, employmentScope),
+            eq(employments.status, 'active'),
+            inArray(employments.institutionId, part),
+          ),
+        )),
+    );
+  const staffIds = [...new Set(emps.map((e) => e.staffId))];
+  const certs: (typeof certificates.$inferSelect)[] = [];
+  const att: { staffId: string; ethics: number; skills: number }[] = [];
+  for (const part of chunks(staffIds)) {
+    certs.push(
+      ...(await db
+        .select()
+        .from(certificates)
+        .where(and(eq(certificates.districtCode, actor.districtCode), inArray(certificates.staffId, part)))),
+    );
+    att.push(
+      ...(await db
+        .select({
+          staffId: trainingAttendance.staffId,
+          ethics:
+            sql<number>`coalesce(sum(${trainingAttendance.hours}) filter (where ${trainingEvents.category} = 'ethics'), 0)`.mapWith(
+              Number,
+            ),
+          skills:
+            sql<number>`coalesce(sum(${trainingAttendance.hours}) filter (where ${trainingEvents.category} <> 'ethics'), 0)`.mapWith(
+              Number,
+            ),
+        })
+        .from(trainingAttendance)
+        .innerJoin(
+          trainingEvents,
+          and(
+            eq(trainingEvents.districtCode, trainingAttendance.districtCode),
+            eq(trainingEvents.id, trainingAttendance.eventId),
+          ),
+        )
+        .where(
+          and(
+            eq(trainingAttendance.districtCode, actor.districtCode),
+            inArray(trainingAttendance.staffId, part),
+            sql`${trainingEvents.startDate} between ${`${year}-01-01`} and ${`${year}-12-31`}`,
+          ),
+        )
+        .groupBy(trainingAttendance.staffId)),
+    );
+  }
+  const certsBy = new Map<string, (typeof certificates.$inferSelect)[]>();
+  for (const c of certs) certsBy.set(c.staffId, [...(certsBy.get(c.staffId) ?? []), c]);
+  const certifiedEmp = new Map(
+    emps.map((e) => [
+      e.id,
+      isCertified(e.post, certsBy.get(e.staffId) ?? [], today, policy.postCertificates),
+    ]),
+  );
+
+  // 持证上岗率 by institution, town, district (over active employments).
+  const rate = (list: typeof emps) => certifiedRate(list.map((e) => certifiedEmp.get(e.id)!));
+  const empsByInst = new Map<string, typeof emps>();
+  for (const e of emps) empsByInst.set(e.institutionId, [...(empsByInst.get(e.institutionId) ?? []), e]);
+  const byInstitution = insts
+    .map((i) => ({
+      institutionId: i.id,
+      institutionName: i.name,
+      townCode: i.townCode,
+      ...rate(empsByInst.get(i.id) ?? []),
+    }))
+    .filter((r) => r.staff > 0)
+    .sort((a, b) => (a.rate ?? 1) - (b.rate ?? 1) || a.institutionName.localeCompare(b.institutionName));
+  const towns = [...new Set(insts.map((i) => i.townCode))].sort();
+  const byTown = towns.map((townCode) => ({
+    townCode,
+    ...rate(emps.filter((e) => e.townCode === townCode)),
+  }));
+
+  // Classes.
+  const classes = instIds.length
+    ? (
+        await Promise.all(
+          chunks(instIds).map((part) =>
+            db
+              .select()
+              .from(institutionClasses)
+              .where(
+                and(
+                  eq(institutionClasses.districtCode, actor.districtCode),
+                  inArray(institutionClasses.institutionId, part),
+                ),
+              ),
+          ),
+        )
+      ).flat()
+    : [];
+  const assigns = (
+    await Promise.all(
+      chunks(emps.map((e) => e.id)).map((part) =>
+        db
+          .select({ employmentId: classAssignments.employmentId, classId: classAssignments.classId })
+          .from(classAssignments)
+          .where(
+            and(
+              eq(classAssignments.districtCode, actor.districtCode),
+              inArray(classAssignments.employmentId, part),
+            ),
+          ),
+      ),
+    )
+  ).flat();
+  const empById = new Map(emps.map((e) => [e.id, e]));
+  const assignsByClass = new Map<string, typeof assigns>();
+  for (const a of assigns) assignsByClass.set(a.classId, [...(assignsByClass.get(a.classId) ?? []), a]);
+  const empsByStaff = new Map<string, typeof emps>();
+  for (const e of emps) empsByStaff.set(e.staffId, [...(empsByStaff.get(e.staffId) ?? []), e]);
+  const classRows = classes
+    .sort((a, b) => a.institutionId.localeCompare(b.institutionId) || a.position - b.position)
+    .map((c) => {
+      const inst = instById.get(c.institutionId)!;
+      const posts = (assignsByClass.get(c.id) ?? [])
+        .filter((a) => certifiedEmp.get(a.employmentId))
+        .map((a) => empById.get(a.employmentId)!.post);
+      const s = classStaffing(
+        {
+          classType: c.type as ClassType,
+          institutionKind: inst.kind,
+          enrolled: c.enrolled,
+          certifiedPosts: posts,
+        },
+        policy.staffing,
+      );
+      const citeKey =
+        s.rule === 'family_point'
+          ? 'family_point'
+          : s.rule === 'two_teachers_one_caregiver'
+            ? 'kindergarten_toddler'
+            : c.type;
+      return {
+        classId: c.id,
+        className: c.name,
+        classType: c.type,
+        institutionId: inst.id,
+        institutionName: inst.name,
+        townCode: inst.townCode,
+        enrolled: c.enrolled,
+        ...s,
+        citation: s.rule === 'none' ? null : (policy.citations[citeKey] ?? null),
+      };
+    });
+
+  // Certificates expiring within 30 days (still valid today).
+  const p = parseDate(today);
+  const limit = p.ok ? formatDayNumber(p.dayNumber + EXPIRY_WINDOW_DAYS) : today;
+  const firstEmp = new Map<string, (typeof emps)[number]>();
+  for (const e of emps) if (!firstEmp.has(e.staffId)) firstEmp.set(e.staffId, e);
+  const expiringSoon = certs
+    .filter((c) => c.expiresOn !== null && certificateValid(c, today) && c.expiresOn <= limit)
+    .sort((a, b) => a.expiresOn!.localeCompare(b.expiresOn!))
+    .map((c) => {
+      const e = firstEmp.get(c.staffId)!;
+      return {
+        certificateId: c.id,
+        staffId: c.staffId,
+        staffName: e.name,
+        type: c.type,
+        expiresOn: c.expiresOn!,
+        institutionName: instById.get(e.institutionId)?.name ?? null,
+      };
+    });
+
+  // Training pace per person.
+  const targets = { ethics: policy.ethicsHours ?? 0, skills: policy.skillsHours ?? 0 };
+  const hoursBy = new Map<string, { ethics: number; skills: number }>();
+  for (const a of att) hoursBy.set(a.staffId, { ethics: a.ethics, skills: a.skills });
+  const people = [...firstEmp.values()].map((e) => {
+    const pace = trainingPace(hoursBy.get(e.staffId) ?? { ethics: 0, skills: 0 }, targets, year, today);
+    return {
+      staffId: e.staffId,
+      name: e.name,
+      townCode: e.townCode,
+      institutionId: e.institutionId,
+      certified: (empsByStaff.get(e.staffId) ?? []).every((x) => certifiedEmp.get(x.id)),
+      met: pace.pace === 'met',
+      behind: pace.pace === 'behind',
+    };
+  });
+
+  const events = await db
+    .select({ id: trainingEvents.id, title: trainingEvents.title, startDate: trainingEvents.startDate })
+    .from(trainingEvents)
+    .where(
+      and(
+        eq(trainingEvents.districtCode, actor.districtCode),
+        eq(trainingEvents.districtLevel, true),
+        sql`${trainingEvents.startDate} between ${`${year}-01-01`} and ${`${year}-12-31`}`,
+      ),
+    );
+  const cite = policy.citations;
+  return {
+    asOf: today,
+    district: rate(emps),
+    byTown,
+    byInstitution,
+    classes: classRows,
+    classesCompliant: classRows.filter((c) => c.compliant).length,
+    expiringSoon,
+    trainingBehind: people.filter((x) => x.behind).length,
+    districtTrainings: { count: events.length, target: policy.professionalTrainings },
+    citations: { certifiedPct: cite.certifiedPct ?? null, postCertificates: cite.postCertificates! },
+    people,
+    trainingEvents: events,
+  };
+}
+
+/** Strip the internal lists for the API answer. */
+export function toComplianceAnswer(d: ComplianceData): Compliance {
+  const { people: _p, trainingEvents: _t, ...rest } = d;
+  return rest;
+}
+
+export const maskedName = (name: string) => maskPersonal('name', name);

@@ -1,0 +1,201 @@
+/** /api/v1/workforce: staff, employments, certificates, the ban list, training and compliance. Thin routes. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { okSchema } from '../../../domain/contracts/common.ts';
+import { exportJobSchema } from '../../../domain/contracts/import.ts';
+import { revealBody, revealResponse } from '../../../domain/contracts/personal-data.ts';
+import {
+  assignClassesBody,
+  attendanceBody,
+  attendanceResponse,
+  banEntrySchema,
+  banListQuery,
+  banPage,
+  complianceQuery,
+  complianceSchema,
+  createBanBody,
+  createBanResponse,
+  createCertificateBody,
+  createStaffBody,
+  createTrainingBody,
+  employmentInput,
+  employmentParams,
+  endEmploymentBody,
+  liftBanBody,
+  staffDetail,
+  staffListQuery,
+  staffPage,
+  staffParams,
+  trainingEventSchema,
+  trainingListQuery,
+  trainingPage,
+  trainingParams,
+} from '../../../domain/contracts/workforce.ts';
+import type { Db } from '../../db/client.ts';
+import { createExporter } from '../../platform/export.ts';
+import { contentDisposition } from '../../platform/files/names.ts';
+import type { FileStorage } from '../../platform/files/storage.ts';
+import { actorOf, router } from '../../platform/http.ts';
+import type { Jobs } from '../../platform/jobs/index.ts';
+import { computeCompliance, toComplianceAnswer } from './compliance.ts';
+import { complianceExport } from './export.ts';
+import { createWorkforceService } from './service.ts';
+
+const tags = ['workforce'];
+const BASE = '/api/v1/workforce';
+
+export async function workforceRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; jobs: Jobs; storage: FileStorage },
+) {
+  const svc = createWorkforceService(deps);
+  const exporter = createExporter(deps, complianceExport);
+  const r = router(app);
+  const read = { action: 'workforce.read' } as const;
+  const manage = { action: 'workforce.manage' } as const;
+
+  r.get(
+    `${BASE}/staff`,
+    { config: read, schema: { tags, querystring: staffListQuery, response: { 200: staffPage } } },
+    (req) => svc.list(req.ctx, actorOf(req), req.query),
+  );
+  r.post(
+    `${BASE}/staff`,
+    { config: manage, schema: { tags, body: createStaffBody, response: { 201: staffDetail } } },
+    async (req, reply) => reply.status(201).send(await svc.create(req.ctx, actorOf(req), req.body)),
+  );
+  r.get(
+    `${BASE}/staff/:id`,
+    { config: read, schema: { tags, params: staffParams, response: { 200: staffDetail } } },
+    (req) => svc.detail(req.ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    `${BASE}/staff/:id/reveal`,
+    {
+      config: { action: 'personal_data.reveal' },
+      schema: {
+        tags,
+        params: staffParams,
+        body: revealBody(['idNumber', 'mobile']),
+        response: { 200: revealResponse },
+      },
+    },
+    (req) => svc.reveal(req.ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    `${BASE}/staff/:id/employments`,
+    {
+      config: manage,
+      schema: { tags, params: staffParams, body: employmentInput, response: { 201: staffDetail } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await svc.addEmployment(req.ctx, actorOf(req), req.params.id, req.body)),
+  );
+  r.post(
+    `${BASE}/staff/:id/employments/:employmentId/end`,
+    {
+      config: manage,
+      schema: { tags, params: employmentParams, body: endEmploymentBody, response: { 200: staffDetail } },
+    },
+    (req) => svc.endEmployment(req.ctx, actorOf(req), req.params.id, req.params.employmentId, req.body),
+  );
+  r.put(
+    `${BASE}/staff/:id/employments/:employmentId/classes`,
+    {
+      config: manage,
+      schema: { tags, params: employmentParams, body: assignClassesBody, response: { 200: staffDetail } },
+    },
+    (req) => svc.assignClasses(req.ctx, actorOf(req), req.params.id, req.params.employmentId, req.body),
+  );
+  r.post(
+    `${BASE}/staff/:id/certificates`,
+    {
+      config: manage,
+      schema: { tags, params: staffParams, body: createCertificateBody, response: { 201: staffDetail } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await svc.addCertificate(req.ctx, actorOf(req), req.params.id, req.body)),
+  );
+
+  r.get(
+    `${BASE}/bans`,
+    {
+      config: { action: 'workforce.ban_read' },
+      schema: { tags, querystring: banListQuery, response: { 200: banPage } },
+    },
+    (req) => svc.listBans(req.ctx, actorOf(req), req.query),
+  );
+  r.post(
+    `${BASE}/bans`,
+    {
+      config: { action: 'workforce.ban_manage' },
+      schema: { tags, body: createBanBody, response: { 201: createBanResponse } },
+    },
+    async (req, reply) => reply.status(201).send(await svc.createBan(req.ctx, actorOf(req), req.body)),
+  );
+  r.post(
+    `${BASE}/bans/:id/lift`,
+    {
+      config: { action: 'workforce.ban_manage' },
+      schema: { tags, params: staffParams, body: liftBanBody, response: { 200: banEntrySchema } },
+    },
+    (req) => svc.liftBan(req.ctx, actorOf(req), req.params.id, req.body),
+  );
+
+  const training = { action: 'workforce.training' } as const;
+  r.get(
+    `${BASE}/trainings`,
+    { config: read, schema: { tags, querystring: trainingListQuery, response: { 200: trainingPage } } },
+    (req) => svc.listTrainings(req.ctx, actorOf(req), req.query),
+  );
+  r.post(
+    `${BASE}/trainings`,
+    { config: training, schema: { tags, body: createTrainingBody, response: { 201: trainingEventSchema } } },
+    async (req, reply) => reply.status(201).send(await svc.createTraining(req.ctx, actorOf(req), req.body)),
+  );
+  r.post(
+    `${BASE}/trainings/:id/attendance`,
+    {
+      config: training,
+      schema: { tags, params: trainingParams, body: attendanceBody, response: { 200: attendanceResponse } },
+    },
+    (req) => svc.addAttendance(req.ctx, actorOf(req), req.params.id, req.body),
+  );
+
+  const compliance = { action: 'workforce.compliance' } as const;
+  r.get(
+    `${BASE}/compliance`,
+    {
+      config: compliance,
+      schema: { tags, querystring: complianceQuery, response: { 200: complianceSchema } },
+    },
+    async (req) => toComplianceAnswer(await computeCompliance(deps.db, actorOf(req), req.query, req.ctx.now)),
+  );
+  r.get(
+    `${BASE}/compliance/export`,
+    {
+      config: compliance,
+      schema: {
+        tags,
+        querystring: complianceQuery.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+        response: { 202: exportJobSchema },
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      const file = await exporter.export(
+        req.ctx,
+        actorOf(req),
+        { ...filters, asOf: req.ctx.now.toISOString() },
+        format,
+      );
+      if (file.kind === 'job') return reply.status(202).send(file);
+      return reply
+        .header('content-disposition', contentDisposition(file.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .type(file.contentType)
+        .send(file.body as never);
+    },
+  );
+  void okSchema;
+}

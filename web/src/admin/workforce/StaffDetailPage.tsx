@@ -1,0 +1,128 @@
+/** One person: masked numbers, employments in the caller's scope, certificates (valid or not), training pace. */
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Descriptions, Space, Table, Tag } from 'antd';
+import { useParams } from 'react-router';
+import {
+  CERTIFICATE_LABELS,
+  EMPLOYMENT_STATUS_LABELS,
+  POST_LABELS,
+  TRAINING_CATEGORY_LABELS,
+} from '../../../../domain/contracts/workforce.ts';
+import { problemText } from '../../api/errors.ts';
+import { keys } from '../../api/keys.ts';
+import { PageLoading } from '../../components/PageLoading.tsx';
+import { useLang, useT } from '../../i18n/index.tsx';
+import { workforceApi } from './api.ts';
+
+export default function StaffDetailPage() {
+  const { id = '' } = useParams();
+  const t = useT();
+  const [lang] = useLang();
+  const l = lang === 'zh-CN' ? 'zh' : 'en';
+  const q = useQuery({
+    queryKey: keys.workforce.detail(id),
+    queryFn: ({ signal }) => workforceApi.detail(id, signal),
+  });
+  if (q.isError)
+    return <Alert type="error" showIcon message={problemText(q.error, lang, t('workforce.loadFailed'))} />;
+  if (!q.data) return <PageLoading />;
+  const d = q.data;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {d.banned && <Alert type="error" showIcon message={t('workforce.bannedAlert')} />}
+      <Card title={d.name}>
+        <Descriptions column={{ xs: 1, md: 2 }}>
+          <Descriptions.Item label={t('workforce.idNumber')}>{d.idNumber}</Descriptions.Item>
+          <Descriptions.Item label={t('workforce.mobile')}>{d.mobile}</Descriptions.Item>
+          <Descriptions.Item label={t('workforce.birthDate')}>{d.birthDate}</Descriptions.Item>
+          <Descriptions.Item label={t('workforce.post')}>
+            {d.post ? POST_LABELS[d.post][l] : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('workforce.certified')}>
+            {d.certified ? (
+              <Tag color="green">{t('workforce.certifiedYes')}</Tag>
+            ) : (
+              <Tag color="orange">
+                {t('workforce.missing')}:{' '}
+                {d.missingCertificates.map((c) => CERTIFICATE_LABELS[c][l]).join('、')}
+              </Tag>
+            )}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card title={t('workforce.employments')}>
+        <Table
+          rowKey="id"
+          pagination={false}
+          dataSource={d.employments}
+          columns={[
+            { title: t('workforce.institution'), dataIndex: 'institutionName' },
+            { title: t('workforce.post'), render: (_, e) => POST_LABELS[e.post][l] },
+            { title: t('workforce.start'), dataIndex: 'startDate' },
+            { title: t('workforce.end'), dataIndex: 'endDate' },
+            { title: t('workforce.classes'), render: (_, e) => e.classes.map((c) => c.name).join('、') },
+            {
+              title: t('workforce.status'),
+              render: (_, e) => (
+                <Tag color={e.status === 'active' ? 'green' : e.status === 'blocked' ? 'red' : 'default'}>
+                  {EMPLOYMENT_STATUS_LABELS[e.status][l]}
+                </Tag>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Card title={t('workforce.certificates')}>
+        <Table
+          rowKey="id"
+          pagination={false}
+          dataSource={d.certificates}
+          columns={[
+            { title: t('workforce.certType'), render: (_, c) => CERTIFICATE_LABELS[c.type][l] },
+            { title: t('workforce.certNumber'), dataIndex: 'number' },
+            { title: t('workforce.issuer'), dataIndex: 'issuer' },
+            { title: t('workforce.issuedOn'), dataIndex: 'issuedOn' },
+            { title: t('workforce.expiresOn'), render: (_, c) => c.expiresOn ?? t('workforce.noExpiry') },
+            {
+              title: t('workforce.status'),
+              render: (_, c) => (
+                <Tag color={c.valid ? 'green' : 'red'}>
+                  {c.valid ? t('workforce.valid') : t('workforce.expired')}
+                </Tag>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Card title={t('workforce.training', { year: d.training.year })}>
+        <Descriptions column={{ xs: 1, md: 3 }}>
+          <Descriptions.Item label={t('workforce.skillsHours')}>
+            {d.training.skillsHours} / {d.training.skillsTarget}（{t('workforce.expected')}{' '}
+            {d.training.skillsExpected}）
+          </Descriptions.Item>
+          <Descriptions.Item label={t('workforce.ethicsHours')}>
+            {d.training.ethicsHours} / {d.training.ethicsTarget}（{t('workforce.expected')}{' '}
+            {d.training.ethicsExpected}）
+          </Descriptions.Item>
+          <Descriptions.Item label={t('workforce.pace')}>
+            <Tag color={d.training.pace === 'behind' ? 'orange' : 'green'}>
+              {t(`workforce.pace.${d.training.pace}`)}
+            </Tag>
+          </Descriptions.Item>
+        </Descriptions>
+        <Table
+          rowKey="eventId"
+          size="small"
+          pagination={false}
+          dataSource={d.attendance}
+          columns={[
+            { title: t('workforce.date'), dataIndex: 'startDate' },
+            { title: t('workforce.trainingTitle'), dataIndex: 'title' },
+            { title: t('workforce.category'), render: (_, a) => TRAINING_CATEGORY_LABELS[a.category][l] },
+            { title: t('workforce.hours'), dataIndex: 'hours' },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
