@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { commit, conflictsHash, poolHash, runDraw } from '../domain/rules/draw.ts';
 
 const secret = '5a'.repeat(32);
-const targets = Array.from({ length: 6 }, (_, i) => ({ id: `00000000-0000-7000-8000-00000000000${i}`, weight: 1 }));
+const targets = Array.from({ length: 6 }, (_, i) => ({
+  id: `00000000-0000-7000-8000-00000000000${i}`,
+  weight: 1,
+}));
 const inspectors = Array.from({ length: 4 }, (_, i) => ({ id: `00000000-0000-7000-9000-00000000000${i}` }));
 const r = runDraw({ secretHex: secret, targets, inspectors, conflicts: [], sampleSize: 3 });
 if (!r.ok) throw new Error(r.reason);
@@ -35,7 +38,9 @@ const doc = {
 
 function run(file: string): { code: number; out: string } {
   try {
-    const out = execFileSync('node', ['--import', 'tsx', 'scripts/draw-verify.ts', file], { encoding: 'utf8' });
+    const out = execFileSync('node', ['--import', 'tsx', 'scripts/draw-verify.ts', file], {
+      encoding: 'utf8',
+    });
     return { code: 0, out };
   } catch (e) {
     const x = e as { status: number; stdout: string };
@@ -54,7 +59,11 @@ describe('draw:verify', () => {
     const bad = path.join(dir, 'bad.json');
     const t = structuredClone(doc);
     // Swap the first two drawn targets: the same set, another order — the draw order is part of the result.
-    t.result.assignments = [t.result.assignments[1]!, t.result.assignments[0]!, ...t.result.assignments.slice(2)];
+    t.result.assignments = [
+      t.result.assignments[1]!,
+      t.result.assignments[0]!,
+      ...t.result.assignments.slice(2),
+    ];
     writeFileSync(bad, JSON.stringify(t));
     const no = run(bad);
     expect(no.code).toBe(1);

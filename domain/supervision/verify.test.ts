@@ -70,7 +70,14 @@ describe('property: recusal and ≥ 2 inspectors always hold', () => {
             .map(([i, t]) => ({ inspectorId: `i${i}`, targetId: `t${t}` }));
           const secretHex = Buffer.from(secret).toString('hex');
           const sampleSize = Math.min(wanted, nT);
-          const r = runDraw({ secretHex, targets, inspectors, conflicts, sampleSize, inspectorsPerTarget: per });
+          const r = runDraw({
+            secretHex,
+            targets,
+            inspectors,
+            conflicts,
+            sampleSize,
+            inspectorsPerTarget: per,
+          });
           if (!r.ok) {
             // The only refusal for valid sizes: some target has too few eligible inspectors.
             expect(r.reason).toBe('draw.insufficient_inspectors');

@@ -38,7 +38,10 @@ export function verifyPublishedDraw(d: PublishedDrawInput): VerifyOutcome {
   if (conflictsHash(d.conflicts) !== d.conflictsHash) {
     return { verified: false, reason: 'draw.pool_hash_mismatch', field: 'conflicts' };
   }
-  if (d.result.targetsPoolHash !== d.targetsPoolHash || d.result.inspectorsPoolHash !== d.inspectorsPoolHash) {
+  if (
+    d.result.targetsPoolHash !== d.targetsPoolHash ||
+    d.result.inspectorsPoolHash !== d.inspectorsPoolHash
+  ) {
     return { verified: false, reason: 'draw.pool_hash_mismatch', field: 'result' };
   }
   const v = verifyDraw(
@@ -70,8 +73,10 @@ export function checkAssignments(
     if (seen.has(a.targetId)) problems.push(`repeat:${a.targetId}`);
     seen.add(a.targetId);
     if (new Set(a.inspectorIds).size !== a.inspectorIds.length) problems.push(`dup-inspector:${a.targetId}`);
-    if (a.inspectorIds.length < Math.max(min, result.inspectorsPerTarget)) problems.push(`too-few:${a.targetId}`);
-    for (const i of a.inspectorIds) if (banned.has(`${i}\u0000${a.targetId}`)) problems.push(`conflict:${a.targetId}:${i}`);
+    if (a.inspectorIds.length < Math.max(min, result.inspectorsPerTarget))
+      problems.push(`too-few:${a.targetId}`);
+    for (const i of a.inspectorIds)
+      if (banned.has(`${i}\u0000${a.targetId}`)) problems.push(`conflict:${a.targetId}:${i}`);
   }
   return problems;
 }

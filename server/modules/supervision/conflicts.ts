@@ -44,7 +44,8 @@ export const lastInspectedSource: ConflictSource = {
     const out: DrawConflict[] = [];
     for (const a of prev?.result?.assignments ?? []) {
       if (!targets.has(a.targetId)) continue;
-      for (const i of a.inspectorIds) if (inspectors.has(i)) out.push({ inspectorId: i, targetId: a.targetId });
+      for (const i of a.inspectorIds)
+        if (inspectors.has(i)) out.push({ inspectorId: i, targetId: a.targetId });
     }
     return out;
   },
@@ -59,6 +60,14 @@ export async function collectConflicts(db: Db, q: ConflictQuery): Promise<DrawCo
   for (const s of conflictSources)
     for (const c of await s.conflicts(db, q)) seen.set(`${c.inspectorId}\u0000${c.targetId}`, c);
   return [...seen.values()].sort((a, b) =>
-    a.inspectorId < b.inspectorId ? -1 : a.inspectorId > b.inspectorId ? 1 : a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0,
+    a.inspectorId < b.inspectorId
+      ? -1
+      : a.inspectorId > b.inspectorId
+        ? 1
+        : a.targetId < b.targetId
+          ? -1
+          : a.targetId > b.targetId
+            ? 1
+            : 0,
   );
 }

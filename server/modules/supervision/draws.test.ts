@@ -17,7 +17,11 @@ beforeAll(async () => {
   await t.createUser('sv_insp3', 'inspector', { kind: 'division', divisionCode: ZHUJIAJIAO });
   await t.createUser('sv_insp_xj', 'inspector', { kind: 'division', divisionCode: XUJING });
   for (let i = 0; i < 4; i++)
-    await buildInstitution(t.database.db, { status: 'operating', name: `朱家角抽查托育园${i}`, townCode: ZHUJIAJIAO });
+    await buildInstitution(t.database.db, {
+      status: 'operating',
+      name: `朱家角抽查托育园${i}`,
+      townCode: ZHUJIAJIAO,
+    });
   await buildInstitution(t.database.db, { status: 'operating', name: '徐泾抽查托育园', townCode: XUJING });
 });
 afterAll(() => t.close());
@@ -52,7 +56,9 @@ describe('verifiable draws', () => {
     expect(verifyPublishedDraw(pub)).toEqual({ verified: true, assignments: 2 });
     expect(checkAssignments(pub.result!, pub.conflicts)).toEqual([]);
     const tampered = structuredClone(pub);
-    tampered.result!.assignments[0]!.inspectorIds = [...pub.inspectors.map((i) => i.id)].slice(0, 2).reverse();
+    tampered.result!.assignments[0]!.inspectorIds = [...pub.inspectors.map((i) => i.id)]
+      .slice(0, 2)
+      .reverse();
     tampered.result!.assignments.reverse();
     expect(verifyPublishedDraw(tampered).verified).toBe(false);
     const again = await runDraw('sv_zjj', planId);
@@ -96,7 +102,9 @@ describe('verifiable draws', () => {
   });
 
   it('scope: another town sees nothing and cannot commit for a town it does not hold; bad month is 400', async () => {
-    const get = await t.call('GET', `/api/v1/supervision/draw-plans/${planId}`, { cookie: await t.login('sv_xj') });
+    const get = await t.call('GET', `/api/v1/supervision/draw-plans/${planId}`, {
+      cookie: await t.login('sv_xj'),
+    });
     expect(get.statusCode).toBe(404);
     const list = await t.call('GET', '/api/v1/supervision/draw-plans', { cookie: await t.login('sv_xj') });
     expect(list.json().items.map((p: { divisionCode: string }) => p.divisionCode)).toEqual([XUJING]);

@@ -3,7 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
 import { supervisionRoutes } from './routes.ts';
 
-export async function registerSupervisionModule(app: FastifyInstance, kit: ModuleKit): Promise<ModuleRegistration> {
+export async function registerSupervisionModule(
+  app: FastifyInstance,
+  kit: ModuleKit,
+): Promise<ModuleRegistration> {
   await supervisionRoutes(app, { db: kit.db });
   return {};
 }

@@ -11,12 +11,18 @@ export const texts: ModuleOpenApiTexts = {
     'GET /api/v1/public/supervision/draws/:id': 'public.getDraw',
   },
   summaries: {
-    'supervision.listDrawPlans': { en: 'List double-random draw plans in scope', zh: '查询管辖范围内的双随机抽查计划' },
+    'supervision.listDrawPlans': {
+      en: 'List double-random draw plans in scope',
+      zh: '查询管辖范围内的双随机抽查计划',
+    },
     'supervision.commitDrawPlan': {
       en: 'Commit a monthly draw plan (publish the commitment and both pools)',
       zh: '提交月度抽查计划（公布承诺值和两份名录）',
     },
-    'supervision.getDrawPlan': { en: 'Get one draw plan with its published data', zh: '查看抽查计划及公开数据' },
+    'supervision.getDrawPlan': {
+      en: 'Get one draw plan with its published data',
+      zh: '查看抽查计划及公开数据',
+    },
     'supervision.runDraw': { en: 'Run a committed draw (reveal the secret)', zh: '执行抽签（揭示秘密）' },
     'public.listDraws': { en: 'Published double-random draws', zh: '双随机抽查公开列表' },
     'public.getDraw': {

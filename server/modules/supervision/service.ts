@@ -36,7 +36,10 @@ import { supervisionDrawPlans } from './tables.ts';
 
 type PlanRow = typeof supervisionDrawPlans.$inferSelect;
 
-const planScope = { district: supervisionDrawPlans.districtCode, division: supervisionDrawPlans.divisionCode };
+const planScope = {
+  district: supervisionDrawPlans.districtCode,
+  division: supervisionDrawPlans.divisionCode,
+};
 
 /** The pools of a division as the register holds them now (sorted by id). */
 export async function currentPools(
@@ -159,7 +162,13 @@ export function createSupervisionService({ db }: { db: Db }) {
       });
       const secret = secretHex ?? randomBytes(32).toString('hex');
       // Check every condition that does not depend on chance now (pools, sizes, ≥ 2 eligible inspectors).
-      const trial = runDraw({ secretHex: secret, ...pools, conflicts, sampleSize: body.sampleSize, inspectorsPerTarget: body.inspectorsPerTarget });
+      const trial = runDraw({
+        secretHex: secret,
+        ...pools,
+        conflicts,
+        sampleSize: body.sampleSize,
+        inspectorsPerTarget: body.inspectorsPerTarget,
+      });
       if (!trial.ok) throw drawFailure(trial);
       const c = commit(secret);
       if (!c.ok) throw drawFailure(c);
@@ -220,7 +229,10 @@ export function createSupervisionService({ db }: { db: Db }) {
       const row = await getRow(actor, id);
       if (row.status === 'drawn') throw new DomainError('supervision.already_drawn');
       const now = await currentPools(db, row.districtCode, row.divisionCode);
-      if (poolHash(now.targets) !== row.targetsPoolHash || poolHash(now.inspectors) !== row.inspectorsPoolHash) {
+      if (
+        poolHash(now.targets) !== row.targetsPoolHash ||
+        poolHash(now.inspectors) !== row.inspectorsPoolHash
+      ) {
         throw new DomainError('supervision.pool_changed');
       }
       const r = runDraw({
@@ -255,7 +267,11 @@ export function createSupervisionService({ db }: { db: Db }) {
           action: 'supervision.draw_run',
           objectType: 'draw_plan',
           objectId: row.id,
-          changes: { status: { from: 'committed', to: 'drawn' }, seed: r.result.seed, drawn: r.result.assignments.length },
+          changes: {
+            status: { from: 'committed', to: 'drawn' },
+            seed: r.result.seed,
+            drawn: r.result.assignments.length,
+          },
         });
         return u;
       });

@@ -42,7 +42,10 @@ export const supervisionDrawPlans = pgTable(
 );
 comment(
   supervisionDrawPlans,
-  ['双随机抽查计划（每月；区级或街镇级；承诺—揭示可验证抽签）', 'Monthly double-random draw plans (commit-reveal, verifiable)'],
+  [
+    '双随机抽查计划（每月；区级或街镇级；承诺—揭示可验证抽签）',
+    'Monthly double-random draw plans (commit-reveal, verifiable)',
+  ],
   {
     districtCode: DISTRICT,
     id: ['计划 ID（UUIDv7）', 'Plan id (UUIDv7)'],
@@ -52,11 +55,11 @@ comment(
     status: ['状态：committed 已承诺/drawn 已抽取', 'Status: committed/drawn'],
     sampleSize: ['抽取机构数', 'Number of institutions drawn'],
     inspectorsPerTarget: ['每个对象检查人员数（≥2）', 'Inspectors per target (≥ 2)'],
-    commitment: ['承诺值：秘密的 SHA-256（抽签前公布）', 'Commitment: SHA-256 of the secret (published before the draw)'],
-    secretHex: [
-      '抽签秘密（十六进制；抽签后才公开）',
-      'Draw secret (hex; made public only after the draw)',
+    commitment: [
+      '承诺值：秘密的 SHA-256（抽签前公布）',
+      'Commitment: SHA-256 of the secret (published before the draw)',
     ],
+    secretHex: ['抽签秘密（十六进制；抽签后才公开）', 'Draw secret (hex; made public only after the draw)'],
     targets: ['检查对象名录：[{id 机构 ID, weight 风险权重}]', 'Target pool: [{id, weight}]'],
     inspectors: ['检查人员名录：[{id 账号 ID}]', 'Inspector pool: [{id}]'],
     conflicts: ['回避关系：[{inspectorId, targetId}]', 'Conflict pairs: [{inspectorId, targetId}]'],

@@ -46,6 +46,9 @@ export const keys = {
 
   supervision: {
     all: ['supervision'] as const,
+    publicDraws: () => ['supervision', 'public', 'draws'] as const,
+    publicDraw: (id: string) => ['supervision', 'public', 'draws', id] as const,
+    drawPlans: () => ['supervision', 'draw-plans'] as const,
   },
 
   quality: {

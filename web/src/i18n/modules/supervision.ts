@@ -1,4 +1,61 @@
 /** UI text of the Supervision (issue 10) module. Keys start with `supervision.`; `en` must have every key of `zh`. */
-export const zh = {} as const;
+export const zh = {
+  'supervision.pub.listTitle': '双随机抽查公开',
+  'supervision.pub.listIntro':
+    '每月从正在运营的托育机构名录和检查人员名录中随机抽取检查对象和检查人员（双随机一公开）。抽签前公布秘密的承诺值和两份名录的哈希；抽签后公布秘密和结果，任何人都可以在浏览器中重新计算验证。',
+  'supervision.pub.empty': '暂无抽查计划',
+  'supervision.pub.month': '月份',
+  'supervision.pub.division': '范围',
+  'supervision.pub.level.district': '区级',
+  'supervision.pub.level.town': '街镇级',
+  'supervision.pub.status.committed': '已承诺，待抽签',
+  'supervision.pub.status.drawn': '已抽签',
+  'supervision.pub.pools': '名录：{targets} 家机构 × {inspectors} 名检查人员，抽取 {sample} 家',
+  'supervision.pub.back': '返回抽查列表',
+  'supervision.pub.commitment': '承诺值（秘密的 SHA-256，抽签前公布）',
+  'supervision.pub.targetsHash': '检查对象名录哈希',
+  'supervision.pub.inspectorsHash': '检查人员名录哈希',
+  'supervision.pub.conflictsHash': '回避关系哈希',
+  'supervision.pub.secret': '秘密（抽签后公开）',
+  'supervision.pub.seed': '随机种子',
+  'supervision.pub.notYet': '尚未抽签',
+  'supervision.pub.result': '抽签结果',
+  'supervision.pub.target': '检查对象',
+  'supervision.pub.inspectors': '检查人员',
+  'supervision.pub.verify': '在浏览器中验证',
+  'supervision.pub.verified': '验证通过：由公开数据重新计算的结果与公布结果一致（{n} 家，{ms} 毫秒）',
+  'supervision.pub.notVerified': '验证失败：{reason}',
+  'supervision.pub.notFound': '未找到该抽查计划',
+  'supervision.pub.conflicts': '回避：{n} 对',
+} as const;
 
-export const en: { readonly [K in keyof typeof zh]: string } = {};
+export const en: { readonly [K in keyof typeof zh]: string } = {
+  'supervision.pub.listTitle': 'Double-random inspections, published',
+  'supervision.pub.listIntro':
+    'Every month inspection targets and inspectors are drawn at random from the list of operating institutions and the list of inspectors. Before the draw the commitment to a secret and the hashes of both lists are published; after it the secret and the result, so anyone can recompute the draw in the browser.',
+  'supervision.pub.empty': 'No draw plans yet',
+  'supervision.pub.month': 'Month',
+  'supervision.pub.division': 'Area',
+  'supervision.pub.level.district': 'District',
+  'supervision.pub.level.town': 'Town',
+  'supervision.pub.status.committed': 'Committed, not yet drawn',
+  'supervision.pub.status.drawn': 'Drawn',
+  'supervision.pub.pools': 'Pools: {targets} institutions × {inspectors} inspectors, {sample} drawn',
+  'supervision.pub.back': 'Back to the draws',
+  'supervision.pub.commitment': 'Commitment (SHA-256 of the secret, published before the draw)',
+  'supervision.pub.targetsHash': 'Target pool hash',
+  'supervision.pub.inspectorsHash': 'Inspector pool hash',
+  'supervision.pub.conflictsHash': 'Conflict pairs hash',
+  'supervision.pub.secret': 'Secret (published after the draw)',
+  'supervision.pub.seed': 'Seed',
+  'supervision.pub.notYet': 'Not drawn yet',
+  'supervision.pub.result': 'Result',
+  'supervision.pub.target': 'Institution',
+  'supervision.pub.inspectors': 'Inspectors',
+  'supervision.pub.verify': 'Verify in the browser',
+  'supervision.pub.verified':
+    'Verified: recomputed from the published data, the result matches ({n} institutions, {ms} ms)',
+  'supervision.pub.notVerified': 'Does NOT verify: {reason}',
+  'supervision.pub.notFound': 'Draw plan not found',
+  'supervision.pub.conflicts': 'Recusals: {n} pairs',
+};
