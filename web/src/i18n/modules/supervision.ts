@@ -27,6 +27,21 @@ export const zh = {
   'supervision.pub.notVerified': '验证失败：{reason}',
   'supervision.pub.notFound': '未找到该抽查计划',
   'supervision.pub.conflicts': '回避：{n} 对',
+  'supervision.nav.draws': '双随机抽查',
+  'supervision.admin.commitTitle': '提交月度抽查计划',
+  'supervision.admin.commitHelp':
+    '提交时系统从登记库取出运营中的机构名录和检查人员名录并公布其哈希，同时生成随机秘密并只公布其 SHA-256 承诺值；抽签时揭示秘密。名录在承诺后变化则拒绝抽签。',
+  'supervision.admin.divisionCode': '区划代码',
+  'supervision.admin.sampleSize': '抽取数量',
+  'supervision.admin.perTarget': '每家检查人员',
+  'supervision.admin.commit': '提交并公布承诺',
+  'supervision.admin.committed': '已提交，承诺值已公布',
+  'supervision.admin.drawn': '已抽签，结果已公开',
+  'supervision.admin.status': '状态',
+  'supervision.admin.pools': '名录',
+  'supervision.admin.commitment': '承诺值',
+  'supervision.admin.draw': '抽签',
+  'supervision.admin.public': '公开页',
 } as const;
 
 export const en: { readonly [K in keyof typeof zh]: string } = {
@@ -58,4 +73,19 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'supervision.pub.notVerified': 'Does NOT verify: {reason}',
   'supervision.pub.notFound': 'Draw plan not found',
   'supervision.pub.conflicts': 'Recusals: {n} pairs',
+  'supervision.nav.draws': 'Double-random draws',
+  'supervision.admin.commitTitle': 'Commit a monthly draw plan',
+  'supervision.admin.commitHelp':
+    'Committing takes the operating institutions and the inspectors from the register and publishes their hashes, generates a random secret and publishes only its SHA-256 commitment; the draw reveals the secret. If a pool changes after the commitment the draw is refused.',
+  'supervision.admin.divisionCode': 'Division code',
+  'supervision.admin.sampleSize': 'Sample size',
+  'supervision.admin.perTarget': 'Inspectors each',
+  'supervision.admin.commit': 'Commit and publish',
+  'supervision.admin.committed': 'Committed; the commitment is public',
+  'supervision.admin.drawn': 'Drawn; the result is public',
+  'supervision.admin.status': 'Status',
+  'supervision.admin.pools': 'Pools',
+  'supervision.admin.commitment': 'Commitment',
+  'supervision.admin.draw': 'Draw',
+  'supervision.admin.public': 'Public page',
 };
