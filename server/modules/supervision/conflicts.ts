@@ -54,6 +54,11 @@ export const lastInspectedSource: ConflictSource = {
 /** Conflict sources registered by other modules (workforce wires "works or worked at" here). */
 export const conflictSources: ConflictSource[] = [lastInspectedSource];
 
+/** Add a recusal source (call once at registration; e.g. workforce's "works or worked at the target"). */
+export function registerConflictSource(source: ConflictSource): void {
+  if (!conflictSources.some((s) => s.name === source.name)) conflictSources.push(source);
+}
+
 /** Every source's pairs, deduplicated and sorted (the published list). */
 export async function collectConflicts(db: Db, q: ConflictQuery): Promise<DrawConflict[]> {
   const seen = new Map<string, DrawConflict>();

@@ -118,3 +118,33 @@ describe('verifiable draws', () => {
     expect(parent.statusCode).toBe(403);
   });
 });
+
+describe('conflict sources', () => {
+  it('a registered source (e.g. workforce: works at the target) makes that inspector recuse', async () => {
+    const { registerConflictSource, conflictSources } = await import('./conflicts.ts');
+    const target = await buildInstitution(t.database.db, {
+      status: 'operating',
+      name: '回避测试托育园',
+      townCode: XUJING,
+    });
+    const insp = await t.createUser('sv_insp_rec', 'inspector', { kind: 'division', divisionCode: XUJING });
+    registerConflictSource({
+      name: 'test_works_at',
+      conflicts: async () => [{ inspectorId: insp, targetId: target.id }],
+    });
+    try {
+      const res = await commitPlan('sv_xj', { month: '2026-05', divisionCode: XUJING, sampleSize: 2 });
+      expect(res.statusCode, res.body).toBe(201);
+      const d = (await runDraw('sv_xj', res.json().id)).json() as PublishedDraw;
+      expect(d.conflicts).toContainEqual({ inspectorId: insp, targetId: target.id });
+      const a = d.result!.assignments.find((x) => x.targetId === target.id)!;
+      expect(a.inspectorIds).not.toContain(insp);
+      expect(verifyPublishedDraw(d).verified).toBe(true);
+    } finally {
+      conflictSources.splice(
+        conflictSources.findIndex((s) => s.name === 'test_works_at'),
+        1,
+      );
+    }
+  });
+});
