@@ -22,9 +22,9 @@ test('the district runs a committed draw; the public page verifies it in the bro
   await consoleLogin(page, h.baseUrl, 'district');
   await page.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '双随机抽查' }).click();
   await page.waitForURL(/\/admin\/supervision\/draws$/);
-  const drawButton = page.getByTestId('sv-draw').first();
-  await drawButton.waitFor();
-  const row = page.locator('tr', { has: drawButton });
+  const row = page.locator('tr:has([data-testid="sv-draw"])').first();
+  await row.waitFor();
+  const drawButton = row.getByTestId('sv-draw');
   const publicHref = await row.getByRole('link').getAttribute('href');
   assert.ok(publicHref);
   await shot(page, 'supervision-1-plans');
