@@ -11,6 +11,7 @@ const benches = [
   'bench/quality.ts',
   'bench/plan.ts',
   'bench/workforce.ts',
+  'bench/supervision.ts',
 ].filter((b) => existsSync(b));
 let failed = 0;
 for (const b of benches) {

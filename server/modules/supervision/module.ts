@@ -1,10 +1,12 @@
 /** Supervision (issue 10): registers the module's routes, jobs, scope targets and dashboard widgets (see docs/MODULES.md). */
 import type { FastifyInstance } from 'fastify';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
+import { supervisionRoutes } from './routes.ts';
 
 export async function registerSupervisionModule(
-  _app: FastifyInstance,
-  _kit: ModuleKit,
+  app: FastifyInstance,
+  kit: ModuleKit,
 ): Promise<ModuleRegistration> {
+  await supervisionRoutes(app, { db: kit.db });
   return {};
 }

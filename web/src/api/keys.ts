@@ -51,6 +51,9 @@ export const keys = {
 
   supervision: {
     all: ['supervision'] as const,
+    publicDraws: () => ['supervision', 'public', 'draws'] as const,
+    publicDraw: (id: string) => ['supervision', 'public', 'draws', id] as const,
+    drawPlans: () => ['supervision', 'draw-plans'] as const,
   },
 
   quality: {

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PublishedDraw } from '../../../domain/contracts/supervision.ts';
+import { checkAssignments, verifyPublishedDraw } from '../../../domain/supervision/verify.ts';
+import { createTestApp, DISTRICT, PASSWORD, type TestApp } from '../../../test/app.ts';
+import { seedDemo } from '../../demo/seed.ts';
+
+let t: TestApp;
+const NOW = new Date('2026-06-15T02:00:00Z');
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemo(t.database.db, {
+    district: DISTRICT,
+    password: PASSWORD,
+    dataDir: '.tmp/demo-supervision',
+    now: NOW,
+  });
+});
+afterAll(() => t.close());
+
+describe('supervision demo', () => {
+  it('holds monthly draws for the year so far; every drawn one verifies from its public data', async () => {
+    const list = (await t.call('GET', '/api/v1/public/supervision/draws')).json().items as {
+      id: string;
+      month: string;
+      status: string;
+      divisionCode: string;
+    }[];
+    const district = list.filter((p) => p.divisionCode === DISTRICT);
+    expect(district.map((p) => p.month).sort()).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+    ]);
+    expect(district.find((p) => p.month === '2026-06')!.status).toBe('committed');
+    for (const p of list.filter((x) => x.status === 'drawn')) {
+      const d = (await t.call('GET', `/api/v1/public/supervision/draws/${p.id}`)).json() as PublishedDraw;
+      expect(verifyPublishedDraw(d).verified).toBe(true);
+      expect(checkAssignments(d.result!, d.conflicts)).toEqual([]);
+    }
+    // The inspector account sees the district's plans.
+    const mine = await t.call('GET', '/api/v1/supervision/draw-plans', {
+      cookie: await t.login('inspector'),
+    });
+    expect(mine.json().items.length).toBe(list.length);
+  });
+});
