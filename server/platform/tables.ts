@@ -182,6 +182,7 @@ export const auditLog = pgTable(
     primaryKey({ columns: [t.districtCode, t.seq] }),
     index('audit_log_action_idx').on(t.districtCode, t.action, t.at),
     index('audit_log_object_idx').on(t.districtCode, t.objectType, t.objectId),
+    index('audit_log_actor_idx').on(t.districtCode, t.actorId, t.at),
     ...enumChecks(t),
   ],
 );

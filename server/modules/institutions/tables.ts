@@ -76,6 +76,7 @@ export const institutions = pgTable(
     unique('institutions_credit_code_uq').on(t.districtCode, t.creditCode),
     index('institutions_town_idx').on(t.districtCode, t.townCode),
     index('institutions_status_idx').on(t.districtCode, t.status, t.name),
+    index('institutions_kind_status_idx').on(t.districtCode, t.kind, t.status, t.townCode),
     index('institutions_name_pinyin_idx').on(t.districtCode, t.namePinyin, t.id),
     // Public search (issue 15): nearest-first (KNN) over the listed institutions' points, and their counts.
     index('institutions_public_point_idx')

@@ -1,0 +1,2 @@
+CREATE INDEX "institutions_kind_status_idx" ON "institutions" USING btree ("district_code","kind","status","town_code");--> statement-breakpoint
+CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("district_code","actor_id","at");
