@@ -2,6 +2,7 @@
  * Use cases of quality evaluation (issue 12), part 1: frameworks, rounds, the peer draw, evaluator
  * assignment and completing a round. One transaction per write, with its audit entry inside.
  */
+
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type {
@@ -27,6 +28,7 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { DomainError, throwIfErrors } from '../../platform/errors.ts';
+import { sharedStaffPairs } from '../workforce/conflicts.ts';
 import './errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { users } from '../../platform/tables.ts';
@@ -55,18 +57,16 @@ function requireDistrict(actor: Actor) {
 }
 
 /**
- * SEAM — conflicts from staff movements: a reviewing institution whose staff worked at the target
- * (35号's 回避). The workforce module (staff records, employment history) is built on another branch;
- * until it is wired this answers none. Wire: for each pair of institutions in `institutionIds`, a
- * `{ inspectorId: reviewer, targetId: target }` when a current staff member of the reviewer was
- * employed at the target (read through the guard, district scope).
+ * Conflicts from staff movements (回避): a reviewing institution one of whose current staff works or
+ * worked at the target (employment history from the workforce module, district scope).
  */
 export async function staffConflicts(
-  _db: Db,
-  _districtCode: string,
-  _institutionIds: readonly string[],
+  db: Db,
+  districtCode: string,
+  institutionIds: readonly string[],
 ): Promise<DrawConflict[]> {
-  return [];
+  const pairs = await sharedStaffPairs(db, districtCode, institutionIds);
+  return pairs.map((p) => ({ inspectorId: p.reviewerId, targetId: p.targetId }));
 }
 
 export interface QualityServiceDeps {
