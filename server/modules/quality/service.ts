@@ -415,7 +415,7 @@ export function createQualityService({
           .select({ id: users.id, role: users.role, username: users.username })
           .from(users)
           .where(and(eq(users.districtCode, actor.districtCode), eq(users.username, username)));
-        if (!user || user.role !== 'evaluator') throw new DomainError('quality.evaluator_role');
+        if (user?.role !== 'evaluator') throw new DomainError('quality.evaluator_role');
         const inserted = await tx
           .insert(qualityRoundEvaluators)
           .values({
