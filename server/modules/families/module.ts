@@ -3,11 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { findDivision } from '../../../domain/divisions.ts';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
+import { familyImportRoutes } from './import-routes.ts';
 import { familiesRoutes } from './routes.ts';
 import { familyTargets } from './targets.ts';
 import { families, familyCommunities } from './tables.ts';
 
 export async function registerFamiliesModule(app: FastifyInstance, kit: ModuleKit): Promise<ModuleRegistration> {
+  await familyImportRoutes(app, kit);
   familiesRoutes(app, { db: kit.db });
   return {
     scopeTargets: {
