@@ -229,7 +229,7 @@ comment(familyConsents, ['监护人单独同意（按目的）', 'Guardian conse
   ],
   status: ['状态：given 已同意/withdrawn 已撤回（撤回即停止处理）', 'Status: given/withdrawn'],
   noticeVersion: ['告知书版本', 'Notice version'],
-  channel: ['渠道：paper 纸质/online 线上/phone 电话/in_person 当面', 'Channel'],
+  channel: ['渠道：paper 纸质/online 线上/phone 致电/in_person 当面', 'Channel'],
   givenAt: ['同意时间', 'Given at'],
   withdrawnAt: ['撤回时间', 'Withdrawn at'],
 });
