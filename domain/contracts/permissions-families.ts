@@ -1,4 +1,28 @@
 /** Actions of the Families (issue 11) module and the roles that may take them (merged into PERMISSIONS). */
 import type { Role } from './auth.ts';
 
-export const FAMILIES_PERMISSIONS = {} as const satisfies Record<string, readonly Role[]>;
+export const FAMILIES_PERMISSIONS = {
+  // Children and guardians in scope: district/town officers and health workers by division, guidance
+  // staff by their town, a parent by their own family (the guard maps each scope onto the family).
+  'families.read': ['district_officer', 'town_officer', 'health_worker', 'guidance_staff', 'parent'],
+  // A family from one birth record (the import does the same per row).
+  'families.create': ['district_officer', 'health_worker'],
+  // Import of the health commission's birth records (CSV/XLSX, dry run first).
+  'families.import': ['district_officer'],
+  // The community (村居) register the birth records name.
+  'families.communities': ['district_officer'],
+  // Consent per guardian and purpose: recorded by the health worker (paper notice) or the parent online;
+  // a parent withdraws their own at any time.
+  'families.consent': ['district_officer', 'health_worker', 'parent'],
+  // Home visits (上门指导): scheduling and the visit record; coverage and overdue lists.
+  'families.visit': ['district_officer', 'health_worker'],
+  'families.visits_read': ['district_officer', 'town_officer', 'health_worker'],
+  // Hourly care (计时制): the institution publishes slots; parents book and cancel.
+  'families.slots_manage': ['institution_admin'],
+  'families.slots_read': ['institution_admin', 'parent', 'district_officer', 'town_officer'],
+  'families.book': ['parent'],
+  // Applications for a place: the parent applies; the institutions named decide; officers read.
+  'families.apply': ['parent'],
+  'families.applications_read': ['parent', 'institution_admin', 'district_officer', 'town_officer'],
+  'families.applications_decide': ['institution_admin'],
+} as const satisfies Record<string, readonly Role[]>;

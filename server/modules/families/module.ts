@@ -1,10 +1,37 @@
-/** Families (issue 11): registers the module's routes, jobs, scope targets and dashboard widgets (see docs/MODULES.md). */
+/** Families (issue 11): registers the module's routes, the family scope target and the plan-target sources (see docs/MODULES.md). */
 import type { FastifyInstance } from 'fastify';
+import { and, eq } from 'drizzle-orm';
+import { findDivision } from '../../../domain/divisions.ts';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
+import { familyImportRoutes } from './import-routes.ts';
+import { familiesRoutes } from './routes.ts';
+import { familyTargets } from './targets.ts';
+import { families, familyCommunities } from './tables.ts';
 
-export async function registerFamiliesModule(
-  _app: FastifyInstance,
-  _kit: ModuleKit,
-): Promise<ModuleRegistration> {
-  return {};
+export async function registerFamiliesModule(app: FastifyInstance, kit: ModuleKit): Promise<ModuleRegistration> {
+  await familyImportRoutes(app, kit);
+  familiesRoutes(app, { db: kit.db });
+  return {
+    scopeTargets: {
+      // Granting a parent the scope of a family: the family must exist; labelled by its community.
+      family: async (db, districtCode, id) => {
+        const [f] = await db
+          .select({ townCode: families.townCode, community: familyCommunities.name })
+          .from(families)
+          .innerJoin(
+            familyCommunities,
+            and(eq(familyCommunities.districtCode, families.districtCode), eq(familyCommunities.code, families.communityCode)),
+          )
+          .where(and(eq(families.districtCode, districtCode), eq(families.id, id)));
+        if (!f) return undefined;
+        const town = findDivision(f.townCode);
+        return {
+          divisionCode: f.townCode,
+          labelZh: `${town?.nameZh ?? ''}${f.community}的一户家庭`,
+          labelEn: `A family in ${f.community}, ${town?.nameEn ?? f.townCode}`,
+        };
+      },
+    },
+    targets: familyTargets,
+  };
 }

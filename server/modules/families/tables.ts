@@ -1,2 +1,425 @@
-/** Tables of the Families (issue 11) module (district_code first in every key; docs/MODULES.md step 4). */
-export {};
+/**
+ * Tables of the Families module (issue 11). Citus rule: district_code first in every primary key,
+ * unique index and foreign key; an index on every foreign key. Children's and guardians' ID numbers
+ * and phones are sealed (AES-256-GCM) with a keyed blind index; names are clear and masked in the
+ * audit trail. The guard scopes everything through the family: by town (officers, health workers,
+ * guidance staff), by family (a parent). Slots and bookings are also reached by their institution.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import {
+  APPLICATION_STATUSES,
+  BOOKING_STATUSES,
+  CHILD_SEXES,
+  CONSENT_CHANNELS,
+  CONSENT_PURPOSES,
+  CONSENT_STATUSES,
+  FAMILY_SOURCES,
+  GUARDIAN_RELATIONS,
+  VISIT_STATUSES,
+} from '../../../domain/contracts/families.ts';
+import { SERVICE_FORMS } from '../../../domain/contracts/institution.ts';
+import { comment, pd } from '../../platform/comments.ts';
+import { enumChecks, enumText } from '../../platform/enum-columns.ts';
+import { blindIndex, encryptedText } from '../../platform/personal-data.ts';
+import { DISTRICT_COMMENT as DISTRICT, districtCode, tz } from '../../platform/tables.ts';
+import { institutions } from '../institutions/tables.ts';
+
+const fk = (
+  name: string,
+  cols: [AnyPgColumn, AnyPgColumn],
+  ref: [AnyPgColumn, AnyPgColumn],
+  cascade = true,
+) => {
+  const f = foreignKey({ name, columns: cols, foreignColumns: ref });
+  return cascade ? f.onDelete('cascade') : f;
+};
+
+export const familyCommunities = pgTable(
+  'family_communities',
+  {
+    districtCode: districtCode(),
+    code: varchar('code', { length: 12 }).notNull(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    name: varchar('name', { length: 50 }).notNull(),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.code] }),
+    index('family_communities_town_idx').on(t.districtCode, t.townCode),
+  ],
+);
+comment(familyCommunities, ['社区（村居委）名录', 'Communities (residents’ and village committees)'], {
+  districtCode: DISTRICT,
+  code: ['社区代码（12 位统计用代码）', 'Community code (12-digit statistical code)'],
+  townCode: ['所属街镇代码', 'Town code'],
+  name: ['社区名称', 'Community name'],
+  createdAt: ['创建时间', 'Created at'],
+});
+
+export const families = pgTable(
+  'families',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    communityCode: varchar('community_code', { length: 12 }).notNull(),
+    address: varchar('address', { length: 200 }).notNull(),
+    resident: boolean('resident').notNull(),
+    source: enumText('source', FAMILY_SOURCES).notNull(),
+    anonymisedAt: tz('anonymised_at'),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    fk(
+      'families_community_fk',
+      [t.districtCode, t.communityCode],
+      [familyCommunities.districtCode, familyCommunities.code],
+      false,
+    ),
+    index('families_community_idx').on(t.districtCode, t.communityCode),
+    index('families_town_idx').on(t.districtCode, t.townCode),
+    ...enumChecks(t),
+  ],
+);
+comment(families, ['婴幼儿家庭', 'Families of children under 3'], {
+  districtCode: DISTRICT,
+  id: ['家庭 ID（UUIDv7）', 'Family id (UUIDv7)'],
+  townCode: ['所在街镇代码', 'Town code'],
+  communityCode: ['所在社区代码', 'Community code'],
+  address: ['家庭住址（个人信息，仅管辖范围内可见；匿名化后清空）', 'Home address (personal; cleared on anonymisation)'],
+  resident: ['是否常住人口', 'Resident population (常住人口)'],
+  source: ['来源：birth_record 出生登记导入/manual 手工录入', 'Source: birth_record/manual'],
+  anonymisedAt: ['匿名化时间（保存期满）', 'Anonymised at (retention ended)'],
+  createdAt: ['创建时间', 'Created at'],
+  updatedAt: ['更新时间', 'Updated at'],
+  version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
+});
+
+export const familyChildren = pgTable(
+  'family_children',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    name: varchar('name', { length: 50 }).notNull(),
+    idNumber: encryptedText('id_number'),
+    idNumberBidx: blindIndex('id_number_bidx'),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    sex: enumText('sex', CHILD_SEXES).notNull(),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    fk('family_children_family_fk', [t.districtCode, t.familyId], [families.districtCode, families.id]),
+    index('family_children_family_idx').on(t.districtCode, t.familyId),
+    uniqueIndex('family_children_id_number_uq').on(t.districtCode, t.idNumberBidx),
+    index('family_children_birth_idx').on(t.districtCode, t.birthDate),
+    ...enumChecks(t),
+  ],
+);
+comment(familyChildren, ['婴幼儿', 'Children under 3'], {
+  districtCode: DISTRICT,
+  id: ['婴幼儿 ID', 'Child id'],
+  familyId: ['所属家庭 ID', 'Family id'],
+  name: ['姓名', 'Name', pd.plain('name')],
+  idNumber: [
+    '公民身份号码（AES-256-GCM 加密）',
+    'Citizen ID number (AES-256-GCM encrypted)',
+    pd.encrypted('citizen_id', { blindIndex: 'idNumberBidx' }),
+  ],
+  idNumberBidx: ['身份号码盲索引（导入去重）', 'Blind index of the ID number (import key)', pd.blindIndex('citizen_id')],
+  birthDate: ['出生日期', 'Birth date'],
+  sex: ['性别：male/female', 'Sex: male/female'],
+  createdAt: ['创建时间', 'Created at'],
+  updatedAt: ['更新时间', 'Updated at'],
+});
+
+export const familyGuardians = pgTable(
+  'family_guardians',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    position: integer('position').notNull(),
+    name: varchar('name', { length: 50 }).notNull(),
+    relation: enumText('relation', GUARDIAN_RELATIONS).notNull(),
+    idNumber: encryptedText('id_number'),
+    idNumberBidx: blindIndex('id_number_bidx'),
+    mobile: encryptedText('mobile').notNull(),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    fk('family_guardians_family_fk', [t.districtCode, t.familyId], [families.districtCode, families.id]),
+    uniqueIndex('family_guardians_position_uq').on(t.districtCode, t.familyId, t.position),
+    index('family_guardians_id_number_idx').on(t.districtCode, t.idNumberBidx),
+    ...enumChecks(t),
+  ],
+);
+comment(familyGuardians, ['监护人', 'Guardians'], {
+  districtCode: DISTRICT,
+  id: ['监护人 ID', 'Guardian id'],
+  familyId: ['所属家庭 ID', 'Family id'],
+  position: ['序号（出生登记中的第几位监护人）', 'Position in the birth record'],
+  name: ['姓名', 'Name', pd.plain('name')],
+  relation: ['与婴幼儿关系：mother/father/grandparent/other', 'Relation: mother/father/grandparent/other'],
+  idNumber: [
+    '公民身份号码（加密，可为空）',
+    'Citizen ID number (encrypted, optional)',
+    pd.encrypted('citizen_id', { blindIndex: 'idNumberBidx' }),
+  ],
+  idNumberBidx: ['身份号码盲索引', 'Blind index of the ID number', pd.blindIndex('citizen_id')],
+  mobile: ['手机号码（加密）', 'Mobile (encrypted)', pd.encrypted('phone')],
+  createdAt: ['创建时间', 'Created at'],
+});
+
+export const familyConsents = pgTable(
+  'family_consents',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    guardianId: uuid('guardian_id').notNull(),
+    purpose: enumText('purpose', CONSENT_PURPOSES).notNull(),
+    status: enumText('status', CONSENT_STATUSES).notNull(),
+    noticeVersion: varchar('notice_version', { length: 20 }).notNull(),
+    channel: enumText('channel', CONSENT_CHANNELS).notNull(),
+    givenAt: tz('given_at').notNull(),
+    withdrawnAt: tz('withdrawn_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    fk('family_consents_family_fk', [t.districtCode, t.familyId], [families.districtCode, families.id]),
+    fk(
+      'family_consents_guardian_fk',
+      [t.districtCode, t.guardianId],
+      [familyGuardians.districtCode, familyGuardians.id],
+    ),
+    uniqueIndex('family_consents_guardian_purpose_uq').on(t.districtCode, t.guardianId, t.purpose),
+    index('family_consents_family_idx').on(t.districtCode, t.familyId, t.purpose, t.status),
+    ...enumChecks(t),
+  ],
+);
+comment(familyConsents, ['监护人单独同意（按目的）', 'Guardian consent per purpose'], {
+  districtCode: DISTRICT,
+  id: ['同意记录 ID', 'Consent id'],
+  familyId: ['家庭 ID', 'Family id'],
+  guardianId: ['监护人 ID', 'Guardian id'],
+  purpose: [
+    '目的：home_visit 上门指导/guidance_signup 指导活动报名/online_resources 线上资源',
+    'Purpose: home_visit/guidance_signup/online_resources',
+  ],
+  status: ['状态：given 已同意/withdrawn 已撤回（撤回即停止处理）', 'Status: given/withdrawn'],
+  noticeVersion: ['告知书版本', 'Notice version'],
+  channel: ['渠道：paper 纸质/online 线上/phone 致电/in_person 当面', 'Channel'],
+  givenAt: ['同意时间', 'Given at'],
+  withdrawnAt: ['撤回时间', 'Withdrawn at'],
+});
+
+export const familyVisits = pgTable(
+  'family_visits',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    communityCode: varchar('community_code', { length: 12 }).notNull(),
+    workerId: uuid('worker_id'),
+    workerName: varchar('worker_name', { length: 64 }),
+    scheduledFor: date('scheduled_for', { mode: 'string' }).notNull(),
+    status: enumText('status', VISIT_STATUSES).notNull(),
+    visitedOn: date('visited_on', { mode: 'string' }),
+    feeding: varchar('feeding', { length: 500 }),
+    growth: varchar('growth', { length: 500 }),
+    safety: varchar('safety', { length: 500 }),
+    diseasePrevention: varchar('disease_prevention', { length: 500 }),
+    handbookGiven: boolean('handbook_given'),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    fk('family_visits_family_fk', [t.districtCode, t.familyId], [families.districtCode, families.id]),
+    index('family_visits_family_idx').on(t.districtCode, t.familyId, t.visitedOn),
+    index('family_visits_town_idx').on(t.districtCode, t.townCode, t.status, t.scheduledFor),
+    index('family_visits_worker_idx').on(t.districtCode, t.workerId, t.status),
+    ...enumChecks(t),
+  ],
+);
+comment(familyVisits, ['上门指导（入户访视）', 'Home visits (上门指导)'], {
+  districtCode: DISTRICT,
+  id: ['访视 ID', 'Visit id'],
+  familyId: ['家庭 ID', 'Family id'],
+  townCode: ['街镇代码（家庭所在）', "Town code (the family's)"],
+  communityCode: ['社区代码（按社区分派）', 'Community code (assignment)'],
+  workerId: ['负责的卫生健康人员账号 ID', 'Health worker (account id)'],
+  workerName: ['负责人员登录名', 'Health worker (username)'],
+  scheduledFor: ['计划日期', 'Scheduled for'],
+  status: ['状态：scheduled 已安排/done 已完成/cancelled 已取消', 'Status: scheduled/done/cancelled'],
+  visitedOn: ['实际访视日期', 'Visited on'],
+  feeding: ['喂养指导', 'Feeding guidance'],
+  growth: ['生长发育', 'Growth and development'],
+  safety: ['安全照护', 'Safety'],
+  diseasePrevention: ['疾病预防', 'Disease prevention'],
+  handbookGiven: ['是否发放母子健康手册', 'Maternal and child health handbook given'],
+  createdAt: ['创建时间', 'Created at'],
+  updatedAt: ['更新时间', 'Updated at'],
+  version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
+});
+
+export const familySlots = pgTable(
+  'family_slots',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    institutionId: uuid('institution_id').notNull(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    startTime: varchar('start_time', { length: 5 }).notNull(),
+    endTime: varchar('end_time', { length: 5 }).notNull(),
+    capacity: integer('capacity').notNull(),
+    booked: integer('booked').notNull().default(0),
+    cancelDeadline: tz('cancel_deadline').notNull(),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    fk(
+      'family_slots_institution_fk',
+      [t.districtCode, t.institutionId],
+      [institutions.districtCode, institutions.id],
+    ),
+    index('family_slots_institution_idx').on(t.districtCode, t.institutionId, t.date),
+    index('family_slots_date_idx').on(t.districtCode, t.date),
+    check('family_slots_booked_le_capacity', sql`${t.booked} >= 0 and ${t.booked} <= ${t.capacity}`),
+  ],
+);
+comment(familySlots, ['计时制托育时段', 'Hourly care slots (计时制)'], {
+  districtCode: DISTRICT,
+  id: ['时段 ID', 'Slot id'],
+  institutionId: ['发布机构 ID', 'Institution id'],
+  townCode: ['机构所在街镇代码', "Institution's town code"],
+  date: ['日期', 'Date'],
+  startTime: ['开始时间（HH:MM，北京时间）', 'Start (HH:MM, China time)'],
+  endTime: ['结束时间', 'End'],
+  capacity: ['名额', 'Places'],
+  booked: ['已预约人数（条件更新，不超过名额）', 'Places booked (conditional update, never above capacity)'],
+  cancelDeadline: ['取消与预约截止时间', 'Booking and cancellation deadline'],
+  createdAt: ['创建时间', 'Created at'],
+});
+
+export const familyBookings = pgTable(
+  'family_bookings',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    slotId: uuid('slot_id').notNull(),
+    institutionId: uuid('institution_id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    childId: uuid('child_id').notNull(),
+    status: enumText('status', BOOKING_STATUSES).notNull(),
+    createdAt: tz('created_at').notNull(),
+    cancelledAt: tz('cancelled_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    fk('family_bookings_slot_fk', [t.districtCode, t.slotId], [familySlots.districtCode, familySlots.id]),
+    fk('family_bookings_family_fk', [t.districtCode, t.familyId], [families.districtCode, families.id]),
+    fk(
+      'family_bookings_child_fk',
+      [t.districtCode, t.childId],
+      [familyChildren.districtCode, familyChildren.id],
+    ),
+    index('family_bookings_slot_idx').on(t.districtCode, t.slotId, t.status, t.createdAt),
+    index('family_bookings_family_idx').on(t.districtCode, t.familyId),
+    index('family_bookings_child_idx').on(t.districtCode, t.childId),
+    index('family_bookings_institution_idx').on(t.districtCode, t.institutionId),
+    uniqueIndex('family_bookings_one_per_child_uq')
+      .on(t.districtCode, t.slotId, t.childId)
+      .where(sql`${t.status} <> 'cancelled'`),
+    ...enumChecks(t),
+  ],
+);
+comment(familyBookings, ['计时制预约', 'Hourly care bookings'], {
+  districtCode: DISTRICT,
+  id: ['预约 ID', 'Booking id'],
+  slotId: ['时段 ID', 'Slot id'],
+  institutionId: ['机构 ID（机构按此查看）', 'Institution id'],
+  familyId: ['家庭 ID', 'Family id'],
+  childId: ['婴幼儿 ID', 'Child id'],
+  status: ['状态：booked 已预约/waitlisted 候补/cancelled 已取消', 'Status: booked/waitlisted/cancelled'],
+  createdAt: ['预约时间（候补按此排序）', 'Booked at (waitlist order)'],
+  cancelledAt: ['取消时间', 'Cancelled at'],
+});
+
+export const familyApplications = pgTable(
+  'family_applications',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    childId: uuid('child_id').notNull(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    preferences: uuid('preferences').array().notNull(),
+    serviceForm: enumText('service_form', SERVICE_FORMS).notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    status: enumText('status', APPLICATION_STATUSES).notNull(),
+    offeredInstitutionId: uuid('offered_institution_id'),
+    reason: varchar('reason', { length: 200 }),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    fk('family_applications_family_fk', [t.districtCode, t.familyId], [families.districtCode, families.id]),
+    fk(
+      'family_applications_child_fk',
+      [t.districtCode, t.childId],
+      [familyChildren.districtCode, familyChildren.id],
+    ),
+    index('family_applications_family_idx').on(t.districtCode, t.familyId),
+    index('family_applications_child_idx').on(t.districtCode, t.childId),
+    index('family_applications_status_idx').on(t.districtCode, t.status, t.createdAt),
+    index('family_applications_preferences_idx').using('gin', t.preferences),
+    ...enumChecks(t),
+  ],
+);
+comment(familyApplications, ['入托申请', 'Applications for a place'], {
+  districtCode: DISTRICT,
+  id: ['申请 ID', 'Application id'],
+  familyId: ['家庭 ID', 'Family id'],
+  childId: ['婴幼儿 ID', 'Child id'],
+  townCode: ['家庭所在街镇代码', "Family's town code"],
+  preferences: ['意向机构 ID（按志愿顺序，最多 3 个）', 'Preferred institutions (in order, at most 3)'],
+  serviceForm: ['服务形式：full_day/half_day/hourly', 'Service form'],
+  startDate: ['希望入托日期', 'Wished start date'],
+  status: [
+    '状态：submitted 已提交/offered 已录取/accepted 已接受/declined 已放弃/enrolled 已入托/withdrawn 已撤回',
+    'Status: submitted/offered/accepted/declined/enrolled/withdrawn',
+  ],
+  offeredInstitutionId: ['录取机构 ID', 'Offering institution id'],
+  reason: ['说明', 'Note'],
+  createdAt: ['提交时间（候补顺序）', 'Submitted at (waitlist order)'],
+  updatedAt: ['更新时间', 'Updated at'],
+  version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
+});

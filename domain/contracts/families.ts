@@ -1,0 +1,293 @@
+/**
+ * Families contracts (issue 11): children 0–3 and their guardians from the health commission's birth
+ * records, consent per guardian and purpose, home visits, hourly care (计时制) slots and bookings, and
+ * applications for a place. One zod source for the routes, the OpenAPI document and the web forms.
+ * Personal numbers are answered masked (310118********0026, 138****5678).
+ */
+import { z } from 'zod';
+import { pageOf, paginationQuery, versionField } from './common.ts';
+import { SERVICE_FORMS } from './institution-enums.ts';
+
+export const CHILD_SEXES = ['male', 'female'] as const;
+export const GUARDIAN_RELATIONS = ['mother', 'father', 'grandparent', 'other'] as const;
+export const CONSENT_PURPOSES = ['home_visit', 'guidance_signup', 'online_resources'] as const;
+export const CONSENT_STATUSES = ['given', 'withdrawn'] as const;
+export const CONSENT_CHANNELS = ['paper', 'online', 'phone', 'in_person'] as const;
+export const VISIT_STATUSES = ['scheduled', 'done', 'cancelled'] as const;
+export const BOOKING_STATUSES = ['booked', 'waitlisted', 'cancelled'] as const;
+export const APPLICATION_STATUSES = [
+  'submitted',
+  'offered',
+  'accepted',
+  'declined',
+  'enrolled',
+  'withdrawn',
+] as const;
+export const APPLICATION_ACTIONS = ['offer', 'accept', 'decline', 'enroll', 'withdraw'] as const;
+export const FAMILY_SOURCES = ['birth_record', 'manual'] as const;
+
+export type ChildSex = (typeof CHILD_SEXES)[number];
+export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number];
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
+
+export const CONSENT_PURPOSE_LABELS: Record<ConsentPurpose, { zh: string; en: string }> = {
+  home_visit: { zh: '上门指导', en: 'Home visits' },
+  guidance_signup: { zh: '指导活动报名', en: 'Guidance sign-up' },
+  online_resources: { zh: '线上育儿资源', en: 'Online resources' },
+};
+
+const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, {
+  message: '日期格式应为 YYYY-MM-DD / The date must be YYYY-MM-DD',
+});
+const communityCode = z.string().regex(/^\d{12}$/, {
+  message: '社区（村居）代码应为 12 位数字 / The community code has 12 digits',
+});
+
+/** One guardian as entered (birth record or a form). */
+export const guardianInput = z.strictObject({
+  name: z.string().trim().min(1).max(50),
+  relation: z.enum(GUARDIAN_RELATIONS),
+  idNumber: z.string().trim().max(18).optional(),
+  mobile: z.string().trim().min(11).max(20),
+});
+export type GuardianInput = z.infer<typeof guardianInput>;
+
+/** One row of the health commission's birth records: a child, up to two guardians, the household. */
+export const birthRecordBody = z.strictObject({
+  childName: z.string().trim().min(1).max(50),
+  childIdNumber: z.string().trim().min(1).max(18),
+  birthDate: dateString,
+  sex: z.enum(CHILD_SEXES),
+  guardians: z.array(guardianInput).min(1).max(2),
+  address: z.string().trim().min(2).max(200),
+  communityCode,
+  resident: z.boolean(),
+});
+export type BirthRecordBody = z.infer<typeof birthRecordBody>;
+
+export const communitySchema = z.object({
+  code: z.string(),
+  townCode: z.string(),
+  name: z.string(),
+});
+export type Community = z.infer<typeof communitySchema>;
+export const createCommunityBody = z.strictObject({
+  code: communityCode,
+  name: z.string().trim().min(2).max(50),
+});
+
+export const childSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  idNumber: z.string().describe('masked'),
+  birthDate: z.string(),
+  sex: z.enum(CHILD_SEXES),
+  ageMonths: z.number().int(),
+});
+export const guardianSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  relation: z.enum(GUARDIAN_RELATIONS),
+  idNumber: z.string().nullable().describe('masked'),
+  mobile: z.string().describe('masked'),
+});
+export const consentSchema = z.object({
+  guardianId: z.uuid(),
+  purpose: z.enum(CONSENT_PURPOSES),
+  status: z.enum(CONSENT_STATUSES),
+  noticeVersion: z.string(),
+  channel: z.enum(CONSENT_CHANNELS),
+  givenAt: z.string(),
+  withdrawnAt: z.string().nullable(),
+});
+export type Consent = z.infer<typeof consentSchema>;
+
+export const familySummarySchema = z.object({
+  id: z.uuid(),
+  townCode: z.string(),
+  communityCode: z.string(),
+  communityName: z.string(),
+  resident: z.boolean(),
+  children: z.array(z.object({ id: z.uuid(), name: z.string(), birthDate: z.string() })),
+  visitedThisYear: z.boolean(),
+  consents: z.array(z.enum(CONSENT_PURPOSES)).describe('purposes with a consent in force'),
+});
+export type FamilySummary = z.infer<typeof familySummarySchema>;
+export const familyPage = pageOf(familySummarySchema);
+
+export const familySchema = z.object({
+  id: z.uuid(),
+  townCode: z.string(),
+  communityCode: z.string(),
+  communityName: z.string(),
+  address: z.string(),
+  resident: z.boolean(),
+  children: z.array(childSchema),
+  guardians: z.array(guardianSchema),
+  consents: z.array(consentSchema),
+  visits: z.array(z.lazy(() => visitSchema)),
+  version: z.number().int(),
+});
+export type Family = z.infer<typeof familySchema>;
+
+export const familyListQuery = paginationQuery.extend({
+  town: z.string().regex(/^\d{9}$/).optional(),
+  community: communityCode.optional(),
+  q: z.string().trim().max(50).optional(),
+  consent: z.enum(CONSENT_PURPOSES).optional(),
+});
+export const idParams = z.object({ id: z.uuid() });
+
+export const giveConsentBody = z.strictObject({
+  guardianId: z.uuid(),
+  purpose: z.enum(CONSENT_PURPOSES),
+  noticeVersion: z.string().trim().min(1).max(20),
+  channel: z.enum(CONSENT_CHANNELS),
+});
+export const withdrawConsentBody = z.strictObject({
+  guardianId: z.uuid(),
+  purpose: z.enum(CONSENT_PURPOSES),
+});
+
+// — home visits —
+export const visitRecordFields = {
+  feeding: z.string().trim().min(1).max(500),
+  growth: z.string().trim().min(1).max(500),
+  safety: z.string().trim().min(1).max(500),
+  diseasePrevention: z.string().trim().min(1).max(500),
+  handbookGiven: z.boolean(),
+};
+export const visitSchema = z.object({
+  id: z.uuid(),
+  familyId: z.uuid(),
+  townCode: z.string(),
+  communityCode: z.string(),
+  workerId: z.uuid().nullable(),
+  workerName: z.string().nullable(),
+  scheduledFor: z.string(),
+  status: z.enum(VISIT_STATUSES),
+  visitedOn: z.string().nullable(),
+  feeding: z.string().nullable(),
+  growth: z.string().nullable(),
+  safety: z.string().nullable(),
+  diseasePrevention: z.string().nullable(),
+  handbookGiven: z.boolean().nullable(),
+  overdue: z.boolean(),
+  version: z.number().int(),
+});
+export type Visit = z.infer<typeof visitSchema>;
+export const visitPage = pageOf(visitSchema);
+export const scheduleVisitBody = z.strictObject({
+  familyId: z.uuid(),
+  scheduledFor: dateString,
+  workerId: z.uuid().optional(),
+});
+export const recordVisitBody = z.strictObject({
+  ...visitRecordFields,
+  visitedOn: dateString,
+  version: versionField,
+});
+export const visitListQuery = paginationQuery.extend({
+  status: z.enum(VISIT_STATUSES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  town: z.string().regex(/^\d{9}$/).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+});
+export const coverageRowSchema = z.object({
+  townCode: z.string(),
+  eligible: z.number().int().describe('resident families with a home-visit consent in force'),
+  visited: z.number().int().describe('of them, visited this year'),
+  overdue: z.number().int().describe('scheduled visits past their date'),
+});
+export const coverageSchema = z.object({
+  year: z.number().int(),
+  eligible: z.number().int(),
+  visited: z.number().int(),
+  share: z.number().nullable(),
+  towns: z.array(coverageRowSchema),
+});
+export type Coverage = z.infer<typeof coverageSchema>;
+
+// — hourly care (计时制) —
+export const createSlotBody = z.strictObject({
+  date: dateString,
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  endTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  capacity: z.number().int().min(1).max(100),
+  cancelHoursBefore: z.number().int().min(0).max(72).default(2),
+});
+export const slotSchema = z.object({
+  id: z.uuid(),
+  institutionId: z.uuid(),
+  institutionName: z.string(),
+  townCode: z.string(),
+  date: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  capacity: z.number().int(),
+  booked: z.number().int(),
+  waitlisted: z.number().int(),
+  cancelDeadline: z.string(),
+});
+export type Slot = z.infer<typeof slotSchema>;
+export const slotPage = pageOf(slotSchema);
+export const slotListQuery = paginationQuery.extend({
+  from: dateString.optional(),
+  institution: z.uuid().optional(),
+});
+export const bookSlotBody = z.strictObject({
+  childId: z.uuid(),
+  waitlist: z.boolean().default(false),
+});
+export const bookingSchema = z.object({
+  id: z.uuid(),
+  slotId: z.uuid(),
+  childId: z.uuid(),
+  familyId: z.uuid(),
+  status: z.enum(BOOKING_STATUSES),
+  waitlistPosition: z.number().int().nullable(),
+  date: z.string(),
+  startTime: z.string(),
+  institutionName: z.string(),
+});
+export type Booking = z.infer<typeof bookingSchema>;
+export const bookingList = z.object({ items: z.array(bookingSchema) });
+
+// — applications for a place —
+export const createApplicationBody = z.strictObject({
+  childId: z.uuid(),
+  preferences: z.array(z.uuid()).min(1).max(3),
+  serviceForm: z.enum(SERVICE_FORMS),
+  startDate: dateString,
+});
+export const applicationSchema = z.object({
+  id: z.uuid(),
+  familyId: z.uuid(),
+  childId: z.uuid(),
+  childName: z.string(),
+  preferences: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  serviceForm: z.enum(SERVICE_FORMS),
+  startDate: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  offeredInstitutionId: z.uuid().nullable(),
+  waitlistPosition: z.number().int().nullable(),
+  createdAt: z.string(),
+  permittedActions: z.array(z.enum(APPLICATION_ACTIONS)),
+  version: z.number().int(),
+});
+export type Application = z.infer<typeof applicationSchema>;
+export const applicationPage = pageOf(applicationSchema);
+export const applicationListQuery = paginationQuery.extend({
+  status: z.enum(APPLICATION_STATUSES).optional(),
+});
+export const applicationTransitionBody = z.strictObject({
+  action: z.enum(APPLICATION_ACTIONS),
+  institutionId: z.uuid().optional(),
+  reason: z.string().trim().max(200).optional(),
+  version: versionField,
+});

@@ -1,0 +1,63 @@
+/** The Families module's error codes (server/platform/errors.ts: typed catalogs). */
+import { defineErrors } from '../../platform/errors.ts';
+
+export const familiesErrors = defineErrors('families', {
+  'families.consent_missing': {
+    status: 409,
+    zh: '监护人未同意或已撤回该目的的同意，不能处理',
+    en: 'No guardian consent is in force for this purpose: it cannot be processed',
+  },
+  'families.child_registered': {
+    status: 409,
+    zh: '该身份证号码的婴幼儿已登记',
+    en: 'A child with this ID number is already registered',
+  },
+  'families.community_exists': { status: 409, zh: '该社区代码已存在', en: 'This community code exists already' },
+  'families.visit_not_scheduled': {
+    status: 409,
+    zh: '该访视不是待访视状态',
+    en: 'This visit is not scheduled (already recorded or cancelled)',
+  },
+  'families.booking_closed': {
+    status: 409,
+    zh: '已过预约或取消截止时间',
+    en: 'The booking and cancellation deadline has passed',
+  },
+  'families.slot_full': {
+    status: 409,
+    zh: '该时段名额已满（可选择候补）',
+    en: 'This slot is full (you may join the waitlist)',
+  },
+  'families.already_booked': {
+    status: 409,
+    zh: '该婴幼儿已预约或候补此时段',
+    en: 'This child is already booked or waitlisted for this slot',
+  },
+  'families.booking_cancelled': { status: 409, zh: '该预约已取消', en: 'This booking is cancelled already' },
+  'families.institution_not_operating': {
+    status: 409,
+    zh: '所选机构不在运营状态，不能申请或发布时段',
+    en: 'The institution is not operating: no applications or slots',
+  },
+  'families.no_place': {
+    status: 409,
+    zh: '没有适合该婴幼儿年龄且有空余名额的班级',
+    en: "No class with a free place fits the child's age",
+  },
+  'families.not_preferred': {
+    status: 409,
+    zh: '该申请未将本机构列为意向机构',
+    en: 'This application does not name your institution',
+  },
+  'families.application_open': {
+    status: 409,
+    zh: '该婴幼儿已有进行中的入托申请',
+    en: 'This child has an application in progress already',
+  },
+});
+
+declare module '../../platform/errors.ts' {
+  interface ErrorCatalogs {
+    families: typeof familiesErrors;
+  }
+}

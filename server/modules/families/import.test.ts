@@ -1,0 +1,116 @@
+/**
+ * The birth-record import (issue 11): dry run with row errors (invalid ID, birth date contradicting
+ * the ID or in the future, a child over 3, an unknown community) and nothing written; commit; the same
+ * file again adds nothing; a changed row updates its family; ID numbers sealed in the table.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countRows, createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
+import { buildCommunity, childIdFor, mobileFor, ZJJ_COMMUNITY } from '../../../test/factories/families.ts';
+import { csvText, multipartBody } from '../../../test/factories/inputs.ts';
+import { BIRTH_RECORD_COLUMNS } from './import.ts';
+
+let t: TestApp;
+let district: string;
+const URL = '/api/v1/families/imports';
+const HEADERS = BIRTH_RECORD_COLUMNS.map((c) => c.zh);
+
+function row(n: number, o: Record<string, string> = {}): string[] {
+  const birthDate = o.birthDate ?? '2025-05-10';
+  const v: Record<string, string> = {
+    childName: `导入宝宝${n}`,
+    childIdNumber: childIdFor(o.idBirth ?? birthDate, n),
+    birthDate,
+    sex: n % 2 === 1 ? '男' : '女',
+    'guardians.0.name': `导入妈妈${n}`,
+    'guardians.0.relation': '母亲',
+    'guardians.0.mobile': mobileFor(5000 + n),
+    'guardians.0.idNumber': '',
+    'guardians.1.name': '',
+    'guardians.1.relation': '',
+    'guardians.1.mobile': '',
+    'guardians.1.idNumber': '',
+    address: `朱家角镇导入路${n}号`,
+    communityCode: ZJJ_COMMUNITY,
+    resident: '是',
+    ...o,
+  };
+  return BIRTH_RECORD_COLUMNS.map((c) => v[c.field] ?? '');
+}
+const csv = (rows: string[][]) => Buffer.from(csvText([HEADERS, ...rows]));
+const upload = (data: Buffer) => {
+  const m = multipartBody('births.csv', 'text/csv', data);
+  return t.app.inject({ method: 'POST', url: URL, headers: { cookie: district, ...m.headers }, payload: m.payload });
+};
+async function commitAndRun(id: string) {
+  const res = await t.call('POST', `${URL}/${id}/commit`, { cookie: district });
+  expect(res.statusCode).toBe(202);
+  await t.jobs.runDue();
+  return (await t.call('GET', `${URL}/${id}`, { cookie: district })).json();
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await buildCommunity(t.database.db, { code: ZJJ_COMMUNITY });
+  await t.createUser('district', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
+  district = await t.login('district');
+});
+afterAll(() => t.close());
+
+describe('birth-record import', () => {
+  it('reports every bad row by row and column, writes nothing, refuses the commit', async () => {
+    const bad = [
+      row(1),
+      row(2, { childIdNumber: '310118202505100020' }), // wrong check character
+      row(3, { birthDate: '2025-05-11', idBirth: '2025-05-10' }), // contradicts the ID
+      row(4, { birthDate: '2026-04-01' }), // future
+      row(5, { birthDate: '2022-01-01' }), // over 3
+      row(6, { communityCode: '310118102999' }), // unknown community
+    ];
+    const res = await upload(csv(bad));
+    expect(res.statusCode).toBe(201);
+    const run = res.json();
+    expect(run).toMatchObject({ status: 'invalid', totalRows: 6, validRows: 1 });
+    const got = run.errors.map((e: { row: number; field: string; rule: string }) => `${e.row}:${e.field}:${e.rule}`);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        '3:childIdNumber:id.check_character',
+        '4:birthDate:birth_date_mismatch',
+        expect.stringMatching(/^5:(birthDate|childIdNumber):(birth_future|id\.birth_future)$/),
+        '6:birthDate:over_three',
+        '7:communityCode:unknown_community',
+      ]),
+    );
+    expect(await countRows(t, 'families')).toBe(0);
+    const c = await t.call('POST', `${URL}/${run.id}/commit`, { cookie: district });
+    expect(c.statusCode).toBe(409);
+    expect(await countRows(t, 'families')).toBe(0);
+  });
+
+  it('imports, re-imports nothing, and a changed row updates', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => row(100 + i));
+    const first = (await upload(csv(rows))).json();
+    expect(first).toMatchObject({ status: 'checked', validRows: 30, existingRows: 0 });
+    expect(await countRows(t, 'families')).toBe(0);
+    expect((await commitAndRun(first.id)).status).toBe('committed');
+    expect(await countRows(t, 'families')).toBe(30);
+    expect(await countRows(t, 'family_guardians')).toBe(30);
+
+    const again = (await upload(csv(rows))).json();
+    expect(again.existingRows).toBe(30);
+    expect((await commitAndRun(again.id)).status).toBe('committed');
+    expect(await countRows(t, 'families')).toBe(30);
+
+    const changed = [...rows];
+    changed[0] = row(100, { address: '朱家角镇新地址8号', 'guardians.0.mobile': mobileFor(7777) });
+    const third = (await upload(csv(changed))).json();
+    await commitAndRun(third.id);
+    expect(await countRows(t, 'families')).toBe(30);
+    const moved = await t.database.db.execute(sql`select count(*)::int as n from families where address = '朱家角镇新地址8号'`);
+    expect((moved as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+    const dump = JSON.stringify(await t.database.db.execute(sql`select * from family_children`));
+    expect(dump).not.toContain(childIdFor('2025-05-10', 100));
+    const g = JSON.stringify(await t.database.db.execute(sql`select * from family_guardians`));
+    expect(g).not.toContain(mobileFor(7777));
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Plan-target sources held by the Families module (server/platform/targets.ts):
+ * - home_visit_coverage: resident families that want a visit (home-visit consent in force), visited
+ *   (a recorded visit) in the plan year — 35号 二、(二)4, at least one home visit a year;
+ * - handbook_coverage: resident families that received the maternal and child health handbook
+ *   (recorded at a home visit, any year) — 35号 二、(二)4.
+ * Both read through the guard (the caller's scope), broken down by town; drill-down rows are
+ * families labelled by community, with no personal data.
+ */
+import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { scopeWhere } from '../../platform/guard.ts';
+import type { TargetQuery, TargetSource } from '../../platform/targets.ts';
+import * as repo from './repository.ts';
+import { families, familyCommunities } from './tables.ts';
+
+function visitedIn(year: number): SQL {
+  return sql`exists (select 1 from family_visits v where v.district_code = "families"."district_code"
+    and v.family_id = "families"."id" and v.status = 'done'
+    and v.visited_on >= ${`${year}-01-01`} and v.visited_on <= ${`${year}-12-31`})`;
+}
+const handbookGiven = sql`exists (select 1 from family_visits v where v.district_code = "families"."district_code"
+    and v.family_id = "families"."id" and v.status = 'done' and v.handbook_given)`;
+
+function share(base: (q: TargetQuery) => SQL | undefined, hit: (q: TargetQuery) => SQL, key: TargetSource['key']): TargetSource {
+  const where = (q: TargetQuery) =>
+    and(
+      scopeWhere(q.actor, repo.familyScope),
+      eq(families.resident, true),
+      sql`${families.anonymisedAt} is null`,
+      q.townCode ? eq(families.townCode, q.townCode) : undefined,
+      base(q),
+    );
+  return {
+    key,
+    module: 'families',
+    async measure(db: Db, q: TargetQuery) {
+      const rows = await db
+        .select({
+          townCode: families.townCode,
+          total: count(),
+          hits: sql<number>`count(*) filter (where ${hit(q)})`.mapWith(Number),
+        })
+        .from(families)
+        .where(where(q))
+        .groupBy(families.townCode);
+      const denominator = rows.reduce((s, r) => s + r.total, 0);
+      const numerator = rows.reduce((s, r) => s + r.hits, 0);
+      return {
+        value: denominator === 0 ? 0 : numerator / denominator,
+        numerator,
+        denominator,
+        unit: 'share' as const,
+        byTown: Object.fromEntries(rows.map((r) => [r.townCode, r.total === 0 ? 0 : r.hits / r.total])),
+      };
+    },
+    async drillDown(db: Db, q: TargetQuery, page: { offset: number; limit: number }) {
+      const w = where(q);
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({
+            id: families.id,
+            townCode: families.townCode,
+            community: familyCommunities.name,
+            hit: sql<boolean>`${hit(q)}`,
+          })
+          .from(families)
+          .innerJoin(
+            familyCommunities,
+            and(eq(familyCommunities.districtCode, families.districtCode), eq(familyCommunities.code, families.communityCode)),
+          )
+          .where(w)
+          .orderBy(asc(families.townCode), asc(families.id))
+          .offset(page.offset)
+          .limit(page.limit),
+        db.select({ n: count() }).from(families).where(w),
+      ]);
+      return {
+        rows: rows.map((r) => ({
+          id: r.id,
+          kind: 'family' as const,
+          label: `${r.community} · ${r.id.slice(-6)}`,
+          townCode: r.townCode,
+          counts: !!r.hit,
+          note: r.hit ? '✓' : '—',
+        })),
+        total: total?.n ?? 0,
+      };
+    },
+  };
+}
+
+export const familyTargets: TargetSource[] = [
+  share((_q) => repo.hasConsent('home_visit'), (q) => visitedIn(q.year), 'home_visit_coverage'),
+  share((_q) => undefined, (_q) => handbookGiven, 'handbook_coverage'),
+];
