@@ -136,7 +136,10 @@ export const familySchema = z.object({
 export type Family = z.infer<typeof familySchema>;
 
 export const familyListQuery = paginationQuery.extend({
-  town: z.string().regex(/^\d{9}$/).optional(),
+  town: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
   community: communityCode.optional(),
   q: z.string().trim().max(50).optional(),
   consent: z.enum(CONSENT_PURPOSES).optional(),
@@ -195,7 +198,10 @@ export const recordVisitBody = z.strictObject({
 export const visitListQuery = paginationQuery.extend({
   status: z.enum(VISIT_STATUSES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  town: z.string().regex(/^\d{9}$/).optional(),
+  town: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
   mine: z.enum(['true', 'false']).optional(),
 });
 export const coverageRowSchema = z.object({

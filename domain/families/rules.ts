@@ -26,7 +26,12 @@ const fe = (field: string, rule: string, zh: string, en: string): FieldError => 
 
 export interface CheckedBirthRecord {
   childIdNumber: string;
-  guardians: { name: string; relation: BirthRecordBody['guardians'][number]['relation']; idNumber: string | null; mobile: string }[];
+  guardians: {
+    name: string;
+    relation: BirthRecordBody['guardians'][number]['relation'];
+    idNumber: string | null;
+    mobile: string;
+  }[];
 }
 
 /** The checks of one birth record (the import and the create route both use them). */

@@ -9,11 +9,11 @@ import { and, eq } from 'drizzle-orm';
 import type { BirthRecordBody } from '../../domain/contracts/families.ts';
 import { citizenIdCheckChar } from '../../domain/rules/ids.ts';
 import type { Db } from '../../server/db/client.ts';
+import { communityTowns, prepareRecord, upsertRecords } from '../../server/modules/families/records.ts';
+import { familyChildren, familyCommunities, familyGuardians } from '../../server/modules/families/tables.ts';
 import { localDate } from '../../server/platform/clock.ts';
 import { uuidv7 } from '../../server/platform/ids.ts';
 import { protect } from '../../server/platform/personal-data.ts';
-import { communityTowns, prepareRecord, upsertRecords } from '../../server/modules/families/records.ts';
-import { familyChildren, familyCommunities, familyGuardians } from '../../server/modules/families/tables.ts';
 import { FACTORY_DISTRICT, FACTORY_NOW } from './context.ts';
 
 /** Communities of 朱家角镇 (310118102) and 徐泾镇 (310118106). */
@@ -110,7 +110,7 @@ export async function addChildren(
       districtCode: o.district ?? FACTORY_DISTRICT,
       id: uuidv7(now.getTime()),
       familyId,
-      name: `测试同胞${i + 1}`,
+      childName: `测试同胞${i + 1}`,
       idNumber: p.sealed,
       idNumberBidx: p.index,
       birthDate,

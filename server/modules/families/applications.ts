@@ -50,9 +50,17 @@ export function createApplicationsService({ db }: { db: Db }) {
         .from(institutions)
         .where(and(eq(institutions.districtCode, d), inArray(institutions.id, instIds))),
       tx
-        .select({ id: familyChildren.id, name: familyChildren.name })
+        .select({ id: familyChildren.id, name: familyChildren.childName })
         .from(familyChildren)
-        .where(and(eq(familyChildren.districtCode, d), inArray(familyChildren.id, rows.map((r) => r.childId)))),
+        .where(
+          and(
+            eq(familyChildren.districtCode, d),
+            inArray(
+              familyChildren.id,
+              rows.map((r) => r.childId),
+            ),
+          ),
+        ),
     ]);
     const nameOf = new Map(names.map((n) => [n.id, n.name]));
     const kidOf = new Map(kids.map((k) => [k.id, k.name]));
@@ -118,7 +126,12 @@ export function createApplicationsService({ db }: { db: Db }) {
       const familyId = actor.scope.familyId;
       throwIfErrors(checkPreferences(body.preferences));
       if (body.startDate < localDate(ctx.now))
-        throw fieldError('startDate', 'past', '入托日期不能早于今天', 'The start date cannot lie in the past');
+        throw fieldError(
+          'startDate',
+          'past',
+          '入托日期不能早于今天',
+          'The start date cannot lie in the past',
+        );
       const row = await db.transaction(async (tx) => {
         const f = await repo.getFamily(tx, actor, familyId, true);
         const [child] = await tx
@@ -131,14 +144,28 @@ export function createApplicationsService({ db }: { db: Db }) {
               eq(familyChildren.id, body.childId),
             ),
           );
-        if (!child) throw fieldError('childId', 'not_your_child', '该婴幼儿不属于您的家庭', 'This child is not of your family');
+        if (!child)
+          throw fieldError(
+            'childId',
+            'not_your_child',
+            '该婴幼儿不属于您的家庭',
+            'This child is not of your family',
+          );
         const insts = await tx
           .select({ id: institutions.id, status: institutions.status })
           .from(institutions)
-          .where(and(eq(institutions.districtCode, f.districtCode), inArray(institutions.id, body.preferences)));
+          .where(
+            and(eq(institutions.districtCode, f.districtCode), inArray(institutions.id, body.preferences)),
+          );
         if (insts.length !== body.preferences.length)
-          throw fieldError('preferences', 'unknown_institution', '意向机构不存在', 'An institution does not exist');
-        if (insts.some((i) => i.status !== 'operating')) throw new DomainError('families.institution_not_operating');
+          throw fieldError(
+            'preferences',
+            'unknown_institution',
+            '意向机构不存在',
+            'An institution does not exist',
+          );
+        if (insts.some((i) => i.status !== 'operating'))
+          throw new DomainError('families.institution_not_operating');
         const [open] = await tx
           .select({ id: familyApplications.id })
           .from(familyApplications)
@@ -195,7 +222,12 @@ export function createApplicationsService({ db }: { db: Db }) {
       return { ...page, items: await answer(db, actor, page.items) };
     },
 
-    async transition(ctx: RequestContext, actor: Actor, id: string, body: Q<typeof applicationTransitionBody>) {
+    async transition(
+      ctx: RequestContext,
+      actor: Actor,
+      id: string,
+      body: Q<typeof applicationTransitionBody>,
+    ) {
       const row = await db.transaction(async (tx) => {
         const [a] = await tx
           .select()
@@ -220,7 +252,8 @@ export function createApplicationsService({ db }: { db: Db }) {
             .select()
             .from(institutions)
             .where(and(eq(institutions.districtCode, a.districtCode), eq(institutions.id, instId)));
-          if (!inst || inst.status !== 'operating') throw new DomainError('families.institution_not_operating');
+          if (!inst || inst.status !== 'operating')
+            throw new DomainError('families.institution_not_operating');
           const [child] = await tx
             .select()
             .from(familyChildren)
@@ -264,7 +297,10 @@ export function createApplicationsService({ db }: { db: Db }) {
           action: `families.application_${body.action}`,
           objectType: 'family_application',
           objectId: a.id,
-          changes: { status: { from: a.status, to: checked.to }, ...(set.offeredInstitutionId ? { institutionId: set.offeredInstitutionId } : {}) },
+          changes: {
+            status: { from: a.status, to: checked.to },
+            ...(set.offeredInstitutionId ? { institutionId: set.offeredInstitutionId } : {}),
+          },
         });
         return u;
       });

@@ -12,7 +12,11 @@ export const familiesErrors = defineErrors('families', {
     zh: '该身份证号码的婴幼儿已登记',
     en: 'A child with this ID number is already registered',
   },
-  'families.community_exists': { status: 409, zh: '该社区代码已存在', en: 'This community code exists already' },
+  'families.community_exists': {
+    status: 409,
+    zh: '该社区代码已存在',
+    en: 'This community code exists already',
+  },
   'families.visit_not_scheduled': {
     status: 409,
     zh: '该访视不是待访视状态',

@@ -50,7 +50,9 @@ describe('birth records', () => {
     expect(f.children[0].idNumber).toBe(`310118********${body.childIdNumber.slice(-4)}`);
     expect(f.guardians[0].mobile).toMatch(/^139\*{4}\d{4}$/);
     expect(f.children[0].ageMonths).toBe(6);
-    const raw = await t.database.db.execute(sql`select id_number from family_children where id = ${f.children[0].id}`);
+    const raw = await t.database.db.execute(
+      sql`select id_number from family_children where id = ${f.children[0].id}`,
+    );
     expect(JSON.stringify(raw)).not.toContain(body.childIdNumber);
     const again = await t.call('POST', '/api/v1/families', { cookie: district, body });
     expect(again.statusCode).toBe(409);
@@ -64,16 +66,36 @@ describe('birth records', () => {
   it.each([
     ['an invalid ID', { childIdNumber: '310118202506150010' }, 'childIdNumber', 'id.check_character'],
     ['a birth date contradicting the ID', { birthDate: '2025-06-16' }, 'birthDate', 'birth_date_mismatch'],
-    ['a birth date in the future', { birthDate: '2026-05-01', childIdNumber: childIdFor('2026-05-01', 3) }, 'birthDate', 'birth_future'],
-    ['a child over 3', { birthDate: '2022-06-15', childIdNumber: childIdFor('2022-06-15', 3) }, 'birthDate', 'over_three'],
+    [
+      'a birth date in the future',
+      { birthDate: '2026-05-01', childIdNumber: childIdFor('2026-05-01', 3) },
+      'birthDate',
+      'birth_future',
+    ],
+    [
+      'a child over 3',
+      { birthDate: '2022-06-15', childIdNumber: childIdFor('2022-06-15', 3) },
+      'birthDate',
+      'over_three',
+    ],
     ['an unknown community', { communityCode: '310118102999' }, 'communityCode', 'unknown_community'],
-    ['a bad mobile', { guardians: [{ name: '测试', relation: 'mother' as const, mobile: '12345678901' }] }, 'guardians.0.mobile', 'mobile.invalid'],
+    [
+      'a bad mobile',
+      { guardians: [{ name: '测试', relation: 'mother' as const, mobile: '12345678901' }] },
+      'guardians.0.mobile',
+      'mobile.invalid',
+    ],
   ])('refuses %s: 400 naming the field, nothing written', async (_name, patch, field, rule) => {
     const before = await countRows(t, 'families');
     const body = { ...birthRecordFor({ seq: 3, birthDate: '2025-06-15' }), ...patch };
     const res = await t.call('POST', '/api/v1/families', { cookie: district, body });
     expect(res.statusCode).toBe(400);
-    const errors = res.json().errors as { field: string; rule: string; message_zh: string; message_en: string }[];
+    const errors = res.json().errors as {
+      field: string;
+      rule: string;
+      message_zh: string;
+      message_en: string;
+    }[];
     expect(errors).toContainEqual(expect.objectContaining({ field, rule }));
     expect(errors[0]!.message_zh).toMatch(/[\u4e00-\u9fff]/);
     expect(await countRows(t, 'families')).toBe(before);
@@ -85,8 +107,12 @@ describe('scope', () => {
     const list = (await t.call('GET', '/api/v1/families?pageSize=100', { cookie: healthXj })).json();
     expect(list.items.map((f: { id: string }) => f.id)).toEqual([famB.familyId]);
     expect(list.total).toBe(1);
-    expect((await t.call('GET', `/api/v1/families/${famA.familyId}`, { cookie: healthXj })).statusCode).toBe(404);
-    expect((await t.call('GET', `/api/v1/families/${famA.familyId}`, { cookie: healthZjj })).statusCode).toBe(200);
+    expect((await t.call('GET', `/api/v1/families/${famA.familyId}`, { cookie: healthXj })).statusCode).toBe(
+      404,
+    );
+    expect((await t.call('GET', `/api/v1/families/${famA.familyId}`, { cookie: healthZjj })).statusCode).toBe(
+      200,
+    );
   });
 
   it('a parent sees their own family and never another', async () => {
@@ -95,7 +121,9 @@ describe('scope', () => {
     expect(mine.json().id).toBe(famA.familyId);
     const list = (await t.call('GET', '/api/v1/families', { cookie: parentA })).json();
     expect(list.items.map((f: { id: string }) => f.id)).toEqual([famA.familyId]);
-    expect((await t.call('GET', `/api/v1/families/${famB.familyId}`, { cookie: parentA })).statusCode).toBe(404);
+    expect((await t.call('GET', `/api/v1/families/${famB.familyId}`, { cookie: parentA })).statusCode).toBe(
+      404,
+    );
     const give = await t.call('POST', `/api/v1/families/${famB.familyId}/consents`, {
       cookie: parentA,
       body: { guardianId: famB.guardianId, purpose: 'home_visit', noticeVersion: 'v1', channel: 'online' },
@@ -118,10 +146,19 @@ describe('consent and home visits', () => {
 
     const give = await t.call('POST', `/api/v1/families/${famA.familyId}/consents`, {
       cookie: parentA,
-      body: { guardianId: famA.guardianId, purpose: 'home_visit', noticeVersion: '2026-01', channel: 'online' },
+      body: {
+        guardianId: famA.guardianId,
+        purpose: 'home_visit',
+        noticeVersion: '2026-01',
+        channel: 'online',
+      },
     });
     expect(give.statusCode).toBe(200);
-    expect(give.json().consents[0]).toMatchObject({ purpose: 'home_visit', status: 'given', noticeVersion: '2026-01' });
+    expect(give.json().consents[0]).toMatchObject({
+      purpose: 'home_visit',
+      status: 'given',
+      noticeVersion: '2026-01',
+    });
 
     const before = (await t.call('GET', '/api/v1/families/visits/coverage', { cookie: district })).json();
     expect(before).toMatchObject({ eligible: 1, visited: 0 });
@@ -130,12 +167,28 @@ describe('consent and home visits', () => {
     expect(v.json()).toMatchObject({ status: 'scheduled', workerName: 'health-zjj' });
     const other = await t.call('POST', `/api/v1/families/visits/${v.json().id}/record`, {
       cookie: healthXj,
-      body: { feeding: '母乳', growth: '正常', safety: '防跌落', diseasePrevention: '接种', handbookGiven: true, visitedOn: '2026-03-02', version: 1 },
+      body: {
+        feeding: '母乳',
+        growth: '正常',
+        safety: '防跌落',
+        diseasePrevention: '接种',
+        handbookGiven: true,
+        visitedOn: '2026-03-02',
+        version: 1,
+      },
     });
     expect(other.statusCode).toBe(404);
     const rec = await t.call('POST', `/api/v1/families/visits/${v.json().id}/record`, {
       cookie: healthZjj,
-      body: { feeding: '母乳', growth: '正常', safety: '防跌落', diseasePrevention: '接种', handbookGiven: true, visitedOn: '2026-03-02', version: 1 },
+      body: {
+        feeding: '母乳',
+        growth: '正常',
+        safety: '防跌落',
+        diseasePrevention: '接种',
+        handbookGiven: true,
+        visitedOn: '2026-03-02',
+        version: 1,
+      },
     });
     expect(rec.statusCode).toBe(200);
     expect(rec.json().status).toBe('done');

@@ -33,7 +33,10 @@ beforeAll(async () => {
   famB = await buildFamily(db, { seq: 22, birthDate: '2024-10-15', communityCode: XJ_COMMUNITY, now });
   kids = [famA.childId, ...(await addChildren(db, famA.familyId, 99, { now }))];
   await t.createUser('inst-admin', 'institution_admin', { kind: 'institution', institutionId: inst.id });
-  await t.createUser('other-admin', 'institution_admin', { kind: 'institution', institutionId: otherInst.id });
+  await t.createUser('other-admin', 'institution_admin', {
+    kind: 'institution',
+    institutionId: otherInst.id,
+  });
   await t.createUser('parent-a', 'parent', { kind: 'family', familyId: famA.familyId });
   await t.createUser('parent-b', 'parent', { kind: 'family', familyId: famB.familyId });
   admin = await t.login('inst-admin');
@@ -68,7 +71,10 @@ describe('hourly care', () => {
       sql`select booked, (select count(*)::int from family_bookings b where b.slot_id = s.id and b.status = 'booked') as n
           from family_slots s where s.id = ${s.id}`,
     );
-    expect((rows as unknown as { rows: { booked: number; n: number }[] }).rows[0]).toEqual({ booked: 10, n: 10 });
+    expect((rows as unknown as { rows: { booked: number; n: number }[] }).rows[0]).toEqual({
+      booked: 10,
+      n: 10,
+    });
   });
 
   it('a cancellation promotes the first on the waitlist and notifies them; past the deadline nothing moves', async () => {
@@ -89,8 +95,13 @@ describe('hourly care', () => {
     });
     expect(wait.json()).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     // Parent B cannot cancel parent A's booking (not found).
-    expect((await t.call('POST', `/api/v1/families/bookings/${first.json().id}/cancel`, { cookie: parentB })).statusCode).toBe(404);
-    const c = await t.call('POST', `/api/v1/families/bookings/${first.json().id}/cancel`, { cookie: parentA });
+    expect(
+      (await t.call('POST', `/api/v1/families/bookings/${first.json().id}/cancel`, { cookie: parentB }))
+        .statusCode,
+    ).toBe(404);
+    const c = await t.call('POST', `/api/v1/families/bookings/${first.json().id}/cancel`, {
+      cookie: parentA,
+    });
     expect(c.statusCode).toBe(200);
     expect(c.json().status).toBe('cancelled');
     const mine = (await t.call('GET', '/api/v1/families/bookings', { cookie: parentB })).json();
@@ -133,7 +144,12 @@ describe('applications', () => {
     const before = await countRows(t, 'family_applications');
     const bad = await t.call('POST', '/api/v1/families/applications', {
       cookie: parentA,
-      body: { childId: famA.childId, preferences: [draftInst.id], serviceForm: 'full_day', startDate: '2026-09-01' },
+      body: {
+        childId: famA.childId,
+        preferences: [draftInst.id],
+        serviceForm: 'full_day',
+        startDate: '2026-09-01',
+      },
     });
     expect(bad.statusCode).toBe(409);
     expect(bad.json().code).toBe('families.institution_not_operating');
@@ -154,14 +170,28 @@ describe('applications', () => {
   it('submitted → offered → accepted → enrolled, seen only by the institutions named', async () => {
     const a = await t.call('POST', '/api/v1/families/applications', {
       cookie: parentA,
-      body: { childId: famA.childId, preferences: [inst.id], serviceForm: 'full_day', startDate: '2026-09-01' },
+      body: {
+        childId: famA.childId,
+        preferences: [inst.id],
+        serviceForm: 'full_day',
+        startDate: '2026-09-01',
+      },
     });
     expect(a.statusCode).toBe(201);
-    expect(a.json()).toMatchObject({ status: 'submitted', waitlistPosition: 1, permittedActions: ['withdraw'] });
+    expect(a.json()).toMatchObject({
+      status: 'submitted',
+      waitlistPosition: 1,
+      permittedActions: ['withdraw'],
+    });
     t.clock.advanceMinutes(1);
     const b = await t.call('POST', '/api/v1/families/applications', {
       cookie: parentB,
-      body: { childId: famB.childId, preferences: [inst.id, otherInst.id], serviceForm: 'half_day', startDate: '2026-09-01' },
+      body: {
+        childId: famB.childId,
+        preferences: [inst.id, otherInst.id],
+        serviceForm: 'half_day',
+        startDate: '2026-09-01',
+      },
     });
     expect(b.json().waitlistPosition).toBe(2);
     const seen = (await t.call('GET', '/api/v1/families/applications', { cookie: admin })).json();
@@ -171,7 +201,10 @@ describe('applications', () => {
     expect(other.items.map((x: { id: string }) => x.id)).toEqual([b.json().id]);
     expect((await t.call('GET', '/api/v1/families/applications', { cookie: parentB })).json().total).toBe(1);
     const go = async (cookie: string, id: string, action: string, version: number) =>
-      t.call('POST', `/api/v1/families/applications/${id}/transitions`, { cookie, body: { action, version } });
+      t.call('POST', `/api/v1/families/applications/${id}/transitions`, {
+        cookie,
+        body: { action, version },
+      });
     expect((await go(otherAdmin, a.json().id, 'offer', 1)).statusCode).toBe(404);
     const offered = await go(admin, a.json().id, 'offer', 1);
     expect(offered.statusCode).toBe(200);
@@ -179,7 +212,8 @@ describe('applications', () => {
     expect((await go(parentA, a.json().id, 'enroll', 2)).statusCode).toBe(409);
     const accepted = await go(parentA, a.json().id, 'accept', 2);
     expect(accepted.json().status).toBe('accepted');
-    const before = (await t.call('GET', `/api/v1/institutions/${inst.id}`, { cookie: admin })).json().enrolled;
+    const before = (await t.call('GET', `/api/v1/institutions/${inst.id}`, { cookie: admin })).json()
+      .enrolled;
     const enrolled = await go(admin, a.json().id, 'enroll', 3);
     expect(enrolled.json().status).toBe('enrolled');
     const after = (await t.call('GET', `/api/v1/institutions/${inst.id}`, { cookie: admin })).json().enrolled;

@@ -75,7 +75,10 @@ export function createHourlyService({ db }: { db: Db }) {
       .from(familySlots)
       .innerJoin(
         institutions,
-        and(eq(institutions.districtCode, familySlots.districtCode), eq(institutions.id, familySlots.institutionId)),
+        and(
+          eq(institutions.districtCode, familySlots.districtCode),
+          eq(institutions.id, familySlots.institutionId),
+        ),
       )
       .where(and(repo.slotWhere(actor), eq(familySlots.id, id)));
     const [row] = await (lock ? q.for('update', { of: familySlots }) : q);
@@ -89,7 +92,10 @@ export function createHourlyService({ db }: { db: Db }) {
       .from(familySlots)
       .innerJoin(
         institutions,
-        and(eq(institutions.districtCode, familySlots.districtCode), eq(institutions.id, familySlots.institutionId)),
+        and(
+          eq(institutions.districtCode, familySlots.districtCode),
+          eq(institutions.id, familySlots.institutionId),
+        ),
       )
       .where(and(eq(familySlots.districtCode, b.districtCode), eq(familySlots.id, b.slotId)));
     let position: number | null = null;
@@ -125,10 +131,20 @@ export function createHourlyService({ db }: { db: Db }) {
       if (actor.scope?.kind !== 'institution') throw new DomainError('auth.forbidden');
       const institutionId = actor.scope.institutionId;
       if (body.endTime <= body.startTime)
-        throw fieldError('endTime', 'after_start', '结束时间须晚于开始时间', 'The end must come after the start');
+        throw fieldError(
+          'endTime',
+          'after_start',
+          '结束时间须晚于开始时间',
+          'The end must come after the start',
+        );
       const deadline = cancelDeadline(body.date, body.startTime, body.cancelHoursBefore);
       if (deadline <= ctx.now)
-        throw fieldError('date', 'past', '时段的预约截止时间已过', "The slot's booking deadline has passed already");
+        throw fieldError(
+          'date',
+          'past',
+          '时段的预约截止时间已过',
+          "The slot's booking deadline has passed already",
+        );
       return db.transaction(async (tx) => {
         const [inst] = await tx
           .select()
@@ -174,7 +190,10 @@ export function createHourlyService({ db }: { db: Db }) {
             .from(familySlots)
             .innerJoin(
               institutions,
-              and(eq(institutions.districtCode, familySlots.districtCode), eq(institutions.id, familySlots.institutionId)),
+              and(
+                eq(institutions.districtCode, familySlots.districtCode),
+                eq(institutions.id, familySlots.institutionId),
+              ),
             )
             .where(where)
             .orderBy(asc(familySlots.date), asc(familySlots.startTime), asc(familySlots.id))
@@ -182,12 +201,21 @@ export function createHourlyService({ db }: { db: Db }) {
             .offset(offset),
         count: () => countWhere(db, familySlots, where),
       });
-      const waits = await waitlistCounts(db, actor.districtCode, page.items.map((r) => r.slot.id));
+      const waits = await waitlistCounts(
+        db,
+        actor.districtCode,
+        page.items.map((r) => r.slot.id),
+      );
       return { ...page, items: page.items.map((r) => toSlot(r.slot, r.name, waits.get(r.slot.id) ?? 0)) };
     },
 
     /** Book a place (or join the waitlist) for a child of the caller's family. */
-    async book(ctx: RequestContext, actor: Actor, slotId: string, body: Q<typeof bookSlotBody>): Promise<Booking> {
+    async book(
+      ctx: RequestContext,
+      actor: Actor,
+      slotId: string,
+      body: Q<typeof bookSlotBody>,
+    ): Promise<Booking> {
       if (actor.scope?.kind !== 'family') throw new DomainError('auth.forbidden');
       const familyId = actor.scope.familyId;
       return db.transaction(async (tx) => {
@@ -203,7 +231,13 @@ export function createHourlyService({ db }: { db: Db }) {
               eq(familyChildren.id, body.childId),
             ),
           );
-        if (!child) throw fieldError('childId', 'not_your_child', '该婴幼儿不属于您的家庭', 'This child is not of your family');
+        if (!child)
+          throw fieldError(
+            'childId',
+            'not_your_child',
+            '该婴幼儿不属于您的家庭',
+            'This child is not of your family',
+          );
         const [dup] = await tx
           .select({ id: familyBookings.id })
           .from(familyBookings)
@@ -296,7 +330,11 @@ export function createHourlyService({ db }: { db: Db }) {
             promoted = next.id;
             await notifyRole(
               tx,
-              { districtCode: next.districtCode, role: 'parent', scope: { kind: 'family', familyId: next.familyId } },
+              {
+                districtCode: next.districtCode,
+                role: 'parent',
+                scope: { kind: 'family', familyId: next.familyId },
+              },
               {
                 kind: 'families.waitlist_promoted',
                 titleZh: '计时托育候补已转为预约',

@@ -33,7 +33,9 @@ export async function familyImportRoutes(
   const imports = createImportService(deps, def);
   const r = router(app);
 
-  r.get(`${BASE}/template`, { config, schema: { tags } }, async (_req, reply) => sendFile(reply, await template(def)));
+  r.get(`${BASE}/template`, { config, schema: { tags } }, async (_req, reply) =>
+    sendFile(reply, await template(def)),
+  );
   r.get(
     `${BASE}/:runId`,
     { config, schema: { tags, params: importRunParams, response: { 200: importRunSchema } } },
@@ -47,10 +49,14 @@ export async function familyImportRoutes(
       return reply.status(202).send(await imports.commit(req.ctx, actorOf(req), req.params.runId));
     },
   );
-  r.get(`${BASE}/:runId/errors`, { config, schema: { tags, params: importRunParams } }, async (req, reply) => {
-    await refreshCommunities(deps.db, actorOf(req).districtCode);
-    return sendFile(reply, await imports.report(req.ctx, actorOf(req), req.params.runId));
-  });
+  r.get(
+    `${BASE}/:runId/errors`,
+    { config, schema: { tags, params: importRunParams } },
+    async (req, reply) => {
+      await refreshCommunities(deps.db, actorOf(req).districtCode);
+      return sendFile(reply, await imports.report(req.ctx, actorOf(req), req.params.runId));
+    },
+  );
   await uploadScope(app, (scope) => {
     router(scope).post(
       BASE,

@@ -40,7 +40,12 @@ function row(n: number, o: Record<string, string> = {}): string[] {
 const csv = (rows: string[][]) => Buffer.from(csvText([HEADERS, ...rows]));
 const upload = (data: Buffer) => {
   const m = multipartBody('births.csv', 'text/csv', data);
-  return t.app.inject({ method: 'POST', url: URL, headers: { cookie: district, ...m.headers }, payload: m.payload });
+  return t.app.inject({
+    method: 'POST',
+    url: URL,
+    headers: { cookie: district, ...m.headers },
+    payload: m.payload,
+  });
 };
 async function commitAndRun(id: string) {
   const res = await t.call('POST', `${URL}/${id}/commit`, { cookie: district });
@@ -71,7 +76,9 @@ describe('birth-record import', () => {
     expect(res.statusCode).toBe(201);
     const run = res.json();
     expect(run).toMatchObject({ status: 'invalid', totalRows: 6, validRows: 1 });
-    const got = run.errors.map((e: { row: number; field: string; rule: string }) => `${e.row}:${e.field}:${e.rule}`);
+    const got = run.errors.map(
+      (e: { row: number; field: string; rule: string }) => `${e.row}:${e.field}:${e.rule}`,
+    );
     expect(got).toEqual(
       expect.arrayContaining([
         '3:childIdNumber:id.check_character',
@@ -106,7 +113,9 @@ describe('birth-record import', () => {
     const third = (await upload(csv(changed))).json();
     await commitAndRun(third.id);
     expect(await countRows(t, 'families')).toBe(30);
-    const moved = await t.database.db.execute(sql`select count(*)::int as n from families where address = '朱家角镇新地址8号'`);
+    const moved = await t.database.db.execute(
+      sql`select count(*)::int as n from families where address = '朱家角镇新地址8号'`,
+    );
     expect((moved as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
     const dump = JSON.stringify(await t.database.db.execute(sql`select * from family_children`));
     expect(dump).not.toContain(childIdFor('2025-05-10', 100));

@@ -33,23 +33,86 @@ const col = (
 
 export const BIRTH_RECORD_COLUMNS: ImportColumn[] = [
   col('childName', '婴幼儿姓名', 'Child name', true, '示例宝宝', '1–50 字', '1–50 characters'),
-  col('childIdNumber', '婴幼儿身份证号码', 'Child ID number', true, '31011820250615001X', '18 位，GB 11643 校验', '18 characters, GB 11643 check'),
-  col('birthDate', '出生日期', 'Birth date', true, '2025-06-15', 'YYYY-MM-DD，须与身份证号码一致，未满 3 周岁', 'YYYY-MM-DD, as in the ID number, under 3'),
+  col(
+    'childIdNumber',
+    '婴幼儿身份证号码',
+    'Child ID number',
+    true,
+    '31011820250615001X',
+    '18 位，GB 11643 校验',
+    '18 characters, GB 11643 check',
+  ),
+  col(
+    'birthDate',
+    '出生日期',
+    'Birth date',
+    true,
+    '2025-06-15',
+    'YYYY-MM-DD，须与身份证号码一致，未满 3 周岁',
+    'YYYY-MM-DD, as in the ID number, under 3',
+  ),
   col('sex', '性别', 'Sex', true, '男', '男/女', 'male/female'),
   col('guardians.0.name', '监护人1姓名', 'Guardian 1 name', true, '示例妈妈', '1–50 字', '1–50 characters'),
-  col('guardians.0.relation', '监护人1关系', 'Guardian 1 relation', true, '母亲', '母亲/父亲/祖辈/其他', 'mother/father/grandparent/other'),
-  col('guardians.0.mobile', '监护人1手机', 'Guardian 1 mobile', true, '13900000000', '11 位手机号码', '11-digit mobile'),
+  col(
+    'guardians.0.relation',
+    '监护人1关系',
+    'Guardian 1 relation',
+    true,
+    '母亲',
+    '母亲/父亲/祖辈/其他',
+    'mother/father/grandparent/other',
+  ),
+  col(
+    'guardians.0.mobile',
+    '监护人1手机',
+    'Guardian 1 mobile',
+    true,
+    '13900000000',
+    '11 位手机号码',
+    '11-digit mobile',
+  ),
   col('guardians.0.idNumber', '监护人1身份证号码', 'Guardian 1 ID number', false, '', '可空', 'Optional'),
   col('guardians.1.name', '监护人2姓名', 'Guardian 2 name', false, '', '可空', 'Optional'),
-  col('guardians.1.relation', '监护人2关系', 'Guardian 2 relation', false, '', '母亲/父亲/祖辈/其他', 'mother/father/grandparent/other'),
-  col('guardians.1.mobile', '监护人2手机', 'Guardian 2 mobile', false, '', '11 位手机号码', '11-digit mobile'),
+  col(
+    'guardians.1.relation',
+    '监护人2关系',
+    'Guardian 2 relation',
+    false,
+    '',
+    '母亲/父亲/祖辈/其他',
+    'mother/father/grandparent/other',
+  ),
+  col(
+    'guardians.1.mobile',
+    '监护人2手机',
+    'Guardian 2 mobile',
+    false,
+    '',
+    '11 位手机号码',
+    '11-digit mobile',
+  ),
   col('guardians.1.idNumber', '监护人2身份证号码', 'Guardian 2 ID number', false, '', '可空', 'Optional'),
   col('address', '家庭住址', 'Address', true, '青浦区示例路 1 号', '2–200 字', '2–200 characters'),
-  col('communityCode', '社区代码', 'Community code', true, '310118102001', '12 位，须在社区名录中', '12 digits, in the community register'),
+  col(
+    'communityCode',
+    '社区代码',
+    'Community code',
+    true,
+    '310118102001',
+    '12 位，须在社区名录中',
+    '12 digits, in the community register',
+  ),
   col('resident', '常住人口', 'Resident', true, '是', '是/否', 'yes/no'),
 ];
 
-const SEX: Record<string, string> = { 男: 'male', 女: 'female', male: 'male', female: 'female', m: 'male', f: 'female' };
+const SEX: Record<string, string> = {
+  男: 'male',
+  女: 'female',
+  male: 'male',
+  female: 'female',
+  m: 'male',
+  f: 'female',
+};
 const RELATION: Record<string, string> = {
   母亲: 'mother',
   母: 'mother',
@@ -64,7 +127,8 @@ const RELATION: Record<string, string> = {
   grandparent: 'grandparent',
   other: 'other',
 };
-const mapped = (m: Record<string, string>, s: string | undefined) => (s ? (m[s.trim().toLowerCase()] ?? m[s.trim()] ?? s) : undefined);
+const mapped = (m: Record<string, string>, s: string | undefined) =>
+  s ? (m[s.trim().toLowerCase()] ?? m[s.trim()] ?? s) : undefined;
 
 function toInput(c: Record<string, string>): unknown {
   const guardians = [0, 1]

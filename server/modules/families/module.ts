@@ -1,14 +1,18 @@
 /** Families (issue 11): registers the module's routes, the family scope target and the plan-target sources (see docs/MODULES.md). */
-import type { FastifyInstance } from 'fastify';
+
 import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import { findDivision } from '../../../domain/divisions.ts';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
 import { familyImportRoutes } from './import-routes.ts';
 import { familiesRoutes } from './routes.ts';
-import { familyTargets } from './targets.ts';
 import { families, familyCommunities } from './tables.ts';
+import { familyTargets } from './targets.ts';
 
-export async function registerFamiliesModule(app: FastifyInstance, kit: ModuleKit): Promise<ModuleRegistration> {
+export async function registerFamiliesModule(
+  app: FastifyInstance,
+  kit: ModuleKit,
+): Promise<ModuleRegistration> {
   await familyImportRoutes(app, kit);
   familiesRoutes(app, { db: kit.db });
   return {
@@ -20,7 +24,10 @@ export async function registerFamiliesModule(app: FastifyInstance, kit: ModuleKi
           .from(families)
           .innerJoin(
             familyCommunities,
-            and(eq(familyCommunities.districtCode, families.districtCode), eq(familyCommunities.code, families.communityCode)),
+            and(
+              eq(familyCommunities.districtCode, families.districtCode),
+              eq(familyCommunities.code, families.communityCode),
+            ),
           )
           .where(and(eq(families.districtCode, districtCode), eq(families.id, id)));
         if (!f) return undefined;

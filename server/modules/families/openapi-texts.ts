@@ -32,10 +32,19 @@ export const texts: ModuleOpenApiTexts = {
     'families.create': { en: 'Register a family from one birth record', zh: '按出生登记录入一户家庭' },
     'families.mine': { en: "The parent's own family", zh: '家长查看本家庭' },
     'families.get': { en: 'Get one family (personal numbers masked)', zh: '查看家庭详情（个人号码脱敏）' },
-    'families.giveConsent': { en: "Record a guardian's consent for a purpose", zh: '记录监护人按目的的单独同意' },
-    'families.withdrawConsent': { en: "Withdraw a guardian's consent (processing stops at once)", zh: '撤回监护人同意（立即停止处理）' },
+    'families.giveConsent': {
+      en: "Record a guardian's consent for a purpose",
+      zh: '记录监护人按目的的单独同意',
+    },
+    'families.withdrawConsent': {
+      en: "Withdraw a guardian's consent (processing stops at once)",
+      zh: '撤回监护人同意（立即停止处理）',
+    },
     'families.listVisits': { en: 'List home visits (overdue filter)', zh: '查询上门指导（含逾期）' },
-    'families.visitCoverage': { en: 'Home-visit coverage this year per town', zh: '本年度上门指导覆盖率（按街镇）' },
+    'families.visitCoverage': {
+      en: 'Home-visit coverage this year per town',
+      zh: '本年度上门指导覆盖率（按街镇）',
+    },
     'families.scheduleVisit': { en: 'Schedule a home visit', zh: '安排上门指导' },
     'families.recordVisit': { en: 'Record a home visit', zh: '填写上门指导记录' },
     'families.listSlots': { en: 'List hourly-care slots', zh: '查询计时制托育时段' },
@@ -44,16 +53,29 @@ export const texts: ModuleOpenApiTexts = {
     'families.listBookings': { en: 'List hourly-care bookings in scope', zh: '查询计时制预约' },
     'families.cancelBooking': { en: 'Cancel a booking before the deadline', zh: '在截止时间前取消预约' },
     'families.listApplications': { en: 'List applications for a place', zh: '查询入托申请' },
-    'families.apply': { en: 'Apply for a place (up to three institutions)', zh: '提交入托申请（最多 3 个意向机构）' },
-    'families.transitionApplication': { en: 'Offer, accept, decline, enrol or withdraw an application', zh: '录取、接受、放弃、入托或撤回申请' },
-    'families.importTemplate': { en: 'Download the birth-record import template', zh: '下载出生登记导入模板' },
+    'families.apply': {
+      en: 'Apply for a place (up to three institutions)',
+      zh: '提交入托申请（最多 3 个意向机构）',
+    },
+    'families.transitionApplication': {
+      en: 'Offer, accept, decline, enrol or withdraw an application',
+      zh: '录取、接受、放弃、入托或撤回申请',
+    },
+    'families.importTemplate': {
+      en: 'Download the birth-record import template',
+      zh: '下载出生登记导入模板',
+    },
     'families.startImport': { en: 'Upload birth records (dry run)', zh: '上传出生登记（预检）' },
     'families.getImport': { en: 'Get a birth-record import run', zh: '查看出生登记导入批次' },
-    'families.commitImport': { en: 'Commit a birth-record import (background job)', zh: '确认导入出生登记（后台任务）' },
+    'families.commitImport': {
+      en: 'Commit a birth-record import (background job)',
+      zh: '确认导入出生登记（后台任务）',
+    },
     'families.importErrors': { en: 'Download the import error report', zh: '下载导入错误报告' },
   },
   tags: {
-    families: '婴幼儿家庭：出生登记导入、监护人同意、上门指导、计时制托育预约与入托申请 / Families: birth records, consent, home visits, hourly care and applications',
+    families:
+      '婴幼儿家庭：出生登记导入、监护人同意、上门指导、计时制托育预约与入托申请 / Families: birth records, consent, home visits, hourly care and applications',
   },
   examples: {},
 };

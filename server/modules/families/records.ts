@@ -5,8 +5,8 @@
  * record seen again unchanged adds and changes nothing.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { BirthRecordBody } from '../../../domain/contracts/families.ts';
 import type { FieldError } from '../../../domain/contracts/common.ts';
+import type { BirthRecordBody } from '../../../domain/contracts/families.ts';
 import { findDivision } from '../../../domain/divisions.ts';
 import { type CheckedBirthRecord, checkBirthRecord } from '../../../domain/families/rules.ts';
 import type { Db } from '../../db/client.ts';
@@ -73,7 +73,9 @@ export async function upsertRecords(
       families,
       and(eq(families.districtCode, familyChildren.districtCode), eq(families.id, familyChildren.familyId)),
     )
-    .where(and(eq(familyChildren.districtCode, districtCode), inArray(familyChildren.idNumberBidx, candidates)));
+    .where(
+      and(eq(familyChildren.districtCode, districtCode), inArray(familyChildren.idNumberBidx, candidates)),
+    );
   const byId = new Map(existing.map((e) => [openValue('citizen_id', e.child.idNumber as Sealed), e]));
   const fresh: PreparedRecord[] = [];
   const familyIds: string[] = [];
@@ -113,7 +115,7 @@ export async function upsertRecords(
         districtCode,
         id: uuidv7(now.getTime()),
         familyId,
-        name: r.body.childName,
+        childName: r.body.childName,
         idNumber: p.sealed,
         idNumberBidx: p.index,
         birthDate: r.body.birthDate,
@@ -121,7 +123,9 @@ export async function upsertRecords(
         createdAt: now,
         updatedAt: now,
       });
-      r.checked.guardians.forEach((g, i) => guardianRows.push(guardianRow(districtCode, familyId, i, g, now)));
+      r.checked.guardians.forEach((g, i) =>
+        guardianRows.push(guardianRow(districtCode, familyId, i, g, now)),
+      );
     }
     for (let i = 0; i < famRows.length; i += 1000) {
       await tx.insert(families).values(famRows.slice(i, i + 1000));
@@ -146,7 +150,7 @@ function guardianRow(
     id: uuidv7(now.getTime()),
     familyId,
     position,
-    name: g.name,
+    guardianName: g.name,
     relation: g.relation,
     idNumber: id?.sealed ?? null,
     idNumberBidx: id?.index ?? null,
@@ -182,17 +186,19 @@ async function updateIfChanged(
       .where(and(eq(families.districtCode, family.districtCode), eq(families.id, family.id)));
     changed = true;
   }
-  if (child.name !== b.childName || child.birthDate !== b.birthDate || child.sex !== b.sex) {
+  if (child.childName !== b.childName || child.birthDate !== b.birthDate || child.sex !== b.sex) {
     await tx
       .update(familyChildren)
-      .set({ name: b.childName, birthDate: b.birthDate, sex: b.sex, updatedAt: now })
+      .set({ childName: b.childName, birthDate: b.birthDate, sex: b.sex, updatedAt: now })
       .where(and(eq(familyChildren.districtCode, child.districtCode), eq(familyChildren.id, child.id)));
     changed = true;
   }
   const current = await tx
     .select()
     .from(familyGuardians)
-    .where(and(eq(familyGuardians.districtCode, family.districtCode), eq(familyGuardians.familyId, family.id)));
+    .where(
+      and(eq(familyGuardians.districtCode, family.districtCode), eq(familyGuardians.familyId, family.id)),
+    );
   for (const [i, g] of r.checked.guardians.entries()) {
     const old = current.find((c) => c.position === i);
     if (!old) {
@@ -202,7 +208,7 @@ async function updateIfChanged(
     }
     const oldId = old.idNumber ? openValue('citizen_id', old.idNumber) : null;
     if (
-      old.name !== g.name ||
+      old.guardianName !== g.name ||
       old.relation !== g.relation ||
       openValue('phone', old.mobile) !== g.mobile ||
       oldId !== g.idNumber
@@ -211,7 +217,7 @@ async function updateIfChanged(
       await tx
         .update(familyGuardians)
         .set({
-          name: row.name,
+          guardianName: row.guardianName,
           relation: row.relation,
           mobile: row.mobile,
           idNumber: row.idNumber ?? null,

@@ -63,12 +63,18 @@ export function familiesRoutes(app: FastifyInstance, deps: { db: Db }) {
   );
   r.get(
     BASE,
-    { config: { action: 'families.read' }, schema: { tags, querystring: familyListQuery, response: { 200: familyPage } } },
+    {
+      config: { action: 'families.read' },
+      schema: { tags, querystring: familyListQuery, response: { 200: familyPage } },
+    },
     (req) => svc.list(req.ctx, actorOf(req), req.query),
   );
   r.post(
     BASE,
-    { config: { action: 'families.create' }, schema: { tags, body: birthRecordBody, response: { 201: familySchema } } },
+    {
+      config: { action: 'families.create' },
+      schema: { tags, body: birthRecordBody, response: { 201: familySchema } },
+    },
     async (req, reply) => reply.status(201).send(await svc.create(req.ctx, actorOf(req), req.body)),
   );
   r.get(
@@ -78,7 +84,10 @@ export function familiesRoutes(app: FastifyInstance, deps: { db: Db }) {
   );
   r.get(
     `${BASE}/:id`,
-    { config: { action: 'families.read' }, schema: { tags, params: idParams, response: { 200: familySchema } } },
+    {
+      config: { action: 'families.read' },
+      schema: { tags, params: idParams, response: { 200: familySchema } },
+    },
     (req) => svc.get(req.ctx, actorOf(req), req.params.id),
   );
   r.post(
@@ -132,12 +141,18 @@ export function familiesRoutes(app: FastifyInstance, deps: { db: Db }) {
   // — hourly care —
   r.get(
     `${BASE}/slots`,
-    { config: { action: 'families.slots_read' }, schema: { tags, querystring: slotListQuery, response: { 200: slotPage } } },
+    {
+      config: { action: 'families.slots_read' },
+      schema: { tags, querystring: slotListQuery, response: { 200: slotPage } },
+    },
     (req) => hourly.slots(req.ctx, actorOf(req), req.query),
   );
   r.post(
     `${BASE}/slots`,
-    { config: { action: 'families.slots_manage' }, schema: { tags, body: createSlotBody, response: { 201: slotSchema } } },
+    {
+      config: { action: 'families.slots_manage' },
+      schema: { tags, body: createSlotBody, response: { 201: slotSchema } },
+    },
     async (req, reply) => reply.status(201).send(await hourly.createSlot(req.ctx, actorOf(req), req.body)),
   );
   r.post(
@@ -146,7 +161,8 @@ export function familiesRoutes(app: FastifyInstance, deps: { db: Db }) {
       config: { action: 'families.book' },
       schema: { tags, params: idParams, body: bookSlotBody, response: { 201: bookingSchema } },
     },
-    async (req, reply) => reply.status(201).send(await hourly.book(req.ctx, actorOf(req), req.params.id, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await hourly.book(req.ctx, actorOf(req), req.params.id, req.body)),
   );
   r.get(
     `${BASE}/bookings`,
@@ -155,7 +171,10 @@ export function familiesRoutes(app: FastifyInstance, deps: { db: Db }) {
   );
   r.post(
     `${BASE}/bookings/:id/cancel`,
-    { config: { action: 'families.book' }, schema: { tags, params: idParams, response: { 200: bookingSchema } } },
+    {
+      config: { action: 'families.book' },
+      schema: { tags, params: idParams, response: { 200: bookingSchema } },
+    },
     (req) => hourly.cancel(req.ctx, actorOf(req), req.params.id),
   );
 
@@ -180,7 +199,12 @@ export function familiesRoutes(app: FastifyInstance, deps: { db: Db }) {
     `${BASE}/applications/:id/transitions`,
     {
       config: { action: 'families.applications_read' },
-      schema: { tags, params: idParams, body: applicationTransitionBody, response: { 200: applicationSchema } },
+      schema: {
+        tags,
+        params: idParams,
+        body: applicationTransitionBody,
+        response: { 200: applicationSchema },
+      },
     },
     (req) => apps.transition(req.ctx, actorOf(req), req.params.id, req.body),
   );

@@ -39,7 +39,14 @@ import { users } from '../../platform/tables.ts';
 import './errors.ts';
 import { communityTowns, prepareRecord, upsertRecords } from './records.ts';
 import * as repo from './repository.ts';
-import { families, familyChildren, familyCommunities, familyConsents, familyGuardians, familyVisits } from './tables.ts';
+import {
+  families,
+  familyChildren,
+  familyCommunities,
+  familyConsents,
+  familyGuardians,
+  familyVisits,
+} from './tables.ts';
 
 type Q<T extends z.ZodType> = z.infer<T>;
 
@@ -115,7 +122,7 @@ export function createFamiliesService({ db }: { db: Db }) {
         const age = ageInMonths(c.birthDate, today);
         return {
           id: c.id,
-          name: c.name,
+          name: c.childName,
           idNumber: maskedOf('citizen_id', c.idNumber) ?? '',
           birthDate: c.birthDate,
           sex: c.sex,
@@ -124,7 +131,7 @@ export function createFamiliesService({ db }: { db: Db }) {
       }),
       guardians: guardians.map((g) => ({
         id: g.id,
-        name: g.name,
+        name: g.guardianName,
         relation: g.relation,
         idNumber: maskedOf('citizen_id', g.idNumber),
         mobile: maskedOf('phone', g.mobile) ?? '',
@@ -153,11 +160,22 @@ export function createFamiliesService({ db }: { db: Db }) {
       const townCode = body.code.slice(0, 9);
       const town = findDivision(townCode);
       if (!town || town.level !== 'town' || !townInScope(actor, townCode))
-        throw fieldError('code', 'unknown_town', '社区代码的前 9 位不是本区的街镇', 'The first 9 digits name no town of this district');
+        throw fieldError(
+          'code',
+          'unknown_town',
+          '社区代码的前 9 位不是本区的街镇',
+          'The first 9 digits name no town of this district',
+        );
       return db.transaction(async (tx) => {
         const [row] = await tx
           .insert(familyCommunities)
-          .values({ districtCode: actor.districtCode, code: body.code, townCode, name: body.name, createdAt: ctx.now })
+          .values({
+            districtCode: actor.districtCode,
+            code: body.code,
+            townCode,
+            name: body.name,
+            createdAt: ctx.now,
+          })
           .onConflictDoNothing()
           .returning();
         if (!row) throw new DomainError('families.community_exists');
@@ -193,7 +211,10 @@ export function createFamiliesService({ db }: { db: Db }) {
 
     async list(ctx: RequestContext, actor: Actor, q: Q<typeof familyListQuery>) {
       const today = localDate(ctx.now);
-      const conds: (SQL | undefined)[] = [scopeWhere(actor, repo.familyScope), sql`${families.anonymisedAt} is null`];
+      const conds: (SQL | undefined)[] = [
+        scopeWhere(actor, repo.familyScope),
+        sql`${families.anonymisedAt} is null`,
+      ];
       if (q.town) conds.push(eq(families.townCode, q.town));
       if (q.community) conds.push(eq(families.communityCode, q.community));
       if (q.consent) conds.push(repo.hasConsent(q.consent));
@@ -205,14 +226,23 @@ export function createFamiliesService({ db }: { db: Db }) {
               .select({ id: familyChildren.familyId })
               .from(familyChildren)
               .where(
-                and(eq(familyChildren.districtCode, actor.districtCode), containsAny([familyChildren.name], q.q)),
+                and(
+                  eq(familyChildren.districtCode, actor.districtCode),
+                  containsAny([familyChildren.childName], q.q),
+                ),
               ),
           ),
         );
       const where = and(...conds);
       const page = await paged(q, {
         rows: (limit, offset) =>
-          db.select().from(families).where(where).orderBy(asc(families.communityCode), asc(families.id)).limit(limit).offset(offset),
+          db
+            .select()
+            .from(families)
+            .where(where)
+            .orderBy(asc(families.communityCode), asc(families.id))
+            .limit(limit)
+            .offset(offset),
         count: () => countWhere(db, families, where),
       });
       const ids = page.items.map((f) => f.id);
@@ -249,7 +279,7 @@ export function createFamiliesService({ db }: { db: Db }) {
           resident: f.resident,
           children: children
             .filter((c) => c.familyId === f.id)
-            .map((c) => ({ id: c.id, name: c.name, birthDate: c.birthDate })),
+            .map((c) => ({ id: c.id, name: c.childName, birthDate: c.birthDate })),
           visitedThisYear: visitedSet.has(f.id),
           consents: (['home_visit', 'guidance_signup', 'online_resources'] as const).filter((p) =>
             consentInForce(own, p),
@@ -307,7 +337,12 @@ export function createFamiliesService({ db }: { db: Db }) {
     },
 
     /** Withdrawal: at once; scheduled visits of the family are cancelled when no home-visit consent is left. */
-    async withdrawConsent(ctx: RequestContext, actor: Actor, familyId: string, body: Q<typeof withdrawConsentBody>) {
+    async withdrawConsent(
+      ctx: RequestContext,
+      actor: Actor,
+      familyId: string,
+      body: Q<typeof withdrawConsentBody>,
+    ) {
       await db.transaction(async (tx) => {
         const f = await repo.getFamily(tx, actor, familyId, true);
         await guardianOf(tx, f, body.guardianId);
@@ -324,7 +359,12 @@ export function createFamiliesService({ db }: { db: Db }) {
           )
           .returning();
         if (rows.length === 0)
-          throw fieldError('purpose', 'not_given', '该监护人未给出此项同意', 'This guardian has not given this consent');
+          throw fieldError(
+            'purpose',
+            'not_given',
+            '该监护人未给出此项同意',
+            'This guardian has not given this consent',
+          );
         let cancelled = 0;
         if (body.purpose === 'home_visit') {
           const left = await repo.consentsOf(tx, f.districtCode, [f.id]);
@@ -415,7 +455,12 @@ export function createFamiliesService({ db }: { db: Db }) {
     async recordVisit(ctx: RequestContext, actor: Actor, id: string, body: Q<typeof recordVisitBody>) {
       const today = localDate(ctx.now);
       if (body.visitedOn > today)
-        throw fieldError('visitedOn', 'future', '访视日期不能晚于今天', 'The visit date cannot lie in the future');
+        throw fieldError(
+          'visitedOn',
+          'future',
+          '访视日期不能晚于今天',
+          'The visit date cannot lie in the future',
+        );
       const row = await db.transaction(async (tx) => {
         const [v] = await tx
           .select()
@@ -438,7 +483,11 @@ export function createFamiliesService({ db }: { db: Db }) {
             version: v.version + 1,
           })
           .where(
-            and(eq(familyVisits.districtCode, v.districtCode), eq(familyVisits.id, v.id), eq(familyVisits.version, version)),
+            and(
+              eq(familyVisits.districtCode, v.districtCode),
+              eq(familyVisits.id, v.id),
+              eq(familyVisits.version, version),
+            ),
           )
           .returning();
         if (!u) throw new DomainError('conflict.stale_version');
@@ -463,7 +512,8 @@ export function createFamiliesService({ db }: { db: Db }) {
       if (q.status) conds.push(eq(familyVisits.status, q.status));
       if (q.town) conds.push(eq(familyVisits.townCode, q.town));
       if (q.mine === 'true') conds.push(eq(familyVisits.workerId, actor.userId));
-      if (q.overdue === 'true') conds.push(eq(familyVisits.status, 'scheduled'), lt(familyVisits.scheduledFor, today));
+      if (q.overdue === 'true')
+        conds.push(eq(familyVisits.status, 'scheduled'), lt(familyVisits.scheduledFor, today));
       const where = and(...conds);
       return paged(q, {
         rows: (limit, offset) =>
@@ -486,7 +536,12 @@ export function createFamiliesService({ db }: { db: Db }) {
   };
 }
 
-export async function visitCoverage(db: Db, actor: Actor, today: string, townCode?: string): Promise<Coverage> {
+export async function visitCoverage(
+  db: Db,
+  actor: Actor,
+  today: string,
+  townCode?: string,
+): Promise<Coverage> {
   const from = yearStart(today);
   const conds: (SQL | undefined)[] = [
     scopeWhere(actor, repo.familyScope),
@@ -539,7 +594,13 @@ async function guardianOf(tx: Db, f: repo.FamilyRow, guardianId: string) {
         eq(familyGuardians.id, guardianId),
       ),
     );
-  if (!g) throw fieldError('guardianId', 'not_in_family', '该监护人不属于此家庭', 'This guardian is not of this family');
+  if (!g)
+    throw fieldError(
+      'guardianId',
+      'not_in_family',
+      '该监护人不属于此家庭',
+      'This guardian is not of this family',
+    );
   return g;
 }
 

@@ -22,7 +22,11 @@ function visitedIn(year: number): SQL {
 const handbookGiven = sql`exists (select 1 from family_visits v where v.district_code = "families"."district_code"
     and v.family_id = "families"."id" and v.status = 'done' and v.handbook_given)`;
 
-function share(base: (q: TargetQuery) => SQL | undefined, hit: (q: TargetQuery) => SQL, key: TargetSource['key']): TargetSource {
+function share(
+  base: (q: TargetQuery) => SQL | undefined,
+  hit: (q: TargetQuery) => SQL,
+  key: TargetSource['key'],
+): TargetSource {
   const where = (q: TargetQuery) =>
     and(
       scopeWhere(q.actor, repo.familyScope),
@@ -67,7 +71,10 @@ function share(base: (q: TargetQuery) => SQL | undefined, hit: (q: TargetQuery) 
           .from(families)
           .innerJoin(
             familyCommunities,
-            and(eq(familyCommunities.districtCode, families.districtCode), eq(familyCommunities.code, families.communityCode)),
+            and(
+              eq(familyCommunities.districtCode, families.districtCode),
+              eq(familyCommunities.code, families.communityCode),
+            ),
           )
           .where(w)
           .orderBy(asc(families.townCode), asc(families.id))
@@ -91,6 +98,14 @@ function share(base: (q: TargetQuery) => SQL | undefined, hit: (q: TargetQuery) 
 }
 
 export const familyTargets: TargetSource[] = [
-  share((_q) => repo.hasConsent('home_visit'), (q) => visitedIn(q.year), 'home_visit_coverage'),
-  share((_q) => undefined, (_q) => handbookGiven, 'handbook_coverage'),
+  share(
+    (_q) => repo.hasConsent('home_visit'),
+    (q) => visitedIn(q.year),
+    'home_visit_coverage',
+  ),
+  share(
+    (_q) => undefined,
+    (_q) => handbookGiven,
+    'handbook_coverage',
+  ),
 ];

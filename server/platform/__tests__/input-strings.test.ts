@@ -4,9 +4,11 @@
  * `invalid_characters` (never a 500 from the database). The route list comes from the registry.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLE_SCOPE_KIND, type Role } from '../../../domain/contracts/auth.ts';
+import { ROLE_SCOPE_KIND, type Role, type Scope } from '../../../domain/contracts/auth.ts';
 import { type Action, PERMISSIONS, PUBLIC, SESSION } from '../../../domain/contracts/permissions.ts';
 import { countRows, createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
+import { buildFamily } from '../../../test/factories/families.ts';
+import { buildInstitution } from '../../../test/factories/institutions.ts';
 
 let t: TestApp;
 const cookies = new Map<Role, string>();
@@ -18,10 +20,24 @@ afterAll(() => t.close());
 async function cookieFor(action: string | undefined): Promise<string | undefined> {
   if (!action || action === PUBLIC) return undefined;
   const roles = action === SESSION ? (['district_officer'] as Role[]) : PERMISSIONS[action as Action];
-  const role = roles.find((r) => ROLE_SCOPE_KIND[r] === 'division');
-  if (!role) throw new Error(`no division role for ${action}`);
+  // A division-scoped role where there is one; else an institution's or a family's account.
+  const role =
+    roles.find((r) => ROLE_SCOPE_KIND[r] === 'division') ??
+    roles.find((r) => ROLE_SCOPE_KIND[r] === 'institution') ??
+    roles.find((r) => ROLE_SCOPE_KIND[r] === 'family');
+  if (!role) throw new Error(`no role for ${action}`);
   if (!cookies.has(role)) {
-    await t.createUser(`u-${role.replaceAll('_', '-')}`, role, { kind: 'division', divisionCode: DISTRICT });
+    const kind = ROLE_SCOPE_KIND[role];
+    const scope: Scope =
+      kind === 'division'
+        ? { kind: 'division', divisionCode: DISTRICT }
+        : kind === 'institution'
+          ? {
+              kind: 'institution',
+              institutionId: (await buildInstitution(t.database.db, { status: 'operating' })).id,
+            }
+          : { kind: 'family', familyId: (await buildFamily(t.database.db, { now: t.clock.now() })).familyId };
+    await t.createUser(`u-${role.replaceAll('_', '-')}`, role, scope);
     cookies.set(role, await t.login(`u-${role.replaceAll('_', '-')}`));
   }
   return cookies.get(role);
