@@ -252,8 +252,7 @@ export function createApplicationsService({ db }: { db: Db }) {
             .select()
             .from(institutions)
             .where(and(eq(institutions.districtCode, a.districtCode), eq(institutions.id, instId)));
-          if (!inst || inst.status !== 'operating')
-            throw new DomainError('families.institution_not_operating');
+          if (inst?.status !== 'operating') throw new DomainError('families.institution_not_operating');
           const [child] = await tx
             .select()
             .from(familyChildren)

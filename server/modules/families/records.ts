@@ -123,9 +123,8 @@ export async function upsertRecords(
         createdAt: now,
         updatedAt: now,
       });
-      r.checked.guardians.forEach((g, i) =>
-        guardianRows.push(guardianRow(districtCode, familyId, i, g, now)),
-      );
+      for (const [i, g] of r.checked.guardians.entries())
+        guardianRows.push(guardianRow(districtCode, familyId, i, g, now));
     }
     for (let i = 0; i < famRows.length; i += 1000) {
       await tx.insert(families).values(famRows.slice(i, i + 1000));

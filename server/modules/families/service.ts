@@ -99,7 +99,7 @@ export function createFamiliesService({ db }: { db: Db }) {
     return c?.name ?? code;
   }
 
-  async function familyDetail(ctx: RequestContext, actor: Actor, f: repo.FamilyRow): Promise<Family> {
+  async function familyDetail(ctx: RequestContext, _actor: Actor, f: repo.FamilyRow): Promise<Family> {
     const today = localDate(ctx.now);
     const [children, guardians, consents, visits] = await Promise.all([
       repo.childrenOf(db, f.districtCode, [f.id]),
@@ -159,7 +159,7 @@ export function createFamiliesService({ db }: { db: Db }) {
     async createCommunity(ctx: RequestContext, actor: Actor, body: Q<typeof createCommunityBody>) {
       const townCode = body.code.slice(0, 9);
       const town = findDivision(townCode);
-      if (!town || town.level !== 'town' || !townInScope(actor, townCode))
+      if (town?.level !== 'town' || !townInScope(actor, townCode))
         throw fieldError(
           'code',
           'unknown_town',
@@ -411,8 +411,7 @@ export function createFamiliesService({ db }: { db: Db }) {
             .from(users)
             .where(and(eq(users.districtCode, actor.districtCode), eq(users.id, workerId)));
           if (
-            !w ||
-            w.role !== 'health_worker' ||
+            w?.role !== 'health_worker' ||
             w.disabled ||
             !w.scopeDivisionCode ||
             !f.townCode.startsWith(w.scopeDivisionCode)

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { createContext, useCallback, useContext } from 'react';
 import { useNavigate } from 'react-router';
 import type { Action } from '../../../domain/contracts/permissions.ts';
-import { ApiError, api, type Me } from '../api/client.ts';
+import { api, type Me } from '../api/client.ts';
 import { keys } from '../api/keys.ts';
 import { clearSessionLost, queryClient } from '../queryClient.ts';
 
