@@ -15,21 +15,13 @@ import { type BirthRecordBody, birthRecordBody } from '../../../domain/contracts
 import type { Db } from '../../db/client.ts';
 import { type Clock, localDate } from '../../platform/clock.ts';
 import { bool, text } from '../../platform/import/cells.ts';
-import type { ImportColumn, ImportDefinition } from '../../platform/import/definition.ts';
+import { type ImportColumn, type ImportDefinition, importColumn } from '../../platform/import/definition.ts';
 import { indexCandidates, openValue, type Sealed } from '../../platform/personal-data.ts';
 import { communityTowns, prepareRecord, upsertRecords } from './records.ts';
 import { townInScope } from './service.ts';
 import { familyChildren } from './tables.ts';
 
-const col = (
-  field: string,
-  zh: string,
-  en: string,
-  required: boolean,
-  example: string,
-  noteZh: string,
-  noteEn: string,
-): ImportColumn => ({ field, zh, en, required, example, noteZh, noteEn });
+const col = importColumn;
 
 export const BIRTH_RECORD_COLUMNS: ImportColumn[] = [
   col('childName', '婴幼儿姓名', 'Child name', true, '示例宝宝', '1–50 字', '1–50 characters'),

@@ -18,18 +18,10 @@ import { pinyinSortKey } from '../../../domain/rules/pinyin.ts';
 import { divisionInScope } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { bool, codeOf, list, num, text, yuanToFenCell } from '../../platform/import/cells.ts';
-import type { ImportColumn, ImportDefinition } from '../../platform/import/definition.ts';
+import { type ImportColumn, type ImportDefinition, importColumn } from '../../platform/import/definition.ts';
 import { institutions } from './tables.ts';
 
-const col = (
-  field: string,
-  zh: string,
-  en: string,
-  required: boolean,
-  example: string,
-  noteZh: string,
-  noteEn: string,
-): ImportColumn => ({ field, zh, en, required, example, noteZh, noteEn });
+const col = importColumn;
 
 /** A valid example credit code (52 民政 + Qingpu + a made-up organisation code with both checks). */
 const EXAMPLE_BODY = '00000001';

@@ -21,6 +21,17 @@ export interface ImportColumn {
   noteEn: string;
 }
 
+/** One column of a template, positionally (the modules' column lists read as tables). */
+export const importColumn = (
+  field: string,
+  zh: string,
+  en: string,
+  required: boolean,
+  example: string,
+  noteZh: string,
+  noteEn: string,
+): ImportColumn => ({ field, zh, en, required, example, noteZh, noteEn });
+
 export interface ImportDefinition<T> {
   /** Stable name ("institutions"): the route segment, the audit action prefix, the run's kind. */
   kind: string;
