@@ -33,6 +33,11 @@ after(async () => {
 
 /** Run axe on the page as it is now; print every violation; return the serious and critical ones. */
 async function axe(page: Page, label: string): Promise<string[]> {
+  // A dialog zooms and fades in: axe measured half-faded text as low contrast (2.32:1) when it ran
+  // mid-animation on a loaded machine. Wait until every running CSS animation has finished.
+  await page.evaluate(`Promise.all(document.getAnimations()
+    .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+    .map((a) => a.finished.catch(() => undefined)))`);
   // Evaluated over the DevTools protocol: not an inline script, so the page's CSP stays as served.
   await page.evaluate(AXE_SOURCE);
   const violations = (await page.evaluate(`axe.run(document, {

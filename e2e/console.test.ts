@@ -204,9 +204,24 @@ test('the auditor picks an account, and exports what the filters show (audited)'
   // The picker lists accounts by name and role (the auditor cannot read /users).
   await page.getByLabel('操作人', { exact: true }).click();
   await page.keyboard.type(me.displayName);
+  // The filtered page arrives after the URL changes; wait for that response (a load state was
+  // already reached before the pick, so waiting for one raced the fetch on a loaded machine).
+  const filtered = page.waitForResponse(
+    (r) => r.url().includes('/api/v1/audit?') && r.url().includes(`actorId=${me.id}`) && r.ok(),
+  );
   await page.locator('.ant-select-item-option', { hasText: `${me.displayName}（区级管理员）` }).click();
   await page.waitForURL(new RegExp(`actorId=${me.id}`));
-  await page.waitForLoadState('networkidle');
+  await filtered;
+  await page
+    .waitForFunction(
+      (name) => {
+        const cells = [...document.querySelectorAll('.ant-table-row td:nth-child(3)')];
+        return cells.length > 0 && cells.every((c) => c.textContent === name);
+      },
+      me.displayName,
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
   const actors = await page.locator('.ant-table-row td:nth-child(3)').allTextContents();
   assert.ok(actors.length > 0);
   assert.deepEqual([...new Set(actors)], [me.displayName]);
