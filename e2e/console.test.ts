@@ -212,16 +212,12 @@ test('the auditor picks an account, and exports what the filters show (audited)'
   await page.locator('.ant-select-item-option', { hasText: `${me.displayName}（区级管理员）` }).click();
   await page.waitForURL(new RegExp(`actorId=${me.id}`));
   await filtered;
-  await page
-    .waitForFunction(
-      (name) => {
-        const cells = [...document.querySelectorAll('.ant-table-row td:nth-child(3)')];
-        return cells.length > 0 && cells.every((c) => c.textContent === name);
-      },
-      me.displayName,
-      { timeout: 10_000 },
-    )
-    .catch(() => undefined);
+  // Rows re-render a moment after the response: poll until only the picked account is listed.
+  for (let i = 0; i < 50; i++) {
+    const shown = await page.locator('.ant-table-row td:nth-child(3)').allTextContents();
+    if (shown.length > 0 && shown.every((a) => a === me.displayName)) break;
+    await page.waitForTimeout(200);
+  }
   const actors = await page.locator('.ant-table-row td:nth-child(3)').allTextContents();
   assert.ok(actors.length > 0);
   assert.deepEqual([...new Set(actors)], [me.displayName]);
