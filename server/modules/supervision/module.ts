@@ -1,6 +1,7 @@
 /** Supervision (issue 10): registers the module's routes, jobs, scope targets and dashboard widgets (see docs/MODULES.md). */
 import type { FastifyInstance } from 'fastify';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
+import { inspectionRoutes } from './inspection-routes.ts';
 import { supervisionRoutes } from './routes.ts';
 
 export async function registerSupervisionModule(
@@ -8,5 +9,6 @@ export async function registerSupervisionModule(
   kit: ModuleKit,
 ): Promise<ModuleRegistration> {
   await supervisionRoutes(app, { db: kit.db });
+  await inspectionRoutes(app, { db: kit.db });
   return {};
 }
