@@ -1,5 +1,5 @@
 /** Console pages of the Supervision (issue 10) module (merged into ../routes.tsx in roadmap order). */
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { AuditOutlined, FormOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AdminRoute } from '../routes.tsx';
 
@@ -10,5 +10,27 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'supervision.nav.draws',
     icon: <SafetyCertificateOutlined />,
     Component: lazy(() => import('./DrawPlansPage.tsx')),
+  },
+  {
+    path: 'supervision/inspections',
+    permission: 'supervision.inspection_read',
+    labelKey: 'supervision.nav.inspections',
+    icon: <FormOutlined />,
+    Component: lazy(() => import('./InspectionsPage.tsx')),
+  },
+  {
+    path: 'supervision/inspections/:id',
+    permission: 'supervision.inspection_read',
+    labelKey: 'supervision.nav.inspections',
+    icon: <FormOutlined />,
+    Component: lazy(() => import('./InspectionRecordPage.tsx')),
+    menu: false,
+  },
+  {
+    path: 'supervision/rectifications',
+    permission: 'supervision.rectification_read',
+    labelKey: 'supervision.nav.rectifications',
+    icon: <AuditOutlined />,
+    Component: lazy(() => import('./RectificationsPage.tsx')),
   },
 ];
