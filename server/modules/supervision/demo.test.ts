@@ -50,7 +50,8 @@ describe('supervision demo', () => {
 
   it('inspections are filled and signed, rectification items are in every state, some overdue; the journey task is open', async () => {
     const district = await t.login('district');
-    const ins = (await t.call('GET', '/api/v1/supervision/inspections', { cookie: district })).json().items as {
+    const ins = (await t.call('GET', '/api/v1/supervision/inspections', { cookie: district })).json()
+      .items as {
       status: string;
       month: string;
       inspectorNames: string[];

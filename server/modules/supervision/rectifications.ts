@@ -5,7 +5,7 @@
  * assigned inspector or an officer whose scope covers the institution verifies and closes it or
  * returns it. Overdue = not closed and past the deadline (China date).
  */
-import { and, asc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import { type Action, roleMay } from '../../../domain/contracts/permissions.ts';
 import type {
   ChecklistCategory,
@@ -178,7 +178,7 @@ export function createRectificationService({ db }: { db: Db }) {
         .select()
         .from(supervisionRectifications)
         .where(and(...where))
-        .orderBy(asc(supervisionRectifications.deadline), asc(supervisionRectifications.id))
+        .orderBy(desc(supervisionRectifications.updatedAt), desc(supervisionRectifications.id))
         .limit(500);
       return { items: await toApi(actor, rows, today) };
     },

@@ -20,14 +20,21 @@ export default function RectificationsPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [filter, setFilter] = useState<'pending' | 'overdue' | 'all'>('pending');
+  const [filter, setFilter] = useState<'pending' | 'evidence' | 'overdue' | 'all'>('pending');
   const [dialog, setDialog] = useState<{ r: Rectification; action: Step } | null>(null);
   const [text, setText] = useState('');
   const list = useQuery({
     queryKey: keys.supervision.rectifications(filter),
     queryFn: ({ signal }) =>
       rectifications
-        .list(filter === 'overdue' ? { overdue: 'true' } : {}, signal)
+        .list(
+          filter === 'overdue'
+            ? { overdue: 'true' }
+            : filter === 'evidence'
+              ? { status: 'evidence_submitted' }
+              : {},
+          signal,
+        )
         .then((d) => (filter === 'pending' ? { items: d.items.filter((i) => i.status !== 'closed') } : d)),
   });
   const step = useMutation({
@@ -61,6 +68,7 @@ export default function RectificationsPage() {
         onChange={(v) => setFilter(v as typeof filter)}
         options={[
           { value: 'pending', label: t('supervision.rect.filter.pending') },
+          { value: 'evidence', label: t('supervision.rect.filter.evidence') },
           { value: 'overdue', label: t('supervision.rect.filter.overdue') },
           { value: 'all', label: t('supervision.rect.filter.all') },
         ]}

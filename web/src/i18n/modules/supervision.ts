@@ -85,6 +85,7 @@ export const zh = {
   'supervision.insp.notFound': '未找到该检查记录',
   'supervision.rect.deadlineRule': '整改期限按严重程度：严重 7 天、较重 15 天、一般 30 天（地方实施细则）。',
   'supervision.rect.filter.pending': '未销项',
+  'supervision.rect.filter.evidence': '待核验',
   'supervision.rect.filter.overdue': '已逾期',
   'supervision.rect.filter.all': '全部',
   'supervision.rect.institution': '机构',
@@ -195,6 +196,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'supervision.rect.deadlineRule':
     'Deadlines by severity: serious 7 days, major 15, minor 30 (local implementing rule).',
   'supervision.rect.filter.pending': 'Not closed',
+  'supervision.rect.filter.evidence': 'To verify',
   'supervision.rect.filter.overdue': 'Overdue',
   'supervision.rect.filter.all': 'All',
   'supervision.rect.institution': 'Institution',
