@@ -297,3 +297,30 @@ describe('checklist versions and the self-check', () => {
     expect((await as('si_xj', 'GET', `/inspections/${d.id}`)).statusCode).toBe(404);
   });
 });
+
+describe('plan target: annual on-site visit coverage', () => {
+  it('counts operating institutions with a signed drawn inspection this year, in the caller’s scope', async () => {
+    const { supervisionTargets } = await import('./targets.ts');
+    const src = supervisionTargets.find((s) => s.key === 'annual_visit_coverage')!;
+    const actor = (code: string) => ({
+      userId: '00000000-0000-7000-8000-000000000000',
+      username: 'x',
+      districtCode: DISTRICT,
+      role: 'town_officer' as const,
+      scope: { kind: 'division' as const, divisionCode: code },
+      sessionId: 'x',
+    });
+    const q = (code: string, year = 2026) => ({ actor: actor(code), year, asOf: t.clock.now() });
+    expect(await src.measure(t.database.db, q(ZHUJIAJIAO))).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      value: 0.5,
+    });
+    expect(await src.measure(t.database.db, q(XUJING))).toMatchObject({ numerator: 0, denominator: 1 });
+    expect((await src.measure(t.database.db, q(ZHUJIAJIAO, 2025))).numerator).toBe(0);
+    const drill = await src.drillDown(t.database.db, q(ZHUJIAJIAO), { offset: 0, limit: 10 });
+    expect(drill.total).toBe(2);
+    expect(drill.rows.find((r) => r.id === instA)).toMatchObject({ counts: true });
+    expect(drill.rows.filter((r) => r.counts)).toHaveLength(1);
+  });
+});

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
 import { inspectionRoutes } from './inspection-routes.ts';
 import { supervisionRoutes } from './routes.ts';
+import { supervisionTargets } from './targets.ts';
 
 export async function registerSupervisionModule(
   app: FastifyInstance,
@@ -10,5 +11,5 @@ export async function registerSupervisionModule(
 ): Promise<ModuleRegistration> {
   await supervisionRoutes(app, { db: kit.db });
   await inspectionRoutes(app, { db: kit.db });
-  return {};
+  return { targets: supervisionTargets };
 }
