@@ -33,6 +33,13 @@ test('the district runs a committed draw; the public page verifies it in the bro
   await shot(page, 'supervision-1-plans');
   await drawButton.click();
   await page.getByText('已抽签，结果已公开').waitFor();
+  // The checklist templates: the sample set, editable by publishing a new version.
+  await page.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '检查表模板' }).click();
+  await page.getByRole('tab', { name: '消防安全' }).click();
+  await page.getByText('疏散通道、安全出口畅通').waitFor();
+  await page.getByRole('button', { name: '编辑并发布新版本' }).first().click();
+  await page.getByRole('button', { name: '发布第 2 版' }).waitFor();
+  await shot(page, 'supervision-0-checklists');
   await desk.close();
 
   const phone = await h.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });

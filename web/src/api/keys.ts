@@ -57,6 +57,7 @@ export const keys = {
     inspections: (filter: string) => ['supervision', 'inspections', filter] as const,
     inspection: (id: string) => ['supervision', 'inspection', id] as const,
     rectifications: (filter: string) => ['supervision', 'rectifications', filter] as const,
+    checklists: () => ['supervision', 'checklists'] as const,
   },
 
   quality: {

@@ -47,3 +47,18 @@ export const rectifications = {
       http.POST('/api/v1/supervision/rectifications/{id}/transition', { params: { path: { id } }, body }),
     ),
 };
+
+export type ChecklistList = ResponseOf<'/api/v1/supervision/checklists', 'get'>;
+export type Checklist = ChecklistList['items'][number];
+export type ChecklistItem = Checklist['items'][number];
+
+export const checklists = {
+  list: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/supervision/checklists', { signal })),
+  publish: (category: Checklist['category'], items: ChecklistItem[]) =>
+    unwrap(
+      http.POST('/api/v1/supervision/checklists/{category}/versions', {
+        params: { path: { category } },
+        body: { items },
+      }),
+    ),
+};

@@ -1,5 +1,10 @@
 /** Console pages of the Supervision (issue 10) module (merged into ../routes.tsx in roadmap order). */
-import { AuditOutlined, FormOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  FormOutlined,
+  SafetyCertificateOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AdminRoute } from '../routes.tsx';
 
@@ -25,6 +30,13 @@ export const routes: readonly AdminRoute[] = [
     icon: <FormOutlined />,
     Component: lazy(() => import('./InspectionRecordPage.tsx')),
     menu: false,
+  },
+  {
+    path: 'supervision/checklists',
+    permission: 'supervision.checklist_read',
+    labelKey: 'supervision.nav.checklists',
+    icon: <UnorderedListOutlined />,
+    Component: lazy(() => import('./ChecklistsPage.tsx')),
   },
   {
     path: 'supervision/rectifications',

@@ -106,6 +106,19 @@ export const zh = {
   'supervision.rect.confirm': '确定',
   'supervision.rect.reason': '退回理由',
   'supervision.rect.evidenceText': '整改说明',
+  'supervision.nav.checklists': '检查表模板',
+  'supervision.checklist.help': '各类别检查表的现行版本。修改即发布新版本；已创建的检查记录保留其所用版本。',
+  'supervision.checklist.version': '第 {v} 版（{at} 发布）',
+  'supervision.checklist.edit': '编辑并发布新版本',
+  'supervision.checklist.code': '条目编号',
+  'supervision.checklist.severity': '严重程度',
+  'supervision.checklist.points': '分值',
+  'supervision.checklist.text': '检查内容',
+  'supervision.checklist.remove': '删除',
+  'supervision.checklist.add': '添加条目',
+  'supervision.checklist.publish': '发布第 {v} 版',
+  'supervision.checklist.cancel': '取消',
+  'supervision.checklist.published': '已发布第 {v} 版',
 } as const;
 
 export const en: { readonly [K in keyof typeof zh]: string } = {
@@ -217,4 +230,18 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'supervision.rect.confirm': 'OK',
   'supervision.rect.reason': 'Reason for return',
   'supervision.rect.evidenceText': 'What was done',
+  'supervision.nav.checklists': 'Checklists',
+  'supervision.checklist.help':
+    'The current version of each checklist. Editing publishes a new version; inspections already created keep the version they used.',
+  'supervision.checklist.version': 'Version {v} (published {at})',
+  'supervision.checklist.edit': 'Edit and publish a new version',
+  'supervision.checklist.code': 'Item code',
+  'supervision.checklist.severity': 'Severity',
+  'supervision.checklist.points': 'Points',
+  'supervision.checklist.text': 'What is checked',
+  'supervision.checklist.remove': 'Remove',
+  'supervision.checklist.add': 'Add item',
+  'supervision.checklist.publish': 'Publish version {v}',
+  'supervision.checklist.cancel': 'Cancel',
+  'supervision.checklist.published': 'Version {v} published',
 };
