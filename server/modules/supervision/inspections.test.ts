@@ -185,6 +185,45 @@ describe('inspections from a run draw', () => {
   });
 });
 
+describe('a town-scoped inspector drawn for another town', () => {
+  it('sees the inspection and its items assigned to them, and nothing else of that town', async () => {
+    const { supervisionInspections } = await import('./tables.ts');
+    const { and, eq } = await import('drizzle-orm');
+    const xjInspector = await t.createUser('si_insp_xj', 'inspector', {
+      kind: 'division',
+      divisionCode: XUJING,
+    });
+    const before = await as('si_insp_xj', 'GET', `/inspections/${inspectionId}`);
+    expect(before.statusCode).toBe(404);
+    expect((await as('si_insp_xj', 'GET', '/rectifications')).json().items).toEqual([]);
+    const [row] = await t.database.db
+      .select()
+      .from(supervisionInspections)
+      .where(
+        and(eq(supervisionInspections.districtCode, DISTRICT), eq(supervisionInspections.id, inspectionId)),
+      );
+    await t.database.db
+      .update(supervisionInspections)
+      .set({ inspectorIds: [...row!.inspectorIds, xjInspector] })
+      .where(
+        and(eq(supervisionInspections.districtCode, DISTRICT), eq(supervisionInspections.id, inspectionId)),
+      );
+    expect((await as('si_insp_xj', 'GET', `/inspections/${inspectionId}`)).statusCode).toBe(200);
+    expect((await as('si_insp_xj', 'GET', '/rectifications')).json().items).toHaveLength(1);
+    const others = (await as('si_insp_xj', 'GET', '/inspections')).json().items as {
+      id: string;
+      townCode: string;
+    }[];
+    expect(others.filter((i) => i.townCode === ZHUJIAJIAO).map((i) => i.id)).toEqual([inspectionId]);
+    await t.database.db
+      .update(supervisionInspections)
+      .set({ inspectorIds: row!.inspectorIds })
+      .where(
+        and(eq(supervisionInspections.districtCode, DISTRICT), eq(supervisionInspections.id, inspectionId)),
+      );
+  });
+});
+
 describe('rectification steps in order only', () => {
   const rect = async () =>
     ((await as('si_admin_a', 'GET', '/rectifications')).json().items as Rectification[])[0]!;

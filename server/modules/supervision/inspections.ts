@@ -4,7 +4,7 @@
  * versions the inspection was created with; every assigned signer signs as themself; when all have
  * signed, each finding becomes a rectification item (rectifications.ts).
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type {
   InspectionDetail,
   InspectionSummary,
@@ -69,6 +69,24 @@ export async function createDrawInspections(
   return result.assignments.length;
 }
 
+/**
+ * What an actor may see: the jurisdiction guard, plus — for an inspector — the inspections assigned to
+ * them (a town-scoped inspector may be drawn for another town's institution by a district plan).
+ */
+export function inspectionWhere(actor: Actor): SQL {
+  const scoped = scopeWhere(actor, inspectionScope);
+  if (actor.role !== 'inspector') return scoped;
+  return (
+    or(
+      scoped,
+      and(
+        eq(supervisionInspections.districtCode, actor.districtCode),
+        sql`${supervisionInspections.inspectorIds} @> ${JSON.stringify([actor.userId])}::jsonb`,
+      ),
+    ) ?? scoped
+  );
+}
+
 /** Whether the actor is one of the inspection's signers (assigned inspector; the admin of a self-check). */
 function isSigner(actor: Actor, row: InspectionRow): boolean {
   if (row.kind === 'self_check')
@@ -94,7 +112,7 @@ export function createInspectionService({ db }: { db: Db }) {
     const q = tx
       .select()
       .from(supervisionInspections)
-      .where(and(scopeWhere(actor, inspectionScope), eq(supervisionInspections.id, id)));
+      .where(and(inspectionWhere(actor), eq(supervisionInspections.id, id)));
     const [row] = lock ? await q.for('update') : await q;
     if (!row) throw new DomainError('not_found');
     return row;
@@ -166,7 +184,7 @@ export function createInspectionService({ db }: { db: Db }) {
         .from(supervisionInspections)
         .where(
           and(
-            scopeWhere(actor, inspectionScope),
+            inspectionWhere(actor),
             q.mine === 'true'
               ? sql`${supervisionInspections.inspectorIds} @> ${JSON.stringify([actor.userId])}::jsonb`
               : undefined,

@@ -5,7 +5,7 @@
  * assigned inspector or an officer whose scope covers the institution verifies and closes it or
  * returns it. Overdue = not closed and past the deadline (China date).
  */
-import { and, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Action, roleMay } from '../../../domain/contracts/permissions.ts';
 import type {
   ChecklistCategory,
@@ -69,6 +69,24 @@ export async function createRectificationsFor(
   });
   await tx.insert(supervisionRectifications).values(values);
   return values.length;
+}
+
+/** The guard, plus — for an inspector — the items of the inspections assigned to them. */
+function rectWhere(actor: Actor): SQL {
+  const scoped = scopeWhere(actor, rectScope);
+  if (actor.role !== 'inspector') return scoped;
+  return (
+    or(
+      scoped,
+      and(
+        eq(supervisionRectifications.districtCode, actor.districtCode),
+        inArray(
+          supervisionRectifications.inspectionId,
+          sql`(select id from supervision_inspections where district_code = ${actor.districtCode} and inspector_ids @> ${JSON.stringify([actor.userId])}::jsonb)`,
+        ),
+      ),
+    ) ?? scoped
+  );
 }
 
 export function createRectificationService({ db }: { db: Db }) {
@@ -166,7 +184,7 @@ export function createRectificationService({ db }: { db: Db }) {
     ): Promise<{ items: Rectification[] }> {
       const today = localDate(ctx.now);
       const where: (SQL | undefined)[] = [
-        scopeWhere(actor, rectScope),
+        rectWhere(actor),
         q.status ? eq(supervisionRectifications.status, q.status) : undefined,
       ];
       if (q.overdue === 'true')
@@ -193,7 +211,7 @@ export function createRectificationService({ db }: { db: Db }) {
         const [row] = await tx
           .select()
           .from(supervisionRectifications)
-          .where(and(scopeWhere(actor, rectScope), eq(supervisionRectifications.id, id)))
+          .where(and(rectWhere(actor), eq(supervisionRectifications.id, id)))
           .for('update');
         if (!row) throw new DomainError('not_found');
         const may = (p: Action) => roleMay(actor.role, p);
