@@ -110,29 +110,42 @@ export default function InspectionRecordPage() {
                     <Tag color={SEVERITY_COLOR[it.severity]}>{t(`supervision.severity.${it.severity}`)}</Tag>
                     {pick(lang, it.zh, it.en)}
                   </div>
-                  <Radio.Group
-                    disabled={!editable}
-                    value={r?.outcome}
-                    onChange={(e) => set(it.code, { outcome: e.target.value })}
-                    optionType="button"
-                    buttonStyle="solid"
-                    options={[
-                      { value: 'pass', label: t('supervision.outcome.pass') },
-                      { value: 'finding', label: t('supervision.outcome.finding') },
-                    ]}
-                  />
-                  {r?.outcome === 'finding' ? (
-                    <Input.TextArea
-                      aria-label={t('supervision.insp.note')}
-                      placeholder={t('supervision.insp.note')}
-                      disabled={!editable}
-                      value={r.note ?? ''}
-                      onChange={(e) => set(it.code, { note: e.target.value })}
-                      autoSize={{ minRows: 2 }}
-                      style={{ marginTop: 6 }}
-                      maxLength={500}
-                    />
-                  ) : null}
+                  {editable ? (
+                    <>
+                      <Radio.Group
+                        value={r?.outcome}
+                        onChange={(e) => set(it.code, { outcome: e.target.value })}
+                        optionType="button"
+                        buttonStyle="solid"
+                        options={[
+                          { value: 'pass', label: t('supervision.outcome.pass') },
+                          { value: 'finding', label: t('supervision.outcome.finding') },
+                        ]}
+                      />
+                      {r?.outcome === 'finding' ? (
+                        <Input.TextArea
+                          aria-label={t('supervision.insp.note')}
+                          placeholder={t('supervision.insp.note')}
+                          value={r.note ?? ''}
+                          onChange={(e) => set(it.code, { note: e.target.value })}
+                          autoSize={{ minRows: 2 }}
+                          style={{ marginTop: 6 }}
+                          maxLength={500}
+                        />
+                      ) : null}
+                    </>
+                  ) : (
+                    <div style={{ marginTop: 4 }}>
+                      {r ? (
+                        <Tag color={r.outcome === 'pass' ? 'green' : 'red'}>
+                          {t(`supervision.outcome.${r.outcome}`)}
+                        </Tag>
+                      ) : (
+                        <Tag>{t('supervision.outcome.none')}</Tag>
+                      )}
+                      {r?.note ? <span>{r.note}</span> : null}
+                    </div>
+                  )}
                 </div>
               );
             })}
