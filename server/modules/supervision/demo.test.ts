@@ -47,4 +47,35 @@ describe('supervision demo', () => {
     });
     expect(mine.json().items.length).toBe(list.length);
   });
+
+  it('inspections are filled and signed, rectification items are in every state, some overdue; the journey task is open', async () => {
+    const district = await t.login('district');
+    const ins = (await t.call('GET', '/api/v1/supervision/inspections', { cookie: district })).json()
+      .items as {
+      status: string;
+      month: string;
+      inspectorNames: string[];
+      institutionId: string;
+    }[];
+    expect(ins.filter((i) => i.status === 'signed').length).toBeGreaterThan(10);
+    expect(ins.some((i) => i.status === 'open' && i.month === '2026-05')).toBe(true);
+    const rect = (await t.call('GET', '/api/v1/supervision/rectifications', { cookie: district })).json()
+      .items as { status: string; overdue: boolean; returnReason: string | null }[];
+    expect(new Set(rect.map((r) => r.status))).toEqual(new Set(['open', 'evidence_submitted', 'closed']));
+    expect(rect.some((r) => r.overdue)).toBe(true);
+    expect(rect.some((r) => r.status === 'open' && !r.overdue)).toBe(true);
+    expect(rect.some((r) => r.status === 'open' && r.returnReason)).toBe(true);
+    // The journey: the demo inspector and inspector2 share an open task at the institution-zjj account's institution.
+    const mine = (
+      await t.call('GET', '/api/v1/supervision/inspections?mine=true&status=open', {
+        cookie: await t.login('inspector2'),
+      })
+    ).json().items as { id: string; institutionId: string; inspectorNames: string[] }[];
+    const task = mine.find((i) => i.inspectorNames.includes('检查员 陈工'));
+    expect(task).toBeDefined();
+    const own = await t.call('GET', `/api/v1/supervision/inspections/${task!.id}`, {
+      cookie: await t.login('institution-zjj'),
+    });
+    expect(own.statusCode).toBe(200);
+  });
 });

@@ -22,6 +22,31 @@ export const supervisionErrors = defineErrors('supervision', {
     zh: '承诺后检查对象或检查人员名录已变化，不能抽签；请另立计划',
     en: 'The target or inspector pool changed after the commitment; the draw is refused (commit a new plan)',
   },
+  'supervision.not_assigned': {
+    status: 403,
+    zh: '您不是本次检查的指派检查人员（或本机构自查人），不能记录或签字',
+    en: 'You are not assigned to this inspection (or its self-check): you cannot record or sign it',
+  },
+  'supervision.inspection_signed': {
+    status: 409,
+    zh: '检查记录已全部签字，不能再修改',
+    en: 'The inspection is signed by all; it cannot be changed',
+  },
+  'supervision.already_signed': {
+    status: 409,
+    zh: '您已签字，不能重复签字',
+    en: 'You have already signed this inspection',
+  },
+  'supervision.results_incomplete': {
+    status: 409,
+    zh: '检查表仍有条目未填写结果，不能签字',
+    en: 'Some checklist items have no result yet; the inspection cannot be signed',
+  },
+  'supervision.self_check_exists': {
+    status: 409,
+    zh: '本机构该月已有自查记录',
+    en: 'This institution already has a self-check for the month',
+  },
 });
 
 declare module '../../platform/errors.ts' {

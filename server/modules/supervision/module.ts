@@ -1,12 +1,15 @@
 /** Supervision (issue 10): registers the module's routes, jobs, scope targets and dashboard widgets (see docs/MODULES.md). */
 import type { FastifyInstance } from 'fastify';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
+import { inspectionRoutes } from './inspection-routes.ts';
 import { supervisionRoutes } from './routes.ts';
+import { supervisionTargets } from './targets.ts';
 
 export async function registerSupervisionModule(
   app: FastifyInstance,
   kit: ModuleKit,
 ): Promise<ModuleRegistration> {
   await supervisionRoutes(app, { db: kit.db });
-  return {};
+  await inspectionRoutes(app, { db: kit.db });
+  return { targets: supervisionTargets };
 }

@@ -7,6 +7,16 @@ export const texts: ModuleOpenApiTexts = {
     'POST /api/v1/supervision/draw-plans': 'supervision.commitDrawPlan',
     'GET /api/v1/supervision/draw-plans/:id': 'supervision.getDrawPlan',
     'POST /api/v1/supervision/draw-plans/:id/draw': 'supervision.runDraw',
+    'GET /api/v1/supervision/checklists': 'supervision.listChecklists',
+    'GET /api/v1/supervision/checklists/:category/versions': 'supervision.listChecklistVersions',
+    'POST /api/v1/supervision/checklists/:category/versions': 'supervision.publishChecklist',
+    'GET /api/v1/supervision/inspections': 'supervision.listInspections',
+    'GET /api/v1/supervision/inspections/:id': 'supervision.getInspection',
+    'PUT /api/v1/supervision/inspections/:id/results': 'supervision.saveInspectionResults',
+    'POST /api/v1/supervision/inspections/:id/sign': 'supervision.signInspection',
+    'POST /api/v1/supervision/self-checks': 'supervision.createSelfCheck',
+    'GET /api/v1/supervision/rectifications': 'supervision.listRectifications',
+    'POST /api/v1/supervision/rectifications/:id/transition': 'supervision.transitionRectification',
     'GET /api/v1/public/supervision/draws': 'public.listDraws',
     'GET /api/v1/public/supervision/draws/:id': 'public.getDraw',
   },
@@ -24,6 +34,46 @@ export const texts: ModuleOpenApiTexts = {
       zh: '查看抽查计划及公开数据',
     },
     'supervision.runDraw': { en: 'Run a committed draw (reveal the secret)', zh: '执行抽签（揭示秘密）' },
+    'supervision.listChecklists': {
+      en: 'Current checklist templates (latest version per category)',
+      zh: '现行检查表模板（各类别最新版本）',
+    },
+    'supervision.listChecklistVersions': {
+      en: 'All versions of one checklist category',
+      zh: '某类别检查表的全部版本',
+    },
+    'supervision.publishChecklist': {
+      en: 'Publish a new version of a checklist template',
+      zh: '发布检查表模板新版本',
+    },
+    'supervision.listInspections': {
+      en: 'Inspections in scope (mine=true: assigned to me)',
+      zh: '管辖范围内的检查记录（mine=true：指派给我的）',
+    },
+    'supervision.getInspection': {
+      en: 'One inspection record with its checklists, results and sign-offs',
+      zh: '检查记录详情（检查表、结果、签字）',
+    },
+    'supervision.saveInspectionResults': {
+      en: 'Save the results per item (assigned signers only)',
+      zh: '保存逐项检查结果（仅指派人员）',
+    },
+    'supervision.signInspection': {
+      en: 'Sign the inspection as yourself; the last signature turns findings into rectification items',
+      zh: '本人签字；全部签字后问题生成整改事项',
+    },
+    'supervision.createSelfCheck': {
+      en: 'Start the institution’s monthly self-check',
+      zh: '开始机构月度自查',
+    },
+    'supervision.listRectifications': {
+      en: 'Rectification items in scope (overdue=true: past the deadline)',
+      zh: '管辖范围内的整改事项（overdue=true：已逾期）',
+    },
+    'supervision.transitionRectification': {
+      en: 'Submit evidence, verify and close, or return a rectification item',
+      zh: '提交整改材料、核验销项或退回',
+    },
     'public.listDraws': { en: 'Published double-random draws', zh: '双随机抽查公开列表' },
     'public.getDraw': {
       en: 'One published draw: commitment, pools, secret and result for verification',

@@ -32,6 +32,7 @@ import { users } from '../../platform/tables.ts';
 import { institutions } from '../institutions/tables.ts';
 import { collectConflicts } from './conflicts.ts';
 import './errors.ts';
+import { createDrawInspections } from './inspections.ts';
 import { supervisionDrawPlans } from './tables.ts';
 
 type PlanRow = typeof supervisionDrawPlans.$inferSelect;
@@ -263,6 +264,7 @@ export function createSupervisionService({ db }: { db: Db }) {
           )
           .returning();
         if (!u) throw new DomainError('supervision.already_drawn');
+        const tasks = await createDrawInspections(tx, ctx, u, r.result);
         await recordAudit(tx, ctx, {
           action: 'supervision.draw_run',
           objectType: 'draw_plan',
@@ -271,6 +273,7 @@ export function createSupervisionService({ db }: { db: Db }) {
             status: { from: 'committed', to: 'drawn' },
             seed: r.result.seed,
             drawn: r.result.assignments.length,
+            inspections: tasks,
           },
         });
         return u;

@@ -1,10 +1,32 @@
 /** Tables of the Supervision (issue 10) module (district_code first in every key; docs/MODULES.md step 4). */
-import { index, integer, jsonb, pgTable, primaryKey, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { DRAW_LEVELS, DRAW_PLAN_STATUSES } from '../../../domain/contracts/supervision.ts';
+import {
+  CHECKLIST_CATEGORIES,
+  type ChecklistItem,
+  INSPECTION_KINDS,
+  INSPECTION_STATUSES,
+  type ItemResult,
+  RECTIFICATION_STATUSES,
+  SEVERITIES,
+} from '../../../domain/contracts/supervision-inspections.ts';
 import type { DrawConflict, DrawInspector, DrawResult, DrawTarget } from '../../../domain/rules/draw.ts';
 import { comment } from '../../platform/comments.ts';
 import { enumChecks, enumText } from '../../platform/enum-columns.ts';
 import { DISTRICT_COMMENT as DISTRICT, districtCode, tz } from '../../platform/tables.ts';
+import { institutions } from '../institutions/tables.ts';
 
 /** A monthly double-random draw plan: committed (pools + commitment published), then drawn once. */
 export const supervisionDrawPlans = pgTable(
@@ -71,6 +93,171 @@ comment(
     committedAt: ['承诺时间', 'Committed at'],
     drawnById: ['抽签人账号 ID', 'Drawn by (account id)'],
     drawnAt: ['抽签时间', 'Drawn at'],
+    version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
+  },
+);
+
+// ── Checklists, inspections, rectification ──────────────────────────────────────────────────────
+
+const fk = (
+  name: string,
+  cols: [AnyPgColumn, AnyPgColumn],
+  target: { districtCode: AnyPgColumn; id: AnyPgColumn },
+) => foreignKey({ name, columns: cols, foreignColumns: [target.districtCode, target.id] });
+
+/** One published version of a district's checklist template for one category. */
+export const supervisionChecklists = pgTable(
+  'supervision_checklists',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    category: enumText('category', CHECKLIST_CATEGORIES).notNull(),
+    version: integer('version').notNull(),
+    items: jsonb('items').$type<ChecklistItem[]>().notNull(),
+    publishedById: uuid('published_by_id'),
+    publishedAt: tz('published_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    uniqueIndex('supervision_checklists_version_uq').on(t.districtCode, t.category, t.version),
+    ...enumChecks(t),
+  ],
+);
+comment(
+  supervisionChecklists,
+  ['检查表模板版本（按类别；发布新版本即修改）', 'Checklist template versions per category'],
+  {
+    districtCode: DISTRICT,
+    id: ['模板版本 ID（UUIDv7）', 'Template version id (UUIDv7)'],
+    category: ['类别：安全防控/卫生保健/消防安全/食品安全/收费规范/人员管理/应急预案', 'Category'],
+    version: ['版本号（类别内递增）', 'Version (increasing per category)'],
+    items: [
+      '检查条目：[{code 编号, severity 一般/较重/严重, points 分值, zh, en}]',
+      'Items [{code, severity, points, zh, en}]',
+    ],
+    publishedById: ['发布人账号 ID（示例模板为空）', 'Published by (account id; empty for the sample set)'],
+    publishedAt: ['发布时间', 'Published at'],
+  },
+);
+
+/** An inspection: a drawn (target, inspectors) pair of a run draw, or an institution's monthly self-check. */
+export const supervisionInspections = pgTable(
+  'supervision_inspections',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    kind: enumText('kind', INSPECTION_KINDS).notNull(),
+    planId: uuid('plan_id'),
+    month: varchar('month', { length: 7 }).notNull(),
+    institutionId: uuid('institution_id').notNull(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    inspectorIds: jsonb('inspector_ids').$type<string[]>().notNull(),
+    checklistIds: jsonb('checklist_ids').$type<string[]>().notNull(),
+    results: jsonb('results').$type<ItemResult[]>().notNull(),
+    signoffs: jsonb('signoffs').$type<{ userId: string; at: string }[]>().notNull(),
+    status: enumText('status', INSPECTION_STATUSES).notNull(),
+    score: integer('score'),
+    signedAt: tz('signed_at'),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    fk('supervision_inspections_plan_fk', [t.districtCode, t.planId], supervisionDrawPlans),
+    fk('supervision_inspections_institution_fk', [t.districtCode, t.institutionId], institutions),
+    uniqueIndex('supervision_inspections_pair_uq').on(t.districtCode, t.planId, t.institutionId),
+    index('supervision_inspections_institution_idx').on(t.districtCode, t.institutionId, t.month),
+    index('supervision_inspections_town_idx').on(t.districtCode, t.townCode, t.month),
+    ...enumChecks(t),
+  ],
+);
+comment(
+  supervisionInspections,
+  ['检查记录（双随机抽查任务或机构月度自查）', 'Inspection records (drawn checks and monthly self-checks)'],
+  {
+    districtCode: DISTRICT,
+    id: ['检查 ID（UUIDv7）', 'Inspection id (UUIDv7)'],
+    kind: ['类型：draw 双随机抽查/self_check 机构自查', 'Kind: draw/self_check'],
+    planId: ['抽查计划 ID（自查为空）', 'Draw plan id (empty for a self-check)'],
+    month: ['检查月份 YYYY-MM', 'Month YYYY-MM'],
+    institutionId: ['被检查机构 ID', 'Institution inspected'],
+    townCode: ['机构所在街镇代码', 'Town code of the institution'],
+    inspectorIds: [
+      '检查人员账号 ID（自查为机构管理员）',
+      'Inspector account ids (the admin for a self-check)',
+    ],
+    checklistIds: ['所用检查表模板版本 ID', 'Checklist template version ids used'],
+    results: ['逐项结果：[{itemCode, outcome pass/finding, note}]', 'Results per item'],
+    signoffs: ['签字：[{userId, at}]', 'Sign-offs [{userId, at}]'],
+    status: ['状态：open 记录中/signed 已签字', 'Status: open/signed'],
+    score: ['得分 0–100（签字后）', 'Score 0–100 (after sign-off)'],
+    signedAt: ['全部签字时间', 'Signed by all at'],
+    createdAt: ['创建时间', 'Created at'],
+    updatedAt: ['更新时间', 'Updated at'],
+    version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
+  },
+);
+
+/** A rectification item made from one finding of a signed inspection. */
+export const supervisionRectifications = pgTable(
+  'supervision_rectifications',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    inspectionId: uuid('inspection_id').notNull(),
+    institutionId: uuid('institution_id').notNull(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    category: enumText('category', CHECKLIST_CATEGORIES).notNull(),
+    itemCode: varchar('item_code', { length: 40 }).notNull(),
+    severity: enumText('severity', SEVERITIES).notNull(),
+    note: varchar('note', { length: 500 }).notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    status: enumText('status', RECTIFICATION_STATUSES).notNull(),
+    evidenceText: varchar('evidence_text', { length: 2000 }),
+    evidenceSubmittedAt: tz('evidence_submitted_at'),
+    returnReason: varchar('return_reason', { length: 500 }),
+    closedById: uuid('closed_by_id'),
+    closedAt: tz('closed_at'),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    fk('supervision_rectifications_inspection_fk', [t.districtCode, t.inspectionId], supervisionInspections),
+    fk('supervision_rectifications_institution_fk', [t.districtCode, t.institutionId], institutions),
+    uniqueIndex('supervision_rectifications_item_uq').on(t.districtCode, t.inspectionId, t.itemCode),
+    index('supervision_rectifications_institution_idx').on(t.districtCode, t.institutionId, t.status),
+    index('supervision_rectifications_town_idx').on(t.districtCode, t.townCode, t.status, t.deadline),
+    ...enumChecks(t),
+  ],
+);
+comment(
+  supervisionRectifications,
+  ['整改事项（由检查发现问题生成）', 'Rectification items (from inspection findings)'],
+  {
+    districtCode: DISTRICT,
+    id: ['整改事项 ID（UUIDv7）', 'Rectification id (UUIDv7)'],
+    inspectionId: ['来源检查 ID', 'Inspection it came from'],
+    institutionId: ['整改机构 ID', 'Institution'],
+    townCode: ['机构所在街镇代码', 'Town code of the institution'],
+    category: ['检查表类别', 'Checklist category'],
+    itemCode: ['检查条目编号', 'Checklist item code'],
+    severity: ['严重程度：minor 一般/major 较重/serious 严重', 'Severity: minor/major/serious'],
+    note: ['问题描述', 'Finding note'],
+    deadline: ['整改期限（按严重程度，地方实施细则）', 'Deadline (by severity; local implementing rule)'],
+    status: [
+      '状态：open 待整改/evidence_submitted 已提交材料/closed 已销项',
+      'Status: open/evidence_submitted/closed',
+    ],
+    evidenceText: ['整改说明', 'Evidence text'],
+    evidenceSubmittedAt: ['整改材料提交时间', 'Evidence submitted at'],
+    returnReason: ['退回理由', 'Reason for return'],
+    closedById: ['销项人账号 ID', 'Closed by (account id)'],
+    closedAt: ['销项时间', 'Closed at'],
+    createdAt: ['创建时间', 'Created at'],
+    updatedAt: ['更新时间', 'Updated at'],
     version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
   },
 );

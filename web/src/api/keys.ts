@@ -54,6 +54,10 @@ export const keys = {
     publicDraws: () => ['supervision', 'public', 'draws'] as const,
     publicDraw: (id: string) => ['supervision', 'public', 'draws', id] as const,
     drawPlans: () => ['supervision', 'draw-plans'] as const,
+    inspections: (filter: string) => ['supervision', 'inspections', filter] as const,
+    inspection: (id: string) => ['supervision', 'inspection', id] as const,
+    rectifications: (filter: string) => ['supervision', 'rectifications', filter] as const,
+    checklists: () => ['supervision', 'checklists'] as const,
   },
 
   quality: {

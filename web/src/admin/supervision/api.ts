@@ -11,3 +11,54 @@ export const drawPlans = {
   draw: (id: string) =>
     unwrap(http.POST('/api/v1/supervision/draw-plans/{id}/draw', { params: { path: { id } } })),
 };
+
+export type InspectionList = ResponseOf<'/api/v1/supervision/inspections', 'get'>;
+export type InspectionSummary = InspectionList['items'][number];
+export type InspectionDetail = ResponseOf<'/api/v1/supervision/inspections/{id}', 'get'>;
+export type ItemResult = InspectionDetail['results'][number];
+export type RectificationList = ResponseOf<'/api/v1/supervision/rectifications', 'get'>;
+export type Rectification = RectificationList['items'][number];
+export type RectificationStep = BodyOf<'/api/v1/supervision/rectifications/{id}/transition', 'post'>;
+
+export const inspections = {
+  list: (query: { mine?: 'true' | 'false'; status?: 'open' | 'signed' }, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/supervision/inspections', { params: { query }, signal })),
+  get: (id: string, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/supervision/inspections/{id}', { params: { path: { id } }, signal })),
+  save: (id: string, version: number, results: ItemResult[]) =>
+    unwrap(
+      http.PUT('/api/v1/supervision/inspections/{id}/results', {
+        params: { path: { id } },
+        body: { version, results },
+      }),
+    ),
+  sign: (id: string, version: number) =>
+    unwrap(
+      http.POST('/api/v1/supervision/inspections/{id}/sign', { params: { path: { id } }, body: { version } }),
+    ),
+  selfCheck: (month: string) => unwrap(http.POST('/api/v1/supervision/self-checks', { body: { month } })),
+};
+
+export const rectifications = {
+  list: (query: { overdue?: 'true' | 'false'; status?: Rectification['status'] }, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/supervision/rectifications', { params: { query }, signal })),
+  step: (id: string, body: RectificationStep) =>
+    unwrap(
+      http.POST('/api/v1/supervision/rectifications/{id}/transition', { params: { path: { id } }, body }),
+    ),
+};
+
+export type ChecklistList = ResponseOf<'/api/v1/supervision/checklists', 'get'>;
+export type Checklist = ChecklistList['items'][number];
+export type ChecklistItem = Checklist['items'][number];
+
+export const checklists = {
+  list: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/supervision/checklists', { signal })),
+  publish: (category: Checklist['category'], items: ChecklistItem[]) =>
+    unwrap(
+      http.POST('/api/v1/supervision/checklists/{category}/versions', {
+        params: { path: { category } },
+        body: { items },
+      }),
+    ),
+};
