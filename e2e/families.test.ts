@@ -1,8 +1,9 @@
 /**
  * The parent journey (issue 11) on a 390×844 phone: the demo `parent` logs in on the portal's /login,
  * sees the family with masked ID numbers, applies for a place (three preferred institutions, full-day,
- * a start date — an empty form and a past date first, to see the reasons next to the fields), books an hourly slot that
- * an operating institution published, then cancels it. Screenshots under e2e/screenshots/families-*.png.
+ * a start date — an empty form and a past date first, to see the reasons next to the fields), books an
+ * hourly slot that its first-choice institution published, then cancels it.
+ * axe runs on each page. Screenshots under e2e/screenshots/families-*.png.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -57,12 +58,16 @@ async function apiAs(username: string, password = DEMO_PASSWORD) {
  * An operating institution of the public registry publishes an hourly slot, as its console would:
  * the system admin creates its account, the security admin grants it, it sets its password and posts.
  */
-async function publishSlot(): Promise<string> {
-  const pub = await (
-    await fetch(`${h.baseUrl}/api/v1/public/institutions?serviceForm=hourly&pageSize=1`)
-  ).json();
-  const institutionId = (pub as { items: { id: string }[] }).items[0]?.id;
-  assert.ok(institutionId, 'an operating institution offers hourly care');
+async function publishSlot() {
+  // An operating institution with full-day and hourly care that takes the older demo child's age.
+  const pub = (await (
+    await fetch(`${h.baseUrl}/api/v1/public/institutions?ageMonths=27&sort=name&pageSize=100`)
+  ).json()) as { items: { id: string; status: string; serviceForms: string[] }[] };
+  const institutionId = pub.items.find(
+    (i) =>
+      i.status === 'operating' && i.serviceForms.includes('full_day') && i.serviceForms.includes('hourly'),
+  )?.id;
+  assert.ok(institutionId, 'an operating institution offers full-day and hourly care for 27 months');
   const sys = await apiAs('sysadmin');
   const created = await sys.request.post(`${h.baseUrl}/api/v1/users`, {
     data: { username: 'hourly-admin', displayName: '计时托机构 管理员', password: 'Hourly-Start-2026!' },
@@ -90,7 +95,7 @@ async function publishSlot(): Promise<string> {
   });
   assert.equal(res.status(), 201, await res.text());
   await own.close();
-  return date;
+  return { date, institutionId };
 }
 
 /** A full-page screenshot from the top (the sticky header otherwise lands mid-page in the image). */
@@ -106,7 +111,7 @@ async function phone(lang: 'zh-CN' | 'en'): Promise<Page> {
 }
 
 test('phone: a parent logs in, applies for a place, books an hourly slot and cancels it', async () => {
-  const slotDate = await publishSlot();
+  const { date: slotDate, institutionId } = await publishSlot();
   const page = await phone('zh-CN');
   const found: string[] = [];
 
@@ -144,7 +149,8 @@ test('phone: a parent logs in, applies for a place, books an hourly slot and can
   await page.locator('#fp-startDate-error').waitFor();
   await snap(page, 'families-phone-apply-errors');
   found.push(...(await axe(page, 'apply (errors)')));
-  for (const n of [1, 2, 3]) {
+  await page.getByLabel('第 1 志愿机构').selectOption(institutionId);
+  for (const n of [2, 3]) {
     const select = page.getByLabel(`第 ${n} 志愿机构`);
     const value = await select.locator('option').nth(1).getAttribute('value');
     assert.ok(value);

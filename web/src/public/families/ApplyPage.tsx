@@ -58,7 +58,7 @@ function Apply({ me }: { me: Me }) {
     apply.mutate();
   };
   const children = family.data?.children ?? [];
-  const options = insts.data?.items ?? [];
+  const options = insts.data ?? [];
   const describedBy = (field: string) => (errors.fields[field] ? `fp-${field}-error` : undefined);
 
   return (

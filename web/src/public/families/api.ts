@@ -47,11 +47,14 @@ export const familyApi = {
   cancelBooking: (bookingId: string) =>
     unwrap(http.POST('/api/v1/families/bookings/{id}/cancel', { params: id(bookingId) })),
   /** Operating institutions of the public registry offering a service form (for the preferences). */
-  institutions: (serviceForm: 'full_day' | 'half_day' | 'hourly', signal?: AbortSignal) =>
-    unwrap(
+  institutions: async (serviceForm: 'full_day' | 'half_day' | 'hourly', signal?: AbortSignal) => {
+    const page = await unwrap(
       http.GET('/api/v1/public/institutions', {
         params: { query: { serviceForm, sort: 'name', pageSize: 100 } },
         signal,
       }),
-    ),
+    );
+    // The registry also lists filed institutions not yet operating; only operating ones take applications.
+    return page.items.filter((i) => i.status === 'operating');
+  },
 };
