@@ -136,6 +136,15 @@ test('phone: a parent logs in, applies for a place, books an hourly slot and can
   assert.doesNotMatch((await page.locator('main').textContent()) ?? '', /310118(19|20)\d{9}[\dX]/);
   assert.equal(await page.getByRole('button', { name: /^撤回同意/ }).count(), 2);
   await page.getByRole('heading', { name: '上门指导记录' }).waitFor();
+  // Withdraw the guidance sign-up consent, then give it again.
+  await page.getByRole('button', { name: '撤回同意 指导活动报名' }).click();
+  await page.getByRole('status').filter({ hasText: '已撤回同意' }).waitFor();
+  await page.getByRole('button', { name: '重新同意 指导活动报名' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: /^撤回同意/ }).count(), 1);
+  await snap(page, 'families-phone-consent-withdrawn');
+  await page.getByRole('button', { name: '重新同意 指导活动报名' }).click();
+  await page.getByRole('status').filter({ hasText: '已重新同意' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: /^撤回同意/ }).count(), 2);
   await snap(page, 'families-phone-family');
   found.push(...(await axe(page, 'my family')));
 

@@ -100,7 +100,21 @@ function Consents({ family }: { family: Family }) {
       setDone(t('familiesPortal.consent.withdrawn'));
     },
   });
-  const errors = useErrorTexts(withdraw.error);
+  const give = useMutation({
+    mutationFn: (c: Family['consents'][number]) =>
+      familyApi.giveConsent(family.id, {
+        guardianId: c.guardianId,
+        purpose: c.purpose,
+        noticeVersion: c.noticeVersion,
+        channel: 'online',
+      }),
+    onMutate: () => setDone(null),
+    onSuccess: (f) => {
+      queryClient.setQueryData(portalKeys.mine, f);
+      setDone(t('familiesPortal.consent.given'));
+    },
+  });
+  const errors = useErrorTexts(withdraw.error ?? give.error);
   const nameOf = new Map(family.guardians.map((g) => [g.id, g.name]));
   return (
     <section aria-labelledby="fp-consents" className="fp-card">
@@ -139,7 +153,17 @@ function Consents({ family }: { family: Family }) {
               >
                 {t('familiesPortal.consent.withdraw')}
               </button>
-            ) : null}
+            ) : (
+              <button
+                type="button"
+                className="fp-secondary"
+                disabled={give.isPending}
+                onClick={() => give.mutate(c)}
+                aria-label={`${t('familiesPortal.consent.give')} ${t(`familiesPortal.purpose.${c.purpose}`)}`}
+              >
+                {t('familiesPortal.consent.give')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
