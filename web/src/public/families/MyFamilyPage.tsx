@@ -5,7 +5,7 @@ import type { Me } from '../../api/client.ts';
 import { useT } from '../../i18n/index.tsx';
 import { queryClient } from '../../queryClient.ts';
 import { type MyFamily as Family, familyApi, portalKeys } from './api.ts';
-import { FamilyTabs, ParentOnly, useErrorTexts } from './shared.tsx';
+import { chinaDateOf, FamilyTabs, ParentOnly, useErrorTexts } from './shared.tsx';
 
 export default function MyFamilyPage() {
   return <ParentOnly>{(me) => <MyFamily me={me} />}</ParentOnly>;
@@ -139,8 +139,10 @@ function Consents({ family }: { family: Family }) {
               <br />
               <span className="fp-muted">
                 {c.status === 'given'
-                  ? t('familiesPortal.consent.givenOn', { date: c.givenAt.slice(0, 10) })
-                  : t('familiesPortal.consent.withdrawnOn', { date: (c.withdrawnAt ?? '').slice(0, 10) })}
+                  ? t('familiesPortal.consent.givenOn', { date: chinaDateOf(c.givenAt) })
+                  : t('familiesPortal.consent.withdrawnOn', {
+                      date: c.withdrawnAt ? chinaDateOf(c.withdrawnAt) : '',
+                    })}
               </span>
             </span>
             {c.status === 'given' ? (

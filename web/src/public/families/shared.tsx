@@ -99,3 +99,8 @@ export function FieldError({ id, text }: { id: string; text: string | undefined 
 export function todayInChina(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** The China-time date (YYYY-MM-DD) of an instant the API answers in ISO form. */
+export function chinaDateOf(iso: string): string {
+  return todayInChina(new Date(iso));
+}
