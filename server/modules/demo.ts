@@ -2,6 +2,7 @@
 import type { Db } from '../db/client.ts';
 import type { Rng } from '../demo/rng.ts';
 import { seedFamiliesDemo } from './families/demo.ts';
+import { seedDemoParentFamily } from './families/demo-parent.ts';
 import { seedInstitutionsDemo } from './institutions/demo.ts';
 import { seedPlanDemo } from './plan/demo.ts';
 import { seedQualityDemo } from './quality/demo.ts';
@@ -21,7 +22,8 @@ export async function seedModuleDemo(
   opts: { district: string; rng: Rng; now: Date },
 ): Promise<ModuleDemoResult> {
   const { demoInstitutionId } = await seedInstitutionsDemo(db, opts);
-  return { demoInstitutionId };
+  const { demoFamilyId } = await seedDemoParentFamily(db, opts);
+  return { demoInstitutionId, demoFamilyId };
 }
 
 /** What phase 2 gets: the district, the seeded Rng, the clock, phase 1's objects and the demo accounts. */

@@ -1,5 +1,6 @@
 /** English UI text. Typed as Messages: a missing or extra key is a type error. */
 import * as families from './modules/families.ts';
+import * as familiesPortal from './modules/families-portal.ts';
 import * as plan from './modules/plan.ts';
 import * as quality from './modules/quality.ts';
 import * as supervision from './modules/supervision.ts';
@@ -605,6 +606,7 @@ export const en: Messages = {
   ...workforce.en,
   ...supervision.en,
   ...families.en,
+  ...familiesPortal.en,
   ...quality.en,
   ...plan.en,
 };

@@ -2,6 +2,7 @@
  * Each business module keeps its own text in ./modules/<module>.ts (spread in at the end). */
 
 import * as families from './modules/families.ts';
+import * as familiesPortal from './modules/families-portal.ts';
 import * as plan from './modules/plan.ts';
 import * as quality from './modules/quality.ts';
 import * as supervision from './modules/supervision.ts';
@@ -589,6 +590,7 @@ export const zhCN = {
   ...workforce.zh,
   ...supervision.zh,
   ...families.zh,
+  ...familiesPortal.zh,
   ...quality.zh,
   ...plan.zh,
 } as const;

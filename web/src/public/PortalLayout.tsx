@@ -29,6 +29,7 @@ export default function PortalLayout() {
         </p>
         <p className="portal-footer-line">{t('portal.footerNote')}</p>
         <p className="portal-footer-line">
+          <Link to="/family">{t('familiesPortal.parentArea')}</Link> ·{' '}
           <Link to="/admin">{t('portal.staffLogin')}</Link>
         </p>
       </footer>

@@ -1,4 +1,10 @@
-/** Portal pages of the Families (issue 11) module (merged into ../routes.tsx). */
+/** Portal pages of the Families (issue 11) module (merged into ../routes.tsx): the parent's login and area. */
+import { lazy } from 'react';
 import type { PublicRoute } from '../routes.tsx';
 
-export const routes: readonly PublicRoute[] = [];
+export const routes: readonly PublicRoute[] = [
+  { path: 'login', Component: lazy(() => import('./LoginPage.tsx')) },
+  { path: 'family', Component: lazy(() => import('./MyFamilyPage.tsx')) },
+  { path: 'family/apply', Component: lazy(() => import('./ApplyPage.tsx')) },
+  { path: 'family/hourly', Component: lazy(() => import('./HourlyPage.tsx')) },
+];

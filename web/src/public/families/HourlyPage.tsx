@@ -1,0 +1,170 @@
+/** /family/hourly — 计时托: open slots with places left, book (or join the waitlist), cancel before the deadline. */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Me } from '../../api/client.ts';
+import { useT } from '../../i18n/index.tsx';
+import { queryClient } from '../../queryClient.ts';
+import { type Booking, familyApi, portalKeys, type Slot } from './api.ts';
+import { FamilyTabs, FieldError, ParentOnly, todayInChina, useErrorTexts } from './shared.tsx';
+
+export default function HourlyPage() {
+  return <ParentOnly>{(me) => <Hourly me={me} />}</ParentOnly>;
+}
+
+/** A deadline in China time, e.g. 2026-06-20 07:00. */
+function chinaTime(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString();
+  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
+}
+
+function Hourly({ me }: { me: Me }) {
+  const t = useT();
+  const from = todayInChina();
+  const family = useQuery({ queryKey: portalKeys.mine, queryFn: ({ signal }) => familyApi.mine(signal) });
+  const slots = useQuery({
+    queryKey: portalKeys.slots(from),
+    queryFn: ({ signal }) => familyApi.slots(from, signal),
+  });
+  const bookings = useQuery({
+    queryKey: portalKeys.bookings,
+    queryFn: ({ signal }) => familyApi.bookings(signal),
+  });
+  const [childId, setChildId] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const children = family.data?.children ?? [];
+  const child = childId || (children[0]?.id ?? '');
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: portalKeys.bookings }),
+      queryClient.invalidateQueries({ queryKey: portalKeys.slots(from) }),
+    ]);
+  const book = useMutation({
+    mutationFn: (s: Slot) => familyApi.book(s.id, child, s.booked >= s.capacity),
+    onMutate: () => setNotice(null),
+    onSuccess: (b) =>
+      setNotice(
+        b.status === 'booked'
+          ? t('familiesPortal.hourly.booked')
+          : t('familiesPortal.hourly.waitlisted', { n: b.waitlistPosition ?? 0 }),
+      ),
+    onSettled: refresh,
+  });
+  const cancel = useMutation({
+    mutationFn: (b: Booking) => familyApi.cancelBooking(b.id),
+    onMutate: () => setNotice(null),
+    onSuccess: () => setNotice(t('familiesPortal.hourly.cancelled')),
+    onSettled: refresh,
+  });
+  const bookErrors = useErrorTexts(book.error);
+  const cancelErrors = useErrorTexts(cancel.error);
+  const open = (slots.data?.items ?? []).filter((s) => new Date(s.cancelDeadline).getTime() > Date.now());
+  const mine = (bookings.data?.items ?? []).filter((b) => b.status !== 'cancelled');
+  const past = (bookings.data?.items ?? []).filter((b) => b.status === 'cancelled');
+
+  return (
+    <div className="fp-page">
+      <FamilyTabs me={me} />
+      <h1 className="fp-title">{t('familiesPortal.hourly.title')}</h1>
+      <p className="fp-muted">{t('familiesPortal.hourly.intro')}</p>
+      {notice ? (
+        <p className="fp-ok" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <section aria-labelledby="fp-slots" className="fp-card">
+        <h2 id="fp-slots">{t('familiesPortal.hourly.open')}</h2>
+        <div className="fp-form">
+          <label htmlFor="fp-hourly-child">{t('familiesPortal.field.child')}</label>
+          <select
+            id="fp-hourly-child"
+            value={child}
+            onChange={(e) => setChildId(e.target.value)}
+            aria-describedby={bookErrors.fields.childId ? 'fp-hourly-child-error' : undefined}
+          >
+            {children.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <FieldError id="fp-hourly-child-error" text={bookErrors.fields.childId} />
+        </div>
+        {bookErrors.general ? (
+          <p className="fp-error" role="alert">
+            {bookErrors.general}
+          </p>
+        ) : null}
+        {slots.isLoading ? <p>{t('common.loading')}</p> : null}
+        {!slots.isLoading && open.length === 0 ? <p>{t('familiesPortal.hourly.noSlots')}</p> : null}
+        <ul className="fp-list">
+          {open.map((s) => {
+            const left = Math.max(0, s.capacity - s.booked);
+            return (
+              <li key={s.id} className="fp-row" data-testid="slot">
+                <span>
+                  <strong>{s.institutionName}</strong>
+                  <br />
+                  {s.date} {s.startTime}–{s.endTime}
+                  <br />
+                  <span className="fp-muted">
+                    {left > 0
+                      ? t('familiesPortal.hourly.left', { n: left, capacity: s.capacity })
+                      : t('familiesPortal.hourly.full', { n: s.waitlisted })}{' '}
+                    · {t('familiesPortal.hourly.deadline', { time: chinaTime(s.cancelDeadline) })}
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  className={left > 0 ? 'fp-primary' : 'fp-secondary'}
+                  disabled={book.isPending || !child}
+                  onClick={() => book.mutate(s)}
+                  aria-label={`${left > 0 ? t('familiesPortal.hourly.book') : t('familiesPortal.hourly.joinWaitlist')} ${s.institutionName} ${s.date} ${s.startTime}`}
+                >
+                  {left > 0 ? t('familiesPortal.hourly.book') : t('familiesPortal.hourly.joinWaitlist')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section aria-labelledby="fp-bookings" className="fp-card">
+        <h2 id="fp-bookings">{t('familiesPortal.hourly.mine')}</h2>
+        {cancelErrors.general ? (
+          <p className="fp-error" role="alert">
+            {cancelErrors.general}
+          </p>
+        ) : null}
+        {!bookings.isLoading && mine.length === 0 ? <p>{t('familiesPortal.hourly.noBookings')}</p> : null}
+        <ul className="fp-list">
+          {mine.map((b) => (
+            <li key={b.id} className="fp-row" data-testid="booking">
+              <span>
+                <strong>{b.institutionName}</strong>
+                <br />
+                {b.date} {b.startTime} ·{' '}
+                <span className={`fp-state fp-state-${b.status}`}>
+                  {t(`familiesPortal.bookingStatus.${b.status}`)}
+                </span>
+                {b.waitlistPosition
+                  ? ` · ${t('familiesPortal.apply.position', { n: b.waitlistPosition })}`
+                  : ''}
+              </span>
+              <button
+                type="button"
+                className="fp-secondary"
+                disabled={cancel.isPending}
+                onClick={() => cancel.mutate(b)}
+                aria-label={`${t('familiesPortal.hourly.cancel')} ${b.institutionName} ${b.date} ${b.startTime}`}
+              >
+                {t('familiesPortal.hourly.cancel')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {past.length > 0 ? (
+          <p className="fp-muted">{t('familiesPortal.hourly.cancelledCount', { n: past.length })}</p>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/** The parent portal's calls to /api/v1/families and the session (typed from schema.gen.ts). */
+import { type BodyOf, http, type ResponseOf, unwrap } from '../../api/client.ts';
+import { keys } from '../../api/keys.ts';
+
+export type MyFamily = ResponseOf<'/api/v1/families/mine', 'get'>;
+export type Application = ResponseOf<'/api/v1/families/applications', 'get'>['items'][number];
+export type Slot = ResponseOf<'/api/v1/families/slots', 'get'>['items'][number];
+export type Booking = ResponseOf<'/api/v1/families/bookings', 'get'>['items'][number];
+export type ApplyBody = BodyOf<'/api/v1/families/applications', 'post'>;
+export type PortalInstitution = ResponseOf<'/api/v1/public/institutions', 'get'>['items'][number];
+
+const id = (value: string) => ({ path: { id: value } });
+
+/** Query keys of the portal's family pages (under the module's `families` subtree). */
+export const portalKeys = {
+  all: [...keys.families.all, 'portal'] as const,
+  mine: [...keys.families.all, 'portal', 'mine'] as const,
+  applications: [...keys.families.all, 'portal', 'applications'] as const,
+  slots: (from: string) => [...keys.families.all, 'portal', 'slots', from] as const,
+  bookings: [...keys.families.all, 'portal', 'bookings'] as const,
+  institutions: (form: string) => [...keys.families.all, 'portal', 'institutions', form] as const,
+};
+
+export const familyApi = {
+  mine: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/families/mine', { signal })),
+  withdrawConsent: (familyId: string, body: BodyOf<'/api/v1/families/{id}/consents/withdraw', 'post'>) =>
+    unwrap(http.POST('/api/v1/families/{id}/consents/withdraw', { params: id(familyId), body })),
+  giveConsent: (familyId: string, body: BodyOf<'/api/v1/families/{id}/consents', 'post'>) =>
+    unwrap(http.POST('/api/v1/families/{id}/consents', { params: id(familyId), body })),
+  applications: (signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/families/applications', { params: { query: { pageSize: 50 } }, signal })),
+  apply: (body: ApplyBody) => unwrap(http.POST('/api/v1/families/applications', { body })),
+  decide: (appId: string, action: 'accept' | 'decline', version: number) =>
+    unwrap(
+      http.POST('/api/v1/families/applications/{id}/transitions', {
+        params: id(appId),
+        body: { action, version },
+      }),
+    ),
+  slots: (from: string, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/families/slots', { params: { query: { from, pageSize: 50 } }, signal })),
+  book: (slotId: string, childId: string, waitlist: boolean) =>
+    unwrap(
+      http.POST('/api/v1/families/slots/{id}/bookings', { params: id(slotId), body: { childId, waitlist } }),
+    ),
+  bookings: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/families/bookings', { signal })),
+  cancelBooking: (bookingId: string) =>
+    unwrap(http.POST('/api/v1/families/bookings/{id}/cancel', { params: id(bookingId) })),
+  /** Operating institutions of the public registry offering a service form (for the preferences). */
+  institutions: async (serviceForm: 'full_day' | 'half_day' | 'hourly', signal?: AbortSignal) => {
+    const page = await unwrap(
+      http.GET('/api/v1/public/institutions', {
+        params: { query: { serviceForm, sort: 'name', pageSize: 100 } },
+        signal,
+      }),
+    );
+    // The registry also lists filed institutions not yet operating; only operating ones take applications.
+    return page.items.filter((i) => i.status === 'operating');
+  },
+};
