@@ -71,11 +71,17 @@ describe('supervision demo', () => {
         cookie: await t.login('inspector2'),
       })
     ).json().items as { id: string; institutionId: string; inspectorNames: string[] }[];
-    const task = mine.find((i) => i.inspectorNames.includes('检查员 陈工'));
+    // The pair may share more than one open task (the district plan can pair them too); the journey's
+    // is the one at institution-zjj's institution.
+    const zjj = await t.login('institution-zjj');
+    const theirs = (
+      await t.call('GET', '/api/v1/supervision/inspections?status=open', { cookie: zjj })
+    ).json().items as { id: string }[];
+    const task = mine.find(
+      (i) => i.inspectorNames.includes('检查员 陈工') && theirs.some((x) => x.id === i.id),
+    );
     expect(task).toBeDefined();
-    const own = await t.call('GET', `/api/v1/supervision/inspections/${task!.id}`, {
-      cookie: await t.login('institution-zjj'),
-    });
+    const own = await t.call('GET', `/api/v1/supervision/inspections/${task!.id}`, { cookie: zjj });
     expect(own.statusCode).toBe(200);
   });
 });
