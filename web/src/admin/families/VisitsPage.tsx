@@ -43,10 +43,20 @@ export default function VisitsPage() {
   const { townName, townOptions } = useTowns();
   const [recording, setRecording] = useState<Visit | null>(null);
   const mayRecord = can(me, 'families.visit');
+  const communities = useQuery({
+    queryKey: keys.families.communities,
+    queryFn: ({ signal }) => familiesApi.communities(signal),
+    staleTime: 300_000,
+  });
+  const communityName = new Map((communities.data?.items ?? []).map((c) => [c.code, c.name]));
   const columns: TableColumnsType<Visit> = [
     { title: t('families.scheduledFor'), dataIndex: 'scheduledFor', key: 'scheduledFor' },
     { title: t('families.town'), key: 'town', render: (_, v) => townName(v.townCode) },
-    { title: t('families.community'), dataIndex: 'communityCode', key: 'community' },
+    {
+      title: t('families.community'),
+      key: 'community',
+      render: (_, v) => communityName.get(v.communityCode) ?? v.communityCode,
+    },
     { title: t('families.status'), key: 'status', render: (_, v) => <VisitStatus visit={v} /> },
     { title: t('families.visitedOn'), key: 'visitedOn', render: (_, v) => v.visitedOn ?? '—' },
     {
