@@ -8,7 +8,7 @@
  * varying by town (some visits overdue), consents with a few withdrawals, hourly slots at operating
  * institutions (some full with a waitlist) and applications in every state.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type {
   ApplicationStatus,
   BirthRecordBody,
@@ -159,10 +159,14 @@ export async function seedFamiliesDemo(db: Db, ctx: ModuleDemoContext): Promise<
     const { record } = prepareRecord(body, today, communities, () => true);
     if (record) records.push(record);
   }
-  await db.transaction(async (tx) => {
-    for (let i = 0; i < records.length; i += 1000)
-      await upsertRecords(tx, district, now, records.slice(i, i + 1000), 'birth_record');
-  });
+  // In batches; statistics after the first one, so the foreign-key checks' cached plans use the indexes
+  // (planned on empty tables they scan, and every batch gets slower than the one before).
+  for (let i = 0; i < records.length; i += 1000) {
+    await db.transaction((tx) =>
+      upsertRecords(tx, district, now, records.slice(i, i + 1000), 'birth_record'),
+    );
+    if (i === 0) await db.execute(sql`analyze families, family_children, family_guardians`);
+  }
 
   // Read back in a deterministic order (ids are UUIDv7 from the clock; order by what the Rng chose).
   const fams = await db
@@ -238,6 +242,7 @@ export async function seedFamiliesDemo(db: Db, ctx: ModuleDemoContext): Promise<
     }
   }
   await insertChunks(consentRows, (c) => db.insert(familyConsents).values(c));
+  await db.execute(sql`analyze family_consents`);
 
   // — home visits: coverage this year per town between ~35 % and ~80 %; some scheduled, some overdue —
   const healthId = ctx.accounts.get('health') ?? null;
@@ -304,10 +309,10 @@ export async function seedFamiliesDemo(db: Db, ctx: ModuleDemoContext): Promise<
     .from(institutions)
     .where(and(eq(institutions.districtCode, district), eq(institutions.status, 'operating')))
     .orderBy(asc(institutions.id));
-  const chosen = [
-    ...insts.filter((i) => i.id === ctx.demoInstitutionId),
-    ...insts.filter((i) => i.id !== ctx.demoInstitutionId).slice(0, 5),
-  ];
+  // Six institutions in six towns (the first by id first), so several towns' officers see slots.
+  const chosen: typeof insts = [];
+  for (const i of insts)
+    if (chosen.length < 6 && !chosen.some((c) => c.townCode === i.townCode)) chosen.push(i);
   const slotRows: (typeof familySlots.$inferInsert)[] = [];
   const bookingRows: (typeof familyBookings.$inferInsert)[] = [];
   const byTown = new Map<string, typeof fams>();
@@ -365,7 +370,7 @@ export async function seedFamiliesDemo(db: Db, ctx: ModuleDemoContext): Promise<
   await insertChunks(slotRows, (c) => db.insert(familySlots).values(c));
   await insertChunks(bookingRows, (c) => db.insert(familyBookings).values(c));
 
-  // — applications: every state, addressed to the operating institutions (the demo one among the first) —
+  // — applications: every state, addressed to the operating institutions (six towns) —
   const appRows: (typeof familyApplications.$inferInsert)[] = [];
   const states: [ApplicationStatus, number][] = [
     ['submitted', 0.38],
@@ -389,7 +394,7 @@ export async function seedFamiliesDemo(db: Db, ctx: ModuleDemoContext): Promise<
     const f = rng.pick(applicants);
     if (withApp.has(f.childId)) continue;
     withApp.add(f.childId);
-    // The first preference: the demo institution for one in three, else one in the family's town if any.
+    // The first preference: the first institution for one in three, else one in the family town if any.
     const local = chosen.filter((i) => i.townCode === f.townCode);
     const first = n % 3 === 0 ? chosen[0]! : rng.pick(local.length > 0 ? local : chosen);
     const prefs = [first.id];
