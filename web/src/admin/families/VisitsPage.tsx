@@ -51,19 +51,8 @@ export default function VisitsPage() {
   const communityName = new Map((communities.data?.items ?? []).map((c) => [c.code, c.name]));
   const columns: TableColumnsType<Visit> = [
     { title: t('families.scheduledFor'), dataIndex: 'scheduledFor', key: 'scheduledFor' },
-    { title: t('families.town'), key: 'town', render: (_, v) => townName(v.townCode) },
-    {
-      title: t('families.community'),
-      key: 'community',
-      render: (_, v) => communityName.get(v.communityCode) ?? v.communityCode,
-    },
     { title: t('families.status'), key: 'status', render: (_, v) => <VisitStatus visit={v} /> },
-    { title: t('families.visitedOn'), key: 'visitedOn', render: (_, v) => v.visitedOn ?? '—' },
-    {
-      title: t('families.worker'),
-      key: 'worker',
-      render: (_, v) => v.workerName ?? t('families.unassigned'),
-    },
+    // The action next to the date: on a phone it is on screen without scrolling the table sideways.
     {
       title: t('families.actions'),
       key: 'actions',
@@ -73,6 +62,18 @@ export default function VisitsPage() {
             {t('families.record')}
           </Button>
         ) : null,
+    },
+    { title: t('families.town'), key: 'town', render: (_, v) => townName(v.townCode) },
+    {
+      title: t('families.community'),
+      key: 'community',
+      render: (_, v) => communityName.get(v.communityCode) ?? v.communityCode,
+    },
+    { title: t('families.visitedOn'), key: 'visitedOn', render: (_, v) => v.visitedOn ?? '—' },
+    {
+      title: t('families.worker'),
+      key: 'worker',
+      render: (_, v) => v.workerName ?? t('families.unassigned'),
     },
   ];
   return (
