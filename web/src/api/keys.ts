@@ -47,6 +47,14 @@ export const keys = {
 
   families: {
     all: ['families'] as const,
+    communities: ['families', 'communities'] as const,
+    list: (query: object) => ['families', 'list', query] as const,
+    detail: (id: string) => ['families', 'detail', id] as const,
+    visits: (query: object) => ['families', 'visits', query] as const,
+    coverage: ['families', 'coverage'] as const,
+    slots: (query: object) => ['families', 'slots', query] as const,
+    bookings: ['families', 'bookings'] as const,
+    applications: (query: object) => ['families', 'applications', query] as const,
   },
 
   supervision: {

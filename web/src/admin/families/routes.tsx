@@ -1,4 +1,35 @@
 /** Console pages of the Families (issue 11) module (merged into ../routes.tsx in roadmap order). */
+import { ClockCircleOutlined, FileDoneOutlined, HomeOutlined, SmileOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import type { AdminRoute } from '../routes.tsx';
 
-export const routes: readonly AdminRoute[] = [];
+export const routes: readonly AdminRoute[] = [
+  {
+    path: 'families/children',
+    permission: 'families.read',
+    labelKey: 'families.nav.children',
+    icon: <SmileOutlined />,
+    Component: lazy(() => import('./FamiliesPage.tsx')),
+  },
+  {
+    path: 'families/visits',
+    permission: 'families.visits_read',
+    labelKey: 'families.nav.visits',
+    icon: <HomeOutlined />,
+    Component: lazy(() => import('./VisitsPage.tsx')),
+  },
+  {
+    path: 'families/applications',
+    permission: 'families.applications_read',
+    labelKey: 'families.nav.applications',
+    icon: <FileDoneOutlined />,
+    Component: lazy(() => import('./ApplicationsPage.tsx')),
+  },
+  {
+    path: 'families/slots',
+    permission: 'families.slots_read',
+    labelKey: 'families.nav.slots',
+    icon: <ClockCircleOutlined />,
+    Component: lazy(() => import('./SlotsPage.tsx')),
+  },
+];

@@ -1,0 +1,158 @@
+/**
+ * The families demo (issue 11): ~5,000 children with sealed numbers, consents (some withdrawn), home
+ * visits with coverage below 100 % varying by town and some overdue, hourly slots (some full, some with a
+ * waitlist), applications in every state — and every demo account sees rows of its scope.
+ */
+import { asc, count, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPLICATION_STATUSES } from '../../../domain/contracts/families.ts';
+import { validateCitizenId } from '../../../domain/rules/ids.ts';
+import { createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
+import { scanDatabase } from '../../../test/personal-scan.ts';
+import { seedDemo } from '../../demo/seed.ts';
+import { openValue } from '../../platform/personal-data.ts';
+import { DEMO_CHILDREN } from './demo.ts';
+import {
+  familyApplications,
+  familyBookings,
+  familyChildren,
+  familyConsents,
+  familyGuardians,
+  familySlots,
+  familyVisits,
+} from './tables.ts';
+
+const PASSWORD = 'Demo-Families-2026!x';
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemo(t.database.db, {
+    district: DISTRICT,
+    password: PASSWORD,
+    dataDir: '.tmp/demo-families',
+    now: t.clock.now(),
+  });
+}, 180_000);
+afterAll(() => t.close());
+
+const groupCount = async (
+  table: typeof familyVisits | typeof familyApplications | typeof familyBookings | typeof familyConsents,
+) =>
+  new Map(
+    (await t.database.db.select({ status: table.status, n: count() }).from(table).groupBy(table.status)).map(
+      (r) => [r.status, r.n],
+    ),
+  );
+
+describe('families demo', () => {
+  it('seeds ~5,000 children with guardians, every number sealed and valid', async () => {
+    const children = await t.database.db.select().from(familyChildren);
+    expect(children.length).toBeGreaterThanOrEqual(DEMO_CHILDREN * 0.98);
+    const ids = new Set<string>();
+    for (const c of children) {
+      expect(c.idNumber).not.toMatch(/^\d{17}[\dX]$/);
+      const id = openValue('citizen_id', c.idNumber!);
+      expect(validateCitizenId(id, '2026-03-02').ok).toBe(true);
+      expect(c.idNumberBidx).toBeTruthy();
+      ids.add(id);
+    }
+    expect(ids.size).toBe(children.length);
+    const guardians = await t.database.db.select().from(familyGuardians);
+    expect(guardians.length).toBeGreaterThan(children.length);
+    for (const g of guardians) {
+      expect(openValue('phone', g.mobile)).toMatch(/^1[3-9]\d{9}$/);
+      if (g.idNumber)
+        expect(validateCitizenId(openValue('citizen_id', g.idNumber), '2026-03-02').ok).toBe(true);
+    }
+    expect(guardians.some((g) => g.idNumber !== null)).toBe(true);
+  });
+
+  it('has consents (some withdrawn), visits in every state, slots full and with waitlists, applications in every state', async () => {
+    const consents = await groupCount(familyConsents);
+    expect(consents.get('given')).toBeGreaterThan(1000);
+    expect(consents.get('withdrawn')).toBeGreaterThan(0);
+    const visits = await groupCount(familyVisits);
+    for (const s of ['done', 'scheduled', 'cancelled'] as const) expect(visits.get(s)).toBeGreaterThan(0);
+    const bookings = await groupCount(familyBookings);
+    expect(bookings.get('booked')).toBeGreaterThan(0);
+    expect(bookings.get('waitlisted')).toBeGreaterThan(0);
+    const apps = await groupCount(familyApplications);
+    for (const s of APPLICATION_STATUSES) expect(apps.get(s), s).toBeGreaterThan(0);
+    const slots = await t.database.db.select().from(familySlots);
+    expect(slots.some((s) => s.booked === s.capacity)).toBe(true);
+    expect(slots.some((s) => s.booked < s.capacity)).toBe(true);
+    // The booked counter matches the bookings.
+    const [mismatch] = await t.database.db
+      .select({ n: count() })
+      .from(familySlots)
+      .where(
+        sql`${familySlots.booked} <> (select count(*) from family_bookings b
+          where b.district_code = ${familySlots.districtCode} and b.slot_id = ${familySlots.id} and b.status = 'booked')`,
+      );
+    expect(mismatch!.n).toBe(0);
+  });
+
+  it('coverage is below 100 % and varies by town; some visits are overdue', async () => {
+    const district = await t.login('district', PASSWORD);
+    const res = await t.call('GET', '/api/v1/families/visits/coverage', { cookie: district });
+    expect(res.statusCode).toBe(200);
+    const cov = res.json() as {
+      share: number;
+      towns: { eligible: number; visited: number; overdue: number }[];
+    };
+    expect(cov.share).toBeGreaterThan(0.3);
+    expect(cov.share).toBeLessThan(0.9);
+    const shares = cov.towns.filter((r) => r.eligible > 0).map((r) => r.visited / r.eligible);
+    expect(Math.max(...shares) - Math.min(...shares)).toBeGreaterThan(0.15);
+    expect(cov.towns.reduce((s, r) => s + r.overdue, 0)).toBeGreaterThan(0);
+  });
+
+  it('each demo account sees rows of its scope', async () => {
+    const cookies = new Map<string, string>();
+    const get = async (user: string, url: string) => {
+      if (!cookies.has(user))
+        cookies.set(user, await t.login(user, user.startsWith('inst-') ? undefined : PASSWORD));
+      const res = await t.call('GET', url, { cookie: cookies.get(user) });
+      expect(res.statusCode, `${user} ${url}`).toBe(200);
+      return res.json() as { total?: number; items: { townCode?: string }[] };
+    };
+    for (const user of ['district', 'health', 'town-zhujiajiao', 'town-xujing', 'guidance']) {
+      const page = await get(user, '/api/v1/families');
+      expect(page.total, user).toBeGreaterThan(0);
+    }
+    const zjj = await get('town-zhujiajiao', '/api/v1/families?pageSize=100');
+    expect(zjj.items.every((f) => f.townCode === '310118102')).toBe(true);
+    expect((await get('health', '/api/v1/families/visits?mine=true')).total).toBeGreaterThan(0);
+    expect((await get('health', '/api/v1/families/visits?overdue=true')).total).toBeGreaterThan(0);
+    // The demo `institution` account runs a draft institution (it walks the filing path), so it has no
+    // slots or applications; an admin of an operating institution with slots sees its own.
+    expect((await get('institution', '/api/v1/families/slots')).total).toBe(0);
+    const [slot] = await t.database.db
+      .select()
+      .from(familySlots)
+      .orderBy(asc(familySlots.institutionId))
+      .limit(1);
+    await t.createUser('inst-demo-admin', 'institution_admin', {
+      kind: 'institution',
+      institutionId: slot!.institutionId,
+    });
+    const slots = await get('inst-demo-admin', '/api/v1/families/slots');
+    expect(slots.total).toBeGreaterThan(0);
+    expect(
+      (slots.items as unknown as { institutionId: string }[]).every(
+        (s) => s.institutionId === slot!.institutionId,
+      ),
+    ).toBe(true);
+    expect((await get('inst-demo-admin', '/api/v1/families/bookings')).items.length).toBeGreaterThan(0);
+    const apps = await get('inst-demo-admin', '/api/v1/families/applications?pageSize=100');
+    expect(apps.total).toBeGreaterThan(0);
+    expect((await get('district', '/api/v1/families/applications')).total).toBeGreaterThan(apps.total ?? 0);
+  }, 120_000);
+
+  it('a full SELECT of every table finds no ID number and no mobile number in clear', async () => {
+    const scan = await scanDatabase(t.database.db);
+    expect(scan.values).toBeGreaterThan(50_000);
+    expect(scan.hits).toEqual([]);
+  }, 120_000);
+});

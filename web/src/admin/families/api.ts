@@ -1,0 +1,44 @@
+/** The Families module's calls, typed from the generated OpenAPI document. */
+import { type BodyOf, http, type QueryOf, type ResponseOf, unwrap } from '../../api/client.ts';
+
+export type FamilyPage = ResponseOf<'/api/v1/families', 'get'>;
+export type FamilySummary = FamilyPage['items'][number];
+export type FamilyQuery = QueryOf<'/api/v1/families', 'get'>;
+export type FamilyDetail = ResponseOf<'/api/v1/families/{id}', 'get'>;
+export type VisitPage = ResponseOf<'/api/v1/families/visits', 'get'>;
+export type Visit = VisitPage['items'][number];
+export type VisitQuery = QueryOf<'/api/v1/families/visits', 'get'>;
+export type Coverage = ResponseOf<'/api/v1/families/visits/coverage', 'get'>;
+export type RecordVisitBody = BodyOf<'/api/v1/families/visits/{id}/record', 'post'>;
+export type ScheduleVisitBody = BodyOf<'/api/v1/families/visits', 'post'>;
+export type SlotPage = ResponseOf<'/api/v1/families/slots', 'get'>;
+export type Slot = SlotPage['items'][number];
+export type SlotQuery = QueryOf<'/api/v1/families/slots', 'get'>;
+export type CreateSlotBody = BodyOf<'/api/v1/families/slots', 'post'>;
+export type Booking = ResponseOf<'/api/v1/families/bookings', 'get'>['items'][number];
+export type ApplicationPage = ResponseOf<'/api/v1/families/applications', 'get'>;
+export type Application = ApplicationPage['items'][number];
+export type ApplicationQuery = QueryOf<'/api/v1/families/applications', 'get'>;
+export type TransitionBody = BodyOf<'/api/v1/families/applications/{id}/transitions', 'post'>;
+
+export const familiesApi = {
+  communities: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/families/communities', { signal })),
+  list: (query: FamilyQuery, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/families', { params: { query }, signal })),
+  detail: (id: string, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/families/{id}', { params: { path: { id } }, signal })),
+  visits: (query: VisitQuery, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/families/visits', { params: { query }, signal })),
+  coverage: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/families/visits/coverage', { signal })),
+  scheduleVisit: (body: ScheduleVisitBody) => unwrap(http.POST('/api/v1/families/visits', { body })),
+  recordVisit: (id: string, body: RecordVisitBody) =>
+    unwrap(http.POST('/api/v1/families/visits/{id}/record', { params: { path: { id } }, body })),
+  slots: (query: SlotQuery, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/families/slots', { params: { query }, signal })),
+  createSlot: (body: CreateSlotBody) => unwrap(http.POST('/api/v1/families/slots', { body })),
+  bookings: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/families/bookings', { signal })),
+  applications: (query: ApplicationQuery, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/families/applications', { params: { query }, signal })),
+  transition: (id: string, body: TransitionBody) =>
+    unwrap(http.POST('/api/v1/families/applications/{id}/transitions', { params: { path: { id } }, body })),
+};
