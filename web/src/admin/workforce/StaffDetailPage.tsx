@@ -15,7 +15,7 @@ import { PageLoading } from '../../components/PageLoading.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { can, useCurrentMe } from '../session.ts';
 import { type StaffDetail, workforceApi } from './api.ts';
-import { AssignClassesModal, CertificateModal, EndEmploymentModal } from './forms.tsx';
+import { AssignClassesModal, AttendanceModal, CertificateModal, EndEmploymentModal } from './forms.tsx';
 
 type Employment = StaffDetail['employments'][number];
 
@@ -26,6 +26,8 @@ export default function StaffDetailPage() {
   const l = lang === 'zh-CN' ? 'zh' : 'en';
   const me = useCurrentMe();
   const manage = can(me, 'workforce.manage');
+  const training = can(me, 'workforce.training');
+  const [attending, setAttending] = useState(false);
   const [addingCert, setAddingCert] = useState(false);
   const [assigning, setAssigning] = useState<Employment | null>(null);
   const [ending, setEnding] = useState<Employment | null>(null);
@@ -39,6 +41,7 @@ export default function StaffDetailPage() {
   const d = q.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      {training && <AttendanceModal staffId={d.id} open={attending} onClose={() => setAttending(false)} />}
       {manage && (
         <>
           <CertificateModal staffId={d.id} open={addingCert} onClose={() => setAddingCert(false)} />
@@ -56,7 +59,9 @@ export default function StaffDetailPage() {
             {d.post ? POST_LABELS[d.post][l] : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('workforce.certified')}>
-            {d.certified ? (
+            {d.banned ? (
+              <Tag color="red">{t('workforce.banned')}</Tag>
+            ) : d.certified ? (
               <Tag color="green">{t('workforce.certifiedYes')}</Tag>
             ) : (
               <Tag color="orange">
@@ -135,7 +140,12 @@ export default function StaffDetailPage() {
           ]}
         />
       </Card>
-      <Card title={t('workforce.training', { year: d.training.year })}>
+      <Card
+        title={t('workforce.training', { year: d.training.year })}
+        extra={
+          training && <Button onClick={() => setAttending(true)}>{t('workforce.form.recordTraining')}</Button>
+        }
+      >
         <Descriptions column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('workforce.skillsHours')}>
             {d.training.skillsHours} / {d.training.skillsTarget}（{t('workforce.expected')}{' '}

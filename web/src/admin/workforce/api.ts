@@ -40,6 +40,10 @@ export const workforceApi = {
         body,
       }),
     ),
+  trainings: (query: QueryOf<'/api/v1/workforce/trainings', 'get'>, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/workforce/trainings', { params: { query }, signal })),
+  addAttendance: (id: string, body: { staffIds: string[]; hours?: number }) =>
+    unwrap(http.POST('/api/v1/workforce/trainings/{id}/attendance', { params: { path: { id } }, body })),
   addBan: (body: CreateBanBody) => unwrap(http.POST('/api/v1/workforce/bans', { body })),
   liftBan: (id: string, body: { reason: string }) =>
     unwrap(http.POST('/api/v1/workforce/bans/{id}/lift', { params: { path: { id } }, body })),

@@ -5,7 +5,7 @@
  * (`validateIdentity`); the server's field errors land on the fields in zh/en (`useShowError`).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Select } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import {
   CERTIFICATE_LABELS,
@@ -487,6 +487,69 @@ export function LiftBanModal(props: { banId: string | null; onClose: () => void 
           rules={[{ required: true, message: t('workforce.form.required') }, { max: 500 }]}
         >
           <Input.TextArea maxLength={500} rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Record that this person attended a training event (hours default to the event's; > 0 and ≤ 24 a day). */
+export function AttendanceModal(props: { staffId: string; open: boolean; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const events = useQuery({
+    queryKey: [...keys.workforce.all, 'trainings', 'pick'],
+    queryFn: ({ signal }) => workforceApi.trainings({ pageSize: 100 }, signal),
+    enabled: props.open,
+  });
+  const m = useMutation({
+    mutationFn: (v: { eventId: string; hours?: number | null }) =>
+      workforceApi.addAttendance(v.eventId, {
+        staffIds: [props.staffId],
+        ...(v.hours != null ? { hours: v.hours } : {}),
+      }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.workforce.all });
+      form.resetFields();
+      props.onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  return (
+    <Modal
+      open={props.open}
+      title={t('workforce.form.recordTraining')}
+      okText={t('workforce.form.save')}
+      cancelText={t('workforce.form.cancel')}
+      confirmLoading={m.isPending}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => m.mutate(v)}>
+        <Form.Item
+          name="eventId"
+          label={t('workforce.trainingTitle')}
+          rules={[{ required: true, message: t('workforce.form.required') }]}
+        >
+          <Select
+            loading={events.isLoading}
+            showSearch
+            optionFilterProp="label"
+            options={(events.data?.items ?? []).map((e) => ({
+              value: e.id,
+              label: `${e.startDate} ${e.title}（${e.hours}）`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="hours"
+          label={t('workforce.form.attendedHours')}
+          extra={t('workforce.form.hoursDefault')}
+        >
+          <InputNumber min={0.5} max={24} step={0.5} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
     </Modal>

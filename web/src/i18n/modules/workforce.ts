@@ -100,6 +100,9 @@ export const zh = {
   'workforce.form.liftBan': '解除禁入',
   'workforce.form.liftReason': '解除理由',
   'workforce.form.actions': '操作',
+  'workforce.form.recordTraining': '记录培训出勤',
+  'workforce.form.attendedHours': '出勤课时',
+  'workforce.form.hoursDefault': '留空则按该培训的课时记',
 } as const;
 
 export const en: { readonly [K in keyof typeof zh]: string } = {
@@ -204,4 +207,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'workforce.form.liftBan': 'Lift the ban',
   'workforce.form.liftReason': 'Reason for lifting',
   'workforce.form.actions': 'Actions',
+  'workforce.form.recordTraining': 'Record training attendance',
+  'workforce.form.attendedHours': 'Hours attended',
+  'workforce.form.hoursDefault': 'Leave empty for the event’s hours',
 };
