@@ -145,6 +145,15 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
   }
   await page.getByText('持证在岗').waitFor();
 
+  // Training attendance on her ledger (the event's hours by default).
+  await page.getByRole('button', { name: '记录培训出勤' }).click();
+  const train = page.getByRole('dialog');
+  await train.getByLabel('培训名称').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await train.getByRole('button', { name: /保\s*存/ }).click();
+  await train.waitFor({ state: 'hidden' });
+  await page.getByText('暂无数据').waitFor({ state: 'hidden' });
+
   // Assign her to the short class.
   await page.getByRole('button', { name: '配班', exact: true }).click();
   const assign = page.getByRole('dialog');
