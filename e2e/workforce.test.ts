@@ -205,6 +205,20 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
     await page.waitForTimeout(1500);
   }
   await shot(page, 'workforce-7-blocked');
+
+  // Hiring her again is refused at screening, with the reason on the form.
+  await page.goto(`${h.baseUrl}/admin/workforce/staff`);
+  await page.getByRole('button', { name: '新增从业人员并入职' }).click();
+  const again = page.getByRole('dialog');
+  await again.getByLabel('姓名').fill('林晓雯');
+  await again.getByLabel('证件号码').fill(idNumber);
+  await again.getByLabel('手机号码').fill('13812345678');
+  await choose(page, again, '学历', '高中');
+  await choose(page, again, '岗位', '保育人员');
+  await again.locator('.ant-modal-title').click();
+  await again.getByRole('button', { name: /保\s*存/ }).click();
+  await again.getByText('禁止入职：此人在终身禁入名单中').waitFor();
+  await shot(page, 'workforce-8-hire-refused');
   await officer.close();
   await ctx.close();
 });

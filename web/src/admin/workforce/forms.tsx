@@ -117,7 +117,13 @@ export function AddStaffModal(props: {
       destroyOnHidden
     >
       {blocked && (
-        <Alert type="error" showIcon message={t('workforce.form.banBlocked')} description={blocked} />
+        <Alert
+          type="error"
+          showIcon
+          message={t('workforce.form.banBlocked')}
+          description={blocked}
+          style={{ marginBottom: 12 }}
+        />
       )}
       <Form
         form={form}
