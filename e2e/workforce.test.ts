@@ -219,6 +219,18 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
   await again.getByRole('button', { name: /保\s*存/ }).click();
   await again.getByText('禁止入职：此人在终身禁入名单中').waitFor();
   await shot(page, 'workforce-8-hire-refused');
+
+  // The officer lifts the entry, with a reason; the list shows it lifted.
+  await op.reload();
+  const banRow = op.getByRole('row', { name: /演练1号/ });
+  await banRow.getByRole('button', { name: '解除禁入' }).click();
+  const lift = op.getByRole('dialog');
+  await op.waitForTimeout(500); // the modal's opening animation (a click during it was lost once in 3 runs)
+  await lift.getByLabel('解除理由').fill('复核撤销（演练）');
+  await lift.getByRole('button', { name: /保\s*存/ }).click();
+  await lift.waitFor({ state: 'hidden' });
+  await banRow.getByText('已解除').waitFor();
+  await shot(op, 'workforce-9-lifted');
   await officer.close();
   await ctx.close();
 });
