@@ -110,6 +110,8 @@ export const updateInstitutionBody = z.strictObject({
 export type UpdateInstitutionBody = z.infer<typeof updateInstitutionBody>;
 
 export const classInputSchema = z.strictObject({
+  /** The class kept by this row (its staff assignments stay); without it a row keeps the same-named class. */
+  id: z.uuid().optional(),
   name: z.string().trim().min(1).max(50),
   type: classTypeSchema,
   capacity: z.number().int().min(0).max(1000),

@@ -3,7 +3,7 @@
  * table; child rows (classes, documents, history) are read only for an institution already found in
  * scope. Writes take a row that was read in scope and update it conditionally on its version.
  */
-import { and, asc, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type {
   INSTITUTION_SORTS,
@@ -209,8 +209,32 @@ export async function replaceClasses(
   row: InstitutionRow,
   classes: (typeof institutionClasses.$inferInsert)[],
 ) {
-  await tx.delete(institutionClasses).where(ofInstitution(institutionClasses, row));
-  if (classes.length > 0) await tx.insert(institutionClasses).values(classes);
+  // Rows whose id stays are updated in place; only removed classes are deleted (their staff
+  // assignments go with them), so editing a class keeps the caregivers assigned to it.
+  const ids = classes.map((c) => c.id).filter((id): id is string => !!id);
+  await tx
+    .delete(institutionClasses)
+    .where(
+      ids.length > 0
+        ? and(ofInstitution(institutionClasses, row), notInArray(institutionClasses.id, ids))
+        : ofInstitution(institutionClasses, row),
+    );
+  if (classes.length > 0)
+    await tx
+      .insert(institutionClasses)
+      .values(classes)
+      .onConflictDoUpdate({
+        target: [institutionClasses.districtCode, institutionClasses.id],
+        set: {
+          position: sql`excluded.position`,
+          name: sql`excluded.name`,
+          type: sql`excluded.type`,
+          capacity: sql`excluded.capacity`,
+          enrolled: sql`excluded.enrolled`,
+          minAgeMonths: sql`excluded.min_age_months`,
+          maxAgeMonths: sql`excluded.max_age_months`,
+        },
+      });
 }
 
 /** Submitted institutions in scope, oldest first (the review queue). */

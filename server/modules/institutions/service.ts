@@ -218,12 +218,32 @@ export function createInstitutionService({ db }: { db: Db }) {
           },
           ctx.now,
         );
+        // Keep the ids of the classes that stay (by id, else by name): staff assignments hang on them.
+        const existing = await repo.classesOf(tx, row);
+        const free = new Map(existing.map((c) => [c.id, c]));
+        const kept = body.classes.map((c) => (c.id && free.delete(c.id) ? c.id : undefined));
+        const badId = body.classes.findIndex((c, i) => c.id && !kept[i]);
+        if (badId >= 0)
+          throw fieldError(
+            `classes.${badId}.id`,
+            'institution.class_not_found',
+            `第 ${badId + 1} 个班级的 ID 不是本机构的班级（或重复）`,
+            `classes.${badId}.id is not a class of this institution (or is repeated)`,
+          );
+        body.classes.forEach((c, i) => {
+          if (kept[i]) return;
+          const same = [...free.values()].find((e) => e.name === c.name);
+          if (same) {
+            free.delete(same.id);
+            kept[i] = same.id;
+          }
+        });
         await repo.replaceClasses(
           tx,
           next,
           body.classes.map((c, position) => ({
             districtCode: row.districtCode,
-            id: uuidv7(ctx.now.getTime()),
+            id: kept[position] ?? uuidv7(ctx.now.getTime()),
             institutionId: row.id,
             position,
             name: c.name,

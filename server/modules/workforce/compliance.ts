@@ -35,12 +35,6 @@ export const EXPIRY_WINDOW_DAYS = 30;
 /** Institutions whose classes are measured: filed and running (not drafts, filings under review, suspended or closed). */
 export const STAFFED_STATUSES = ['filed', 'operating', 'rectifying'] as const;
 
-function chunks<T>(xs: readonly T[], n = 5000): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
-}
-
 export interface ComplianceData extends Compliance {
   /** Per active person: certified, pace (for the plan targets' drill-downs). */
   people: {
@@ -64,6 +58,22 @@ export async function computeCompliance(
   const today = localDate(asOf);
   const year = Number(today.slice(0, 4));
   const policy = workforcePolicy(actor.districtCode, today);
+  // The measured institutions, and their active employments, as subqueries: each table below is read
+  // once with these as conditions (no id lists sent back and forth, no per-class or per-person loop).
+  const instWhere = and(
+    scopeWhere(actor, institutionScopeCols),
+    inArray(institutions.status, [...STAFFED_STATUSES]),
+    filter.townCode ? eq(institutions.townCode, filter.townCode) : undefined,
+    filter.institutionId ? eq(institutions.id, filter.institutionId) : undefined,
+  );
+  const instSub = db.select({ id: institutions.id }).from(institutions).where(instWhere);
+  const empWhere = and(
+    scopeWhere(actor, employmentScope),
+    eq(employments.status, 'active'),
+    inArray(employments.institutionId, instSub),
+  );
+  const staffSub = db.select({ id: employments.staffId }).from(employments).where(empWhere);
+  const empSub = db.select({ id: employments.id }).from(employments).where(empWhere);
   const insts = await db
     .select({
       id: institutions.id,
@@ -72,89 +82,55 @@ export async function computeCompliance(
       kind: institutions.kind,
     })
     .from(institutions)
+    .where(instWhere);
+  const instById = new Map(insts.map((i) => [i.id, i]));
+  const emps = await db
+    .select({
+      id: employments.id,
+      staffId: employments.staffId,
+      institutionId: employments.institutionId,
+      townCode: employments.townCode,
+      post: employments.post,
+      name: staff.fullName,
+    })
+    .from(employments)
+    .innerJoin(
+      staff,
+      and(eq(staff.districtCode, employments.districtCode), eq(staff.id, employments.staffId)),
+    )
+    .where(empWhere);
+  const certs = await db
+    .select()
+    .from(certificates)
+    .where(and(eq(certificates.districtCode, actor.districtCode), inArray(certificates.staffId, staffSub)));
+  const att = await db
+    .select({
+      staffId: trainingAttendance.staffId,
+      ethics:
+        sql<number>`coalesce(sum(${trainingAttendance.hours}) filter (where ${trainingEvents.category} = 'ethics'), 0)`.mapWith(
+          Number,
+        ),
+      skills:
+        sql<number>`coalesce(sum(${trainingAttendance.hours}) filter (where ${trainingEvents.category} <> 'ethics'), 0)`.mapWith(
+          Number,
+        ),
+    })
+    .from(trainingAttendance)
+    .innerJoin(
+      trainingEvents,
+      and(
+        eq(trainingEvents.districtCode, trainingAttendance.districtCode),
+        eq(trainingEvents.id, trainingAttendance.eventId),
+      ),
+    )
     .where(
       and(
-        scopeWhere(actor, institutionScopeCols),
-        inArray(institutions.status, [...STAFFED_STATUSES]),
-        filter.townCode ? eq(institutions.townCode, filter.townCode) : undefined,
-        filter.institutionId ? eq(institutions.id, filter.institutionId) : undefined,
+        eq(trainingAttendance.districtCode, actor.districtCode),
+        inArray(trainingAttendance.staffId, staffSub),
+        sql`${trainingEvents.startDate} between ${`${year}-01-01`} and ${`${year}-12-31`}`,
       ),
-    );
-  const instIds = insts.map((i) => i.id);
-  const instById = new Map(insts.map((i) => [i.id, i]));
-  const emps: {
-    id: string;
-    staffId: string;
-    institutionId: string;
-    townCode: string;
-    post: (typeof employments.$inferSelect)['post'];
-    name: string;
-  }[] = [];
-  for (const part of chunks(instIds))
-    emps.push(
-      ...(await db
-        .select({
-          id: employments.id,
-          staffId: employments.staffId,
-          institutionId: employments.institutionId,
-          townCode: employments.townCode,
-          post: employments.post,
-          name: staff.fullName,
-        })
-        .from(employments)
-        .innerJoin(
-          staff,
-          and(eq(staff.districtCode, employments.districtCode), eq(staff.id, employments.staffId)),
-        )
-        .where(
-          and(
-            scopeWhere(actor, employmentScope),
-            eq(employments.status, 'active'),
-            inArray(employments.institutionId, part),
-          ),
-        )),
-    );
-  const staffIds = [...new Set(emps.map((e) => e.staffId))];
-  const certs: (typeof certificates.$inferSelect)[] = [];
-  const att: { staffId: string; ethics: number; skills: number }[] = [];
-  for (const part of chunks(staffIds)) {
-    certs.push(
-      ...(await db
-        .select()
-        .from(certificates)
-        .where(and(eq(certificates.districtCode, actor.districtCode), inArray(certificates.staffId, part)))),
-    );
-    att.push(
-      ...(await db
-        .select({
-          staffId: trainingAttendance.staffId,
-          ethics:
-            sql<number>`coalesce(sum(${trainingAttendance.hours}) filter (where ${trainingEvents.category} = 'ethics'), 0)`.mapWith(
-              Number,
-            ),
-          skills:
-            sql<number>`coalesce(sum(${trainingAttendance.hours}) filter (where ${trainingEvents.category} <> 'ethics'), 0)`.mapWith(
-              Number,
-            ),
-        })
-        .from(trainingAttendance)
-        .innerJoin(
-          trainingEvents,
-          and(
-            eq(trainingEvents.districtCode, trainingAttendance.districtCode),
-            eq(trainingEvents.id, trainingAttendance.eventId),
-          ),
-        )
-        .where(
-          and(
-            eq(trainingAttendance.districtCode, actor.districtCode),
-            inArray(trainingAttendance.staffId, part),
-            sql`${trainingEvents.startDate} between ${`${year}-01-01`} and ${`${year}-12-31`}`,
-          ),
-        )
-        .groupBy(trainingAttendance.staffId)),
-    );
-  }
+    )
+    .groupBy(trainingAttendance.staffId);
   const certsBy = new Map<string, (typeof certificates.$inferSelect)[]>();
   for (const c of certs) certsBy.set(c.staffId, [...(certsBy.get(c.staffId) ?? []), c]);
   const certifiedEmp = new Map(
@@ -184,38 +160,24 @@ export async function computeCompliance(
   }));
 
   // Classes.
-  const classes = instIds.length
-    ? (
-        await Promise.all(
-          chunks(instIds).map((part) =>
-            db
-              .select()
-              .from(institutionClasses)
-              .where(
-                and(
-                  eq(institutionClasses.districtCode, actor.districtCode),
-                  inArray(institutionClasses.institutionId, part),
-                ),
-              ),
-          ),
-        )
-      ).flat()
-    : [];
-  const assigns = (
-    await Promise.all(
-      chunks(emps.map((e) => e.id)).map((part) =>
-        db
-          .select({ employmentId: classAssignments.employmentId, classId: classAssignments.classId })
-          .from(classAssignments)
-          .where(
-            and(
-              eq(classAssignments.districtCode, actor.districtCode),
-              inArray(classAssignments.employmentId, part),
-            ),
-          ),
+  const classes = await db
+    .select()
+    .from(institutionClasses)
+    .where(
+      and(
+        eq(institutionClasses.districtCode, actor.districtCode),
+        inArray(institutionClasses.institutionId, instSub),
       ),
-    )
-  ).flat();
+    );
+  const assigns = await db
+    .select({ employmentId: classAssignments.employmentId, classId: classAssignments.classId })
+    .from(classAssignments)
+    .where(
+      and(
+        eq(classAssignments.districtCode, actor.districtCode),
+        inArray(classAssignments.employmentId, empSub),
+      ),
+    );
   const empById = new Map(emps.map((e) => [e.id, e]));
   const assignsByClass = new Map<string, typeof assigns>();
   for (const a of assigns) assignsByClass.set(a.classId, [...(assignsByClass.get(a.classId) ?? []), a]);

@@ -193,7 +193,7 @@ export const classAssignments = pgTable(
       columns: [t.districtCode, t.employmentId],
       foreignColumns: [employments.districtCode, employments.id],
     }).onDelete('cascade'),
-    // Classes are replaced as a set when the registry edits them: their assignments go with them.
+    // A class edit keeps the class ids that stay; a removed class takes its assignments with it.
     foreignKey({
       name: 'workforce_class_assignments_class_fk',
       columns: [t.districtCode, t.classId],

@@ -207,6 +207,70 @@ describe('hire, certify, assign: the class turns compliant', () => {
     expect(after.expiringSoon.length).toBeGreaterThanOrEqual(0);
   });
 
+  it('editing the classes keeps the assignments of the classes that stay (the class-edit bug)', async () => {
+    const infant = instA.classes.find((c) => c.type === 'infant')!;
+    const assigned = async () =>
+      (
+        (await t.database.db.execute(
+          `select count(*)::int as n from workforce_class_assignments where class_id = '${infant.id}'`,
+        )) as unknown as { rows: { n: number }[] }
+      ).rows[0]!.n;
+    expect(await assigned()).toBe(2);
+    const get = async () =>
+      (
+        await t.call('GET', `/api/v1/institutions/${instA.id}`, { cookie: district })
+      ).json() as InstitutionDetail;
+    const body = (d: InstitutionDetail, edit: (c: InstitutionDetail['classes'][number]) => object) => ({
+      version: d.version,
+      classes: d.classes.map((c) => ({
+        name: c.name,
+        type: c.type,
+        capacity: c.capacity,
+        enrolled: c.enrolled,
+        minAgeMonths: c.minAgeMonths,
+        ...edit(c),
+      })),
+    });
+    // The console form sends the rows without ids: a capacity change matches the classes by name.
+    let d = await get();
+    let res = await t.call('PUT', `/api/v1/institutions/${instA.id}/classes`, {
+      cookie: district,
+      body: body(d, (c) =>
+        c.id === infant.id
+          ? { capacity: c.capacity - 1, enrolled: Math.min(c.enrolled, c.capacity - 1) }
+          : {},
+      ),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as InstitutionDetail).classes.map((c) => c.id)).toEqual(d.classes.map((c) => c.id));
+    expect(await assigned()).toBe(2);
+    // A rename with the id keeps the class too.
+    d = res.json();
+    res = await t.call('PUT', `/api/v1/institutions/${instA.id}/classes`, {
+      cookie: district,
+      body: body(d, (c) => (c.id === infant.id ? { id: c.id, name: '乳儿一班' } : {})),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await assigned()).toBe(2);
+    const compliance = (
+      await t.call('GET', `/api/v1/workforce/compliance?institutionId=${instA.id}`, { cookie: adminA })
+    ).json();
+    expect(compliance.classes.find((c: { classId: string }) => c.classId === infant.id)).toMatchObject({
+      certifiedCaregivers: 2,
+      compliant: true,
+    });
+    // An id from another institution is not taken over: 400 naming the field.
+    d = res.json();
+    const before = await countRows(t, 'institution_classes');
+    res = await t.call('PUT', `/api/v1/institutions/${instA.id}/classes`, {
+      cookie: district,
+      body: body(d, (c) => (c.id === infant.id ? { id: instB.classes[0]!.id } : {})),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toMatch(/^classes\.\d+\.id$/);
+    expect(await countRows(t, 'institution_classes')).toBe(before);
+  });
+
   it('a class of another institution cannot be assigned', async () => {
     const other = instB.classes[0]!;
     const d = (await t.call('GET', `/api/v1/workforce/staff/${staffId}`, { cookie: adminA })).json();

@@ -37,6 +37,10 @@ function ClassRowFields(props: {
   return (
     <Row gutter={12} align="top" className="inst-class-row">
       <Col xs={24} sm={12} lg={5}>
+        {/* The stored class's id travels with the row so a save keeps its staff assignments. */}
+        <Form.Item name={[i, 'id']} hidden>
+          <Input />
+        </Form.Item>
         <Form.Item name={[i, 'name']} label={t('inst.className')} rules={[required, { max: 50 }]}>
           <Input maxLength={50} disabled={props.disabled} />
         </Form.Item>

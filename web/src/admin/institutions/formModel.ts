@@ -20,6 +20,8 @@ import type { CreateInstitutionBody, InstitutionDetail, UpdateInstitutionBody } 
 import { type Lang, pick } from '../../i18n/index.tsx';
 
 export interface ClassRow {
+  /** The stored class this row edits (kept on save, so its staff assignments stay). */
+  id?: string;
   name?: string;
   type?: ClassInputBody['type'];
   capacity?: number | null;
@@ -81,6 +83,7 @@ export function toFormValues(d: InstitutionDetail): FormValues {
       hourlyFen: y(d.fees.hourlyFen),
     },
     classes: d.classes.map((c) => ({
+      id: c.id,
       name: c.name,
       type: c.type,
       capacity: c.capacity,
@@ -132,6 +135,7 @@ export function toProfileBody(v: FormValues): CreateInstitutionBody {
 
 export function toClassesBody(v: FormValues): ClassInputBody[] {
   return (v.classes ?? []).map((c) => ({
+    ...(c.id ? { id: c.id } : {}),
     name: (c.name ?? '').trim(),
     type: c.type ?? 'toddler_large',
     capacity: c.capacity ?? Number.NaN,

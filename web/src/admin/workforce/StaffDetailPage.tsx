@@ -1,6 +1,7 @@
 /** One person: masked numbers, employments in the caller's scope, certificates (valid or not), training pace. */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import {
   CERTIFICATE_LABELS,
@@ -12,13 +13,24 @@ import { problemText } from '../../api/errors.ts';
 import { keys } from '../../api/keys.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
-import { workforceApi } from './api.ts';
+import { can, useCurrentMe } from '../session.ts';
+import { type StaffDetail, workforceApi } from './api.ts';
+import { AssignClassesModal, AttendanceModal, CertificateModal, EndEmploymentModal } from './forms.tsx';
+
+type Employment = StaffDetail['employments'][number];
 
 export default function StaffDetailPage() {
   const { id = '' } = useParams();
   const t = useT();
   const [lang] = useLang();
   const l = lang === 'zh-CN' ? 'zh' : 'en';
+  const me = useCurrentMe();
+  const manage = can(me, 'workforce.manage');
+  const training = can(me, 'workforce.training');
+  const [attending, setAttending] = useState(false);
+  const [addingCert, setAddingCert] = useState(false);
+  const [assigning, setAssigning] = useState<Employment | null>(null);
+  const [ending, setEnding] = useState<Employment | null>(null);
   const q = useQuery({
     queryKey: keys.workforce.detail(id),
     queryFn: ({ signal }) => workforceApi.detail(id, signal),
@@ -29,6 +41,14 @@ export default function StaffDetailPage() {
   const d = q.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      {training && <AttendanceModal staffId={d.id} open={attending} onClose={() => setAttending(false)} />}
+      {manage && (
+        <>
+          <CertificateModal staffId={d.id} open={addingCert} onClose={() => setAddingCert(false)} />
+          <AssignClassesModal staffId={d.id} employment={assigning} onClose={() => setAssigning(null)} />
+          <EndEmploymentModal staffId={d.id} employment={ending} onClose={() => setEnding(null)} />
+        </>
+      )}
       {d.banned && <Alert type="error" showIcon message={t('workforce.bannedAlert')} />}
       <Card title={d.name}>
         <Descriptions column={{ xs: 1, md: 2 }}>
@@ -39,7 +59,9 @@ export default function StaffDetailPage() {
             {d.post ? POST_LABELS[d.post][l] : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('workforce.certified')}>
-            {d.certified ? (
+            {d.banned ? (
+              <Tag color="red">{t('workforce.banned')}</Tag>
+            ) : d.certified ? (
               <Tag color="green">{t('workforce.certifiedYes')}</Tag>
             ) : (
               <Tag color="orange">
@@ -69,10 +91,34 @@ export default function StaffDetailPage() {
                 </Tag>
               ),
             },
+            ...(manage
+              ? [
+                  {
+                    title: t('workforce.form.actions'),
+                    key: 'actions',
+                    render: (_: unknown, e: Employment) =>
+                      e.status === 'active' && (
+                        <Space>
+                          <Button size="small" onClick={() => setAssigning(e)}>
+                            {t('workforce.form.assignClasses')}
+                          </Button>
+                          <Button size="small" danger onClick={() => setEnding(e)}>
+                            {t('workforce.form.endEmployment')}
+                          </Button>
+                        </Space>
+                      ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
-      <Card title={t('workforce.certificates')}>
+      <Card
+        title={t('workforce.certificates')}
+        extra={
+          manage && <Button onClick={() => setAddingCert(true)}>{t('workforce.form.addCertificate')}</Button>
+        }
+      >
         <Table
           rowKey="id"
           pagination={false}
@@ -94,7 +140,12 @@ export default function StaffDetailPage() {
           ]}
         />
       </Card>
-      <Card title={t('workforce.training', { year: d.training.year })}>
+      <Card
+        title={t('workforce.training', { year: d.training.year })}
+        extra={
+          training && <Button onClick={() => setAttending(true)}>{t('workforce.form.recordTraining')}</Button>
+        }
+      >
         <Descriptions column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('workforce.skillsHours')}>
             {d.training.skillsHours} / {d.training.skillsTarget}（{t('workforce.expected')}{' '}

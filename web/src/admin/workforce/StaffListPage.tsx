@@ -1,16 +1,25 @@
 /** The staff list (masked personal numbers), filtered by post, on the kit's PagedTable. */
-import { Card, Select, type TableColumnsType, Tag } from 'antd';
-import { Link } from 'react-router';
+import { Button, Card, Select, type TableColumnsType, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { POST_LABELS, POSTS, staffListQuery } from '../../../../domain/contracts/workforce.ts';
 import { keys } from '../../api/keys.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
+import { can, useCurrentMe } from '../session.ts';
 import { type StaffSummary, workforceApi } from './api.ts';
+import { AddStaffModal } from './forms.tsx';
 
 export default function StaffListPage() {
   const t = useT();
   const [lang] = useLang();
   const zh = lang === 'zh-CN';
+  const me = useCurrentMe();
+  const navigate = useNavigate();
+  const [adding, setAdding] = useState(false);
+  // Hiring is at the admin's own institution (the API takes an institution in the caller's scope).
+  const ownInstitution = me.scope?.kind === 'institution' ? me.scope.institutionId : null;
+  const mayHire = can(me, 'workforce.manage') && ownInstitution !== null;
   const columns: TableColumnsType<StaffSummary> = [
     {
       title: t('workforce.name'),
@@ -39,7 +48,26 @@ export default function StaffListPage() {
     },
   ];
   return (
-    <Card title={t('workforce.staffTitle')}>
+    <Card
+      title={t('workforce.staffTitle')}
+      extra={
+        mayHire && (
+          <Button type="primary" onClick={() => setAdding(true)}>
+            {t('workforce.form.addStaff')}
+          </Button>
+        )
+      }
+    >
+      {mayHire && (
+        <AddStaffModal
+          institutionId={ownInstitution}
+          open={adding}
+          onClose={(id) => {
+            setAdding(false);
+            if (id) navigate(`/admin/workforce/staff/${id}`);
+          }}
+        />
+      )}
       <PagedTable
         schema={staffListQuery}
         queryKey={keys.workforce.staff}

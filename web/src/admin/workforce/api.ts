@@ -1,5 +1,5 @@
 /** The Workforce module's calls, typed from the generated OpenAPI document. */
-import { http, type QueryOf, type ResponseOf, unwrap } from '../../api/client.ts';
+import { type BodyOf, http, type QueryOf, type ResponseOf, unwrap } from '../../api/client.ts';
 
 export type StaffPage = ResponseOf<'/api/v1/workforce/staff', 'get'>;
 export type StaffSummary = StaffPage['items'][number];
@@ -8,6 +8,11 @@ export type StaffDetail = ResponseOf<'/api/v1/workforce/staff/{id}', 'get'>;
 export type Compliance = ResponseOf<'/api/v1/workforce/compliance', 'get'>;
 export type BanPage = ResponseOf<'/api/v1/workforce/bans', 'get'>;
 export type BanQuery = QueryOf<'/api/v1/workforce/bans', 'get'>;
+export type CreateStaffBody = BodyOf<'/api/v1/workforce/staff', 'post'>;
+export type CreateCertificateBody = BodyOf<'/api/v1/workforce/staff/{id}/certificates', 'post'>;
+export type CreateBanBody = BodyOf<'/api/v1/workforce/bans', 'post'>;
+
+const emp = (id: string, employmentId: string) => ({ path: { id, employmentId } });
 
 export const workforceApi = {
   staff: (query: StaffQuery, signal?: AbortSignal) =>
@@ -18,4 +23,28 @@ export const workforceApi = {
     unwrap(http.GET('/api/v1/workforce/compliance', { params: { query }, signal })),
   bans: (query: BanQuery, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/workforce/bans', { params: { query }, signal })),
+  create: (body: CreateStaffBody) => unwrap(http.POST('/api/v1/workforce/staff', { body })),
+  addCertificate: (id: string, body: CreateCertificateBody) =>
+    unwrap(http.POST('/api/v1/workforce/staff/{id}/certificates', { params: { path: { id } }, body })),
+  assignClasses: (id: string, employmentId: string, body: { classIds: string[]; version: number }) =>
+    unwrap(
+      http.PUT('/api/v1/workforce/staff/{id}/employments/{employmentId}/classes', {
+        params: emp(id, employmentId),
+        body,
+      }),
+    ),
+  endEmployment: (id: string, employmentId: string, body: { endDate: string; version: number }) =>
+    unwrap(
+      http.POST('/api/v1/workforce/staff/{id}/employments/{employmentId}/end', {
+        params: emp(id, employmentId),
+        body,
+      }),
+    ),
+  trainings: (query: QueryOf<'/api/v1/workforce/trainings', 'get'>, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/workforce/trainings', { params: { query }, signal })),
+  addAttendance: (id: string, body: { staffIds: string[]; hours?: number }) =>
+    unwrap(http.POST('/api/v1/workforce/trainings/{id}/attendance', { params: { path: { id } }, body })),
+  addBan: (body: CreateBanBody) => unwrap(http.POST('/api/v1/workforce/bans', { body })),
+  liftBan: (id: string, body: { reason: string }) =>
+    unwrap(http.POST('/api/v1/workforce/bans/{id}/lift', { params: { path: { id } }, body })),
 };

@@ -1,0 +1,563 @@
+/**
+ * The console's workforce forms (modals): add a staff member and hire her at the admin's institution,
+ * add a certificate, assign classes, end an employment, add and lift a ban entry. Labels, not
+ * placeholders; the ID number is checked as it is typed with the server's own rule
+ * (`validateIdentity`); the server's field errors land on the fields in zh/en (`useShowError`).
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useState } from 'react';
+import {
+  CERTIFICATE_LABELS,
+  CERTIFICATE_TYPES,
+  EDUCATION_LABELS,
+  EDUCATIONS,
+  ID_TYPE_LABELS,
+  ID_TYPES,
+  type IdType,
+  POST_LABELS,
+  POSTS,
+} from '../../../../domain/contracts/workforce.ts';
+import { validateIdentity } from '../../../../domain/workforce/rules.ts';
+import { api } from '../../api/client.ts';
+import { useShowError } from '../../api/errors.ts';
+import { keys } from '../../api/keys.ts';
+import { ApiError } from '../../api/problem.ts';
+import { pick, useLang, useT } from '../../i18n/index.tsx';
+import { type StaffDetail, workforceApi } from './api.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+type L = 'zh' | 'en';
+const opts = <K extends string>(xs: readonly K[], labels: Record<K, { zh: string; en: string }>, l: L) =>
+  xs.map((x) => ({ value: x, label: labels[x][l] }));
+
+function useL(): L {
+  const [lang] = useLang();
+  return lang === 'zh-CN' ? 'zh' : 'en';
+}
+
+/** The server's screening answer for a banned person: a 409 with the ban code. */
+const isBanBlock = (e: unknown): e is ApiError =>
+  e instanceof ApiError && e.problem.code === 'workforce.banned';
+
+export function AddStaffModal(props: {
+  institutionId: string;
+  open: boolean;
+  onClose: (id?: string) => void;
+}) {
+  const t = useT();
+  const [lang] = useLang();
+  const l = useL();
+  const [form] = Form.useForm();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const [blocked, setBlocked] = useState<string | null>(null);
+  const idType = Form.useWatch('idType', form) as IdType | undefined;
+  const m = useMutation({
+    mutationFn: (v: Record<string, string | undefined>) =>
+      workforceApi.create({
+        name: v.name ?? '',
+        idType: (v.idType ?? 'citizen_id') as IdType,
+        idNumber: v.idNumber ?? '',
+        ...(v.idType !== 'citizen_id' && v.birthDate ? { birthDate: v.birthDate } : {}),
+        ...(v.idType !== 'citizen_id' && v.sex ? { sex: v.sex as 'male' | 'female' } : {}),
+        mobile: v.mobile ?? '',
+        education: v.education as (typeof EDUCATIONS)[number],
+        employment: {
+          institutionId: props.institutionId,
+          post: v.post as (typeof POSTS)[number],
+          startDate: v.startDate ?? today(),
+          labourContract: true,
+          socialInsurance: true,
+        },
+      }),
+    onSuccess: (d) => {
+      void qc.invalidateQueries({ queryKey: keys.workforce.all });
+      void qc.invalidateQueries({ queryKey: keys.dashboard });
+      form.resetFields();
+      setBlocked(null);
+      props.onClose(d.id);
+    },
+    onError: (e) => {
+      if (isBanBlock(e)) setBlocked(pick(lang, e.problem.detail_zh, e.problem.detail_en));
+      else showError(e, form);
+    },
+  });
+  const idRule = {
+    validator: async (_: unknown, value: string) => {
+      if (!value) return;
+      const v = form.getFieldsValue() as Record<string, string | undefined>;
+      const r = validateIdentity(
+        {
+          idType: (v.idType ?? 'citizen_id') as IdType,
+          idNumber: value,
+          birthDate: v.birthDate,
+          sex: v.sex as 'male' | 'female' | undefined,
+        },
+        today(),
+        v.startDate || today(),
+      );
+      const e = r.errors.find((x) => x.field === 'idNumber');
+      if (e) throw new Error(pick(lang, e.message_zh, e.message_en));
+    },
+  };
+  const required = { required: true, message: t('workforce.form.required') };
+  return (
+    <Modal
+      open={props.open}
+      title={t('workforce.form.addStaff')}
+      okText={t('workforce.form.save')}
+      cancelText={t('workforce.form.cancel')}
+      confirmLoading={m.isPending}
+      onOk={() => form.submit()}
+      onCancel={() => {
+        setBlocked(null);
+        props.onClose();
+      }}
+      destroyOnHidden
+    >
+      {blocked && (
+        <Alert
+          type="error"
+          showIcon
+          message={t('workforce.form.banBlocked')}
+          description={blocked}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ idType: 'citizen_id', startDate: today() }}
+        onFinish={(v) => m.mutate(v)}
+      >
+        <Form.Item name="name" label={t('workforce.name')} rules={[required, { max: 50 }]}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="idType" label={t('workforce.form.idType')} rules={[required]}>
+          <Select options={opts(ID_TYPES, ID_TYPE_LABELS, l)} />
+        </Form.Item>
+        <Form.Item
+          name="idNumber"
+          label={t('workforce.idNumber')}
+          rules={[required, idRule]}
+          dependencies={['idType', 'startDate', 'birthDate']}
+        >
+          <Input maxLength={40} autoComplete="off" />
+        </Form.Item>
+        {idType && idType !== 'citizen_id' && (
+          <>
+            <Form.Item name="birthDate" label={t('workforce.birthDate')} rules={[required]}>
+              <Input type="date" />
+            </Form.Item>
+            <Form.Item name="sex" label={t('workforce.form.sex')} rules={[required]}>
+              <Select
+                options={[
+                  { value: 'female', label: t('workforce.form.female') },
+                  { value: 'male', label: t('workforce.form.male') },
+                ]}
+              />
+            </Form.Item>
+          </>
+        )}
+        <Form.Item name="mobile" label={t('workforce.mobile')} rules={[required, { max: 20 }]}>
+          <Input maxLength={20} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="education" label={t('workforce.form.education')} rules={[required]}>
+          <Select options={opts(EDUCATIONS, EDUCATION_LABELS, l)} />
+        </Form.Item>
+        <Form.Item name={['post']} label={t('workforce.post')} rules={[required]}>
+          <Select options={opts(POSTS, POST_LABELS, l)} />
+        </Form.Item>
+        <Form.Item name="startDate" label={t('workforce.start')} rules={[required]}>
+          <Input type="date" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function CertificateModal(props: { staffId: string; open: boolean; onClose: () => void }) {
+  const t = useT();
+  const l = useL();
+  const [form] = Form.useForm();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const m = useMutation({
+    mutationFn: (v: Record<string, string | undefined>) =>
+      workforceApi.addCertificate(props.staffId, {
+        type: v.type as (typeof CERTIFICATE_TYPES)[number],
+        number: v.number ?? '',
+        issuer: v.issuer ?? '',
+        issuedOn: v.issuedOn ?? '',
+        ...(v.expiresOn ? { expiresOn: v.expiresOn } : {}),
+      }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.workforce.all });
+      form.resetFields();
+      props.onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  const required = { required: true, message: t('workforce.form.required') };
+  return (
+    <Modal
+      open={props.open}
+      title={t('workforce.form.addCertificate')}
+      okText={t('workforce.form.save')}
+      cancelText={t('workforce.form.cancel')}
+      confirmLoading={m.isPending}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => m.mutate(v)}>
+        <Form.Item name="type" label={t('workforce.certType')} rules={[required]}>
+          <Select options={opts(CERTIFICATE_TYPES, CERTIFICATE_LABELS, l)} />
+        </Form.Item>
+        <Form.Item name="number" label={t('workforce.certNumber')} rules={[required, { max: 50 }]}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="issuer" label={t('workforce.issuer')} rules={[required, { max: 100 }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="issuedOn" label={t('workforce.issuedOn')} rules={[required]}>
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item
+          name="expiresOn"
+          label={t('workforce.expiresOn')}
+          dependencies={['issuedOn']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: async (_, v: string | undefined) => {
+                const issued = getFieldValue('issuedOn') as string | undefined;
+                if (v && issued && v < issued) throw new Error(t('workforce.form.expiryBeforeIssue'));
+              },
+            }),
+          ]}
+        >
+          <Input type="date" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+type Employment = StaffDetail['employments'][number];
+
+export function AssignClassesModal(props: {
+  staffId: string;
+  employment: Employment | null;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const e = props.employment;
+  const inst = useQuery({
+    queryKey: keys.institutions.detail(e?.institutionId ?? ''),
+    queryFn: ({ signal }) => api.institutions.get(e!.institutionId, signal),
+    enabled: !!e,
+  });
+  const m = useMutation({
+    mutationFn: (v: { classIds?: string[] }) =>
+      workforceApi.assignClasses(props.staffId, e!.id, { classIds: v.classIds ?? [], version: e!.version }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.workforce.all });
+      void qc.invalidateQueries({ queryKey: keys.dashboard });
+      props.onClose();
+    },
+    onError: (err) => showError(err, form),
+  });
+  return (
+    <Modal
+      open={!!e}
+      title={t('workforce.form.assignClasses')}
+      okText={t('workforce.form.save')}
+      cancelText={t('workforce.form.cancel')}
+      confirmLoading={m.isPending}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ classIds: e?.classes.map((c) => c.id) ?? [] }}
+        onFinish={(v) => m.mutate(v)}
+      >
+        <Form.Item name="classIds" label={t('workforce.classes')}>
+          <Select
+            mode="multiple"
+            loading={inst.isLoading}
+            options={(inst.data?.classes ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function EndEmploymentModal(props: {
+  staffId: string;
+  employment: Employment | null;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const e = props.employment;
+  const m = useMutation({
+    mutationFn: (v: { endDate: string }) =>
+      workforceApi.endEmployment(props.staffId, e!.id, { endDate: v.endDate, version: e!.version }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.workforce.all });
+      void qc.invalidateQueries({ queryKey: keys.dashboard });
+      props.onClose();
+    },
+    onError: (err) => showError(err, form),
+  });
+  return (
+    <Modal
+      open={!!e}
+      title={t('workforce.form.endEmployment')}
+      okText={t('workforce.form.save')}
+      cancelText={t('workforce.form.cancel')}
+      confirmLoading={m.isPending}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" initialValues={{ endDate: today() }} onFinish={(v) => m.mutate(v)}>
+        <Form.Item
+          name="endDate"
+          label={t('workforce.end')}
+          rules={[{ required: true, message: t('workforce.form.required') }]}
+        >
+          <Input type="date" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function AddBanModal(props: { open: boolean; onClose: () => void }) {
+  const t = useT();
+  const [lang] = useLang();
+  const l = useL();
+  const [form] = Form.useForm();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const m = useMutation({
+    mutationFn: (v: {
+      name: string;
+      idNumber: string;
+      reason: string;
+      decisionRef: string;
+      decisionDate: string;
+      managers?: { name: string; idNumber: string }[];
+    }) =>
+      workforceApi.addBan({
+        person: { name: v.name, idType: 'citizen_id', idNumber: v.idNumber },
+        reason: v.reason,
+        decisionRef: v.decisionRef,
+        decisionDate: v.decisionDate,
+        managers: (v.managers ?? []).map((x) => ({
+          name: x.name,
+          idType: 'citizen_id',
+          idNumber: x.idNumber,
+        })),
+      }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.workforce.all });
+      form.resetFields();
+      props.onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  const required = { required: true, message: t('workforce.form.required') };
+  const idRule = {
+    validator: async (_: unknown, value: string) => {
+      if (!value) return;
+      const e = validateIdentity({ idType: 'citizen_id', idNumber: value }, today(), undefined).errors[0];
+      if (e) throw new Error(pick(lang, e.message_zh, e.message_en));
+    },
+  };
+  return (
+    <Modal
+      open={props.open}
+      title={t('workforce.form.addBan')}
+      okText={t('workforce.form.save')}
+      cancelText={t('workforce.form.cancel')}
+      confirmLoading={m.isPending}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+      width={640}
+    >
+      <Alert type="warning" showIcon message={t('workforce.form.banNote')} style={{ marginBottom: 12 }} />
+      <Form form={form} layout="vertical" onFinish={(v) => m.mutate(v)}>
+        <Form.Item name="name" label={t('workforce.name')} rules={[required, { max: 50 }]}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item
+          name="idNumber"
+          label={`${t('workforce.idNumber')}（${ID_TYPE_LABELS.citizen_id[l]}）`}
+          rules={[required, idRule]}
+        >
+          <Input maxLength={18} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="decisionRef"
+          label={t('workforce.form.decisionRef')}
+          rules={[required, { max: 100 }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="decisionDate" label={t('workforce.form.decisionDate')} rules={[required]}>
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item name="reason" label={t('workforce.reason')} rules={[required, { max: 500 }]}>
+          <Input.TextArea maxLength={500} rows={2} />
+        </Form.Item>
+        <Form.List name="managers">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f, i) => (
+                <div key={f.key} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+                  <Form.Item
+                    name={[f.name, 'name']}
+                    label={t('workforce.form.managerName', { n: i + 1 })}
+                    rules={[required]}
+                    style={{ flex: 1 }}
+                  >
+                    <Input maxLength={50} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[f.name, 'idNumber']}
+                    label={t('workforce.form.managerId', { n: i + 1 })}
+                    rules={[required, idRule]}
+                    style={{ flex: 2 }}
+                  >
+                    <Input maxLength={18} autoComplete="off" />
+                  </Form.Item>
+                  <Button type="link" style={{ marginTop: 30 }} onClick={() => remove(f.name)}>
+                    {t('workforce.form.remove')}
+                  </Button>
+                </div>
+              ))}
+              {fields.length < 10 && (
+                <Button type="dashed" onClick={() => add()}>
+                  + {t('workforce.form.addManager')}
+                </Button>
+              )}
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}
+
+export function LiftBanModal(props: { banId: string | null; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const m = useMutation({
+    mutationFn: (v: { reason: string }) => workforceApi.liftBan(props.banId!, { reason: v.reason }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.workforce.all });
+      props.onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  return (
+    <Modal
+      open={!!props.banId}
+      title={t('workforce.form.liftBan')}
+      okText={t('workforce.form.save')}
+      cancelText={t('workforce.form.cancel')}
+      confirmLoading={m.isPending}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => m.mutate(v)}>
+        <Form.Item
+          name="reason"
+          label={t('workforce.form.liftReason')}
+          rules={[{ required: true, message: t('workforce.form.required') }, { max: 500 }]}
+        >
+          <Input.TextArea maxLength={500} rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Record that this person attended a training event (hours default to the event's; > 0 and ≤ 24 a day). */
+export function AttendanceModal(props: { staffId: string; open: boolean; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const events = useQuery({
+    queryKey: [...keys.workforce.all, 'trainings', 'pick'],
+    queryFn: ({ signal }) => workforceApi.trainings({ pageSize: 100 }, signal),
+    enabled: props.open,
+  });
+  const m = useMutation({
+    mutationFn: (v: { eventId: string; hours?: number | null }) =>
+      workforceApi.addAttendance(v.eventId, {
+        staffIds: [props.staffId],
+        ...(v.hours != null ? { hours: v.hours } : {}),
+      }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.workforce.all });
+      form.resetFields();
+      props.onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  return (
+    <Modal
+      open={props.open}
+      title={t('workforce.form.recordTraining')}
+      okText={t('workforce.form.save')}
+      cancelText={t('workforce.form.cancel')}
+      confirmLoading={m.isPending}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => m.mutate(v)}>
+        <Form.Item
+          name="eventId"
+          label={t('workforce.trainingTitle')}
+          rules={[{ required: true, message: t('workforce.form.required') }]}
+        >
+          <Select
+            loading={events.isLoading}
+            showSearch
+            optionFilterProp="label"
+            options={(events.data?.items ?? []).map((e) => ({
+              value: e.id,
+              label: `${e.startDate} ${e.title}（${e.hours}）`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="hours"
+          label={t('workforce.form.attendedHours')}
+          extra={t('workforce.form.hoursDefault')}
+        >
+          <InputNumber min={0.5} max={24} step={0.5} style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
