@@ -363,3 +363,46 @@ describe('plan target: annual on-site visit coverage', () => {
     expect(drill.rows.filter((r) => r.counts)).toHaveLength(1);
   });
 });
+
+describe('plan target: monthly double-random draws held', () => {
+  it('counts the months with a run draw of the division itself; a committed plan not yet drawn does not count', async () => {
+    const { supervisionTargets } = await import('./targets.ts');
+    const src = supervisionTargets.find((s) => s.key === 'monthly_draws_held')!;
+    const actor = (code: string) => ({
+      userId: '00000000-0000-7000-8000-000000000000',
+      username: 'x',
+      districtCode: DISTRICT,
+      role: code === DISTRICT ? ('district_officer' as const) : ('town_officer' as const),
+      scope: { kind: 'division' as const, divisionCode: code },
+      sessionId: 'x',
+    });
+    const q = (code: string, townCode?: string) => ({
+      actor: actor(code),
+      year: 2026,
+      asOf: new Date('2026-12-04T02:00:00Z'),
+      ...(townCode ? { townCode } : {}),
+    });
+    // 徐泾 commits a plan for April but never draws it.
+    const committed = await as('si_xj', 'POST', '/draw-plans', {
+      month: '2026-04',
+      divisionCode: XUJING,
+      sampleSize: 1,
+    });
+    expect(committed.statusCode, committed.body).toBe(201);
+    const db = t.database.db;
+    expect(await src.measure(db, q(ZHUJIAJIAO, ZHUJIAJIAO))).toMatchObject({ value: 1, unit: 'count' });
+    expect((await src.measure(db, q(XUJING, XUJING))).value).toBe(0);
+    // Another town's officer cannot count 朱家角's draws.
+    expect((await src.measure(db, q(XUJING, ZHUJIAJIAO))).value).toBe(0);
+    // The district row counts district-level draws only (none here); each town's own in byTown.
+    const district = await src.measure(db, q(DISTRICT));
+    expect(district.value).toBe(0);
+    expect(district.byTown?.[ZHUJIAJIAO]).toBe(1);
+    expect(district.byTown?.[XUJING]).toBe(0);
+    // The drill-down: one row a month so far (January to December), only March counts.
+    const drill = await src.drillDown(db, q(ZHUJIAJIAO, ZHUJIAJIAO), { offset: 0, limit: 20 });
+    expect(drill.total).toBe(12);
+    expect(drill.rows.filter((r) => r.counts).map((r) => r.label)).toEqual(['2026-03']);
+    expect(drill.rows.find((r) => r.label === '2026-04')).toMatchObject({ counts: false });
+  });
+});

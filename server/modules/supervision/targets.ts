@@ -5,14 +5,15 @@
  * of a month of the year. It counts every signed drawn inspection, whichever department's inspectors made
  * it — the records do not mark guidance-centre visits apart yet.
  */
-import { and, asc, eq, like, max } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, like, max } from 'drizzle-orm';
+import { townsOf } from '../../../domain/divisions.ts';
 import type { Db } from '../../db/client.ts';
 import { localDate } from '../../platform/clock.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import type { TargetQuery, TargetSource } from '../../platform/targets.ts';
 import { institutions } from '../institutions/tables.ts';
 import { inspectionScope } from './inspections.ts';
-import { supervisionInspections } from './tables.ts';
+import { supervisionDrawPlans, supervisionInspections } from './tables.ts';
 
 const instScope = {
   district: institutions.districtCode,
@@ -47,7 +48,82 @@ async function coverage(db: Db, q: TargetQuery) {
   return list.map((r) => ({ ...r, lastSigned: last.get(r.id) ? localDate(last.get(r.id)!) : null }));
 }
 
+const planScope = {
+  district: supervisionDrawPlans.districtCode,
+  division: supervisionDrawPlans.divisionCode,
+};
+
+/**
+ * `monthly_draws_held` (35号: district and towns each run a double-random check every month): the months
+ * of the year in which the division (the district itself, or one town) ran a committed draw. The
+ * district row counts the district-level plans; `byTown` counts each town's own plans.
+ */
+async function drawMonths(db: Db, q: TargetQuery) {
+  const rows = await db
+    .selectDistinct({
+      id: supervisionDrawPlans.id,
+      month: supervisionDrawPlans.month,
+      divisionCode: supervisionDrawPlans.divisionCode,
+    })
+    .from(supervisionDrawPlans)
+    .where(
+      and(
+        scopeWhere(q.actor, planScope),
+        isNotNull(supervisionDrawPlans.drawnAt),
+        like(supervisionDrawPlans.month, `${q.year}-%`),
+      ),
+    )
+    .orderBy(asc(supervisionDrawPlans.month), asc(supervisionDrawPlans.divisionCode));
+  const division = q.townCode ?? q.actor.districtCode;
+  const months = new Map<string, string>();
+  for (const r of rows) if (r.divisionCode === division && !months.has(r.month)) months.set(r.month, r.id);
+  const byTown: Record<string, number> = {};
+  if (!q.townCode)
+    for (const t of townsOf(q.actor.districtCode))
+      byTown[t.code] = new Set(rows.filter((r) => r.divisionCode === t.code).map((r) => r.month)).size;
+  return { division, months, byTown };
+}
+
+/** The months of `year` up to `asOf` (Shanghai time), as YYYY-MM. */
+function monthsSoFar(year: number, asOf: Date): string[] {
+  const today = localDate(asOf);
+  const out: string[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const month = `${year}-${String(m).padStart(2, '0')}`;
+    if (month <= today.slice(0, 7)) out.push(month);
+  }
+  return out;
+}
+
 export const supervisionTargets: TargetSource[] = [
+  {
+    key: 'monthly_draws_held',
+    module: 'supervision',
+    async measure(db, q) {
+      const { months, byTown } = await drawMonths(db, q);
+      return {
+        value: months.size,
+        unit: 'count',
+        ...(Object.keys(byTown).length ? { byTown } : {}),
+      };
+    },
+    async drillDown(db, q, page) {
+      const { division, months } = await drawMonths(db, q);
+      // One row a month so far: the month's draw (counts) or the gap (does not).
+      const rows = monthsSoFar(q.year, q.asOf).map((month) => {
+        const id = months.get(month);
+        return {
+          id: id ?? `${division}-${month}`,
+          kind: 'draw' as const,
+          label: month,
+          ...(division !== q.actor.districtCode ? { townCode: division } : {}),
+          counts: !!id,
+          note: id ? '已抽签 / draw run' : '未抽签 / no draw run',
+        };
+      });
+      return { rows: rows.slice(page.offset, page.offset + page.limit), total: rows.length };
+    },
+  },
   {
     key: 'annual_visit_coverage',
     module: 'supervision',
