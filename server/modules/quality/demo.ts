@@ -11,6 +11,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import type { ModuleDemoContext } from '../demo.ts';
 import { institutions } from '../institutions/tables.ts';
+import { supervisionFindings } from '../supervision/findings.ts';
 import { createEvaluationService } from './evaluations.ts';
 import { createFeedbackService } from './feedback.ts';
 import { createQualityService } from './service.ts';
@@ -64,8 +65,15 @@ export async function seedQualityDemo(db: Db, ctx: ModuleDemoContext): Promise<v
     .from(institutions)
     .where(and(eq(institutions.districtCode, district), eq(institutions.status, 'operating')))
     .orderBy(asc(institutions.townCode), asc(institutions.namePinyin));
+  // Institutions with a serious supervision finding or an overdue rectification today cannot be
+  // demonstration candidates; the demo round is drawn from the others, so the district has candidates.
+  const flagged = new Set<string>();
+  for (const r of rows)
+    if ((await supervisionFindings(db, officer, r.id, ctx.now)).items.some((f) => f.serious))
+      flagged.add(r.id);
   const byTown = new Map<string, string[]>();
-  for (const r of rows) byTown.set(r.townCode, [...(byTown.get(r.townCode) ?? []), r.id]);
+  for (const r of rows)
+    if (!flagged.has(r.id)) byTown.set(r.townCode, [...(byTown.get(r.townCode) ?? []), r.id]);
   const ids = [...byTown.values()]
     .filter((l) => l.length >= PER_TOWN)
     .slice(0, TOWNS_IN_ROUND)

@@ -15,6 +15,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import type { TargetSource } from '../../platform/targets.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
 import { institutions } from '../institutions/tables.ts';
+import { supervisionFindings } from '../supervision/findings.ts';
 import { seesReviewer } from './evaluations.ts';
 import { dimensionScores, toParticipant, toRoundSummary } from './mappers.ts';
 import * as repo from './repository.ts';
@@ -25,25 +26,12 @@ export const MAX_DEMONSTRATIONS = 2;
 const DEMO_GRADES = ['excellent', 'good'] as const;
 
 /**
- * SEAM — supervision findings of the year for an institution (dynamic monitoring). The supervision
- * module is built on another branch; until it registers a source, this answers none, labelled so.
- * Wire: read the supervision findings (serious ones, overdue rectifications) of `institutionId` in the
- * 12 months before `asOf`, through the guard.
+ * Supervision findings of the last 12 months for an institution (dynamic monitoring), from the
+ * supervision module's rectification items, through the guard: shown on the feedback page, and a
+ * serious finding or an overdue rectification keeps the institution off the demonstration list.
  */
-export async function findingsOfYear(
-  _db: Db,
-  _actor: Actor,
-  _institutionId: string,
-  _asOf: Date,
-): Promise<Findings> {
-  return {
-    source: 'none',
-    label: {
-      zh: '暂无数据来源（督导检查模块尚未接入）',
-      en: 'No data source yet (supervision findings not wired)',
-    },
-    items: [],
-  };
+export function findingsOfYear(db: Db, actor: Actor, institutionId: string, asOf: Date): Promise<Findings> {
+  return supervisionFindings(db, actor, institutionId, asOf);
 }
 
 const improvementAnswer = (r: repo.ImprovementRow) => ({

@@ -12,6 +12,8 @@ import { multipartBody, SAMPLE_FILES } from '../../../test/factories/inputs.ts';
 import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { buildQualityRound, scoresFor } from '../../../test/factories/quality.ts';
 import { auditLog } from '../../platform/tables.ts';
+import { institutions } from '../institutions/tables.ts';
+import { supervisionInspections, supervisionRectifications } from '../supervision/tables.ts';
 import { qualityEvaluations } from './tables.ts';
 
 let t: TestApp;
@@ -405,7 +407,7 @@ describe('from submissions to results, feedback and the demonstration badge', ()
     expect(own.json().peerReviews.length).toBeGreaterThanOrEqual(2);
     expect(own.json().peerReviews.every((r: { reviewer: string | null }) => r.reviewer === null)).toBe(true);
     expect(own.json().gaps.length).toBeGreaterThan(0);
-    expect(own.json().findings.source).toBe('none');
+    expect(own.json().findings).toMatchObject({ source: 'supervision', items: [] });
     const officer = await call('q_district', 'GET', `${Q}/participants/${p.id}/feedback`);
     expect(
       officer.json().peerReviews.every((r: { reviewer: string | null }) => typeof r.reviewer === 'string'),
@@ -478,6 +480,65 @@ describe('from submissions to results, feedback and the demonstration badge', ()
     expect(pub.json().result.dimensions).toHaveLength(7);
     const none = await call(null, 'GET', `/api/v1/public/quality/institutions/${q.institutions[4]!.id}`);
     expect(none.json().demonstration).toBeNull();
+  });
+
+  it('a serious supervision finding (or an overdue rectification) takes an institution off the candidates', async () => {
+    const inst = q.institutions[2]!;
+    const before = (await call('q_district', 'GET', `${Q}/demonstration?roundId=${q.round.id}`)).json();
+    expect(before.findingsNote.zh).toContain('督导检查');
+    expect(before.items.some((x: { institutionId: string }) => x.institutionId === inst.id)).toBe(true);
+    // Test setup (not under test): a signed self-check with one serious finding, still open.
+    const [row] = await t.database.db
+      .select({ townCode: institutions.townCode })
+      .from(institutions)
+      .where(eq(institutions.id, inst.id));
+    const now = t.clock.now();
+    const inspectionId = '01900000-0000-7000-8000-00000000f001';
+    await t.database.db.insert(supervisionInspections).values({
+      districtCode: DISTRICT,
+      id: inspectionId,
+      kind: 'self_check',
+      month: now.toISOString().slice(0, 7),
+      institutionId: inst.id,
+      townCode: row!.townCode,
+      inspectorIds: [],
+      checklistIds: [],
+      results: [],
+      signoffs: [],
+      status: 'signed',
+      signedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await t.database.db.insert(supervisionRectifications).values({
+      districtCode: DISTRICT,
+      id: '01900000-0000-7000-8000-00000000f002',
+      inspectionId,
+      institutionId: inst.id,
+      townCode: row!.townCode,
+      category: 'fire',
+      itemCode: 'fire-1',
+      severity: 'serious',
+      note: '疏散通道堆放杂物',
+      deadline: '2099-01-01',
+      status: 'open',
+      createdAt: now,
+      updatedAt: now,
+    });
+    const after = (await call('q_district', 'GET', `${Q}/demonstration?roundId=${q.round.id}`)).json();
+    expect(after.items.some((x: { institutionId: string }) => x.institutionId === inst.id)).toBe(false);
+    const p = (await call('q_district', 'GET', `${Q}/rounds/${q.round.id}`))
+      .json()
+      .items.find((x: { institutionId: string }) => x.institutionId === inst.id);
+    const fb = (await call('q_district', 'GET', `${Q}/participants/${p.id}/feedback`)).json();
+    expect(fb.findings.items).toEqual([
+      { date: expect.any(String), title: '疏散通道堆放杂物（待整改）', serious: true },
+    ]);
+    const refused = await call('q_district', 'POST', `${Q}/participants/${p.id}/demonstration`, {
+      version: p.version,
+      demonstration: true,
+    });
+    expect(refused.json().code).toBe('quality.not_candidate');
   });
 
   it('exports the round as XLSX', async () => {
