@@ -70,6 +70,40 @@ const JOURNEYS: Journey[] = [
       );
     },
   },
+  {
+    module: 'supervision',
+    async setup(t) {
+      // The institutions journey's demo institutions are the pool; three inspectors make a draw possible.
+      await t.createUser('citus-sup', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
+      for (const u of ['citus-insp1', 'citus-insp2', 'citus-insp3'])
+        await t.createUser(u, 'inspector', { kind: 'division', divisionCode: DISTRICT });
+      const cookie = await t.login('citus-sup');
+      const month = t.clock.now().toISOString().slice(0, 7);
+      const plan = ok(
+        await t.call('POST', '/api/v1/supervision/draw-plans', {
+          cookie,
+          body: { month, divisionCode: DISTRICT, sampleSize: 2 },
+        }),
+        'commit',
+      ).json() as { id: string };
+      ok(await t.call('POST', `/api/v1/supervision/draw-plans/${plan.id}/draw`, { cookie }), 'draw');
+      const list = ok(await t.call('GET', '/api/v1/supervision/inspections', { cookie }), 'inspections');
+      const first = (list.json() as { items: { id: string }[] }).items[0]!;
+      return { cookie, state: { planId: plan.id, inspectionId: first.id } };
+    },
+    async run(t, cookie, { planId, inspectionId }) {
+      ok(await t.call('GET', '/api/v1/supervision/draw-plans', { cookie }), 'plans');
+      ok(await t.call('GET', `/api/v1/supervision/draw-plans/${planId}`, { cookie }), 'plan');
+      ok(await t.call('GET', '/api/v1/supervision/checklists', { cookie }), 'checklists');
+      ok(await t.call('GET', '/api/v1/supervision/inspections?status=open', { cookie }), 'inspections');
+      ok(await t.call('GET', `/api/v1/supervision/inspections/${inspectionId}`, { cookie }), 'inspection');
+      ok(
+        await t.call('GET', '/api/v1/supervision/rectifications?overdue=true', { cookie }),
+        'rectifications',
+      );
+      ok(await t.call('GET', `/api/v1/public/supervision/draws/${planId}`, {}), 'public draw');
+    },
+  },
 ];
 
 interface Captured {
