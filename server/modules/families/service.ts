@@ -549,9 +549,10 @@ export async function visitCoverage(
     repo.hasConsent('home_visit'),
   ];
   if (townCode) conds.push(eq(families.townCode, townCode));
+  // The district pinned as a constant too (Citus routes the subquery to the tenant's shard).
   const visitedExpr = sql<number>`count(*) filter (where exists (select 1 from family_visits v
-    where v.district_code = "families"."district_code" and v.family_id = "families"."id"
-    and v.status = 'done' and v.visited_on >= ${from}))`.mapWith(Number);
+    where v.district_code = ${actor.districtCode} and v.district_code = "families"."district_code"
+    and v.family_id = "families"."id" and v.status = 'done' and v.visited_on >= ${from}))`.mapWith(Number);
   const rows = await db
     .select({ townCode: families.townCode, eligible: count(), visited: visitedExpr })
     .from(families)

@@ -14,12 +14,15 @@ import type { TargetQuery, TargetSource } from '../../platform/targets.ts';
 import * as repo from './repository.ts';
 import { families, familyCommunities } from './tables.ts';
 
-function visitedIn(year: number): SQL {
-  return sql`exists (select 1 from family_visits v where v.district_code = "families"."district_code"
+// The district pinned as a constant too (Citus routes the subquery to the tenant's shard).
+function visitedIn(district: string, year: number): SQL {
+  return sql`exists (select 1 from family_visits v where v.district_code = ${district}
+    and v.district_code = "families"."district_code"
     and v.family_id = "families"."id" and v.status = 'done'
     and v.visited_on >= ${`${year}-01-01`} and v.visited_on <= ${`${year}-12-31`})`;
 }
-const handbookGiven = sql`exists (select 1 from family_visits v where v.district_code = "families"."district_code"
+const handbookGiven = (district: string) => sql`exists (select 1 from family_visits v
+    where v.district_code = ${district} and v.district_code = "families"."district_code"
     and v.family_id = "families"."id" and v.status = 'done' and v.handbook_given)`;
 
 function share(
@@ -100,12 +103,12 @@ function share(
 export const familyTargets: TargetSource[] = [
   share(
     (_q) => repo.hasConsent('home_visit'),
-    (q) => visitedIn(q.year),
+    (q) => visitedIn(q.actor.districtCode, q.year),
     'home_visit_coverage',
   ),
   share(
     (_q) => undefined,
-    (_q) => handbookGiven,
+    (q) => handbookGiven(q.actor.districtCode),
     'handbook_coverage',
   ),
 ];

@@ -11,6 +11,7 @@
  * the list/get/update/export requests whose statements are checked). Nothing else changes.
  */
 import { readFileSync } from 'node:fs';
+import { and, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -21,9 +22,12 @@ import {
   tenantTables,
 } from '../../../scripts/citus-ddl.ts';
 import { createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
+import { buildFamily } from '../../../test/factories/families.ts';
+import { buildStaff } from '../../../test/factories/workforce.ts';
 import { Rng } from '../../demo/rng.ts';
 import { seedInstitutionsDemo } from '../../modules/institutions/demo.ts';
 import { buildInstitutionInput } from '../../modules/institutions/factories.ts';
+import { institutions } from '../../modules/institutions/tables.ts';
 
 interface Journey {
   module: string;
@@ -102,6 +106,47 @@ const JOURNEYS: Journey[] = [
         'rectifications',
       );
       ok(await t.call('GET', `/api/v1/public/supervision/draws/${planId}`, {}), 'public draw');
+    },
+  },
+  {
+    module: 'families',
+    async setup(t) {
+      const a = await buildFamily(t.database.db, { seq: 901, district: DISTRICT, now: t.clock.now() });
+      await buildFamily(t.database.db, { seq: 902, district: DISTRICT, now: t.clock.now() });
+      await t.createUser('citus-fam', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
+      return { cookie: await t.login('citus-fam'), state: { familyId: a.familyId } };
+    },
+    async run(t, cookie, { familyId }) {
+      ok(await t.call('GET', '/api/v1/families?pageSize=20', { cookie }), 'families');
+      ok(await t.call('GET', `/api/v1/families/${familyId}`, { cookie }), 'family');
+      ok(await t.call('GET', '/api/v1/families/communities', { cookie }), 'communities');
+      ok(await t.call('GET', '/api/v1/families/visits', { cookie }), 'visits');
+      ok(await t.call('GET', '/api/v1/families/visits/coverage', { cookie }), 'coverage');
+      ok(await t.call('GET', '/api/v1/families/slots', { cookie }), 'slots');
+      ok(await t.call('GET', '/api/v1/families/applications', { cookie }), 'applications');
+    },
+  },
+  {
+    module: 'workforce',
+    async setup(t) {
+      const [inst] = await t.database.db
+        .select({ id: institutions.id })
+        .from(institutions)
+        .where(and(eq(institutions.districtCode, DISTRICT), eq(institutions.status, 'operating')))
+        .limit(1);
+      const staff = await buildStaff(t.database.db, t.jobs, inst!.id, {
+        certificates: [{ type: 'caregiver' }],
+        now: t.clock.now(),
+      });
+      await t.createUser('citus-wf', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
+      return { cookie: await t.login('citus-wf'), state: { staffId: staff.id } };
+    },
+    async run(t, cookie, { staffId }) {
+      ok(await t.call('GET', '/api/v1/workforce/staff?pageSize=20', { cookie }), 'staff');
+      ok(await t.call('GET', `/api/v1/workforce/staff/${staffId}`, { cookie }), 'person');
+      ok(await t.call('GET', '/api/v1/workforce/bans', { cookie }), 'bans');
+      ok(await t.call('GET', '/api/v1/workforce/trainings', { cookie }), 'trainings');
+      ok(await t.call('GET', '/api/v1/workforce/compliance', { cookie }), 'compliance');
     },
   },
 ];
