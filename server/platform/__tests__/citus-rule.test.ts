@@ -23,6 +23,7 @@ import {
 } from '../../../scripts/citus-ddl.ts';
 import { createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
 import { buildFamily } from '../../../test/factories/families.ts';
+import { buildPlan } from '../../../test/factories/plan.ts';
 import { buildStaff } from '../../../test/factories/workforce.ts';
 import { Rng } from '../../demo/rng.ts';
 import { seedInstitutionsDemo } from '../../modules/institutions/demo.ts';
@@ -147,6 +148,27 @@ const JOURNEYS: Journey[] = [
       ok(await t.call('GET', '/api/v1/workforce/bans', { cookie }), 'bans');
       ok(await t.call('GET', '/api/v1/workforce/trainings', { cookie }), 'trainings');
       ok(await t.call('GET', '/api/v1/workforce/compliance', { cookie }), 'compliance');
+    },
+  },
+  {
+    // Last: the plan dashboard measures every registered target source over the rows made above.
+    module: 'plan',
+    async setup(t) {
+      await buildPlan(t.database.db, DISTRICT, t.clock.now());
+      await t.createUser('citus-plan', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
+      const cookie = await t.login('citus-plan');
+      const year = t.clock.now().getUTCFullYear();
+      const dash = ok(await t.call('GET', `/api/v1/plan/targets?year=${year}`, { cookie }), 'dashboard');
+      const ids = (dash.json() as { targets: { id: string; sourceModule: string | null }[] }).targets
+        .filter((x) => x.sourceModule)
+        .map((x) => x.id);
+      return { cookie, state: { year: String(year), ids: ids.join(',') } };
+    },
+    async run(t, cookie, { year, ids }) {
+      ok(await t.call('GET', `/api/v1/plan/targets?year=${year}`, { cookie }), 'dashboard');
+      for (const id of (ids ?? '').split(',').filter(Boolean))
+        ok(await t.call('GET', `/api/v1/plan/targets/${id}/rows?year=${year}`, { cookie }), `rows ${id}`);
+      ok(await t.call('GET', '/api/v1/plan/trend?key=certified_rate', { cookie }), 'trend');
     },
   },
 ];
