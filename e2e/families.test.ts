@@ -91,7 +91,8 @@ async function publishSlot() {
   const own = await apiAs('hourly-admin', 'Hourly-Own-Password-2026!');
   const date = chinaDate(3);
   const res = await own.request.post(`${h.baseUrl}/api/v1/families/slots`, {
-    data: { date, startTime: '09:00', endTime: '11:00', capacity: 5, cancelHoursBefore: 2 },
+    // An hour the demo's slots (09:00, 14:00) never use, so the page shows exactly one such row.
+    data: { date, startTime: '17:00', endTime: '18:30', capacity: 5, cancelHoursBefore: 2 },
   });
   assert.equal(res.status(), 201, await res.text());
   await own.close();
@@ -183,12 +184,12 @@ test('phone: a parent logs in, applies for a place, books an hourly slot and can
   // 计时托: book the slot the institution published, then cancel it before the deadline.
   await page.getByRole('link', { name: '计时托' }).click();
   await page.waitForURL(/\/family\/hourly$/);
-  const slot = page.getByTestId('slot').filter({ hasText: slotDate });
+  const slot = page.getByTestId('slot').filter({ hasText: `${slotDate} 17:00` });
   await slot.waitFor();
   assert.match((await slot.textContent()) ?? '', /剩余 5 \/ 5 个名额/);
   await slot.getByRole('button', { name: /^预约/ }).click();
   await page.getByRole('status').filter({ hasText: '预约成功' }).waitFor();
-  const booking = page.getByTestId('booking').filter({ hasText: slotDate });
+  const booking = page.getByTestId('booking').filter({ hasText: `${slotDate} 17:00` });
   await booking.waitFor();
   assert.match((await booking.textContent()) ?? '', /已预约/);
   await slot.filter({ hasText: '剩余 4 / 5 个名额' }).waitFor();

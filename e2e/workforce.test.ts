@@ -34,12 +34,27 @@ async function json<T>(page: Page, url: string): Promise<T> {
 }
 
 /** Choose `label` in the antd Select labelled `field` inside `scope`. */
-async function choose(page: Page, scope: ReturnType<Page['getByRole']>, field: string, label: string) {
-  await scope.getByLabel(field, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
-    .first()
-    .click();
+/**
+ * Pick an option of an Ant Design select (the first one when `label` is undefined). On a loaded
+ * machine a click can land while the list is still opening and select nothing, leaving the list
+ * over the dialog's buttons: retry until the list has closed.
+ */
+async function choose(page: Page, scope: ReturnType<Page['getByRole']>, field: string, label?: string) {
+  const open = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if ((await open.count()) === 0) await scope.getByLabel(field, { exact: true }).click();
+    const options = open.locator('.ant-select-item-option', label ? { hasText: label } : {});
+    await options.first().click();
+    const closed = await open
+      .first()
+      .waitFor({ state: 'hidden', timeout: 3000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed) return;
+    // A multi-select stays open by design: done once the option shows as selected.
+    if ((await open.locator('.ant-select-item-option-selected').count()) > 0) return;
+  }
+  throw new Error(`could not pick ${label ?? 'the first option'} in ${field}`);
 }
 
 /** A logged-in API context (cookie jar) of `username`. */
@@ -148,8 +163,7 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
   // Training attendance on her ledger (the event's hours by default).
   await page.getByRole('button', { name: '记录培训出勤' }).click();
   const train = page.getByRole('dialog');
-  await train.getByLabel('培训名称').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await choose(page, train, '培训名称');
   await train.getByRole('button', { name: /保\s*存/ }).click();
   await train.waitFor({ state: 'hidden' });
   await page.getByText('暂无数据').waitFor({ state: 'hidden' });

@@ -8,7 +8,7 @@
  * varying by town (some visits overdue), consents with a few withdrawals, hourly slots at operating
  * institutions (some full with a waitlist) and applications in every state.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type {
   ApplicationStatus,
   BirthRecordBody,
@@ -184,7 +184,8 @@ export async function seedFamiliesDemo(db: Db, ctx: ModuleDemoContext): Promise<
       familyChildren,
       and(eq(familyChildren.districtCode, families.districtCode), eq(familyChildren.familyId, families.id)),
     )
-    .where(eq(families.districtCode, district))
+    // The demo parent's family (phase 1) keeps exactly what phase 1 gave it (the parent journey counts it).
+    .where(and(eq(families.districtCode, district), ne(families.id, ctx.demoFamilyId)))
     .orderBy(asc(families.communityCode), asc(familyChildren.birthDate), asc(familyChildren.childName));
   const guardianRows = await db
     .select({
