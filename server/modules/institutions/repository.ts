@@ -261,3 +261,17 @@ export async function institutionTarget(db: Db, districtCode: string, id: string
     .where(and(eq(institutions.districtCode, districtCode), eq(institutions.id, id)));
   return row ? { divisionCode: row.townCode, labelZh: row.name, labelEn: row.name } : undefined;
 }
+
+/** Institution names by id within a district (labels for other modules' lists; ids already in scope). */
+export async function institutionNames(
+  db: Db,
+  districtCode: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: institutions.id, name: institutions.name })
+    .from(institutions)
+    .where(and(eq(institutions.districtCode, districtCode), inArray(institutions.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -7,7 +7,7 @@
  *   to; officers see those of their towns;
  * - rounds: officers of the district see all; others the rounds they take part in.
  */
-import { and, asc, desc, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -252,18 +252,8 @@ export const evaluationsOfParticipant = (db: Db, p: ParticipantRow) =>
     .from(ev)
     .where(and(eq(ev.districtCode, p.districtCode), eq(ev.participantId, p.id)));
 
-export async function institutionNames(
-  db: Db,
-  districtCode: string,
-  ids: string[],
-): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: institutions.id, name: institutions.name })
-    .from(institutions)
-    .where(and(eq(institutions.districtCode, districtCode), inArray(institutions.id, ids)));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
+/** Names of institutions by id (the registry's own helper). */
+export { institutionNames } from '../institutions/repository.ts';
 
 // — improvements —
 export const improvementsOf = (db: Db, actor: Actor, participantId: string) =>

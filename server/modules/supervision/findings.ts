@@ -9,13 +9,8 @@ import type { Db } from '../../db/client.ts';
 import { localDate } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/context.ts';
 import { scopeWhere } from '../../platform/guard.ts';
+import { rectScope } from './rectifications.ts';
 import { supervisionRectifications } from './tables.ts';
-
-const rectScope = {
-  district: supervisionRectifications.districtCode,
-  division: supervisionRectifications.townCode,
-  institution: supervisionRectifications.institutionId,
-};
 
 export const FINDINGS_LABEL = {
   zh: '督导检查：近 12 个月的问题（严重问题或逾期未整改的机构不能推荐为示范）',

@@ -19,6 +19,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { users } from '../../platform/tables.ts';
+import { institutionNames } from '../institutions/repository.ts';
 import { institutions } from '../institutions/tables.ts';
 import { checklistsByIds, latestChecklists, toChecklist } from './checklists.ts';
 import './errors.ts';
@@ -121,16 +122,7 @@ export function createInspectionService({ db }: { db: Db }) {
   async function summaries(rows: InspectionRow[]): Promise<InspectionSummary[]> {
     if (rows.length === 0) return [];
     const d = rows[0]!.districtCode;
-    const inst = await db
-      .select({ id: institutions.id, name: institutions.name })
-      .from(institutions)
-      .where(
-        and(
-          eq(institutions.districtCode, d),
-          inArray(institutions.id, [...new Set(rows.map((r) => r.institutionId))]),
-        ),
-      );
-    const instName = new Map(inst.map((r) => [r.id, r.name]));
+    const instName = await institutionNames(db, d, [...new Set(rows.map((r) => r.institutionId))]);
     const names = await namesOf(db, d, [...new Set(rows.flatMap((r) => r.inspectorIds))]);
     return rows.map((r) => ({
       id: r.id,

@@ -23,7 +23,7 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { institutions } from '../institutions/tables.ts';
+import { institutionNames } from '../institutions/repository.ts';
 import { checklistsByIds } from './checklists.ts';
 import './errors.ts';
 import { type supervisionChecklists, supervisionInspections, supervisionRectifications } from './tables.ts';
@@ -32,7 +32,7 @@ type RectRow = typeof supervisionRectifications.$inferSelect;
 type InspectionRow = typeof supervisionInspections.$inferSelect;
 type ChecklistRow = typeof supervisionChecklists.$inferSelect;
 
-const rectScope = {
+export const rectScope = {
   district: supervisionRectifications.districtCode,
   division: supervisionRectifications.townCode,
   institution: supervisionRectifications.institutionId,
@@ -123,16 +123,7 @@ export function createRectificationService({ db }: { db: Db }) {
       .from(supervisionInspections)
       .where(and(eq(supervisionInspections.districtCode, d), inArray(supervisionInspections.id, inspIds)));
     const lists = await checklistsByIds(db, d, [...new Set(insps.flatMap((i) => i.checklistIds))]);
-    const inst = await db
-      .select({ id: institutions.id, name: institutions.name })
-      .from(institutions)
-      .where(
-        and(
-          eq(institutions.districtCode, d),
-          inArray(institutions.id, [...new Set(rows.map((r) => r.institutionId))]),
-        ),
-      );
-    const instName = new Map(inst.map((r) => [r.id, r.name]));
+    const instName = await institutionNames(db, d, [...new Set(rows.map((r) => r.institutionId))]);
     const may = (p: Action) => roleMay(actor.role, p);
     return rows.map((r) => {
       const insp = insps.find((i) => i.id === r.inspectionId);

@@ -37,7 +37,7 @@ import { supervisionDrawPlans } from './tables.ts';
 
 type PlanRow = typeof supervisionDrawPlans.$inferSelect;
 
-const planScope = {
+export const planScope = {
   district: supervisionDrawPlans.districtCode,
   division: supervisionDrawPlans.divisionCode,
 };

@@ -13,6 +13,7 @@ import { scopeWhere } from '../../platform/guard.ts';
 import type { TargetQuery, TargetSource } from '../../platform/targets.ts';
 import { institutions } from '../institutions/tables.ts';
 import { inspectionScope } from './inspections.ts';
+import { planScope } from './service.ts';
 import { supervisionDrawPlans, supervisionInspections } from './tables.ts';
 
 const instScope = {
@@ -47,11 +48,6 @@ async function coverage(db: Db, q: TargetQuery) {
   const last = new Map(signed.map((r) => [r.id, r.last]));
   return list.map((r) => ({ ...r, lastSigned: last.get(r.id) ? localDate(last.get(r.id)!) : null }));
 }
-
-const planScope = {
-  district: supervisionDrawPlans.districtCode,
-  division: supervisionDrawPlans.divisionCode,
-};
 
 /**
  * `monthly_draws_held` (35号: district and towns each run a double-random check every month): the months
