@@ -4,7 +4,8 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { seedReference } from './db/reference.ts';
-import { seedDemo } from './demo/seed.ts';
+import { demoAccounts } from './demo/accounts.ts';
+import { demoAccountList, seedDemo } from './demo/seed.ts';
 import { backfillNamePinyin } from './modules/institutions/name-pinyin.ts';
 import { systemClock } from './platform/clock.ts';
 import { openKeysAtStart } from './platform/crypto/startup.ts';
@@ -56,9 +57,9 @@ if (demo?.seeded) {
     );
   else lines.push('  demo password   the value of DEMO_PASSWORD');
 } else if (config.demo) {
-  lines.push(
-    `  demo accounts   district, town-zhujiajiao, town-xujing, inspector, institution, health, guidance, parent, sysadmin, secadmin, auditor`,
-  );
+  const known = demoAccounts(config.districtCode, '', '').map((a) => a.username);
+  const all = await demoAccountList(database.db, config.districtCode, known);
+  lines.push(`  demo accounts   ${all.map((a) => a.username).join(', ')}`);
   lines.push(`  demo password   DEMO_PASSWORD, or see ${config.dataDir}/demo-accounts.txt`);
 }
 console.log(lines.join('\n'));

@@ -1,7 +1,7 @@
 /** Seed the demo Qingpu district on an empty database: module demo data, then one account per role. */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { count } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { seedModuleDemo, seedModuleDemoWithAccounts } from '../modules/demo.ts';
 import { users } from '../platform/tables.ts';
@@ -14,6 +14,28 @@ export interface DemoResult {
   /** Only when generated on this seed (printed once). */
   generatedPassword?: string;
   accountsFile?: string;
+}
+
+/**
+ * Every account of the demo district: the one-per-role accounts in their order, then those a module's
+ * demo added for its own journeys (e.g. supervision's second inspector), by username. All share the
+ * demo password.
+ */
+export async function demoAccountList(
+  db: Db,
+  district: string,
+  firstOrder: readonly string[] = [],
+): Promise<{ username: string; role: string | null }[]> {
+  const rows = await db
+    .select({ username: users.username, role: users.role })
+    .from(users)
+    .where(eq(users.districtCode, district))
+    .orderBy(asc(users.username));
+  const rank = (u: string) => {
+    const i = firstOrder.indexOf(u);
+    return i < 0 ? firstOrder.length : i;
+  };
+  return rows.sort((a, b) => rank(a.username) - rank(b.username));
 }
 
 /** Whether the district has no accounts yet. */
@@ -42,11 +64,16 @@ export async function seedDemo(
     demoFamilyId,
     accounts: accountIds,
   });
-  const usernames = accounts.map((a) => a.username);
+  const all = await demoAccountList(
+    db,
+    opts.district,
+    accounts.map((a) => a.username),
+  );
+  const usernames = all.map((a) => a.username);
   if (opts.password) return { seeded: true, usernames };
   mkdirSync(opts.dataDir, { recursive: true });
   const file = path.join(opts.dataDir, 'demo-accounts.txt');
-  const lines = accounts.map((a) => `${a.username.padEnd(16)} ${a.role}`);
+  const lines = all.map((a) => `${a.username.padEnd(16)} ${a.role ?? ''}`);
   writeFileSync(
     file,
     `# Tuoyu demo accounts (synthetic). Password for all: ${password}\n${lines.join('\n')}\n`,

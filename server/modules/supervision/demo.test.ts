@@ -5,11 +5,12 @@ import { createTestApp, DISTRICT, PASSWORD, type TestApp } from '../../../test/a
 import { seedDemo } from '../../demo/seed.ts';
 
 let t: TestApp;
+let seeded: Awaited<ReturnType<typeof seedDemo>>;
 const NOW = new Date('2026-06-15T02:00:00Z');
 
 beforeAll(async () => {
   t = await createTestApp();
-  await seedDemo(t.database.db, {
+  seeded = await seedDemo(t.database.db, {
     district: DISTRICT,
     password: PASSWORD,
     dataDir: '.tmp/demo-supervision',
@@ -19,6 +20,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('supervision demo', () => {
+  it('lists the accounts it adds with the demo accounts (npm start prints them)', () => {
+    expect(seeded.usernames).toEqual(expect.arrayContaining(['inspector2', 'institution-zjj']));
+    expect(seeded.usernames[0]).toBe('district');
+  });
+
   it('holds monthly draws for the year so far; every drawn one verifies from its public data', async () => {
     const list = (await t.call('GET', '/api/v1/public/supervision/draws')).json().items as {
       id: string;
