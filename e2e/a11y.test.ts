@@ -151,6 +151,39 @@ test('console list, detail and form pages: zero serious or critical axe violatio
   await page.close();
 });
 
+test('module console pages (quality, supervision, families, workforce, plan): zero serious or critical', async () => {
+  const page = await h.browser.newPage({ viewport: { width: 1366, height: 860 } });
+  const found: string[] = [];
+  await consoleLogin(page, h.baseUrl, 'district');
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+  const visit = async (path: string, label: string, ready = 'main, .ant-layout-content') => {
+    await page.goto(`${h.baseUrl}${path}`);
+    await page.locator(ready).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    found.push(...(await axe(page, label)));
+  };
+  await visit('/admin/quality', 'quality rounds', '.ant-table-row');
+  // A round's page (the demo's completed 2025 round and the open 2026 one are listed).
+  await page.locator('.ant-table-row a').first().click();
+  await page.waitForURL(/\/admin\/quality\/rounds\/[0-9a-f-]{36}/);
+  await page.locator('.ant-table-row').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  found.push(...(await axe(page, 'quality round')));
+  await shot(page, 'a11y-quality-round');
+  await visit('/admin/quality/frameworks', 'quality frameworks');
+  await visit('/admin/quality/demonstration', 'quality demonstration candidates');
+  await visit('/admin/supervision/draws', 'supervision draws', '.ant-table-row');
+  await visit('/admin/supervision/inspections', 'supervision inspections');
+  await visit('/admin/supervision/rectifications', 'supervision rectifications', '.ant-table-row');
+  await visit('/admin/families/children', 'families children', '.ant-table-row');
+  await visit('/admin/families/visits', 'families visits');
+  await visit('/admin/workforce/compliance', 'workforce compliance');
+  await visit('/admin/workforce/bans', 'workforce bans');
+  await visit('/admin/plan', 'plan dashboard');
+  assert.deepEqual(found, []);
+  await page.close();
+});
+
 test('console dialogs: the review opinion dialog and the change-password dialog, zero serious or critical', async () => {
   const page = await h.browser.newPage({ viewport: { width: 1366, height: 860 } });
   const found: string[] = [];

@@ -78,6 +78,13 @@ export const institutionFields = {
   fees: feesSchema.default({}),
   mealsProvided: z.boolean().default(false),
   directorName: z.string().trim().min(1).max(50),
+  /**
+   * The organisation that runs the institution (举办者), public registration data; optional. Its
+   * unified social credit code (GB 32100) identifies it: institutions under the same operator never
+   * review each other in a quality round (peer review, issue 12). null/'' = none declared.
+   */
+  operatorName: z.string().trim().max(100).nullable().optional(),
+  operatorCreditCode: z.string().trim().max(18).nullable().optional(),
   /** Filing material, never public; GB 11643 checked (domain/institutions/director.ts); null/'' = none. */
   directorIdNumber: z.string().trim().max(32).nullable().optional(),
   /** The director's personal mobile (not disclosed); null/'' = none. */
@@ -104,6 +111,8 @@ export const updateInstitutionBody = z.strictObject({
   fees: feesSchema.optional(),
   mealsProvided: z.boolean().optional(),
   directorName: institutionFields.directorName.optional(),
+  operatorName: institutionFields.operatorName,
+  operatorCreditCode: institutionFields.operatorCreditCode,
   directorIdNumber: institutionFields.directorIdNumber,
   directorMobile: institutionFields.directorMobile,
 });
@@ -228,6 +237,8 @@ export const institutionDetailSchema = institutionSummarySchema.extend({
   fees: feesSchema,
   mealsProvided: z.boolean(),
   directorName: z.string(),
+  operatorName: z.string().nullable(),
+  operatorCreditCode: z.string().nullable(),
   /** Masked (310118********0026); the full value only through the reveal route. */
   directorIdNumber: z.string().nullable(),
   /** Masked (138****5678). */

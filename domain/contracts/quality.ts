@@ -113,7 +113,7 @@ export const createRoundBody = z
     reviewDeadline: z.iso.datetime({ offset: true }),
     blind: z.boolean().default(true),
     publication: z.enum(PUBLICATIONS).default('grade'),
-    /** Owner/operator (举办者) per institution when two institutions share one (a peer conflict). */
+    /** Owner/operator (举办者) of institutions the registry has none for (the registry's value wins). */
     operators: z.record(z.uuid(), z.string().trim().min(1).max(100)).default({}),
   })
   .refine((b) => b.reviewDeadline >= b.selfDeadline, {

@@ -47,10 +47,21 @@ describe('validateInstitution', () => {
       errors: [],
       creditCode: '91350100M000100Y43',
       publicPhone: '021-59231234',
+      operatorCreditCode: null,
     });
+    expect(
+      validateInstitution({ ...valid, operatorCreditCode: ' 91350100m000100y43 ' }, '310118')
+        .operatorCreditCode,
+    ).toBe('91350100M000100Y43');
   });
   const cases: [string, Partial<InstitutionInput>, string, string][] = [
     ['credit code check', { creditCode: '91350100M000100Y44' }, 'creditCode', 'credit.check_character'],
+    [
+      "operator's credit code check",
+      { operatorCreditCode: '91350100M000100Y44' },
+      'operatorCreditCode',
+      'credit.check_character',
+    ],
     ['town of another district', { townCode: '310117101' }, 'townCode', 'institution.town_outside_district'],
     [
       'the district itself as town',

@@ -71,10 +71,18 @@ export const needsServiceForm = (kind: InstitutionKind) => kind !== 'kindergarte
 export function validateInstitution(
   input: InstitutionInput,
   districtCode: string,
-): { errors: FieldError[]; creditCode: string; publicPhone: string } {
+): {
+  errors: FieldError[];
+  creditCode: string;
+  publicPhone: string;
+  operatorCreditCode: string | null;
+} {
   const errors: FieldError[] = [];
   const credit = validateCreditCode(input.creditCode);
   if (!credit.ok) errors.push(toFieldError(credit, 'creditCode'));
+  const operatorRaw = input.operatorCreditCode?.trim() || null;
+  const operator = operatorRaw === null ? null : validateCreditCode(operatorRaw);
+  if (operator && !operator.ok) errors.push(toFieldError({ reason: operator.reason }, 'operatorCreditCode'));
   const town = findDivision(input.townCode);
   if (town?.level !== 'town' || town.parentCode !== districtCode)
     errors.push(ruleError('townCode', 'institution.town_outside_district'));
@@ -104,6 +112,7 @@ export function validateInstitution(
     errors,
     creditCode: credit.ok ? credit.value : input.creditCode,
     publicPhone: phone ?? input.publicPhone,
+    operatorCreditCode: operator?.ok ? operator.value : operatorRaw,
   };
 }
 

@@ -141,6 +141,20 @@ function classesFor(kind: InstitutionKind, rng: Rng, withToddlers: boolean): Cla
   return out;
 }
 
+/**
+ * The demo's chains: a private 托育园 of one brand in any town belongs to that brand's (synthetic)
+ * operating company, so quality rounds meet real same-operator conflicts. No random draw: the demo's
+ * shared sequence stays as it was.
+ */
+function operatorOf(kind: InstitutionKind, name: string, demo: boolean) {
+  const brand = BRANDS.findIndex((b) => name.includes(b));
+  if (demo || kind !== 'childcare_institution' || brand < 0) return {};
+  return {
+    operatorName: `上海${BRANDS[brand]}托育管理有限公司（示例）`,
+    operatorCreditCode: creditCodeFor(80_000_000 + brand * 7919, { prefix: '91' }),
+  };
+}
+
 export async function seedInstitutionsDemo(
   db: Db,
   opts: {
@@ -259,6 +273,7 @@ export async function seedInstitutionsDemo(
         feeHourlyFen: forms.includes('hourly') ? rng.int(4, 8) * 1000 : null,
         mealsProvided: kind !== 'family_point' || rng.chance(0.5),
         directorName: `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}`,
+        ...operatorOf(kind, name, demo),
         ...personalColumns(demoDirectorId(copy * 1000 + i), demoDirectorMobile(copy * 1000 + i)),
         status,
         seats: classes.reduce((s, c) => s + c.capacity, 0),

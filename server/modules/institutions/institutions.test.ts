@@ -208,6 +208,16 @@ describe('bad input: 400 naming the field and the rule, nothing written', () => 
       'credit.check_character',
     ],
     [
+      "an operator's credit code with a wrong check character",
+      () =>
+        t.call('POST', '/api/v1/institutions', {
+          cookie: district,
+          body: buildInstitutionInput({ operatorCreditCode: '91350100M000100Y44' }),
+        }),
+      'operatorCreditCode',
+      'credit.check_character',
+    ],
+    [
       'a town outside the district',
       () =>
         t.call('POST', '/api/v1/institutions', {
@@ -357,5 +367,32 @@ describe('duplicates', () => {
     expect(res.json().code).toBe('conflict.duplicate');
     expect(res.json().errors[0].field).toBe('creditCode');
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('operator (举办者)', () => {
+  it('is optional, normalised, shown on the detail, and cleared with null; two institutions may share one', async () => {
+    const chain = creditCodeFor(66_000_003, { prefix: '91' });
+    const a = await t.call('POST', '/api/v1/institutions', {
+      cookie: district,
+      body: buildInstitutionInput({
+        operatorName: '  某某托育连锁 ',
+        operatorCreditCode: chain.toLowerCase(),
+      }),
+    });
+    expect(a.statusCode).toBe(201);
+    expect(a.json()).toMatchObject({ operatorName: '某某托育连锁', operatorCreditCode: chain });
+    const b = await t.call('POST', '/api/v1/institutions', {
+      cookie: district,
+      body: buildInstitutionInput({ operatorCreditCode: chain }),
+    });
+    expect(b.statusCode).toBe(201);
+    expect(b.json()).toMatchObject({ operatorName: null, operatorCreditCode: chain });
+    const cleared = await t.call('PATCH', `/api/v1/institutions/${a.json().id}`, {
+      cookie: district,
+      body: { version: a.json().version, operatorName: null, operatorCreditCode: '' },
+    });
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json()).toMatchObject({ operatorName: null, operatorCreditCode: null });
   });
 });

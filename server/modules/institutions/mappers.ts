@@ -97,6 +97,8 @@ export function toDetail(
     fees: feesOf(r),
     mealsProvided: r.mealsProvided,
     directorName: r.directorName,
+    operatorName: r.operatorName,
+    operatorCreditCode: r.operatorCreditCode,
     directorIdNumber: maskedOf('citizen_id', r.directorIdNumber),
     directorMobile: maskedOf('phone', r.directorMobile),
     submittedAt: iso(r.submittedAt),

@@ -38,11 +38,18 @@ export function inputOf(r: repo.InstitutionRow): InstitutionInput {
     fees: feesOf(r),
     mealsProvided: r.mealsProvided,
     directorName: r.directorName,
+    operatorName: r.operatorName,
+    operatorCreditCode: r.operatorCreditCode,
   };
 }
 
 /** Columns of a validated profile. */
-export function columnsOf(input: InstitutionInput, creditCode: string, publicPhone: string) {
+export function columnsOf(
+  input: InstitutionInput,
+  creditCode: string,
+  publicPhone: string,
+  operatorCreditCode: string | null,
+) {
   // The director's ID number and mobile are never written in clear: see personalColumns.
   const { fees, directorIdNumber: _id, directorMobile: _mobile, ...rest } = input;
   return {
@@ -50,6 +57,8 @@ export function columnsOf(input: InstitutionInput, creditCode: string, publicPho
     namePinyin: pinyinSortKey(rest.name),
     creditCode,
     publicPhone,
+    operatorName: rest.operatorName?.trim() || null,
+    operatorCreditCode,
     feeFullDayFen: fees.fullDayMonthlyFen ?? null,
     feeHalfDayFen: fees.halfDayMonthlyFen ?? null,
     feeHourlyFen: fees.hourlyFen ?? null,

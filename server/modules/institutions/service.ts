@@ -101,7 +101,7 @@ export function createInstitutionService({ db }: { db: Db }) {
           .values({
             districtCode: actor.districtCode,
             id: uuidv7(ctx.now.getTime()),
-            ...columnsOf(body, v.creditCode, v.publicPhone),
+            ...columnsOf(body, v.creditCode, v.publicPhone, v.operatorCreditCode),
             ...personalColumns(person.idNumber, person.mobile),
             status: 'draft',
             createdAt: ctx.now,
@@ -164,7 +164,7 @@ export function createInstitutionService({ db }: { db: Db }) {
           row,
           version,
           {
-            ...columnsOf(merged, v.creditCode, v.publicPhone),
+            ...columnsOf(merged, v.creditCode, v.publicPhone, v.operatorCreditCode),
             ...personalColumns(person.idNumber, person.mobile),
           },
           ctx.now,

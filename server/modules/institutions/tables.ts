@@ -57,6 +57,8 @@ export const institutions = pgTable(
     feeHourlyFen: integer('fee_hourly_fen'),
     mealsProvided: boolean('meals_provided').notNull(),
     directorName: varchar('director_name', { length: 50 }).notNull(),
+    operatorName: varchar('operator_name', { length: 100 }),
+    operatorCreditCode: varchar('operator_credit_code', { length: 18 }),
     // Filing material (国卫办人口发〔2019〕25号), never public: encrypted, masked, revealed with a purpose.
     directorIdNumber: encryptedText('director_id_number'),
     directorIdNumberBidx: blindIndex('director_id_number_bidx'),
@@ -120,6 +122,11 @@ comment(institutions, ['托育机构名录', 'Institution registry'], {
   feeHalfDayFen: ['半日制月收费（分）', 'Half-day monthly fee (fen)'],
   feeHourlyFen: ['计时制每小时收费（分）', 'Hourly fee (fen)'],
   mealsProvided: ['是否提供膳食', 'Meals provided'],
+  operatorName: ['举办者名称（可选）', 'Operator (举办者) name, optional'],
+  operatorCreditCode: [
+    '举办者统一社会信用代码（可选；同一举办者的机构在质量评估中不互评）',
+    "Operator's unified social credit code (optional; institutions of one operator never review each other)",
+  ],
   directorName: ['负责人姓名（不对公众公开）', "Director's name (not public)", pd.plain('name')],
   directorIdNumber: [
     '负责人公民身份号码（AES-256-GCM 加密，备案材料，不公开）',

@@ -12,6 +12,7 @@ import { multipartBody, SAMPLE_FILES } from '../../../test/factories/inputs.ts';
 import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { buildQualityRound, scoresFor } from '../../../test/factories/quality.ts';
 import { auditLog } from '../../platform/tables.ts';
+import { creditCodeFor } from '../institutions/factories.ts';
 import { institutions } from '../institutions/tables.ts';
 import { supervisionInspections, supervisionRectifications } from '../supervision/tables.ts';
 import { qualityEvaluations } from './tables.ts';
@@ -194,6 +195,34 @@ describe('opening a round and the peer draw', () => {
       operators: { [a.id]: '某某教育集团', [d.id]: '某某教育集团' },
     });
     expect(same.statusCode).toBe(400);
+    // The registry's operator (举办者) is a conflict without any list in the request (the same layout
+    // as a, c, d above: only the shared operator leaves too few reviewers).
+    const chain = creditCodeFor(77_000_001, { prefix: '91' });
+    const e = await buildInstitution(t.database.db, {
+      status: 'operating',
+      townCode: ZHUJIAJIAO,
+      operatorName: '某某托育连锁',
+      operatorCreditCode: chain,
+      now: t.clock.now(),
+    });
+    const f = await buildInstitution(t.database.db, {
+      status: 'operating',
+      townCode: '310118107',
+      operatorCreditCode: chain.toLowerCase(),
+      now: t.clock.now(),
+    });
+    expect(f.operatorCreditCode).toBe(chain);
+    const registry = await call('q_district', 'POST', `${Q}/rounds`, {
+      year: 2026,
+      name: '登记的举办者',
+      frameworkId: fw.id,
+      institutionIds: [e.id, c.id, f.id],
+      weights: { self: 20, peer: 30, commissioned: 50 },
+      selfDeadline: '2026-05-01T00:00:00+08:00',
+      reviewDeadline: '2026-06-01T00:00:00+08:00',
+    });
+    expect(registry.statusCode).toBe(400);
+    expect(registry.json().errors[0]).toMatchObject({ field: 'institutionIds.0', rule: 'peer_reviewers' });
   });
 });
 

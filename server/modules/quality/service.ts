@@ -222,7 +222,12 @@ export function createQualityService({
           });
         });
         const rows = await tx
-          .select({ id: institutions.id, townCode: institutions.townCode, status: institutions.status })
+          .select({
+            id: institutions.id,
+            townCode: institutions.townCode,
+            status: institutions.status,
+            operator: institutions.operatorCreditCode,
+          })
           .from(institutions)
           .where(and(eq(institutions.districtCode, actor.districtCode), inArray(institutions.id, ids)));
         const found = new Map(rows.map((r) => [r.id, r]));
@@ -242,7 +247,8 @@ export function createQualityService({
         const pool = ids.map((id) => ({
           id,
           townCode: found.get(id)!.townCode,
-          operator: body.operators[id] ?? null,
+          // The registry's operator (举办者) first; the round's own list covers institutions without one.
+          operator: found.get(id)!.operator ?? body.operators[id] ?? null,
         }));
         // Fewer than the needed eligible reviewers for any institution: refuse before anything is written.
         const conflicts = peerConflicts(pool, await staffConflicts(tx, actor.districtCode, ids));

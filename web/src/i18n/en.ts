@@ -350,6 +350,11 @@ export const en: Messages = {
   'inst.coordinates': 'Coordinates (lat, lng)',
   'inst.publicPhone': 'Public phone',
   'inst.directorName': 'Director',
+  'inst.operatorName': 'Operator (举办者)',
+  'inst.operatorCreditCode': "Operator's unified social credit code",
+  'inst.operatorHint':
+    'Institutions of one operator or chain share this code: they never review each other in quality rounds',
+  'inst.operatorNone': 'Not declared',
   'inst.directorIdNumber': "Director's citizen ID number",
   'inst.directorMobile': "Director's mobile",
   'inst.personalHint': 'Filing material: stored encrypted, never public',

@@ -56,6 +56,13 @@ export function ProfileCard({ inst }: { inst: InstitutionDetail }) {
             children: `${inst.lat.toFixed(6)}, ${inst.lng.toFixed(6)}`,
           },
           { key: 'phone', label: t('inst.publicPhone'), children: inst.publicPhone },
+          {
+            key: 'operator',
+            label: t('inst.operatorName'),
+            children: inst.operatorName
+              ? `${inst.operatorName}${inst.operatorCreditCode ? `（${inst.operatorCreditCode}）` : ''}`
+              : (inst.operatorCreditCode ?? t('inst.operatorNone')),
+          },
           { key: 'director', label: t('inst.directorName'), children: inst.directorName },
           {
             key: 'directorIdNumber',

@@ -103,6 +103,25 @@ export function ProfileFields({
           </Col>
           <Col xs={24} md={12}>
             <Form.Item
+              name="operatorName"
+              label={t('inst.operatorName')}
+              rules={rules('operatorName', t('inst.operatorName'))}
+            >
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="operatorCreditCode"
+              label={t('inst.operatorCreditCode')}
+              rules={[ruleFor('operatorCreditCode')]}
+              extra={t('inst.operatorHint')}
+            >
+              <Input maxLength={18} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
               name="directorName"
               label={t('inst.directorName')}
               rules={rules('directorName', t('inst.directorName'))}

@@ -44,6 +44,8 @@ export interface FormValues {
   openingHours?: string;
   mealsProvided?: boolean;
   directorName?: string;
+  operatorName?: string;
+  operatorCreditCode?: string;
   /** Typed only to set or change it: never filled from the (masked) detail; empty = unchanged. */
   directorIdNumber?: string;
   directorMobile?: string;
@@ -77,6 +79,8 @@ export function toFormValues(d: InstitutionDetail): FormValues {
     openingHours: d.openingHours,
     mealsProvided: d.mealsProvided,
     directorName: d.directorName,
+    operatorName: d.operatorName ?? '',
+    operatorCreditCode: d.operatorCreditCode ?? '',
     fees: {
       fullDayMonthlyFen: y(d.fees.fullDayMonthlyFen),
       halfDayMonthlyFen: y(d.fees.halfDayMonthlyFen),
@@ -123,6 +127,8 @@ export function toProfileBody(v: FormValues): CreateInstitutionBody {
     openingHours: (v.openingHours ?? '').trim(),
     mealsProvided: !!v.mealsProvided,
     directorName: (v.directorName ?? '').trim(),
+    operatorName: v.operatorName?.trim() || null,
+    operatorCreditCode: v.operatorCreditCode?.trim().toUpperCase() || null,
     ...(v.directorIdNumber?.trim() ? { directorIdNumber: v.directorIdNumber.trim().toUpperCase() } : {}),
     ...(v.directorMobile?.trim() ? { directorMobile: v.directorMobile.trim() } : {}),
     fees: {

@@ -78,18 +78,18 @@ export default function FrameworksPage() {
                 </span>
               </Space>
             ),
-            extra: manage && (
-              <Button
-                size="small"
-                onClick={(e) => {
-                  e.stopPropagation();
-                  setEditing(f);
-                }}
-              >
-                {t('quality.fw.newVersion')}
-              </Button>
+            // The button sits in the panel, not in the header: the header is itself a button (axe
+            // nested-interactive).
+            children: (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                {manage && (
+                  <Button size="small" onClick={() => setEditing(f)}>
+                    {t('quality.fw.newVersion')}
+                  </Button>
+                )}
+                <FrameworkTable f={f} />
+              </Space>
             ),
-            children: <FrameworkTable f={f} />,
           }))}
         />
       </Space>
