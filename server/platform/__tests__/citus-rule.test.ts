@@ -24,6 +24,7 @@ import {
 import { createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
 import { buildFamily } from '../../../test/factories/families.ts';
 import { buildPlan } from '../../../test/factories/plan.ts';
+import { buildQualityRound } from '../../../test/factories/quality.ts';
 import { buildStaff } from '../../../test/factories/workforce.ts';
 import { Rng } from '../../demo/rng.ts';
 import { seedInstitutionsDemo } from '../../modules/institutions/demo.ts';
@@ -148,6 +149,35 @@ const JOURNEYS: Journey[] = [
       ok(await t.call('GET', '/api/v1/workforce/bans', { cookie }), 'bans');
       ok(await t.call('GET', '/api/v1/workforce/trainings', { cookie }), 'trainings');
       ok(await t.call('GET', '/api/v1/workforce/compliance', { cookie }), 'compliance');
+    },
+  },
+  {
+    module: 'quality',
+    async setup(t) {
+      const q = await buildQualityRound(t.database.db, { now: t.clock.now() });
+      await t.createUser('citus-q', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
+      const cookie = await t.login('citus-q');
+      const detail = ok(await t.call('GET', `/api/v1/quality/rounds/${q.round.id}`, { cookie }), 'round');
+      const participant = (detail.json() as { items: { id: string }[] }).items[0]!.id;
+      return {
+        cookie,
+        state: { roundId: q.round.id, participant, institution: q.institutions[0]!.id },
+      };
+    },
+    async run(t, cookie, { roundId, participant, institution }) {
+      ok(await t.call('GET', '/api/v1/quality/frameworks', { cookie }), 'frameworks');
+      ok(await t.call('GET', '/api/v1/quality/rounds', { cookie }), 'rounds');
+      ok(await t.call('GET', `/api/v1/quality/rounds/${roundId}`, { cookie }), 'round');
+      const forms = ok(
+        await t.call('GET', `/api/v1/quality/evaluations?roundId=${roundId}`, { cookie }),
+        'forms',
+      );
+      const first = (forms.json() as { items: { id: string }[] }).items[0]!.id;
+      ok(await t.call('GET', `/api/v1/quality/evaluations/${first}`, { cookie }), 'form');
+      ok(await t.call('GET', `/api/v1/quality/participants/${participant}/feedback`, { cookie }), 'feedback');
+      ok(await t.call('GET', '/api/v1/quality/demonstration', { cookie }), 'candidates');
+      ok(await t.call('GET', `/api/v1/quality/rounds/${roundId}/export`, { cookie }), 'export');
+      ok(await t.call('GET', `/api/v1/public/quality/institutions/${institution}`, {}), 'public');
     },
   },
   {
