@@ -22,6 +22,7 @@ import { formatDayNumber, parseDate } from '../../../domain/rules/dates.ts';
 import { citizenIdCheckChar } from '../../../domain/rules/ids.ts';
 import type { Db } from '../../db/client.ts';
 import { localDate } from '../../platform/clock.ts';
+import { users } from '../../platform/tables.ts';
 import type { ModuleDemoContext } from '../demo.ts';
 import { institutions } from '../institutions/tables.ts';
 import { communityTowns, type PreparedRecord, prepareRecord, upsertRecords } from './records.ts';
@@ -247,6 +248,12 @@ export async function seedFamiliesDemo(db: Db, ctx: ModuleDemoContext): Promise<
 
   // — home visits: coverage this year per town between ~35 % and ~80 %; some scheduled, some overdue —
   const healthId = ctx.accounts.get('health') ?? null;
+  const [health] = healthId
+    ? await db
+        .select({ name: users.displayName })
+        .from(users)
+        .where(and(eq(users.districtCode, district), eq(users.id, healthId)))
+    : [];
   const coverageOf = new Map(towns.map((t) => [t.code, 0.35 + rng.next() * 0.45]));
   const daysThisYear = dayNumber(today) - dayNumber(yearStart);
   const visitRows: (typeof familyVisits.$inferInsert)[] = [];
@@ -267,7 +274,7 @@ export async function seedFamiliesDemo(db: Db, ctx: ModuleDemoContext): Promise<
       townCode: f.townCode,
       communityCode: f.communityCode,
       workerId,
-      workerName: workerId ? 'health' : null,
+      workerName: workerId ? (health?.name ?? null) : null,
       scheduledFor,
       status,
       visitedOn,

@@ -164,7 +164,7 @@ describe('consent and home visits', () => {
     expect(before).toMatchObject({ eligible: 1, visited: 0 });
     const v = await schedule();
     expect(v.statusCode).toBe(201);
-    expect(v.json()).toMatchObject({ status: 'scheduled', workerName: 'health-zjj' });
+    expect(v.json()).toMatchObject({ status: 'scheduled', workerName: '测试 health-zjj' });
     const other = await t.call('POST', `/api/v1/families/visits/${v.json().id}/record`, {
       cookie: healthXj,
       body: {

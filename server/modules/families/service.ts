@@ -422,7 +422,7 @@ export function createFamiliesService({ db }: { db: Db }) {
               '该账号不是负责此街镇的卫生健康人员',
               'This account is not a health worker for this town',
             );
-          workerName = w.username;
+          workerName = w.displayName;
         }
         const [v] = await tx
           .insert(familyVisits)
@@ -461,6 +461,10 @@ export function createFamiliesService({ db }: { db: Db }) {
           'The visit date cannot lie in the future',
         );
       const row = await db.transaction(async (tx) => {
+        const [me] = await tx
+          .select({ name: users.displayName })
+          .from(users)
+          .where(and(eq(users.districtCode, actor.districtCode), eq(users.id, actor.userId)));
         const [v] = await tx
           .select()
           .from(familyVisits)
@@ -477,7 +481,7 @@ export function createFamiliesService({ db }: { db: Db }) {
             ...fields,
             status: 'done',
             workerId: v.workerId ?? actor.userId,
-            workerName: v.workerName ?? actor.username,
+            workerName: v.workerName ?? me?.name ?? actor.username,
             updatedAt: ctx.now,
             version: v.version + 1,
           })

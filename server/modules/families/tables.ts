@@ -279,7 +279,7 @@ comment(familyVisits, ['上门指导（入户访视）', 'Home visits (上门指
   townCode: ['街镇代码（家庭所在）', "Town code (the family's)"],
   communityCode: ['社区代码（按社区分派）', 'Community code (assignment)'],
   workerId: ['负责的卫生健康人员账号 ID', 'Health worker (account id)'],
-  workerName: ['负责人员登录名', 'Health worker (username)'],
+  workerName: ['负责人员姓名（记录时的显示名）', "Health worker's display name (as recorded)"],
   scheduledFor: ['计划日期', 'Scheduled for'],
   status: ['状态：scheduled 已安排/done 已完成/cancelled 已取消', 'Status: scheduled/done/cancelled'],
   visitedOn: ['实际访视日期', 'Visited on'],
