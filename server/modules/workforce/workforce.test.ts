@@ -523,3 +523,73 @@ describe('compliance page and dashboard', () => {
     void citizenIdCheckChar;
   });
 });
+
+describe('end of employment', () => {
+  it('ends in order only: 400 for an end before the start, 404 for another institution, 409 when stale or ended; the class loses the carer', async () => {
+    const cls = instB.classes[0]!;
+    const hired = (await hire(adminB, buildStaffInput(instB.id, { startDate: '2026-03-01' }))).json();
+    for (const type of ['caregiver', 'health'])
+      await t.call('POST', `/api/v1/workforce/staff/${hired.id}/certificates`, {
+        cookie: adminB,
+        body: { type, number: 'E', issuer: '人社局', issuedOn: '2025-01-01' },
+      });
+    const emp = hired.employments[0];
+    const url = `/api/v1/workforce/staff/${hired.id}/employments/${emp.id}`;
+    const put = await t.call('PUT', `${url}/classes`, {
+      cookie: adminB,
+      body: { classIds: [cls.id], version: emp.version },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const version = put.json().employments[0].version;
+    const carers = async () =>
+      (await t.call('GET', `/api/v1/workforce/compliance?institutionId=${instB.id}`, { cookie: adminB }))
+        .json()
+        .classes.find((c: { classId: string }) => c.classId === cls.id).certifiedCaregivers as number;
+    const assigned = await carers();
+    expect(assigned).toBeGreaterThanOrEqual(1);
+    const state = async () => [
+      await countRows(t, 'workforce_class_assignments'),
+      (await t.call('GET', `/api/v1/workforce/staff/${hired.id}`, { cookie: adminB })).json().employments[0]
+        .status,
+    ];
+    const before = await state();
+    expect(before[1]).toBe('active');
+
+    const early = await t.call('POST', `${url}/end`, {
+      cookie: adminB,
+      body: { endDate: '2026-02-28', version },
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors[0]).toMatchObject({ field: 'endDate', rule: 'range_reversed' });
+    const other = await t.call('POST', `${url}/end`, {
+      cookie: adminA,
+      body: { endDate: '2026-06-30', version },
+    });
+    expect(other.statusCode).toBe(404);
+    const stale = await t.call('POST', `${url}/end`, {
+      cookie: adminB,
+      body: { endDate: '2026-06-30', version: version - 1 },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(await state()).toEqual(before);
+
+    const ended = await t.call('POST', `${url}/end`, {
+      cookie: adminB,
+      body: { endDate: '2026-06-30', version },
+    });
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(ended.json().employments[0]).toMatchObject({ status: 'ended', endDate: '2026-06-30' });
+    expect(await countRows(t, 'workforce_class_assignments')).toBe((before[0] as number) - 1);
+    expect(await carers()).toBe(assigned - 1);
+    const audit = await t.database.db.execute(
+      `select count(*)::int as n from audit_log where action = 'workforce.employment_end' and object_id = '${hired.id}'`,
+    );
+    expect((audit as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+    const again = await t.call('POST', `${url}/end`, {
+      cookie: adminB,
+      body: { endDate: '2026-07-01', version: ended.json().employments[0].version },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('workforce.employment_not_active');
+  });
+});
