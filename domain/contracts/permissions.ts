@@ -4,6 +4,7 @@
  * reasons about role names itself. Modules add their actions here.
  */
 import type { Role } from './auth.ts';
+import { EXCHANGE_PERMISSIONS } from './permissions-exchange.ts';
 import { FAMILIES_PERMISSIONS } from './permissions-families.ts';
 import { PLAN_PERMISSIONS } from './permissions-plan.ts';
 import { QUALITY_PERMISSIONS } from './permissions-quality.ts';
@@ -14,6 +15,11 @@ import { WORKFORCE_PERMISSIONS } from './permissions-workforce.ts';
 export const PUBLIC = 'public';
 /** Any logged-in account (its own session and password). */
 export const SESSION = 'session';
+/**
+ * Another department's system with an OAuth 2.0 bearer token (issue 15): no session; the exchange
+ * module's route hook checks the token, the client's scopes and its rate (server/modules/exchange).
+ */
+export const CLIENT = 'client';
 
 export const PERMISSIONS = {
   'users.read': ['system_admin', 'security_admin'],
@@ -52,10 +58,11 @@ export const PERMISSIONS = {
   ...FAMILIES_PERMISSIONS,
   ...QUALITY_PERMISSIONS,
   ...PLAN_PERMISSIONS,
+  ...EXCHANGE_PERMISSIONS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
-export type RouteAction = Action | typeof PUBLIC | typeof SESSION;
+export type RouteAction = Action | typeof PUBLIC | typeof SESSION | typeof CLIENT;
 
 /** Whether a role may take an action. */
 export function roleMay(role: Role | null, action: Action): boolean {

@@ -1,6 +1,7 @@
 /** Every table, for drizzle-kit and the typed query builder. Modules add their tables.ts here. */
 
 export * from '../modules/calendar/tables.ts';
+export * from '../modules/exchange/tables.ts';
 export * from '../modules/families/tables.ts';
 export * from '../modules/institutions/tables.ts';
 export * from '../modules/plan/tables.ts';

@@ -13,6 +13,7 @@ import type { Jobs } from '../platform/jobs/index.ts';
 import type { ScopeTargets } from '../platform/scope-targets.ts';
 import type { TargetSource } from '../platform/targets.ts';
 import { calendarRoutes } from './calendar/routes.ts';
+import { registerExchangeModule } from './exchange/module.ts';
 import { registerFamiliesModule } from './families/module.ts';
 import { institutionsDashboard } from './institutions/dashboard.ts';
 import { institutionTarget } from './institutions/repository.ts';
@@ -56,6 +57,7 @@ const MODULES: readonly ((app: FastifyInstance, kit: ModuleKit) => Promise<Modul
   registerSupervisionModule,
   registerQualityModule,
   registerPlanModule,
+  registerExchangeModule,
 ];
 
 export async function registerModules(

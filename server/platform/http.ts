@@ -9,6 +9,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The permission this route requires (deny by default: a route without one answers 403). */
     action?: RouteAction;
+    /** For `client` routes (department systems, issue 15): the OAuth scope the bearer token must hold. */
+    clientScope?: string;
   }
   interface FastifyRequest {
     ctx: RequestContext;

@@ -4,6 +4,7 @@
  * and request-body examples of the main write operations. Mechanics live in openapi.ts.
  * Business modules keep theirs in server/modules/<module>/openapi-texts.ts, merged in at the end.
  */
+import { texts as exchange } from '../modules/exchange/openapi-texts.ts';
 import { texts as families } from '../modules/families/openapi-texts.ts';
 import { texts as plan } from '../modules/plan/openapi-texts.ts';
 import { texts as quality } from '../modules/quality/openapi-texts.ts';
@@ -194,7 +195,7 @@ const CORE_EXAMPLES: Record<string, Record<string, { summary: string; value: unk
   },
 };
 
-const MODULES: readonly ModuleOpenApiTexts[] = [workforce, supervision, families, quality, plan];
+const MODULES: readonly ModuleOpenApiTexts[] = [workforce, supervision, families, quality, plan, exchange];
 
 export const OPERATION_ID_OVERRIDES: Record<string, string> = Object.assign(
   {},

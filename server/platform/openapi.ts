@@ -19,14 +19,22 @@ import { readFileSync } from 'node:fs';
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { PUBLIC, SESSION } from '../../domain/contracts/permissions.ts';
+import { CLIENT, PUBLIC, SESSION } from '../../domain/contracts/permissions.ts';
 import { errorCodes, errorDef } from './errors.ts';
 import { EXAMPLES, OPERATION_ID_OVERRIDES, SUMMARIES, TAGS, type Words } from './openapi-texts.ts';
 
 const EXTRA_CODES: Record<string, string[]> = {
   'auth.login': ['auth.invalid_credentials', 'auth.locked', 'auth.rate_limited'],
   'auth.changePassword': ['auth.wrong_password'],
+  'exchange.token': [
+    'exchange.invalid_client',
+    'exchange.unsupported_grant_type',
+    'exchange.invalid_scope',
+    'exchange.rate_limited',
+  ],
 };
+/** What a department system's bearer-token route can answer besides its own codes. */
+const CLIENT_CODES = ['exchange.invalid_token', 'exchange.insufficient_scope', 'exchange.rate_limited'];
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'Bad request: invalid input / 请求无效',
@@ -84,9 +92,11 @@ export function errorCodesFor(f: RouteFacts, operationId: string): string[] {
   // Every route: a request target over MAX_URL_LENGTH (query string included) is refused first.
   const codes = new Set<string>(['request.uri_too_long']);
   if (f.hasInput || f.upload) codes.add('validation.failed').add('request.malformed');
-  if (f.action !== PUBLIC) codes.add('auth.unauthenticated').add('auth.must_change_password');
+  if (f.action === CLIENT) for (const c of CLIENT_CODES) codes.add(c);
+  else if (f.action !== PUBLIC) codes.add('auth.unauthenticated').add('auth.must_change_password');
   if (write) codes.add('auth.cross_origin');
-  if (f.action && f.action !== PUBLIC && f.action !== SESSION) codes.add('auth.forbidden');
+  if (f.action && f.action !== PUBLIC && f.action !== SESSION && f.action !== CLIENT)
+    codes.add('auth.forbidden');
   if (f.url.includes('/:')) codes.add('not_found');
   if (f.hasVersion) codes.add('conflict.stale_version');
   if (f.upload) codes.add('payload.too_large').add('request.unsupported_media_type');
@@ -165,7 +175,26 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
         contact: { name: 'Tuoyu platform maintainers / 托育平台维护团队' },
       },
       servers: [{ url: '/', description: 'This deployment (same origin) / 本部署' }],
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tuoyu_sid' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tuoyu_sid' },
+          // Other departments' systems (issue 15): registered by the security admin, short-lived tokens.
+          departmentClient: {
+            type: 'oauth2',
+            description:
+              'OAuth 2.0 client credentials for registered department systems / 已登记部门系统的客户端凭证',
+            flows: {
+              clientCredentials: {
+                tokenUrl: '/api/v1/oauth/token',
+                scopes: {
+                  'institutions.read':
+                    'Read the institution registry (allow-listed fields) / 读取机构登记信息',
+                },
+              },
+            },
+          },
+        },
+      },
     },
     transform: (args) => {
       const out = jsonSchemaTransform(args);
@@ -198,7 +227,12 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
           summary: words?.en ?? operationId,
           description: describe(words, codes),
           tags: (schema.tags as string[] | undefined) ?? [moduleOf(url)],
-          security: action === PUBLIC ? [] : [{ session: [] }],
+          security:
+            action === PUBLIC
+              ? []
+              : action === CLIENT
+                ? [{ departmentClient: route.config?.clientScope ? [route.config.clientScope] : [] }]
+                : [{ session: [] }],
         },
       };
     },

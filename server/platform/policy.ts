@@ -5,7 +5,7 @@
  * decodes `%61pi`, so a raw-URL test could be walked around.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type Action, PUBLIC, roleMay, SESSION } from '../../domain/contracts/permissions.ts';
+import { type Action, CLIENT, PUBLIC, roleMay, SESSION } from '../../domain/contracts/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { recordAudit } from './audit/service.ts';
 import { resolveSession } from './auth/sessions.ts';
@@ -96,6 +96,9 @@ export function installPolicy(
       throw new DomainError('auth.cross_origin');
     // Public routes never look at the session (no database work for the portal's anonymous traffic).
     if (action === PUBLIC) return;
+    // Department systems: no session, a bearer token checked by the exchange module's route hook
+    // (requireClient), which every CLIENT route has; a CLIENT route without it answers 401 there.
+    if (action === CLIENT) return;
     const actor = await resolveSession(deps.db, readSessionCookie(request), now);
     if (!actor) throw new DomainError('auth.unauthenticated');
     request.ctx.actor = actor;

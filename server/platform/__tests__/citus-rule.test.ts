@@ -181,6 +181,45 @@ const JOURNEYS: Journey[] = [
     },
   },
   {
+    module: 'exchange',
+    async setup(t) {
+      await t.createUser('citus-sec', 'security_admin', { kind: 'division', divisionCode: DISTRICT });
+      const cookie = await t.login('citus-sec');
+      const c = ok(
+        await t.call('POST', '/api/v1/exchange/clients', {
+          cookie,
+          body: {
+            name: '分布规则检查客户端',
+            department: 'other',
+            purpose: '检查分布列条件',
+            scopes: ['institutions.read'],
+            fields: ['name', 'status', 'updatedAt'],
+            expiresOn: '2027-01-01',
+          },
+        }),
+        'register',
+      ).json() as { id: string; clientId: string; clientSecret: string; version: number };
+      return { cookie, state: { id: c.id, clientId: c.clientId, secret: c.clientSecret } };
+    },
+    async run(t, cookie, { clientId, secret }) {
+      ok(await t.call('GET', '/api/v1/exchange/clients', { cookie }), 'clients');
+      const tok = ok(
+        await t.call('POST', '/api/v1/oauth/token', {
+          body: { grant_type: 'client_credentials', client_id: clientId, client_secret: secret },
+        }),
+        'token',
+      ).json().access_token as string;
+      const auth = { authorization: `Bearer ${tok}` };
+      ok(await t.call('GET', '/api/v1/exchange/institutions', { headers: auth }), 'department read');
+      ok(
+        await t.call('GET', '/api/v1/exchange/institutions?updatedAfter=2026-01-01T00:00:00Z', {
+          headers: auth,
+        }),
+        'incremental read',
+      );
+    },
+  },
+  {
     // Last: the plan dashboard measures every registered target source over the rows made above.
     module: 'plan',
     async setup(t) {

@@ -5,10 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_SCOPE_KIND, type Role, type Scope } from '../../../domain/contracts/auth.ts';
-import { type Action, PERMISSIONS, PUBLIC, SESSION } from '../../../domain/contracts/permissions.ts';
+import { type Action, CLIENT, PERMISSIONS, PUBLIC, SESSION } from '../../../domain/contracts/permissions.ts';
 import { countRows, createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
 import { buildFamily } from '../../../test/factories/families.ts';
 import { buildInstitution } from '../../../test/factories/institutions.ts';
+import { createExchangeService } from '../../modules/exchange/service.ts';
 
 let t: TestApp;
 const cookies = new Map<Role, string>();
@@ -17,8 +18,43 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+let bearer: string | undefined;
+/** A department client's live token, for `client` routes (issue 15). */
+async function bearerFor(action: string | undefined): Promise<string | undefined> {
+  if (action !== CLIENT) return undefined;
+  if (!bearer) {
+    const actor = {
+      userId: '01890a5d-ac96-7748-b5a4-2a5b4c9e0d12',
+      username: 'u-sec-client',
+      districtCode: DISTRICT,
+      role: 'security_admin' as const,
+      scope: { kind: 'division' as const, divisionCode: DISTRICT },
+      sessionId: 's',
+    };
+    const ctx = { actor, districtCode: DISTRICT, ip: null, requestId: null, now: t.clock.now() };
+    const svc = createExchangeService({ db: t.database.db });
+    const c = await svc.create(ctx, actor, {
+      name: '字符检查客户端',
+      department: 'other',
+      purpose: '输入字符规则测试',
+      scopes: ['institutions.read'],
+      fields: ['name'],
+      ratePerMinute: 6000,
+      expiresOn: '2027-01-01',
+    });
+    bearer = (
+      await svc.issueToken(ctx, {
+        grantType: 'client_credentials',
+        clientId: c.clientId,
+        clientSecret: c.clientSecret,
+      })
+    ).access_token;
+  }
+  return bearer;
+}
+
 async function cookieFor(action: string | undefined): Promise<string | undefined> {
-  if (!action || action === PUBLIC) return undefined;
+  if (!action || action === PUBLIC || action === CLIENT) return undefined;
   const roles = action === SESSION ? (['district_officer'] as Role[]) : PERMISSIONS[action as Action];
   // A division-scoped role where there is one; else an institution's or a family's account.
   const role =
@@ -66,13 +102,15 @@ describe('NUL and lone surrogates', () => {
       paths: Record<string, Record<string, Op>>;
     };
     let checked = 0;
-    for (const r of t.routes) if (r.url.startsWith('/api/v1')) await cookieFor(r.action); // log in first
+    for (const r of t.routes)
+      if (r.url.startsWith('/api/v1')) await Promise.all([cookieFor(r.action), bearerFor(r.action)]); // log in first
     const before = await countRows(t, 'audit_log');
     for (const [openPath, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         const url = openPath.replace(/\{(\w+)\}/g, ':$1');
         const route = t.routes.find((r) => r.url === url && r.method === method.toUpperCase());
         const cookie = await cookieFor(route?.action);
+        const token = await bearerFor(route?.action);
         const base = openPath.replace(/\{\w+\}/g, ID);
         const json = op.requestBody?.content['application/json'];
         if (op.requestBody && !json) continue; // multipart: its handler applies the same rule (assertCleanField)
@@ -80,7 +118,10 @@ describe('NUL and lone surrogates', () => {
           t.app.inject({
             method: method.toUpperCase() as 'GET',
             url: path,
-            headers: cookie ? { cookie } : {},
+            headers: {
+              ...(cookie ? { cookie } : {}),
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
             ...(body !== undefined ? { payload: body as object } : {}),
           });
         const okBody = json ? {} : undefined;

@@ -4,7 +4,7 @@
  * its declared action implies, and problem+json responses for the statuses it can answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLIC } from '../../../domain/contracts/permissions.ts';
+import { CLIENT, PUBLIC } from '../../../domain/contracts/permissions.ts';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { errorDef } from '../errors.ts';
 import { errorCodesFor, operationIdFor } from '../openapi.ts';
@@ -72,12 +72,17 @@ describe('OpenAPI document', () => {
     expect(Object.keys(SUMMARIES).sort()).toEqual([...ids].sort());
   });
 
-  it('security follows the declared action: [] for public, the session cookie for the rest', () => {
+  it('security follows the declared action: [] for public, an OAuth bearer for department clients, the session cookie for the rest', () => {
+    let clients = 0;
     for (const { method, path, op } of ops) {
       const action = actionOf(method, path);
       expect(action, `${method} ${path}`).toBeDefined();
-      expect(op.security, op.operationId).toEqual(action === PUBLIC ? [] : [{ session: [] }]);
+      if (action === CLIENT) {
+        clients++;
+        expect(op.security, op.operationId).toEqual([{ departmentClient: ['institutions.read'] }]);
+      } else expect(op.security, op.operationId).toEqual(action === PUBLIC ? [] : [{ session: [] }]);
     }
+    expect(clients).toBeGreaterThan(0);
   });
 
   it('every operation references the Problem schema for each error status it lists', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERMISSIONS, PUBLIC, SESSION } from '../../../domain/contracts/permissions.ts';
+import { CLIENT, PERMISSIONS, PUBLIC, SESSION } from '../../../domain/contracts/permissions.ts';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 
 let t: TestApp;
@@ -12,7 +12,7 @@ describe('deny by default', () => {
   it('every registered API route declares a known policy', () => {
     const api = t.routes.filter((r) => r.url.startsWith('/api'));
     expect(api.length).toBeGreaterThan(10);
-    const known = new Set<string>([PUBLIC, SESSION, ...Object.keys(PERMISSIONS)]);
+    const known = new Set<string>([PUBLIC, SESSION, CLIENT, ...Object.keys(PERMISSIONS)]);
     const missing = api
       .filter((r) => !r.action || !known.has(r.action))
       .map((r) => `${r.method} ${r.url} → ${r.action}`);
@@ -31,7 +31,7 @@ describe('deny by default', () => {
       .map((r) => `${r.method} ${r.url}`);
     for (const r of publicRoutes)
       expect(r).toMatch(
-        /^(GET|POST) \/api\/(health|openapi\.json|v1\/(auth\/(login|logout|session)|divisions|config|public\/.*))$/,
+        /^(GET|POST) \/api\/(health|openapi\.json|v1\/(auth\/(login|logout|session)|oauth\/token|divisions|config|public\/.*))$/,
       );
   });
 

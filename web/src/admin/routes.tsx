@@ -22,6 +22,7 @@ import {
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n/index.tsx';
+import { routes as exchangeRoutes } from './exchange/routes.tsx';
 import { routes as familiesRoutes } from './families/routes.tsx';
 import { routes as planRoutes } from './plan/routes.tsx';
 import { routes as qualityRoutes } from './quality/routes.tsx';
@@ -70,6 +71,7 @@ export const adminRoutes: readonly AdminRoute[] = [
   ...supervisionRoutes,
   ...qualityRoutes,
   ...planRoutes,
+  ...exchangeRoutes,
   {
     path: 'users',
     permission: 'users.read',

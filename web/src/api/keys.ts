@@ -89,6 +89,11 @@ export const keys = {
     publicTable: (year: number) => ['plan', 'public', year] as const,
   },
 
+  exchange: {
+    all: ['exchange'] as const,
+    clients: (query: object) => ['exchange', 'clients', query] as const,
+  },
+
   publicInstitutions: {
     all: ['public-institutions'] as const,
     search: (query: object) => ['public-institutions', 'search', query] as const,

@@ -1,4 +1,6 @@
 /** English UI text. Typed as Messages: a missing or extra key is a type error. */
+
+import * as exchange from './modules/exchange.ts';
 import * as families from './modules/families.ts';
 import * as familiesPortal from './modules/families-portal.ts';
 import * as plan from './modules/plan.ts';
@@ -350,7 +352,7 @@ export const en: Messages = {
   'inst.coordinates': 'Coordinates (lat, lng)',
   'inst.publicPhone': 'Public phone',
   'inst.directorName': 'Director',
-  'inst.operatorName': 'Operator (举办者)',
+  'inst.operatorName': 'Operator',
   'inst.operatorCreditCode': "Operator's unified social credit code",
   'inst.operatorHint':
     'Institutions of one operator or chain share this code: they never review each other in quality rounds',
@@ -614,4 +616,5 @@ export const en: Messages = {
   ...familiesPortal.en,
   ...quality.en,
   ...plan.en,
+  ...exchange.en,
 };

@@ -1,6 +1,7 @@
 /** Chinese (zh-CN) UI text — the default language. Keys are the source of truth; en.ts must have every key.
  * Each business module keeps its own text in ./modules/<module>.ts (spread in at the end). */
 
+import * as exchange from './modules/exchange.ts';
 import * as families from './modules/families.ts';
 import * as familiesPortal from './modules/families-portal.ts';
 import * as plan from './modules/plan.ts';
@@ -597,6 +598,7 @@ export const zhCN = {
   ...familiesPortal.zh,
   ...quality.zh,
   ...plan.zh,
+  ...exchange.zh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,127 @@
+/**
+ * Department exchange (issue 15): API clients of other departments' systems, the OAuth 2.0
+ * client-credentials token, and the registry read they may make. One zod source per contract.
+ */
+import { z } from 'zod';
+import { pageOf, versionField } from './common.ts';
+
+/** What a client may be granted. */
+export const CLIENT_SCOPES = ['institutions.read'] as const;
+export type ClientScope = (typeof CLIENT_SCOPES)[number];
+
+/**
+ * The registry fields a department may receive (public registration data and the filing state). The
+ * director's name, ID number and mobile are never among them, whatever the allow-list says.
+ */
+export const INSTITUTION_EXCHANGE_FIELDS = [
+  'name',
+  'creditCode',
+  'kind',
+  'ownership',
+  'inclusive',
+  'serviceForms',
+  'townCode',
+  'address',
+  'lat',
+  'lng',
+  'publicPhone',
+  'openingHours',
+  'status',
+  'seats',
+  'enrolled',
+  'operatorName',
+  'operatorCreditCode',
+  'filedAt',
+  'updatedAt',
+] as const;
+export type InstitutionExchangeField = (typeof INSTITUTION_EXCHANGE_FIELDS)[number];
+
+/** Departments named by the plan (青府办发〔2021〕35号) as partners in data exchange; "other" for the rest. */
+export const DEPARTMENTS = [
+  'development_reform',
+  'planning_resources',
+  'civil_affairs',
+  'market_regulation',
+  'human_resources',
+  'public_security',
+  'fire_rescue',
+  'health_commission',
+  'womens_federation',
+  'education',
+  'other',
+] as const;
+export const DEPARTMENT_LABELS: Record<(typeof DEPARTMENTS)[number], { zh: string; en: string }> = {
+  development_reform: { zh: '区发展改革委', en: 'Development and Reform Commission' },
+  planning_resources: { zh: '区规划资源局', en: 'Planning and Natural Resources Bureau' },
+  civil_affairs: { zh: '区民政局', en: 'Civil Affairs Bureau' },
+  market_regulation: { zh: '区市场监管局', en: 'Market Regulation Bureau' },
+  human_resources: { zh: '区人力资源社会保障局', en: 'Human Resources and Social Security Bureau' },
+  public_security: { zh: '区公安分局', en: 'Public Security Sub-bureau' },
+  fire_rescue: { zh: '区消防救援支队', en: 'Fire and Rescue Detachment' },
+  health_commission: { zh: '区卫生健康委', en: 'Health Commission' },
+  womens_federation: { zh: '区妇联', en: "Women's Federation" },
+  education: { zh: '区教育局', en: 'Education Bureau' },
+  other: { zh: '其他部门', en: 'Other department' },
+};
+
+export const createClientBody = z.strictObject({
+  name: z.string().trim().min(2).max(100),
+  department: z.enum(DEPARTMENTS),
+  /** The stated purpose (目的): shown in the audit trail's context and to the security admin. */
+  purpose: z.string().trim().min(4).max(300),
+  scopes: z.array(z.enum(CLIENT_SCOPES)).min(1).max(CLIENT_SCOPES.length),
+  fields: z.array(z.enum(INSTITUTION_EXCHANGE_FIELDS)).min(1).max(INSTITUTION_EXCHANGE_FIELDS.length),
+  /** Requests a minute (a token request counts too). */
+  ratePerMinute: z.number().int().min(1).max(6000).default(60),
+  /** Last day the client may get tokens (YYYY-MM-DD); at most 3 years ahead. */
+  expiresOn: z.iso.date(),
+});
+export type CreateClientBody = z.infer<typeof createClientBody>;
+
+export const clientSchema = z.object({
+  id: z.uuid(),
+  clientId: z.string(),
+  name: z.string(),
+  department: z.enum(DEPARTMENTS),
+  purpose: z.string(),
+  scopes: z.array(z.enum(CLIENT_SCOPES)),
+  fields: z.array(z.enum(INSTITUTION_EXCHANGE_FIELDS)),
+  ratePerMinute: z.number().int(),
+  expiresOn: z.string(),
+  status: z.enum(['active', 'expired', 'disabled']),
+  lastUsedAt: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type ApiClient = z.infer<typeof clientSchema>;
+export const clientPage = pageOf(clientSchema);
+/** The answer to a registration: the secret, shown this once (only its hash is stored). */
+export const createdClientSchema = clientSchema.extend({ clientSecret: z.string() });
+export const clientParams = z.strictObject({ id: z.uuid() });
+export const disableClientBody = z.strictObject({ version: versionField });
+
+/** RFC 6749 §4.4.2 (form-encoded, or JSON); client_id / client_secret may come in HTTP Basic instead. */
+export const tokenRequestBody = z.strictObject({
+  grant_type: z.string().max(64),
+  client_id: z.string().max(100).optional(),
+  client_secret: z.string().max(200).optional(),
+  scope: z.string().max(200).optional(),
+});
+export const tokenResponseSchema = z.object({
+  access_token: z.string(),
+  token_type: z.literal('Bearer'),
+  expires_in: z.number().int(),
+  scope: z.string(),
+});
+
+export const exchangeInstitutionsQuery = z.strictObject({
+  /** Rows changed after this instant (ISO 8601), for incremental pulls. */
+  updatedAfter: z.iso.datetime({ offset: true }).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+/** One institution as a department sees it: its id and only the fields of its allow-list. */
+export const exchangeInstitutionSchema = z
+  .object({ id: z.uuid() })
+  .catchall(z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]));
+export const exchangeInstitutionPage = pageOf(exchangeInstitutionSchema);

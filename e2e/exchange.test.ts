@@ -1,0 +1,91 @@
+/**
+ * Journey: department exchange (issue 15). The security admin registers the market-regulation
+ * bureau's system as an API client in the console and sees its secret once; that system takes a
+ * client-credentials token and reads the registry — only the ticked fields; the admin disables the
+ * client and its live token stops at once. Screenshots under e2e/screenshots/exchange-*.png.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { consoleLogin, type Harness, shot, startHarness } from './harness.ts';
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.stop();
+});
+
+async function tokenFor(clientId: string, secret: string) {
+  return fetch(`${h.baseUrl}/api/v1/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: secret,
+    }),
+  });
+}
+
+test('the security admin registers a department system; it reads only its fields; disabling stops it', async () => {
+  const ctx = await h.browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await ctx.newPage();
+  await consoleLogin(page, h.baseUrl, 'secadmin');
+  await page.waitForURL(/\/admin\/?$/);
+  await page.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '部门接口' }).click();
+  await page.waitForURL(/\/admin\/exchange\/clients/);
+  await page.getByRole('heading', { name: '对接部门接口客户端' }).waitFor();
+
+  // A bad purpose (too short) is refused next to the field before anything is sent.
+  await page.getByLabel('客户端名称').fill('区市场监管局 证照比对系统');
+  await page.getByLabel('所属部门').click();
+  await page.locator('.ant-select-item-option', { hasText: '区市场监管局' }).click();
+  await page.getByLabel('对接目的').fill('比对');
+  await page.getByLabel('有效期至').fill('2027-06-30');
+  await page.getByLabel('有效期至').press('Enter');
+  await page.getByRole('button', { name: '登记并生成密钥' }).click();
+  await page.locator('#purpose_help, .ant-form-item-explain-error').first().waitFor();
+  await shot(page, 'exchange-0-form-error');
+  await page.getByLabel('对接目的').fill('营业执照与托育机构备案信息比对');
+  // Only name and status: untick the credit code the form starts with.
+  await page.getByRole('checkbox', { name: '统一社会信用代码', exact: true }).uncheck();
+  await page.getByRole('button', { name: '登记并生成密钥' }).click();
+  const dialog = page.getByRole('dialog', { name: '客户端已登记' });
+  await dialog.waitFor();
+  const clientId = (await dialog.getByTestId('client-id').textContent())?.trim() ?? '';
+  const secret = (await dialog.getByTestId('client-secret').textContent())?.trim() ?? '';
+  assert.match(clientId, /^ty-310118-[0-9a-f]{16}$/);
+  assert.ok(secret.length >= 43);
+  await shot(page, 'exchange-1-secret-once');
+  await dialog.getByRole('button', { name: '我已妥善保存' }).click();
+  const row = page.getByRole('row', { name: /区市场监管局 证照比对系统/ });
+  await row.getByText('有效').waitFor();
+
+  // The department's system: a token, then the registry with its two fields only.
+  const tok = await tokenFor(clientId, secret);
+  assert.equal(tok.status, 200);
+  const { access_token } = (await tok.json()) as { access_token: string };
+  const read = () =>
+    fetch(`${h.baseUrl}/api/v1/exchange/institutions?pageSize=5`, {
+      headers: { authorization: `Bearer ${access_token}` },
+    });
+  const res = await read();
+  assert.equal(res.status, 200);
+  const body = (await res.json()) as { items: Record<string, unknown>[]; total: number };
+  assert.ok(body.total > 10, 'the demo registry is there');
+  for (const item of body.items) assert.deepEqual(Object.keys(item).sort(), ['id', 'name', 'status']);
+
+  await page.reload();
+  await row.getByText('有效').waitFor();
+  await shot(page, 'exchange-2-list');
+  await row
+    .getByRole('button', { name: '停 用' })
+    .or(row.getByRole('button', { name: '停用' }))
+    .click();
+  await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await row.getByText('已停用').waitFor();
+  assert.equal((await read()).status, 401, 'the live token stops at once');
+  assert.equal((await tokenFor(clientId, secret)).status, 401);
+  await ctx.close();
+});

@@ -1,0 +1,48 @@
+/** The words of department exchange (issue 15) in the OpenAPI document (merged by server/platform/openapi-texts.ts). */
+import type { ModuleOpenApiTexts } from '../../platform/openapi-texts.ts';
+
+export const texts: ModuleOpenApiTexts = {
+  operationIds: {
+    'GET /api/v1/exchange/clients': 'exchange.listClients',
+    'POST /api/v1/exchange/clients': 'exchange.createClient',
+    'POST /api/v1/exchange/clients/:id/disable': 'exchange.disableClient',
+    'POST /api/v1/oauth/token': 'exchange.token',
+    'GET /api/v1/exchange/institutions': 'exchange.institutions',
+  },
+  summaries: {
+    'exchange.listClients': { en: "Other departments' API clients", zh: '对接部门接口客户端列表' },
+    'exchange.createClient': {
+      en: 'Register an API client (the secret is shown once)',
+      zh: '登记接口客户端（密钥仅显示一次）',
+    },
+    'exchange.disableClient': {
+      en: 'Disable an API client (its tokens stop at once)',
+      zh: '停用接口客户端（其令牌立即失效）',
+    },
+    'exchange.token': {
+      en: 'OAuth 2.0 client credentials: a 15-minute bearer token',
+      zh: 'OAuth 2.0 客户端凭证：获取 15 分钟有效的访问令牌',
+    },
+    'exchange.institutions': {
+      en: "The institution registry for a department's system (allow-listed fields; incremental by updatedAfter)",
+      zh: '向部门系统提供机构登记信息（仅白名单字段；可按 updatedAfter 增量获取）',
+    },
+  },
+  tags: { exchange: '部门数据交换 / Department exchange' },
+  examples: {
+    'exchange.createClient': {
+      market: {
+        summary: 'The market-regulation bureau reads licences / 市场监管局读取登记信息',
+        value: {
+          name: '区市场监管局 证照比对系统',
+          department: 'market_regulation',
+          purpose: '营业执照与托育机构备案信息比对',
+          scopes: ['institutions.read'],
+          fields: ['name', 'creditCode', 'status', 'address', 'townCode', 'updatedAt'],
+          ratePerMinute: 60,
+          expiresOn: '2027-12-31',
+        },
+      },
+    },
+  },
+};

@@ -1,0 +1,123 @@
+/**
+ * Department exchange routes (issue 15). Thin: the contract's schemas, one service call.
+ * - /api/v1/exchange/clients: the security admin's register / list / disable (session).
+ * - /api/v1/oauth/token: client credentials → a bearer token (public: the client authenticates itself).
+ * - /api/v1/exchange/institutions: a department system's read, with a bearer token (action `client`).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { paginationQuery } from '../../../domain/contracts/common.ts';
+import {
+  clientPage,
+  clientParams,
+  clientSchema,
+  createClientBody,
+  createdClientSchema,
+  disableClientBody,
+  exchangeInstitutionPage,
+  exchangeInstitutionsQuery,
+  tokenRequestBody,
+  tokenResponseSchema,
+} from '../../../domain/contracts/exchange.ts';
+import { actorOf, router } from '../../platform/http.ts';
+import { clientActor, type ExchangeService, RateLimited } from './service.ts';
+
+const tags = ['exchange'];
+const BASE = '/api/v1/exchange';
+
+type ClientRow = Awaited<ReturnType<ExchangeService['authenticate']>>;
+const clients = new WeakMap<FastifyRequest, ClientRow>();
+
+function retryAfter(reply: FastifyReply, e: unknown) {
+  if (e instanceof RateLimited) reply.header('Retry-After', String(e.retryAfter));
+  return e;
+}
+
+/** HTTP Basic credentials (RFC 6749 §2.3.1), if sent. */
+function basicCredentials(header: string | undefined) {
+  const m = /^Basic ([A-Za-z0-9+/=]+)$/.exec(header ?? '');
+  if (!m) return undefined;
+  const text = Buffer.from(m[1]!, 'base64').toString('utf8');
+  const i = text.indexOf(':');
+  if (i < 0) return undefined;
+  return { id: decodeURIComponent(text.slice(0, i)), secret: decodeURIComponent(text.slice(i + 1)) };
+}
+
+export function exchangeRoutes(app: FastifyInstance, svc: ExchangeService) {
+  const r = router(app);
+  r.get(
+    `${BASE}/clients`,
+    {
+      config: { action: 'exchange.clients.read' },
+      schema: { tags, querystring: paginationQuery.strict(), response: { 200: clientPage } },
+    },
+    (req) => svc.list(req.ctx, actorOf(req), req.query),
+  );
+  r.post(
+    `${BASE}/clients`,
+    {
+      config: { action: 'exchange.clients.manage' },
+      schema: { tags, body: createClientBody, response: { 201: createdClientSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await svc.create(req.ctx, actorOf(req), req.body)),
+  );
+  r.post(
+    `${BASE}/clients/:id/disable`,
+    {
+      config: { action: 'exchange.clients.manage' },
+      schema: { tags, params: clientParams, body: disableClientBody, response: { 200: clientSchema } },
+    },
+    (req) => svc.disable(req.ctx, actorOf(req), req.params.id, req.body.version),
+  );
+
+  // The token endpoint takes the form encoding OAuth clients send (and JSON). The parser lives in this
+  // encapsulated context only: no other route accepts form posts.
+  app.register(async (scope) => {
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 4096 },
+      (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+    );
+    router(scope).post(
+      '/api/v1/oauth/token',
+      {
+        config: { action: 'public' },
+        schema: { tags, body: tokenRequestBody, response: { 200: tokenResponseSchema } },
+      },
+      async (req, reply) => {
+        const basic = basicCredentials(req.headers.authorization);
+        reply.header('Cache-Control', 'no-store');
+        try {
+          return await svc.issueToken(req.ctx, {
+            grantType: req.body.grant_type,
+            clientId: basic?.id ?? req.body.client_id,
+            clientSecret: basic?.secret ?? req.body.client_secret,
+            scope: req.body.scope,
+          });
+        } catch (e) {
+          throw retryAfter(reply, e);
+        }
+      },
+    );
+  });
+
+  r.get(
+    `${BASE}/institutions`,
+    {
+      config: { action: 'client', clientScope: 'institutions.read' },
+      schema: { tags, querystring: exchangeInstitutionsQuery, response: { 200: exchangeInstitutionPage } },
+      // The bearer token, the client's scope and its rate, before anything else of the route runs.
+      onRequest: async (req, reply) => {
+        try {
+          const c = await svc.authenticate(req.ctx.now, req.headers.authorization, 'institutions.read');
+          clients.set(req, c);
+          req.ctx.actor = clientActor(c);
+          req.ctx.districtCode = c.districtCode;
+        } catch (e) {
+          if (!(e instanceof RateLimited)) reply.header('WWW-Authenticate', 'Bearer realm="tuoyu"');
+          throw retryAfter(reply, e);
+        }
+      },
+    },
+    (req) => svc.institutions(req.ctx, clients.get(req)!, req.query),
+  );
+}
