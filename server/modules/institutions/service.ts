@@ -10,6 +10,7 @@ import type {
   InstitutionListQuery,
   InstitutionRevealBody,
   InstitutionStatus,
+  TransitionAction,
   TransitionBody,
   UpdateInstitutionBody,
 } from '../../../domain/contracts/institution.ts';
@@ -321,3 +322,34 @@ export function createInstitutionService({ db }: { db: Db }) {
 const REVIEW_DECISIONS = new Set<string>(['approve', 'return']);
 
 export type InstitutionService = ReturnType<typeof createInstitutionService>;
+
+/**
+ * A transition the platform makes itself (a scheduled job, e.g. supervision's overdue escalation to
+ * 整改中): the same lifecycle rule and versioned update as an officer's, a history row without an actor,
+ * and the audit entry written by the caller (the job's `ctx.audit`, as `system:jobs`). `actor` is the
+ * job's district-wide view for the guard. Returns the new row, or undefined if the lifecycle does not
+ * allow the step from the current status (e.g. the institution is no longer operating).
+ */
+export async function systemTransition(
+  tx: Db,
+  ctx: RequestContext,
+  actor: Actor,
+  id: string,
+  action: TransitionAction,
+  reason: string,
+): Promise<repo.InstitutionRow | undefined> {
+  const row = await repo.getInstitution(tx, actor, id, true);
+  const status = row.status as InstitutionStatus;
+  if (!institutionLifecycle.check(status, action, reason).ok) return undefined;
+  const to = institutionLifecycle.transitions[action].to;
+  const next = await updateVersioned(tx, institutions, row, row.version, { status: to }, ctx.now);
+  await institutionHistory.append(tx, ctx, null, {
+    districtCode: row.districtCode,
+    objectId: row.id,
+    action,
+    from: status,
+    to,
+    reason,
+  });
+  return next;
+}

@@ -91,3 +91,26 @@ describe('supervision demo', () => {
     expect(own.statusCode).toBe(200);
   });
 });
+
+describe('supervision demo: escalation', () => {
+  it('opens with overdue open items escalated (audited as system:jobs) and their institutions 整改中; a run today finds nothing new', async () => {
+    const q = async (text: string) =>
+      ((await t.database.db.execute(text)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+    const pending = `select count(*)::int as n from supervision_rectifications
+      where status = 'open' and deadline < '2026-06-15' and escalated_at is null`;
+    expect(await q(pending)).toBe(0);
+    const escalated = await q(
+      `select count(*)::int as n from supervision_rectifications where escalated_at is not null`,
+    );
+    expect(escalated).toBeGreaterThan(0);
+    expect(
+      await q(`select count(*)::int as n from audit_log
+        where action = 'supervision.rectification_escalate' and actor_username = 'system:jobs'`),
+    ).toBe(escalated);
+    expect(
+      await q(`select count(distinct i.id)::int as n from institutions i join supervision_rectifications r
+        on r.district_code = i.district_code and r.institution_id = i.id
+        where r.escalated_at is not null and i.status = 'rectifying'`),
+    ).toBeGreaterThan(0);
+  });
+});

@@ -6,12 +6,15 @@ import { runDraw } from '../../../domain/rules/draw.ts';
 import type { Db } from '../../db/client.ts';
 import { generatePassword, seedDemoAccounts } from '../../demo/accounts.ts';
 import { Rng } from '../../demo/rng.ts';
+import { recordAudit } from '../../platform/audit/service.ts';
 import { scopeColumns } from '../../platform/auth/sessions.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
+import { SYSTEM_ACTOR } from '../../platform/jobs/index.ts';
 import { users } from '../../platform/tables.ts';
 import type { ModuleDemoContext } from '../demo.ts';
 import { collectConflicts } from './conflicts.ts';
 import { inspectionsOfPlan, seedInspectionDemo } from './demo-inspections.ts';
+import { escalateOverdue } from './escalation.ts';
 import { createSupervisionService, currentPools } from './service.ts';
 
 /** Extra inspector accounts so a draw has a pool (synthetic names; a random password nobody is shown). */
@@ -158,4 +161,16 @@ export async function seedSupervisionDemo(db: Db, ctx: ModuleDemoContext): Promi
     keepOpenId,
     closerId: townOfficer ?? officer,
   });
+  // The daily escalation as the job would run it today (audited as system:jobs), so the demo opens
+  // with overdue items escalated and some institutions 整改中, and the first scheduled run finds nothing new.
+  const system: RequestContext = {
+    actor: null,
+    districtCode: ctx.district,
+    ip: null,
+    requestId: 'demo',
+    now: ctx.now,
+  };
+  await escalateOverdue(db, ctx.district, ctx.now, (tx, e) =>
+    recordAudit(tx, system, { ...e, username: e.username ?? SYSTEM_ACTOR }),
+  );
 }

@@ -406,3 +406,61 @@ describe('plan target: monthly double-random draws held', () => {
     expect(drill.rows.find((r) => r.label === '2026-04')).toMatchObject({ counts: false });
   });
 });
+
+describe('overdue escalation (daily job)', () => {
+  const escalations = async () =>
+    (
+      (await t.database.db.execute(
+        `select count(*)::int as n from audit_log where action = 'supervision.rectification_escalate'`,
+      )) as unknown as { rows: { n: number }[] }
+    ).rows[0]!.n;
+
+  it('nothing before the deadline; after it the item is escalated once: town and institution told, operating → 整改中, audited as system:jobs', async () => {
+    const open = (await as('si_zjj', 'GET', '/rectifications?status=open')).json().items as Rectification[];
+    const item = open.find((i) => i.itemCode === 'food-04')!;
+    expect(item.institutionId).toBe(instA);
+    await t.jobs.runDue();
+    expect(await escalations()).toBe(0);
+
+    t.clock.advance(40 * DAY);
+    cookies.clear();
+    expect((await as('si_zjj', 'GET', '/rectifications?overdue=true')).json().items).toHaveLength(1);
+    await t.jobs.runDue();
+    expect(await escalations()).toBe(1);
+    const inst = await t.call('GET', `/api/v1/institutions/${instA}`, { cookie: cookies.get('si_zjj') });
+    expect(inst.json().status).toBe('rectifying');
+    expect(inst.json().history[0]).toMatchObject({
+      action: 'rectify',
+      toStatus: 'rectifying',
+      actorUsername: null,
+    });
+    expect(inst.json().history[0].reason).toContain('整改逾期');
+    const rectify = (await t.database.db.execute(
+      `select actor_username from audit_log where action = 'institutions.rectify' and object_id = '${instA}'`,
+    )) as unknown as { rows: { actor_username: string }[] };
+    expect(rectify.rows).toEqual([{ actor_username: 'system:jobs' }]);
+    for (const who of ['si_zjj', 'si_admin_a']) {
+      await as(who, 'GET', '/rectifications'); // logs in
+      const mine = await t.call('GET', '/api/v1/notifications', { cookie: cookies.get(who) });
+      expect(
+        mine.json().items.filter((n: { kind: string }) => n.kind === 'supervision.rectification_overdue'),
+        who,
+      ).toHaveLength(1);
+    }
+    // Another town's officer is not told.
+    await as('si_xj', 'GET', '/rectifications');
+    const xj = await t.call('GET', '/api/v1/notifications', { cookie: cookies.get('si_xj') });
+    expect(
+      xj.json().items.filter((n: { kind: string }) => n.kind === 'supervision.rectification_overdue'),
+    ).toEqual([]);
+
+    // The next day: already escalated, nothing more (no second notice, no second transition).
+    t.clock.advance(DAY);
+    await t.jobs.runDue();
+    expect(await escalations()).toBe(1);
+    const again = (await t.database.db.execute(
+      `select count(*)::int as n from audit_log where action = 'institutions.rectify' and object_id = '${instA}'`,
+    )) as unknown as { rows: { n: number }[] };
+    expect(again.rows[0]!.n).toBe(1);
+  });
+});

@@ -1,6 +1,7 @@
 /** Supervision (issue 10): registers the module's routes, jobs, scope targets and dashboard widgets (see docs/MODULES.md). */
 import type { FastifyInstance } from 'fastify';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
+import { defineEscalationJob } from './escalation.ts';
 import { inspectionRoutes } from './inspection-routes.ts';
 import { supervisionRoutes } from './routes.ts';
 import { supervisionTargets } from './targets.ts';
@@ -11,5 +12,6 @@ export async function registerSupervisionModule(
 ): Promise<ModuleRegistration> {
   await supervisionRoutes(app, { db: kit.db });
   await inspectionRoutes(app, { db: kit.db });
+  defineEscalationJob(kit.jobs);
   return { targets: supervisionTargets };
 }

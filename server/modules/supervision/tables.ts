@@ -219,6 +219,7 @@ export const supervisionRectifications = pgTable(
     returnReason: varchar('return_reason', { length: 500 }),
     closedById: uuid('closed_by_id'),
     closedAt: tz('closed_at'),
+    escalatedAt: tz('escalated_at'),
     createdAt: tz('created_at').notNull(),
     updatedAt: tz('updated_at').notNull(),
     version: integer('version').notNull().default(1),
@@ -256,6 +257,10 @@ comment(
     returnReason: ['退回理由', 'Reason for return'],
     closedById: ['销项人账号 ID', 'Closed by (account id)'],
     closedAt: ['销项时间', 'Closed at'],
+    escalatedAt: [
+      '逾期上报时间（逾期未整改：已通知街镇并将机构转为整改中）',
+      'Escalated at (overdue: the town was told and the institution moved to rectifying)',
+    ],
     createdAt: ['创建时间', 'Created at'],
     updatedAt: ['更新时间', 'Updated at'],
     version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],

@@ -24,6 +24,13 @@ export const SCHEDULES: readonly Schedule[] = [
     cron: '30 2 * * *',
     description: 'Nightly 02:30: verify the audit hash chain; alert the audit admin on a break',
   },
+  {
+    // Handler: server/modules/supervision/escalation.ts (defined when the module registers).
+    kind: 'supervision.escalate_overdue',
+    cron: '15 0 * * *',
+    description:
+      'Daily 00:15: escalate rectification items still open after their deadline (notify; operating → 整改中)',
+  },
 ];
 
 export const SCHEDULE_TIMEZONE = 'Asia/Shanghai';

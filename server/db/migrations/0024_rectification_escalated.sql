@@ -1,0 +1,1 @@
+ALTER TABLE "supervision_rectifications" ADD COLUMN "escalated_at" timestamp with time zone;
