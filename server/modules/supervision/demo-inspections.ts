@@ -85,17 +85,28 @@ export async function seedInspectionDemo(
       const deadline = rectificationDeadline(localDate(at), item.severity);
       const r = rng.next();
       const late = deadline < today;
-      const status: RectificationStatus | 'returned' = late
-        ? r < 0.55
+      // Long past the deadline, nearly every item has been dealt with (the daily escalation would have
+      // put the rest 整改中 long ago); the recent ones are in every state. Same one draw per item.
+      const longAgo = deadline < localDate(new Date(opts.now.getTime() - 45 * DAY));
+      const status: RectificationStatus | 'returned' = longAgo
+        ? r < 0.95
           ? 'closed'
-          : r < 0.7
+          : r < 0.98
             ? 'evidence_submitted'
-            : r < 0.85
+            : r < 0.99
               ? 'returned'
               : 'open'
-        : r < 0.5
-          ? 'open'
-          : 'evidence_submitted';
+        : late
+          ? r < 0.55
+            ? 'closed'
+            : r < 0.7
+              ? 'evidence_submitted'
+              : r < 0.85
+                ? 'returned'
+                : 'open'
+          : r < 0.5
+            ? 'open'
+            : 'evidence_submitted';
       const submitted = new Date(at.getTime() + rng.int(2, 6) * DAY);
       const capped = submitted > opts.now ? new Date(opts.now.getTime() - DAY) : submitted;
       const closedAt = new Date(Math.min(capped.getTime() + 3 * DAY, opts.now.getTime() - 3_600_000));
