@@ -40,6 +40,14 @@ export const INSTITUTION_STATUSES = [
   'closed',
 ] as const;
 export type InstitutionStatus = (typeof INSTITUTION_STATUSES)[number];
+/**
+ * In service: open to children, whether or not under rectification (整改中). Supervision draws from them
+ * and visits each yearly; quality evaluates them. An escalation to 整改中 never takes one out of a pool.
+ */
+export const IN_SERVICE_STATUSES = [
+  'operating',
+  'rectifying',
+] as const satisfies readonly InstitutionStatus[];
 export const STATUS_LABELS: Record<InstitutionStatus, { zh: string; en: string }> = {
   draft: { zh: '草稿', en: 'Draft' },
   submitted: { zh: '备案审核中', en: 'Filing under review' },

@@ -5,6 +5,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
+import { IN_SERVICE_STATUSES } from '../../../domain/contracts/institution-enums.ts';
 import type {
   CreateRoundBody,
   FrameworkBody,
@@ -45,7 +46,7 @@ import {
 } from './tables.ts';
 
 /** Institutions that can take part in a round (in service or under rectification). */
-const ELIGIBLE_STATUSES = ['operating', 'rectifying'] as const;
+const ELIGIBLE_STATUSES = IN_SERVICE_STATUSES;
 
 export const toFieldErrors = (errors: ScoreError[]) =>
   errors.map((e) => ({ field: e.field, rule: e.rule, message_zh: e.zh, message_en: e.en }));

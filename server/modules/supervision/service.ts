@@ -1,12 +1,14 @@
 /**
  * Verifiable double-random draws (issue 10; 双随机一公开, 国办发〔2015〕58号). A district or town officer
- * commits a monthly plan: the target pool (operating institutions of the division) and the inspector
+ * commits a monthly plan: the target pool (institutions in service — operating or 整改中 — of the division) and the inspector
  * pool (inspector accounts covering it) are frozen and hashed, a random secret is generated and only its
  * SHA-256 published. The draw then reveals the secret; the seed comes from it and both pool hashes
  * (domain/rules/draw.ts). Drawing twice, or drawing after a pool changed, is refused (409).
  */
+
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { IN_SERVICE_STATUSES } from '../../../domain/contracts/institution-enums.ts';
 import type {
   CreateDrawPlanBody,
   DrawPlanSummary,
@@ -54,7 +56,7 @@ export async function currentPools(
     .where(
       and(
         eq(institutions.districtCode, districtCode),
-        eq(institutions.status, 'operating'),
+        inArray(institutions.status, [...IN_SERVICE_STATUSES]),
         sql`${institutions.townCode} like ${`${divisionCode}%`}`,
       ),
     )

@@ -1,11 +1,13 @@
 /**
  * Plan targets measured from supervision records (server/platform/targets.ts).
  * `annual_visit_coverage` (35号: every institution visited on site at least once a year): the share of
- * operating institutions in the caller's scope with at least one signed on-site (drawn) inspection
+ * institutions in service (operating or 整改中) in the caller's scope with at least one signed on-site (drawn) inspection
  * of a month of the year. It counts every signed drawn inspection, whichever department's inspectors made
  * it — the records do not mark guidance-centre visits apart yet.
  */
-import { and, asc, eq, isNotNull, like, max } from 'drizzle-orm';
+
+import { and, asc, eq, inArray, isNotNull, like, max } from 'drizzle-orm';
+import { IN_SERVICE_STATUSES } from '../../../domain/contracts/institution-enums.ts';
 import { townsOf } from '../../../domain/divisions.ts';
 import type { Db } from '../../db/client.ts';
 import { localDate } from '../../platform/clock.ts';
@@ -29,7 +31,11 @@ async function coverage(db: Db, q: TargetQuery) {
     .select({ id: institutions.id, name: institutions.name, townCode: institutions.townCode })
     .from(institutions)
     .where(
-      and(scopeWhere(q.actor, instScope), eq(institutions.status, 'operating'), town(institutions.townCode)),
+      and(
+        scopeWhere(q.actor, instScope),
+        inArray(institutions.status, [...IN_SERVICE_STATUSES]),
+        town(institutions.townCode),
+      ),
     )
     .orderBy(asc(institutions.townCode), asc(institutions.name), asc(institutions.id));
   const signed = await db

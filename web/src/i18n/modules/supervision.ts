@@ -30,7 +30,7 @@ export const zh = {
   'supervision.nav.draws': '双随机抽查',
   'supervision.admin.commitTitle': '提交月度抽查计划',
   'supervision.admin.commitHelp':
-    '提交时系统从登记库取出运营中的机构名录和检查人员名录并公布其哈希，同时生成随机秘密并只公布其 SHA-256 承诺值；抽签时揭示秘密。名录在承诺后变化则拒绝抽签。',
+    '提交时系统从登记库取出在营机构（运营中及整改中）名录和检查人员名录并公布其哈希，同时生成随机秘密并只公布其 SHA-256 承诺值；抽签时揭示秘密。名录在承诺后变化则拒绝抽签。',
   'supervision.admin.divisionCode': '区划代码',
   'supervision.admin.sampleSize': '抽取数量',
   'supervision.admin.perTarget': '每家检查人员',
@@ -125,7 +125,7 @@ export const zh = {
 export const en: { readonly [K in keyof typeof zh]: string } = {
   'supervision.pub.listTitle': 'Double-random inspections, published',
   'supervision.pub.listIntro':
-    'Every month inspection targets and inspectors are drawn at random from the list of operating institutions and the list of inspectors. Before the draw the commitment to a secret and the hashes of both lists are published; after it the secret and the result, so anyone can recompute the draw in the browser.',
+    'Every month inspection targets and inspectors are drawn at random from the list of institutions in service (operating or rectifying) and the list of inspectors. Before the draw the commitment to a secret and the hashes of both lists are published; after it the secret and the result, so anyone can recompute the draw in the browser.',
   'supervision.pub.empty': 'No draw plans yet',
   'supervision.pub.month': 'Month',
   'supervision.pub.division': 'Area',
@@ -154,7 +154,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'supervision.nav.draws': 'Double-random draws',
   'supervision.admin.commitTitle': 'Commit a monthly draw plan',
   'supervision.admin.commitHelp':
-    'Committing takes the operating institutions and the inspectors from the register and publishes their hashes, generates a random secret and publishes only its SHA-256 commitment; the draw reveals the secret. If a pool changes after the commitment the draw is refused.',
+    'Committing takes the institutions in service (operating or rectifying) and the inspectors from the register and publishes their hashes, generates a random secret and publishes only its SHA-256 commitment; the draw reveals the secret. If a pool changes after the commitment the draw is refused.',
   'supervision.admin.divisionCode': 'Division code',
   'supervision.admin.sampleSize': 'Sample size',
   'supervision.admin.perTarget': 'Inspectors each',
