@@ -118,6 +118,14 @@ describe('tokens and the department read', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
     });
     expect(viaBasic.statusCode).toBe(200);
+    const malformed = await t.call('POST', '/api/v1/oauth/token', {
+      body: 'grant_type=client_credentials',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from('%E0%A4%A:x').toString('base64')}`,
+      },
+    });
+    expect(malformed.statusCode).toBe(401);
   });
 
   it('a client sees only its allow-listed fields of disclosed institutions (no drafts, never personal data); each call audited with its id', async () => {

@@ -39,7 +39,11 @@ function basicCredentials(header: string | undefined) {
   const text = Buffer.from(m[1]!, 'base64').toString('utf8');
   const i = text.indexOf(':');
   if (i < 0) return undefined;
-  return { id: decodeURIComponent(text.slice(0, i)), secret: decodeURIComponent(text.slice(i + 1)) };
+  try {
+    return { id: decodeURIComponent(text.slice(0, i)), secret: decodeURIComponent(text.slice(i + 1)) };
+  } catch {
+    return { id: '', secret: '' }; // malformed %-encoding: no such client (401), not a 500
+  }
 }
 
 export function exchangeRoutes(app: FastifyInstance, svc: ExchangeService) {
