@@ -22,6 +22,18 @@ export interface RequestContext {
   now: Date;
 }
 
+/**
+ * An actor that is no account: the whole district in scope, no role (so no action passes the policy),
+ * for reads and writes the platform makes itself through the guard — a job, a department's API client,
+ * the public view of a dashboard. `userId` lands in the audit trail as the actor id.
+ */
+export function districtActor(
+  districtCode: string,
+  who: { userId: string; username: string; sessionId: string },
+): Actor {
+  return { ...who, districtCode, role: null, scope: { kind: 'division', divisionCode: districtCode } };
+}
+
 /** The actor, or a 401 if there is none (routes with a role policy always have one). */
 export function requireActor(ctx: RequestContext): Actor {
   if (!ctx.actor) throw new Error('requireActor: route without a session reached a service that needs one');

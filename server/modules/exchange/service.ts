@@ -6,7 +6,7 @@
  * Tokens are opaque random strings, not JWTs: the server looks each one up (by its SHA-256), so a
  * disabled client's tokens stop at once, and there is no signing code to get wrong (ADR 0015).
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, gt, lt, notInArray } from 'drizzle-orm';
 import {
   type ApiClient,
@@ -18,8 +18,9 @@ import {
 import type { InstitutionStatus } from '../../../domain/contracts/institution-enums.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
+import { hashToken } from '../../platform/auth/sessions.ts';
 import { localDate } from '../../platform/clock.ts';
-import type { Actor, RequestContext } from '../../platform/context.ts';
+import { type Actor, districtActor, type RequestContext } from '../../platform/context.ts';
 import { DomainError, fieldError } from '../../platform/errors.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -41,7 +42,6 @@ const TOKEN = /^tyat\.(\d{6})\.([A-Za-z0-9_-]{43})$/;
 type ClientRow = typeof apiClients.$inferSelect;
 type Scope = (typeof CLIENT_SCOPES)[number];
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const sameHash = (a: string, b: string) => timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
 const clientScope = { district: apiClients.districtCode };
 
@@ -71,14 +71,11 @@ export function toClient(c: ClientRow, today: string): ApiClient {
 
 /** The actor a client acts as: no role, the whole district in scope, the client's id in the audit trail. */
 export function clientActor(c: ClientRow): Actor {
-  return {
+  return districtActor(c.districtCode, {
     userId: c.id,
     username: `client:${c.clientId}`,
-    districtCode: c.districtCode,
-    role: null,
-    scope: { kind: 'division', divisionCode: c.districtCode },
     sessionId: 'oauth-token',
-  };
+  });
 }
 
 /** Per-client requests a minute, in memory per process (like the login limiter). */
@@ -179,7 +176,7 @@ export function createExchangeService(deps: { db: Db; limiter?: ClientRateLimite
             fields: INSTITUTION_EXCHANGE_FIELDS.filter((f) => body.fields.includes(f)),
             ratePerMinute: body.ratePerMinute,
             expiresOn: body.expiresOn,
-            secretHash: sha256(secret),
+            secretHash: hashToken(secret),
             createdBy: actor.username,
             createdAt: ctx.now,
             updatedAt: ctx.now,
@@ -236,7 +233,7 @@ export function createExchangeService(deps: { db: Db; limiter?: ClientRateLimite
         .from(apiClients)
         .where(and(eq(apiClients.districtCode, district), eq(apiClients.clientId, input.clientId!)));
       const today = localDate(ctx.now);
-      if (!c || !sameHash(c.secretHash, sha256(input.clientSecret)) || statusOf(c, today) !== 'active')
+      if (!c || !sameHash(c.secretHash, hashToken(input.clientSecret)) || statusOf(c, today) !== 'active')
         throw new DomainError('exchange.invalid_client');
       const wait = limiter.take(c.id, c.ratePerMinute, ctx.now.getTime());
       if (wait) throw new RateLimited(wait);
@@ -259,7 +256,7 @@ export function createExchangeService(deps: { db: Db; limiter?: ClientRateLimite
           );
         await tx.insert(apiTokens).values({
           districtCode: district,
-          tokenHash: sha256(token),
+          tokenHash: hashToken(token),
           clientRef: c.id,
           scopes,
           expiresAt: new Date(ctx.now.getTime() + TOKEN_TTL_SECONDS * 1000),
@@ -300,7 +297,7 @@ export function createExchangeService(deps: { db: Db; limiter?: ClientRateLimite
         .where(
           and(
             eq(apiTokens.districtCode, district),
-            eq(apiTokens.tokenHash, sha256(m![1]!)),
+            eq(apiTokens.tokenHash, hashToken(m![1]!)),
             gt(apiTokens.expiresAt, now),
           ),
         );

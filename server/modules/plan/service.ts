@@ -20,7 +20,7 @@ import { type PlanTargetRow, targetRowsOf } from '../../../domain/plan/targets.t
 import { ALL_PACKS } from '../../../domain/policy/index.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
-import type { Actor, RequestContext } from '../../platform/context.ts';
+import { type Actor, districtActor, type RequestContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -379,14 +379,11 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
    * (a read-only district view built here, never a session), without drill-down rows.
    */
   async function publicTable(ctx: RequestContext, year: number | undefined): Promise<PublicPlan> {
-    const reader: Actor = {
+    const reader = districtActor(ctx.districtCode, {
       userId: '00000000-0000-0000-0000-000000000000',
       username: 'public',
-      districtCode: ctx.districtCode,
-      role: null,
-      scope: { kind: 'division', divisionCode: ctx.districtCode },
       sessionId: 'public',
-    };
+    });
     const d = await dashboard({ ...ctx, actor: null }, reader, { year });
     return {
       year: d.year,

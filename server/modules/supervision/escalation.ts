@@ -10,8 +10,8 @@ import { and, asc, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { AuditEvent } from '../../platform/audit/service.ts';
 import { localDate } from '../../platform/clock.ts';
-import type { Actor, RequestContext } from '../../platform/context.ts';
-import type { Jobs } from '../../platform/jobs/index.ts';
+import { type Actor, districtActor, type RequestContext } from '../../platform/context.ts';
+import { type Jobs, SYSTEM_ACTOR } from '../../platform/jobs/index.ts';
 import { notifyRole } from '../../platform/notifications/index.ts';
 import { systemTransition } from '../institutions/service.ts';
 import { supervisionRectifications } from './tables.ts';
@@ -20,14 +20,11 @@ export const ESCALATE_JOB = 'supervision.escalate_overdue';
 
 /** The job's district-wide view for the guard (it acts for the platform, not for an account). */
 function systemActor(districtCode: string): Actor {
-  return {
+  return districtActor(districtCode, {
     userId: '00000000-0000-0000-0000-000000000000',
-    username: 'system:jobs',
-    districtCode,
-    role: null,
-    scope: { kind: 'division', divisionCode: districtCode },
+    username: SYSTEM_ACTOR,
     sessionId: 'job',
-  };
+  });
 }
 
 /** Escalate the district's overdue open items as of `now`; returns what was done (no personal data). */

@@ -10,7 +10,8 @@ export const IDLE_MS = 30 * 60_000;
 export const ABSOLUTE_MS = 12 * 60 * 60_000;
 const TOUCH_MS = 60_000;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** SHA-256 (hex) of a random bearer secret: session tokens here, API client secrets and tokens (exchange). */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A new session for a user; returns the cookie value `<district>.<token>` (the database keeps only a hash). */
 export async function createSession(
