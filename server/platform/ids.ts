@@ -1,8 +1,19 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
+
+// Random bits are drawn from the CSPRNG a pool at a time (one system call per 256 ids, not one per id:
+// a bulk import or demo seed makes hundreds of thousands of ids).
+const POOL_IDS = 256;
+const pool = Buffer.alloc(16 * POOL_IDS);
+let next = POOL_IDS;
 
 /** A UUIDv7 (RFC 9562): 48-bit Unix milliseconds, version 7, 74 random bits; sorts by creation time. */
 export function uuidv7(now: number = Date.now()): string {
-  const b = randomBytes(16);
+  if (next === POOL_IDS) {
+    randomFillSync(pool);
+    next = 0;
+  }
+  const b = Buffer.from(pool.subarray(16 * next, 16 * next + 16));
+  next += 1;
   b[0] = Math.floor(now / 2 ** 40) & 0xff;
   b[1] = Math.floor(now / 2 ** 32) & 0xff;
   b[2] = Math.floor(now / 2 ** 24) & 0xff;
