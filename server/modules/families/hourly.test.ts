@@ -167,7 +167,7 @@ describe('applications', () => {
     expect(await countRows(t, 'family_applications')).toBe(before);
   });
 
-  it('submitted → offered → accepted → enrolled, seen only by the institutions named', async () => {
+  it('submitted → offered → accepted → enrolled, or offered → declined; seen only by the institutions named', async () => {
     const a = await t.call('POST', '/api/v1/families/applications', {
       cookie: parentA,
       body: {
@@ -218,5 +218,38 @@ describe('applications', () => {
     expect(enrolled.json().status).toBe('enrolled');
     const after = (await t.call('GET', `/api/v1/institutions/${inst.id}`, { cookie: admin })).json().enrolled;
     expect(after).toBe(before + 1);
+
+    // The second family declines the place it is offered: nothing is enrolled, and the declined
+    // application takes no further step (not accepted, not enrolled, not offered again).
+    const bId = b.json().id;
+    const otherBefore = (
+      await t.call('GET', `/api/v1/institutions/${otherInst.id}`, { cookie: otherAdmin })
+    ).json().enrolled;
+    expect((await go(admin, bId, 'decline', 1)).statusCode).toBe(409); // not offered yet
+    const offeredB = await go(otherAdmin, bId, 'offer', 1);
+    expect(offeredB.json()).toMatchObject({ status: 'offered', offeredInstitutionId: otherInst.id });
+    expect((await go(otherAdmin, bId, 'decline', 2)).statusCode).toBe(403); // the family's step
+    expect((await go(parentA, bId, 'decline', 2)).statusCode).toBe(404); // another family
+    const declined = await go(parentB, bId, 'decline', 2);
+    expect(declined.statusCode).toBe(200);
+    expect(declined.json()).toMatchObject({ status: 'declined', permittedActions: [] });
+    for (const [cookie, action] of [
+      [parentB, 'accept'],
+      [otherAdmin, 'enroll'],
+      [otherAdmin, 'offer'],
+    ] as const)
+      expect((await go(cookie, bId, action, 3)).statusCode).toBe(409);
+    const otherAfter = (
+      await t.call('GET', `/api/v1/institutions/${otherInst.id}`, { cookie: otherAdmin })
+    ).json().enrolled;
+    expect(otherAfter).toBe(otherBefore);
+    const trail = await t.database.db.execute(
+      sql`select action from audit_log where object_id = ${bId} order by seq`,
+    );
+    expect((trail as unknown as { rows: { action: string }[] }).rows.map((r) => r.action)).toEqual([
+      'families.apply',
+      'families.application_offer',
+      'families.application_decline',
+    ]);
   });
 });
