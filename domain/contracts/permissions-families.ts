@@ -25,4 +25,8 @@ export const FAMILIES_PERMISSIONS = {
   'families.apply': ['parent'],
   'families.applications_read': ['parent', 'institution_admin', 'district_officer', 'town_officer'],
   'families.applications_decide': ['institution_admin'],
+  // The register of facilities beyond institutions (儿童服务中心, 儿童之家, 游戏观察室/亲子指导室,
+  // 儿童友好社区示范点, 儿童早期发展基地): kept by the district and town officers, read by the services.
+  'families.facilities_read': ['district_officer', 'town_officer', 'health_worker', 'guidance_staff'],
+  'families.facilities_manage': ['district_officer', 'town_officer'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -11,6 +11,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -31,6 +32,7 @@ import {
   GUARDIAN_RELATIONS,
   VISIT_STATUSES,
 } from '../../../domain/contracts/families.ts';
+import { FACILITY_KINDS } from '../../../domain/contracts/families-facilities.ts';
 import { SERVICE_FORMS } from '../../../domain/contracts/institution.ts';
 import { comment, pd } from '../../platform/comments.ts';
 import { enumChecks, enumText } from '../../platform/enum-columns.ts';
@@ -430,3 +432,66 @@ comment(familyApplications, ['入托申请', 'Applications for a place'], {
   updatedAt: ['更新时间', 'Updated at'],
   version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
 });
+
+// Facilities beyond childcare institutions (儿童服务中心, 儿童之家, 游戏观察室/亲子指导室,
+// 儿童友好社区示范点, 儿童早期发展基地): no personal data; counted by the plan.
+export const familyFacilities = pgTable(
+  'family_facilities',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    kind: enumText('kind', FACILITY_KINDS).notNull(),
+    name: varchar('name', { length: 100 }).notNull(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    communityCode: varchar('community_code', { length: 12 }),
+    address: varchar('address', { length: 200 }).notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    host: varchar('host', { length: 100 }),
+    openedYear: integer('opened_year').notNull(),
+    closedYear: integer('closed_year'),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    fk(
+      'family_facilities_community_fk',
+      [t.districtCode, t.communityCode],
+      [familyCommunities.districtCode, familyCommunities.code],
+      false,
+    ),
+    index('family_facilities_community_idx').on(t.districtCode, t.communityCode),
+    index('family_facilities_town_kind_idx').on(t.districtCode, t.townCode, t.kind),
+    check(
+      'family_facilities_years_check',
+      sql`${t.closedYear} is null or ${t.closedYear} >= ${t.openedYear}`,
+    ),
+    ...enumChecks(t),
+  ],
+);
+comment(
+  familyFacilities,
+  ['儿童服务设施名录（托育机构以外）', 'Facilities for families beyond institutions'],
+  {
+    districtCode: DISTRICT,
+    id: ['设施 ID（UUIDv7）', 'Facility id (UUIDv7)'],
+    kind: [
+      '类型：children_service_centre 儿童服务中心/children_home 儿童之家/play_observation_room 游戏观察室/parent_child_room 亲子指导室/child_friendly_site 儿童友好社区示范点/early_development_base 儿童早期发展基地',
+      'Kind: children_service_centre/children_home/play_observation_room/parent_child_room/child_friendly_site/early_development_base',
+    ],
+    name: ['名称', 'Name'],
+    townCode: ['所在街镇代码', 'Town code'],
+    communityCode: ['所在社区代码（可空）', 'Community code (optional)'],
+    address: ['地址（公共场所）', 'Address (a public place)'],
+    lat: ['纬度（WGS-84）', 'Latitude (WGS-84)'],
+    lng: ['经度（WGS-84）', 'Longitude (WGS-84)'],
+    host: ['依托单位（如社区卫生服务中心、幼儿园）', 'Host (a community health centre, a kindergarten …)'],
+    openedYear: ['建成/挂牌年份', 'Year opened'],
+    closedYear: ['撤销年份（可空）', 'Year closed (optional)'],
+    createdAt: ['创建时间', 'Created at'],
+    updatedAt: ['更新时间', 'Updated at'],
+    version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
+  },
+);

@@ -126,6 +126,27 @@ const JOURNEYS: Journey[] = [
       ok(await t.call('GET', '/api/v1/families/visits/coverage', { cookie }), 'coverage');
       ok(await t.call('GET', '/api/v1/families/slots', { cookie }), 'slots');
       ok(await t.call('GET', '/api/v1/families/applications', { cookie }), 'applications');
+      const base = {
+        kind: 'early_development_base',
+        name: 'Citus 检查基地',
+        townCode: '310118102',
+        address: '朱家角镇检查路 1 号',
+        lat: 31.11,
+        lng: 121.05,
+        openedYear: 2024,
+      };
+      const created = await t.call('POST', '/api/v1/families/facilities', { cookie, body: base });
+      ok(created, 'facility create');
+      const facility = created.json().id as string;
+      ok(await t.call('GET', '/api/v1/families/facilities?year=2025&q=Citus', { cookie }), 'facilities');
+      ok(await t.call('GET', `/api/v1/families/facilities/${facility}`, { cookie }), 'facility');
+      ok(
+        await t.call('PATCH', `/api/v1/families/facilities/${facility}`, {
+          cookie,
+          body: { version: 1, host: '社区' },
+        }),
+        'facility update',
+      );
     },
   },
   {

@@ -1,0 +1,92 @@
+/**
+ * Facilities for families beyond childcare institutions (issue 11; 青府办发〔2021〕35号 二、(二)):
+ * children's service centres in towns (儿童服务中心), children's homes in communities (儿童之家),
+ * play-observation and parent-child rooms in community health centres (游戏观察室 / 亲子指导室, pilot),
+ * child-friendly community sites (儿童友好社区示范点, ≥ 3 a year) and early development bases
+ * (儿童早期发展基地, ≥ 1). A register with town, community, address, coordinates and the years it opened
+ * (and closed); the plan counts the sites and bases from it. No personal data.
+ */
+import { z } from 'zod';
+import { pageOf, paginationQuery, versionField } from './common.ts';
+
+export const FACILITY_KINDS = [
+  'children_service_centre',
+  'children_home',
+  'play_observation_room',
+  'parent_child_room',
+  'child_friendly_site',
+  'early_development_base',
+] as const;
+export type FacilityKind = (typeof FACILITY_KINDS)[number];
+
+export const FACILITY_KIND_LABELS: Record<FacilityKind, { zh: string; en: string }> = {
+  children_service_centre: { zh: '儿童服务中心', en: "Children's service centre" },
+  children_home: { zh: '儿童之家', en: "Children's home" },
+  play_observation_room: { zh: '游戏观察室', en: 'Play-observation room' },
+  parent_child_room: { zh: '亲子指导室', en: 'Parent-child guidance room' },
+  child_friendly_site: { zh: '儿童友好社区示范点', en: 'Child-friendly community site' },
+  early_development_base: { zh: '儿童早期发展基地', en: 'Early development base' },
+};
+
+/** The first year a facility may open in the register (the plan's first year) and the last (next year). */
+export const FACILITY_FIRST_YEAR = 2000;
+
+const year = z.number().int().min(FACILITY_FIRST_YEAR).max(2100);
+
+export const facilityFields = {
+  kind: z.enum(FACILITY_KINDS),
+  name: z.string().trim().min(2).max(100),
+  townCode: z.string().regex(/^\d{9}$/),
+  communityCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .nullable(),
+  address: z.string().trim().min(2).max(200),
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  /** Where it is housed (a community health centre, a kindergarten …); optional. */
+  host: z.string().trim().max(100).nullable(),
+  openedYear: year,
+  closedYear: year.nullable(),
+};
+
+export const createFacilityBody = z.strictObject({
+  ...facilityFields,
+  communityCode: facilityFields.communityCode.optional(),
+  host: facilityFields.host.optional(),
+  closedYear: facilityFields.closedYear.optional(),
+});
+export type CreateFacilityBody = z.infer<typeof createFacilityBody>;
+
+/** A change: any field, and the version read (409 when stale). */
+export const updateFacilityBody = createFacilityBody.partial().extend({ version: versionField });
+export type UpdateFacilityBody = z.infer<typeof updateFacilityBody>;
+
+export const facilitySchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(FACILITY_KINDS),
+  name: z.string(),
+  townCode: z.string(),
+  communityCode: z.string().nullable(),
+  communityName: z.string().nullable(),
+  address: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  host: z.string().nullable(),
+  openedYear: z.number().int(),
+  closedYear: z.number().int().nullable(),
+  version: z.number().int(),
+});
+export type Facility = z.infer<typeof facilitySchema>;
+export const facilityPage = pageOf(facilitySchema);
+
+export const facilityListQuery = paginationQuery.extend({
+  kind: z.enum(FACILITY_KINDS).optional(),
+  town: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
+  /** Facilities open in this year (opened by its end, not closed before it). */
+  year: z.coerce.number().int().min(FACILITY_FIRST_YEAR).max(2100).optional(),
+  q: z.string().trim().max(50).optional(),
+});
