@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import type { Rng } from '../demo/rng.ts';
 import { seedFamiliesDemo } from './families/demo.ts';
 import { seedDemoParentFamily } from './families/demo-parent.ts';
+import { seedFacilitiesDemo } from './families/facilities-demo.ts';
 import { seedInstitutionsDemo } from './institutions/demo.ts';
 import { seedPlanDemo } from './plan/demo.ts';
 import { seedQualityDemo } from './quality/demo.ts';
@@ -41,6 +42,7 @@ export interface ModuleDemoContext {
 export async function seedModuleDemoWithAccounts(db: Db, ctx: ModuleDemoContext): Promise<void> {
   await seedWorkforceDemo(db, ctx);
   await seedFamiliesDemo(db, ctx);
+  await seedFacilitiesDemo(db, ctx);
   await seedSupervisionDemo(db, ctx);
   await seedQualityDemo(db, ctx);
   await seedPlanDemo(db, ctx);

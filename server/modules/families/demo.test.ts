@@ -46,6 +46,33 @@ const groupCount = async (
   );
 
 describe('families demo', () => {
+  it('has facilities of every kind: a service centre per town, child-friendly sites every year, one base', async () => {
+    const { FACILITY_KINDS } = await import('../../../domain/contracts/families-facilities.ts');
+    const { townsOf } = await import('../../../domain/divisions.ts');
+    const { familyFacilities } = await import('./tables.ts');
+    const { facilityTargets } = await import('./facilities.ts');
+    const rows = await t.database.db.select().from(familyFacilities);
+    for (const kind of FACILITY_KINDS)
+      expect(
+        rows.some((r) => r.kind === kind),
+        kind,
+      ).toBe(true);
+    const centres = new Set(rows.filter((r) => r.kind === 'children_service_centre').map((r) => r.townCode));
+    expect(centres.size).toBe(townsOf(DISTRICT).length);
+    const sites = facilityTargets.find((s) => s.key === 'child_friendly_sites')!;
+    const district = {
+      userId: '00000000-0000-7000-8000-000000000000',
+      username: 'x',
+      districtCode: DISTRICT,
+      role: 'district_officer' as const,
+      scope: { kind: 'division' as const, divisionCode: DISTRICT },
+      sessionId: 'x',
+    };
+    const measure = async (year: number) =>
+      (await sites.measure(t.database.db, { actor: district, year, asOf: t.clock.now() })).value;
+    expect([await measure(2023), await measure(2024)]).toEqual([3, 2]);
+  });
+
   it('seeds ~5,000 children with guardians, every number sealed and valid', async () => {
     const children = await t.database.db.select().from(familyChildren);
     expect(children.length).toBeGreaterThanOrEqual(DEMO_CHILDREN * 0.98);
