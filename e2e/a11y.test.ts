@@ -177,6 +177,7 @@ test('module console pages (quality, supervision, families, workforce, plan): ze
   await visit('/admin/supervision/rectifications', 'supervision rectifications', '.ant-table-row');
   await visit('/admin/families/children', 'families children', '.ant-table-row');
   await visit('/admin/families/visits', 'families visits');
+  await visit('/admin/families/facilities', 'families facilities', '.ant-table-row');
   await visit('/admin/workforce/compliance', 'workforce compliance');
   await visit('/admin/workforce/bans', 'workforce bans');
   await visit('/admin/plan', 'plan dashboard');

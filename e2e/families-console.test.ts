@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { consoleLogin, type Harness, shot, startHarness } from './harness.ts';
+import { choose, consoleLogin, type Harness, shot, startHarness } from './harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -93,4 +93,52 @@ test('the health worker records a home visit on a phone and the district coverag
   await shot(page, 'families-7-coverage-after');
   await desk.close();
   await phone.close();
+});
+
+test('a town officer adds a child-friendly community site; a wrong year is refused next to the field', async () => {
+  const ctx = await h.browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await ctx.newPage();
+  await consoleLogin(page, h.baseUrl, 'town-zhujiajiao');
+  await page.waitForURL(/\/admin\/?$/);
+  await page
+    .getByRole('navigation', { name: '导航菜单' })
+    .getByRole('link', { name: '儿童服务设施' })
+    .click();
+  await page.waitForURL(/\/admin\/families\/facilities/);
+  const table = page.getByRole('table', { name: '儿童服务设施名录' });
+  await table.locator('.ant-table-row').first().waitFor();
+  await shot(page, 'families-8-facilities');
+  const listed = async () =>
+    (
+      (await (
+        await page.request.get(
+          `${h.baseUrl}/api/v1/families/facilities?kind=child_friendly_site&pageSize=100`,
+        )
+      ).json()) as {
+        total: number;
+      }
+    ).total;
+  const before = await listed();
+
+  await page.getByRole('button', { name: '新增设施' }).click();
+  const dialog = page.getByRole('dialog');
+  await choose(page, dialog, '类型', '儿童友好社区示范点');
+  await dialog.getByLabel('名称').fill('旅程测试儿童友好社区示范点');
+  await choose(page, dialog, '社区');
+  await dialog.getByLabel('地址').fill('朱家角镇旅程测试路 8 号');
+  const year = new Date().getFullYear();
+  await dialog.getByLabel('建成年份').fill(String(year + 1));
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await dialog.getByText(`建成年份不能晚于 ${year} 年`).waitFor();
+  assert.equal(await listed(), before, 'nothing written on a refused year');
+  await shot(page, 'families-9-facility-error');
+
+  await dialog.getByLabel('建成年份').fill(String(year));
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('已保存').waitFor();
+  assert.equal(await listed(), before + 1);
+  await page.goto(`${h.baseUrl}/admin/families/facilities?kind=child_friendly_site&year=${year}`);
+  await table.getByText('旅程测试儿童友好社区示范点').waitFor();
+  await shot(page, 'families-10-facility-added');
+  await ctx.close();
 });

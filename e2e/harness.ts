@@ -94,3 +94,30 @@ export async function consoleLogin(page: Page, baseUrl: string, username: string
   await page.getByLabel(/密码|Password/).fill(password);
   await page.getByRole('button', { name: /登\s*录|Log in/ }).click();
 }
+
+/**
+ * Pick an option of an Ant Design select in `scope` by its label: opens the list, clicks the option and
+ * retries while the list stays open (a click during the opening animation can miss).
+ */
+export async function choose(
+  page: Page,
+  scope: ReturnType<Page['getByRole']>,
+  field: string,
+  label?: string,
+) {
+  const open = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if ((await open.count()) === 0) await scope.getByLabel(field, { exact: true }).click();
+    const options = open.locator('.ant-select-item-option', label ? { hasText: label } : {});
+    await options.first().click();
+    const closed = await open
+      .first()
+      .waitFor({ state: 'hidden', timeout: 3000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed) return;
+    // A multi-select stays open by design: done once the option shows as selected.
+    if ((await open.locator('.ant-select-item-option-selected').count()) > 0) return;
+  }
+  throw new Error(`could not pick ${label ?? 'the first option'} in ${field}`);
+}

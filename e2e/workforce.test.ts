@@ -8,7 +8,7 @@ import { randomInt } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { citizenIdCheckChar } from '../domain/rules/ids.ts';
-import { consoleLogin, DEMO_PASSWORD, type Harness, shot, startHarness } from './harness.ts';
+import { choose, consoleLogin, DEMO_PASSWORD, type Harness, shot, startHarness } from './harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -39,24 +39,6 @@ async function json<T>(page: Page, url: string): Promise<T> {
  * machine a click can land while the list is still opening and select nothing, leaving the list
  * over the dialog's buttons: retry until the list has closed.
  */
-async function choose(page: Page, scope: ReturnType<Page['getByRole']>, field: string, label?: string) {
-  const open = page.locator('.ant-select-dropdown:visible');
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if ((await open.count()) === 0) await scope.getByLabel(field, { exact: true }).click();
-    const options = open.locator('.ant-select-item-option', label ? { hasText: label } : {});
-    await options.first().click();
-    const closed = await open
-      .first()
-      .waitFor({ state: 'hidden', timeout: 3000 })
-      .then(() => true)
-      .catch(() => false);
-    if (closed) return;
-    // A multi-select stays open by design: done once the option shows as selected.
-    if ((await open.locator('.ant-select-item-option-selected').count()) > 0) return;
-  }
-  throw new Error(`could not pick ${label ?? 'the first option'} in ${field}`);
-}
-
 /** A logged-in API context (cookie jar) of `username`. */
 async function apiAs(username: string, password = DEMO_PASSWORD) {
   const ctx = await h.browser.newContext();

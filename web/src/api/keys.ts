@@ -55,6 +55,8 @@ export const keys = {
     slots: (query: object) => ['families', 'slots', query] as const,
     bookings: ['families', 'bookings'] as const,
     applications: (query: object) => ['families', 'applications', query] as const,
+    facilities: (query: object) => ['families', 'facilities', query] as const,
+    facilityMap: ['families', 'facilities', 'map'] as const,
   },
 
   supervision: {

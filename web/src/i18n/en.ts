@@ -2,6 +2,7 @@
 
 import * as exchange from './modules/exchange.ts';
 import * as families from './modules/families.ts';
+import * as familiesFacilities from './modules/families-facilities.ts';
 import * as familiesPortal from './modules/families-portal.ts';
 import * as plan from './modules/plan.ts';
 import * as quality from './modules/quality.ts';
@@ -614,6 +615,7 @@ export const en: Messages = {
   ...supervision.en,
   ...families.en,
   ...familiesPortal.en,
+  ...familiesFacilities.en,
   ...quality.en,
   ...plan.en,
   ...exchange.en,

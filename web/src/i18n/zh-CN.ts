@@ -3,6 +3,7 @@
 
 import * as exchange from './modules/exchange.ts';
 import * as families from './modules/families.ts';
+import * as familiesFacilities from './modules/families-facilities.ts';
 import * as familiesPortal from './modules/families-portal.ts';
 import * as plan from './modules/plan.ts';
 import * as quality from './modules/quality.ts';
@@ -596,6 +597,7 @@ export const zhCN = {
   ...supervision.zh,
   ...families.zh,
   ...familiesPortal.zh,
+  ...familiesFacilities.zh,
   ...quality.zh,
   ...plan.zh,
   ...exchange.zh,

@@ -1,5 +1,11 @@
 /** Console pages of the Families (issue 11) module (merged into ../routes.tsx in roadmap order). */
-import { ClockCircleOutlined, FileDoneOutlined, HomeOutlined, SmileOutlined } from '@ant-design/icons';
+import {
+  ClockCircleOutlined,
+  EnvironmentOutlined,
+  FileDoneOutlined,
+  HomeOutlined,
+  SmileOutlined,
+} from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AdminRoute } from '../routes.tsx';
 
@@ -31,5 +37,12 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'families.nav.slots',
     icon: <ClockCircleOutlined />,
     Component: lazy(() => import('./SlotsPage.tsx')),
+  },
+  {
+    path: 'families/facilities',
+    permission: 'families.facilities_read',
+    labelKey: 'families.nav.facilities',
+    icon: <EnvironmentOutlined />,
+    Component: lazy(() => import('./FacilitiesPage.tsx')),
   },
 ];

@@ -1,0 +1,16 @@
+/** Calls of the facilities register (families module), typed from the generated OpenAPI document. */
+import { type BodyOf, http, type QueryOf, type ResponseOf, unwrap } from '../../api/client.ts';
+
+export type FacilityPage = ResponseOf<'/api/v1/families/facilities', 'get'>;
+export type Facility = FacilityPage['items'][number];
+export type FacilityQuery = QueryOf<'/api/v1/families/facilities', 'get'>;
+export type CreateFacilityBody = BodyOf<'/api/v1/families/facilities', 'post'>;
+export type UpdateFacilityBody = BodyOf<'/api/v1/families/facilities/{id}', 'patch'>;
+
+export const facilitiesApi = {
+  list: (query: FacilityQuery, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/families/facilities', { params: { query }, signal })),
+  create: (body: CreateFacilityBody) => unwrap(http.POST('/api/v1/families/facilities', { body })),
+  update: (id: string, body: UpdateFacilityBody) =>
+    unwrap(http.PATCH('/api/v1/families/facilities/{id}', { params: { path: { id } }, body })),
+};
