@@ -7,10 +7,19 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FundingBudget, FundingRate, FundingRow } from '../../../domain/contracts/plan.ts';
-import { countRows, createTestApp, DISTRICT, type TestApp, XUJING, ZHUJIAJIAO } from '../../../test/app.ts';
+import {
+  countRows,
+  createTestApp,
+  DISTRICT,
+  PASSWORD,
+  type TestApp,
+  XUJING,
+  ZHUJIAJIAO,
+} from '../../../test/app.ts';
 import { actorFor, contextFor } from '../../../test/factories/context.ts';
 import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { buildStaff } from '../../../test/factories/workforce.ts';
+import { seedDemo } from '../../demo/seed.ts';
 import { errorDef } from '../../platform/errors.ts';
 import { readRows } from '../../platform/import/read.ts';
 import { auditLog } from '../../platform/tables.ts';
@@ -319,5 +328,34 @@ describe('export', () => {
       .from(auditLog)
       .where(eq(auditLog.action, 'plan-funding.export'));
     expect(audits.length).toBe(2);
+  });
+});
+
+describe('demo', () => {
+  let demo: TestApp;
+  beforeAll(async () => {
+    demo = await createTestApp();
+    await seedDemo(demo.database.db, {
+      district: DISTRICT,
+      password: PASSWORD,
+      dataDir: '.tmp/demo-plan-funding',
+      now: d('2026-06-15T02:00:00Z'),
+    });
+  });
+  afterAll(() => demo.close());
+
+  it('has rates for most kindergartens with toddler classes in 2026 and 2025, and a few missing', async () => {
+    for (const year of [2026, 2025]) {
+      const res = await demo.call('GET', `/api/v1/plan/funding?year=${year}`, {
+        cookie: await demo.login('district'),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const b = res.json() as FundingBudget;
+      expect(b.rows.length).toBeGreaterThan(5);
+      expect(b.total.withRate).toBeGreaterThan(b.total.missingRate);
+      expect(b.total.missingRate).toBeGreaterThan(0);
+      expect(b.total.allotmentFen).toBe(b.rows.reduce((s, r) => s + (r.allotmentFen ?? 0), 0));
+      expect(b.carriedForward).toBe(true);
+    }
   });
 });
