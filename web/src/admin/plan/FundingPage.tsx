@@ -210,7 +210,8 @@ export default function FundingPage() {
       title: t('plan.f.allotment'),
       key: 'allotment',
       align: 'right',
-      render: (_, x) => yuan(x.allotmentFen),
+      // A town whose kindergartens all lack a rate has no amount (not ¥0).
+      render: (_, x) => (x.withRate === 0 ? '—' : yuan(x.allotmentFen)),
     },
     {
       title: t('plan.f.quota'),
