@@ -123,6 +123,7 @@ export default function FundingPage() {
       title: t('plan.f.kindergarten'),
       key: 'name',
       fixed: 'left',
+      width: 200,
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <span>{r.name}</span>
@@ -147,6 +148,7 @@ export default function FundingPage() {
     {
       title: t('plan.f.rate'),
       key: 'rate',
+      width: 220,
       render: (_, r) => (
         <RateCell
           key={`${r.institutionId}-${year}-${r.rate?.version ?? 0}`}
@@ -332,7 +334,7 @@ export default function FundingPage() {
           columns={rowColumns}
           dataSource={b?.rows ?? []}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1500 }}
         />
         {b && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
