@@ -32,16 +32,9 @@ import { type MessageKey, useLang, useT } from '../../i18n/index.tsx';
 import { townName } from '../institutions/shared.ts';
 import { can, useCurrentMe } from '../session.ts';
 import { type FundingBudget, type FundingRow, type FundingTown, planApi } from './api.ts';
+import { fenOfYuan, yuan } from './money.ts';
 
 const FIRST_YEAR = 2021;
-
-/** Integer fen as yuan: ¥1,234.56 (integer arithmetic, no floating point). */
-export function yuan(fen: number | null): string {
-  if (fen === null) return '—';
-  const a = Math.abs(fen);
-  const whole = Math.floor(a / 100).toLocaleString('en-US');
-  return `${fen < 0 ? '-' : ''}¥${whole}.${String(a % 100).padStart(2, '0')}`;
-}
 
 function RateCell({ row, year, editable }: { row: FundingRow; year: number; editable: boolean }) {
   const t = useT();
@@ -64,7 +57,7 @@ function RateCell({ row, year, editable }: { row: FundingRow; year: number; edit
     ) : (
       <Tag color="orange">{t('plan.f.missing')}</Tag>
     );
-  const fen = value === null ? null : Math.round(value * 100);
+  const fen = fenOfYuan(value);
   return (
     <Space size={4}>
       <InputNumber<number>
