@@ -60,13 +60,8 @@ test('district officer: 经费测算, a rate changed moves the total', async () 
   await input.fill(String(current + 1000));
   await row.getByRole('button', { name: /保\s*存/ }).click();
   await page.getByText('已保存').first().waitFor();
-  await page.waitForFunction(
-    (b) =>
-      [...document.querySelectorAll('strong')].some(
-        (e) => e.textContent?.startsWith('全区合计：') && e.textContent !== b,
-      ),
-    before,
-  );
+  // The list is fetched again after the save: wait (up to 10 s) for the total to change.
+  for (let i = 0; i < 50 && (await total.textContent()) === before; i++) await page.waitForTimeout(200);
   const after = await total.textContent();
   assert.notEqual(after, before);
   await shot(page, 'plan-funding-changed');
