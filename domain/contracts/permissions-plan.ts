@@ -6,4 +6,8 @@ export const PLAN_PERMISSIONS = {
   'plan.read': ['district_officer', 'town_officer'],
   // A successor plan (new version copied from the previous one): district officers over the whole district.
   'plan.manage': ['district_officer'],
+  // The funding budget and its XLSX export (a town officer: its town's kindergartens only).
+  'plan.funding_read': ['district_officer', 'town_officer'],
+  // Per-pupil rates and the floor-scope setting: district officers over the whole district.
+  'plan.funding_manage': ['district_officer'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -142,3 +142,138 @@ export type PublicPlan = z.infer<typeof publicPlanSchema>;
 export const publicPlanQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2099).optional(),
 });
+
+// ——— Funding (issue 13): toddler-class allotment, staffing quota, training subsidy, tax relief ———
+
+/** Where the pupil floor (20) applies: all toddler classes of a kindergarten together, or each class. */
+export const FUNDING_FLOOR_SCOPES = ['kindergarten', 'class'] as const;
+export type FundingFloorScope = (typeof FUNDING_FLOOR_SCOPES)[number];
+/** How a per-pupil rate came in. */
+export const FUNDING_RATE_SOURCES = ['entered', 'imported'] as const;
+/**
+ * VAT relief of a kindergarten's care and education (财税〔2016〕36号 附件3 第一条(二)): public and
+ * inclusive kindergartens for their fees; other private ones only for fees within the filed and
+ * published standard.
+ */
+export const FUNDING_TAX_RELIEF = ['exempt', 'exempt_filed_fees'] as const;
+/** The first fiscal year of the plan period (the plan took effect on 2021-08-27). */
+export const FUNDING_FIRST_YEAR = 2021;
+
+export const fundingBudgetQuery = z.strictObject({
+  year: z.coerce
+    .number()
+    .int('年度应为整数 / The year must be a whole number')
+    .min(2000, '年度超出范围 / The year is out of range')
+    .max(2099, '年度超出范围 / The year is out of range'),
+});
+export const fundingExportQuery = fundingBudgetQuery.extend({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+});
+export type FundingExportQuery = z.infer<typeof fundingExportQuery>;
+
+export const fundingRateParams = z.strictObject({
+  institutionId: z.uuid('机构 ID 格式不正确 / The institution id is not a UUID'),
+  year: z.coerce.number().int('年度应为整数 / The year must be a whole number'),
+});
+export const fundingRateBody = z.strictObject({
+  /** Per-pupil rate (生均拨款定额) in integer fen. */
+  perPupilRateFen: z.number(),
+  /** The version read (null to enter the first rate of the year). */
+  version: z.number().int().min(1).nullable(),
+});
+export type FundingRateBody = z.infer<typeof fundingRateBody>;
+
+export const fundingSettingsBody = z.strictObject({
+  floorScope: z.enum(FUNDING_FLOOR_SCOPES),
+  version: z.number().int().min(1).nullable(),
+});
+export type FundingSettingsBody = z.infer<typeof fundingSettingsBody>;
+
+export const fundingRateSchema = z.object({
+  institutionId: z.uuid(),
+  year: z.number().int(),
+  perPupilRateFen: z.number().int(),
+  source: z.enum(FUNDING_RATE_SOURCES),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type FundingRate = z.infer<typeof fundingRateSchema>;
+
+export const fundingSettingsSchema = z.object({
+  floorScope: z.enum(FUNDING_FLOOR_SCOPES),
+  /** null while the district has not set it (the default applies). */
+  version: z.number().int().nullable(),
+});
+export type FundingSettings = z.infer<typeof fundingSettingsSchema>;
+
+const citedValue = z.object({ packId: z.string(), docNumber: z.string(), article: z.string() });
+
+export const fundingRowSchema = z.object({
+  institutionId: z.uuid(),
+  name: z.string(),
+  townCode: z.string(),
+  ownership: z.enum(['public', 'private']),
+  inclusive: z.boolean(),
+  toddlerClasses: z.number().int(),
+  /** Pupils of each toddler class as registered now. */
+  classPupils: z.array(z.number().int()),
+  actualPupils: z.number().int(),
+  countedPupils: z.number().int(),
+  floorApplied: z.boolean(),
+  /** The rate of the year, or null: the kindergarten is listed as missing a rate, not counted as 0. */
+  rate: fundingRateSchema.nullable(),
+  toddlerRateFen: z.number().int().nullable(),
+  allotmentFen: z.number().int().nullable(),
+  quotaTeachers: z.number().int(),
+  quotaCaregivers: z.number().int(),
+  /** Active employments assigned to the toddler classes: teachers, and caregivers (保育人员/育婴员). */
+  actualTeachers: z.number().int(),
+  actualCaregivers: z.number().int(),
+  /** Staff of the kindergarten with a 保育员/育婴员 certificate issued in the year. */
+  trainingEligible: z.number().int(),
+  taxRelief: z.enum(FUNDING_TAX_RELIEF),
+});
+export type FundingRow = z.infer<typeof fundingRowSchema>;
+
+export const fundingTotalsSchema = z.object({
+  kindergartens: z.number().int(),
+  withRate: z.number().int(),
+  missingRate: z.number().int(),
+  toddlerClasses: z.number().int(),
+  actualPupils: z.number().int(),
+  /** Counted pupils of the kindergartens with a rate. */
+  countedPupils: z.number().int(),
+  allotmentFen: z.number().int(),
+  quotaTotal: z.number().int(),
+  actualTotal: z.number().int(),
+  trainingEligible: z.number().int(),
+});
+export type FundingTotals = z.infer<typeof fundingTotalsSchema>;
+
+export const fundingBudgetSchema = z.object({
+  year: z.number().int(),
+  floorScope: z.enum(FUNDING_FLOOR_SCOPES),
+  settings: fundingSettingsSchema,
+  /** The values in use: ×numerator/denominator, floor, 2 teachers + 1 caregiver, with their citation. */
+  policy: z.object({
+    multiplier: z.object({ numerator: z.number().int(), denominator: z.number().int() }),
+    pupilFloor: z.number().int(),
+    teachersPerClass: z.number().int(),
+    caregiversPerClass: z.number().int(),
+    source: citedValue.extend({ title: z.string(), effectiveTo: z.string().nullable() }),
+  }),
+  /** True after the plan period: the plan period's values are carried forward (and `statement` says so). */
+  carriedForward: z.boolean(),
+  statement: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  /** The training-fee subsidy: counted people; no per-person amount is set in any rule pack. */
+  training: z.object({
+    perPersonFen: z.number().int().nullable(),
+    note: z.object({ zh: z.string(), en: z.string() }),
+  }),
+  rows: z.array(fundingRowSchema),
+  missingRates: z.array(z.object({ institutionId: z.uuid(), name: z.string(), townCode: z.string() })),
+  towns: z.array(fundingTotalsSchema.extend({ townCode: z.string() })),
+  total: fundingTotalsSchema,
+});
+export type FundingBudget = z.infer<typeof fundingBudgetSchema>;

@@ -1,9 +1,66 @@
-/** Demo data of the Plan and funding (issue 13) module: the district's 2021–2023 plan and its targets from the pack (no people). */
+/** Demo data of the Plan and funding (issue 13) module: the district's 2021–2023 plan, its targets from the pack, and per-pupil rates. */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { IN_SERVICE_STATUSES } from '../../../domain/contracts/institution-enums.ts';
 import type { Db } from '../../db/client.ts';
+import { Rng } from '../../demo/rng.ts';
 import type { ModuleDemoContext } from '../demo.ts';
+import { institutionClasses, institutions } from '../institutions/tables.ts';
 import { seedPlanFromPack } from './service.ts';
+import { planFundingRates } from './tables.ts';
 
 export async function seedPlanDemo(db: Db, ctx: ModuleDemoContext): Promise<void> {
   // 青府办发〔2021〕35号: targets as rows; their numbers are measured from the demo registry at request time.
   await seedPlanFromPack(db, ctx.district, ctx.now);
+  await seedFundingRatesDemo(db, ctx);
+}
+
+/**
+ * Per-pupil rates (8,000–15,000 yuan a year, in whole hundreds) of the demo kindergartens with toddler
+ * classes for the current and the previous fiscal year; about one in six has none for the current year
+ * and one in ten for the previous (so the page shows its missing-rate list). Own seeded Rng: other
+ * modules' demo data stay as they are.
+ */
+async function seedFundingRatesDemo(db: Db, ctx: ModuleDemoContext): Promise<void> {
+  const rng = new Rng(13_2026);
+  const year = Number(new Date(ctx.now.getTime() + 8 * 3600_000).toISOString().slice(0, 4));
+  const kgs = await db
+    .select({ id: institutions.id })
+    .from(institutions)
+    .where(
+      and(
+        eq(institutions.districtCode, ctx.district),
+        eq(institutions.kind, 'kindergarten'),
+        inArray(institutions.status, [...IN_SERVICE_STATUSES]),
+        sql`exists (select 1 from ${institutionClasses} c where c.district_code = ${institutions.districtCode}
+          and c.institution_id = ${institutions.id} and c.type = 'kindergarten_toddler')`,
+      ),
+    )
+    .orderBy(asc(institutions.id));
+  const rows: (typeof planFundingRates.$inferInsert)[] = [];
+  for (const k of kgs) {
+    const base = rng.int(80, 150) * 10_000; // fen: 8,000–15,000 yuan
+    const missingNow = rng.chance(1 / 6);
+    const missingBefore = rng.chance(1 / 10);
+    if (!missingBefore)
+      rows.push({
+        districtCode: ctx.district,
+        institutionId: k.id,
+        fiscalYear: year - 1,
+        perPupilRateFen: base,
+        source: 'entered',
+        updatedBy: 'seed',
+        updatedAt: ctx.now,
+      });
+    if (!missingNow)
+      rows.push({
+        districtCode: ctx.district,
+        institutionId: k.id,
+        fiscalYear: year,
+        perPupilRateFen: base + rng.int(0, 5) * 10_000,
+        source: 'entered',
+        updatedBy: 'seed',
+        updatedAt: ctx.now,
+      });
+  }
+  if (rows.length) await db.insert(planFundingRates).values(rows).onConflictDoNothing();
 }

@@ -18,6 +18,17 @@ export const planErrors = defineErrors('plan', {
     zh: '计划期止不能早于计划期起，且接续计划须在前一计划结束后开始',
     en: "The period end may not precede its start, and a successor starts after its predecessor's end",
   },
+  'plan.funding_not_found': { status: 404, zh: '未找到该机构', en: 'Institution not found' },
+  'plan.funding_no_policy': {
+    status: 409,
+    zh: '本区没有托班经费标准（规则包）：无法测算',
+    en: 'No toddler-class funding values (rule pack) for this district: nothing to compute',
+  },
+  'plan.funding_district_scope': {
+    status: 403,
+    zh: '只有管辖全区的区级工作人员可以修改经费测算设置',
+    en: 'Only district officers with the whole district in scope may change the funding settings',
+  },
   'plan.code_taken': { status: 409, zh: '该版本代码已被使用', en: 'This version code is already in use' },
 });
 

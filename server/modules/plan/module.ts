@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
 import { institutionTargetSources } from '../institutions/targets.ts';
 import { planDashboard } from './dashboard.ts';
+import { fundingRoutes } from './funding-routes.ts';
 import { planRoutes } from './routes.ts';
 import { createPlanService } from './service.ts';
 
@@ -10,6 +11,7 @@ export async function registerPlanModule(app: FastifyInstance, kit: ModuleKit): 
   // kit.targets is filled after every module has registered; the service reads it per request.
   const plan = createPlanService({ db: kit.db, targets: kit.targets });
   planRoutes(app, plan);
+  fundingRoutes(app, { db: kit.db, storage: kit.storage, jobs: kit.jobs });
   // The registry registers no module of its own: its target sources are returned from here.
   return { targets: [...institutionTargetSources], dashboard: [planDashboard(plan)] };
 }

@@ -9,6 +9,10 @@ export const texts: ModuleOpenApiTexts = {
     'GET /api/v1/plan/versions': 'plan.listVersions',
     'POST /api/v1/plan/versions': 'plan.createSuccessor',
     'GET /api/v1/public/plan': 'public.plan',
+    'GET /api/v1/plan/funding': 'plan.fundingBudget',
+    'GET /api/v1/plan/funding/export': 'plan.fundingExport',
+    'PUT /api/v1/plan/funding/rates/:institutionId/:year': 'plan.putFundingRate',
+    'PUT /api/v1/plan/funding/settings': 'plan.putFundingSettings',
   },
   summaries: {
     'plan.targets': { en: 'Plan targets with measured values and status', zh: '行动计划目标及完成情况' },
@@ -22,6 +26,19 @@ export const texts: ModuleOpenApiTexts = {
     'public.plan': {
       en: "The action plan's yearly target table (numbers only)",
       zh: '行动计划年度目标完成情况（仅数字）',
+    },
+    'plan.fundingBudget': {
+      en: 'Toddler-class funding budget of a fiscal year (per kindergarten, town and district)',
+      zh: '托班经费测算（按幼儿园、街镇、全区）',
+    },
+    'plan.fundingExport': { en: 'The funding budget as XLSX or CSV', zh: '导出托班经费测算' },
+    'plan.putFundingRate': {
+      en: "Enter or change a kindergarten's per-pupil rate for a fiscal year",
+      zh: '录入或修改幼儿园年度生均拨款定额',
+    },
+    'plan.putFundingSettings': {
+      en: 'Set where the 20-pupil floor applies (per kindergarten or per class)',
+      zh: '设置 20 人保底的适用范围（按园或按班）',
     },
   },
   tags: { plan: '行动计划与经费 / Plan and funding' },

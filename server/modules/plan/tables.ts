@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  check,
   date,
   doublePrecision,
   foreignKey,
@@ -17,6 +18,8 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import {
+  FUNDING_FLOOR_SCOPES,
+  FUNDING_RATE_SOURCES,
   PLAN_COMPARISONS,
   PLAN_TARGET_SCOPES,
   PLAN_VERSION_STATUSES,
@@ -25,6 +28,7 @@ import { comment } from '../../platform/comments.ts';
 import { enumChecks, enumText } from '../../platform/enum-columns.ts';
 import { DISTRICT_COMMENT as DISTRICT, districtCode, tz } from '../../platform/tables.ts';
 import { TARGET_KEYS } from '../../platform/targets.ts';
+import { institutions } from '../institutions/tables.ts';
 
 export const planVersions = pgTable(
   'plan_versions',
@@ -140,5 +144,75 @@ comment(
     ],
     periodEnd: ['考核期止（含）', 'Period end (inclusive)'],
     createdAt: ['创建时间', 'Created at'],
+  },
+);
+
+/** Per-pupil rates (生均拨款定额) of kindergartens with toddler classes, one per fiscal year (issue 13, funding). */
+export const planFundingRates = pgTable(
+  'plan_funding_rates',
+  {
+    districtCode: districtCode(),
+    institutionId: uuid('institution_id').notNull(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    perPupilRateFen: integer('per_pupil_rate_fen').notNull(),
+    source: enumText('source', FUNDING_RATE_SOURCES).notNull(),
+    updatedBy: varchar('updated_by', { length: 64 }).notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.institutionId, t.fiscalYear] }),
+    foreignKey({
+      name: 'plan_funding_rates_institution_fk',
+      columns: [t.districtCode, t.institutionId],
+      foreignColumns: [institutions.districtCode, institutions.id],
+    }).onDelete('cascade'),
+    index('plan_funding_rates_year_idx').on(t.districtCode, t.fiscalYear),
+    check('plan_funding_rates_rate_ck', sql`${t.perPupilRateFen} >= 0`),
+    ...enumChecks(t),
+  ],
+);
+comment(
+  planFundingRates,
+  [
+    '幼儿园生均拨款定额（按财政年度，用于托班经费测算）',
+    'Per-pupil rates of kindergartens per fiscal year (toddler-class funding)',
+  ],
+  {
+    districtCode: DISTRICT,
+    institutionId: ['幼儿园（机构 ID，须有托班）', 'Kindergarten (institution id; has toddler classes)'],
+    fiscalYear: ['财政年度', 'Fiscal year'],
+    perPupilRateFen: ['生均拨款定额（分，整数，≥0）', 'Per-pupil rate (integer fen, ≥ 0)'],
+    source: ['来源：entered 录入/imported 导入', 'Source: entered/imported'],
+    updatedBy: ['最后修改人用户名', 'Last changed by (username)'],
+    updatedAt: ['最后修改时间', 'Last changed at'],
+    version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
+  },
+);
+
+/** The district's funding settings: where the pupil floor applies (default per kindergarten). */
+export const planFundingSettings = pgTable(
+  'plan_funding_settings',
+  {
+    districtCode: districtCode(),
+    floorScope: enumText('floor_scope', FUNDING_FLOOR_SCOPES).notNull(),
+    updatedBy: varchar('updated_by', { length: 64 }).notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.districtCode] }), ...enumChecks(t)],
+);
+comment(
+  planFundingSettings,
+  ['托班经费测算设置（每区一行）', "The district's toddler-class funding settings (one row)"],
+  {
+    districtCode: DISTRICT,
+    floorScope: [
+      '20 人保底的适用范围：kindergarten 按园（全园托班合计）/class 按班',
+      'Where the 20-pupil floor applies: kindergarten (all toddler classes together)/class (each class)',
+    ],
+    updatedBy: ['最后修改人用户名', 'Last changed by (username)'],
+    updatedAt: ['最后修改时间', 'Last changed at'],
+    version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
   },
 );

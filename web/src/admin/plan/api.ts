@@ -9,6 +9,12 @@ export type PlanVersion = ResponseOf<'/api/v1/plan/versions', 'get'>[number];
 export type SuccessorBody = BodyOf<'/api/v1/plan/versions', 'post'>;
 export type TrendKey = PlanTargetRow['key'];
 
+export type FundingBudget = ResponseOf<'/api/v1/plan/funding', 'get'>;
+export type FundingRow = FundingBudget['rows'][number];
+export type FundingTown = FundingBudget['towns'][number];
+export type FundingRateBody = BodyOf<'/api/v1/plan/funding/rates/{institutionId}/{year}', 'put'>;
+export type FundingSettingsBody = BodyOf<'/api/v1/plan/funding/settings', 'put'>;
+
 export type PublicPlan = ResponseOf<'/api/v1/public/plan', 'get'>;
 
 export const planApi = {
@@ -22,6 +28,17 @@ export const planApi = {
     unwrap(http.GET('/api/v1/plan/trend', { params: { query: { key } }, signal })),
   versions: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/plan/versions', { signal })),
   createSuccessor: (body: SuccessorBody) => unwrap(http.POST('/api/v1/plan/versions', { body })),
+  funding: (year: number, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/plan/funding', { params: { query: { year } }, signal })),
+  putRate: (institutionId: string, year: number, body: FundingRateBody) =>
+    unwrap(
+      http.PUT('/api/v1/plan/funding/rates/{institutionId}/{year}', {
+        params: { path: { institutionId, year } },
+        body,
+      }),
+    ),
+  putFundingSettings: (body: FundingSettingsBody) =>
+    unwrap(http.PUT('/api/v1/plan/funding/settings', { body })),
 };
 
 /** Antd tag colours of the target statuses (domain/plan/status.ts). */

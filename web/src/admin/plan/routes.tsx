@@ -1,5 +1,5 @@
 /** Console pages of the Plan and funding (issue 13) module (merged into ../routes.tsx in roadmap order). */
-import { AimOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AimOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AdminRoute } from '../routes.tsx';
 
@@ -10,5 +10,12 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'plan.nav',
     icon: <AimOutlined />,
     Component: lazy(() => import('./PlanModule.tsx')),
+  },
+  {
+    path: 'plan/funding',
+    permission: 'plan.funding_read',
+    labelKey: 'plan.f.nav',
+    icon: <AccountBookOutlined />,
+    Component: lazy(() => import('./FundingPage.tsx')),
   },
 ];
