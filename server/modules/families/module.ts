@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { findDivision } from '../../../domain/divisions.ts';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
+import { guidanceRoutes } from './guidance-routes.ts';
 import { familyImportRoutes } from './import-routes.ts';
 import { familiesRoutes } from './routes.ts';
 import { families, familyCommunities } from './tables.ts';
@@ -15,6 +16,7 @@ export async function registerFamiliesModule(
 ): Promise<ModuleRegistration> {
   await familyImportRoutes(app, kit);
   familiesRoutes(app, { db: kit.db });
+  guidanceRoutes(app, { db: kit.db });
   return {
     scopeTargets: {
       // Granting a parent the scope of a family: the family must exist; labelled by its community.
