@@ -55,6 +55,10 @@ export const keys = {
     slots: (query: object) => ['families', 'slots', query] as const,
     bookings: ['families', 'bookings'] as const,
     applications: (query: object) => ['families', 'applications', query] as const,
+    stations: ['families', 'stations'] as const,
+    sessions: (query: object) => ['families', 'sessions', query] as const,
+    signups: (id: string) => ['families', 'signups', id] as const,
+    history: (query: object) => ['families', 'history', query] as const,
   },
 
   supervision: {

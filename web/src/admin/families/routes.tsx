@@ -1,5 +1,11 @@
 /** Console pages of the Families (issue 11) module (merged into ../routes.tsx in roadmap order). */
-import { ClockCircleOutlined, FileDoneOutlined, HomeOutlined, SmileOutlined } from '@ant-design/icons';
+import {
+  ClockCircleOutlined,
+  FileDoneOutlined,
+  HomeOutlined,
+  ReadOutlined,
+  SmileOutlined,
+} from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AdminRoute } from '../routes.tsx';
 
@@ -17,6 +23,13 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'families.nav.visits',
     icon: <HomeOutlined />,
     Component: lazy(() => import('./VisitsPage.tsx')),
+  },
+  {
+    path: 'families/guidance',
+    permission: 'families.guidance_read',
+    labelKey: 'families.nav.guidance',
+    icon: <ReadOutlined />,
+    Component: lazy(() => import('./GuidancePage.tsx')),
   },
   {
     path: 'families/applications',
