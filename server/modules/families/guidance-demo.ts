@@ -168,7 +168,10 @@ export async function seedGuidanceDemo(
     if (perMonth === 0) continue;
     const p = perMonth / 4;
     for (const s of [...(byTown.get(f.townCode) ?? []), ...district_]) {
-      if (s.status === 'cancelled' || !rng.chance(p)) continue;
+      // Sign-up opens three weeks ahead: later sessions have fewer sign-ups so far.
+      const ahead = (s.startsAt.getTime() - now.getTime()) / DAY;
+      const open = ahead <= 0 ? p : p * Math.max(0, 1 - ahead / 21);
+      if (s.status === 'cancelled' || !rng.chance(open)) continue;
       const cancelled = s.startsAt > now ? rng.chance(0.05) : rng.chance(0.02);
       if (!cancelled && s.signedUp! >= s.capacity) continue;
       const signed = new Date(Math.min(s.startsAt.getTime() - rng.int(1, 14) * DAY, now.getTime() - DAY));
