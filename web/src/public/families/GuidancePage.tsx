@@ -112,7 +112,7 @@ function Guidance({ me }: { me: Me }) {
                     className="fp-primary"
                     disabled={signUp.isPending || left === 0 || !consented}
                     onClick={() => signUp.mutate(s)}
-                    aria-label={`${t('families.g.signUp')} ${s.title}`}
+                    aria-label={`${left === 0 ? t('families.full') : t('families.g.signUp')} ${s.title}`}
                   >
                     {left === 0 ? t('families.full') : t('families.g.signUp')}
                   </button>
