@@ -398,6 +398,50 @@ describe('guidance stations, sessions, sign-up and attendance', () => {
       ).statusCode,
     ).toBe(404);
   });
+  it('station update and delete (district only); cancelling a session closes it to sign-up', async () => {
+    const cur = (await t.call('GET', '/api/v1/families/guidance/stations', { cookie: district }))
+      .json()
+      .items.find((s: { id: string }) => s.id === stationX.id);
+    const body = { name: cur.name, hostName: '徐泾镇中心幼儿园', address: cur.address, openedYear: 2021 };
+    const stale = await t.call('PUT', `/api/v1/families/guidance/stations/${stationX.id}`, {
+      cookie: district,
+      body: { ...body, version: cur.version + 5 },
+    });
+    expect(stale.statusCode).toBe(409);
+    const ok = await t.call('PUT', `/api/v1/families/guidance/stations/${stationX.id}`, {
+      cookie: district,
+      body: { ...body, version: cur.version },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ hostName: '徐泾镇中心幼儿园', version: cur.version + 1 });
+    const inUse = await t.call('DELETE', `/api/v1/families/guidance/stations/${stationZ.id}`, {
+      cookie: district,
+    });
+    expect(inUse.json().code).toBe('families.station_in_use');
+    expect(
+      (await t.call('DELETE', `/api/v1/families/guidance/stations/${stationX.id}`, { cookie: staffX }))
+        .statusCode,
+    ).toBe(403);
+    const del = await t.call('DELETE', `/api/v1/families/guidance/stations/${stationX.id}`, {
+      cookie: district,
+    });
+    expect(del.statusCode).toBe(200);
+    expect(await countRows(t, 'family_stations')).toBe(1);
+
+    const s = (
+      await t.call('POST', '/api/v1/families/guidance/sessions', {
+        cookie: staffZ,
+        body: session(stationZ.id, { startsAt: '2026-04-01T09:00:00+08:00' }),
+      })
+    ).json();
+    const c = await t.call('POST', `/api/v1/families/guidance/sessions/${s.id}/cancel`, { cookie: staffZ });
+    expect(c.json().status).toBe('cancelled');
+    const refused = await t.call('POST', `/api/v1/families/guidance/sessions/${s.id}/signups`, {
+      cookie: staffZ,
+      body: { familyId: crowd[0]!.familyId },
+    });
+    expect(refused.json().code).toBe('families.session_closed');
+  });
 });
 
 describe('plan measures: guidance_sessions and guidance_stations_per_town', () => {
