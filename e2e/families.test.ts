@@ -261,6 +261,7 @@ test('console: guidance staff see their station and sessions, and record attenda
   await stations.getByText('朱家角镇家庭科学育儿指导站').waitFor();
   await page.getByRole('table', { name: '育儿指导活动' }).getByRole('row').nth(1).waitFor();
   await shot(page, 'families-guidance-console');
+  const found = await axe(page, 'guidance console');
   await page.goto(`${h.baseUrl}/admin/families/guidance?status=held`);
   const first = page.getByRole('table', { name: '育儿指导活动' }).locator('.ant-btn-link').first();
   await first.waitFor();
@@ -273,5 +274,7 @@ test('console: guidance staff see their station and sessions, and record attenda
   await page.getByText('已保存').first().waitFor();
   assert.doesNotMatch((await drawer.textContent()) ?? '', /\b1[3-9]\d{9}\b/, 'no mobile in clear');
   await shot(page, 'families-guidance-drawer');
+  found.push(...(await axe(page, 'guidance session drawer')));
+  assert.deepEqual(found, [], found.join('\n'));
   await context.close();
 });
