@@ -2,7 +2,9 @@
  * The parent journey (issue 11) on a 390×844 phone: the demo `parent` logs in on the portal's /login,
  * sees the family with masked ID numbers, applies for a place (three preferred institutions, full-day,
  * a start date — an empty form and a past date first, to see the reasons next to the fields), books an
- * hourly slot that its first-choice institution published, then cancels it.
+ * hourly slot that its first-choice institution published, then cancels it; signs up for a guidance
+ * session of the town or the district (the year's count "x / 6" shown), then cancels the sign-up. The
+ * demo guidance staff opens 指导站与活动 in the console and records attendance of a held session.
  * axe runs on each page. Screenshots under e2e/screenshots/families-*.png.
  */
 import assert from 'node:assert/strict';
@@ -10,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, type Harness, shot, startHarness } from './harness.ts';
+import { consoleLogin, DEMO_PASSWORD, type Harness, shot, startHarness } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
 const PAST_TEXT = '入托日期不能早于今天';
@@ -201,6 +203,31 @@ test('phone: a parent logs in, applies for a place, books an hourly slot and can
   await slot.filter({ hasText: '剩余 5 / 5 个名额' }).waitFor();
   await snap(page, 'families-phone-hourly-cancelled');
 
+  // 指导活动: the year's count against 6; sign up for an upcoming session with places left, see it in
+  // the history, then cancel the sign-up.
+  await page.getByRole('link', { name: '指导活动' }).click();
+  await page.waitForURL(/\/family\/guidance$/);
+  const count = page.getByTestId('guidance-count');
+  await count.waitFor();
+  assert.match((await count.textContent()) ?? '', /0 \/ 6/);
+  const session = page
+    .getByTestId('guidance-session')
+    .filter({ has: page.locator('button.fp-primary:not([disabled])') })
+    .first();
+  await session.waitFor();
+  const title = (await session.locator('strong').textContent()) ?? '';
+  assert.ok(title.length > 0);
+  await session.getByRole('button', { name: /^报名/ }).click();
+  await page.getByRole('status').filter({ hasText: '已报名' }).waitFor();
+  const signed = page.getByTestId('guidance-session').filter({ hasText: title }).first();
+  await signed.getByRole('button', { name: /^取消报名/ }).waitFor();
+  await page.getByTestId('guidance-history').filter({ hasText: title }).first().waitFor();
+  await snap(page, 'families-phone-guidance-signed-up');
+  found.push(...(await axe(page, 'guidance (signed up)')));
+  await signed.getByRole('button', { name: /^取消报名/ }).click();
+  await page.getByRole('status').filter({ hasText: '已取消' }).waitFor();
+  await signed.getByRole('button', { name: /^报名/ }).waitFor();
+
   // Nothing runs off the side of the phone.
   const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
   assert.ok(Number(overflow) <= 0, `horizontal overflow ${overflow}px`);
@@ -218,4 +245,36 @@ test('phone (en): the family page in English', async () => {
   await page.getByRole('heading', { name: 'Children' }).waitFor();
   await snap(page, 'families-phone-family-en');
   await page.context().close();
+});
+
+test('console: guidance staff see their station and sessions, and record attendance of a held session', async () => {
+  const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await consoleLogin(page, h.baseUrl, 'guidance');
+  await page.waitForURL(/\/admin\/?$/);
+  await page
+    .getByRole('navigation', { name: '导航菜单' })
+    .getByRole('link', { name: '指导站与活动' })
+    .click();
+  await page.waitForURL(/\/admin\/families\/guidance/);
+  const stations = page.getByRole('table', { name: '家庭科学育儿指导站' });
+  await stations.getByText('朱家角镇家庭科学育儿指导站').waitFor();
+  await page.getByRole('table', { name: '育儿指导活动' }).getByRole('row').nth(1).waitFor();
+  await shot(page, 'families-guidance-console');
+  const found = await axe(page, 'guidance console');
+  await page.goto(`${h.baseUrl}/admin/families/guidance?status=held`);
+  const first = page.getByRole('table', { name: '育儿指导活动' }).locator('.ant-btn-link').first();
+  await first.waitFor();
+  await first.click();
+  const drawer = page.getByRole('dialog');
+  const boxes = drawer.getByRole('checkbox');
+  await boxes.first().waitFor();
+  await boxes.first().click();
+  await drawer.getByRole('button', { name: '保存签到' }).click();
+  await page.getByText('已保存').first().waitFor();
+  assert.doesNotMatch((await drawer.textContent()) ?? '', /\b1[3-9]\d{9}\b/, 'no mobile in clear');
+  await shot(page, 'families-guidance-drawer');
+  found.push(...(await axe(page, 'guidance session drawer')));
+  assert.deepEqual(found, [], found.join('\n'));
+  await context.close();
 });

@@ -5,7 +5,7 @@
  * Personal numbers are answered masked (310118********0026, 138****5678).
  */
 import { z } from 'zod';
-import { pageOf, paginationQuery, versionField } from './common.ts';
+import { boundedDateTime, pageOf, paginationQuery, versionField } from './common.ts';
 import { SERVICE_FORMS } from './institution-enums.ts';
 
 export const CHILD_SEXES = ['male', 'female'] as const;
@@ -297,3 +297,143 @@ export const applicationTransitionBody = z.strictObject({
   reason: z.string().trim().max(200).optional(),
   version: versionField,
 });
+
+// — guidance stations and sessions (家庭科学育儿指导站, 育儿加油站) —
+/**
+ * Session topics: the "七会" parent topics (one value each), the grandparents' course (隔代养育) and
+ * a general topic. Labels in GUIDANCE_TOPIC_LABELS.
+ */
+export const GUIDANCE_TOPICS = [
+  'feeding',
+  'sleep',
+  'play',
+  'language',
+  'emotion',
+  'safety',
+  'health',
+  'grandparents',
+  'general',
+] as const;
+export const SESSION_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
+export type GuidanceTopic = (typeof GUIDANCE_TOPICS)[number];
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+/** The yearly number of offline sessions the plan gives each family that wants them (35号). */
+export const GUIDANCE_SESSIONS_PER_YEAR = 6;
+
+export const GUIDANCE_TOPIC_LABELS: Record<GuidanceTopic, { zh: string; en: string }> = {
+  feeding: { zh: '七会·会喂养', en: 'Seven skills: feeding' },
+  sleep: { zh: '七会·会睡眠', en: 'Seven skills: sleep' },
+  play: { zh: '七会·会游戏', en: 'Seven skills: play' },
+  language: { zh: '七会·会交流', en: 'Seven skills: talking together' },
+  emotion: { zh: '七会·会陪伴', en: 'Seven skills: emotional care' },
+  safety: { zh: '七会·会防护', en: 'Seven skills: safety' },
+  health: { zh: '七会·会保健', en: 'Seven skills: health care' },
+  grandparents: { zh: '隔代养育课堂', en: "Grandparents' course" },
+  general: { zh: '综合育儿指导', en: 'General guidance' },
+};
+
+const townCodeField = z.string().regex(/^\d{9}$/, {
+  message: '街镇代码应为 9 位数字 / The town code has 9 digits',
+});
+
+export const stationSchema = z.object({
+  id: z.uuid(),
+  townCode: z.string(),
+  name: z.string(),
+  hostInstitutionId: z.uuid().nullable(),
+  hostName: z.string(),
+  address: z.string(),
+  openedYear: z.number().int(),
+  version: z.number().int(),
+});
+export type Station = z.infer<typeof stationSchema>;
+export const stationList = z.object({ items: z.array(stationSchema) });
+const stationFields = {
+  name: z.string().trim().min(2).max(60),
+  hostInstitutionId: z.uuid().nullable().optional(),
+  hostName: z.string().trim().min(2).max(100),
+  address: z.string().trim().min(2).max(200),
+  openedYear: z.number().int().min(2000).max(2100),
+};
+export const createStationBody = z.strictObject({ townCode: townCodeField, ...stationFields });
+export const updateStationBody = z.strictObject({ ...stationFields, version: versionField });
+
+export const sessionSchema = z.object({
+  id: z.uuid(),
+  stationId: z.uuid().nullable().describe('null: a district-level activity (育儿加油站)'),
+  stationName: z.string().nullable(),
+  townCode: z.string().nullable(),
+  topic: z.enum(GUIDANCE_TOPICS),
+  title: z.string(),
+  place: z.string(),
+  startsAt: z.string(),
+  capacity: z.number().int(),
+  signedUp: z.number().int(),
+  status: z.enum(SESSION_STATUSES),
+  /** For a parent: their family's sign-up to this session, if any. */
+  mySignupId: z.uuid().nullable(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+export const sessionPage = pageOf(sessionSchema);
+export const sessionListQuery = paginationQuery.extend({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  station: z.uuid().optional(),
+  district: z.enum(['true', 'false']).optional().describe('true: district-level activities only'),
+  topic: z.enum(GUIDANCE_TOPICS).optional(),
+  status: z.enum(SESSION_STATUSES).optional(),
+  upcoming: z.enum(['true', 'false']).optional(),
+});
+export const createSessionBody = z.strictObject({
+  stationId: z.uuid().nullable().describe('null: a district-level activity (district officers)'),
+  topic: z.enum(GUIDANCE_TOPICS),
+  title: z.string().trim().min(2).max(100),
+  place: z.string().trim().min(2).max(200),
+  startsAt: boundedDateTime,
+  capacity: z.number().int().min(1).max(500),
+});
+
+export const signupSchema = z.object({
+  id: z.uuid(),
+  sessionId: z.uuid(),
+  familyId: z.uuid(),
+  familyLabel: z.string().describe('community and a short id; no personal data'),
+  signedUpAt: z.string(),
+  attended: z.boolean().nullable(),
+  attendanceRecordedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+});
+export type Signup = z.infer<typeof signupSchema>;
+export const signupList = z.object({ items: z.array(signupSchema) });
+export const signUpBody = z.strictObject({
+  familyId: z.uuid().optional().describe('guidance staff: the family; a parent: their own (omit)'),
+});
+export const attendanceBody = z.strictObject({
+  attendance: z
+    .array(z.strictObject({ signupId: z.uuid(), attended: z.boolean() }))
+    .min(1)
+    .max(500),
+});
+export const guidanceHistoryQuery = z.object({
+  family: z.uuid().optional().describe('a parent: omitted (their own family)'),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export const guidanceHistorySchema = z.object({
+  familyId: z.uuid(),
+  year: z.number().int(),
+  attended: z.number().int(),
+  required: z.number().int(),
+  items: z.array(
+    z.object({
+      signupId: z.uuid(),
+      sessionId: z.uuid(),
+      title: z.string(),
+      topic: z.enum(GUIDANCE_TOPICS),
+      place: z.string(),
+      startsAt: z.string(),
+      sessionStatus: z.enum(SESSION_STATUSES),
+      attended: z.boolean().nullable(),
+      cancelledAt: z.string().nullable(),
+    }),
+  ),
+});
+export type GuidanceHistory = z.infer<typeof guidanceHistorySchema>;

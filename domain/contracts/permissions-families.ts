@@ -29,4 +29,16 @@ export const FAMILIES_PERMISSIONS = {
   // 儿童友好社区示范点, 儿童早期发展基地): kept by the district and town officers, read by the services.
   'families.facilities_read': ['district_officer', 'town_officer', 'health_worker', 'guidance_staff'],
   'families.facilities_manage': ['district_officer', 'town_officer'],
+  // Guidance stations (家庭科学育儿指导站, one per town): the district keeps the register.
+  'families.stations_manage': ['district_officer'],
+  // Stations and sessions in scope: the district, a town, a station's staff (by town), a parent (their
+  // town's sessions and the district's activities).
+  'families.guidance_read': ['district_officer', 'town_officer', 'health_worker', 'guidance_staff', 'parent'],
+  // Sessions: created, cancelled and attendance recorded by the station's staff (their town) or the
+  // district (district-level activities, 育儿加油站).
+  'families.sessions_manage': ['district_officer', 'guidance_staff'],
+  // Sign-ups of a session (families labelled by community, no personal data).
+  'families.signups_read': ['district_officer', 'town_officer', 'guidance_staff'],
+  // Sign-up and its cancellation: the parent for their family, guidance staff for a family of their town.
+  'families.guidance_signup': ['guidance_staff', 'parent'],
 } as const satisfies Record<string, readonly Role[]>;

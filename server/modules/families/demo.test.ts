@@ -10,6 +10,8 @@ import { validateCitizenId } from '../../../domain/rules/ids.ts';
 import { createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
 import { scanDatabase } from '../../../test/personal-scan.ts';
 import { seedDemo } from '../../demo/seed.ts';
+import { districtActor } from '../../platform/context.ts';
+import { uuidv7 } from '../../platform/ids.ts';
 import { openValue } from '../../platform/personal-data.ts';
 import { DEMO_CHILDREN } from './demo.ts';
 import {
@@ -18,9 +20,13 @@ import {
   familyChildren,
   familyConsents,
   familyGuardians,
+  familySessionSignups,
+  familySessions,
   familySlots,
+  familyStations,
   familyVisits,
 } from './tables.ts';
+import { familyTargets } from './targets.ts';
 
 const PASSWORD = 'Demo-Families-2026!x';
 let t: TestApp;
@@ -176,6 +182,52 @@ describe('families demo', () => {
     expect(apps.total).toBeGreaterThan(0);
     expect((await get('district', '/api/v1/families/applications')).total).toBeGreaterThan(apps.total ?? 0);
   }, 120_000);
+
+  it('guidance: a station per town, sessions in every state, sign-ups with attendance; the ≥ 6 share lies between 0 and 100 %', async () => {
+    const db = t.database.db;
+    const stations = await db.select().from(familyStations);
+    expect(new Set(stations.map((s) => s.townCode)).size).toBe(11);
+    expect(stations.filter((s) => s.hostInstitutionId !== null).length).toBeGreaterThan(5);
+    const sessions = new Map(
+      (
+        await db
+          .select({ status: familySessions.status, n: count() })
+          .from(familySessions)
+          .groupBy(familySessions.status)
+      ).map((r) => [r.status, r.n]),
+    );
+    for (const s of ['scheduled', 'held', 'cancelled'] as const)
+      expect(sessions.get(s), s).toBeGreaterThan(0);
+    const [mismatch] = await db
+      .select({ n: count() })
+      .from(familySessions)
+      .where(
+        sql`${familySessions.signedUp} <> (select count(*) from family_session_signups u
+          where u.district_code = ${familySessions.districtCode} and u.session_id = ${familySessions.id}
+          and u.cancelled_at is null)`,
+      );
+    expect(mismatch!.n).toBe(0);
+    const signups = await db.select().from(familySessionSignups);
+    expect(signups.some((u) => u.attended === true)).toBe(true);
+    expect(signups.some((u) => u.attended === false)).toBe(true);
+    expect(signups.some((u) => u.cancelledAt !== null)).toBe(true);
+    // Sessions run over the twelve months before "now" (2026-03-02): the plan year 2025 is measured.
+    const actor = districtActor(DISTRICT, { userId: uuidv7(1), username: 'plan', sessionId: 'x' });
+    const source = familyTargets.find((x) => x.key === 'guidance_sessions')!;
+    const m = await source.measure(db, { actor, year: 2025, asOf: t.clock.now() });
+    expect(m.denominator).toBeGreaterThan(1000);
+    expect(m.value).toBeGreaterThan(0.15);
+    expect(m.value).toBeLessThan(0.8);
+    const st = familyTargets.find((x) => x.key === 'guidance_stations_per_town')!;
+    expect((await st.measure(db, { actor, year: 2026, asOf: t.clock.now() })).value).toBe(1);
+    // The demo guidance account (朱家角) sees its town's sessions and the district's.
+    const guidance = await t.login('guidance', PASSWORD);
+    const res = await t.call('GET', '/api/v1/families/guidance/sessions?pageSize=100', { cookie: guidance });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { townCode: string | null }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.townCode === null || i.townCode === '310118102')).toBe(true);
+  });
 
   it('a full SELECT of every table finds no ID number and no mobile number in clear', async () => {
     const scan = await scanDatabase(t.database.db);

@@ -6,7 +6,8 @@
  *
  * The picture: ~5,000 children in Qingpu's towns, a home-visit coverage this year clearly below 100 % and
  * varying by town (some visits overdue), consents with a few withdrawals, hourly slots at operating
- * institutions (some full with a waitlist) and applications in every state.
+ * institutions (some full with a waitlist) and applications in every state; guidance stations, sessions
+ * and sign-ups with attendance (guidance-demo.ts).
  */
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type {
@@ -25,6 +26,7 @@ import { localDate } from '../../platform/clock.ts';
 import { users } from '../../platform/tables.ts';
 import type { ModuleDemoContext } from '../demo.ts';
 import { institutions } from '../institutions/tables.ts';
+import { seedGuidanceDemo } from './guidance-demo.ts';
 import { communityTowns, type PreparedRecord, prepareRecord, upsertRecords } from './records.ts';
 import {
   families,
@@ -429,4 +431,7 @@ export async function seedFamiliesDemo(db: Db, ctx: ModuleDemoContext): Promise<
     });
   }
   await insertChunks(appRows, (c) => db.insert(familyApplications).values(c));
+
+  // — guidance stations, sessions, sign-ups and attendance (their own Rng: guidance-demo.ts) —
+  await seedGuidanceDemo(db, { district, now, families: fams, skip: new Set([ctx.demoFamilyId]) });
 }

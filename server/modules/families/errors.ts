@@ -58,6 +58,51 @@ export const familiesErrors = defineErrors('families', {
     zh: '该婴幼儿已有进行中的入托申请',
     en: 'This child has an application in progress already',
   },
+  'families.station_exists': {
+    status: 409,
+    zh: '该街镇已有家庭科学育儿指导站（每街镇一个）',
+    en: 'This town has a family guidance station already (one per town)',
+  },
+  'families.station_in_use': {
+    status: 409,
+    zh: '该指导站已有活动，不能删除',
+    en: 'This station has sessions: it cannot be deleted',
+  },
+  'families.session_full': {
+    status: 409,
+    zh: '该活动名额已满',
+    en: 'This session is full',
+  },
+  'families.session_closed': {
+    status: 409,
+    zh: '该活动已开始、已举办或已取消，不能报名或取消报名',
+    en: 'This session has started, was held or was cancelled: no sign-up or cancellation',
+  },
+  'families.already_signed_up': {
+    status: 409,
+    zh: '该家庭已报名此活动',
+    en: 'This family has signed up for this session already',
+  },
+  'families.signup_cancelled': {
+    status: 409,
+    zh: '该报名已取消',
+    en: 'This sign-up is cancelled already',
+  },
+  'families.session_not_started': {
+    status: 409,
+    zh: '活动尚未开始，不能记录签到',
+    en: 'The session has not started: attendance cannot be recorded yet',
+  },
+  'families.session_cancelled': {
+    status: 409,
+    zh: '该活动已取消',
+    en: 'This session is cancelled',
+  },
+  'families.guidance_consent_missing': {
+    status: 409,
+    zh: '监护人未同意或已撤回“指导活动报名”的同意，不能报名',
+    en: 'No guardian consent to guidance sign-up is in force: the family cannot sign up',
+  },
 });
 
 declare module '../../platform/errors.ts' {

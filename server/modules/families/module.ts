@@ -6,6 +6,7 @@ import { findDivision } from '../../../domain/divisions.ts';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
 import { facilityTargets } from './facilities.ts';
 import { facilitiesRoutes } from './facilities-routes.ts';
+import { guidanceRoutes } from './guidance-routes.ts';
 import { familyImportRoutes } from './import-routes.ts';
 import { familiesRoutes } from './routes.ts';
 import { families, familyCommunities } from './tables.ts';
@@ -18,6 +19,7 @@ export async function registerFamiliesModule(
   await familyImportRoutes(app, kit);
   familiesRoutes(app, { db: kit.db });
   facilitiesRoutes(app, { db: kit.db });
+  guidanceRoutes(app, { db: kit.db });
   return {
     scopeTargets: {
       // Granting a parent the scope of a family: the family must exist; labelled by its community.

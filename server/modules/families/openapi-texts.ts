@@ -23,6 +23,18 @@ export const texts: ModuleOpenApiTexts = {
     'GET /api/v1/families/facilities/:id': 'families.getFacility',
     'POST /api/v1/families/facilities': 'families.createFacility',
     'PATCH /api/v1/families/facilities/:id': 'families.updateFacility',
+    'GET /api/v1/families/guidance/stations': 'families.listStations',
+    'POST /api/v1/families/guidance/stations': 'families.createStation',
+    'PUT /api/v1/families/guidance/stations/:id': 'families.updateStation',
+    'DELETE /api/v1/families/guidance/stations/:id': 'families.deleteStation',
+    'GET /api/v1/families/guidance/sessions': 'families.listSessions',
+    'POST /api/v1/families/guidance/sessions': 'families.createSession',
+    'POST /api/v1/families/guidance/sessions/:id/cancel': 'families.cancelSession',
+    'GET /api/v1/families/guidance/sessions/:id/signups': 'families.listSignups',
+    'POST /api/v1/families/guidance/sessions/:id/signups': 'families.signUp',
+    'POST /api/v1/families/guidance/signups/:id/cancel': 'families.cancelSignup',
+    'POST /api/v1/families/guidance/sessions/:id/attendance': 'families.recordAttendance',
+    'GET /api/v1/families/guidance/history': 'families.guidanceHistory',
     'GET /api/v1/families/imports/template': 'families.importTemplate',
     'POST /api/v1/families/imports': 'families.startImport',
     'GET /api/v1/families/imports/:runId': 'families.getImport',
@@ -72,6 +84,39 @@ export const texts: ModuleOpenApiTexts = {
       en: 'Offer, accept, decline, enrol or withdraw an application',
       zh: '录取、接受、放弃、入托或撤回申请',
     },
+    'families.listStations': { en: 'List family guidance stations', zh: '查询家庭科学育儿指导站' },
+    'families.createStation': {
+      en: 'Register the family guidance station of a town',
+      zh: '登记街镇家庭科学育儿指导站',
+    },
+    'families.updateStation': { en: 'Update a guidance station', zh: '修改指导站信息' },
+    'families.deleteStation': {
+      en: 'Delete a guidance station without sessions',
+      zh: '删除尚无活动的指导站',
+    },
+    'families.listSessions': {
+      en: 'List guidance sessions (station and district-level)',
+      zh: '查询育儿指导活动（指导站与区级）',
+    },
+    'families.createSession': { en: 'Schedule a guidance session', zh: '安排育儿指导活动' },
+    'families.cancelSession': { en: 'Cancel a guidance session', zh: '取消育儿指导活动' },
+    'families.listSignups': {
+      en: 'Sign-ups of a session (no personal data)',
+      zh: '查看活动报名（不含个人信息）',
+    },
+    'families.signUp': {
+      en: 'Sign a family up for a session (consent in force, no overbooking)',
+      zh: '家庭报名指导活动（需同意在有效期内，不超额）',
+    },
+    'families.cancelSignup': { en: 'Cancel a sign-up before the start', zh: '在活动开始前取消报名' },
+    'families.recordAttendance': {
+      en: 'Record attendance after the start',
+      zh: '活动开始后记录签到',
+    },
+    'families.guidanceHistory': {
+      en: "A family's guidance sessions of the year against 6",
+      zh: '家庭本年度参加指导活动情况（对照每年 6 次）',
+    },
     'families.importTemplate': {
       en: 'Download the birth-record import template',
       zh: '下载出生登记导入模板',
@@ -86,7 +131,7 @@ export const texts: ModuleOpenApiTexts = {
   },
   tags: {
     families:
-      '婴幼儿家庭：出生登记导入、监护人同意、上门指导、计时制托育预约与入托申请 / Families: birth records, consent, home visits, hourly care and applications',
+      '婴幼儿家庭：出生登记导入、监护人同意、上门指导、育儿指导站与活动、计时制托育预约与入托申请 / Families: birth records, consent, home visits, guidance stations and sessions, hourly care and applications',
   },
   examples: {},
 };

@@ -30,6 +30,8 @@ import {
   CONSENT_STATUSES,
   FAMILY_SOURCES,
   GUARDIAN_RELATIONS,
+  GUIDANCE_TOPICS,
+  SESSION_STATUSES,
   VISIT_STATUSES,
 } from '../../../domain/contracts/families.ts';
 import { FACILITY_KINDS } from '../../../domain/contracts/families-facilities.ts';
@@ -431,6 +433,157 @@ comment(familyApplications, ['入托申请', 'Applications for a place'], {
   createdAt: ['提交时间（候补顺序）', 'Submitted at (waitlist order)'],
   updatedAt: ['更新时间', 'Updated at'],
   version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
+});
+
+export const familyStations = pgTable(
+  'family_stations',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    name: varchar('name', { length: 60 }).notNull(),
+    hostInstitutionId: uuid('host_institution_id'),
+    hostName: varchar('host_name', { length: 100 }).notNull(),
+    address: varchar('address', { length: 200 }).notNull(),
+    openedYear: integer('opened_year').notNull(),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    fk(
+      'family_stations_host_fk',
+      [t.districtCode, t.hostInstitutionId],
+      [institutions.districtCode, institutions.id],
+      false,
+    ),
+    uniqueIndex('family_stations_town_uq').on(t.districtCode, t.townCode),
+    index('family_stations_host_idx').on(t.districtCode, t.hostInstitutionId),
+  ],
+);
+comment(familyStations, ['家庭科学育儿指导站（每街镇一个）', 'Family guidance stations (one per town)'], {
+  districtCode: DISTRICT,
+  id: ['指导站 ID', 'Station id'],
+  townCode: ['所在街镇代码（每街镇一个）', 'Town code (one station per town)'],
+  name: ['指导站名称', 'Station name'],
+  hostInstitutionId: [
+    '依托的公办幼儿园（机构 ID，可为空）',
+    'Host public kindergarten (institution id, optional)',
+  ],
+  hostName: ['依托幼儿园名称', 'Host kindergarten name'],
+  address: ['地址', 'Address'],
+  openedYear: ['建站年份', 'Year opened'],
+  createdAt: ['创建时间', 'Created at'],
+  updatedAt: ['更新时间', 'Updated at'],
+  version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
+});
+
+export const familySessions = pgTable(
+  'family_sessions',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    stationId: uuid('station_id'),
+    townCode: varchar('town_code', { length: 12 }),
+    topic: enumText('topic', GUIDANCE_TOPICS).notNull(),
+    title: varchar('title', { length: 100 }).notNull(),
+    place: varchar('place', { length: 200 }).notNull(),
+    startsAt: tz('starts_at').notNull(),
+    capacity: integer('capacity').notNull(),
+    signedUp: integer('signed_up').notNull().default(0),
+    status: enumText('status', SESSION_STATUSES).notNull(),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    fk(
+      'family_sessions_station_fk',
+      [t.districtCode, t.stationId],
+      [familyStations.districtCode, familyStations.id],
+      false,
+    ),
+    index('family_sessions_station_idx').on(t.districtCode, t.stationId, t.startsAt),
+    index('family_sessions_town_idx').on(t.districtCode, t.townCode, t.startsAt),
+    check(
+      'family_sessions_signed_up_le_capacity',
+      sql`${t.signedUp} >= 0 and ${t.signedUp} <= ${t.capacity}`,
+    ),
+    ...enumChecks(t),
+  ],
+);
+comment(
+  familySessions,
+  [
+    '线下育儿指导活动（指导站活动与区级育儿加油站）',
+    'Offline guidance sessions (station sessions and district activities)',
+  ],
+  {
+    districtCode: DISTRICT,
+    id: ['活动 ID', 'Session id'],
+    stationId: ['指导站 ID（为空表示区级活动“育儿加油站”）', 'Station id (null: a district-level activity)'],
+    townCode: ['街镇代码（指导站所在；区级活动为空）', "Town code (the station's; null for district-level)"],
+    topic: [
+      '主题：feeding/sleep/play/language/emotion/safety/health（七会）、grandparents 隔代养育、general 综合',
+      'Topic: the seven parent skills, grandparents (隔代养育) or general',
+    ],
+    title: ['活动名称', 'Title'],
+    place: ['活动地点', 'Place'],
+    startsAt: ['开始时间', 'Starts at'],
+    capacity: ['名额', 'Places'],
+    signedUp: [
+      '已报名家庭数（条件更新，不超过名额）',
+      'Families signed up (conditional update, never above capacity)',
+    ],
+    status: ['状态：scheduled 已安排/held 已举办/cancelled 已取消', 'Status: scheduled/held/cancelled'],
+    createdAt: ['创建时间', 'Created at'],
+    updatedAt: ['更新时间', 'Updated at'],
+  },
+);
+
+export const familySessionSignups = pgTable(
+  'family_session_signups',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    sessionId: uuid('session_id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    signedUpAt: tz('signed_up_at').notNull(),
+    attended: boolean('attended'),
+    attendanceRecordedAt: tz('attendance_recorded_at'),
+    cancelledAt: tz('cancelled_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    fk(
+      'family_session_signups_session_fk',
+      [t.districtCode, t.sessionId],
+      [familySessions.districtCode, familySessions.id],
+    ),
+    fk(
+      'family_session_signups_family_fk',
+      [t.districtCode, t.familyId],
+      [families.districtCode, families.id],
+    ),
+    index('family_session_signups_session_idx').on(t.districtCode, t.sessionId),
+    index('family_session_signups_family_idx').on(t.districtCode, t.familyId),
+    uniqueIndex('family_session_signups_one_per_family_uq')
+      .on(t.districtCode, t.sessionId, t.familyId)
+      .where(sql`${t.cancelledAt} is null`),
+  ],
+);
+comment(familySessionSignups, ['指导活动报名与签到', 'Guidance session sign-ups and attendance'], {
+  districtCode: DISTRICT,
+  id: ['报名 ID', 'Sign-up id'],
+  sessionId: ['活动 ID', 'Session id'],
+  familyId: ['家庭 ID', 'Family id'],
+  townCode: ['家庭所在街镇代码', "Family's town code"],
+  signedUpAt: ['报名时间', 'Signed up at'],
+  attended: ['是否到场（活动开始后由指导人员记录）', 'Attended (recorded after the start)'],
+  attendanceRecordedAt: ['签到记录时间', 'Attendance recorded at'],
+  cancelledAt: ['取消报名时间', 'Cancelled at'],
 });
 
 // Facilities beyond childcare institutions (儿童服务中心, 儿童之家, 游戏观察室/亲子指导室,

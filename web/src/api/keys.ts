@@ -57,6 +57,10 @@ export const keys = {
     applications: (query: object) => ['families', 'applications', query] as const,
     facilities: (query: object) => ['families', 'facilities', query] as const,
     facilityMap: ['families', 'facilities', 'map'] as const,
+    stations: ['families', 'stations'] as const,
+    sessions: (query: object) => ['families', 'sessions', query] as const,
+    signups: (id: string) => ['families', 'signups', id] as const,
+    history: (query: object) => ['families', 'history', query] as const,
   },
 
   supervision: {

@@ -21,6 +21,17 @@ export type Application = ApplicationPage['items'][number];
 export type ApplicationQuery = QueryOf<'/api/v1/families/applications', 'get'>;
 export type TransitionBody = BodyOf<'/api/v1/families/applications/{id}/transitions', 'post'>;
 
+export type Station = ResponseOf<'/api/v1/families/guidance/stations', 'get'>['items'][number];
+export type CreateStationBody = BodyOf<'/api/v1/families/guidance/stations', 'post'>;
+export type SessionPage = ResponseOf<'/api/v1/families/guidance/sessions', 'get'>;
+export type GuidanceSession = SessionPage['items'][number];
+export type SessionQuery = QueryOf<'/api/v1/families/guidance/sessions', 'get'>;
+export type CreateSessionBody = BodyOf<'/api/v1/families/guidance/sessions', 'post'>;
+export type Signup = ResponseOf<'/api/v1/families/guidance/sessions/{id}/signups', 'get'>['items'][number];
+export type AttendanceBody = BodyOf<'/api/v1/families/guidance/sessions/{id}/attendance', 'post'>;
+export type GuidanceHistory = ResponseOf<'/api/v1/families/guidance/history', 'get'>;
+export type HistoryQuery = QueryOf<'/api/v1/families/guidance/history', 'get'>;
+
 export const familiesApi = {
   communities: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/families/communities', { signal })),
   list: (query: FamilyQuery, signal?: AbortSignal) =>
@@ -41,4 +52,30 @@ export const familiesApi = {
     unwrap(http.GET('/api/v1/families/applications', { params: { query }, signal })),
   transition: (id: string, body: TransitionBody) =>
     unwrap(http.POST('/api/v1/families/applications/{id}/transitions', { params: { path: { id } }, body })),
+  stations: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/families/guidance/stations', { signal })),
+  createStation: (body: CreateStationBody) =>
+    unwrap(http.POST('/api/v1/families/guidance/stations', { body })),
+  sessions: (query: SessionQuery, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/families/guidance/sessions', { params: { query }, signal })),
+  createSession: (body: CreateSessionBody) =>
+    unwrap(http.POST('/api/v1/families/guidance/sessions', { body })),
+  cancelSession: (id: string) =>
+    unwrap(http.POST('/api/v1/families/guidance/sessions/{id}/cancel', { params: { path: { id } } })),
+  signups: (id: string, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/families/guidance/sessions/{id}/signups', { params: { path: { id } }, signal })),
+  signUp: (id: string, familyId?: string) =>
+    unwrap(
+      http.POST('/api/v1/families/guidance/sessions/{id}/signups', {
+        params: { path: { id } },
+        body: familyId ? { familyId } : {},
+      }),
+    ),
+  cancelSignup: (id: string) =>
+    unwrap(http.POST('/api/v1/families/guidance/signups/{id}/cancel', { params: { path: { id } } })),
+  attendance: (id: string, body: AttendanceBody) =>
+    unwrap(
+      http.POST('/api/v1/families/guidance/sessions/{id}/attendance', { params: { path: { id } }, body }),
+    ),
+  history: (query: HistoryQuery, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/families/guidance/history', { params: { query }, signal })),
 };

@@ -4,6 +4,7 @@ import {
   EnvironmentOutlined,
   FileDoneOutlined,
   HomeOutlined,
+  ReadOutlined,
   SmileOutlined,
 } from '@ant-design/icons';
 import { lazy } from 'react';
@@ -23,6 +24,13 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'families.nav.visits',
     icon: <HomeOutlined />,
     Component: lazy(() => import('./VisitsPage.tsx')),
+  },
+  {
+    path: 'families/guidance',
+    permission: 'families.guidance_read',
+    labelKey: 'families.nav.guidance',
+    icon: <ReadOutlined />,
+    Component: lazy(() => import('./GuidancePage.tsx')),
   },
   {
     path: 'families/applications',

@@ -7,6 +7,8 @@ export type Application = ResponseOf<'/api/v1/families/applications', 'get'>['it
 export type Slot = ResponseOf<'/api/v1/families/slots', 'get'>['items'][number];
 export type Booking = ResponseOf<'/api/v1/families/bookings', 'get'>['items'][number];
 export type ApplyBody = BodyOf<'/api/v1/families/applications', 'post'>;
+export type GuidanceSession = ResponseOf<'/api/v1/families/guidance/sessions', 'get'>['items'][number];
+export type GuidanceHistory = ResponseOf<'/api/v1/families/guidance/history', 'get'>;
 export type PortalInstitution = ResponseOf<'/api/v1/public/institutions', 'get'>['items'][number];
 
 const id = (value: string) => ({ path: { id: value } });
@@ -18,6 +20,8 @@ export const portalKeys = {
   applications: [...keys.families.all, 'portal', 'applications'] as const,
   slots: (from: string) => [...keys.families.all, 'portal', 'slots', from] as const,
   bookings: [...keys.families.all, 'portal', 'bookings'] as const,
+  sessions: [...keys.families.all, 'portal', 'sessions'] as const,
+  history: [...keys.families.all, 'portal', 'history'] as const,
   institutions: (form: string) => [...keys.families.all, 'portal', 'institutions', form] as const,
 };
 
@@ -46,6 +50,20 @@ export const familyApi = {
   bookings: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/families/bookings', { signal })),
   cancelBooking: (bookingId: string) =>
     unwrap(http.POST('/api/v1/families/bookings/{id}/cancel', { params: id(bookingId) })),
+  /** Upcoming guidance sessions of the family's town and the district's activities. */
+  sessions: (signal?: AbortSignal) =>
+    unwrap(
+      http.GET('/api/v1/families/guidance/sessions', {
+        params: { query: { upcoming: 'true', status: 'scheduled', pageSize: 50 } },
+        signal,
+      }),
+    ),
+  signUp: (sessionId: string) =>
+    unwrap(http.POST('/api/v1/families/guidance/sessions/{id}/signups', { params: id(sessionId), body: {} })),
+  cancelSignup: (signupId: string) =>
+    unwrap(http.POST('/api/v1/families/guidance/signups/{id}/cancel', { params: id(signupId) })),
+  history: (signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/families/guidance/history', { params: { query: {} }, signal })),
   /** Operating institutions of the public registry offering a service form (for the preferences). */
   institutions: async (serviceForm: 'full_day' | 'half_day' | 'hourly', signal?: AbortSignal) => {
     const page = await unwrap(
