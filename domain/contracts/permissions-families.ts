@@ -25,4 +25,9 @@ export const FAMILIES_PERMISSIONS = {
   'families.apply': ['parent'],
   'families.applications_read': ['parent', 'institution_admin', 'district_officer', 'town_officer'],
   'families.applications_decide': ['institution_admin'],
+  // Guardians' rights: a parent exports the family's data and asks for a correction or deletion;
+  // district officers and the town's officers handle the requests (15 working days).
+  'families.rights': ['parent'],
+  'families.requests_read': ['parent', 'district_officer', 'town_officer'],
+  'families.requests_handle': ['district_officer', 'town_officer'],
 } as const satisfies Record<string, readonly Role[]>;

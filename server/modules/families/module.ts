@@ -5,6 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { findDivision } from '../../../domain/divisions.ts';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
 import { familyImportRoutes } from './import-routes.ts';
+import { defineRetentionJob } from './retention.ts';
+import { familyRightsRoutes } from './rights-routes.ts';
 import { familiesRoutes } from './routes.ts';
 import { families, familyCommunities } from './tables.ts';
 import { familyTargets } from './targets.ts';
@@ -15,6 +17,9 @@ export async function registerFamiliesModule(
 ): Promise<ModuleRegistration> {
   await familyImportRoutes(app, kit);
   familiesRoutes(app, { db: kit.db });
+  // — guardians' rights and retention —
+  familyRightsRoutes(app, { db: kit.db });
+  defineRetentionJob(kit.jobs);
   return {
     scopeTargets: {
       // Granting a parent the scope of a family: the family must exist; labelled by its community.
