@@ -371,7 +371,7 @@ export function createRightsService({ db }: { db: Db }) {
                 ? "Your family's personal data has been deleted (anonymised)."
                 : 'The correction you asked for has been made.'
               : `Reason: ${body.reason ?? ''}`,
-            link: '/portal/families/rights',
+            link: '/family/rights',
             dedupeKey: `family-request-handled:${r.id}`,
           },
           { now: ctx.now },

@@ -42,3 +42,16 @@ export const familiesApi = {
   transition: (id: string, body: TransitionBody) =>
     unwrap(http.POST('/api/v1/families/applications/{id}/transitions', { params: { path: { id } }, body })),
 };
+
+// — guardians' rights: correction and deletion requests —
+export type FamilyRequestPage = ResponseOf<'/api/v1/families/requests', 'get'>;
+export type FamilyRequest = FamilyRequestPage['items'][number];
+export type FamilyRequestQuery = QueryOf<'/api/v1/families/requests', 'get'>;
+export type FamilyRequestTransitionBody = BodyOf<'/api/v1/families/requests/{id}/transitions', 'post'>;
+export const familyRequestsKey = ['families', 'requests'] as const;
+export const familyRequestsApi = {
+  list: (query: FamilyRequestQuery, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/families/requests', { params: { query }, signal })),
+  transition: (id: string, body: FamilyRequestTransitionBody) =>
+    unwrap(http.POST('/api/v1/families/requests/{id}/transitions', { params: { path: { id } }, body })),
+};

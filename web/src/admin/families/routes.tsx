@@ -1,5 +1,11 @@
 /** Console pages of the Families (issue 11) module (merged into ../routes.tsx in roadmap order). */
-import { ClockCircleOutlined, FileDoneOutlined, HomeOutlined, SmileOutlined } from '@ant-design/icons';
+import {
+  ClockCircleOutlined,
+  FileDoneOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  SmileOutlined,
+} from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AdminRoute } from '../routes.tsx';
 
@@ -31,5 +37,13 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'families.nav.slots',
     icon: <ClockCircleOutlined />,
     Component: lazy(() => import('./SlotsPage.tsx')),
+  },
+  // — guardians' rights —
+  {
+    path: 'families/requests',
+    permission: 'families.requests_handle',
+    labelKey: 'families.nav.requests',
+    icon: <SafetyCertificateOutlined />,
+    Component: lazy(() => import('./RequestsPage.tsx')),
   },
 ];

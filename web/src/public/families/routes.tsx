@@ -7,4 +7,5 @@ export const routes: readonly PublicRoute[] = [
   { path: 'family', Component: lazy(() => import('./MyFamilyPage.tsx')) },
   { path: 'family/apply', Component: lazy(() => import('./ApplyPage.tsx')) },
   { path: 'family/hourly', Component: lazy(() => import('./HourlyPage.tsx')) },
+  { path: 'family/rights', Component: lazy(() => import('./RightsPage.tsx')) },
 ];

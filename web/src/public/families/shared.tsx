@@ -39,7 +39,7 @@ function NavLinkPlain({ to, children }: { to: string; children: ReactNode }) {
   return <NavLink to={to}>{children}</NavLink>;
 }
 
-/** The three sections of the parent's area, and logging out. */
+/** The four sections of the parent's area, and logging out. */
 export function FamilyTabs({ me }: { me: Me }) {
   const t = useT();
   const navigate = useNavigate();
@@ -65,6 +65,7 @@ export function FamilyTabs({ me }: { me: Me }) {
         </NavLink>
         <NavLink to="/family/apply">{t('familiesPortal.nav.apply')}</NavLink>
         <NavLink to="/family/hourly">{t('familiesPortal.nav.hourly')}</NavLink>
+        <NavLink to="/family/rights">{t('familiesPortal.nav.rights')}</NavLink>
       </nav>
     </div>
   );
