@@ -148,6 +148,7 @@ export const zh = {
   'familiesPortal.rights.dueOn': '办理期限 {date}',
   'familiesPortal.rights.dueUnknown': '办理期限待定（15 个工作日）',
   'familiesPortal.rights.resolution': '办理结果：{text}',
+  'familiesPortal.rights.empty': '无',
 } as const;
 
 export const en: { readonly [K in keyof typeof zh]: string } = {
@@ -303,4 +304,5 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'familiesPortal.rights.dueOn': 'Due by {date}',
   'familiesPortal.rights.dueUnknown': 'Due date to follow (15 working days)',
   'familiesPortal.rights.resolution': 'Outcome: {text}',
+  'familiesPortal.rights.empty': 'None',
 };

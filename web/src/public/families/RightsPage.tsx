@@ -153,6 +153,7 @@ function Printable({ data }: { data: FamilyExport }) {
         </tbody>
       </table>
       <h3>{t('familiesPortal.family.consents')}</h3>
+      {f.consents.length === 0 ? <p>{t('familiesPortal.rights.empty')}</p> : null}
       <table>
         <tbody>
           {f.consents.map((c) => (
@@ -171,6 +172,7 @@ function Printable({ data }: { data: FamilyExport }) {
         </tbody>
       </table>
       <h3>{t('familiesPortal.family.visits')}</h3>
+      {f.visits.length === 0 ? <p>{t('familiesPortal.rights.empty')}</p> : null}
       <table>
         <tbody>
           {f.visits.map((v) => (
@@ -183,6 +185,7 @@ function Printable({ data }: { data: FamilyExport }) {
         </tbody>
       </table>
       <h3>{t('familiesPortal.rights.bookings')}</h3>
+      {data.bookings.length === 0 ? <p>{t('familiesPortal.rights.empty')}</p> : null}
       <table>
         <tbody>
           {data.bookings.map((b) => (
@@ -197,6 +200,7 @@ function Printable({ data }: { data: FamilyExport }) {
         </tbody>
       </table>
       <h3>{t('familiesPortal.rights.applications')}</h3>
+      {data.applications.length === 0 ? <p>{t('familiesPortal.rights.empty')}</p> : null}
       <table>
         <tbody>
           {data.applications.map((a) => (
@@ -210,6 +214,7 @@ function Printable({ data }: { data: FamilyExport }) {
         </tbody>
       </table>
       <h3>{t('familiesPortal.rights.requests')}</h3>
+      {data.requests.length === 0 ? <p>{t('familiesPortal.rights.empty')}</p> : null}
       <table>
         <tbody>
           {data.requests.map((r) => (
