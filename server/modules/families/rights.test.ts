@@ -190,14 +190,16 @@ describe('requests', () => {
     const res = await as('r-parent-a', 'POST', '/api/v1/families/requests', {
       kind: 'deletion',
       guardianId: famA.guardianId,
+      text: '孩子已上幼儿园，不再需要服务',
     });
     expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ kind: 'deletion', field: null, text: '孩子已上幼儿园，不再需要服务' });
     const done = await as('r-district', 'POST', `/api/v1/families/requests/${res.json().id}/transitions`, {
       action: 'complete',
       version: 1,
     });
     expect(done.statusCode).toBe(200);
-    expect(done.json().status).toBe('done');
+    expect(done.json()).toMatchObject({ status: 'done', text: null, guardianName: '已匿名' });
     const db = t.database.db;
     const rows = JSON.stringify(
       await Promise.all(
@@ -213,6 +215,7 @@ describe('requests', () => {
       famA.record.guardians[0]!.name,
       famA.record.address,
       '孩子的名字应为测试宝宝四十一',
+      '孩子已上幼儿园',
     ])
       expect(rows).not.toContain(secret);
     const [g] = (

@@ -376,7 +376,13 @@ export function createRightsService({ db }: { db: Db }) {
           },
           { now: ctx.now },
         );
-        return u;
+        if (!anonymised) return u;
+        // The anonymisation cleared the request's own text too: answer what is stored now.
+        const [after] = await tx
+          .select()
+          .from(familyRequests)
+          .where(and(eq(familyRequests.districtCode, r.districtCode), eq(familyRequests.id, r.id)));
+        return after!;
       });
       return (await answer(ctx, actor, [row]))[0]!;
     },
