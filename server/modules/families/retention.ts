@@ -14,6 +14,11 @@
  * The same function handles a guardian's deletion request (rights.ts). The run is audited by the
  * system actor with counts only (no personal data), when it changed something; a second run finds
  * nothing (the families are marked) and writes nothing.
+ *
+ * Not handled here (known limits): the parent account linked to an anonymised family keeps its scope
+ * (it then sees 已匿名 rows; disabling it is the security admin's); and a birth-record import of a
+ * child still under 3 whose family was deleted on request creates a new family, since no blind index
+ * of the deleted ID is kept (keeping one would itself retain an identifier).
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
