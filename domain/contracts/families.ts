@@ -437,3 +437,76 @@ export const guidanceHistorySchema = z.object({
   ),
 });
 export type GuidanceHistory = z.infer<typeof guidanceHistorySchema>;
+// — guardians' rights: export, correction and deletion requests (PIPL 第四十五–四十七条;
+//   《儿童个人信息网络保护规定》 第十九–二十条) —
+export const FAMILY_REQUEST_KINDS = ['correction', 'deletion'] as const;
+export const FAMILY_REQUEST_STATUSES = ['submitted', 'done', 'rejected'] as const;
+export const FAMILY_REQUEST_ACTIONS = ['complete', 'reject'] as const;
+/** What a correction is about (the officer applies it; `other` names it in the text). */
+export const FAMILY_REQUEST_FIELDS = [
+  'child_name',
+  'child_id_number',
+  'birth_date',
+  'guardian_name',
+  'guardian_id_number',
+  'mobile',
+  'address',
+  'other',
+] as const;
+export type FamilyRequestKind = (typeof FAMILY_REQUEST_KINDS)[number];
+export type FamilyRequestStatus = (typeof FAMILY_REQUEST_STATUSES)[number];
+export type FamilyRequestAction = (typeof FAMILY_REQUEST_ACTIONS)[number];
+export type FamilyRequestField = (typeof FAMILY_REQUEST_FIELDS)[number];
+
+/** A parent's request; `text` is required for a correction (checked by the service: 400 naming `text`). */
+export const createFamilyRequestBody = z.strictObject({
+  kind: z.enum(FAMILY_REQUEST_KINDS),
+  guardianId: z.uuid(),
+  field: z.enum(FAMILY_REQUEST_FIELDS).optional(),
+  text: z.string().trim().max(500).optional(),
+});
+export type CreateFamilyRequestBody = z.infer<typeof createFamilyRequestBody>;
+export const familyRequestSchema = z.object({
+  id: z.uuid(),
+  familyId: z.uuid(),
+  townCode: z.string(),
+  communityName: z.string(),
+  kind: z.enum(FAMILY_REQUEST_KINDS),
+  guardianId: z.uuid(),
+  guardianName: z.string(),
+  field: z.enum(FAMILY_REQUEST_FIELDS).nullable(),
+  text: z.string().nullable(),
+  status: z.enum(FAMILY_REQUEST_STATUSES),
+  submittedOn: z.string(),
+  dueOn: z
+    .string()
+    .nullable()
+    .describe('15 working days after submittedOn; null while the holiday calendar does not cover it'),
+  calendarCovered: z.boolean(),
+  overdue: z.boolean(),
+  resolution: z.string().nullable(),
+  handledAt: z.string().nullable(),
+  permittedActions: z.array(z.enum(FAMILY_REQUEST_ACTIONS)),
+  version: z.number().int(),
+});
+export type FamilyRequest = z.infer<typeof familyRequestSchema>;
+export const familyRequestPage = pageOf(familyRequestSchema);
+export const familyRequestListQuery = paginationQuery.extend({
+  status: z.enum(FAMILY_REQUEST_STATUSES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+export const familyRequestTransitionBody = z.strictObject({
+  action: z.enum(FAMILY_REQUEST_ACTIONS),
+  reason: z.string().trim().max(200).optional(),
+  version: versionField,
+});
+/** A family's data as its parent exports it: personal numbers masked (see server/modules/families/rights.ts). */
+export const familyExportSchema = z.object({
+  exportedAt: z.string(),
+  masked: z.literal(true).describe('ID numbers and mobiles are masked in the export'),
+  family: familySchema,
+  bookings: z.array(bookingSchema),
+  applications: z.array(applicationSchema),
+  requests: z.array(familyRequestSchema),
+});
+export type FamilyExport = z.infer<typeof familyExportSchema>;

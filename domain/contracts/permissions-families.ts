@@ -41,4 +41,9 @@ export const FAMILIES_PERMISSIONS = {
   'families.signups_read': ['district_officer', 'town_officer', 'guidance_staff'],
   // Sign-up and its cancellation: the parent for their family, guidance staff for a family of their town.
   'families.guidance_signup': ['guidance_staff', 'parent'],
+  // Guardians' rights: a parent exports the family's data and asks for a correction or deletion;
+  // district officers and the town's officers handle the requests (15 working days).
+  'families.rights': ['parent'],
+  'families.requests_read': ['parent', 'district_officer', 'town_officer'],
+  'families.requests_handle': ['district_officer', 'town_officer'],
 } as const satisfies Record<string, readonly Role[]>;

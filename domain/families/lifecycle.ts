@@ -12,6 +12,9 @@ import {
   APPLICATION_STATUSES,
   type ApplicationAction,
   type ApplicationStatus,
+  FAMILY_REQUEST_STATUSES,
+  type FamilyRequestAction,
+  type FamilyRequestStatus,
 } from '../contracts/families.ts';
 import type { Action } from '../contracts/permissions.ts';
 import { defineLifecycle } from '../lifecycle.ts';
@@ -68,6 +71,38 @@ export const applicationLifecycle = defineLifecycle<ApplicationStatus, Applicati
       reasonRequired: false,
       zh: '撤回申请',
       en: 'Withdraw',
+    },
+  },
+});
+
+/**
+ * A guardian's request for a correction or deletion (issue 11, guardians' rights):
+ *
+ *   submitted ──complete (officer; a deletion anonymises the family)──▶ done
+ *       └──────reject (officer, with a reason)──────────────────────────▶ rejected
+ *
+ * `supervisor`: a district officer, or an officer of the family's town.
+ */
+export const familyRequestLifecycle = defineLifecycle<FamilyRequestStatus, FamilyRequestAction>()<Action>({
+  states: FAMILY_REQUEST_STATUSES,
+  transitions: {
+    complete: {
+      from: ['submitted'],
+      to: 'done',
+      by: ['supervisor'],
+      permission: 'families.requests_handle',
+      reasonRequired: false,
+      zh: '办结',
+      en: 'Complete',
+    },
+    reject: {
+      from: ['submitted'],
+      to: 'rejected',
+      by: ['supervisor'],
+      permission: 'families.requests_handle',
+      reasonRequired: true,
+      zh: '不予办理',
+      en: 'Reject',
     },
   },
 });

@@ -94,7 +94,7 @@ describe('families demo', () => {
     const guardians = await t.database.db.select().from(familyGuardians);
     expect(guardians.length).toBeGreaterThan(children.length);
     for (const g of guardians) {
-      expect(openValue('phone', g.mobile)).toMatch(/^1[3-9]\d{9}$/);
+      expect(openValue('phone', g.mobile ?? '')).toMatch(/^1[3-9]\d{9}$/);
       if (g.idNumber)
         expect(validateCitizenId(openValue('citizen_id', g.idNumber), '2026-03-02').ok).toBe(true);
     }

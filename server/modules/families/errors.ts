@@ -110,3 +110,23 @@ declare module '../../platform/errors.ts' {
     families: typeof familiesErrors;
   }
 }
+
+// — guardians' rights and retention (rights.ts, retention.ts) —
+export const familyRightsErrors = defineErrors('families', {
+  'families.request_handled': {
+    status: 409,
+    zh: '该申请已办结或已不予办理',
+    en: 'This request has been handled already',
+  },
+  'families.anonymised': {
+    status: 409,
+    zh: '该家庭的信息已匿名化，不能再提出申请',
+    en: "This family's data has been anonymised: no further requests",
+  },
+});
+
+declare module '../../platform/errors.ts' {
+  interface ErrorCatalogs {
+    familiesRights: typeof familyRightsErrors;
+  }
+}

@@ -8,6 +8,8 @@ import { facilityTargets } from './facilities.ts';
 import { facilitiesRoutes } from './facilities-routes.ts';
 import { guidanceRoutes } from './guidance-routes.ts';
 import { familyImportRoutes } from './import-routes.ts';
+import { defineRetentionJob } from './retention.ts';
+import { familyRightsRoutes } from './rights-routes.ts';
 import { familiesRoutes } from './routes.ts';
 import { families, familyCommunities } from './tables.ts';
 import { familyTargets } from './targets.ts';
@@ -20,6 +22,9 @@ export async function registerFamiliesModule(
   familiesRoutes(app, { db: kit.db });
   facilitiesRoutes(app, { db: kit.db });
   guidanceRoutes(app, { db: kit.db });
+  // — guardians' rights and retention —
+  familyRightsRoutes(app, { db: kit.db });
+  defineRetentionJob(kit.jobs);
   return {
     scopeTargets: {
       // Granting a parent the scope of a family: the family must exist; labelled by its community.

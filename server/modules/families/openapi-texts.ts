@@ -1,6 +1,34 @@
 /** The words of the Families (issue 11) module in the OpenAPI document (merged by server/platform/openapi-texts.ts). */
 import type { ModuleOpenApiTexts } from '../../platform/openapi-texts.ts';
 
+// — guardians' rights (rights-routes.ts) —
+const rightsTexts = {
+  operationIds: {
+    'GET /api/v1/families/:id/export': 'families.exportFamily',
+    'GET /api/v1/families/requests': 'families.listRequests',
+    'POST /api/v1/families/requests': 'families.submitRequest',
+    'POST /api/v1/families/requests/:id/transitions': 'families.transitionRequest',
+  },
+  summaries: {
+    'families.exportFamily': {
+      en: "Export the family's data (the parent; personal numbers masked)",
+      zh: '导出本家庭的个人信息（家长；号码脱敏）',
+    },
+    'families.listRequests': {
+      en: 'List correction and deletion requests (with the 15-working-day deadline)',
+      zh: '查询更正、删除申请（含 15 个工作日办理期限）',
+    },
+    'families.submitRequest': {
+      en: 'Ask for a correction or deletion of personal data',
+      zh: '提出个人信息更正或删除申请',
+    },
+    'families.transitionRequest': {
+      en: 'Complete or reject a request (a deletion anonymises the family)',
+      zh: '办结或不予办理申请（删除即匿名化该家庭）',
+    },
+  },
+};
+
 export const texts: ModuleOpenApiTexts = {
   operationIds: {
     'GET /api/v1/families/communities': 'families.listCommunities',
@@ -40,6 +68,7 @@ export const texts: ModuleOpenApiTexts = {
     'GET /api/v1/families/imports/:runId': 'families.getImport',
     'POST /api/v1/families/imports/:runId/commit': 'families.commitImport',
     'GET /api/v1/families/imports/:runId/errors': 'families.importErrors',
+    ...rightsTexts.operationIds,
   },
   summaries: {
     'families.listFacilities': {
@@ -128,6 +157,7 @@ export const texts: ModuleOpenApiTexts = {
       zh: '确认导入出生登记（后台任务）',
     },
     'families.importErrors': { en: 'Download the import error report', zh: '下载导入错误报告' },
+    ...rightsTexts.summaries,
   },
   tags: {
     families:

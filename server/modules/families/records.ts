@@ -209,7 +209,7 @@ async function updateIfChanged(
     if (
       old.guardianName !== g.name ||
       old.relation !== g.relation ||
-      openValue('phone', old.mobile) !== g.mobile ||
+      (old.mobile ? openValue('phone', old.mobile) : null) !== g.mobile ||
       oldId !== g.idNumber
     ) {
       const row = guardianRow(family.districtCode, family.id, i, g, now);

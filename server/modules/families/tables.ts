@@ -28,6 +28,9 @@ import {
   CONSENT_CHANNELS,
   CONSENT_PURPOSES,
   CONSENT_STATUSES,
+  FAMILY_REQUEST_FIELDS,
+  FAMILY_REQUEST_KINDS,
+  FAMILY_REQUEST_STATUSES,
   FAMILY_SOURCES,
   GUARDIAN_RELATIONS,
   GUIDANCE_TOPICS,
@@ -174,7 +177,7 @@ export const familyGuardians = pgTable(
     relation: enumText('relation', GUARDIAN_RELATIONS).notNull(),
     idNumber: encryptedText('id_number'),
     idNumberBidx: blindIndex('id_number_bidx'),
-    mobile: encryptedText('mobile').notNull(),
+    mobile: encryptedText('mobile'),
     createdAt: tz('created_at').notNull(),
   },
   (t) => [
@@ -198,7 +201,11 @@ comment(familyGuardians, ['监护人', 'Guardians'], {
     pd.encrypted('citizen_id', { blindIndex: 'idNumberBidx' }),
   ],
   idNumberBidx: ['身份号码盲索引', 'Blind index of the ID number', pd.blindIndex('citizen_id')],
-  mobile: ['手机号码（加密）', 'Mobile (encrypted)', pd.encrypted('phone')],
+  mobile: [
+    '手机号码（加密；匿名化后清空）',
+    'Mobile (encrypted; cleared on anonymisation)',
+    pd.encrypted('phone'),
+  ],
   createdAt: ['创建时间', 'Created at'],
 });
 
@@ -644,6 +651,80 @@ comment(
     openedYear: ['建成/挂牌年份', 'Year opened'],
     closedYear: ['撤销年份（可空）', 'Year closed (optional)'],
     createdAt: ['创建时间', 'Created at'],
+    updatedAt: ['更新时间', 'Updated at'],
+    version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
+  },
+);
+
+// — guardians' rights (rights.ts): correction and deletion requests —
+export const familyRequests = pgTable(
+  'family_requests',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    guardianId: uuid('guardian_id').notNull(),
+    requestedBy: uuid('requested_by').notNull(),
+    kind: enumText('kind', FAMILY_REQUEST_KINDS).notNull(),
+    field: enumText('field', FAMILY_REQUEST_FIELDS),
+    detail: varchar('detail', { length: 500 }),
+    status: enumText('status', FAMILY_REQUEST_STATUSES).notNull(),
+    submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }),
+    resolution: varchar('resolution', { length: 200 }),
+    handledBy: uuid('handled_by'),
+    handledAt: tz('handled_at'),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    fk('family_requests_family_fk', [t.districtCode, t.familyId], [families.districtCode, families.id]),
+    fk(
+      'family_requests_guardian_fk',
+      [t.districtCode, t.guardianId],
+      [familyGuardians.districtCode, familyGuardians.id],
+    ),
+    index('family_requests_family_idx').on(t.districtCode, t.familyId),
+    index('family_requests_guardian_idx').on(t.districtCode, t.guardianId),
+    index('family_requests_town_idx').on(t.districtCode, t.townCode, t.status, t.dueOn),
+    ...enumChecks(t),
+  ],
+);
+comment(
+  familyRequests,
+  [
+    '监护人更正、删除申请（15 个工作日内办理）',
+    "Guardians' correction and deletion requests (15 working days)",
+  ],
+  {
+    districtCode: DISTRICT,
+    id: ['申请 ID', 'Request id'],
+    familyId: ['家庭 ID', 'Family id'],
+    townCode: ['家庭所在街镇代码（按街镇办理）', "Family's town code (handled by town)"],
+    guardianId: ['提出申请的监护人 ID', 'Guardian who asked'],
+    requestedBy: ['提交账号 ID（家长）', 'Submitting account (parent)'],
+    kind: ['类型：correction 更正/deletion 删除', 'Kind: correction/deletion'],
+    field: [
+      '更正项：child_name/child_id_number/birth_date/guardian_name/guardian_id_number/mobile/address/other',
+      'Field to correct: child_name/child_id_number/birth_date/guardian_name/guardian_id_number/mobile/address/other',
+    ],
+    detail: [
+      '申请说明（更正内容；匿名化后清空）',
+      'Text of the request (the correction; cleared on anonymisation)',
+    ],
+    status: ['状态：submitted 已提交/done 已办结/rejected 不予办理', 'Status: submitted/done/rejected'],
+    submittedOn: ['提交日期（北京时间）', 'Submitted on (China date)'],
+    dueOn: [
+      '办理期限（提交日后第 15 个工作日；节假日日历未覆盖时为空）',
+      'Due on (15th working day after submission; null while the holiday calendar does not cover it)',
+    ],
+    resolution: ['办理结果或不予办理的理由', 'Outcome, or the reason for rejection'],
+    handledBy: ['办理人账号 ID', 'Handled by (account id)'],
+    handledAt: ['办理时间', 'Handled at'],
+    createdAt: ['提交时间', 'Created at'],
     updatedAt: ['更新时间', 'Updated at'],
     version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
   },

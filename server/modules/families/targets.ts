@@ -9,6 +9,12 @@
  * - guidance_stations_per_town: towns with at least one family guidance station / the towns.
  * All read through the guard (the caller's scope), broken down by town; drill-down rows are
  * families labelled by community, with no personal data.
+ *
+ * Past years stay as they were: a family counts for plan year Y unless it was anonymised (retention
+ * or a deletion request, retention.ts) before Y ended, and "wants a visit" means a home-visit consent
+ * given before Y ended and not withdrawn before then — anonymisation ends a family's consents, and a
+ * later withdrawal or anonymisation must not rewrite a closed year's coverage. For the current year
+ * this is the same as "not anonymised, consent in force".
  */
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import { GUIDANCE_SESSIONS_PER_YEAR } from '../../../domain/contracts/families.ts';
@@ -27,6 +33,18 @@ function visitedIn(district: string, year: number): SQL {
     and v.family_id = "families"."id" and v.status = 'done'
     and v.visited_on >= ${`${year}-01-01`} and v.visited_on <= ${`${year}-12-31`})`;
 }
+/** The first instant after plan year `year` (1 January of the next year, China time). */
+const yearEnd = (year: number) => sql`${`${year + 1}-01-01T00:00:00+08:00`}::timestamptz`;
+const notAnonymisedBy = (year: number) =>
+  sql`(${families.anonymisedAt} is null or ${families.anonymisedAt} >= ${yearEnd(year)})`;
+/** A home-visit consent in force at the end of the plan year (see the header). */
+function wantedVisitsIn(district: string, year: number): SQL {
+  const end = yearEnd(year);
+  return sql`exists (select 1 from family_consents fc where fc.district_code = ${district}
+    and fc.district_code = "families"."district_code" and fc.family_id = "families"."id"
+    and fc.purpose = 'home_visit' and fc.given_at < ${end}
+    and (fc.status = 'given' or fc.withdrawn_at >= ${end}))`;
+}
 const handbookGiven = (district: string) => sql`exists (select 1 from family_visits v
     where v.district_code = ${district} and v.district_code = "families"."district_code"
     and v.family_id = "families"."id" and v.status = 'done' and v.handbook_given)`;
@@ -42,7 +60,7 @@ function share(
     and(
       scopeWhere(q.actor, repo.familyScope),
       residentOnly ? eq(families.resident, true) : undefined,
-      sql`${families.anonymisedAt} is null`,
+      notAnonymisedBy(q.year),
       q.townCode ? eq(families.townCode, q.townCode) : undefined,
       base(q),
     );
@@ -159,7 +177,7 @@ const stationsPerTown: TargetSource = {
 
 export const familyTargets: TargetSource[] = [
   share(
-    (_q) => repo.hasConsent('home_visit'),
+    (q) => wantedVisitsIn(q.actor.districtCode, q.year),
     (q) => visitedIn(q.actor.districtCode, q.year),
     'home_visit_coverage',
   ),

@@ -31,6 +31,13 @@ export const SCHEDULES: readonly Schedule[] = [
     description:
       'Daily 00:15: escalate rectification items still open after their deadline (notify; operating → 整改中)',
   },
+  {
+    // Handler: server/modules/families/retention.ts (defined when the module registers).
+    kind: 'families.retention',
+    cron: '45 1 * * *',
+    description:
+      'Daily 01:45: anonymise families whose every child is past the retention age (default 4 years); counts audited',
+  },
 ];
 
 export const SCHEDULE_TIMEZONE = 'Asia/Shanghai';

@@ -79,3 +79,16 @@ export const familiesApi = {
   history: (query: HistoryQuery, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/families/guidance/history', { params: { query }, signal })),
 };
+
+// — guardians' rights: correction and deletion requests —
+export type FamilyRequestPage = ResponseOf<'/api/v1/families/requests', 'get'>;
+export type FamilyRequest = FamilyRequestPage['items'][number];
+export type FamilyRequestQuery = QueryOf<'/api/v1/families/requests', 'get'>;
+export type FamilyRequestTransitionBody = BodyOf<'/api/v1/families/requests/{id}/transitions', 'post'>;
+export const familyRequestsKey = ['families', 'requests'] as const;
+export const familyRequestsApi = {
+  list: (query: FamilyRequestQuery, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/families/requests', { params: { query }, signal })),
+  transition: (id: string, body: FamilyRequestTransitionBody) =>
+    unwrap(http.POST('/api/v1/families/requests/{id}/transitions', { params: { path: { id } }, body })),
+};

@@ -5,6 +5,7 @@ import {
   FileDoneOutlined,
   HomeOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   SmileOutlined,
 } from '@ant-design/icons';
 import { lazy } from 'react';
@@ -52,5 +53,13 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'families.nav.facilities',
     icon: <EnvironmentOutlined />,
     Component: lazy(() => import('./FacilitiesPage.tsx')),
+  },
+  // — guardians' rights —
+  {
+    path: 'families/requests',
+    permission: 'families.requests_handle',
+    labelKey: 'families.nav.requests',
+    icon: <SafetyCertificateOutlined />,
+    Component: lazy(() => import('./RequestsPage.tsx')),
   },
 ];

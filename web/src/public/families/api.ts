@@ -76,3 +76,19 @@ export const familyApi = {
     return page.items.filter((i) => i.status === 'operating');
   },
 };
+
+// — guardians' rights: export, correction and deletion requests —
+export type FamilyExport = ResponseOf<'/api/v1/families/{id}/export', 'get'>;
+export type FamilyRequest = ResponseOf<'/api/v1/families/requests', 'get'>['items'][number];
+export type FamilyRequestBody = BodyOf<'/api/v1/families/requests', 'post'>;
+export const rightsKeys = {
+  requests: [...keys.families.all, 'portal', 'requests'] as const,
+};
+export const rightsApi = {
+  /** The family's data (audited as an export on the server: fetched on demand, not on page load). */
+  exportFamily: (familyId: string) =>
+    unwrap(http.GET('/api/v1/families/{id}/export', { params: id(familyId) })),
+  requests: (signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/families/requests', { params: { query: { pageSize: 50 } }, signal })),
+  submit: (body: FamilyRequestBody) => unwrap(http.POST('/api/v1/families/requests', { body })),
+};
