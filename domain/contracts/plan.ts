@@ -49,7 +49,7 @@ export const planTargetSchema = z.object({
   /** The source module, or null when none is registered ("no data source yet"). */
   sourceModule: z.string().nullable(),
   measured: measureSchema.nullable(),
-  /** The measured value on the target's scale (a share against a % target as a percentage). */
+  /** The measured value on the target's scale (a share as a percentage; see domain/plan/targets.ts perUnitTarget). */
   scaled: z.number().nullable(),
   status: z.enum(PLAN_TARGET_STATUSES),
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QINGPU_2021 } from '../policy/qingpu-2021.ts';
 import { planTargetStatus, rowsForYear } from './status.ts';
-import { onTargetScale, targetRowsOf } from './targets.ts';
+import { onTargetScale, perUnitTarget, targetRowsOf } from './targets.ts';
 
 const TOWNS = ['310118101', '310118102'];
 const rows = targetRowsOf(QINGPU_2021, TOWNS);
@@ -40,6 +40,21 @@ describe('status', () => {
     expect(onTargetScale({ value: 0.5, unit: 'share' }, '%')).toBe(50);
     expect(planTargetStatus(share, { value: 0.5, unit: 'share' }, '2022-06-01').status).toBe('met');
     expect(planTargetStatus(share, { value: 0.1, unit: 'share' }, '2024-01-01').status).toBe('missed');
+  });
+  it('a per-unit target (≥ 6 sessions a family) measured as a share is met only when every unit reaches it', () => {
+    const sessions = rows.find((r) => r.key === 'guidance_sessions' && r.year === 2023)!;
+    expect(sessions.unit).not.toBe('%');
+    expect(perUnitTarget('share', sessions.unit)).toBe(true);
+    expect(perUnitTarget('share', '%')).toBe(false);
+    expect(perUnitTarget('count', sessions.unit)).toBe(false);
+    // 27 % of the families reach 6 sessions: not "27 ≥ 6 sessions, met".
+    expect(planTargetStatus(sessions, { value: 0.27, unit: 'share' }, '2024-01-01')).toEqual({
+      status: 'missed',
+      scaled: 27,
+    });
+    expect(planTargetStatus(sessions, { value: 1, unit: 'share' }, '2024-01-01').status).toBe('met');
+    const hours = rows.find((r) => r.key === 'training_hours' && r.year === 2023)!;
+    expect(planTargetStatus(hours, { value: 0.9, unit: 'share' }, '2024-01-01').status).toBe('missed');
   });
   it('an unnumbered target shows the measured value only', () => {
     const circle = rows.find((r) => r.key === 'fifteen_minute_coverage')!;

@@ -7,7 +7,7 @@
  * measured against the same value with the period running to the end of the year asked for.
  */
 import { targetStatus } from '../rules/kpi.ts';
-import { onTargetScale, type PlanTargetRow } from './targets.ts';
+import { onTargetScale, type PlanTargetRow, perUnitTarget } from './targets.ts';
 
 export const PLAN_TARGET_STATUSES = ['met', 'on_track', 'at_risk', 'missed', 'no_data', 'measured'] as const;
 export type PlanTargetStatus = (typeof PLAN_TARGET_STATUSES)[number];
@@ -33,11 +33,11 @@ export function planTargetStatus(
   if (!measured) return { status: 'no_data', scaled: null };
   const scaled = onTargetScale(measured, row.unit);
   if (row.value === null) return { status: 'measured', scaled };
-  const r = targetStatus(
-    { value: row.value, comparison: row.comparison, period: { start: row.periodStart, end: row.periodEnd } },
-    scaled,
-    onDate,
-  );
+  // A per-unit target (≥ 6 sessions per family) measured as the share of units reaching it: all must.
+  const goal = perUnitTarget(measured.unit, row.unit)
+    ? { value: 100, comparison: '>=' as const }
+    : { value: row.value, comparison: row.comparison };
+  const r = targetStatus({ ...goal, period: { start: row.periodStart, end: row.periodEnd } }, scaled, onDate);
   if (!r.ok) throw new Error(`planTargetStatus: ${r.reason}`);
   return { status: r.status, scaled };
 }

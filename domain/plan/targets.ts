@@ -130,9 +130,20 @@ export function targetRowsOf(pack: PolicyPack, townCodes: readonly string[]): Pl
 }
 
 /**
- * The measured value on the target's scale: a source's share in [0, 1] against a target in % is
- * compared as a percentage.
+ * The measured value on the target's scale: a source's share in [0, 1] is a percentage. Against a
+ * target in % it is compared as it is; against a per-unit target (≥ 6 sessions per family, ≥ 72 hours
+ * per practitioner) the share is of the units that reach it, and the target is that all of them do
+ * (see `perUnitTarget`).
  */
-export function onTargetScale(measured: { value: number; unit: string }, targetUnit: string): number {
-  return measured.unit === 'share' && targetUnit === '%' ? measured.value * 100 : measured.value;
+export function onTargetScale(measured: { value: number; unit: string }, _targetUnit: string): number {
+  return measured.unit === 'share' ? measured.value * 100 : measured.value;
+}
+
+/**
+ * A per-unit target measured as a share: the plan states what each family or practitioner should
+ * reach (unit 'sessions', 'class hours' …) and the source answers the share of them that reach it.
+ * The target is then met when every one does: ≥ 100 %.
+ */
+export function perUnitTarget(measuredUnit: string, targetUnit: string): boolean {
+  return measuredUnit === 'share' && targetUnit !== '%';
 }

@@ -187,11 +187,9 @@ export const familyTargets: TargetSource[] = [
     'handbook_coverage',
   ),
   // Families that want guidance sessions (a guidance sign-up consent in force, resident or not) that
-  // attended at least 6 in the plan year — 35号 二、(二)4. NOTE for the plan module: the pack states
-  // this target as "≥ 6 sessions" (unit 'sessions', offline_guidance_sessions_per_family), while this
-  // source answers the share of families meeting it (as training_hours does for its hours); the plan's
-  // onTargetScale turns a share into a percentage only against a '%' target, so the row needs the plan
-  // side to read it as "100 % of the families that want them".
+  // attended at least 6 in the plan year — 35号 二、(二)4. The pack states "≥ 6 sessions" per family;
+  // this source answers the share of families reaching it, which the plan reads as a per-unit target
+  // (domain/plan/targets.ts perUnitTarget: met when all of them do).
   share(
     (_q) => repo.hasConsent('guidance_signup'),
     (q) => sql`${attendedInYear(q.actor.districtCode, q.year)} >= ${GUIDANCE_SESSIONS_PER_YEAR}`,

@@ -1,17 +1,24 @@
 /** Formatting shared by the plan pages: target values, measured values, status tags. */
 import { Tag, Tooltip } from 'antd';
+import { perUnitTarget } from '../../../../domain/plan/targets.ts';
 import type { MessageKey, TFunction } from '../../i18n/index.tsx';
 import { type PlanTargetRow, STATUS_COLORS } from './api.ts';
 
 const round = (n: number) => (Math.round(n * 10) / 10).toString();
 
 export function targetText(
-  r: Pick<PlanTargetRow, 'value' | 'valueMax' | 'comparison' | 'unit'>,
+  r: Pick<PlanTargetRow, 'value' | 'valueMax' | 'comparison' | 'unit'> & {
+    measured?: PlanTargetRow['measured'];
+  },
   t: TFunction,
 ): string {
   if (r.value === null) return t('plan.noThreshold');
   const range = r.valueMax !== null && r.valueMax !== r.value ? `${r.value}~${r.valueMax}` : `${r.value}`;
-  return `${r.comparison === '>=' ? '≥' : r.comparison === '<=' ? '≤' : '='} ${range} ${r.unit}`;
+  const text = `${r.comparison === '>=' ? '≥' : r.comparison === '<=' ? '≤' : '='} ${range} ${r.unit}`;
+  // A per-unit target measured as the share of units reaching it: all of them must (domain/plan).
+  return r.measured && perUnitTarget(r.measured.unit, r.unit)
+    ? t('plan.perUnitTarget', { target: text })
+    : text;
 }
 
 export function measuredText(
@@ -23,7 +30,7 @@ export function measuredText(
     r.measured?.numerator !== undefined && r.measured.denominator !== undefined
       ? ` (${r.measured.numerator}/${r.measured.denominator})`
       : '';
-  return `${round(r.scaled)}${r.unit === '%' ? '%' : ''}${ratio}`;
+  return `${round(r.scaled)}${r.unit === '%' || r.measured?.unit === 'share' ? '%' : ''}${ratio}`;
 }
 
 export function StatusOf({ status, t }: { status: PlanTargetRow['status']; t: TFunction }) {

@@ -14,6 +14,7 @@ export const zh = {
   'plan.drill': '明细',
   'plan.noSource': '暂无数据来源',
   'plan.noThreshold': '文件未给出数值，仅显示实测值',
+  'plan.perUnitTarget': '每户/每人 {target}（100% 达到，实测为达到的比例）',
   'plan.carried':
     '《{title}》（{doc}）的计划期已于 {end} 结束，本区尚未发布接续计划。以下按 {from} 年度目标延续显示（年度目标按 {from} 年数值逐年延续，全期目标沿用原数值），以免考核中断；区级工作人员可在“计划版本”中创建接续计划。',
   'plan.plan': '计划：{title}（{doc}），{start} 至 {end}',
@@ -109,6 +110,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'plan.drill': 'Rows',
   'plan.noSource': 'No data source yet',
   'plan.noThreshold': 'The plan gives no number: measured value only',
+  'plan.perUnitTarget': '{target} each (100% must reach it; measured: the share that does)',
   'plan.carried':
     'The period of "{title}" ({doc}) ended on {end} and the district has not issued a successor plan. The {from} targets are shown as carried forward (annual targets at their {from} values each year, whole-period targets unchanged) so that monitoring does not stop; a district officer can create a successor plan under "Plan versions".',
   'plan.plan': 'Plan: {title} ({doc}), {start} to {end}',
