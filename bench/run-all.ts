@@ -12,6 +12,7 @@ const benches = [
   'bench/plan.ts',
   'bench/workforce.ts',
   'bench/supervision.ts',
+  'bench/families.ts',
 ].filter((b) => existsSync(b));
 let failed = 0;
 for (const b of benches) {

@@ -276,13 +276,16 @@ export function createHourlyService({ db }: { db: Db }) {
             createdAt: ctx.now,
           })
           .returning();
+        const answer = await bookingAnswer(tx, b!);
+        // The audit entry last: it locks the district's chain head until the commit, so every write of
+        // the district waits behind this transaction from here on (bench/families.ts).
         await recordAudit(tx, ctx, {
           action: 'families.book',
           objectType: 'family_booking',
           objectId: b!.id,
           changes: { slotId: slot.id, childId: child.id, status: b!.status },
         });
-        return bookingAnswer(tx, b!);
+        return answer;
       });
     },
 

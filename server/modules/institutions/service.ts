@@ -51,11 +51,11 @@ import { institutionHistory, institutions } from './tables.ts';
 
 export function createInstitutionService({ db }: { db: Db }) {
   async function detail(tx: Db, actor: Actor, row: repo.InstitutionRow) {
-    const [classes, documents, history] = await Promise.all([
-      repo.classesOf(tx, row),
-      repo.documentsOf(tx, row),
-      repo.historyOf(tx, row),
-    ]);
+    // One after another: inside a transaction they share one connection (pg queues parallel queries on
+    // a client, deprecated and to be removed in pg 9).
+    const classes = await repo.classesOf(tx, row);
+    const documents = await repo.documentsOf(tx, row);
+    const history = await repo.historyOf(tx, row);
     return toDetail(
       row,
       { classes, documents, history },
