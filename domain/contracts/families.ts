@@ -143,6 +143,8 @@ export const familyListQuery = paginationQuery.extend({
   community: communityCode.optional(),
   q: z.string().trim().max(50).optional(),
   consent: z.enum(CONSENT_PURPOSES).optional(),
+  /** Resident population (常住人口) only ('true') or non-resident only ('false'). */
+  resident: z.enum(['true', 'false']).optional(),
 });
 export const idParams = z.object({ id: z.uuid() });
 

@@ -115,6 +115,23 @@ describe('scope', () => {
     );
   });
 
+  it('filters resident and non-resident families', async () => {
+    const away = await buildFamily(t.database.db, { seq: 77, communityCode: XJ_COMMUNITY, resident: false });
+    const ids = async (q: string) =>
+      (
+        (await t.call('GET', `/api/v1/families?pageSize=100${q}`, { cookie: healthXj })).json().items as {
+          id: string;
+        }[]
+      ).map((f) => f.id);
+    expect((await ids('')).sort()).toEqual([famB.familyId, away.familyId].sort());
+    expect(await ids('&resident=false')).toEqual([away.familyId]);
+    expect(await ids('&resident=true')).toEqual([famB.familyId]);
+    expect(
+      (await t.call('GET', '/api/v1/families?resident=yes', { cookie: healthXj })).json().errors[0].field,
+    ).toBe('querystring.resident');
+    await t.database.db.execute(sql`delete from families where id = ${away.familyId}`);
+  });
+
   it('a parent sees their own family and never another', async () => {
     const mine = await t.call('GET', '/api/v1/families/mine', { cookie: parentA });
     expect(mine.statusCode).toBe(200);

@@ -218,6 +218,7 @@ export function createFamiliesService({ db }: { db: Db }) {
       if (q.town) conds.push(eq(families.townCode, q.town));
       if (q.community) conds.push(eq(families.communityCode, q.community));
       if (q.consent) conds.push(repo.hasConsent(q.consent));
+      if (q.resident) conds.push(eq(families.resident, q.resident === 'true'));
       if (q.q)
         conds.push(
           inArray(

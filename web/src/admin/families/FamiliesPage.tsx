@@ -129,6 +129,18 @@ export default function FamiliesPage() {
               onChange={(v) => setFilter('consent', v)}
               options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`families.purpose.${p}`) }))}
             />
+            <Select
+              allowClear
+              aria-label={t('families.resident')}
+              placeholder={t('families.resident')}
+              style={{ width: 130 }}
+              value={query.resident}
+              onChange={(v) => setFilter('resident', v)}
+              options={[
+                { value: 'true', label: t('families.residentYes') },
+                { value: 'false', label: t('families.residentNo') },
+              ]}
+            />
           </Space>
         )}
       />
