@@ -52,6 +52,15 @@ const groupCount = async (
   );
 
 describe('families demo', () => {
+  it('has guardians’ requests waiting (one overdue), done and rejected', async () => {
+    const { familyRequests } = await import('./tables.ts');
+    const rows = await t.database.db.select().from(familyRequests);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['submitted', 'done', 'rejected']));
+    expect(rows.some((r) => r.kind === 'deletion' && r.status === 'submitted')).toBe(true);
+    const today = t.clock.now().toISOString().slice(0, 10);
+    expect(rows.some((r) => r.status === 'submitted' && r.dueOn !== null && r.dueOn < today)).toBe(true);
+  });
+
   it('has facilities of every kind: a service centre per town, child-friendly sites every year, one base', async () => {
     const { FACILITY_KINDS } = await import('../../../domain/contracts/families-facilities.ts');
     const { townsOf } = await import('../../../domain/divisions.ts');
