@@ -212,12 +212,21 @@ export const coverageRowSchema = z.object({
   visited: z.number().int().describe('of them, visited this year'),
   overdue: z.number().int().describe('scheduled visits past their date'),
 });
+export const workerCoverageRowSchema = z.object({
+  workerId: z.uuid(),
+  workerName: z.string().nullable(),
+  visited: z.number().int().describe('families this worker visited this year (recorded visits)'),
+  scheduled: z.number().int().describe('visits assigned to the worker and still scheduled'),
+  overdue: z.number().int().describe('of them, past their date'),
+});
 export const coverageSchema = z.object({
   year: z.number().int(),
   eligible: z.number().int(),
   visited: z.number().int(),
   share: z.number().nullable(),
   towns: z.array(coverageRowSchema),
+  /** Per health worker: visits recorded this year, still scheduled and overdue (visits in scope). */
+  workers: z.array(workerCoverageRowSchema),
 });
 export type Coverage = z.infer<typeof coverageSchema>;
 

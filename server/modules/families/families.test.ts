@@ -211,6 +211,14 @@ describe('consent and home visits', () => {
     expect(rec.json().status).toBe('done');
     const after = (await t.call('GET', '/api/v1/families/visits/coverage', { cookie: district })).json();
     expect(after).toMatchObject({ eligible: 1, visited: 1, share: 1 });
+    expect(before.workers).toEqual([]);
+    expect(after.workers).toEqual([
+      { workerId: expect.any(String), workerName: '测试 health-zjj', visited: 1, scheduled: 0, overdue: 0 },
+    ]);
+    // Another town's worker list does not show this town's workers.
+    expect(
+      (await t.call('GET', '/api/v1/families/visits/coverage', { cookie: healthXj })).json().workers,
+    ).toEqual([]);
 
     // A second scheduled visit, then withdrawal: cancelled at once, the list skips the family, booking refused.
     const v2 = await t.call('POST', '/api/v1/families/visits', {
@@ -231,5 +239,6 @@ describe('consent and home visits', () => {
     expect(again.json().code).toBe('families.consent_missing');
     const cov = (await t.call('GET', '/api/v1/families/visits/coverage', { cookie: district })).json();
     expect(cov.eligible).toBe(0);
+    expect(cov.workers).toEqual([]); // the family's consent is withdrawn: its visits leave the worker's counts
   });
 });

@@ -577,6 +577,29 @@ export async function visitCoverage(
     )
     .groupBy(familyVisits.townCode);
   const overdue = new Map(overdueRows.map((r) => [r.townCode, r.n]));
+  // Per worker: the visits in scope assigned to a worker, of families whose home-visit consent is in force.
+  const workerRows = await db
+    .select({
+      workerId: familyVisits.workerId,
+      workerName: sql<string | null>`max(${familyVisits.workerName})`,
+      visited:
+        sql<number>`count(distinct ${familyVisits.familyId}) filter (where ${familyVisits.status} = 'done'
+        and ${familyVisits.visitedOn} >= ${from})`.mapWith(Number),
+      scheduled: sql<number>`count(*) filter (where ${familyVisits.status} = 'scheduled')`.mapWith(Number),
+      overdue: sql<number>`count(*) filter (where ${familyVisits.status} = 'scheduled'
+        and ${familyVisits.scheduledFor} < ${today})`.mapWith(Number),
+    })
+    .from(familyVisits)
+    .where(
+      and(
+        scopeWhere(actor, repo.visitScope),
+        sql`${familyVisits.workerId} is not null`,
+        townCode ? eq(familyVisits.townCode, townCode) : undefined,
+        repo.hasConsent('home_visit', 'family_visits'),
+      ),
+    )
+    .groupBy(familyVisits.workerId)
+    .orderBy(familyVisits.workerId);
   const eligible = rows.reduce((s, r) => s + r.eligible, 0);
   const visited = rows.reduce((s, r) => s + r.visited, 0);
   return {
@@ -585,6 +608,7 @@ export async function visitCoverage(
     visited,
     share: eligible === 0 ? null : visited / eligible,
     towns: rows.map((r) => ({ ...r, overdue: overdue.get(r.townCode) ?? 0 })),
+    workers: workerRows.flatMap((w) => (w.workerId ? [{ ...w, workerId: w.workerId }] : [])),
   };
 }
 

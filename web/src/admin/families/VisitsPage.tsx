@@ -201,6 +201,24 @@ function CoverageCard() {
           ]}
         />
       </Card>
+      {c.workers.length > 0 && (
+        <Card title={t('families.byWorkerTitle')}>
+          <Table
+            size="small"
+            rowKey="workerId"
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            aria-label={t('families.byWorkerTitle')}
+            dataSource={[...c.workers].sort((a, b) => b.overdue - a.overdue || b.visited - a.visited)}
+            columns={[
+              { title: t('families.worker'), render: (_, w) => w.workerName ?? '—' },
+              { title: t('families.visited'), dataIndex: 'visited' },
+              { title: t('families.scheduledCount'), dataIndex: 'scheduled' },
+              { title: t('families.overdueCount'), dataIndex: 'overdue' },
+            ]}
+          />
+        </Card>
+      )}
     </>
   );
 }

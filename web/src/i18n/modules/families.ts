@@ -1,6 +1,8 @@
 /** UI text of the Families (issue 11) module. Keys start with `families.`; `en` must have every key of `zh`. */
 export const zh = {
   'families.nav.children': '婴幼儿与家庭',
+  'families.byWorkerTitle': '按卫生健康人员（本年上门、待访、逾期）',
+  'families.scheduledCount': '待访',
   'families.nav.visits': '上门指导',
   'families.nav.applications': '入托申请',
   'families.nav.slots': '计时制托育',
@@ -213,6 +215,8 @@ export const zh = {
 
 export const en: { readonly [K in keyof typeof zh]: string } = {
   'families.nav.children': 'Children & families',
+  'families.byWorkerTitle': 'By health worker (visited this year, scheduled, overdue)',
+  'families.scheduledCount': 'Scheduled',
   'families.nav.visits': 'Home visits',
   'families.nav.applications': 'Applications',
   'families.nav.slots': 'Hourly care',
