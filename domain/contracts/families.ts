@@ -519,5 +519,7 @@ export const familyExportSchema = z.object({
   bookings: z.array(bookingSchema),
   applications: z.array(applicationSchema),
   requests: z.array(familyRequestSchema),
+  /** Guidance sessions signed up for, one entry per year with any. */
+  guidance: z.array(z.lazy(() => guidanceHistorySchema)),
 });
 export type FamilyExport = z.infer<typeof familyExportSchema>;

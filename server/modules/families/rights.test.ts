@@ -51,8 +51,27 @@ describe('export', () => {
     });
     expect(other.statusCode).toBe(201);
 
+    // A district activity famA and famB signed up for (set up directly; sign-up itself is guidance.test.ts).
+    const db = t.database.db;
+    const sessionId = '01900000-0000-7000-8000-0000000000a1';
+    await db.execute(sql`insert into family_sessions (district_code, id, station_id, town_code, topic, title, place,
+      starts_at, capacity, signed_up, status, created_at, updated_at) values (${DISTRICT}, ${sessionId}, null, null,
+      'sleep', '导出测试活动', '区妇幼保健所', '2026-02-10T02:00:00Z', 10, 2, 'held', now(), now())`);
+    for (const [i, f] of [famA, famB].entries())
+      await db.execute(sql`insert into family_session_signups (district_code, id, session_id, family_id, town_code,
+        signed_up_at, attended, attendance_recorded_at, cancelled_at) values (${DISTRICT},
+        ${`01900000-0000-7000-8000-0000000000b${i}`}, ${sessionId}, ${f.familyId}, ${XUJING}, now(), true, now(), null)`);
     const res = await as('r-parent-a', 'GET', `/api/v1/families/${famA.familyId}/export`);
     expect(res.statusCode).toBe(200);
+    expect(res.json().guidance).toMatchObject([
+      {
+        familyId: famA.familyId,
+        year: 2026,
+        attended: 1,
+        items: [{ title: '导出测试活动', attended: true }],
+      },
+    ]);
+    expect(res.body).not.toContain('01900000-0000-7000-8000-0000000000b1'); // famB's sign-up
     const body = res.json();
     expect(body.masked).toBe(true);
     expect(body.family.id).toBe(famA.familyId);

@@ -27,6 +27,7 @@ import type {
   FamilyRequestAction,
   familyRequestListQuery,
   familyRequestTransitionBody,
+  GuidanceHistory,
 } from '../../../domain/contracts/families.ts';
 import { roleMay } from '../../../domain/contracts/permissions.ts';
 import { familyRequestLifecycle } from '../../../domain/families/lifecycle.ts';
@@ -42,12 +43,20 @@ import { notifyRole } from '../../platform/notifications/index.ts';
 import { countWhere, paged } from '../../platform/paging.ts';
 import { getWorkCalendar } from '../calendar/work-calendar.ts';
 import { createApplicationsService } from './applications.ts';
+import { createGuidanceService } from './guidance.ts';
 import './errors.ts';
 import { createHourlyService } from './hourly.ts';
 import * as repo from './repository.ts';
 import { anonymiseFamilies } from './retention.ts';
 import { createFamiliesService } from './service.ts';
-import { families as familiesTable, familyCommunities, familyGuardians, familyRequests } from './tables.ts';
+import {
+  families as familiesTable,
+  familyCommunities,
+  familyGuardians,
+  familyRequests,
+  familySessionSignups,
+  familySessions,
+} from './tables.ts';
 
 type Q<T extends z.ZodType> = z.infer<T>;
 type RequestRow = typeof familyRequests.$inferSelect;
@@ -73,6 +82,7 @@ function relationOf(actor: Actor, r: RequestRow): 'supervisor' | 'none' {
 
 export function createRightsService({ db }: { db: Db }) {
   const families = createFamiliesService({ db });
+  const guidance = createGuidanceService({ db });
   const hourly = createHourlyService({ db });
   const apps = createApplicationsService({ db });
 
@@ -152,6 +162,28 @@ export function createRightsService({ db }: { db: Db }) {
           .where(and(scopeWhere(actor, requestScope), eq(familyRequests.familyId, family.id)))
           .orderBy(asc(familyRequests.createdAt)),
       ]);
+      // Guidance sign-ups of every year the family took part in (the history answers one year at a time).
+      const years = await db
+        .selectDistinct({
+          year: sql<number>`extract(year from ${familySessions.startsAt} at time zone 'Asia/Shanghai')::int`,
+        })
+        .from(familySessionSignups)
+        .innerJoin(
+          familySessions,
+          and(
+            eq(familySessions.districtCode, familySessionSignups.districtCode),
+            eq(familySessions.id, familySessionSignups.sessionId),
+          ),
+        )
+        .where(
+          and(
+            eq(familySessionSignups.districtCode, actor.districtCode),
+            eq(familySessionSignups.familyId, family.id),
+          ),
+        )
+        .orderBy(sql`1`);
+      const guidanceYears: GuidanceHistory[] = [];
+      for (const { year } of years) guidanceYears.push(await guidance.history(ctx, actor, { year }));
       await db.transaction((tx) =>
         recordAudit(tx, ctx, {
           action: 'families.export',
@@ -164,6 +196,7 @@ export function createRightsService({ db }: { db: Db }) {
             bookings: bookings.items.length,
             applications: applications.items.length,
             requests: requests.length,
+            guidanceSignups: guidanceYears.reduce((n, y) => n + y.items.length, 0),
           },
         }),
       );
@@ -174,6 +207,7 @@ export function createRightsService({ db }: { db: Db }) {
         bookings: bookings.items.filter((b) => b.familyId === family.id),
         applications: applications.items.filter((a) => a.familyId === family.id),
         requests: await answer(ctx, actor, requests),
+        guidance: guidanceYears,
       };
     },
 

@@ -115,6 +115,9 @@ export const zh = {
   'familiesPortal.rights.relation': '关系',
   'familiesPortal.rights.bookings': '计时托预约',
   'familiesPortal.rights.applications': '入托申请',
+  'familiesPortal.rights.guidance': '育儿指导活动报名',
+  'familiesPortal.rights.guidanceAttended': '已参加',
+  'familiesPortal.rights.guidanceCancelled': '已取消报名',
   'familiesPortal.rights.requests': '我的更正、删除申请',
   'familiesPortal.rights.ask': '申请更正或删除',
   'familiesPortal.rights.askHelp':
@@ -270,6 +273,9 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'familiesPortal.rights.relation': 'Relation',
   'familiesPortal.rights.bookings': 'Hourly-care bookings',
   'familiesPortal.rights.applications': 'Applications for a place',
+  'familiesPortal.rights.guidance': 'Guidance sessions signed up for',
+  'familiesPortal.rights.guidanceAttended': 'Attended',
+  'familiesPortal.rights.guidanceCancelled': 'Sign-up cancelled',
   'familiesPortal.rights.requests': 'My correction and deletion requests',
   'familiesPortal.rights.ask': 'Ask for a correction or deletion',
   'familiesPortal.rights.askHelp':

@@ -213,6 +213,28 @@ function Printable({ data }: { data: FamilyExport }) {
           ))}
         </tbody>
       </table>
+      <h3>{t('familiesPortal.rights.guidance')}</h3>
+      {data.guidance.length === 0 ? <p>{t('familiesPortal.rights.empty')}</p> : null}
+      <table>
+        <tbody>
+          {data.guidance.flatMap((y) =>
+            y.items.map((g) => (
+              <tr key={g.signupId}>
+                <td>{new Date(g.startsAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}</td>
+                <td>{g.title}</td>
+                <td>{g.place}</td>
+                <td>
+                  {g.cancelledAt
+                    ? t('familiesPortal.rights.guidanceCancelled')
+                    : g.attended
+                      ? t('familiesPortal.rights.guidanceAttended')
+                      : ''}
+                </td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
       <h3>{t('familiesPortal.rights.requests')}</h3>
       {data.requests.length === 0 ? <p>{t('familiesPortal.rights.empty')}</p> : null}
       <table>
