@@ -225,7 +225,7 @@ describe('finding photos on an inspection', () => {
 
 describe('evidence files on a rectification item', () => {
   it('the institution admin attaches a photo and a PDF while open; the item lists them', async () => {
-    [rect] = (await as('ev_admin_a', 'GET', '/rectifications')).json().items as Rectification[];
+    rect = ((await as('ev_admin_a', 'GET', '/rectifications')).json().items as Rectification[])[0]!;
     expect(rect.attachments).toEqual([]);
     const url = `/rectifications/${rect.id}/evidence`;
     const a = await upload('ev_admin_a', url, '整改后照片.jpg', 'image/jpeg', gpsJpeg());
