@@ -28,6 +28,12 @@ export default function InspectionRecordPage() {
     queryKey: keys.supervision.inspection(id),
     queryFn: ({ signal }) => inspections.get(id, signal),
   });
+  // Photos have their own query: an upload must not refetch the detail (that would reset unsaved results).
+  const photosKey = ['supervision', 'inspection-photos', id];
+  const photoList = useQuery({
+    queryKey: photosKey,
+    queryFn: ({ signal }) => evidence.photos(id, signal),
+  });
   const [results, setResults] = useState<Record<string, ItemResult>>({});
   const d = q.data;
   useEffect(() => {
@@ -56,7 +62,7 @@ export default function InspectionRecordPage() {
     },
     onError: (e) => showError(e),
   });
-  const refresh = () => qc.invalidateQueries({ queryKey: keys.supervision.inspection(id) });
+  const refresh = () => qc.invalidateQueries({ queryKey: photosKey });
   const addPhoto = useMutation({
     mutationFn: (v: { itemCode: string; file: File }) => evidence.uploadPhoto(id, v.itemCode, v.file),
     onSuccess: () => {
@@ -121,7 +127,7 @@ export default function InspectionRecordPage() {
           <Space direction="vertical" style={{ width: '100%' }}>
             {c.items.map((it) => {
               const r = results[it.code];
-              const photos = d.photos.filter((p) => p.itemCode === it.code);
+              const photos = (photoList.data?.items ?? d.photos).filter((p) => p.itemCode === it.code);
               const shownPhotos = (
                 <EvidenceFiles
                   files={photos}

@@ -89,6 +89,8 @@ async function uploadFile<T>(path: string, file: File): Promise<T> {
 
 const enc = encodeURIComponent;
 export const evidence = {
+  photos: (id: string, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/supervision/inspections/{id}/photos', { params: { path: { id } }, signal })),
   uploadPhoto: (inspectionId: string, itemCode: string, file: File) =>
     uploadFile<InspectionPhoto>(
       `/supervision/inspections/${enc(inspectionId)}/items/${enc(itemCode)}/photos`,
