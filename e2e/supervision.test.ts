@@ -4,11 +4,13 @@
  * draw page shows the commitment, both pools' hashes, the revealed secret and the result, and its
  * "verify" button recomputes the draw in the browser and says it matches (time reported).
  * Then the inspection: on a 390 px phone the demo inspector records a finding on the task he shares with
- * inspector2 and signs, inspector2 signs; the institution's admin (institution-zjj) submits evidence;
- * the town officer (town-zhujiajiao) verifies and closes the item.
+ * inspector2 and signs (with a photo of the finding), inspector2 signs; the institution's admin
+ * (institution-zjj) submits evidence with a photo; the town officer (town-zhujiajiao) sees it and
+ * verifies and closes the item.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { buildPng } from '../server/platform/files/samples.ts';
 import { consoleLogin, type Harness, shot, startHarness } from './harness.ts';
 
 let h: Harness;
@@ -92,6 +94,13 @@ test('an inspector records a finding on a phone; the institution submits evidenc
   const fire = a.page.getByTestId('sv-item-fire-01');
   await fire.getByText('发现问题').click();
   await fire.getByLabel('问题描述').fill(NOTE);
+  // A photo of the finding, taken on the phone (input capture=environment): stored at once, shown small.
+  await fire.getByRole('button', { name: '拍照/上传照片' }).waitFor();
+  await fire
+    .getByTestId('sv-photo-input-fire-01')
+    .setInputFiles({ name: 'IMG_0001.png', mimeType: 'image/png', buffer: buildPng() });
+  await a.page.getByText('照片已上传').waitFor();
+  await fire.getByTestId('sv-photos-fire-01').locator('img').waitFor();
   await a.page.getByRole('button', { name: '其余均符合' }).click();
   await a.page.getByTestId('sv-save').click();
   await a.page.getByText(/结果已保存/).waitFor();
@@ -115,6 +124,11 @@ test('an inspector records a finding on a phone; the institution submits evidenc
   await row.getByTestId('sv-rect-submit_evidence').click();
   await c.getByLabel('整改说明').fill('杂物已清理，安全出口畅通，已安排每日巡查');
   await c
+    .getByTestId('sv-rect-file-input')
+    .setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: buildPng() });
+  await c.getByText('附件已上传').waitFor();
+  await c.getByTestId('sv-rect-dialog-files').locator('img').waitFor();
+  await c
     .getByRole('button', { name: '确 定' })
     .or(c.getByRole('button', { name: '确定' }))
     .click();
@@ -134,6 +148,7 @@ test('an inspector records a finding on a phone; the institution submits evidenc
       await shot(c, 'supervision-7-failed');
       throw e;
     });
+  await townRow.locator('img').first().waitFor(); // the verifier sees the institution's photo
   await shot(c, 'supervision-7-to-verify');
   await townRow.getByTestId('sv-rect-verify').click();
   await c.getByText('已核验销项').waitFor();

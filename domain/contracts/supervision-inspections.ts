@@ -90,12 +90,31 @@ export const inspectionSummarySchema = z.strictObject({
 export type InspectionSummary = z.infer<typeof inspectionSummarySchema>;
 export const inspectionListSchema = z.strictObject({ items: z.array(inspectionSummarySchema) });
 
+/** A stored file (kit attachments): what a reader needs to list, show and download it. */
+export const evidenceFileSchema = z.strictObject({
+  id: uuidSchema,
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  uploadedAt: z.string(),
+  uploadedBy: z.string().nullable(),
+});
+export type EvidenceFile = z.infer<typeof evidenceFileSchema>;
+/** A photo of a finding, taken by the inspector during the inspection (purpose inspection_photo). */
+export const inspectionPhotoSchema = z.strictObject({ ...evidenceFileSchema.shape, itemCode: z.string() });
+export type InspectionPhoto = z.infer<typeof inspectionPhotoSchema>;
+export const inspectionPhotoListSchema = z.strictObject({ items: z.array(inspectionPhotoSchema) });
+export const evidenceFileListSchema = z.strictObject({ items: z.array(evidenceFileSchema) });
+export const inspectionItemParams = z.strictObject({ id: uuidSchema, itemCode: z.string().min(1).max(40) });
+export const fileParams = z.strictObject({ id: uuidSchema, fileId: uuidSchema });
+
 export const INSPECTION_ACTIONS = ['record', 'sign'] as const;
 export const inspectionDetailSchema = z.strictObject({
   ...inspectionSummarySchema.shape,
   checklists: z.array(checklistSchema),
   results: z.array(itemResultSchema),
   signoffs: z.array(z.strictObject({ userId: z.string(), name: z.string(), at: z.string() })),
+  photos: z.array(inspectionPhotoSchema),
   version: z.number().int(),
   permittedActions: z.array(z.enum(INSPECTION_ACTIONS)),
 });
@@ -137,6 +156,8 @@ export const rectificationSchema = z.strictObject({
   evidenceSubmittedAt: z.string().nullable(),
   returnReason: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** Photos and documents the institution attached (purpose rectification_evidence), oldest first. */
+  attachments: z.array(evidenceFileSchema),
   version: z.number().int(),
   permittedActions: z.array(z.enum(RECTIFICATION_ACTIONS)),
 });

@@ -42,6 +42,16 @@ export const supervisionErrors = defineErrors('supervision', {
     zh: '检查表仍有条目未填写结果，不能签字',
     en: 'Some checklist items have no result yet; the inspection cannot be signed',
   },
+  'supervision.evidence_locked': {
+    status: 409,
+    zh: '整改材料已提交或已销项，不能再增删附件',
+    en: 'Evidence has been submitted (or the item is closed); attachments can no longer change',
+  },
+  'supervision.not_uploader': {
+    status: 403,
+    zh: '只能删除本人上传的附件',
+    en: 'You can only delete attachments you uploaded',
+  },
   'supervision.self_check_exists': {
     status: 409,
     zh: '本机构该月已有自查记录',

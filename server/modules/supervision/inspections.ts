@@ -16,6 +16,7 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { listAttachments } from '../../platform/files/service.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { users } from '../../platform/tables.ts';
@@ -23,6 +24,7 @@ import { institutionNames } from '../institutions/repository.ts';
 import { institutions } from '../institutions/tables.ts';
 import { checklistsByIds, latestChecklists, toChecklist } from './checklists.ts';
 import './errors.ts';
+import { inspectionOwner, toInspectionPhoto } from './evidence-files.ts';
 import { createRectificationsFor } from './rectifications.ts';
 import { supervisionInspections } from './tables.ts';
 
@@ -89,7 +91,7 @@ export function inspectionWhere(actor: Actor): SQL {
 }
 
 /** Whether the actor is one of the inspection's signers (assigned inspector; the admin of a self-check). */
-function isSigner(actor: Actor, row: InspectionRow): boolean {
+export function isSigner(actor: Actor, row: InspectionRow): boolean {
   if (row.kind === 'self_check')
     return (
       actor.role === 'institution_admin' &&
@@ -158,6 +160,7 @@ export function createInspectionService({ db }: { db: Db }) {
       checklists: lists.map(toChecklist),
       results: row.results,
       signoffs: row.signoffs.map((x) => ({ ...x, name: names.get(x.userId) ?? '' })),
+      photos: (await listAttachments(db, inspectionOwner(row))).map(toInspectionPhoto),
       version: row.version,
       permittedActions: [
         ...(signer ? (['record'] as const) : []),

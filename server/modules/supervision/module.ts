@@ -11,7 +11,7 @@ export async function registerSupervisionModule(
   kit: ModuleKit,
 ): Promise<ModuleRegistration> {
   await supervisionRoutes(app, { db: kit.db });
-  await inspectionRoutes(app, { db: kit.db });
+  await inspectionRoutes(app, { db: kit.db, files: kit.files });
   defineEscalationJob(kit.jobs);
   return { targets: supervisionTargets };
 }

@@ -17,6 +17,14 @@ export const texts: ModuleOpenApiTexts = {
     'POST /api/v1/supervision/self-checks': 'supervision.createSelfCheck',
     'GET /api/v1/supervision/rectifications': 'supervision.listRectifications',
     'POST /api/v1/supervision/rectifications/:id/transition': 'supervision.transitionRectification',
+    'GET /api/v1/supervision/inspections/:id/photos': 'supervision.listInspectionPhotos',
+    'POST /api/v1/supervision/inspections/:id/items/:itemCode/photos': 'supervision.uploadInspectionPhoto',
+    'GET /api/v1/supervision/inspections/:id/photos/:fileId': 'supervision.downloadInspectionPhoto',
+    'DELETE /api/v1/supervision/inspections/:id/photos/:fileId': 'supervision.deleteInspectionPhoto',
+    'GET /api/v1/supervision/rectifications/:id/evidence': 'supervision.listRectificationFiles',
+    'POST /api/v1/supervision/rectifications/:id/evidence': 'supervision.uploadRectificationFile',
+    'GET /api/v1/supervision/rectifications/:id/evidence/:fileId': 'supervision.downloadRectificationFile',
+    'DELETE /api/v1/supervision/rectifications/:id/evidence/:fileId': 'supervision.deleteRectificationFile',
     'GET /api/v1/public/supervision/draws': 'public.listDraws',
     'GET /api/v1/public/supervision/draws/:id': 'public.getDraw',
   },
@@ -73,6 +81,32 @@ export const texts: ModuleOpenApiTexts = {
     'supervision.transitionRectification': {
       en: 'Submit evidence, verify and close, or return a rectification item',
       zh: '提交整改材料、核验销项或退回',
+    },
+    'supervision.listInspectionPhotos': {
+      en: 'Finding photos of an inspection',
+      zh: '检查记录的问题照片',
+    },
+    'supervision.uploadInspectionPhoto': {
+      en: 'Attach a photo to a checklist item (assigned signers, before all have signed; EXIF/GPS stripped)',
+      zh: '为检查条目上传照片（指派人员，全部签字前；去除 EXIF/GPS）',
+    },
+    'supervision.downloadInspectionPhoto': { en: 'Download a finding photo', zh: '下载问题照片' },
+    'supervision.deleteInspectionPhoto': {
+      en: 'Delete a photo you uploaded (before all have signed)',
+      zh: '删除本人上传的照片（全部签字前）',
+    },
+    'supervision.listRectificationFiles': {
+      en: 'Evidence files of a rectification item',
+      zh: '整改事项的佐证附件',
+    },
+    'supervision.uploadRectificationFile': {
+      en: 'Attach a photo or PDF to a rectification item (its institution, while open or returned)',
+      zh: '为整改事项上传照片或 PDF（本机构，待整改或被退回时）',
+    },
+    'supervision.downloadRectificationFile': { en: 'Download an evidence file', zh: '下载整改佐证附件' },
+    'supervision.deleteRectificationFile': {
+      en: 'Delete an evidence file you uploaded (before submitting evidence)',
+      zh: '删除本人上传的整改附件（提交整改材料前）',
     },
     'public.listDraws': { en: 'Published double-random draws', zh: '双随机抽查公开列表' },
     'public.getDraw': {

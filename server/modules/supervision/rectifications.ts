@@ -21,11 +21,13 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import { localDate } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { listAttachmentsOf } from '../../platform/files/service.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { institutionNames } from '../institutions/repository.ts';
 import { checklistsByIds } from './checklists.ts';
 import './errors.ts';
+import { RECTIFICATION_OWNER, toEvidenceFile } from './evidence-files.ts';
 import { type supervisionChecklists, supervisionInspections, supervisionRectifications } from './tables.ts';
 
 type RectRow = typeof supervisionRectifications.$inferSelect;
@@ -72,7 +74,7 @@ export async function createRectificationsFor(
 }
 
 /** The guard, plus — for an inspector — the items of the inspections assigned to them. */
-function rectWhere(actor: Actor): SQL {
+export function rectWhere(actor: Actor): SQL {
   const scoped = scopeWhere(actor, rectScope);
   if (actor.role !== 'inspector') return scoped;
   return (
@@ -90,12 +92,13 @@ function rectWhere(actor: Actor): SQL {
 }
 
 export function createRectificationService({ db }: { db: Db }) {
-  async function relationOf(actor: Actor, row: RectRow): Promise<Relation> {
+  /** Runs on the caller's transaction (a query on `db` inside it would wait for it on PGlite). */
+  async function relationOf(tx: Db, actor: Actor, row: RectRow): Promise<Relation> {
     if (actor.scope?.kind === 'institution')
       return actor.scope.institutionId === row.institutionId ? 'owner' : 'none';
     if (actor.role === 'district_officer' || actor.role === 'town_officer') return 'supervisor';
     if (actor.role === 'inspector') {
-      const [i] = await db
+      const [i] = await tx
         .select({ ids: supervisionInspections.inspectorIds })
         .from(supervisionInspections)
         .where(
@@ -124,6 +127,11 @@ export function createRectificationService({ db }: { db: Db }) {
       .where(and(eq(supervisionInspections.districtCode, d), inArray(supervisionInspections.id, inspIds)));
     const lists = await checklistsByIds(db, d, [...new Set(insps.flatMap((i) => i.checklistIds))]);
     const instName = await institutionNames(db, d, [...new Set(rows.map((r) => r.institutionId))]);
+    const files = await listAttachmentsOf(db, {
+      type: RECTIFICATION_OWNER,
+      districtCode: d,
+      ids: rows.map((r) => r.id),
+    });
     const may = (p: Action) => roleMay(actor.role, p);
     return rows.map((r) => {
       const insp = insps.find((i) => i.id === r.inspectionId);
@@ -161,6 +169,7 @@ export function createRectificationService({ db }: { db: Db }) {
         evidenceSubmittedAt: r.evidenceSubmittedAt?.toISOString() ?? null,
         returnReason: r.returnReason,
         closedAt: r.closedAt?.toISOString() ?? null,
+        attachments: files.filter((f) => f.ownerId === r.id).map(toEvidenceFile),
         version: r.version,
         permittedActions: rectificationLifecycle.permitted(r.status as RectificationStatus, relation, may),
       };
@@ -206,7 +215,7 @@ export function createRectificationService({ db }: { db: Db }) {
           .for('update');
         if (!row) throw new DomainError('not_found');
         const may = (p: Action) => roleMay(actor.role, p);
-        const relation = await relationOf(actor, row);
+        const relation = await relationOf(tx, actor, row);
         const status = row.status as RectificationStatus;
         const checked = rectificationLifecycle.check(status, body.action, body.reason);
         if (!checked.ok) {

@@ -33,6 +33,20 @@ export const PURPOSES = {
     zh: '质量评估佐证材料',
     en: 'Quality evaluation evidence',
   },
+  /** A finding photographed by the inspector on a phone during an inspection (issue 10); EXIF/GPS stripped. */
+  inspection_photo: {
+    kinds: ['jpeg', 'png'],
+    maxBytes: 10 * MiB,
+    zh: '检查问题照片',
+    en: 'Inspection finding photo',
+  },
+  /** Evidence of a rectification attached by the institution (issue 10): photos and documents. */
+  rectification_evidence: {
+    kinds: ['pdf', 'jpeg', 'png'],
+    maxBytes: 10 * MiB,
+    zh: '整改佐证材料',
+    en: 'Rectification evidence',
+  },
 } as const satisfies Record<string, PurposeDef>;
 
 export type Purpose = keyof typeof PURPOSES;

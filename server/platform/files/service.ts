@@ -4,7 +4,7 @@
  * own guard (and throws not_found when the actor may not see it), so a file is never reached around
  * its owner's scope. Every upload and every download is audited in the same transaction.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { RequestContext } from '../context.ts';
@@ -39,6 +39,28 @@ export function listAttachments(db: Db, owner: AttachmentOwner): Promise<Attachm
     .select()
     .from(attachments)
     .where(ofOwner(owner))
+    .orderBy(asc(attachments.uploadedAt), asc(attachments.id));
+}
+
+/**
+ * The attachments of many owners of one type, oldest first (the caller has already read the owners
+ * through its guard): one query for a list page.
+ */
+export async function listAttachmentsOf(
+  db: Db,
+  owners: { type: string; districtCode: string; ids: string[] },
+): Promise<AttachmentRow[]> {
+  if (owners.ids.length === 0) return [];
+  return db
+    .select()
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.districtCode, owners.districtCode),
+        eq(attachments.ownerType, owners.type),
+        inArray(attachments.ownerId, owners.ids),
+      ),
+    )
     .orderBy(asc(attachments.uploadedAt), asc(attachments.id));
 }
 
@@ -127,6 +149,42 @@ export function createFileService({ db, storage }: { db: Db; storage: FileStorag
         }),
       );
       return { attachment, data };
+    },
+
+    /**
+     * Remove one attachment: the owner is resolved (and may be locked) inside the transaction, `check`
+     * may refuse (e.g. not the uploader, owner no longer editable); the row and the audit entry go in
+     * one transaction, the stored bytes are deleted after it commits. An attachment that is not the
+     * owner's is not_found.
+     */
+    async detach(
+      ctx: RequestContext,
+      input: {
+        owner: OwnerResolver;
+        attachmentId: string;
+        check?: (row: AttachmentRow) => void;
+        audit: { action: string; objectType: string; objectId: string };
+      },
+    ): Promise<AttachmentRow> {
+      const row = await db.transaction(async (tx) => {
+        const owner = await input.owner(tx);
+        const [row] = await tx
+          .select()
+          .from(attachments)
+          .where(and(ofOwner(owner), eq(attachments.id, input.attachmentId)));
+        if (!row) throw new DomainError('not_found');
+        input.check?.(row);
+        await tx
+          .delete(attachments)
+          .where(and(eq(attachments.districtCode, row.districtCode), eq(attachments.id, row.id)));
+        await recordAudit(tx, ctx, {
+          ...input.audit,
+          changes: { attachment: row.id, purpose: row.purpose, category: row.category, sha256: row.sha256 },
+        });
+        return row;
+      });
+      await storage.delete(row.storageKey);
+      return row;
     },
   };
 }

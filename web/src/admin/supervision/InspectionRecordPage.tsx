@@ -1,6 +1,7 @@
 /**
  * /admin/supervision/inspections/:id — the inspection record on a phone-width page: per checklist item
- * pass or finding (+ note), save, then each assigned signer signs as themself.
+ * pass or finding (+ note, + photos taken on the phone: 拍照/上传照片, stored at once with EXIF/GPS
+ * removed), save, then each assigned signer signs as themself.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Radio, Space, Tag, Typography } from 'antd';
@@ -9,7 +10,9 @@ import { useParams } from 'react-router';
 import { useShowError } from '../../api/errors.ts';
 import { keys } from '../../api/keys.ts';
 import { pick, useLang, useT } from '../../i18n/index.tsx';
-import { type InspectionDetail, type ItemResult, inspections } from './api.ts';
+import { useCurrentMe } from '../session.ts';
+import { evidence, type InspectionDetail, type ItemResult, inspections } from './api.ts';
+import { EvidenceFiles } from './EvidenceFiles.tsx';
 
 const SEVERITY_COLOR = { minor: 'default', major: 'orange', serious: 'red' } as const;
 
@@ -20,9 +23,16 @@ export default function InspectionRecordPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const showError = useShowError();
+  const me = useCurrentMe();
   const q = useQuery({
     queryKey: keys.supervision.inspection(id),
     queryFn: ({ signal }) => inspections.get(id, signal),
+  });
+  // Photos have their own query: an upload must not refetch the detail (that would reset unsaved results).
+  const photosKey = ['supervision', 'inspection-photos', id];
+  const photoList = useQuery({
+    queryKey: photosKey,
+    queryFn: ({ signal }) => evidence.photos(id, signal),
   });
   const [results, setResults] = useState<Record<string, ItemResult>>({});
   const d = q.data;
@@ -49,6 +59,23 @@ export default function InspectionRecordPage() {
         next.status === 'signed' ? t('supervision.insp.signedAll') : t('supervision.insp.signedMine'),
       );
       done(next);
+    },
+    onError: (e) => showError(e),
+  });
+  const refresh = () => qc.invalidateQueries({ queryKey: photosKey });
+  const addPhoto = useMutation({
+    mutationFn: (v: { itemCode: string; file: File }) => evidence.uploadPhoto(id, v.itemCode, v.file),
+    onSuccess: () => {
+      message.success(t('supervision.evidence.photoUploaded'));
+      void refresh();
+    },
+    onError: (e) => showError(e),
+  });
+  const removePhoto = useMutation({
+    mutationFn: (fileId: string) => evidence.deletePhoto(id, fileId),
+    onSuccess: () => {
+      message.success(t('supervision.evidence.deleted'));
+      void refresh();
     },
     onError: (e) => showError(e),
   });
@@ -100,6 +127,16 @@ export default function InspectionRecordPage() {
           <Space direction="vertical" style={{ width: '100%' }}>
             {c.items.map((it) => {
               const r = results[it.code];
+              const photos = (photoList.data?.items ?? d.photos).filter((p) => p.itemCode === it.code);
+              const shownPhotos = (
+                <EvidenceFiles
+                  files={photos}
+                  urlOf={(fileId) => evidence.photoUrl(id, fileId)}
+                  me={me.id}
+                  onDelete={editable ? (fileId) => removePhoto.mutate(fileId) : undefined}
+                  testId={`sv-photos-${it.code}`}
+                />
+              );
               return (
                 <div
                   key={it.code}
@@ -133,6 +170,35 @@ export default function InspectionRecordPage() {
                           maxLength={500}
                         />
                       ) : null}
+                      {r?.outcome === 'finding' ? (
+                        <div style={{ marginTop: 6 }}>
+                          <span>
+                            <input
+                              type="file"
+                              accept="image/*"
+                              capture="environment"
+                              data-testid={`sv-photo-input-${it.code}`}
+                              style={{ display: 'none' }}
+                              disabled={addPhoto.isPending}
+                              onChange={(e) => {
+                                const f = e.target.files?.[0];
+                                if (f) addPhoto.mutate({ itemCode: it.code, file: f });
+                                e.target.value = '';
+                              }}
+                            />
+                            <Button
+                              size="small"
+                              loading={addPhoto.isPending && addPhoto.variables?.itemCode === it.code}
+                              onClick={(e) =>
+                                (e.currentTarget.previousElementSibling as HTMLInputElement | null)?.click()
+                              }
+                            >
+                              {t('supervision.evidence.takePhoto')}
+                            </Button>
+                          </span>
+                        </div>
+                      ) : null}
+                      {shownPhotos}
                     </>
                   ) : (
                     <div style={{ marginTop: 4 }}>
@@ -144,6 +210,7 @@ export default function InspectionRecordPage() {
                         <Tag>{t('supervision.outcome.none')}</Tag>
                       )}
                       {r?.note ? <span>{r.note}</span> : null}
+                      {shownPhotos}
                     </div>
                   )}
                 </div>

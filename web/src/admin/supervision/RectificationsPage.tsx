@@ -1,14 +1,18 @@
 /**
  * /admin/supervision/rectifications — rectification items in scope: the institution submits evidence,
- * the inspector or town officer verifies and closes or returns (actions come from the server).
+ * the inspector or town officer verifies and closes or returns (actions come from the server). The
+ * institution's evidence dialog takes photos and PDFs (stored at once, deletable until submitted); the
+ * verifier sees them as thumbnails and links.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { App, Button, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useShowError } from '../../api/errors.ts';
 import { keys } from '../../api/keys.ts';
 import { pick, useLang, useT } from '../../i18n/index.tsx';
-import { type Rectification, rectifications } from './api.ts';
+import { useCurrentMe } from '../session.ts';
+import { evidence, type Rectification, rectifications } from './api.ts';
+import { EvidenceFiles } from './EvidenceFiles.tsx';
 
 const STATUS_COLOR = { open: 'blue', evidence_submitted: 'gold', closed: 'green' } as const;
 const SEVERITY_COLOR = { minor: 'default', major: 'orange', serious: 'red' } as const;
@@ -20,6 +24,7 @@ export default function RectificationsPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const showError = useShowError();
+  const me = useCurrentMe();
   const [filter, setFilter] = useState<'pending' | 'evidence' | 'overdue' | 'all'>('pending');
   const [dialog, setDialog] = useState<{ r: Rectification; action: Step } | null>(null);
   const [text, setText] = useState('');
@@ -53,6 +58,30 @@ export default function RectificationsPage() {
     },
     onError: (e) => showError(e),
   });
+  const refresh = () => qc.invalidateQueries({ queryKey: ['supervision', 'rectifications'] });
+  const addFiles = useMutation({
+    mutationFn: async (v: { id: string; files: File[] }) => {
+      for (const f of v.files) await evidence.uploadFile(v.id, f);
+    },
+    onSuccess: () => {
+      message.success(t('supervision.evidence.fileUploaded'));
+      void refresh();
+    },
+    onError: (e) => {
+      void refresh();
+      showError(e);
+    },
+  });
+  const removeFile = useMutation({
+    mutationFn: (v: { id: string; fileId: string }) => evidence.deleteFile(v.id, v.fileId),
+    onSuccess: () => {
+      message.success(t('supervision.evidence.deleted'));
+      void refresh();
+    },
+    onError: (e) => showError(e),
+  });
+  // The dialog's item as the list now has it (its files change while the dialog is open).
+  const current = dialog ? (list.data?.items.find((i) => i.id === dialog.r.id) ?? dialog.r) : null;
   const act = (r: Rectification, action: Step) => {
     if (action === 'verify') return step.mutate({ r, action });
     setText('');
@@ -97,6 +126,11 @@ export default function RectificationsPage() {
                 {r.returnReason && r.status === 'open' ? (
                   <span>{t('supervision.rect.returned', { text: r.returnReason })}</span>
                 ) : null}
+                <EvidenceFiles
+                  files={r.attachments}
+                  urlOf={(fileId) => evidence.fileUrl(r.id, fileId)}
+                  testId={`sv-rect-files-${r.id}`}
+                />
               </Space>
             ),
           },
@@ -142,7 +176,7 @@ export default function RectificationsPage() {
         okText={t('supervision.rect.confirm')}
         onCancel={() => setDialog(null)}
         confirmLoading={step.isPending}
-        onOk={() => dialog && step.mutate({ ...dialog, text })}
+        onOk={() => dialog && current && step.mutate({ r: current, action: dialog.action, text })}
       >
         <Input.TextArea
           aria-label={
@@ -156,6 +190,32 @@ export default function RectificationsPage() {
           autoSize={{ minRows: 3 }}
           maxLength={dialog?.action === 'return' ? 500 : 2000}
         />
+        {dialog?.action === 'submit_evidence' && current ? (
+          <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
+            <Typography.Text strong>{t('supervision.evidence.files')}</Typography.Text>
+            <EvidenceFiles
+              files={current.attachments}
+              urlOf={(fileId) => evidence.fileUrl(current.id, fileId)}
+              me={me.id}
+              onDelete={(fileId) => removeFile.mutate({ id: current.id, fileId })}
+              testId="sv-rect-dialog-files"
+            />
+            <input
+              type="file"
+              multiple
+              accept="image/jpeg,image/png,application/pdf"
+              aria-label={t('supervision.evidence.addFiles')}
+              data-testid="sv-rect-file-input"
+              disabled={addFiles.isPending}
+              onChange={(e) => {
+                const files = [...(e.target.files ?? [])];
+                if (files.length) addFiles.mutate({ id: current.id, files });
+                e.target.value = '';
+              }}
+            />
+            <Typography.Text type="secondary">{t('supervision.evidence.filesHint')}</Typography.Text>
+          </Space>
+        ) : null}
       </Modal>
     </Space>
   );

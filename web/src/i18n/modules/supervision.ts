@@ -120,6 +120,15 @@ export const zh = {
   'supervision.checklist.publish': '发布第 {v} 版',
   'supervision.checklist.cancel': '取消',
   'supervision.checklist.published': '已发布第 {v} 版',
+  'supervision.evidence.takePhoto': '拍照/上传照片',
+  'supervision.evidence.photoUploaded': '照片已上传',
+  'supervision.evidence.fileUploaded': '附件已上传',
+  'supervision.evidence.delete': '删除',
+  'supervision.evidence.deleted': '已删除',
+  'supervision.evidence.addFiles': '添加照片或 PDF',
+  'supervision.evidence.filesHint': '照片（JPEG/PNG）或 PDF，每个不超过 10 MB；提交前可删除本人上传的附件。',
+  'supervision.evidence.files': '整改附件',
+  'supervision.evidence.photoAlt': '照片：{name}',
 } as const;
 
 export const en: { readonly [K in keyof typeof zh]: string } = {
@@ -246,4 +255,14 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'supervision.checklist.publish': 'Publish version {v}',
   'supervision.checklist.cancel': 'Cancel',
   'supervision.checklist.published': 'Version {v} published',
+  'supervision.evidence.takePhoto': 'Take or upload a photo',
+  'supervision.evidence.photoUploaded': 'Photo uploaded',
+  'supervision.evidence.fileUploaded': 'File uploaded',
+  'supervision.evidence.delete': 'Delete',
+  'supervision.evidence.deleted': 'Deleted',
+  'supervision.evidence.addFiles': 'Add photos or PDF',
+  'supervision.evidence.filesHint':
+    'Photos (JPEG/PNG) or PDF, up to 10 MB each; files you uploaded can be deleted until you submit.',
+  'supervision.evidence.files': 'Evidence files',
+  'supervision.evidence.photoAlt': 'Photo: {name}',
 };
