@@ -4,6 +4,7 @@ import type { Rng } from '../demo/rng.ts';
 import { seedFamiliesDemo } from './families/demo.ts';
 import { seedDemoParentFamily } from './families/demo-parent.ts';
 import { seedFacilitiesDemo } from './families/facilities-demo.ts';
+import { seedOnlineDemo } from './families/online-demo.ts';
 import { seedInstitutionsDemo } from './institutions/demo.ts';
 import { seedPlanDemo } from './plan/demo.ts';
 import { seedQualityDemo } from './quality/demo.ts';
@@ -43,6 +44,7 @@ export async function seedModuleDemoWithAccounts(db: Db, ctx: ModuleDemoContext)
   await seedWorkforceDemo(db, ctx);
   await seedFamiliesDemo(db, ctx);
   await seedFacilitiesDemo(db, ctx);
+  await seedOnlineDemo(db, ctx);
   await seedSupervisionDemo(db, ctx);
   await seedQualityDemo(db, ctx);
   await seedPlanDemo(db, ctx);

@@ -45,7 +45,7 @@ import { scopeWhere } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { containsAny } from '../../platform/like.ts';
 import { countWhere, paged } from '../../platform/paging.ts';
-import type { TargetQuery, TargetSource } from '../../platform/targets.ts';
+import type { TargetSource } from '../../platform/targets.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
 import * as repo from './repository.ts';
 import {
