@@ -65,7 +65,6 @@ export async function seedOnlineDemo(
     .where(eq(familyResources.districtCode, district))
     .limit(1);
   if (existing) return;
-  const today = localDate(now);
   const dayBefore = (days: number) => localDate(new Date(now.getTime() - days * DAY));
 
   // — the library —
@@ -161,7 +160,7 @@ export async function seedOnlineDemo(
         familyId: f.id,
         townCode: f.townCode,
         item,
-        givenOn: dayBefore(days) > today ? today : dayBefore(days),
+        givenOn: dayBefore(days),
         givenBy: item === 'handbook' ? health : staff,
         givenByName: item === 'handbook' ? 'health' : 'guidance',
         note: item === 'handbook' ? '社区卫生服务中心建册时发放' : '育儿指导站活动现场发放',
