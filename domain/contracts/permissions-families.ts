@@ -46,4 +46,23 @@ export const FAMILIES_PERMISSIONS = {
   'families.rights': ['parent'],
   'families.requests_read': ['parent', 'district_officer', 'town_officer'],
   'families.requests_handle': ['district_officer', 'town_officer'],
+  // — online guidance (online.ts) —
+  // The resource library (育之有道 / 青浦早教 …): managed by the district and the guidance staff; read by
+  // the services and a parent (published resources for their children's ages only).
+  'families.resources_manage': ['district_officer', 'guidance_staff'],
+  'families.resources_read': [
+    'district_officer',
+    'town_officer',
+    'health_worker',
+    'guidance_staff',
+    'parent',
+  ],
+  // A family's registration on an online platform: the town's guidance staff or health worker, or the
+  // parent for their own family (online-resources consent in force); coverage read by the officers.
+  'families.online_register': ['guidance_staff', 'health_worker', 'parent'],
+  'families.online_read': ['district_officer', 'town_officer', 'health_worker', 'guidance_staff', 'parent'],
+  // Handbook (母子健康手册) and resource-pack distribution: recorded by the town's health worker or
+  // guidance staff; read by the officers.
+  'families.distribute': ['health_worker', 'guidance_staff'],
+  'families.distributions_read': ['district_officer', 'town_officer', 'health_worker', 'guidance_staff'],
 } as const satisfies Record<string, readonly Role[]>;

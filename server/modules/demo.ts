@@ -4,6 +4,7 @@ import type { Rng } from '../demo/rng.ts';
 import { seedFamiliesDemo } from './families/demo.ts';
 import { seedDemoParentFamily } from './families/demo-parent.ts';
 import { seedFacilitiesDemo } from './families/facilities-demo.ts';
+import { seedOnlineDemo } from './families/online-demo.ts';
 import { seedRightsDemo } from './families/rights-demo.ts';
 import { seedInstitutionsDemo } from './institutions/demo.ts';
 import { seedPlanDemo } from './plan/demo.ts';
@@ -45,6 +46,7 @@ export async function seedModuleDemoWithAccounts(db: Db, ctx: ModuleDemoContext)
   await seedFamiliesDemo(db, ctx);
   await seedFacilitiesDemo(db, ctx);
   await seedRightsDemo(db, ctx);
+  await seedOnlineDemo(db, ctx);
   await seedSupervisionDemo(db, ctx);
   await seedQualityDemo(db, ctx);
   await seedPlanDemo(db, ctx);

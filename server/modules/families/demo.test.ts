@@ -244,3 +244,35 @@ describe('families demo', () => {
     expect(scan.hits).toEqual([]);
   }, 120_000);
 });
+
+describe('families demo: online guidance', () => {
+  it('has ~30 resources, registrations for a share of consenting families varying by town, and distributions', async () => {
+    const db = t.database.db;
+    const { familyResources, familyDistributions } = await import('./tables.ts');
+    const { onlineTargets } = await import('./online.ts');
+    const resources = await db.select().from(familyResources);
+    expect(resources.length).toBe(30);
+    expect(new Set(resources.map((r) => r.status))).toEqual(new Set(['draft', 'published', 'withdrawn']));
+    expect(resources.every((r) => r.url.startsWith('https://') && r.ageToMonths >= r.ageFromMonths)).toBe(
+      true,
+    );
+    const actor = districtActor(DISTRICT, { userId: uuidv7(1), username: 'plan', sessionId: 'x' });
+    const m = await onlineTargets[0]!.measure(db, { actor, year: 2026, asOf: t.clock.now() });
+    expect(m.denominator).toBeGreaterThan(1000);
+    expect(m.value).toBeGreaterThan(0.5);
+    expect(m.value).toBeLessThan(0.9);
+    const shares = Object.values(m.byTown ?? {});
+    expect(Math.max(...shares) - Math.min(...shares)).toBeGreaterThan(0.05);
+    const dist = await db
+      .select({ item: familyDistributions.item, n: count() })
+      .from(familyDistributions)
+      .groupBy(familyDistributions.item);
+    expect(dist.map((d) => d.item).sort()).toEqual(['handbook', 'resource_pack']);
+    // The demo parent sees published resources for their child's age and is not registered yet.
+    const parent = await t.login('parent', PASSWORD);
+    const mine = await t.call('GET', '/api/v1/families/online/mine', { cookie: parent });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().resources.length).toBeGreaterThan(0);
+    expect(mine.json().registrations).toEqual([]);
+  });
+});

@@ -130,3 +130,18 @@ declare module '../../platform/errors.ts' {
     familiesRights: typeof familyRightsErrors;
   }
 }
+
+// — online guidance (online.ts) —
+export const familyOnlineErrors = defineErrors('families', {
+  'families.online_registered': {
+    status: 409,
+    zh: '该家庭已登记在此平台注册',
+    en: 'This family is registered on this platform already',
+  },
+});
+
+declare module '../../platform/errors.ts' {
+  interface ErrorCatalogs {
+    familiesOnline: typeof familyOnlineErrors;
+  }
+}

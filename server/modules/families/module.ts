@@ -8,6 +8,8 @@ import { facilityTargets } from './facilities.ts';
 import { facilitiesRoutes } from './facilities-routes.ts';
 import { guidanceRoutes } from './guidance-routes.ts';
 import { familyImportRoutes } from './import-routes.ts';
+import { onlineTargets } from './online.ts';
+import { onlineRoutes } from './online-routes.ts';
 import { defineRetentionJob } from './retention.ts';
 import { familyRightsRoutes } from './rights-routes.ts';
 import { familiesRoutes } from './routes.ts';
@@ -25,6 +27,8 @@ export async function registerFamiliesModule(
   // — guardians' rights and retention —
   familyRightsRoutes(app, { db: kit.db });
   defineRetentionJob(kit.jobs);
+  // — online guidance: resource library, registrations, handbook and resource packs —
+  onlineRoutes(app, { db: kit.db });
   return {
     scopeTargets: {
       // Granting a parent the scope of a family: the family must exist; labelled by its community.
@@ -49,6 +53,6 @@ export async function registerFamiliesModule(
         };
       },
     },
-    targets: [...familyTargets, ...facilityTargets],
+    targets: [...familyTargets, ...facilityTargets, ...onlineTargets],
   };
 }

@@ -29,6 +29,58 @@ const rightsTexts = {
   },
 };
 
+// — online guidance (online-routes.ts) —
+const onlineTexts = {
+  operationIds: {
+    'GET /api/v1/families/online/resources': 'families.listResources',
+    'GET /api/v1/families/online/resources/:id': 'families.getResource',
+    'POST /api/v1/families/online/resources': 'families.createResource',
+    'PATCH /api/v1/families/online/resources/:id': 'families.updateResource',
+    'GET /api/v1/families/online/registrations': 'families.listOnlineRegistrations',
+    'POST /api/v1/families/online/registrations': 'families.registerOnline',
+    'GET /api/v1/families/online/coverage': 'families.onlineCoverage',
+    'GET /api/v1/families/online/mine': 'families.myOnline',
+    'GET /api/v1/families/distributions': 'families.listDistributions',
+    'POST /api/v1/families/distributions': 'families.distribute',
+  },
+  summaries: {
+    'families.listResources': {
+      en: 'List the online resource library (a parent: published ones)',
+      zh: '查询线上育儿资源库（家长仅见已发布）',
+    },
+    'families.getResource': { en: 'Get one online resource', zh: '查看线上资源详情' },
+    'families.createResource': { en: 'Add an online resource', zh: '新增线上资源' },
+    'families.updateResource': {
+      en: 'Change, publish or withdraw an online resource (versioned)',
+      zh: '修改、发布或下架线上资源（版本校验）',
+    },
+    'families.listOnlineRegistrations': {
+      en: "List families' online platform registrations",
+      zh: '查询家庭线上平台注册记录',
+    },
+    'families.registerOnline': {
+      en: 'Record a family registration on an online platform (online-resources consent required)',
+      zh: '登记家庭在育之有道、青浦早教等平台注册（须有线上资源同意）',
+    },
+    'families.onlineCoverage': {
+      en: 'Online coverage by town (families with consent, registered by the year end)',
+      zh: '线上覆盖情况（按街镇：同意的家庭中年底前已注册的）',
+    },
+    'families.myOnline': {
+      en: "A parent's online resources for their children's ages and registrations",
+      zh: '家长：适合孩子月龄的线上资源与注册情况',
+    },
+    'families.listDistributions': {
+      en: 'List handbook and resource-pack distributions',
+      zh: '查询母子健康手册、育儿资源包发放记录',
+    },
+    'families.distribute': {
+      en: 'Record a handbook or resource-pack distribution',
+      zh: '登记母子健康手册或育儿资源包发放',
+    },
+  },
+};
+
 export const texts: ModuleOpenApiTexts = {
   operationIds: {
     'GET /api/v1/families/communities': 'families.listCommunities',
@@ -69,6 +121,7 @@ export const texts: ModuleOpenApiTexts = {
     'POST /api/v1/families/imports/:runId/commit': 'families.commitImport',
     'GET /api/v1/families/imports/:runId/errors': 'families.importErrors',
     ...rightsTexts.operationIds,
+    ...onlineTexts.operationIds,
   },
   summaries: {
     'families.listFacilities': {
@@ -158,6 +211,7 @@ export const texts: ModuleOpenApiTexts = {
     },
     'families.importErrors': { en: 'Download the import error report', zh: '下载导入错误报告' },
     ...rightsTexts.summaries,
+    ...onlineTexts.summaries,
   },
   tags: {
     families:

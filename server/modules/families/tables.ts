@@ -38,6 +38,13 @@ import {
   VISIT_STATUSES,
 } from '../../../domain/contracts/families.ts';
 import { FACILITY_KINDS } from '../../../domain/contracts/families-facilities.ts';
+import {
+  DISTRIBUTION_ITEMS,
+  ONLINE_PLATFORMS,
+  REGISTRATION_CHANNELS,
+  RESOURCE_KINDS,
+  RESOURCE_STATUSES,
+} from '../../../domain/contracts/families-online.ts';
 import { SERVICE_FORMS } from '../../../domain/contracts/institution.ts';
 import { comment, pd } from '../../platform/comments.ts';
 import { enumChecks, enumText } from '../../platform/enum-columns.ts';
@@ -727,5 +734,135 @@ comment(
     createdAt: ['提交时间', 'Created at'],
     updatedAt: ['更新时间', 'Updated at'],
     version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
+  },
+);
+
+// — online guidance (online.ts): the resource library, platform registrations, handbook and packs —
+export const familyResources = pgTable(
+  'family_resources',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    title: varchar('title', { length: 200 }).notNull(),
+    kind: enumText('kind', RESOURCE_KINDS).notNull(),
+    topic: enumText('topic', GUIDANCE_TOPICS).notNull(),
+    platform: enumText('platform', ONLINE_PLATFORMS).notNull(),
+    url: varchar('url', { length: 500 }).notNull(),
+    ageFromMonths: integer('age_from_months').notNull(),
+    ageToMonths: integer('age_to_months').notNull(),
+    publishedAt: date('published_at', { mode: 'string' }),
+    status: enumText('status', RESOURCE_STATUSES).notNull(),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    index('family_resources_status_idx').on(t.districtCode, t.status, t.ageFromMonths),
+    check('family_resources_age_check', sql`${t.ageToMonths} >= ${t.ageFromMonths}`),
+    check('family_resources_url_check', sql`${t.url} like 'https://%'`),
+    ...enumChecks(t),
+  ],
+);
+comment(familyResources, ['线上育儿资源库', 'Online parenting resource library'], {
+  districtCode: DISTRICT,
+  id: ['资源 ID（UUIDv7）', 'Resource id (UUIDv7)'],
+  title: ['标题', 'Title'],
+  kind: ['类型：video 视频/article 文章/audio 音频/course 课程', 'Kind: video/article/audio/course'],
+  topic: [
+    '主题：feeding/sleep/play/language/emotion/safety/health/grandparents/general',
+    'Topic: feeding/sleep/play/language/emotion/safety/health/grandparents/general',
+  ],
+  platform: [
+    '平台：yuzhiyoudao 育之有道/qingpu_zaojiao 青浦早教/other 其他',
+    'Platform: yuzhiyoudao/qingpu_zaojiao/other',
+  ],
+  url: ['链接（仅 https）', 'Link (https only)'],
+  ageFromMonths: ['适用月龄起', 'Age band from (months)'],
+  ageToMonths: ['适用月龄止', 'Age band to (months)'],
+  publishedAt: ['发布日期', 'Published on'],
+  status: ['状态：draft 草稿/published 已发布/withdrawn 已下架', 'Status: draft/published/withdrawn'],
+  createdAt: ['创建时间', 'Created at'],
+  updatedAt: ['更新时间', 'Updated at'],
+  version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
+});
+
+export const familyOnlineRegistrations = pgTable(
+  'family_online_registrations',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    platform: enumText('platform', ONLINE_PLATFORMS).notNull(),
+    registeredOn: date('registered_on', { mode: 'string' }).notNull(),
+    channel: enumText('channel', REGISTRATION_CHANNELS).notNull(),
+    recordedBy: uuid('recorded_by').notNull(),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    fk(
+      'family_online_registrations_family_fk',
+      [t.districtCode, t.familyId],
+      [families.districtCode, families.id],
+    ),
+    index('family_online_registrations_family_idx').on(t.districtCode, t.familyId, t.registeredOn),
+    index('family_online_registrations_town_idx').on(t.districtCode, t.townCode),
+    uniqueIndex('family_online_registrations_one_uq').on(t.districtCode, t.familyId, t.platform),
+    ...enumChecks(t),
+  ],
+);
+comment(familyOnlineRegistrations, ['家庭线上平台注册记录', "Families' online platform registrations"], {
+  districtCode: DISTRICT,
+  id: ['注册记录 ID', 'Registration id'],
+  familyId: ['家庭 ID', 'Family id'],
+  townCode: ['家庭所在街镇代码', "Family's town code"],
+  platform: [
+    '平台：yuzhiyoudao 育之有道/qingpu_zaojiao 青浦早教/other 其他',
+    'Platform: yuzhiyoudao/qingpu_zaojiao/other',
+  ],
+  registeredOn: ['注册日期（北京时间）', 'Registered on (China date)'],
+  channel: ['记录渠道：staff 工作人员/portal 家长自报', 'Channel: staff/portal (the parent)'],
+  recordedBy: ['记录人账号 ID', 'Recorded by (account id)'],
+  createdAt: ['记录时间', 'Recorded at'],
+});
+
+export const familyDistributions = pgTable(
+  'family_distributions',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    item: enumText('item', DISTRIBUTION_ITEMS).notNull(),
+    givenOn: date('given_on', { mode: 'string' }).notNull(),
+    givenBy: uuid('given_by').notNull(),
+    givenByName: varchar('given_by_name', { length: 64 }).notNull(),
+    note: varchar('note', { length: 200 }),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    fk('family_distributions_family_fk', [t.districtCode, t.familyId], [families.districtCode, families.id]),
+    index('family_distributions_family_idx').on(t.districtCode, t.familyId, t.item),
+    index('family_distributions_town_idx').on(t.districtCode, t.townCode, t.givenOn),
+    ...enumChecks(t),
+  ],
+);
+comment(
+  familyDistributions,
+  ['母子健康手册与育儿资源包发放记录', 'Handbook and resource-pack distribution records'],
+  {
+    districtCode: DISTRICT,
+    id: ['发放记录 ID', 'Distribution id'],
+    familyId: ['家庭 ID', 'Family id'],
+    townCode: ['家庭所在街镇代码', "Family's town code"],
+    item: ['发放物品：handbook 母子健康手册/resource_pack 育儿资源包', 'Item: handbook/resource_pack'],
+    givenOn: ['发放日期', 'Given on'],
+    givenBy: ['发放人账号 ID', 'Given by (account id)'],
+    givenByName: ['发放人用户名（记录时）', "Giver's username (as recorded)"],
+    note: ['备注（不含个人信息）', 'Note (no personal data)'],
+    createdAt: ['记录时间', 'Recorded at'],
   },
 );

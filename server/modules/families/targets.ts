@@ -3,7 +3,7 @@
  * - home_visit_coverage: resident families that want a visit (home-visit consent in force), visited
  *   (a recorded visit) in the plan year — 35号 二、(二)4, at least one home visit a year;
  * - handbook_coverage: resident families that received the maternal and child health handbook
- *   (recorded at a home visit, any year) — 35号 二、(二)4.
+ *   (recorded at a home visit, any year, or a handbook distribution record by the year's end) — 35号 二、(二)4.
  * - guidance_sessions: families that want guidance sessions (guidance sign-up consent in force)
  *   that attended ≥ 6 offline sessions in the plan year — 35号 二、(二)4;
  * - guidance_stations_per_town: towns with at least one family guidance station / the towns.
@@ -34,7 +34,7 @@ function visitedIn(district: string, year: number): SQL {
     and v.visited_on >= ${`${year}-01-01`} and v.visited_on <= ${`${year}-12-31`})`;
 }
 /** The first instant after plan year `year` (1 January of the next year, China time). */
-const yearEnd = (year: number) => sql`${`${year + 1}-01-01T00:00:00+08:00`}::timestamptz`;
+export const yearEnd = (year: number) => sql`${`${year + 1}-01-01T00:00:00+08:00`}::timestamptz`;
 const notAnonymisedBy = (year: number) =>
   sql`(${families.anonymisedAt} is null or ${families.anonymisedAt} >= ${yearEnd(year)})`;
 /** A home-visit consent in force at the end of the plan year (see the header). */
@@ -45,11 +45,16 @@ function wantedVisitsIn(district: string, year: number): SQL {
     and fc.purpose = 'home_visit' and fc.given_at < ${end}
     and (fc.status = 'given' or fc.withdrawn_at >= ${end}))`;
 }
-const handbookGiven = (district: string) => sql`exists (select 1 from family_visits v
+// Reached: a visit that recorded the handbook (any year), or a handbook distribution record (online.ts)
+// given by the end of the plan year (a later record does not rewrite a closed year).
+const handbookGiven = (district: string, year: number) => sql`(exists (select 1 from family_visits v
     where v.district_code = ${district} and v.district_code = "families"."district_code"
-    and v.family_id = "families"."id" and v.status = 'done' and v.handbook_given)`;
+    and v.family_id = "families"."id" and v.status = 'done' and v.handbook_given)
+    or exists (select 1 from family_distributions d where d.district_code = ${district}
+    and d.district_code = "families"."district_code" and d.family_id = "families"."id"
+    and d.item = 'handbook' and d.given_on <= ${`${year}-12-31`}))`;
 
-function share(
+export function share(
   base: (q: TargetQuery) => SQL | undefined,
   hit: (q: TargetQuery) => SQL,
   key: TargetSource['key'],
@@ -183,7 +188,7 @@ export const familyTargets: TargetSource[] = [
   ),
   share(
     (_q) => undefined,
-    (q) => handbookGiven(q.actor.districtCode),
+    (q) => handbookGiven(q.actor.districtCode, q.year),
     'handbook_coverage',
   ),
   // Families that want guidance sessions (a guidance sign-up consent in force, resident or not) that

@@ -3,6 +3,7 @@
 import * as exchange from './modules/exchange.ts';
 import * as families from './modules/families.ts';
 import * as familiesFacilities from './modules/families-facilities.ts';
+import * as familiesOnline from './modules/families-online.ts';
 import * as familiesPortal from './modules/families-portal.ts';
 import * as plan from './modules/plan.ts';
 import * as quality from './modules/quality.ts';
@@ -616,6 +617,7 @@ export const en: Messages = {
   ...families.en,
   ...familiesPortal.en,
   ...familiesFacilities.en,
+  ...familiesOnline.en,
   ...quality.en,
   ...plan.en,
   ...exchange.en,

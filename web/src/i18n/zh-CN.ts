@@ -4,6 +4,7 @@
 import * as exchange from './modules/exchange.ts';
 import * as families from './modules/families.ts';
 import * as familiesFacilities from './modules/families-facilities.ts';
+import * as familiesOnline from './modules/families-online.ts';
 import * as familiesPortal from './modules/families-portal.ts';
 import * as plan from './modules/plan.ts';
 import * as quality from './modules/quality.ts';
@@ -598,6 +599,7 @@ export const zhCN = {
   ...families.zh,
   ...familiesPortal.zh,
   ...familiesFacilities.zh,
+  ...familiesOnline.zh,
   ...quality.zh,
   ...plan.zh,
   ...exchange.zh,

@@ -3,6 +3,7 @@ import {
   ClockCircleOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
+  GlobalOutlined,
   HomeOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
@@ -53,6 +54,13 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'families.nav.facilities',
     icon: <EnvironmentOutlined />,
     Component: lazy(() => import('./FacilitiesPage.tsx')),
+  },
+  {
+    path: 'families/online',
+    permission: 'families.resources_read',
+    labelKey: 'families.nav.online',
+    icon: <GlobalOutlined />,
+    Component: lazy(() => import('./OnlinePage.tsx')),
   },
   // — guardians' rights —
   {

@@ -8,5 +8,6 @@ export const routes: readonly PublicRoute[] = [
   { path: 'family/apply', Component: lazy(() => import('./ApplyPage.tsx')) },
   { path: 'family/hourly', Component: lazy(() => import('./HourlyPage.tsx')) },
   { path: 'family/guidance', Component: lazy(() => import('./GuidancePage.tsx')) },
+  { path: 'family/online', Component: lazy(() => import('./OnlinePage.tsx')) },
   { path: 'family/rights', Component: lazy(() => import('./RightsPage.tsx')) },
 ];

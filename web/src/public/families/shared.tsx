@@ -66,6 +66,7 @@ export function FamilyTabs({ me }: { me: Me }) {
         <NavLink to="/family/apply">{t('familiesPortal.nav.apply')}</NavLink>
         <NavLink to="/family/hourly">{t('familiesPortal.nav.hourly')}</NavLink>
         <NavLink to="/family/guidance">{t('familiesPortal.nav.guidance')}</NavLink>
+        <NavLink to="/family/online">{t('families.portal.online')}</NavLink>
         <NavLink to="/family/rights">{t('familiesPortal.nav.rights')}</NavLink>
       </nav>
     </div>
