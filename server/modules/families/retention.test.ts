@@ -105,6 +105,11 @@ beforeAll(async () => {
   await visit(oldXj.familyId, '310118106', XJ_COMMUNITY, '2022-07-01');
   await visit(young.familyId, '310118102', ZJJ_COMMUNITY, '2022-07-02');
   for (const f of [old, oldXj, young, mixed]) await consent(f.familyId, f.guardianId);
+  // A handbook given, with a note someone wrote about the family (cleared with the rest).
+  await db.execute(sql`insert into family_distributions (district_code, id, family_id, town_code, item, given_on,
+    given_by, given_by_name, note, created_at) values ('310118', '01900000-0000-7000-8000-0000000000d1',
+    ${old.familyId}, '310118102', 'handbook', '2021-08-01', '01900000-0000-7000-8000-0000000000d2', '测试人员',
+    '奶奶在家带娃，母亲外地工作', now())`);
 });
 afterAll(() => t.close());
 
@@ -147,6 +152,7 @@ describe('families.retention', () => {
           rowsOf(sql`select * from family_children where family_id = ${f.familyId}`),
           rowsOf(sql`select * from family_guardians where family_id = ${f.familyId}`),
           rowsOf(sql`select * from family_visits where family_id = ${f.familyId}`),
+          rowsOf(sql`select * from family_distributions where family_id = ${f.familyId}`),
         ]),
       );
       for (const secret of [
@@ -154,6 +160,7 @@ describe('families.retention', () => {
         f.record.guardians[0]!.name,
         f.record.address,
         '母乳喂养',
+        '奶奶在家带娃',
         f.record.birthDate,
       ])
         expect(rows).not.toContain(secret);

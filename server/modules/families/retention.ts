@@ -31,6 +31,7 @@ import {
   families,
   familyChildren,
   familyConsents,
+  familyDistributions,
   familyGuardians,
   familyRequests,
   familyVisits,
@@ -110,6 +111,13 @@ export async function anonymiseFamilies(
     .update(familyRequests)
     .set({ detail: null })
     .where(and(eq(familyRequests.districtCode, districtCode), inArray(familyRequests.familyId, ids)));
+  // Free text written about the family (a distribution's note) goes too; the rows stay for the counts.
+  await tx
+    .update(familyDistributions)
+    .set({ note: null })
+    .where(
+      and(eq(familyDistributions.districtCode, districtCode), inArray(familyDistributions.familyId, ids)),
+    );
   return {
     families: ids.length,
     children: children.length,
