@@ -142,3 +142,26 @@ test('a town officer adds a child-friendly community site; a wrong year is refus
   await shot(page, 'families-10-facility-added');
   await ctx.close();
 });
+
+test('社区分工: the town officer puts a health worker in charge of a community', async () => {
+  const ctx = await h.browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await ctx.newPage();
+  await consoleLogin(page, h.baseUrl, 'town-zhujiajiao');
+  await page.waitForURL(/\/admin\/?$/);
+  const communities = async () =>
+    (
+      (await (await page.request.get(`${h.baseUrl}/api/v1/families/communities`)).json()) as {
+        items: { code: string; name: string; workerId: string | null; workerName: string | null }[];
+      }
+    ).items;
+  const first = (await communities())[0]!;
+  await page.goto(`${h.baseUrl}/admin/families/visits`);
+  const card = page.getByRole('table', { name: '社区分工' });
+  await card.getByText(first.name, { exact: true }).waitFor();
+  await choose(page, page.getByRole('main'), `${first.name} 负责人员`, '周医生');
+  await page.getByText('已保存').waitFor();
+  const after = (await communities()).find((c) => c.code === first.code)!;
+  assert.equal(after.workerName, '社区卫生服务中心 周医生');
+  await shot(page, 'families-11-workers');
+  await ctx.close();
+});

@@ -74,6 +74,17 @@ export const communitySchema = z.object({
   code: z.string(),
   townCode: z.string(),
   name: z.string(),
+  /** The health worker in charge of the community's home visits (社区分工), if assigned. */
+  workerId: z.uuid().nullable(),
+  workerName: z.string().nullable(),
+});
+/** Assign (or clear, null) the health worker in charge of a community's home visits. */
+export const assignWorkerBody = z.strictObject({ workerId: z.uuid().nullable() });
+export const communityParams = z.object({ code: z.string().regex(/^\d{12}$/) });
+export const healthWorkerSchema = z.object({
+  id: z.uuid(),
+  displayName: z.string(),
+  townCode: z.string().describe('the division the account covers'),
 });
 export type Community = z.infer<typeof communitySchema>;
 export const createCommunityBody = z.strictObject({

@@ -17,6 +17,8 @@ export const FAMILIES_PERMISSIONS = {
   // Home visits (上门指导): scheduling and the visit record; coverage and overdue lists.
   'families.visit': ['district_officer', 'health_worker'],
   'families.visits_read': ['district_officer', 'town_officer', 'health_worker'],
+  // 社区分工: which health worker is in charge of a community's home visits (the town's or the district's call).
+  'families.assign_workers': ['district_officer', 'town_officer'],
   // Hourly care (计时制): the institution publishes slots; parents book and cancel.
   'families.slots_manage': ['institution_admin'],
   'families.slots_read': ['institution_admin', 'parent', 'district_officer', 'town_officer'],

@@ -242,3 +242,61 @@ describe('consent and home visits', () => {
     expect(cov.workers).toEqual([]); // the family's consent is withdrawn: its visits leave the worker's counts
   });
 });
+
+describe('社区分工: the health worker in charge of a community', () => {
+  it('a district or town officer assigns a health worker of the town; scheduling then defaults to them', async () => {
+    const fam = await buildFamily(t.database.db, { seq: 79, communityCode: ZJJ_COMMUNITY });
+    await t.createUser('town-zjj-w', 'town_officer', { kind: 'division', divisionCode: ZHUJIAJIAO });
+    await t.createUser('town-xj-w', 'town_officer', { kind: 'division', divisionCode: XUJING });
+    const townZjj = await t.login('town-zjj-w');
+    const townXj = await t.login('town-xj-w');
+    const workers = (await t.call('GET', '/api/v1/families/health-workers', { cookie: townZjj })).json()
+      .items;
+    expect(workers.map((w: { displayName: string }) => w.displayName)).toEqual(['测试 health-zjj']);
+    const zjjWorker = workers[0].id as string;
+    const xjWorker = (await t.call('GET', '/api/v1/families/health-workers', { cookie: townXj })).json()
+      .items[0].id as string;
+    const assign = (cookie: string, workerId: string | null) =>
+      t.call('PUT', `/api/v1/families/communities/${ZJJ_COMMUNITY}/worker`, { cookie, body: { workerId } });
+
+    const wrongTown = await assign(district, xjWorker);
+    expect(wrongTown.statusCode).toBe(400);
+    expect(wrongTown.json().errors[0]).toMatchObject({ field: 'workerId', rule: 'not_a_worker_here' });
+    expect((await assign(townXj, zjjWorker)).statusCode).toBe(404); // another town's community
+    expect((await assign(healthZjj, zjjWorker)).statusCode).toBe(403);
+    const communities = async () =>
+      (await t.call('GET', '/api/v1/families/communities', { cookie: district })).json().items as {
+        code: string;
+        workerId: string | null;
+        workerName: string | null;
+      }[];
+    expect((await communities()).find((c) => c.code === ZJJ_COMMUNITY)?.workerId).toBeNull();
+
+    const ok = await assign(townZjj, zjjWorker);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ workerId: zjjWorker, workerName: '测试 health-zjj' });
+    expect((await communities()).find((c) => c.code === ZJJ_COMMUNITY)).toMatchObject({
+      workerId: zjjWorker,
+    });
+    const audit = await t.database.db.execute(
+      sql`select changes from audit_log where action = 'families.community_worker' order by seq`,
+    );
+    expect((audit as unknown as { rows: { changes: unknown }[] }).rows.map((r) => r.changes)).toEqual([
+      { workerId: { from: null, to: zjjWorker } },
+    ]);
+
+    // The district schedules a visit without naming a worker: the community's worker gets it.
+    await t.call('POST', `/api/v1/families/${fam.familyId}/consents`, {
+      cookie: healthZjj,
+      body: { guardianId: fam.guardianId, purpose: 'home_visit', noticeVersion: '2026-01', channel: 'paper' },
+    });
+    const v = await t.call('POST', '/api/v1/families/visits', {
+      cookie: district,
+      body: { familyId: fam.familyId, scheduledFor: '2026-03-20' },
+    });
+    expect(v.statusCode).toBe(201);
+    expect(v.json()).toMatchObject({ workerName: '测试 health-zjj' });
+
+    expect((await assign(district, null)).json()).toMatchObject({ workerId: null, workerName: null });
+  });
+});

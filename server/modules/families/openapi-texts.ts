@@ -10,6 +10,14 @@ const rightsTexts = {
     'POST /api/v1/families/requests/:id/transitions': 'families.transitionRequest',
   },
   summaries: {
+    'families.assignWorker': {
+      en: "Put a health worker in charge of a community's home visits (or clear it)",
+      zh: '社区分工：指定负责该社区上门指导的卫生健康人员（或清除）',
+    },
+    'families.listHealthWorkers': {
+      en: 'Health workers covering the towns in scope',
+      zh: '查询管辖范围内的卫生健康人员',
+    },
     'families.exportFamily': {
       en: "Export the family's data (the parent; personal numbers masked)",
       zh: '导出本家庭的个人信息（家长；号码脱敏）',
@@ -85,6 +93,8 @@ export const texts: ModuleOpenApiTexts = {
   operationIds: {
     'GET /api/v1/families/communities': 'families.listCommunities',
     'POST /api/v1/families/communities': 'families.createCommunity',
+    'PUT /api/v1/families/communities/:code/worker': 'families.assignWorker',
+    'GET /api/v1/families/health-workers': 'families.listHealthWorkers',
     'POST /api/v1/families/:id/consents': 'families.giveConsent',
     'POST /api/v1/families/:id/consents/withdraw': 'families.withdrawConsent',
     'GET /api/v1/families/visits': 'families.listVisits',

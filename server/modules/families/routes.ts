@@ -6,10 +6,12 @@ import {
   applicationPage,
   applicationSchema,
   applicationTransitionBody,
+  assignWorkerBody,
   birthRecordBody,
   bookingList,
   bookingSchema,
   bookSlotBody,
+  communityParams,
   communitySchema,
   coverageSchema,
   createApplicationBody,
@@ -19,6 +21,7 @@ import {
   familyPage,
   familySchema,
   giveConsentBody,
+  healthWorkerSchema,
   idParams,
   recordVisitBody,
   scheduleVisitBody,
@@ -60,6 +63,22 @@ export function familiesRoutes(app: FastifyInstance, deps: { db: Db }) {
       schema: { tags, body: createCommunityBody, response: { 201: communitySchema } },
     },
     async (req, reply) => reply.status(201).send(await svc.createCommunity(req.ctx, actorOf(req), req.body)),
+  );
+  r.put(
+    `${BASE}/communities/:code/worker`,
+    {
+      config: { action: 'families.assign_workers' },
+      schema: { tags, params: communityParams, body: assignWorkerBody, response: { 200: communitySchema } },
+    },
+    (req) => svc.assignWorker(req.ctx, actorOf(req), req.params.code, req.body),
+  );
+  r.get(
+    `${BASE}/health-workers`,
+    {
+      config: { action: 'families.visits_read' },
+      schema: { tags, response: { 200: z.object({ items: z.array(healthWorkerSchema) }) } },
+    },
+    (req) => svc.healthWorkers(actorOf(req)),
   );
   r.get(
     BASE,

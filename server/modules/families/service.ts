@@ -7,6 +7,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
+  assignWorkerBody,
   BirthRecordBody,
   Consent,
   ConsentPurpose,
@@ -53,6 +54,27 @@ type Q<T extends z.ZodType> = z.infer<T>;
 /** Whether a town lies in the caller's scope (a division scope covering it). */
 export function townInScope(actor: Actor, townCode: string): boolean {
   return divisionInScope(actor, townCode);
+}
+
+/** A health worker (active, covering `townCode`) by account id, or a 400 naming `workerId`. */
+async function workerFor(tx: Db, districtCode: string, townCode: string, workerId: string) {
+  const [w] = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.districtCode, districtCode), eq(users.id, workerId)));
+  if (
+    w?.role !== 'health_worker' ||
+    w.disabled ||
+    !w.scopeDivisionCode ||
+    !townCode.startsWith(w.scopeDivisionCode)
+  )
+    throw fieldError(
+      'workerId',
+      'not_a_worker_here',
+      '该账号不是负责此街镇的卫生健康人员',
+      'This account is not a health worker for this town',
+    );
+  return w;
 }
 
 export function toVisit(r: repo.VisitRow, today: string): Visit {
@@ -149,11 +171,82 @@ export function createFamiliesService({ db }: { db: Db }) {
       if (s?.kind === 'division' && s.divisionCode.length > 6)
         conds.push(sql`${familyCommunities.townCode} like ${`${s.divisionCode}%`}`);
       const rows = await db
-        .select()
+        .select({ c: familyCommunities, workerName: users.displayName })
         .from(familyCommunities)
+        .leftJoin(
+          users,
+          and(
+            eq(users.districtCode, familyCommunities.districtCode),
+            eq(users.id, familyCommunities.workerId),
+          ),
+        )
         .where(and(...conds))
         .orderBy(asc(familyCommunities.code));
-      return { items: rows.map((r) => ({ code: r.code, townCode: r.townCode, name: r.name })) };
+      return {
+        items: rows.map(({ c, workerName }) => ({
+          code: c.code,
+          townCode: c.townCode,
+          name: c.name,
+          workerId: c.workerId,
+          workerName: c.workerId ? workerName : null,
+        })),
+      };
+    },
+
+    /** The health workers whose division covers a town in the caller's scope (for 社区分工 and scheduling). */
+    async healthWorkers(actor: Actor) {
+      const rows = await db
+        .select({ id: users.id, displayName: users.displayName, townCode: users.scopeDivisionCode })
+        .from(users)
+        .where(
+          and(
+            eq(users.districtCode, actor.districtCode),
+            eq(users.role, 'health_worker'),
+            eq(users.disabled, false),
+            sql`${users.scopeDivisionCode} is not null`,
+          ),
+        )
+        .orderBy(asc(users.scopeDivisionCode), asc(users.displayName));
+      const s = actor.scope;
+      const mine = (code: string) =>
+        s?.kind === 'division' && (code.startsWith(s.divisionCode) || s.divisionCode.startsWith(code));
+      return {
+        items: rows.flatMap((r) => (r.townCode && mine(r.townCode) ? [{ ...r, townCode: r.townCode }] : [])),
+      };
+    },
+
+    /** 社区分工: put a health worker of the town in charge of a community's home visits (or clear it). */
+    async assignWorker(ctx: RequestContext, actor: Actor, code: string, body: Q<typeof assignWorkerBody>) {
+      return db.transaction(async (tx) => {
+        const [c] = await tx
+          .select()
+          .from(familyCommunities)
+          .where(
+            and(eq(familyCommunities.districtCode, actor.districtCode), eq(familyCommunities.code, code)),
+          )
+          .for('update');
+        if (!c || !townInScope(actor, c.townCode)) throw new DomainError('not_found');
+        const worker = body.workerId
+          ? await workerFor(tx, actor.districtCode, c.townCode, body.workerId)
+          : null;
+        await tx
+          .update(familyCommunities)
+          .set({ workerId: worker?.id ?? null })
+          .where(and(eq(familyCommunities.districtCode, c.districtCode), eq(familyCommunities.code, c.code)));
+        await recordAudit(tx, ctx, {
+          action: 'families.community_worker',
+          objectType: 'community',
+          objectId: c.code,
+          changes: { workerId: { from: c.workerId, to: worker?.id ?? null } },
+        });
+        return {
+          code: c.code,
+          townCode: c.townCode,
+          name: c.name,
+          workerId: worker?.id ?? null,
+          workerName: worker?.displayName ?? null,
+        };
+      });
     },
 
     async createCommunity(ctx: RequestContext, actor: Actor, body: Q<typeof createCommunityBody>) {
@@ -185,7 +278,7 @@ export function createFamiliesService({ db }: { db: Db }) {
           objectId: row.code,
           changes: { ...body },
         });
-        return { code: row.code, townCode: row.townCode, name: row.name };
+        return { code: row.code, townCode: row.townCode, name: row.name, workerId: null, workerName: null };
       });
     },
 
@@ -404,27 +497,22 @@ export function createFamiliesService({ db }: { db: Db }) {
         const f = await repo.getFamily(tx, actor, body.familyId, true);
         const consents = await repo.consentsOf(tx, f.districtCode, [f.id]);
         if (!consentInForce(consents, 'home_visit')) throw new DomainError('families.consent_missing');
-        const workerId = body.workerId ?? (actor.role === 'health_worker' ? actor.userId : null);
-        let workerName: string | null = null;
-        if (workerId) {
-          const [w] = await tx
-            .select()
-            .from(users)
-            .where(and(eq(users.districtCode, actor.districtCode), eq(users.id, workerId)));
-          if (
-            w?.role !== 'health_worker' ||
-            w.disabled ||
-            !w.scopeDivisionCode ||
-            !f.townCode.startsWith(w.scopeDivisionCode)
-          )
-            throw fieldError(
-              'workerId',
-              'not_a_worker_here',
-              '该账号不是负责此街镇的卫生健康人员',
-              'This account is not a health worker for this town',
+        // The worker named, else the health worker scheduling it, else the community's (社区分工).
+        let workerId = body.workerId ?? (actor.role === 'health_worker' ? actor.userId : null);
+        if (!workerId) {
+          const [c] = await tx
+            .select({ workerId: familyCommunities.workerId })
+            .from(familyCommunities)
+            .where(
+              and(
+                eq(familyCommunities.districtCode, f.districtCode),
+                eq(familyCommunities.code, f.communityCode),
+              ),
             );
-          workerName = w.displayName;
+          workerId = c?.workerId ?? null;
         }
+        const worker = workerId ? await workerFor(tx, actor.districtCode, f.townCode, workerId) : null;
+        const workerName = worker?.displayName ?? null;
         const [v] = await tx
           .insert(familyVisits)
           .values({

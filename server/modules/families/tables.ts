@@ -69,6 +69,7 @@ export const familyCommunities = pgTable(
     code: varchar('code', { length: 12 }).notNull(),
     townCode: varchar('town_code', { length: 12 }).notNull(),
     name: varchar('name', { length: 50 }).notNull(),
+    workerId: uuid('worker_id'),
     createdAt: tz('created_at').notNull(),
   },
   (t) => [
@@ -81,6 +82,10 @@ comment(familyCommunities, ['社区（村居委）名录', 'Communities (residen
   code: ['社区代码（12 位统计用代码）', 'Community code (12-digit statistical code)'],
   townCode: ['所属街镇代码', 'Town code'],
   name: ['社区名称', 'Community name'],
+  workerId: [
+    '负责上门指导的卫生健康人员账号 ID（社区分工；可空）',
+    'Health worker in charge of home visits in the community (account id; optional)',
+  ],
   createdAt: ['创建时间', 'Created at'],
 });
 

@@ -48,6 +48,7 @@ export const keys = {
   families: {
     all: ['families'] as const,
     communities: ['families', 'communities'] as const,
+    healthWorkers: ['families', 'health-workers'] as const,
     list: (query: object) => ['families', 'list', query] as const,
     detail: (id: string) => ['families', 'detail', id] as const,
     visits: (query: object) => ['families', 'visits', query] as const,

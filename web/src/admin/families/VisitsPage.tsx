@@ -36,6 +36,7 @@ import { can, useCurrentMe } from '../session.ts';
 import { familiesApi, type Visit } from './api.ts';
 import { pct, useTowns } from './labels.ts';
 import { VisitStatus } from './VisitStatus.tsx';
+import { WorkersCard } from './WorkersCard.tsx';
 
 export default function VisitsPage() {
   const t = useT();
@@ -79,6 +80,7 @@ export default function VisitsPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <CoverageCard />
+      {can(me, 'families.assign_workers') && <WorkersCard />}
       <Card title={t('families.visitsTitle')}>
         <PagedTable
           schema={visitListQuery}

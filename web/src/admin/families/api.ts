@@ -34,6 +34,9 @@ export type HistoryQuery = QueryOf<'/api/v1/families/guidance/history', 'get'>;
 
 export const familiesApi = {
   communities: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/families/communities', { signal })),
+  healthWorkers: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/families/health-workers', { signal })),
+  assignWorker: (code: string, body: BodyOf<'/api/v1/families/communities/{code}/worker', 'put'>) =>
+    unwrap(http.PUT('/api/v1/families/communities/{code}/worker', { params: { path: { code } }, body })),
   list: (query: FamilyQuery, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/families', { params: { query }, signal })),
   detail: (id: string, signal?: AbortSignal) =>

@@ -2,6 +2,9 @@
 export const zh = {
   'families.nav.children': '婴幼儿与家庭',
   'families.byWorkerTitle': '按卫生健康人员（本年上门、待访、逾期）',
+  'families.workersTitle': '社区分工',
+  'families.workersHint': '未指定人员的上门指导安排给社区负责人',
+  'families.workerNone': '未指定',
   'families.scheduledCount': '待访',
   'families.nav.visits': '上门指导',
   'families.nav.applications': '入托申请',
@@ -216,6 +219,9 @@ export const zh = {
 export const en: { readonly [K in keyof typeof zh]: string } = {
   'families.nav.children': 'Children & families',
   'families.byWorkerTitle': 'By health worker (visited this year, scheduled, overdue)',
+  'families.workersTitle': 'Health worker per community',
+  'families.workersHint': 'Visits scheduled without a worker go to the community’s',
+  'families.workerNone': 'None',
   'families.scheduledCount': 'Scheduled',
   'families.nav.visits': 'Home visits',
   'families.nav.applications': 'Applications',

@@ -1,0 +1,1 @@
+ALTER TABLE "family_communities" ADD COLUMN "worker_id" uuid;
