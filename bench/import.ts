@@ -13,10 +13,17 @@
  *
  *   node --import tsx bench/import.ts   (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test:
  *                                        a database bench_import_<random> is made there and dropped after;
- *                                        BENCH_ROWS, default 100000; PGlite on disk when PostgreSQL is absent)
+ *                                        BENCH_ROWS, default 100000; PGlite on disk when PostgreSQL is absent;
+ *                                        BENCH_IMPORT=birth_records for the families' birth-record import)
+ *
+ * BENCH_IMPORT=birth_records (issue 11): the health commission's birth records (a child, its ID number
+ * sealed with a blind index, one guardian with a sealed mobile, the community) through the families
+ * import; the floor copies the committed families, children and guardians into target-shaped tables;
+ * row by row is what a naive importer does per record: three INSERTs (family, child, guardian) with the
+ * values already sealed.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +31,11 @@ import pg from 'pg';
 import { openDatabase } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { seedReference } from '../server/db/reference.ts';
+import {
+  BIRTH_RECORD_COLUMNS,
+  birthRecordImport,
+  refreshCommunities,
+} from '../server/modules/families/import.ts';
 import {
   buildInstitutionInput,
   creditCodeFor,
@@ -34,9 +46,13 @@ import {
 import { institutionImport } from '../server/modules/institutions/import.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import type { Actor, RequestContext } from '../server/platform/context.ts';
+import { generateKeyRing, parseKeyRing, serializeKeyRing } from '../server/platform/crypto/keys.ts';
 import { localFileStorage } from '../server/platform/files/storage.ts';
+import type { ImportDefinition } from '../server/platform/import/definition.ts';
 import { createImportService } from '../server/platform/import/service.ts';
 import { createJobs } from '../server/platform/jobs/index.ts';
+import { installKeyRing, protect } from '../server/platform/personal-data.ts';
+import { buildCommunity, childIdFor, mobileFor } from '../test/factories/families.ts';
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -45,6 +61,38 @@ const DISTRICT = '310118';
 const HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 192);
 /** Names of the large file's rows start with this (the floor copies them). */
 const LARGE_FIRST = 20_000_000;
+const SUBJECT = process.env.BENCH_IMPORT === 'birth_records' ? 'birth_records' : 'institutions';
+// One key ring for the parent and both children (the dry run's and the commit's blind indexes must agree).
+if (!process.env.TUOYU_KEYS) process.env.TUOYU_KEYS = serializeKeyRing(generateKeyRing());
+installKeyRing(parseKeyRing(process.env.TUOYU_KEYS, 'TUOYU_KEYS'));
+
+/** Synthetic communities of 朱家角镇 the birth records name (the register is checked by the import). */
+const COMMUNITIES = Array.from({ length: 8 }, (_, i) => `310118102${String(i + 1).padStart(3, '0')}`);
+const DAY = 86_400_000;
+
+/** Birth record n: a child born on one of ~1,000 days before 2026-11-01 (a sequence per day), a mother. */
+function birthRow(n: number): string[] {
+  const day = n % 1000;
+  const seq = Math.floor(n / 1000) % 1000;
+  const birthDate = new Date(Date.UTC(2026, 10, 1) - (day + 1) * DAY).toISOString().slice(0, 10);
+  return [
+    `基准宝宝${n}`,
+    childIdFor(birthDate, seq),
+    birthDate,
+    seq % 2 === 1 ? '男' : '女',
+    `基准妈妈${n}`,
+    '母亲',
+    mobileFor(n),
+    '',
+    '',
+    '',
+    '',
+    '',
+    `朱家角镇基准路 ${n} 号`,
+    COMMUNITIES[n % COMMUNITIES.length]!,
+    '是',
+  ];
+}
 
 async function postgresAvailable(): Promise<boolean> {
   const c = new pg.Client({ connectionString: BASE_URL, connectionTimeoutMillis: 2000 });
@@ -66,12 +114,19 @@ async function admin(text: string) {
 
 function writeCsv(n: number, first: number, dir: string): string {
   const file = path.join(dir, `rows-${n}.csv`);
-  const rows = [IMPORT_HEADERS];
+  const birth = SUBJECT === 'birth_records';
+  // Birth records: the two files take disjoint record numbers (10k from 0, the large one after it).
+  const rows = [birth ? BIRTH_RECORD_COLUMNS.map((c) => c.zh) : IMPORT_HEADERS];
   for (let i = 0; i < n; i++)
     rows.push(
-      importRowOf(
-        buildInstitutionInput({ creditCode: creditCodeFor(first + i), name: `青浦区基准托育园${first + i}` }),
-      ),
+      birth
+        ? birthRow((first === LARGE_FIRST ? 10_000 : 0) + i)
+        : importRowOf(
+            buildInstitutionInput({
+              creditCode: creditCodeFor(first + i),
+              name: `青浦区基准托育园${first + i}`,
+            }),
+          ),
     );
   writeFileSync(file, csvText(rows));
   chmodSync(file, 0o644); // the PostgreSQL server reads it for COPY
@@ -96,10 +151,11 @@ const ACTOR: Actor = {
 async function child(step: string, db: string, storageDir: string, arg: string) {
   const database = await openDatabase(db.startsWith('postgres') ? { url: db, poolSize: 4 } : { dataDir: db });
   const jobs = createJobs({ db: database.db, clock: systemClock });
-  const imports = createImportService(
-    { db: database.db, storage: localFileStorage(storageDir), jobs },
-    institutionImport,
-  );
+  const def = (
+    SUBJECT === 'birth_records' ? birthRecordImport({ clock: systemClock }) : institutionImport
+  ) as ImportDefinition<unknown>;
+  const imports = createImportService({ db: database.db, storage: localFileStorage(storageDir), jobs }, def);
+  if (SUBJECT === 'birth_records') await refreshCommunities(database.db, DISTRICT); // as the routes do
   const ctx: RequestContext = {
     actor: ACTOR,
     districtCode: DISTRICT,
@@ -177,15 +233,19 @@ async function main() {
   const database = await openDatabase(onPg ? { url: db } : { dataDir: db });
   await migrate(database);
   await seedReference(database.db);
+  if (SUBJECT === 'birth_records')
+    for (const code of COMMUNITIES)
+      await buildCommunity(database.db, { code, name: `基准社区${code.slice(-3)}` });
   await database.close();
   console.log(
-    `database: ${onPg ? `PostgreSQL (${name})` : 'PGlite on disk (no COPY baseline)'}; rows: ${ROWS}; ` +
+    `${SUBJECT}; database: ${onPg ? `PostgreSQL (${name})` : 'PGlite on disk (no COPY baseline)'}; rows: ${ROWS}; ` +
       `children's heap cap ${HEAP_MB} MB; load ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
   );
   const small = writeCsv(10_000, 10_000_000, work);
   const large = writeCsv(ROWS, LARGE_FIRST, work);
   try {
     const r10k = importFile(db, storageDir, small);
+    const largeFrom = new Date(); // rows of the large import are created after this (the floor copies them)
     const rBig = importFile(db, storageDir, large);
     const kitS = rBig.checkS + rBig.commitS;
     console.log(
@@ -204,61 +264,123 @@ async function main() {
     );
     if (!onPg) return;
     const c = new pg.Client({ connectionString: db });
+    c.on('error', () => {}); // the database is dropped WITH (FORCE) at the end, even after a failure
     await c.connect();
     // Raw COPY of the same file into a text staging table.
-    await c.query(`CREATE TABLE staging (${IMPORT_HEADERS.map((_, i) => `c${i} text`).join(', ')})`);
+    const width = SUBJECT === 'birth_records' ? BIRTH_RECORD_COLUMNS.length : IMPORT_HEADERS.length;
+    await c.query(
+      `CREATE TABLE staging (${Array.from({ length: width }, (_, i) => `c${i} text`).join(', ')})`,
+    );
     let t = performance.now();
     await c.query(`COPY staging FROM '${large}' WITH (FORMAT csv, HEADER true)`);
     const copyS = (performance.now() - t) / 1000;
-    // The write floor: the same rows, already converted, into tables shaped like the targets.
-    await c.query(
-      `CREATE TABLE floor_src AS SELECT * FROM institutions WHERE name LIKE '青浦区基准托育园${String(LARGE_FIRST)[0]}%'`,
-    );
-    await c.query(
-      `CREATE TABLE floor_hist_src AS SELECT h.* FROM institution_status_history h JOIN floor_src s ON s.id = h.institution_id`,
-    );
-    await c.query('CREATE TABLE floor_inst (LIKE institutions INCLUDING ALL)');
-    await c.query('CREATE TABLE floor_hist (LIKE institution_status_history INCLUDING ALL)');
-    await c.query(
-      'ALTER TABLE floor_hist ADD FOREIGN KEY (district_code, institution_id) REFERENCES floor_inst (district_code, id)',
-    );
-    t = performance.now();
-    await c.query('INSERT INTO floor_inst SELECT * FROM floor_src');
-    // Statistics first, as the kit's commit does: without them the FK checks may scan the district.
-    await c.query('ANALYZE floor_inst');
-    await c.query('INSERT INTO floor_hist SELECT * FROM floor_hist_src');
-    const floorS = (performance.now() - t) / 1000;
-    // Row by row: one INSERT statement per row (autocommit), on a sample, extrapolated to ROWS.
     const SAMPLE = 3_000;
-    t = performance.now();
-    for (let i = 0; i < SAMPLE; i++) {
-      const v = buildInstitutionInput({ creditCode: creditCodeFor(60_000_000 + i) });
+    let floorS: number;
+    if (SUBJECT === 'birth_records') {
+      // The write floor: the committed families, children and guardians into target-shaped tables.
+      const since = largeFrom.toISOString();
+      await c.query(`CREATE TABLE floor_fam_src AS SELECT * FROM families WHERE created_at >= '${since}'`);
       await c.query(
-        `INSERT INTO institutions (district_code, id, name, credit_code, kind, ownership, inclusive, service_forms,
+        `CREATE TABLE floor_child_src AS SELECT c.* FROM family_children c JOIN floor_fam_src f ON f.id = c.family_id`,
+      );
+      await c.query(
+        `CREATE TABLE floor_guard_src AS SELECT g.* FROM family_guardians g JOIN floor_fam_src f ON f.id = g.family_id`,
+      );
+      await c.query('CREATE TABLE floor_fam (LIKE families INCLUDING ALL)');
+      await c.query('CREATE TABLE floor_child (LIKE family_children INCLUDING ALL)');
+      await c.query('CREATE TABLE floor_guard (LIKE family_guardians INCLUDING ALL)');
+      for (const tbl of ['floor_child', 'floor_guard'])
+        await c.query(
+          `ALTER TABLE ${tbl} ADD FOREIGN KEY (district_code, family_id) REFERENCES floor_fam (district_code, id)`,
+        );
+      t = performance.now();
+      await c.query('INSERT INTO floor_fam SELECT * FROM floor_fam_src');
+      await c.query('ANALYZE floor_fam');
+      await c.query('INSERT INTO floor_child SELECT * FROM floor_child_src');
+      await c.query('INSERT INTO floor_guard SELECT * FROM floor_guard_src');
+      floorS = (performance.now() - t) / 1000;
+      // Row by row: per record three INSERT statements (autocommit), values already sealed.
+      t = performance.now();
+      for (let i = 0; i < SAMPLE; i++) {
+        const r = birthRow(900_000 + i); // sequences 900+ per day: none of the imported records
+        const child = protect('citizen_id', r[1]!);
+        const mobile = protect('phone', r[6]!);
+        const fam = randomUUID();
+        await c.query(
+          `INSERT INTO families (district_code, id, town_code, community_code, address, resident, source, created_at, updated_at)
+           VALUES ($1, $2, '310118102', $3, $4, true, 'birth_record', now(), now())`,
+          [DISTRICT, fam, r[13], r[12]],
+        );
+        await c.query(
+          `INSERT INTO family_children (district_code, id, family_id, child_name, id_number, id_number_bidx, birth_date, sex, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), now())`,
+          [
+            DISTRICT,
+            randomUUID(),
+            fam,
+            r[0],
+            child.sealed,
+            child.index,
+            r[2],
+            r[3] === '男' ? 'male' : 'female',
+          ],
+        );
+        await c.query(
+          `INSERT INTO family_guardians (district_code, id, family_id, position, guardian_name, relation, mobile, created_at)
+           VALUES ($1, $2, $3, 0, $4, 'mother', $5, now())`,
+          [DISTRICT, randomUUID(), fam, r[4], mobile.sealed],
+        );
+      }
+    } else {
+      // The write floor: the same rows, already converted, into tables shaped like the targets.
+      await c.query(
+        `CREATE TABLE floor_src AS SELECT * FROM institutions WHERE name LIKE '青浦区基准托育园${String(LARGE_FIRST)[0]}%'`,
+      );
+      await c.query(
+        `CREATE TABLE floor_hist_src AS SELECT h.* FROM institution_status_history h JOIN floor_src s ON s.id = h.institution_id`,
+      );
+      await c.query('CREATE TABLE floor_inst (LIKE institutions INCLUDING ALL)');
+      await c.query('CREATE TABLE floor_hist (LIKE institution_status_history INCLUDING ALL)');
+      await c.query(
+        'ALTER TABLE floor_hist ADD FOREIGN KEY (district_code, institution_id) REFERENCES floor_inst (district_code, id)',
+      );
+      t = performance.now();
+      await c.query('INSERT INTO floor_inst SELECT * FROM floor_src');
+      // Statistics first, as the kit's commit does: without them the FK checks may scan the district.
+      await c.query('ANALYZE floor_inst');
+      await c.query('INSERT INTO floor_hist SELECT * FROM floor_hist_src');
+      floorS = (performance.now() - t) / 1000;
+      // Row by row: one INSERT statement per row (autocommit), on a sample, extrapolated to ROWS.
+      t = performance.now();
+      for (let i = 0; i < SAMPLE; i++) {
+        const v = buildInstitutionInput({ creditCode: creditCodeFor(60_000_000 + i) });
+        await c.query(
+          `INSERT INTO institutions (district_code, id, name, credit_code, kind, ownership, inclusive, service_forms,
            address, town_code, lat, lng, public_phone, opening_hours, fee_full_day_fen, fee_half_day_fen, fee_hourly_fen,
            meals_provided, director_name, status, created_at, updated_at)
          VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'draft', now(), now())`,
-        [
-          DISTRICT,
-          v.name,
-          v.creditCode,
-          v.kind,
-          v.ownership,
-          v.inclusive,
-          v.serviceForms,
-          v.address,
-          v.townCode,
-          v.lat,
-          v.lng,
-          v.publicPhone,
-          v.openingHours,
-          v.fees?.fullDayMonthlyFen ?? null,
-          v.fees?.halfDayMonthlyFen ?? null,
-          v.fees?.hourlyFen ?? null,
-          v.mealsProvided,
-          v.directorName,
-        ],
-      );
+          [
+            DISTRICT,
+            v.name,
+            v.creditCode,
+            v.kind,
+            v.ownership,
+            v.inclusive,
+            v.serviceForms,
+            v.address,
+            v.townCode,
+            v.lat,
+            v.lng,
+            v.publicPhone,
+            v.openingHours,
+            v.fees?.fullDayMonthlyFen ?? null,
+            v.fees?.halfDayMonthlyFen ?? null,
+            v.fees?.hourlyFen ?? null,
+            v.mealsProvided,
+            v.directorName,
+          ],
+        );
+      }
     }
     const rowByRowS = ((performance.now() - t) / 1000) * (ROWS / SAMPLE);
     await c.end();
