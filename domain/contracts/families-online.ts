@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { pageOf, paginationQuery, versionField } from './common.ts';
-import { GUIDANCE_TOPICS } from './families.ts';
+import { familyExportSchema, GUIDANCE_TOPICS } from './families.ts';
 
 export const RESOURCE_KINDS = ['video', 'article', 'audio', 'course'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
@@ -169,3 +169,10 @@ export const portalOnlineSchema = z.object({
   consent: z.boolean().describe('an online-resources consent is in force'),
 });
 export type PortalOnline = z.infer<typeof portalOnlineSchema>;
+
+/** The parent's export (guardians' rights) with the family's online registrations and distributions. */
+export const familyFullExportSchema = familyExportSchema.extend({
+  onlineRegistrations: z.array(registrationSchema),
+  distributions: z.array(distributionSchema),
+});
+export type FamilyFullExport = z.infer<typeof familyFullExportSchema>;

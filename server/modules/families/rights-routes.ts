@@ -2,13 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import {
   createFamilyRequestBody,
-  familyExportSchema,
   familyRequestListQuery,
   familyRequestPage,
   familyRequestSchema,
   familyRequestTransitionBody,
   idParams,
 } from '../../../domain/contracts/families.ts';
+import { familyFullExportSchema } from '../../../domain/contracts/families-online.ts';
 import type { Db } from '../../db/client.ts';
 import { actorOf, router } from '../../platform/http.ts';
 import { createRightsService } from './rights.ts';
@@ -24,7 +24,7 @@ export function familyRightsRoutes(app: FastifyInstance, deps: { db: Db }) {
     `${BASE}/:id/export`,
     {
       config: { action: 'families.rights' },
-      schema: { tags, params: idParams, response: { 200: familyExportSchema } },
+      schema: { tags, params: idParams, response: { 200: familyFullExportSchema } },
     },
     (req) => svc.exportFamily(req.ctx, actorOf(req), req.params.id),
   );

@@ -61,8 +61,23 @@ describe('export', () => {
       await db.execute(sql`insert into family_session_signups (district_code, id, session_id, family_id, town_code,
         signed_up_at, attended, attendance_recorded_at, cancelled_at) values (${DISTRICT},
         ${`01900000-0000-7000-8000-0000000000b${i}`}, ${sessionId}, ${f.familyId}, ${XUJING}, now(), true, now(), null)`);
+    // An online registration and a handbook given, for each family (set up directly).
+    for (const [i, f] of [famA, famB].entries()) {
+      await db.execute(sql`insert into family_online_registrations (district_code, id, family_id, town_code, platform,
+        registered_on, channel, recorded_by, created_at) values (${DISTRICT}, ${`01900000-0000-7000-8000-0000000000c${i}`},
+        ${f.familyId}, ${ZHUJIAJIAO}, 'yuzhiyoudao', '2026-02-01', 'portal', ${f.familyId}, now())`);
+      await db.execute(sql`insert into family_distributions (district_code, id, family_id, town_code, item, given_on,
+        given_by, given_by_name, note, created_at) values (${DISTRICT}, ${`01900000-0000-7000-8000-0000000000e${i}`},
+        ${f.familyId}, ${ZHUJIAJIAO}, 'handbook', '2026-02-02', ${f.familyId}, '测试人员', null, now())`);
+    }
     const res = await as('r-parent-a', 'GET', `/api/v1/families/${famA.familyId}/export`);
     expect(res.statusCode).toBe(200);
+    expect(res.json().onlineRegistrations.map((r: { id: string }) => r.id)).toEqual([
+      '01900000-0000-7000-8000-0000000000c0',
+    ]);
+    expect(res.json().distributions.map((r: { id: string }) => r.id)).toEqual([
+      '01900000-0000-7000-8000-0000000000e0',
+    ]);
     expect(res.json().guidance).toMatchObject([
       {
         familyId: famA.familyId,
@@ -71,7 +86,8 @@ describe('export', () => {
         items: [{ title: '导出测试活动', attended: true }],
       },
     ]);
-    expect(res.body).not.toContain('01900000-0000-7000-8000-0000000000b1'); // famB's sign-up
+    for (const other of ['b1', 'c1', 'e1'])
+      expect(res.body).not.toContain(`01900000-0000-7000-8000-0000000000${other}`);
     const body = res.json();
     expect(body.masked).toBe(true);
     expect(body.family.id).toBe(famA.familyId);

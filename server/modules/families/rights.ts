@@ -22,13 +22,13 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   CreateFamilyRequestBody,
-  FamilyExport,
   FamilyRequest,
   FamilyRequestAction,
   familyRequestListQuery,
   familyRequestTransitionBody,
   GuidanceHistory,
 } from '../../../domain/contracts/families.ts';
+import type { FamilyFullExport } from '../../../domain/contracts/families-online.ts';
 import { roleMay } from '../../../domain/contracts/permissions.ts';
 import { familyRequestLifecycle } from '../../../domain/families/lifecycle.ts';
 import { addWorkingDays, type WorkCalendar } from '../../../domain/rules/workdays.ts';
@@ -44,6 +44,7 @@ import { countWhere, paged } from '../../platform/paging.ts';
 import { getWorkCalendar } from '../calendar/work-calendar.ts';
 import { createApplicationsService } from './applications.ts';
 import { createGuidanceService } from './guidance.ts';
+import { createOnlineService } from './online.ts';
 import './errors.ts';
 import { createHourlyService } from './hourly.ts';
 import * as repo from './repository.ts';
@@ -83,6 +84,7 @@ function relationOf(actor: Actor, r: RequestRow): 'supervisor' | 'none' {
 export function createRightsService({ db }: { db: Db }) {
   const families = createFamiliesService({ db });
   const guidance = createGuidanceService({ db });
+  const online = createOnlineService({ db });
   const hourly = createHourlyService({ db });
   const apps = createApplicationsService({ db });
 
@@ -150,7 +152,7 @@ export function createRightsService({ db }: { db: Db }) {
 
   return {
     /** The family's data for its parent (masked numbers; see the header); 404 for another family. */
-    async exportFamily(ctx: RequestContext, actor: Actor, familyId: string): Promise<FamilyExport> {
+    async exportFamily(ctx: RequestContext, actor: Actor, familyId: string): Promise<FamilyFullExport> {
       if (actor.scope?.kind !== 'family') throw new DomainError('not_found');
       const family = await families.get(ctx, actor, familyId);
       const [bookings, applications, requests] = await Promise.all([
@@ -184,6 +186,13 @@ export function createRightsService({ db }: { db: Db }) {
         .orderBy(sql`1`);
       const guidanceYears: GuidanceHistory[] = [];
       for (const { year } of years) guidanceYears.push(await guidance.history(ctx, actor, { year }));
+      // Online registrations and handbook / resource-pack distributions (the parent's scope: their family).
+      const onlineRegistrations = (
+        await online.listRegistrations(actor, { page: 1, pageSize: 100, familyId: family.id })
+      ).items;
+      const distributions = (
+        await online.listDistributions(actor, { page: 1, pageSize: 100, familyId: family.id })
+      ).items;
       await db.transaction((tx) =>
         recordAudit(tx, ctx, {
           action: 'families.export',
@@ -197,6 +206,8 @@ export function createRightsService({ db }: { db: Db }) {
             applications: applications.items.length,
             requests: requests.length,
             guidanceSignups: guidanceYears.reduce((n, y) => n + y.items.length, 0),
+            onlineRegistrations: onlineRegistrations.length,
+            distributions: distributions.length,
           },
         }),
       );
@@ -208,6 +219,8 @@ export function createRightsService({ db }: { db: Db }) {
         applications: applications.items.filter((a) => a.familyId === family.id),
         requests: await answer(ctx, actor, requests),
         guidance: guidanceYears,
+        onlineRegistrations,
+        distributions,
       };
     },
 

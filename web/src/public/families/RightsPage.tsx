@@ -235,6 +235,26 @@ function Printable({ data }: { data: FamilyExport }) {
           )}
         </tbody>
       </table>
+      <h3>{t('familiesPortal.rights.online')}</h3>
+      {data.onlineRegistrations.length + data.distributions.length === 0 ? (
+        <p>{t('familiesPortal.rights.empty')}</p>
+      ) : null}
+      <table>
+        <tbody>
+          {data.onlineRegistrations.map((r) => (
+            <tr key={r.id}>
+              <td>{r.registeredOn}</td>
+              <td>{t(`families.online.platform.${r.platform}`)}</td>
+            </tr>
+          ))}
+          {data.distributions.map((d) => (
+            <tr key={d.id}>
+              <td>{d.givenOn}</td>
+              <td>{t(`families.online.item.${d.item}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <h3>{t('familiesPortal.rights.requests')}</h3>
       {data.requests.length === 0 ? <p>{t('familiesPortal.rights.empty')}</p> : null}
       <table>
