@@ -26,3 +26,8 @@ export class TestClock implements Clock {
 export function localDate(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** The instants a calendar year spans in China time (UTC+8): [1 January 00:00, next 1 January 00:00). */
+export function chinaYearBounds(year: number): [Date, Date] {
+  return [new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`)];
+}

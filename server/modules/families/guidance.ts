@@ -35,6 +35,7 @@ import { townsOf } from '../../../domain/divisions.ts';
 import { consentInForce } from '../../../domain/families/rules.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
+import { chinaYearBounds } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { DomainError, fieldError } from '../../platform/errors.ts';
 import { divisionInScope, scopeWhere } from '../../platform/guard.ts';
@@ -56,10 +57,6 @@ type StationRow = typeof familyStations.$inferSelect;
 type SessionRow = typeof familySessions.$inferSelect;
 type SignupRow = typeof familySessionSignups.$inferSelect;
 
-/** The instants a calendar year spans in China time (UTC+8). */
-export function yearBounds(year: number): [Date, Date] {
-  return [new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`)];
-}
 const yearOf = (d: Date) => new Date(d.getTime() + 8 * 3600_000).getUTCFullYear();
 
 /** The caller's scope covers the whole district (a district officer). */
@@ -347,7 +344,7 @@ export function createGuidanceService({ db }: { db: Db }) {
     // — sessions —
     async sessions(ctx: RequestContext, actor: Actor, q: Q<typeof sessionListQuery>) {
       const fam = await familyTownOf(db, actor);
-      const bounds = q.year ? yearBounds(q.year) : null;
+      const bounds = q.year ? chinaYearBounds(q.year) : null;
       const where = and(
         sessionWhere(actor, fam?.townCode ?? null),
         bounds ? gte(familySessions.startsAt, bounds[0]) : undefined,
@@ -692,7 +689,7 @@ export function createGuidanceService({ db }: { db: Db }) {
       if (!familyId) throw fieldError('family', 'required', '请选择家庭', 'Choose the family');
       const f = await repo.getFamily(db, actor, familyId);
       const year = q.year ?? yearOf(ctx.now);
-      const [from, to] = yearBounds(year);
+      const [from, to] = chinaYearBounds(year);
       const rows = await db
         .select({ s: familySessionSignups, session: familySessions })
         .from(familySessionSignups)
@@ -740,7 +737,7 @@ function attendedCounts(s: SignupRow, session: SessionRow): boolean {
 
 /** Count of attended sessions per family in a year (SQL used by the plan measure and tests). */
 export function attendedInYear(district: string, year: number): SQL {
-  const [from, to] = yearBounds(year);
+  const [from, to] = chinaYearBounds(year);
   return sql`(select count(*) from family_session_signups su
     join family_sessions se on se.district_code = su.district_code and se.id = su.session_id
     where su.district_code = ${district} and su.district_code = "families"."district_code"

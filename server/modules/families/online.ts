@@ -95,30 +95,16 @@ function toResource(r: ResourceRow): Resource {
   };
 }
 
-async function communityNames(db: Db, districtCode: string, familyIds: string[]) {
-  const names = new Map<string, string>();
-  if (familyIds.length === 0) return names;
-  const rows = await db
-    .select({ id: families.id, name: familyCommunities.name })
-    .from(families)
-    .innerJoin(
-      familyCommunities,
-      and(
-        eq(familyCommunities.districtCode, families.districtCode),
-        eq(familyCommunities.code, families.communityCode),
-      ),
-    )
-    .where(and(eq(families.districtCode, districtCode), sql`${families.id} in ${familyIds}`));
-  for (const r of rows) names.set(r.id, r.name);
-  return names;
-}
-
 async function toRegistrations(
   db: Db,
   districtCode: string,
   rows: RegistrationRow[],
 ): Promise<Registration[]> {
-  const names = await communityNames(db, districtCode, [...new Set(rows.map((r) => r.familyId))]);
+  const names = await repo.communityNamesOf(
+    db,
+    districtCode,
+    rows.map((r) => r.familyId),
+  );
   return rows.map((r) => ({
     id: r.id,
     familyId: r.familyId,
@@ -135,7 +121,11 @@ async function toDistributions(
   districtCode: string,
   rows: DistributionRow[],
 ): Promise<Distribution[]> {
-  const names = await communityNames(db, districtCode, [...new Set(rows.map((r) => r.familyId))]);
+  const names = await repo.communityNamesOf(
+    db,
+    districtCode,
+    rows.map((r) => r.familyId),
+  );
   return rows.map((r) => ({
     id: r.id,
     familyId: r.familyId,

@@ -15,6 +15,7 @@ import {
   familyApplications,
   familyBookings,
   familyChildren,
+  familyCommunities,
   familyConsents,
   familyGuardians,
   familySlots,
@@ -119,4 +120,27 @@ export function hasConsent(purpose: string, on: 'families' | 'family_visits' = '
   const district = sql.raw(`"${on}"."district_code"`);
   return sql`exists (select 1 from family_consents fc where fc.district_code = ${district}
     and fc.family_id = ${family} and fc.purpose = ${purpose} and fc.status = 'given')`;
+}
+
+/** Community name of each family (by family id), for list answers that label a family by its community. */
+export async function communityNamesOf(
+  db: Db,
+  districtCode: string,
+  familyIds: readonly string[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (familyIds.length === 0) return names;
+  const rows = await db
+    .select({ id: families.id, name: familyCommunities.name })
+    .from(families)
+    .innerJoin(
+      familyCommunities,
+      and(
+        eq(familyCommunities.districtCode, families.districtCode),
+        eq(familyCommunities.code, families.communityCode),
+      ),
+    )
+    .where(and(eq(families.districtCode, districtCode), inArray(families.id, [...new Set(familyIds)])));
+  for (const r of rows) names.set(r.id, r.name);
+  return names;
 }

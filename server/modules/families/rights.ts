@@ -93,35 +93,21 @@ export function createRightsService({ db }: { db: Db }) {
     const districtCode = rows[0]!.districtCode;
     const today = localDate(ctx.now);
     const cal = await getWorkCalendar(db, districtCode);
-    const [guardians, communities] = await Promise.all([
-      db
-        .select({ id: familyGuardians.id, name: familyGuardians.guardianName })
-        .from(familyGuardians)
-        .where(
-          and(
-            eq(familyGuardians.districtCode, districtCode),
-            inArray(familyGuardians.id, [...new Set(rows.map((r) => r.guardianId))]),
-          ),
+    const guardians = await db
+      .select({ id: familyGuardians.id, name: familyGuardians.guardianName })
+      .from(familyGuardians)
+      .where(
+        and(
+          eq(familyGuardians.districtCode, districtCode),
+          inArray(familyGuardians.id, [...new Set(rows.map((r) => r.guardianId))]),
         ),
-      db
-        .select({ familyId: familiesTable.id, name: familyCommunities.name })
-        .from(familiesTable)
-        .innerJoin(
-          familyCommunities,
-          and(
-            eq(familyCommunities.districtCode, familiesTable.districtCode),
-            eq(familyCommunities.code, familiesTable.communityCode),
-          ),
-        )
-        .where(
-          and(
-            eq(familiesTable.districtCode, districtCode),
-            inArray(familiesTable.id, [...new Set(rows.map((r) => r.familyId))]),
-          ),
-        ),
-    ]);
+      );
     const guardianName = new Map(guardians.map((g) => [g.id, g.name]));
-    const communityName = new Map(communities.map((c) => [c.familyId, c.name]));
+    const communityName = await repo.communityNamesOf(
+      db,
+      districtCode,
+      rows.map((r) => r.familyId),
+    );
     return rows.map((r) => {
       const dueOn = r.dueOn ?? requestDueOn(r.submittedOn, cal);
       const relation = relationOf(actor, r);

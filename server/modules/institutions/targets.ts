@@ -15,6 +15,7 @@ import { and, asc, count, eq, gte, inArray, like, lt, type SQL, sql } from 'driz
 import type { InstitutionStatus } from '../../../domain/contracts/institution.ts';
 import { townsOf } from '../../../domain/divisions.ts';
 import type { Db } from '../../db/client.ts';
+import { chinaYearBounds } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/context.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import type { TargetDrillRow, TargetMeasure, TargetQuery, TargetSource } from '../../platform/targets.ts';
@@ -23,13 +24,6 @@ import { institutions } from './tables.ts';
 
 const IN_SERVICE: InstitutionStatus[] = ['filed', 'operating', 'rectifying'];
 const MODULE = 'institutions';
-
-function yearRange(year: number): { from: Date; to: Date } {
-  return {
-    from: new Date(`${year}-01-01T00:00:00+08:00`),
-    to: new Date(`${year + 1}-01-01T00:00:00+08:00`),
-  };
-}
 
 function baseWhere(q: TargetQuery): SQL {
   const conds: (SQL | undefined)[] = [
@@ -94,7 +88,7 @@ async function institutionRows(
 }
 
 function newInclusiveWhere(q: TargetQuery): SQL {
-  const { from, to } = yearRange(q.year);
+  const [from, to] = chinaYearBounds(q.year);
   return (
     and(
       baseWhere(q),
@@ -177,7 +171,7 @@ function kindergartenShare(
   const where = (q: TargetQuery): SQL => {
     const conds: (SQL | undefined)[] = [baseWhere(q), eq(institutions.kind, 'kindergarten')];
     if (filedInYear) {
-      const { from, to } = yearRange(q.year);
+      const [from, to] = chinaYearBounds(q.year);
       conds.push(gte(institutions.filedAt, from), lt(institutions.filedAt, to));
     }
     return and(...conds) ?? sql`false`;
