@@ -48,13 +48,7 @@ import { countWhere, paged } from '../../platform/paging.ts';
 import type { TargetSource } from '../../platform/targets.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
 import * as repo from './repository.ts';
-import {
-  families,
-  familyCommunities,
-  familyDistributions,
-  familyOnlineRegistrations,
-  familyResources,
-} from './tables.ts';
+import { families, familyDistributions, familyOnlineRegistrations, familyResources } from './tables.ts';
 import { share, yearEnd } from './targets.ts';
 
 type ResourceRow = typeof familyResources.$inferSelect;

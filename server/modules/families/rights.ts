@@ -50,14 +50,7 @@ import { createHourlyService } from './hourly.ts';
 import * as repo from './repository.ts';
 import { anonymiseFamilies } from './retention.ts';
 import { createFamiliesService } from './service.ts';
-import {
-  families as familiesTable,
-  familyCommunities,
-  familyGuardians,
-  familyRequests,
-  familySessionSignups,
-  familySessions,
-} from './tables.ts';
+import { familyGuardians, familyRequests, familySessionSignups, familySessions } from './tables.ts';
 
 type Q<T extends z.ZodType> = z.infer<T>;
 type RequestRow = typeof familyRequests.$inferSelect;
