@@ -8,7 +8,7 @@ import { ADMIN_ROLES, type Role, usernameSchema } from '../domain/contracts/auth
 import { migrate } from '../server/db/migrate.ts';
 import { seedReference } from '../server/db/reference.ts';
 import { generatePassword } from '../server/demo/accounts.ts';
-import { recordAudit } from '../server/platform/audit/service.ts';
+import { recordAudit, sealAudit } from '../server/platform/audit/service.ts';
 import { scopeColumns } from '../server/platform/auth/sessions.ts';
 import { uuidv7 } from '../server/platform/ids.ts';
 import { checkPasswordPolicy, hashPassword } from '../server/platform/passwords.ts';
@@ -62,6 +62,7 @@ try {
     `could not create ${username}: ${(e as { cause?: { code?: string } }).cause?.code === '23505' ? 'username exists / 用户名已存在' : 'database error'}`,
   );
 }
+await sealAudit(database.db);
 await database.close();
 console.log(`created ${role} ${username} in ${district}`);
 if (!process.env.ADMIN_PASSWORD) console.log(`password (shown once, change it at first login): ${password}`);

@@ -13,6 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import { migrate } from '../server/db/migrate.ts';
+import { sealAudit } from '../server/platform/audit/service.ts';
 import { randomKey } from '../server/platform/crypto/cipher.ts';
 import { addKey, type KeyRing, keyFileOf, loadKeys, writeKeyFile } from '../server/platform/crypto/keys.ts';
 import { keyIdsInUse, rotatePersonalData } from '../server/platform/crypto/rotate.ts';
@@ -84,4 +85,5 @@ if (args.retire) {
     console.log(gone.length ? `retired keys: ${gone.join(', ')}` : 'no key to retire');
   } else console.log(`keys no longer used (remove them from TUOYU_KEYS): ${gone.join(', ') || 'none'}`);
 }
+await sealAudit(database.db); // link the batches' audit entries (ADR 0017)
 await database.close();

@@ -8,6 +8,7 @@ import os from 'node:os';
 import { usernameSchema } from '../domain/contracts/auth.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { generatePassword } from '../server/demo/accounts.ts';
+import { sealAudit } from '../server/platform/audit/service.ts';
 import { DomainError, errorDef } from '../server/platform/errors.ts';
 import { resetAdminPassword } from '../server/platform/users/reset-admin.ts';
 import { openConfiguredDatabase } from './open-configured.ts';
@@ -38,6 +39,7 @@ try {
     now: new Date(),
     operator,
   });
+  await sealAudit(database.db);
   await database.close();
   console.log(`reset ${role} ${username} in ${district}; sessions ended, account unlocked, audited`);
   console.log(`new password (shown once, must be changed at next login): ${password}`);

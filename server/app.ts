@@ -13,6 +13,7 @@ import type { Database } from './db/client.ts';
 import { countingHolidayYears } from './modules/calendar/work-calendar.ts';
 import { registerModules } from './modules/index.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
+import { createAuditSealer } from './platform/audit/service.ts';
 import { LoginRateLimiter } from './platform/auth/rate-limit.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { createAuthService } from './platform/auth/service.ts';
@@ -182,6 +183,17 @@ export async function buildApp({ database, clock, config, migration, pressure }:
     onLoopError: (name) => app.log.error({ errorName: name }, 'job loop failed; retrying at the next poll'),
   });
   app.addHook('onClose', () => jobs.stop());
+  // Audit entries are linked into the district's chain after their commit (ADR 0017): after every
+  // write request, and by a sweep each second for jobs and audited reads. Closed after the jobs.
+  const sealer = createAuditSealer(db, {
+    districts: [config.districtCode],
+    onError: (err) => app.log.error({ errorName: (err as Error).name }, 'audit sealing failed; retrying'),
+  });
+  app.addHook('onResponse', (request, _reply, done) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') sealer.kick();
+    done();
+  });
+  app.addHook('onClose', () => sealer.close());
   // The calendar-end alert follows the district's calendar: shipped years plus confirmed local ones.
   defineSystemJobs(jobs, { calendarYears: countingHolidayYears });
   const { scopeTargets, dashboard } = await registerModules(app, { db, clock, config, jobs });

@@ -7,6 +7,7 @@ import { seedReference } from './db/reference.ts';
 import { demoAccounts } from './demo/accounts.ts';
 import { demoAccountList, seedDemo } from './demo/seed.ts';
 import { backfillNamePinyin } from './modules/institutions/name-pinyin.ts';
+import { sealAudit } from './platform/audit/service.ts';
 import { systemClock } from './platform/clock.ts';
 import { openKeysAtStart } from './platform/crypto/startup.ts';
 
@@ -34,6 +35,7 @@ const demo = config.demo
       now: systemClock.now(),
     })
   : undefined;
+await sealAudit(database.db); // link what the seed and the start-up wrote (ADR 0017)
 const { app, jobs } = await buildApp({ database, clock: systemClock, config, migration });
 await app.listen({ port: config.port, host: config.host });
 jobs.start(); // app.close() stops it (onClose hook in app.ts)

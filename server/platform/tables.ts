@@ -1,5 +1,6 @@
 /** Platform tables: divisions (reference), users, sessions, login throttle, audit chain. */
 
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -13,6 +14,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
@@ -162,7 +164,10 @@ export const auditLog = pgTable(
   'audit_log',
   {
     districtCode: districtCode(),
-    seq: bigint('seq', { mode: 'number' }).notNull(),
+    /** Insertion order, from a sequence (no lock): the order the sealer links pending entries in. */
+    entryNo: bigint('entry_no', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+    /** Null until the sealer links the entry into the chain (ADR 0017). */
+    seq: bigint('seq', { mode: 'number' }),
     at: tz('at').notNull(),
     actorId: uuid('actor_id'),
     actorUsername: varchar('actor_username', { length: 64 }),
@@ -175,11 +180,13 @@ export const auditLog = pgTable(
     result: enumText('result', AUDIT_RESULTS).notNull(),
     requestId: text('request_id'),
     changes: jsonb('changes'),
-    prevHash: varchar('prev_hash', { length: 64 }).notNull(),
-    hash: varchar('hash', { length: 64 }).notNull(),
+    prevHash: varchar('prev_hash', { length: 64 }),
+    hash: varchar('hash', { length: 64 }),
   },
   (t) => [
-    primaryKey({ columns: [t.districtCode, t.seq] }),
+    primaryKey({ columns: [t.districtCode, t.entryNo] }),
+    uniqueIndex('audit_log_seq_idx').on(t.districtCode, t.seq),
+    index('audit_log_pending_idx').on(t.districtCode, t.entryNo).where(sql`seq is null`),
     index('audit_log_action_idx').on(t.districtCode, t.action, t.at),
     index('audit_log_object_idx').on(t.districtCode, t.objectType, t.objectId),
     index('audit_log_actor_idx').on(t.districtCode, t.actorId, t.at),
@@ -188,7 +195,8 @@ export const auditLog = pgTable(
 );
 comment(auditLog, ['审计日志（哈希链，只追加）', 'Audit trail (hash-chained, append-only)'], {
   districtCode: DISTRICT_COMMENT,
-  seq: ['区内序号', 'Sequence number within the district'],
+  entryNo: ['写入序号（封链前的顺序）', 'Insertion number (the order entries are sealed in)'],
+  seq: ['区内链上序号（封链前为空）', 'Sequence number in the district chain (null until sealed)'],
   at: ['时间', 'Time'],
   actorId: ['操作人账号 ID', 'Actor account id'],
   actorUsername: ['操作人登录名', 'Actor login name'],
@@ -201,8 +209,11 @@ comment(auditLog, ['审计日志（哈希链，只追加）', 'Audit trail (hash
   result: ['结果：success/failure/denied', 'Result: success/failure/denied'],
   requestId: ['请求 ID', 'Request id'],
   changes: ['变更字段（个人信息已脱敏）', 'Changed fields (personal values masked)'],
-  prevHash: ['前一条的哈希', 'Hash of the previous entry'],
-  hash: ['本条哈希 SHA-256(prev_hash + 规范化条目)', 'SHA-256(prev_hash + canonical entry)'],
+  prevHash: ['前一条的哈希（封链前为空）', 'Hash of the previous entry (null until sealed)'],
+  hash: [
+    '本条哈希 SHA-256(prev_hash + 规范化条目)（封链前为空）',
+    'SHA-256(prev_hash + canonical entry) (null until sealed)',
+  ],
 });
 
 export const auditChainHead = pgTable(
@@ -214,7 +225,7 @@ export const auditChainHead = pgTable(
   },
   (t) => [primaryKey({ columns: [t.districtCode] })],
 );
-comment(auditChainHead, ['审计链头（串行化追加）', 'Audit chain head (serialises appends)'], {
+comment(auditChainHead, ['审计链头（封链时加锁）', 'Audit chain head (locked while sealing)'], {
   districtCode: DISTRICT_COMMENT,
   seq: ['最后一条序号', 'Last sequence number'],
   hash: ['最后一条哈希', 'Last hash'],

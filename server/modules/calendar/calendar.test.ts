@@ -32,7 +32,7 @@ const auditOf = (id: string) =>
     .select({ action: auditLog.action, by: auditLog.actorUsername })
     .from(auditLog)
     .where(and(eq(auditLog.districtCode, DISTRICT), eq(auditLog.objectId, id)))
-    .orderBy(auditLog.seq);
+    .orderBy(auditLog.entryNo);
 
 describe('the year boundary', () => {
   it('a filing submitted on 2026-12-28 is counted across the new year only once 2027 is confirmed', async () => {

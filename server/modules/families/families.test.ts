@@ -58,7 +58,7 @@ describe('birth records', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('families.child_registered');
     const audit = await t.database.db.execute(
-      sql`select changes from audit_log where action = 'families.create' order by seq desc limit 1`,
+      sql`select changes from audit_log where action = 'families.create' order by entry_no desc limit 1`,
     );
     expect(JSON.stringify(audit)).not.toContain(body.childIdNumber);
   });
@@ -279,7 +279,7 @@ describe('社区分工: the health worker in charge of a community', () => {
       workerId: zjjWorker,
     });
     const audit = await t.database.db.execute(
-      sql`select changes from audit_log where action = 'families.community_worker' order by seq`,
+      sql`select changes from audit_log where action = 'families.community_worker' order by entry_no`,
     );
     expect((audit as unknown as { rows: { changes: unknown }[] }).rows.map((r) => r.changes)).toEqual([
       { workerId: { from: null, to: zjjWorker } },

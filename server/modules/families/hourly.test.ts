@@ -244,7 +244,7 @@ describe('applications', () => {
     ).json().enrolled;
     expect(otherAfter).toBe(otherBefore);
     const trail = await t.database.db.execute(
-      sql`select action from audit_log where object_id = ${bId} order by seq`,
+      sql`select action from audit_log where object_id = ${bId} order by entry_no`,
     );
     expect((trail as unknown as { rows: { action: string }[] }).rows.map((r) => r.action)).toEqual([
       'families.apply',

@@ -146,7 +146,7 @@ describe('export', () => {
     expect(lines[1]).toContain('青浦区朱家角镇材料测试托育园');
     expect(await countRows(t, 'audit_log')).toBe(before + 1);
     const audit = (await t.database.db.execute(
-      sql`select action, changes from audit_log order by seq desc limit 1`,
+      sql`select action, changes from audit_log order by entry_no desc limit 1`,
     )) as unknown as { rows: { action: string; changes: { rows: number; format: string } }[] };
     expect(audit.rows[0]).toMatchObject({
       action: 'institutions.export',

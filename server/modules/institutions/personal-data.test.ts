@@ -24,7 +24,7 @@ async function rowText(instId: string): Promise<string> {
 
 async function auditOf(action: string) {
   const res = (await t.database.db.execute(
-    sql`select actor_username, object_id, changes::text as changes from audit_log where action = ${action} order by seq`,
+    sql`select actor_username, object_id, changes::text as changes from audit_log where action = ${action} order by entry_no`,
   )) as unknown as { rows: { actor_username: string; object_id: string; changes: string }[] };
   return res.rows;
 }

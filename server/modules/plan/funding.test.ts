@@ -128,7 +128,7 @@ describe('rates', () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'plan.funding_rate'), eq(auditLog.objectId, ids.乙!)))
-      .orderBy(auditLog.seq)
+      .orderBy(auditLog.entryNo)
       .then((r) => r.slice(-1));
     expect(entry?.actorUsername).toBe('fund_d');
     expect(entry?.changes).toMatchObject({ year: 2025, perPupilRateFen: { from: 90_000, to: 95_000 } });

@@ -162,7 +162,7 @@ describe('audited 403s', () => {
     expect((await t.call('GET', '/api/v1/audit', { cookie: sys })).statusCode).toBe(403);
     expect(await auditCount('auth.denied')).toBe(before + 3);
     const rows = (await t.database.db.execute(
-      sql`select actor_username, result, object_id from audit_log where action = 'auth.denied' order by seq desc limit 1`,
+      sql`select actor_username, result, object_id from audit_log where action = 'auth.denied' order by entry_no desc limit 1`,
     )) as unknown as { rows: { actor_username: string; result: string; object_id: string }[] };
     expect(rows.rows[0]).toEqual({
       actor_username: 'sysadmin',

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
-import { recordAudit, verifyAuditChain } from '../audit/service.ts';
+import { recordAudit, sealAudit, verifyAuditChain } from '../audit/service.ts';
 import type { RequestContext } from '../context.ts';
-import { users } from '../tables.ts';
+import { GENESIS_HASH, users } from '../tables.ts';
 
 let t: TestApp;
 let auditor: string;
@@ -89,6 +89,84 @@ describe('audit trail', () => {
     ).rejects.toThrow();
     const after = await t.database.db.select().from(users);
     expect(after.map((u) => u.displayName)).toEqual(before.map((u) => u.displayName));
+  });
+});
+
+describe('sealing after the commit (ADR 0017)', () => {
+  // Its own database: the trail above is tampered with on purpose.
+  let s: TestApp;
+  beforeAll(async () => {
+    s = await createTestApp();
+  });
+  afterAll(() => s.close());
+  const exec = (q: string) => s.database.exec(q);
+  const ctx = (): RequestContext => ({
+    actor: null,
+    districtCode: DISTRICT,
+    ip: null,
+    requestId: 'seal',
+    now: s.clock.now(),
+  });
+  const rows = async (action: string) =>
+    (
+      (await s.database.db.execute(
+        sql`select seq::text as seq, hash, prev_hash from audit_log where action = ${action} order by entry_no`,
+      )) as unknown as { rows: { seq: string | null; hash: string | null; prev_hash: string | null }[] }
+    ).rows;
+
+  it('an entry is written pending, then linked in insertion order after the chain head; sealing again changes nothing', async () => {
+    await sealAudit(s.database.db);
+    const [head] = (
+      (await s.database.db.execute(
+        sql`select seq::text as seq, hash from audit_chain_head where district_code = ${DISTRICT}`,
+      )) as unknown as { rows: { seq: string; hash: string }[] }
+    ).rows;
+    for (let i = 0; i < 3; i++)
+      await recordAudit(s.database.db, ctx(), { action: 'test.seal', changes: { i } });
+    expect((await rows('test.seal')).map((r) => r.seq)).toEqual([null, null, null]);
+    expect(await sealAudit(s.database.db, DISTRICT)).toBe(3);
+    const sealed = await rows('test.seal');
+    const first = Number(head?.seq ?? 0) + 1; // a fresh district has no head yet: the genesis hash
+    const headHash = head?.hash ?? GENESIS_HASH;
+    expect(sealed.map((r) => Number(r.seq))).toEqual([first, first + 1, first + 2]);
+    expect(sealed[0]!.prev_hash).toBe(headHash);
+    expect(sealed[1]!.prev_hash).toBe(sealed[0]!.hash);
+    expect(await sealAudit(s.database.db, DISTRICT)).toBe(0);
+    expect((await verifyAuditChain(s.database.db, DISTRICT)).ok).toBe(true);
+  });
+
+  it('a rolled-back write leaves no entry, pending or sealed', async () => {
+    await expect(
+      s.database.db.transaction(async (tx) => {
+        await recordAudit(tx, ctx(), { action: 'test.rolled_back' });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    await sealAudit(s.database.db);
+    expect(await rows('test.rolled_back')).toEqual([]);
+  });
+
+  it('the database lets only the sealing change through: not another field with it, not a sealed entry again', async () => {
+    await recordAudit(s.database.db, ctx(), { action: 'test.tamper_pending' });
+    const link = `seq = 999999, prev_hash = repeat('a', 64), hash = repeat('b', 64)`;
+    await expect(
+      exec(`UPDATE audit_log SET ${link}, action = 'x' WHERE action = 'test.tamper_pending'`),
+    ).rejects.toThrow(/append-only/);
+    await sealAudit(s.database.db);
+    await expect(
+      exec(`UPDATE audit_log SET seq = NULL, prev_hash = NULL, hash = NULL WHERE seq = 1`),
+    ).rejects.toThrow(/append-only/);
+    await expect(exec(`UPDATE audit_log SET ${link} WHERE seq = 1`)).rejects.toThrow(/append-only/);
+  });
+
+  it('a sealed entry put back to pending behind the app’s back shows as a gap', async () => {
+    await sealAudit(s.database.db);
+    await exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete');
+    await exec(`UPDATE audit_log SET seq = NULL, prev_hash = NULL, hash = NULL WHERE seq = 3`);
+    await exec('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete');
+    const r = await verifyAuditChain(s.database.db, DISTRICT);
+    expect(r.ok).toBe(false);
+    expect(r.reason).toMatch(/gap before seq 4/);
   });
 });
 

@@ -28,7 +28,7 @@ const change = (cookie: string, currentPassword: string, ip = '10.9.0.1') =>
 
 async function audited(action: string, username: string) {
   const res = (await t.database.db.execute(
-    sql`select result from audit_log where action = ${action} and actor_username = ${username} order by seq`,
+    sql`select result from audit_log where action = ${action} and actor_username = ${username} order by entry_no`,
   )) as unknown as { rows: { result: string }[] };
   return res.rows.map((r) => r.result);
 }

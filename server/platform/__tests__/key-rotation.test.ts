@@ -80,7 +80,7 @@ describe('key rotation', () => {
     // Audited per batch and district (counts only, no values).
     const audit = (
       (await database.db.execute(
-        sql`select changes::text as c from audit_log where action = 'personal_data.rotate' order by seq`,
+        sql`select changes::text as c from audit_log where action = 'personal_data.rotate' order by entry_no`,
       )) as unknown as { rows: { c: string }[] }
     ).rows;
     expect(audit.length).toBeGreaterThanOrEqual(5 + 5);

@@ -16,7 +16,7 @@ import { actorOf, router } from '../http.ts';
 import type { Jobs } from '../jobs/index.ts';
 import type { ScopeTargets } from '../scope-targets.ts';
 import { auditExport } from './export.ts';
-import { listAudit, listAuditActors, verifyAuditChain } from './service.ts';
+import { listAudit, listAuditActors, sealAudit, verifyAuditChain } from './service.ts';
 
 export interface AuditRouteDeps {
   /** For the export of a large trail, made in the background (export kit). */
@@ -34,7 +34,10 @@ export function auditRoutes(app: FastifyInstance, db: Db, targets: ScopeTargets,
       config: { action: 'audit.read' },
       schema: { tags, querystring: auditQuery, response: { 200: auditPage } },
     },
-    (req) => listAudit(db, actorOf(req), req.query, targets),
+    async (req) => {
+      await sealAudit(db, actorOf(req).districtCode);
+      return listAudit(db, actorOf(req), req.query, targets);
+    },
   );
   r.get(
     '/api/v1/audit/actors',
@@ -50,6 +53,7 @@ export function auditRoutes(app: FastifyInstance, db: Db, targets: ScopeTargets,
     },
     async (req, reply) => {
       const { format, ...filters } = req.query;
+      await sealAudit(db, actorOf(req).districtCode);
       const file = await exporter.export(req.ctx, actorOf(req), filters, format);
       if (file.kind === 'job') return reply.status(202).send(file);
       return reply

@@ -4,7 +4,21 @@
  * change fails too.
  */
 
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lte, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { AuditActor, AuditEntry, AuditFilters } from '../../../domain/contracts/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, type RequestContext, scopeText } from '../context.ts';
@@ -26,22 +40,14 @@ export interface AuditEvent {
   username?: string | null;
 }
 
-/** Append one entry to the district's chain inside `tx`. */
+/**
+ * Append one entry inside `tx`, without a lock: it gets its insertion number now and its place in the
+ * district's chain (seq, prev_hash, hash) when `sealAudit` links it after the commit (ADR 0017). If the
+ * transaction rolls back, the entry goes with it.
+ */
 export async function recordAudit(tx: Db, ctx: RequestContext, event: AuditEvent): Promise<void> {
-  const district = ctx.actor?.districtCode ?? ctx.districtCode;
-  await tx
-    .insert(auditChainHead)
-    .values({ districtCode: district, seq: 0, hash: GENESIS_HASH })
-    .onConflictDoNothing();
-  const [head] = await tx
-    .select()
-    .from(auditChainHead)
-    .where(eq(auditChainHead.districtCode, district))
-    .for('update');
-  if (!head) throw new Error('audit chain head missing');
-  const fields = {
-    districtCode: district,
-    seq: head.seq + 1,
+  await tx.insert(auditLog).values({
+    districtCode: ctx.actor?.districtCode ?? ctx.districtCode,
     at: ctx.now,
     actorId: ctx.actor?.userId ?? null,
     actorUsername: ctx.actor?.username ?? event.username ?? null,
@@ -54,14 +60,134 @@ export async function recordAudit(tx: Db, ctx: RequestContext, event: AuditEvent
     result: event.result ?? 'success',
     requestId: ctx.requestId,
     changes: maskChanges(event.changes),
-  };
-  const hash = entryHash(head.hash, fields);
-  await tx.insert(auditLog).values({ ...fields, prevHash: head.hash, hash });
-  await tx
-    .update(auditChainHead)
-    .set({ seq: fields.seq, hash })
-    .where(eq(auditChainHead.districtCode, district));
+  });
 }
+
+const SEAL_BATCH = 1000;
+
+/**
+ * Link the committed entries not yet in the chain (seq null), in insertion order, onto the district's
+ * chain: one transaction per batch holding the chain head's row lock, so two sealers never interleave.
+ * Entries of transactions not committed yet are invisible here and are sealed by a later call.
+ * Returns how many entries were sealed.
+ */
+export async function sealAudit(db: Db, districtCode?: string): Promise<number> {
+  const districts = districtCode
+    ? [districtCode]
+    : (await db.selectDistinct({ d: auditLog.districtCode }).from(auditLog).where(isNull(auditLog.seq))).map(
+        (r) => r.d,
+      );
+  let sealed = 0;
+  for (const d of districts) {
+    for (;;) {
+      const n = await db.transaction(async (tx) => {
+        const pending = await tx
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.districtCode, d), isNull(auditLog.seq)))
+          .orderBy(asc(auditLog.entryNo))
+          .limit(1);
+        if (pending.length === 0) return 0;
+        await tx
+          .insert(auditChainHead)
+          .values({ districtCode: d, seq: 0, hash: GENESIS_HASH })
+          .onConflictDoNothing();
+        const [head] = await tx
+          .select()
+          .from(auditChainHead)
+          .where(eq(auditChainHead.districtCode, d))
+          .for('update');
+        if (!head) throw new Error('audit chain head missing');
+        // Read after the lock: a sealer that held it before us has linked what it saw.
+        const rows = await tx
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.districtCode, d), isNull(auditLog.seq)))
+          .orderBy(asc(auditLog.entryNo))
+          .limit(SEAL_BATCH);
+        if (rows.length === 0) return 0;
+        let prev = head.hash;
+        let seq = head.seq;
+        const links = rows.map((r) => {
+          seq += 1;
+          const hash = entryHash(prev, { ...r, seq });
+          const link = sql`(${r.entryNo}::bigint, ${seq}::bigint, ${prev}::varchar, ${hash}::varchar)`;
+          prev = hash;
+          return link;
+        });
+        await tx.execute(sql`
+          update audit_log a set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+          from (values ${sql.join(links, sql`, `)}) as v(entry_no, seq, prev_hash, hash)
+          where a.district_code = ${d} and a.entry_no = v.entry_no and a.seq is null`);
+        await tx.update(auditChainHead).set({ seq, hash: prev }).where(eq(auditChainHead.districtCode, d));
+        return rows.length;
+      });
+      sealed += n;
+      if (n < SEAL_BATCH) break;
+    }
+  }
+  return sealed;
+}
+
+/**
+ * Seal in the background: `kick()` after a write's commit (the app calls it after each successful
+ * write request) runs `sealAudit` soon, at most one run at a time; `every` ms a sweep catches entries of
+ * jobs and scripts. `close()` stops the timer and waits for a run in progress.
+ */
+export function createAuditSealer(
+  db: Db,
+  opts: { districts: readonly string[]; every?: number; onError?: (err: unknown) => void },
+) {
+  // One district at a time, each statement pinned to it (the Citus rule, ADR 0002).
+  const sealAll = async () => {
+    for (const d of opts.districts) await sealAudit(db, d);
+  };
+  let running: Promise<void> | null = null;
+  let again = false;
+  let closed = false;
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await sealAll();
+        } catch (err) {
+          opts.onError?.(err);
+        }
+      } while (again && !closed);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  const timer = setInterval(() => {
+    if (!closed) void run();
+  }, opts.every ?? 1000);
+  timer.unref();
+  return {
+    kick(): void {
+      if (!closed) void run();
+    },
+    /** Seal now and wait (tests, scripts). */
+    flush: run,
+    /** Stop the sweep, wait for a run in progress and seal once more (what the last requests wrote). */
+    async close(): Promise<void> {
+      closed = true;
+      clearInterval(timer);
+      if (running) await running;
+      try {
+        await sealAll();
+      } catch (err) {
+        opts.onError?.(err);
+      }
+    },
+  };
+}
+export type AuditSealer = ReturnType<typeof createAuditSealer>;
 
 export interface VerifyResult {
   ok: boolean;
@@ -70,8 +196,12 @@ export interface VerifyResult {
   reason: string | null;
 }
 
-/** Recompute the chain of one district (or all districts) and report the first broken entry. */
+/**
+ * Seal what is committed and pending, then recompute the chain of one district (or all districts) and
+ * report the first broken entry.
+ */
 export async function verifyAuditChain(db: Db, districtCode?: string): Promise<VerifyResult> {
+  await sealAudit(db, districtCode);
   const districts = districtCode
     ? [districtCode]
     : (await db.selectDistinct({ d: auditLog.districtCode }).from(auditLog)).map((r) => r.d);
@@ -88,7 +218,8 @@ export async function verifyAuditChain(db: Db, districtCode?: string): Promise<V
         .orderBy(asc(auditLog.seq))
         .limit(1000);
       if (rows.length === 0) break;
-      for (const row of rows) {
+      for (const r of rows) {
+        const row = { ...r, seq: r.seq ?? 0, hash: r.hash ?? '' }; // gt(seq) above: sealed rows only
         if (row.seq !== expectedSeq)
           return { ok: false, count, brokenAt: row.seq, reason: `gap before seq ${row.seq} (${d})` };
         if (row.prevHash !== prev)
@@ -121,7 +252,11 @@ export interface AuditQuery extends AuditFilters {
 /** The trail's WHERE: the actor's district (through the guard) and the filters. */
 export function auditWhere(actor: Actor, q: AuditFilters): SQL | undefined {
   // The trail is district-wide: the guard limits it to the auditor's district (town-level scopes see none).
-  const conds: (SQL | undefined)[] = [scopeWhere(actor, { district: auditLog.districtCode })];
+  // Sealed entries only (the routes seal first; an entry committed since is in the next read).
+  const conds: (SQL | undefined)[] = [
+    scopeWhere(actor, { district: auditLog.districtCode }),
+    isNotNull(auditLog.seq),
+  ];
   if (q.action) conds.push(eq(auditLog.action, q.action));
   if (q.actor) conds.push(eq(auditLog.actorUsername, q.actor));
   if (q.actorId) conds.push(eq(auditLog.actorId, q.actorId));
@@ -149,7 +284,7 @@ export async function auditRows(
     .limit(page.limit)
     .offset(page.offset);
   const plain = rows.map((e) => ({
-    seq: e.seq,
+    seq: e.seq ?? 0, // sealed rows only (auditWhere)
     at: e.at.toISOString(),
     actorId: e.actorId,
     actorUsername: e.actorUsername,
@@ -162,7 +297,7 @@ export async function auditRows(
     result: e.result as AuditEntry['result'],
     requestId: e.requestId,
     changes: (e.changes as Record<string, unknown> | null) ?? null,
-    hash: e.hash,
+    hash: e.hash ?? '',
   }));
   return auditNames(db, actor.districtCode, targets, plain);
 }
