@@ -15,8 +15,10 @@
  * system actor with counts only (no personal data), when it changed something; a second run finds
  * nothing (the families are marked) and writes nothing.
  *
- * Not handled here (known limits): the parent account linked to an anonymised family keeps its scope
- * (it then sees 已匿名 rows; disabling it is the security admin's); and a birth-record import of a
+ * - the parent accounts scoped to the family are disabled, their sessions ended, their display name →
+ *   已匿名 and their login name → anonymised-<account id> (the login name may have been a phone number).
+ *
+ * Not handled here (known limit): a birth-record import of a
  * child still under 3 whose family was deleted on request creates a new family, since no blind index
  * of the deleted ID is kept (keeping one would itself retain an identifier).
  */
@@ -25,8 +27,10 @@ import { z } from 'zod';
 import { DEFAULT_RETENTION_YEARS } from '../../../domain/families/rules.ts';
 import type { Db } from '../../db/client.ts';
 import type { AuditEvent } from '../../platform/audit/service.ts';
+import { endUserSessions } from '../../platform/auth/sessions.ts';
 import { localDate } from '../../platform/clock.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
+import { users } from '../../platform/tables.ts';
 import {
   families,
   familyChildren,
@@ -46,6 +50,7 @@ export interface AnonymiseCounts {
   children: number;
   guardians: number;
   consents: number;
+  accounts: number;
 }
 
 /**
@@ -57,7 +62,7 @@ export async function anonymiseFamilies(
   familyIds: readonly string[],
   now: Date,
 ): Promise<AnonymiseCounts> {
-  if (familyIds.length === 0) return { families: 0, children: 0, guardians: 0, consents: 0 };
+  if (familyIds.length === 0) return { families: 0, children: 0, guardians: 0, consents: 0, accounts: 0 };
   const marked = await tx
     .update(families)
     .set({
@@ -75,7 +80,7 @@ export async function anonymiseFamilies(
     )
     .returning({ id: families.id });
   const ids = marked.map((m) => m.id);
-  if (ids.length === 0) return { families: 0, children: 0, guardians: 0, consents: 0 };
+  if (ids.length === 0) return { families: 0, children: 0, guardians: 0, consents: 0, accounts: 0 };
   const children = await tx
     .update(familyChildren)
     .set({
@@ -118,11 +123,31 @@ export async function anonymiseFamilies(
     .where(
       and(eq(familyDistributions.districtCode, districtCode), inArray(familyDistributions.familyId, ids)),
     );
+  // The parents' accounts end with the family's data: no login into 已匿名 rows, no name left.
+  const accounts = await tx
+    .update(users)
+    .set({
+      disabled: true,
+      displayName: ANONYMISED,
+      username: sql`'anonymised-' || ${users.id}::text`,
+      updatedAt: now,
+      version: sql`${users.version} + 1`,
+    })
+    .where(
+      and(
+        eq(users.districtCode, districtCode),
+        eq(users.scopeKind, 'family'),
+        inArray(users.scopeFamilyId, ids),
+      ),
+    )
+    .returning({ id: users.id });
+  for (const a of accounts) await endUserSessions(tx, districtCode, a.id, now, 'family_anonymised');
   return {
     families: ids.length,
     children: children.length,
     guardians: guardians.length,
     consents: consents.length,
+    accounts: accounts.length,
   };
 }
 

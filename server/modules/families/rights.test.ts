@@ -222,6 +222,7 @@ describe('requests', () => {
   });
 
   it('a completed deletion anonymises the family: no name, ID or phone left in its rows', async () => {
+    const parentASession = await t.login('r-parent-a');
     const res = await as('r-parent-a', 'POST', '/api/v1/families/requests', {
       kind: 'deletion',
       guardianId: famA.guardianId,
@@ -265,12 +266,27 @@ describe('requests', () => {
       )) as unknown as { rows: Record<string, unknown>[] }
     ).rows;
     expect(c).toEqual({ id_number: null, id_number_bidx: null, child_name: '已匿名' });
-    const more = await as('r-parent-a', 'POST', '/api/v1/families/requests', {
-      kind: 'deletion',
-      guardianId: famA.guardianId,
+    // The parent's account ends with the data: the open session and any new login are refused.
+    const more = await t.call('POST', '/api/v1/families/requests', {
+      cookie: parentASession,
+      body: { kind: 'deletion', guardianId: famA.guardianId },
     });
-    expect(more.statusCode).toBe(409);
-    expect(more.json().code).toBe('families.anonymised');
+    expect(more.statusCode).toBe(401);
+    await expect(t.login('r-parent-a')).rejects.toThrow(/401/);
+    const [account] = (
+      (await db.execute(
+        sql`select username, display_name, disabled from users where id = ${ids.parentA!}`,
+      )) as unknown as { rows: Record<string, unknown>[] }
+    ).rows;
+    expect(account).toEqual({
+      username: `anonymised-${ids.parentA}`,
+      display_name: '已匿名',
+      disabled: true,
+    });
+    const audit = await db.execute(
+      sql`select changes from audit_log where action = 'families.request_complete' order by entry_no desc limit 1`,
+    );
+    expect(JSON.stringify(audit)).toContain('"accounts":1');
   });
 });
 

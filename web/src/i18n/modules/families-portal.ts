@@ -140,7 +140,7 @@ export const zh = {
   'familiesPortal.rights.text': '更正内容（正确的信息）',
   'familiesPortal.rights.reasonOptional': '说明（选填）',
   'familiesPortal.rights.deletionHelp':
-    '删除将清除姓名、证件号码、手机号码和住址，仅保留不可识别个人的统计数据。',
+    '删除将清除姓名、证件号码、手机号码和住址，仅保留不可识别个人的统计数据；办结后本账号同时停用。',
   'familiesPortal.rights.deletionConfirm': '确定申请删除本家庭的个人信息吗？办结后无法恢复。',
   'familiesPortal.rights.submit': '提交申请',
   'familiesPortal.rights.sent': '已提交，将于 {date} 前办理。',
@@ -299,7 +299,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'familiesPortal.rights.text': 'The correction (the right information)',
   'familiesPortal.rights.reasonOptional': 'Note (optional)',
   'familiesPortal.rights.deletionHelp':
-    'A deletion clears names, ID numbers, mobiles and the address; only statistics that identify nobody are kept.',
+    'A deletion clears names, ID numbers, mobiles and the address; only statistics that identify nobody are kept. This account is closed when it is done.',
   'familiesPortal.rights.deletionConfirm':
     "Ask for the deletion of your family's personal data? Once done it cannot be undone.",
   'familiesPortal.rights.submit': 'Send the request',

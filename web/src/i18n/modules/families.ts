@@ -185,7 +185,7 @@ export const zh = {
   'families.nav.requests': '更正删除申请',
   'families.requests.title': '监护人更正、删除申请',
   'families.requests.help':
-    '家长通过门户提出的个人信息更正、删除申请，须在提交后 15 个工作日内办理。办结删除申请即匿名化该家庭（姓名、证件号码、手机号码、住址清除，统计数据保留）。',
+    '家长通过门户提出的个人信息更正、删除申请，须在提交后 15 个工作日内办理。办结删除申请即匿名化该家庭（姓名、证件号码、手机号码、住址清除，统计数据保留），并停用该家庭的家长账号。',
   'families.requests.submittedOn': '提交日期',
   'families.requests.family': '家庭 · 申请人',
   'families.requests.kind': '类型',
@@ -402,7 +402,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'families.nav.requests': 'Data requests',
   'families.requests.title': "Guardians' correction and deletion requests",
   'families.requests.help':
-    'Requests parents send from the portal to correct or delete personal data are handled within 15 working days. Completing a deletion anonymises the family (names, ID numbers, mobiles and the address are cleared; statistics are kept).',
+    'Requests parents send from the portal to correct or delete personal data are handled within 15 working days. Completing a deletion anonymises the family (names, ID numbers, mobiles and the address are cleared; statistics are kept) and closes the parent accounts of the family.',
   'families.requests.submittedOn': 'Sent on',
   'families.requests.family': 'Family · asked by',
   'families.requests.kind': 'Kind',
