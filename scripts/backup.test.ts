@@ -17,7 +17,7 @@ import { type Database, openDatabase } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { seedReference } from '../server/db/reference.ts';
 import { seedDemo } from '../server/demo/seed.ts';
-import { recordAudit, verifyAuditChain } from '../server/platform/audit/service.ts';
+import { recordAudit, sealAudit, verifyAuditChain } from '../server/platform/audit/service.ts';
 import { generateKeyRing, keyFileOf, writeKeyFile } from '../server/platform/crypto/keys.ts';
 import { localFileStorage, newStorageKey } from '../server/platform/files/storage.ts';
 import { installKeyRing } from '../server/platform/personal-data.ts';
@@ -101,6 +101,7 @@ beforeAll(async () => {
     await database.db.transaction((tx) => recordAudit(tx, ctx, { action: 'test.backup', changes: { i } }));
   fileKey = newStorageKey();
   await localFileStorage(path.join(source.dataDir, 'files')).put(fileKey, fileBytes);
+  await sealAudit(database.db); // as `npm start` leaves a deployment (ADR 0017)
   sourceCounts = await countRows(queryable(database));
   await database.close();
 }, 120_000);

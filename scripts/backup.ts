@@ -23,7 +23,7 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
-import { verifyAuditChain } from '../server/platform/audit/service.ts';
+import { sealAudit, verifyAuditChain } from '../server/platform/audit/service.ts';
 import type { KeySet } from '../server/platform/crypto/cipher.ts';
 import { type KeyRing, keyFileOf, parseKeyRing } from '../server/platform/crypto/keys.ts';
 
@@ -144,6 +144,13 @@ export async function backup(t: Target, out: string): Promise<BackupManifest> {
   let rowCounts: Record<string, number>;
   let auditEntries: number;
   if (t.databaseUrl) {
+    // Link the committed audit entries into the chain first (ADR 0017), so the counts below are final.
+    const sealing = await openDatabase({ url: t.databaseUrl, poolSize: 1 });
+    try {
+      await sealAudit(sealing.db);
+    } finally {
+      await sealing.close();
+    }
     // Counts, the audit check and pg_dump all read one exported snapshot: they describe the same data.
     const client = new pg.Client({ connectionString: t.databaseUrl });
     await client.connect();
@@ -182,6 +189,7 @@ export async function backup(t: Target, out: string): Promise<BackupManifest> {
     const database = await openDatabase({ dataDir: dir });
     try {
       const client = database.pglite!;
+      await sealAudit(database.db); // before counting (ADR 0017)
       rowCounts = await countRows(client);
       const chain = await verifyAuditChain(database.db);
       if (!chain.ok) throw new Error(`audit chain broken at seq ${chain.brokenAt}: ${chain.reason}`);
