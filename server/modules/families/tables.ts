@@ -46,6 +46,7 @@ import {
   RESOURCE_STATUSES,
 } from '../../../domain/contracts/families-online.ts';
 import { SERVICE_FORMS } from '../../../domain/contracts/institution.ts';
+import { DEMAND_SOURCES } from '../../../domain/contracts/plan-circle.ts';
 import { comment, pd } from '../../platform/comments.ts';
 import { enumChecks, enumText } from '../../platform/enum-columns.ts';
 import { blindIndex, encryptedText } from '../../platform/personal-data.ts';
@@ -70,11 +71,20 @@ export const familyCommunities = pgTable(
     townCode: varchar('town_code', { length: 12 }).notNull(),
     name: varchar('name', { length: 50 }).notNull(),
     workerId: uuid('worker_id'),
+    // The 15-minute circle's demand (plan module, circle.ts): where the community is and how many
+    // children under 3 live there, from statistics (or synthetic in the demo, marked as such).
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    childrenUnder3: integer('children_under3'),
+    demandSource: enumText('demand_source', DEMAND_SOURCES),
+    demandAsOf: date('demand_as_of', { mode: 'string' }),
     createdAt: tz('created_at').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.districtCode, t.code] }),
     index('family_communities_town_idx').on(t.districtCode, t.townCode),
+    check('family_communities_children_ck', sql`${t.childrenUnder3} is null or ${t.childrenUnder3} >= 0`),
+    ...enumChecks(t),
   ],
 );
 comment(familyCommunities, ['社区（村居委）名录', 'Communities (residents’ and village committees)'], {
@@ -86,6 +96,11 @@ comment(familyCommunities, ['社区（村居委）名录', 'Communities (residen
     '负责上门指导的卫生健康人员账号 ID（社区分工；可空）',
     'Health worker in charge of home visits in the community (account id; optional)',
   ],
+  lat: ['社区中心纬度（WGS-84；15分钟托育服务圈）', "Latitude of the community's centre (WGS-84; 15-minute circle)"],
+  lng: ['社区中心经度（WGS-84）', "Longitude of the community's centre (WGS-84)"],
+  childrenUnder3: ['3 岁以下婴幼儿数（统计口径）', 'Children under 3 living there (statistics)'],
+  demandSource: ['数据来源：statistics 统计 / synthetic 演示合成', 'Source: statistics / synthetic (demo)'],
+  demandAsOf: ['统计日期', 'As of (date of the statistics)'],
   createdAt: ['创建时间', 'Created at'],
 });
 

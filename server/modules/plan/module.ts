@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
 import { institutionTargetSources } from '../institutions/targets.ts';
+import { circleTargetSource } from './circle.ts';
+import { circleRoutes } from './circle-routes.ts';
 import { planDashboard } from './dashboard.ts';
 import { fundingRoutes } from './funding-routes.ts';
 import { planRoutes } from './routes.ts';
@@ -12,6 +14,7 @@ export async function registerPlanModule(app: FastifyInstance, kit: ModuleKit): 
   const plan = createPlanService({ db: kit.db, targets: kit.targets });
   planRoutes(app, plan);
   fundingRoutes(app, { db: kit.db, storage: kit.storage, jobs: kit.jobs });
+  circleRoutes(app, kit.db);
   // The registry registers no module of its own: its target sources are returned from here.
-  return { targets: [...institutionTargetSources], dashboard: [planDashboard(plan)] };
+  return { targets: [...institutionTargetSources, circleTargetSource], dashboard: [planDashboard(plan)] };
 }

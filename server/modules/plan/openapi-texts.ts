@@ -13,8 +13,18 @@ export const texts: ModuleOpenApiTexts = {
     'GET /api/v1/plan/funding/export': 'plan.fundingExport',
     'PUT /api/v1/plan/funding/rates/:institutionId/:year': 'plan.putFundingRate',
     'PUT /api/v1/plan/funding/settings': 'plan.putFundingSettings',
+    'GET /api/v1/plan/circle': 'plan.circle',
+    'POST /api/v1/plan/circle/sites': 'plan.circleSites',
   },
   summaries: {
+    'plan.circle': {
+      en: 'The 15-minute childcare circle: children under 3 by community covered by inclusive free places',
+      zh: '15分钟社区托育服务圈：各社区婴幼儿被普惠托位覆盖情况',
+    },
+    'plan.circleSites': {
+      en: 'Site planner: k new sites among the community centres covering the most uncovered children',
+      zh: '选点规划：在社区中心中选出覆盖未覆盖婴幼儿最多的 k 个新点位',
+    },
     'plan.targets': { en: 'Plan targets with measured values and status', zh: '行动计划目标及完成情况' },
     'plan.targetRows': { en: 'The rows behind a target (drill-down)', zh: '目标明细（下钻）' },
     'plan.trend': { en: "A target's value and status per year", zh: '目标逐年趋势' },

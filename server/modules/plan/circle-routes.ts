@@ -1,0 +1,34 @@
+/** /api/v1/plan/circle: the 15-minute childcare circle and the site planner (circle.ts). Thin routes. */
+import type { FastifyInstance } from 'fastify';
+import {
+  circleQuery,
+  circleSchema,
+  sitePlanBody,
+  sitePlanSchema,
+} from '../../../domain/contracts/plan-circle.ts';
+import type { Db } from '../../db/client.ts';
+import { actorOf, router } from '../../platform/http.ts';
+import { circleOf, planCircleSites } from './circle.ts';
+
+const tags = ['plan'];
+
+export function circleRoutes(app: FastifyInstance, db: Db) {
+  const r = router(app);
+  r.get(
+    '/api/v1/plan/circle',
+    {
+      config: { action: 'plan.read' },
+      schema: { tags, querystring: circleQuery, response: { 200: circleSchema } },
+    },
+    (req) => circleOf(db, actorOf(req), req.query),
+  );
+  // A computation, nothing is written (so nothing is audited): POST for the body.
+  r.post(
+    '/api/v1/plan/circle/sites',
+    {
+      config: { action: 'plan.read' },
+      schema: { tags, body: sitePlanBody, response: { 200: sitePlanSchema } },
+    },
+    (req) => planCircleSites(db, actorOf(req), req.body),
+  );
+}
