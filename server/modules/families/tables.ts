@@ -96,7 +96,10 @@ comment(familyCommunities, ['社区（村居委）名录', 'Communities (residen
     '负责上门指导的卫生健康人员账号 ID（社区分工；可空）',
     'Health worker in charge of home visits in the community (account id; optional)',
   ],
-  lat: ['社区中心纬度（WGS-84；15分钟托育服务圈）', "Latitude of the community's centre (WGS-84; 15-minute circle)"],
+  lat: [
+    '社区中心纬度（WGS-84；15分钟托育服务圈）',
+    "Latitude of the community's centre (WGS-84; 15-minute circle)",
+  ],
   lng: ['社区中心经度（WGS-84）', "Longitude of the community's centre (WGS-84)"],
   childrenUnder3: ['3 岁以下婴幼儿数（统计口径）', 'Children under 3 living there (statistics)'],
   demandSource: ['数据来源：statistics 统计 / synthetic 演示合成', 'Source: statistics / synthetic (demo)'],

@@ -225,7 +225,8 @@ export const circleTargetSource: TargetSource = {
     const c = await circleOf(db, q.actor, q.townCode ? { town: q.townCode } : {});
     const byTown: Record<string, { total: number; covered: number }> = {};
     for (const r of c.communities) {
-      const t = (byTown[r.townCode] ??= { total: 0, covered: 0 });
+      const t = byTown[r.townCode] ?? { total: 0, covered: 0 };
+      byTown[r.townCode] = t;
       t.total += r.children;
       t.covered += r.covered;
     }

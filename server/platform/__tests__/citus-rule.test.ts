@@ -260,7 +260,10 @@ const JOURNEYS: Journey[] = [
         ok(await t.call('GET', `/api/v1/plan/targets/${id}/rows?year=${year}`, { cookie }), `rows ${id}`);
       ok(await t.call('GET', '/api/v1/plan/trend?key=certified_rate', { cookie }), 'trend');
       ok(await t.call('GET', '/api/v1/plan/circle', { cookie }), 'circle');
-      const sites = await t.call('POST', '/api/v1/plan/circle/sites', { cookie, body: { k: 2, capacity: 20 } });
+      const sites = await t.call('POST', '/api/v1/plan/circle/sites', {
+        cookie,
+        body: { k: 2, capacity: 20 },
+      });
       // 400 (no community with a location in this data set) or 200: either way its statements ran.
       if (sites.statusCode !== 200 && sites.statusCode !== 400) throw new Error(`sites: ${sites.statusCode}`);
     },

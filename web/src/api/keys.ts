@@ -95,6 +95,7 @@ export const keys = {
     versions: ['plan', 'versions'] as const,
     funding: (year: number) => ['plan', 'funding', year] as const,
     publicTable: (year: number) => ['plan', 'public', year] as const,
+    circle: (query: object) => ['plan', 'circle', query] as const,
   },
 
   exchange: {

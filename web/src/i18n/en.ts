@@ -6,6 +6,7 @@ import * as familiesFacilities from './modules/families-facilities.ts';
 import * as familiesOnline from './modules/families-online.ts';
 import * as familiesPortal from './modules/families-portal.ts';
 import * as plan from './modules/plan.ts';
+import * as planCircle from './modules/plan-circle.ts';
 import * as quality from './modules/quality.ts';
 import * as supervision from './modules/supervision.ts';
 import * as workforce from './modules/workforce.ts';
@@ -617,6 +618,7 @@ export const en: Messages = {
   ...families.en,
   ...familiesPortal.en,
   ...familiesFacilities.en,
+  ...planCircle.en,
   ...familiesOnline.en,
   ...quality.en,
   ...plan.en,

@@ -7,6 +7,7 @@ import * as familiesFacilities from './modules/families-facilities.ts';
 import * as familiesOnline from './modules/families-online.ts';
 import * as familiesPortal from './modules/families-portal.ts';
 import * as plan from './modules/plan.ts';
+import * as planCircle from './modules/plan-circle.ts';
 import * as quality from './modules/quality.ts';
 import * as supervision from './modules/supervision.ts';
 import * as workforce from './modules/workforce.ts';
@@ -599,6 +600,7 @@ export const zhCN = {
   ...families.zh,
   ...familiesPortal.zh,
   ...familiesFacilities.zh,
+  ...planCircle.zh,
   ...familiesOnline.zh,
   ...quality.zh,
   ...plan.zh,

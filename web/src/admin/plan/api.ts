@@ -17,6 +17,11 @@ export type FundingSettingsBody = BodyOf<'/api/v1/plan/funding/settings', 'put'>
 
 export type PublicPlan = ResponseOf<'/api/v1/public/plan', 'get'>;
 
+export type Circle = ResponseOf<'/api/v1/plan/circle', 'get'>;
+export type CircleCommunity = Circle['communities'][number];
+export type CircleSitePlan = ResponseOf<'/api/v1/plan/circle/sites', 'post'>;
+export type CircleSitesBody = BodyOf<'/api/v1/plan/circle/sites', 'post'>;
+
 export const planApi = {
   publicTable: (year: number | undefined, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/public/plan', { params: { query: year ? { year } : {} }, signal })),
@@ -39,6 +44,9 @@ export const planApi = {
     ),
   putFundingSettings: (body: FundingSettingsBody) =>
     unwrap(http.PUT('/api/v1/plan/funding/settings', { body })),
+  circle: (query: QueryOf<'/api/v1/plan/circle', 'get'>, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/plan/circle', { params: { query }, signal })),
+  circleSites: (body: CircleSitesBody) => unwrap(http.POST('/api/v1/plan/circle/sites', { body })),
 };
 
 /** Antd tag colours of the target statuses (domain/plan/status.ts). */

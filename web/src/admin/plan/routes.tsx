@@ -1,5 +1,5 @@
 /** Console pages of the Plan and funding (issue 13) module (merged into ../routes.tsx in roadmap order). */
-import { AccountBookOutlined, AimOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AdminRoute } from '../routes.tsx';
 
@@ -17,5 +17,12 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'plan.f.nav',
     icon: <AccountBookOutlined />,
     Component: lazy(() => import('./FundingPage.tsx')),
+  },
+  {
+    path: 'plan/circle',
+    permission: 'plan.read',
+    labelKey: 'plan.circle.nav',
+    icon: <EnvironmentOutlined />,
+    Component: lazy(() => import('./CirclePage.tsx')),
   },
 ];
