@@ -10,4 +10,6 @@ export const PLAN_PERMISSIONS = {
   'plan.funding_read': ['district_officer', 'town_officer'],
   // Per-pupil rates and the floor-scope setting: district officers over the whole district.
   'plan.funding_manage': ['district_officer'],
+  // The community statistics import (15-minute circle demand): district officers, and town officers for their town's communities.
+  'plan.communities_import': ['district_officer', 'town_officer'],
 } as const satisfies Record<string, readonly Role[]>;

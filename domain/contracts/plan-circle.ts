@@ -112,3 +112,27 @@ export const sitePlanSchema = z.object({
   shareAfter: z.number().nullable(),
 });
 export type SitePlan = z.infer<typeof sitePlanSchema>;
+
+/** One row of the community statistics import (the 15-minute circle's demand). */
+export const communityDemandRow = z.strictObject({
+  code: z
+    .string()
+    .regex(
+      /^\d{12}$/,
+      '社区代码应为 12 位统计用区划代码 / The community code must be the 12-digit statistical code',
+    ),
+  name: z
+    .string()
+    .trim()
+    .min(2, '社区名称 2–50 字 / The name takes 2–50 characters')
+    .max(50, '社区名称 2–50 字 / The name takes 2–50 characters'),
+  lat: z.number('纬度须为数字 / The latitude must be a number').min(-90).max(90),
+  lng: z.number('经度须为数字 / The longitude must be a number').min(-180).max(180),
+  childrenUnder3: z
+    .number('婴幼儿数须为数字 / The count must be a number')
+    .int('婴幼儿数须为整数 / The count must be a whole number')
+    .min(0, '婴幼儿数不能为负 / The count cannot be negative')
+    .max(100_000, '婴幼儿数不超过 100000 / At most 100,000 children'),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '统计日期格式应为 YYYY-MM-DD / The date must be YYYY-MM-DD'),
+});
+export type CommunityDemandRow = z.infer<typeof communityDemandRow>;

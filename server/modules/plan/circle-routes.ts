@@ -7,12 +7,21 @@ import {
   sitePlanSchema,
 } from '../../../domain/contracts/plan-circle.ts';
 import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { FileStorage } from '../../platform/files/storage.ts';
 import { actorOf, router } from '../../platform/http.ts';
+import { importRoutes } from '../../platform/import/routes.ts';
+import type { Jobs } from '../../platform/jobs/index.ts';
 import { circleOf, planCircleSites } from './circle.ts';
+import { communityImport } from './circle-import.ts';
 
 const tags = ['plan'];
 
-export function circleRoutes(app: FastifyInstance, db: Db) {
+export async function circleRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; storage: FileStorage; jobs: Jobs; clock: Clock },
+) {
+  const { db } = deps;
   const r = router(app);
   r.get(
     '/api/v1/plan/circle',
@@ -31,4 +40,12 @@ export function circleRoutes(app: FastifyInstance, db: Db) {
     },
     (req) => planCircleSites(db, actorOf(req), req.body),
   );
+  // The communities' centres and children counts from statistics (circle-import.ts).
+  await importRoutes(app, {
+    base: '/api/v1/plan/communities/imports',
+    action: 'plan.communities_import',
+    tags,
+    def: communityImport(deps),
+    deps,
+  });
 }

@@ -10,6 +10,7 @@ import type { Circle, SitePlan } from '../../../domain/contracts/plan-circle.ts'
 import { findDivision } from '../../../domain/divisions.ts';
 import { createTestApp, DISTRICT, type TestApp, XUJING, ZHUJIAJIAO } from '../../../test/app.ts';
 import { FACTORY_NOW } from '../../../test/factories/context.ts';
+import { csvText, multipartBody } from '../../../test/factories/inputs.ts';
 import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { buildPlan } from '../../../test/factories/plan.ts';
 import { familyCommunities } from '../families/tables.ts';
@@ -166,5 +167,74 @@ describe('the site planner', () => {
     const q = await as('circle_d', 'GET', '/api/v1/plan/circle?minutes=3');
     expect(q.statusCode).toBe(400);
     expect(q.json().errors[0].field).toBe('querystring.minutes');
+  });
+});
+
+describe('the community statistics import', () => {
+  const URL = '/api/v1/plan/communities/imports';
+  const HEAD = ['社区代码', '社区名称', '纬度', '经度', '3岁以下婴幼儿数', '统计日期'];
+  const upload = async (who: string, rows: string[][]) => {
+    const m = multipartBody('communities.csv', 'text/csv', Buffer.from(csvText([HEAD, ...rows])));
+    return t.app.inject({
+      method: 'POST',
+      url: URL,
+      headers: { cookie: await t.login(who), ...m.headers },
+      payload: m.payload,
+    });
+  };
+  const ll = (d: { lat: number; lng: number }) => [String(d.lat), String(d.lng)];
+
+  it('a bad row names its column and rule, the commit is refused and nothing is written', async () => {
+    const res = await upload('circle_zjj', [
+      [`${ZHUJIAJIAO}009`, '新社区', ...ll(zjj), '80', '2026-01-31'],
+      [C, '徐泾社区', ...ll(xj), '45', '2026-01-31'], // another town: outside a town officer's scope
+      [`${ZHUJIAJIAO}010`, '海外社区', '40.0', '116.4', '10', '2026-01-31'], // Beijing
+      [`${ZHUJIAJIAO}011`, '未来社区', ...ll(zjj), '10', '2099-01-01'],
+      [`${ZHUJIAJIAO}012`, '负数社区', ...ll(zjj), '-1', '2026-01-31'],
+    ]);
+    expect(res.statusCode, res.body).toBe(201);
+    const run = res.json();
+    const rules = run.errors.map(
+      (e: { row: number; field: string; rule: string }) => `${e.row}:${e.field}:${e.rule}`,
+    );
+    expect(rules).toEqual(
+      expect.arrayContaining(['3:code:out_of_scope', '4:lat:outside_district', '5:asOf:future']),
+    );
+    expect(rules.some((r: string) => r.startsWith('6:childrenUnder3:'))).toBe(true);
+    expect(rules.some((r: string) => r.startsWith('2:'))).toBe(false);
+    const commit = await t.call('POST', `${URL}/${run.id}/commit`, { cookie: await t.login('circle_zjj') });
+    expect(commit.statusCode).toBe(409);
+    const after = await t.database.db.select().from(familyCommunities);
+    expect(after.map((c) => c.code)).not.toContain(`${ZHUJIAJIAO}009`);
+  });
+
+  it('adds a community, updates a known one from statistics, and a second import changes nothing', async () => {
+    const rows = [
+      [`${ZHUJIAJIAO}009`, '新社区', ...ll(zjj), '80', '2026-01-31'],
+      [B, '远处村', String(zjj.lat + 0.05), String(zjj.lng), '25', '2026-01-31'],
+    ];
+    const first = (await upload('circle_d', rows)).json();
+    expect(first.errors).toEqual([]);
+    expect(
+      (await t.call('POST', `${URL}/${first.id}/commit`, { cookie: await t.login('circle_d') })).statusCode,
+    ).toBe(202);
+    await t.jobs.runDue();
+    const done = (await as('circle_d', 'GET', `${URL}/${first.id}`)).json();
+    expect(done.status).toBe('committed');
+    const c = (await as('circle_d', 'GET', '/api/v1/plan/circle')).json() as Circle;
+    expect(c.communities.find((x) => x.code === B)).toMatchObject({
+      children: 25,
+      source: 'statistics',
+      asOf: '2026-01-31',
+    });
+    // 30 + 25 + 40 + 80 children; the new community sits at the institution too, which has 10 places for both.
+    expect([c.totalChildren, c.coveredChildren]).toEqual([175, 10]);
+    const second = (await upload('circle_d', rows)).json();
+    expect(
+      (await t.call('POST', `${URL}/${second.id}/commit`, { cookie: await t.login('circle_d') })).statusCode,
+    ).toBe(202);
+    await t.jobs.runDue();
+    const again = (await as('circle_d', 'GET', `${URL}/${second.id}`)).json();
+    expect(again).toMatchObject({ status: 'committed', insertedRows: 0 });
   });
 });

@@ -14,7 +14,7 @@ export async function registerPlanModule(app: FastifyInstance, kit: ModuleKit): 
   const plan = createPlanService({ db: kit.db, targets: kit.targets });
   planRoutes(app, plan);
   fundingRoutes(app, { db: kit.db, storage: kit.storage, jobs: kit.jobs });
-  circleRoutes(app, kit.db);
+  await circleRoutes(app, { db: kit.db, storage: kit.storage, jobs: kit.jobs, clock: kit.clock });
   // The registry registers no module of its own: its target sources are returned from here.
   return { targets: [...institutionTargetSources, circleTargetSource], dashboard: [planDashboard(plan)] };
 }

@@ -15,8 +15,30 @@ export const texts: ModuleOpenApiTexts = {
     'PUT /api/v1/plan/funding/settings': 'plan.putFundingSettings',
     'GET /api/v1/plan/circle': 'plan.circle',
     'POST /api/v1/plan/circle/sites': 'plan.circleSites',
+    'GET /api/v1/plan/communities/imports/template': 'plan.communitiesImportTemplate',
+    'POST /api/v1/plan/communities/imports': 'plan.communitiesImportUpload',
+    'GET /api/v1/plan/communities/imports/:runId': 'plan.communitiesImportRun',
+    'POST /api/v1/plan/communities/imports/:runId/commit': 'plan.communitiesImportCommit',
+    'GET /api/v1/plan/communities/imports/:runId/errors': 'plan.communitiesImportErrors',
   },
   summaries: {
+    'plan.communitiesImportTemplate': {
+      en: 'Template of the community statistics import (XLSX)',
+      zh: '社区婴幼儿统计导入模板',
+    },
+    'plan.communitiesImportUpload': {
+      en: 'Upload community statistics: a dry run with row errors, nothing written',
+      zh: '上传社区婴幼儿统计（试运行，列出行错误，不写入）',
+    },
+    'plan.communitiesImportRun': { en: 'A community statistics import run', zh: '社区统计导入批次' },
+    'plan.communitiesImportCommit': {
+      en: 'Commit a checked community statistics import (a background job)',
+      zh: '提交已检查的社区统计导入（后台任务）',
+    },
+    'plan.communitiesImportErrors': {
+      en: 'Every row of the import with its errors (XLSX)',
+      zh: '导入错误报告（XLSX）',
+    },
     'plan.circle': {
       en: 'The 15-minute childcare circle: children under 3 by community covered by inclusive free places',
       zh: '15分钟社区托育服务圈：各社区婴幼儿被普惠托位覆盖情况',

@@ -133,6 +133,27 @@ export function apiUrl(path: string, query?: Record<string, QueryValue>): string
   return `/api/v1${path}${qs ? `?${qs}` : ''}`;
 }
 
+/** The imports built on the kit's routes (server/platform/import/routes.ts): the same five routes each. */
+export type ImportBase = '/institutions/imports' | '/families/imports' | '/plan/communities/imports';
+
+/**
+ * The calls of one kit import. The five routes answer the same shapes under every base, so the typed
+ * paths are written once, as the registry's (the string sent is the base's own).
+ */
+export function importApi(base: ImportBase) {
+  const run = `/api/v1${base}/{runId}` as '/api/v1/institutions/imports/{runId}';
+  const commit = `/api/v1${base}/{runId}/commit` as '/api/v1/institutions/imports/{runId}/commit';
+  return {
+    templateUrl: () => apiUrl(`${base}/template`),
+    upload: (file: File) => upload<ImportRun>(base, file, {}),
+    get: (runId: string, signal?: AbortSignal) =>
+      unwrap(http.GET(run, { params: { path: { runId } }, signal })),
+    commit: (runId: string) => unwrap(http.POST(commit, { params: { path: { runId } } })),
+    errorsUrl: (runId: string) => apiUrl(`${base}/${encodeURIComponent(runId)}/errors`),
+  };
+}
+export type ImportApi = ReturnType<typeof importApi>;
+
 /** POSTs one file as multipart/form-data (the browser sets the boundary); errors as in unwrap(). */
 async function upload<T>(path: string, file: File, query: Record<string, QueryValue>): Promise<T> {
   const form = new FormData();
@@ -244,15 +265,7 @@ export const api = {
       upload<InstitutionDocument>(`/institutions/${encodeURIComponent(instId)}/documents`, file, {
         category,
       }),
-    imports: {
-      templateUrl: () => apiUrl('/institutions/imports/template'),
-      upload: (file: File) => upload<ImportRun>('/institutions/imports', file, {}),
-      get: (runId: string, signal?: AbortSignal) =>
-        unwrap(http.GET('/api/v1/institutions/imports/{runId}', { params: { path: { runId } }, signal })),
-      commit: (runId: string) =>
-        unwrap(http.POST('/api/v1/institutions/imports/{runId}/commit', { params: { path: { runId } } })),
-      errorsUrl: (runId: string) => apiUrl(`/institutions/imports/${encodeURIComponent(runId)}/errors`),
-    },
+    imports: importApi('/institutions/imports'),
   },
   publicInstitutions: {
     search: (query: PublicSearchQuery, signal?: AbortSignal) =>

@@ -87,7 +87,7 @@ export default function ApplicationsPage() {
     },
   ];
   return (
-    <Card title={t('families.appsTitle')}>
+    <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('families.appsTitle')}</h1>}>
       <PagedTable
         schema={applicationListQuery}
         queryKey={keys.families.applications}

@@ -77,7 +77,7 @@ export default function FamiliesPage() {
     },
   ];
   return (
-    <Card title={t('families.childrenTitle')}>
+    <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('families.childrenTitle')}</h1>}>
       <PagedTable
         schema={familyListQuery}
         queryKey={keys.families.list}

@@ -101,6 +101,7 @@ export default function GuidancePage() {
   ];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <h1 className="sr-only">{t('families.nav.guidance')}</h1>
       <StationsCard stations={stations.data?.items} loading={!stations.data} townName={townName} />
       <Card
         title={t('families.g.sessionsTitle')}

@@ -110,7 +110,7 @@ export default function RequestsPage() {
     },
   ];
   return (
-    <Card title={t('families.requests.title')}>
+    <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('families.requests.title')}</h1>}>
       <p>{t('families.requests.help')}</p>
       <PagedTable
         schema={familyRequestListQuery}

@@ -60,7 +60,7 @@ export default function SlotsPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card
-        title={t('families.slotsTitle')}
+        title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('families.slotsTitle')}</h1>}
         extra={
           can(me, 'families.slots_manage') && (
             <Button type="primary" onClick={() => setPublishing(true)}>

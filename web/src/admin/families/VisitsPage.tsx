@@ -81,7 +81,7 @@ export default function VisitsPage() {
     <Space direction="vertical" style={{ width: '100%' }}>
       <CoverageCard />
       {can(me, 'families.assign_workers') && <WorkersCard />}
-      <Card title={t('families.visitsTitle')}>
+      <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('families.visitsTitle')}</h1>}>
         <PagedTable
           schema={visitListQuery}
           queryKey={keys.families.visits}

@@ -1,6 +1,7 @@
 /** Console pages of the Families (issue 11) module (merged into ../routes.tsx in roadmap order). */
 import {
   ClockCircleOutlined,
+  CloudUploadOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
   GlobalOutlined,
@@ -19,6 +20,13 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'families.nav.children',
     icon: <SmileOutlined />,
     Component: lazy(() => import('./FamiliesPage.tsx')),
+  },
+  {
+    path: 'families/import',
+    permission: 'families.import',
+    labelKey: 'families.nav.import',
+    icon: <CloudUploadOutlined />,
+    Component: lazy(() => import('./ImportPage.tsx')),
   },
   {
     path: 'families/visits',

@@ -1,6 +1,12 @@
 /** UI text of the Families (issue 11) module. Keys start with `families.`; `en` must have every key of `zh`. */
 export const zh = {
   'families.nav.children': '婴幼儿与家庭',
+  'families.nav.import': '出生信息导入',
+  'families.import.title': '导入出生信息（卫健委）',
+  'families.import.intro':
+    '上传卫健委提供的出生信息（CSV 或 XLSX，模板见右上角）。先试运行：逐行检查证件号码、出生日期、监护人、社区和常住状态，列出每一行的错误，不写入任何数据；无误后提交，后台导入。按婴幼儿证件号码去重：同一文件再导入不会新增，信息有变的行会更新。证件号码和手机号码加密保存。',
+  'families.import.committed': '导入完成：新增或更新 {n} 条记录。',
+  'families.import.toList': '查看婴幼儿与家庭',
   'families.byWorkerTitle': '按卫生健康人员（本年上门、待访、逾期）',
   'families.workersTitle': '社区分工',
   'families.workersHint': '未指定人员的上门指导安排给社区负责人',
@@ -218,6 +224,12 @@ export const zh = {
 
 export const en: { readonly [K in keyof typeof zh]: string } = {
   'families.nav.children': 'Children & families',
+  'families.nav.import': 'Birth records import',
+  'families.import.title': 'Import birth records (health commission)',
+  'families.import.intro':
+    "Upload the health commission's birth records (CSV or XLSX; the template is at the top right). A dry run comes first: every row's ID numbers, birth date, guardians, community and residence are checked and each row's errors listed, nothing written; once clean, commit and the import runs in the background. Rows are matched by the child's ID number: the same file again adds nothing, a changed row updates. ID numbers and mobiles are stored encrypted.",
+  'families.import.committed': 'Import done: {n} records added or updated.',
+  'families.import.toList': 'Children & families',
   'families.byWorkerTitle': 'By health worker (visited this year, scheduled, overdue)',
   'families.workersTitle': 'Health worker per community',
   'families.workersHint': 'Visits scheduled without a worker go to the community’s',
