@@ -23,7 +23,8 @@ describe('canonicalBanList', () => {
   };
   it('does not depend on entry order or key order', () => {
     const a = canonicalBanList({ ...body, entries: [e(), e({ hash: H('b') })] });
-    const reordered = { decisionDate: '2026-01-10', ...e({ hash: H('b') }) };
+    const b0 = e({ hash: H('b') });
+    const reordered = Object.fromEntries(Object.entries(b0).reverse()) as BanListFileEntry;
     const b = canonicalBanList({ ...body, entries: [reordered, e()] });
     expect(a).toBe(b);
   });
