@@ -7,6 +7,7 @@ import {
   BAN_ROLE_LABELS,
   banListQuery,
 } from '../../../../domain/contracts/workforce.ts';
+import { findDivision } from '../../../../domain/divisions.ts';
 import { problemText } from '../../api/errors.ts';
 import { keys } from '../../api/keys.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
@@ -77,7 +78,14 @@ export default function BanListPage() {
       key: 'reasonCategory',
       render: (_, r) => BAN_REASON_CATEGORY_LABELS[r.reasonCategory][l],
     },
-    { title: t('workforce.issuingDistrict'), dataIndex: 'issuingDistrict', key: 'issuingDistrict' },
+    {
+      title: t('workforce.issuingDistrict'),
+      key: 'issuingDistrict',
+      render: (_, r) => {
+        const d = findDivision(r.issuingDistrict);
+        return d ? (l === 'zh' ? d.nameZh : d.nameEn) : r.issuingDistrict;
+      },
+    },
     {
       title: t('workforce.decision'),
       key: 'decision',
