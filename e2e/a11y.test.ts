@@ -180,6 +180,7 @@ test('module console pages (quality, supervision, families, workforce, plan): ze
   await visit('/admin/families/facilities', 'families facilities', '.ant-table-row');
   await visit('/admin/workforce/compliance', 'workforce compliance');
   await visit('/admin/workforce/bans', 'workforce bans');
+  await visit('/admin/workforce/subsidy', 'workforce subsidy', '.ant-table-row');
   await visit('/admin/plan', 'plan dashboard');
   assert.deepEqual(found, []);
   await page.close();

@@ -142,6 +142,17 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
   }
   await page.getByText('持证在岗').waitFor();
 
+  // Her passed 保育员 assessment (鉴定) as a dated entry on her page.
+  await page.getByRole('button', { name: '登记考核或奖惩' }).click();
+  const rec = page.getByRole('dialog');
+  await choose(page, rec, '类别', '职业技能鉴定');
+  await choose(page, rec, '鉴定项目', '保育员');
+  await choose(page, rec, '结果/等级', '合格');
+  await rec.getByLabel('说明').fill('保育员四级鉴定（演练）');
+  await rec.getByRole('button', { name: /保\s*存/ }).click();
+  await rec.waitFor({ state: 'hidden' });
+  await page.getByRole('cell', { name: '保育员四级鉴定（演练）' }).waitFor();
+
   // Training attendance on her ledger (the event's hours by default).
   await page.getByRole('button', { name: '记录培训出勤' }).click();
   const train = page.getByRole('dialog');
@@ -178,18 +189,50 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
   await op.getByRole('button', { name: '新增终身禁入' }).click();
   const ban = op.getByRole('dialog');
   await ban.getByLabel('姓名').fill('林晓雯');
-  await ban
-    .getByLabel(/身份证/)
-    .first()
-    .fill(idNumber);
+  await ban.getByLabel('证件号码', { exact: true }).fill(idNumber);
   await ban.getByLabel('处理决定文号').fill('青卫健〔2026〕演练1号');
   await ban.getByLabel('决定日期').fill('2026-11-30');
-  await ban.getByLabel('事由').fill('虐待婴幼儿（演练）');
+  await ban.getByLabel('事由', { exact: true }).fill('虐待婴幼儿（演练）');
   await shot(op, 'workforce-5-add-ban');
   await ban.getByRole('button', { name: /保\s*存/ }).click();
   await ban.waitFor({ state: 'hidden' });
   await op.getByRole('cell', { name: '青卫健〔2026〕演练1号（2026-11-30）' }).waitFor();
   await shot(op, 'workforce-6-ban-list');
+
+  // The officer exports the signed list (hashes only) and imports it back: nothing is added twice.
+  const [download] = await Promise.all([
+    op.waitForEvent('download'),
+    op.getByRole('button', { name: '导出签名名单' }).click(),
+  ]);
+  const exported = JSON.parse(
+    await new Promise<string>((resolve, reject) => {
+      void download.createReadStream().then((st) => {
+        const chunks: Buffer[] = [];
+        st.on('data', (c: Buffer) => chunks.push(c));
+        st.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        st.on('error', reject);
+      });
+    }),
+  ) as { format: string; entries: { hash: string }[]; signature: string };
+  assert.equal(exported.format, 'tuoyu-ban-list/1');
+  assert.ok(exported.entries.length >= 1);
+  assert.ok(!JSON.stringify(exported).includes(idNumber), 'no ID number in the file');
+  assert.ok(!JSON.stringify(exported).includes('林晓雯'), 'no name in the file');
+  await op.locator('input[type=file]').setInputFiles({
+    name: 'ban-list.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(exported)),
+  });
+  await op.getByText(/新增 0 条/).waitFor();
+  // A tampered file is refused with the reason.
+  const tampered = { ...exported, entries: exported.entries.slice(1) };
+  await op.locator('input[type=file]').setInputFiles({
+    name: 'tampered.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(tampered)),
+  });
+  await op.getByText(/签名无效/).waitFor();
+  await shot(op, 'workforce-6b-ban-import');
 
   // Re-screening runs as a job: the institution sees the block on her page.
   const deadline = Date.now() + 60_000;
@@ -227,6 +270,16 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
   await lift.waitFor({ state: 'hidden' });
   await banRow.getByText('已解除').waitFor();
   await shot(op, 'workforce-9-lifted');
+
+  // The training-fee subsidy page lists the year's passed assessments on the rule pack's list.
+  await op.goto(`${h.baseUrl}/admin/workforce/subsidy`);
+  await op.getByText('培训费补贴名单').first().waitFor();
+  await op
+    .getByText(/保育员、育婴员/)
+    .first()
+    .waitFor();
+  await op.getByRole('cell', { name: '林晓雯' }).first().waitFor();
+  await shot(op, 'workforce-10-subsidy');
   await officer.close();
   await ctx.close();
 });

@@ -102,9 +102,20 @@ export const BAN_ROLE_LABELS: Record<(typeof BAN_ROLES)[number], { zh: string; e
   direct_manager: { zh: '直接管理人员', en: 'Direct manager' },
 };
 export const BAN_SOURCES = ['local', 'imported'] as const;
+/** Reason categories of a ban (exported with the list instead of the free-text reason, which may name people). */
+export const BAN_REASON_CATEGORIES = ['abuse', 'neglect', 'other'] as const;
+export type BanReasonCategory = (typeof BAN_REASON_CATEGORIES)[number];
+export const BAN_REASON_CATEGORY_LABELS: Record<BanReasonCategory, { zh: string; en: string }> = {
+  abuse: { zh: '虐待、伤害婴幼儿', en: 'Abuse or injury of children' },
+  neglect: { zh: '严重失职、疏于照护', en: 'Serious neglect of care' },
+  other: { zh: '其他', en: 'Other' },
+};
 export const MATCH_SOURCES = ['hire', 'rescreen'] as const;
 
 const date = z.iso.date();
+function citationSchemaBase() {
+  return z.object({ docNumber: z.string(), article: z.string() });
+}
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 // ── staff ──────────────────────────────────────────────────────────────────────────────────────
@@ -244,6 +255,7 @@ const banPerson = z.strictObject({
 export const createBanBody = z.strictObject({
   person: banPerson,
   reason: text(500),
+  reasonCategory: z.enum(BAN_REASON_CATEGORIES).default('abuse'),
   decisionRef: text(100),
   decisionDate: date,
   /** The direct managers named in the decision: each becomes its own entry. */
@@ -255,9 +267,12 @@ export const banEntrySchema = z.object({
   name: z.string().nullable(),
   role: z.enum(BAN_ROLES),
   reason: z.string(),
+  reasonCategory: z.enum(BAN_REASON_CATEGORIES),
   decisionRef: z.string(),
   decisionDate: z.string(),
   source: z.enum(BAN_SOURCES),
+  /** The district that issued the decision (this district for local entries). */
+  issuingDistrict: z.string(),
   relatedEntryId: z.uuid().nullable(),
   enteredAt: z.string(),
   liftedAt: z.string().nullable(),
@@ -267,6 +282,122 @@ export const banEntrySchema = z.object({
 export const banPage = pageOf(banEntrySchema);
 export const banListQuery = paginationQuery.extend({ lifted: z.enum(['true', 'false']).optional() });
 export const createBanResponse = z.object({ entries: z.array(banEntrySchema), rescreenJobId: z.string() });
+
+/** The signed file exchanged between districts (ADR 0018): hashes and decision data only, never names or numbers. */
+export const BAN_LIST_FORMAT = 'tuoyu-ban-list/1';
+const districtCodeField = z.string().regex(/^[1-9]\d{5}$/);
+export const banListFileEntry = z.strictObject({
+  hash: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  role: z.enum(BAN_ROLES),
+  reasonCategory: z.enum(BAN_REASON_CATEGORIES),
+  decisionRef: text(100),
+  decisionDate: date,
+  issuingDistrict: districtCodeField,
+});
+export type BanListFileEntry = z.infer<typeof banListFileEntry>;
+export const banListFile = z.strictObject({
+  format: z.literal(BAN_LIST_FORMAT),
+  /** The district that exported (signed) the file. */
+  exportedBy: districtCodeField,
+  exportedAt: z.iso.datetime(),
+  entries: z.array(banListFileEntry).max(20_000),
+  /** HMAC-SHA-256 (hex) of the canonical body under the signing key derived from the shared ban-list key. */
+  signature: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type BanListFile = z.infer<typeof banListFile>;
+export const banImportResponse = z.object({
+  received: z.number().int(),
+  added: z.number().int(),
+  /** Entries already on the list (re-import) or issued by this district. */
+  skipped: z.number().int(),
+  rescreenJobId: z.string().nullable(),
+});
+
+// ── assessments (过程考核) and rewards/penalties (奖惩) ────────────────────────────────────────
+export const RECORD_KINDS = ['process_assessment', 'skill_assessment', 'reward', 'penalty'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+export const RECORD_KIND_LABELS: Record<RecordKind, { zh: string; en: string }> = {
+  process_assessment: { zh: '过程考核', en: 'Assessment during work' },
+  skill_assessment: { zh: '职业技能鉴定', en: 'Vocational skill assessment' },
+  reward: { zh: '奖励', en: 'Reward' },
+  penalty: { zh: '惩处', en: 'Penalty' },
+};
+/** Vocational assessments (鉴定) a practitioner may pass; which ones earn the training-fee subsidy is a rule-pack list. */
+export const SKILL_ASSESSMENTS = [
+  'caregiver',
+  'infant_carer',
+  'health_worker',
+  'nutritionist',
+  'other',
+] as const;
+export type SkillAssessment = (typeof SKILL_ASSESSMENTS)[number];
+export const SKILL_ASSESSMENT_LABELS: Record<SkillAssessment, { zh: string; en: string }> = {
+  caregiver: { zh: '保育员', en: 'Caregiver' },
+  infant_carer: { zh: '育婴员', en: 'Infant carer' },
+  health_worker: { zh: '保健员', en: 'Health worker' },
+  nutritionist: { zh: '营养配餐员', en: 'Nutrition caterer' },
+  other: { zh: '其他', en: 'Other' },
+};
+export const GRADES = ['excellent', 'good', 'passed', 'failed'] as const;
+export type Grade = (typeof GRADES)[number];
+export const GRADE_LABELS: Record<Grade, { zh: string; en: string }> = {
+  excellent: { zh: '优秀', en: 'Excellent' },
+  good: { zh: '良好', en: 'Good' },
+  passed: { zh: '合格', en: 'Passed' },
+  failed: { zh: '不合格', en: 'Failed' },
+};
+export const createRecordBody = z.strictObject({
+  kind: z.enum(RECORD_KINDS),
+  date,
+  /** Skill assessments: which one. */
+  skill: z.enum(SKILL_ASSESSMENTS).optional(),
+  /** Assessments: the result or grade. */
+  grade: z.enum(GRADES).optional(),
+  description: text(500),
+  /** Rewards and penalties: the decision reference (required for them). */
+  decisionRef: z.string().trim().max(100).optional(),
+});
+export type CreateRecordBody = z.infer<typeof createRecordBody>;
+export const personRecordSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(RECORD_KINDS),
+  date: z.string(),
+  skill: z.enum(SKILL_ASSESSMENTS).nullable(),
+  grade: z.enum(GRADES).nullable(),
+  description: z.string(),
+  decisionRef: z.string().nullable(),
+  institutionId: z.uuid().nullable(),
+  enteredAt: z.string(),
+});
+export const personRecordList = z.object({ items: z.array(personRecordSchema) });
+
+// ── training-fee subsidy (培训费补贴) ─────────────────────────────────────────────────────────
+export const subsidyQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100),
+  townCode: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
+});
+export const subsidyRowSchema = z.object({
+  recordId: z.uuid(),
+  staffId: z.uuid(),
+  staffName: z.string(),
+  skill: z.enum(SKILL_ASSESSMENTS),
+  date: z.string(),
+  grade: z.enum(GRADES),
+  institutionId: z.uuid().nullable(),
+  institutionName: z.string().nullable(),
+  townCode: z.string().nullable(),
+});
+export type SubsidyRow = z.infer<typeof subsidyRowSchema>;
+export const subsidyAnswer = z.object({
+  year: z.number().int(),
+  /** The rule pack's list of assessments that earn the subsidy, with its citation. */
+  assessments: z.array(z.enum(SKILL_ASSESSMENTS)),
+  citation: citationSchemaBase().nullable(),
+  items: z.array(subsidyRowSchema),
+});
 
 // ── training ───────────────────────────────────────────────────────────────────────────────────
 export const createTrainingBody = z.strictObject({
@@ -310,7 +441,7 @@ export const complianceQuery = z.strictObject({
     .optional(),
   institutionId: z.uuid().optional(),
 });
-export const citationSchema = z.object({ docNumber: z.string(), article: z.string() });
+export const citationSchema = citationSchemaBase();
 export const classComplianceSchema = z.object({
   classId: z.uuid(),
   className: z.string(),

@@ -188,6 +188,11 @@ export const QINGPU_2021: PolicyPack = {
       ),
       teachersPerToddlerClass: seed(2, '四、(二) 优化经费投入（托班编制以每班两教一保计算）'),
       caregiversPerToddlerClass: seed(1, '四、(二) 优化经费投入（托班编制以每班两教一保计算）'),
+      subsidyAssessments: seed(
+        ['caregiver', 'infant_carer'],
+        '四、(二) 优化经费投入（托育服务从业人员参加保育员、育婴员等项目培训并鉴定合格的，可按照紧缺培训补贴项目规定标准，给予培训费补贴）',
+        'The text says 等 (and similar): the list is open; add an assessment here with its source when the district names one.',
+      ),
     },
     plan: {
       newInclusivePointsPerYear: seed(

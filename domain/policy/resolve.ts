@@ -50,6 +50,7 @@ const GROUP_KEYS: { [G in PolicyGroup]-?: Record<keyof NonNullable<PolicyValues[
     pupilFloor: true,
     teachersPerToddlerClass: true,
     caregiversPerToddlerClass: true,
+    subsidyAssessments: true,
   },
   plan: {
     newInclusivePointsPerYear: true,

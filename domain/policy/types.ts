@@ -71,6 +71,8 @@ export interface PolicyValues {
     pupilFloor: number;
     teachersPerToddlerClass: number;
     caregiversPerToddlerClass: number;
+    /** Vocational assessments (鉴定) whose passing earns the training-fee subsidy; an open list (…等). */
+    subsidyAssessments: string[];
   };
   /** The district action plan's mechanism numbers. */
   plan?: {

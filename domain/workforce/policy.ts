@@ -19,6 +19,8 @@ export interface WorkforcePolicy {
   ethicsHours: number | null;
   professionalTrainings: number | null;
   certifiedPct: number | null;
+  /** Vocational assessments whose passing earns the training-fee subsidy (empty when no pack sets them). */
+  subsidyAssessments: string[];
   carriedOverFrom: string | null;
   citations: Record<string, Citation | null>;
 }
@@ -68,6 +70,7 @@ export function workforcePolicy(districtCode: string, day: string): WorkforcePol
     ethicsHours: plan?.ethicsTrainingHoursPerYear ?? null,
     professionalTrainings: plan?.professionalTrainingsPerYear ?? null,
     certifiedPct: plan?.certifiedPct ?? null,
+    subsidyAssessments: funding?.subsidyAssessments ?? [],
     carriedOverFrom,
     citations: {
       postCertificates: cite(r.sources['workforce.postCertificates']),
@@ -81,6 +84,7 @@ export function workforcePolicy(districtCode: string, day: string): WorkforcePol
       skillsHours: cite(planSources['plan.skillsTrainingHoursPerYear']),
       ethicsHours: cite(planSources['plan.ethicsTrainingHoursPerYear']),
       professionalTrainings: cite(planSources['plan.professionalTrainingsPerYear']),
+      subsidyAssessments: cite(planSources['funding.subsidyAssessments']),
     },
   };
   if (cache.size > 500) cache.clear();

@@ -5,7 +5,7 @@
  * `DATA_DIR/ban-list-key.json`, created with a random key (mode 600) on first use; replace it with the
  * key agreed between districts before exchanging lists. Tests get a random in-memory key.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../config.ts';
@@ -66,4 +66,11 @@ export function banHash(idType: string, normalisedNumber: string, key: Buffer = 
 export function signBanList(body: string, key: Buffer = banListKey()): string {
   const signing = createHmac('sha256', key).update('tuoyu-ban/1 signing').digest();
   return createHmac('sha256', signing).update(body).digest('hex');
+}
+
+/** Whether a signature (hex) is the list's signature under the key; constant-time (ADR 0018). */
+export function verifyBanList(body: string, signature: string, key: Buffer = banListKey()): boolean {
+  const expected = Buffer.from(signBanList(body, key), 'hex');
+  const given = Buffer.from(signature, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

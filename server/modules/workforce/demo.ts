@@ -7,6 +7,7 @@ import { formatDayNumber, parseDate } from '../../../domain/rules/dates.ts';
 import { citizenIdCheckChar } from '../../../domain/rules/ids.ts';
 import { workforcePolicy } from '../../../domain/workforce/policy.ts';
 import type { Db } from '../../db/client.ts';
+import { Rng } from '../../demo/rng.ts';
 import { localDate } from '../../platform/clock.ts';
 import { protect, sealValue } from '../../platform/personal-data.ts';
 import type { ModuleDemoContext } from '../demo.ts';
@@ -18,6 +19,7 @@ import {
   certificates,
   classAssignments,
   employments,
+  personRecords,
   staff,
   trainingAttendance,
   trainingEvents,
@@ -285,9 +287,87 @@ export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise
       enteredAt: now,
     },
   ]);
+  await seedRecordsDemo(db, district, now, today, empRows);
+
   // Planner statistics for the bulk rows just written: PGlite has no autovacuum, and with empty
   // statistics the compliance read joined staff by a nested loop over every row (~0.5 s a call).
   await db.execute(
     sql`analyze workforce_staff, workforce_employments, workforce_class_assignments, workforce_certificates, workforce_training_events, workforce_training_attendance, institutions, institution_classes`,
   );
+}
+
+/** The records' own PRNG seed, so the other demo rows stay as they were. */
+const RECORDS_SEED = 0x5ab51d1e;
+
+/**
+ * Assessments during work, skill assessments (this year's feed the training-fee subsidy list), and a few
+ * rewards and penalties, on the demo staff (synthetic; own seeded PRNG).
+ */
+async function seedRecordsDemo(
+  db: Db,
+  district: string,
+  now: Date,
+  today: string,
+  empRows: (typeof employments.$inferInsert)[],
+) {
+  const rng = new Rng(RECORDS_SEED);
+  const ms = now.getTime() - 200 * 86_400_000;
+  const year = today.slice(0, 4);
+  const dayOfYear = (n: number) => {
+    const d = addDays(`${year}-01-01`, n);
+    return d > today ? today : d;
+  };
+  const elapsed = Math.max(
+    0,
+    Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${year}-01-01T00:00:00Z`)) / 86_400_000),
+  );
+  const rows: (typeof personRecords.$inferInsert)[] = [];
+  let n = 0;
+  const add = (e: (typeof empRows)[number], r: Partial<typeof personRecords.$inferInsert>) =>
+    rows.push({
+      districtCode: district,
+      id: rng.uuid(ms + ++n),
+      staffId: e.staffId,
+      kind: 'process_assessment',
+      recordDate: today,
+      description: '',
+      institutionId: e.institutionId,
+      townCode: e.townCode,
+      enteredBy: null,
+      enteredAt: now,
+      ...r,
+    });
+  for (const e of empRows) {
+    if (rng.chance(0.6))
+      add(e, {
+        kind: 'process_assessment',
+        recordDate: dayOfYear(rng.int(0, elapsed)),
+        grade: rng.pick(['excellent', 'good', 'good', 'passed', 'passed', 'passed', 'failed'] as const),
+        description: '年度过程考核（示例数据）',
+      });
+    if ((e.post === 'caregiver' || e.post === 'infant_carer') && rng.chance(0.25))
+      add(e, {
+        kind: 'skill_assessment',
+        recordDate: dayOfYear(rng.int(0, elapsed)),
+        skill: e.post,
+        grade: rng.chance(0.85) ? 'passed' : 'failed',
+        description:
+          e.post === 'caregiver' ? '保育员职业技能鉴定（示例数据）' : '育婴员职业技能鉴定（示例数据）',
+      });
+    if (rng.chance(0.02))
+      add(e, {
+        kind: 'reward',
+        recordDate: dayOfYear(rng.int(0, elapsed)),
+        description: '优秀保育工作者（示例数据）',
+        decisionRef: `青卫健〔${year}〕示例奖${n}号`,
+      });
+    else if (rng.chance(0.004))
+      add(e, {
+        kind: 'penalty',
+        recordDate: dayOfYear(rng.int(0, elapsed)),
+        description: '违反一日生活照护规范，予以警告（示例数据）',
+        decisionRef: `青卫健〔${year}〕示例惩${n}号`,
+      });
+  }
+  await insertChunks(rows, (c) => db.insert(personRecords).values(c));
 }

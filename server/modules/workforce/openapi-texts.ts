@@ -21,6 +21,12 @@ export const texts: ModuleOpenApiTexts = {
     [`POST ${B}/trainings/:id/attendance`]: 'workforce.addAttendance',
     [`GET ${B}/compliance`]: 'workforce.compliance',
     [`GET ${B}/compliance/export`]: 'workforce.exportCompliance',
+    [`GET ${B}/bans/export`]: 'workforce.exportBanList',
+    [`POST ${B}/bans/import`]: 'workforce.importBanList',
+    [`GET ${B}/staff/:id/records`]: 'workforce.listRecords',
+    [`POST ${B}/staff/:id/records`]: 'workforce.addRecord',
+    [`GET ${B}/subsidy`]: 'workforce.subsidy',
+    [`GET ${B}/subsidy/export`]: 'workforce.exportSubsidy',
   },
   summaries: {
     'workforce.listStaff': {
@@ -59,6 +65,30 @@ export const texts: ModuleOpenApiTexts = {
     'workforce.exportCompliance': {
       en: 'Export the class staffing table (XLSX/CSV)',
       zh: '导出班级配班合规表',
+    },
+    'workforce.exportBanList': {
+      en: 'Export the ban list in force as a signed file of keyed hashes (no names or numbers; ADR 0018)',
+      zh: '导出现行终身禁入名单签名文件（仅散列，不含姓名和证件号码）',
+    },
+    'workforce.importBanList': {
+      en: "Import another district's signed ban list (signature checked; idempotent; re-screens staff)",
+      zh: '导入外区终身禁入名单签名文件（校验签名，重复导入不新增，导入后复查在职人员）',
+    },
+    'workforce.listRecords': {
+      en: "A person's assessments, skill assessments, rewards and penalties in scope",
+      zh: '人员的过程考核、职业技能鉴定与奖惩记录',
+    },
+    'workforce.addRecord': {
+      en: 'Add an assessment, skill assessment, reward or penalty to a person (audited)',
+      zh: '登记过程考核、职业技能鉴定或奖惩（记审计）',
+    },
+    'workforce.subsidy': {
+      en: "Training-fee subsidy eligibility of a year: passed assessments on the rule pack's list",
+      zh: '年度培训费补贴名单：鉴定合格且在规则包所列项目内',
+    },
+    'workforce.exportSubsidy': {
+      en: 'Export the training-fee subsidy list (XLSX/CSV)',
+      zh: '导出培训费补贴名单',
     },
   },
   tags: {

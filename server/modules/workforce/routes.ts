@@ -9,6 +9,8 @@ import {
   attendanceBody,
   attendanceResponse,
   banEntrySchema,
+  banImportResponse,
+  banListFile,
   banListQuery,
   banPage,
   complianceQuery,
@@ -16,16 +18,20 @@ import {
   createBanBody,
   createBanResponse,
   createCertificateBody,
+  createRecordBody,
   createStaffBody,
   createTrainingBody,
   employmentInput,
   employmentParams,
   endEmploymentBody,
   liftBanBody,
+  personRecordList,
   staffDetail,
   staffListQuery,
   staffPage,
   staffParams,
+  subsidyAnswer,
+  subsidyQuery,
   trainingEventSchema,
   trainingListQuery,
   trainingPage,
@@ -38,7 +44,9 @@ import type { FileStorage } from '../../platform/files/storage.ts';
 import { actorOf, router } from '../../platform/http.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import { computeCompliance, toComplianceAnswer } from './compliance.ts';
+import { createBanExchange } from './exchange.ts';
 import { complianceExport } from './export.ts';
+import { createRecordsService, subsidyExport, subsidyList } from './records.ts';
 import { createWorkforceService } from './service.ts';
 
 const tags = ['workforce'];
@@ -184,6 +192,80 @@ export async function workforceRoutes(
     async (req, reply) => {
       const { format, ...filters } = req.query;
       const file = await exporter.export(
+        req.ctx,
+        actorOf(req),
+        { ...filters, asOf: req.ctx.now.toISOString() },
+        format,
+      );
+      if (file.kind === 'job') return reply.status(202).send(file);
+      return reply
+        .header('content-disposition', contentDisposition(file.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .type(file.contentType)
+        .send(file.body as never);
+    },
+  );
+
+  // ── ban-list exchange (ADR 0018) ──
+  const exchange = createBanExchange(deps);
+  r.get(
+    `${BASE}/bans/export`,
+    { config: { action: 'workforce.ban_manage' }, schema: { tags, response: { 200: banListFile } } },
+    async (req, reply) => {
+      const file = await exchange.exportList(req.ctx, actorOf(req));
+      const stamp = file.exportedAt.slice(0, 10);
+      return reply
+        .header('content-disposition', contentDisposition(`ban-list-${file.exportedBy}-${stamp}.json`))
+        .send(file);
+    },
+  );
+  r.post(
+    `${BASE}/bans/import`,
+    {
+      config: { action: 'workforce.ban_manage' },
+      bodyLimit: 10 * 1024 * 1024,
+      schema: { tags, body: banListFile, response: { 200: banImportResponse } },
+    },
+    (req) => exchange.importList(req.ctx, actorOf(req), req.body),
+  );
+
+  // ── assessments and rewards/penalties on a person ──
+  const records = createRecordsService(deps);
+  r.get(
+    `${BASE}/staff/:id/records`,
+    { config: read, schema: { tags, params: staffParams, response: { 200: personRecordList } } },
+    (req) => records.list(req.ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    `${BASE}/staff/:id/records`,
+    {
+      config: manage,
+      schema: { tags, params: staffParams, body: createRecordBody, response: { 201: personRecordList } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await records.add(req.ctx, actorOf(req), req.params.id, req.body)),
+  );
+
+  // ── training-fee subsidy eligibility ──
+  const subsidyExporter = createExporter(deps, subsidyExport);
+  r.get(
+    `${BASE}/subsidy`,
+    { config: compliance, schema: { tags, querystring: subsidyQuery, response: { 200: subsidyAnswer } } },
+    (req) => subsidyList(deps.db, actorOf(req), req.query, req.ctx.now),
+  );
+  r.get(
+    `${BASE}/subsidy/export`,
+    {
+      config: compliance,
+      schema: {
+        tags,
+        querystring: subsidyQuery.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+        response: { 202: exportJobSchema },
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      const file = await subsidyExporter.export(
         req.ctx,
         actorOf(req),
         { ...filters, asOf: req.ctx.now.toISOString() },

@@ -77,15 +77,17 @@ export interface WorkforceDeps {
 
 type Tx = Db;
 
-function mapEntry(r: typeof banEntries.$inferSelect, matches: number) {
+export function mapEntry(r: typeof banEntries.$inferSelect, matches: number) {
   return {
     id: r.id,
     name: r.fullName,
     role: r.role,
     reason: r.reason,
+    reasonCategory: r.reasonCategory,
     decisionRef: r.decisionRef,
     decisionDate: r.decisionDate,
     source: r.source,
+    issuingDistrict: r.issuingDistrict ?? r.districtCode,
     relatedEntryId: r.relatedEntryId,
     enteredAt: r.enteredAt.toISOString(),
     liftedAt: r.liftedAt?.toISOString() ?? null,
@@ -657,6 +659,7 @@ export function createWorkforceService(deps: WorkforceDeps) {
             role: i === 0 ? 'perpetrator' : 'direct_manager',
             relatedEntryId: i === 0 ? null : mainId,
             reason: body.reason,
+            reasonCategory: body.reasonCategory,
             decisionRef: body.decisionRef,
             decisionDate: body.decisionDate,
             source: 'local',
@@ -674,6 +677,7 @@ export function createWorkforceService(deps: WorkforceDeps) {
               name: r.fullName,
               role: r.role,
               reason: r.reason,
+              reasonCategory: r.reasonCategory,
               decisionRef: r.decisionRef,
               decisionDate: r.decisionDate,
             },
@@ -894,7 +898,7 @@ async function employmentInScope(tx: Db, actor: Actor, staffId: string, employme
 }
 
 /** A town officer reads; a district officer or the employing institution's admin edits. */
-async function assertEditable(tx: Db, actor: Actor, person: StaffRow) {
+export async function assertEditable(tx: Db, actor: Actor, person: StaffRow) {
   if (actor.scope?.kind === 'division' && actor.scope.divisionCode === actor.districtCode) return;
   const [e] = await tx
     .select({ id: employments.id })

@@ -19,15 +19,19 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import {
+  BAN_REASON_CATEGORIES,
   BAN_ROLES,
   BAN_SOURCES,
   CERTIFICATE_TYPES,
   EDUCATIONS,
   EMPLOYMENT_STATUSES,
+  GRADES,
   ID_TYPES,
   MATCH_SOURCES,
   POSTS,
+  RECORD_KINDS,
   SEXES,
+  SKILL_ASSESSMENTS,
   TRAINING_CATEGORIES,
 } from '../../../domain/contracts/workforce.ts';
 import { comment, pd } from '../../platform/comments.ts';
@@ -256,9 +260,11 @@ export const banEntries = pgTable(
     role: enumText('role', BAN_ROLES).notNull(),
     relatedEntryId: uuid('related_entry_id'),
     reason: varchar('reason', { length: 500 }).notNull(),
+    reasonCategory: enumText('reason_category', BAN_REASON_CATEGORIES).notNull().default('abuse'),
     decisionRef: varchar('decision_ref', { length: 100 }).notNull(),
     decisionDate: day('decision_date').notNull(),
     source: enumText('source', BAN_SOURCES).notNull(),
+    issuingDistrict: varchar('issuing_district', { length: 6 }),
     enteredBy: uuid('entered_by'),
     enteredAt: tz('entered_at').notNull(),
     liftedAt: tz('lifted_at'),
@@ -268,6 +274,10 @@ export const banEntries = pgTable(
   (t) => [
     primaryKey({ columns: [t.districtCode, t.id] }),
     index('workforce_ban_entries_hash_idx').on(t.districtCode, t.banHash),
+    // Re-importing a list adds nothing (ADR 0018).
+    uniqueIndex('workforce_ban_entries_imported_uq')
+      .on(t.districtCode, t.issuingDistrict, t.banHash, t.decisionRef)
+      .where(sql`${t.source} = 'imported'`),
     ...enumChecks(t),
   ],
 );
@@ -286,6 +296,14 @@ comment(banEntries, ['终身禁入名单（仅存共享密钥散列）', 'Lifeti
   role: ['身份：perpetrator 行为人/direct_manager 直接管理人员', 'Role: perpetrator/direct_manager'],
   relatedEntryId: ['对应行为人的条目 ID（直接管理人员）', "The perpetrator's entry (for a direct manager)"],
   reason: ['事由', 'Reason'],
+  reasonCategory: [
+    '事由类别：abuse 虐待伤害/neglect 严重失职/other 其他（随名单交换）',
+    'Reason category: abuse/neglect/other (exchanged with the list)',
+  ],
+  issuingDistrict: [
+    '作出决定的区（外区导入条目；本区条目为空即本区）',
+    'District that issued the decision (imported entries; empty = this district)',
+  ],
   decisionRef: ['处理决定文号', 'Decision reference'],
   decisionDate: ['决定日期', 'Decision date'],
   source: ['来源：local 本区录入/imported 外区导入', 'Source: local/imported'],
@@ -394,3 +412,57 @@ comment(trainingAttendance, ['培训出勤', 'Training attendance'], {
   hours: ['计入课时', 'Hours credited'],
   createdAt: ['创建时间', 'Created at'],
 });
+
+export const personRecords = pgTable(
+  'workforce_person_records',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    staffId: uuid('staff_id').notNull(),
+    kind: enumText('kind', RECORD_KINDS).notNull(),
+    recordDate: day('record_date').notNull(),
+    skill: enumText('skill', SKILL_ASSESSMENTS),
+    grade: enumText('grade', GRADES),
+    description: varchar('description', { length: 500 }).notNull(),
+    decisionRef: varchar('decision_ref', { length: 100 }),
+    institutionId: uuid('institution_id'),
+    townCode: varchar('town_code', { length: 9 }),
+    enteredBy: uuid('entered_by'),
+    enteredAt: tz('entered_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    staffFk(t, 'workforce_person_records_staff_fk'),
+    foreignKey({
+      name: 'workforce_person_records_institution_fk',
+      columns: [t.districtCode, t.institutionId],
+      foreignColumns: [institutions.districtCode, institutions.id],
+    }),
+    index('workforce_person_records_staff_idx').on(t.districtCode, t.staffId, t.recordDate),
+    index('workforce_person_records_kind_idx').on(t.districtCode, t.kind, t.recordDate),
+    index('workforce_person_records_institution_idx').on(t.districtCode, t.institutionId),
+    ...enumChecks(t),
+  ],
+);
+comment(
+  personRecords,
+  ['过程考核、职业技能鉴定与奖惩记录', 'Assessments during work, skill assessments, rewards and penalties'],
+  {
+    districtCode: DISTRICT,
+    id: ['记录 ID', 'Record id'],
+    staffId: ['人员 ID', 'Person id'],
+    kind: [
+      '类别：process_assessment 过程考核/skill_assessment 职业技能鉴定/reward 奖励/penalty 惩处',
+      'Kind: process_assessment/skill_assessment/reward/penalty',
+    ],
+    recordDate: ['日期', 'Date'],
+    skill: ['鉴定项目（职业技能鉴定）', 'Assessment taken (skill assessments)'],
+    grade: ['结果/等级（考核、鉴定）', 'Result or grade (assessments)'],
+    description: ['说明', 'Description'],
+    decisionRef: ['决定文号（奖惩）', 'Decision reference (rewards and penalties)'],
+    institutionId: ['录入时的任职机构 ID', 'Institution of the employment it was entered for'],
+    townCode: ['该机构所在街镇', "That institution's town"],
+    enteredBy: ['录入人账号 ID', 'Entered by (account id)'],
+    enteredAt: ['录入时间', 'Entered at'],
+  },
+);

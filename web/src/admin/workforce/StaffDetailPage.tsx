@@ -6,7 +6,10 @@ import { useParams } from 'react-router';
 import {
   CERTIFICATE_LABELS,
   EMPLOYMENT_STATUS_LABELS,
+  GRADE_LABELS,
   POST_LABELS,
+  RECORD_KIND_LABELS,
+  SKILL_ASSESSMENT_LABELS,
   TRAINING_CATEGORY_LABELS,
 } from '../../../../domain/contracts/workforce.ts';
 import { problemText } from '../../api/errors.ts';
@@ -15,7 +18,13 @@ import { PageLoading } from '../../components/PageLoading.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { can, useCurrentMe } from '../session.ts';
 import { type StaffDetail, workforceApi } from './api.ts';
-import { AssignClassesModal, AttendanceModal, CertificateModal, EndEmploymentModal } from './forms.tsx';
+import {
+  AssignClassesModal,
+  AttendanceModal,
+  CertificateModal,
+  EndEmploymentModal,
+  RecordModal,
+} from './forms.tsx';
 
 type Employment = StaffDetail['employments'][number];
 
@@ -31,6 +40,11 @@ export default function StaffDetailPage() {
   const [addingCert, setAddingCert] = useState(false);
   const [assigning, setAssigning] = useState<Employment | null>(null);
   const [ending, setEnding] = useState<Employment | null>(null);
+  const [addingRecord, setAddingRecord] = useState(false);
+  const records = useQuery({
+    queryKey: [...keys.workforce.all, 'records', id],
+    queryFn: ({ signal }) => workforceApi.records(id, signal),
+  });
   const q = useQuery({
     queryKey: keys.workforce.detail(id),
     queryFn: ({ signal }) => workforceApi.detail(id, signal),
@@ -47,6 +61,7 @@ export default function StaffDetailPage() {
           <CertificateModal staffId={d.id} open={addingCert} onClose={() => setAddingCert(false)} />
           <AssignClassesModal staffId={d.id} employment={assigning} onClose={() => setAssigning(null)} />
           <EndEmploymentModal staffId={d.id} employment={ending} onClose={() => setEnding(null)} />
+          <RecordModal staffId={d.id} open={addingRecord} onClose={() => setAddingRecord(false)} />
         </>
       )}
       {d.banned && <Alert type="error" showIcon message={t('workforce.bannedAlert')} />}
@@ -171,6 +186,39 @@ export default function StaffDetailPage() {
             { title: t('workforce.trainingTitle'), dataIndex: 'title' },
             { title: t('workforce.category'), render: (_, a) => TRAINING_CATEGORY_LABELS[a.category][l] },
             { title: t('workforce.hours'), dataIndex: 'hours' },
+          ]}
+        />
+      </Card>
+      <Card
+        title={t('workforce.records')}
+        extra={
+          manage && <Button onClick={() => setAddingRecord(true)}>{t('workforce.form.addRecord')}</Button>
+        }
+      >
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          loading={records.isLoading}
+          dataSource={records.data?.items ?? []}
+          columns={[
+            { title: t('workforce.date'), dataIndex: 'date' },
+            { title: t('workforce.recordKind'), render: (_, r) => RECORD_KIND_LABELS[r.kind][l] },
+            {
+              title: t('workforce.skill'),
+              render: (_, r) => (r.skill ? SKILL_ASSESSMENT_LABELS[r.skill][l] : '—'),
+            },
+            {
+              title: t('workforce.grade'),
+              render: (_, r) =>
+                r.grade ? (
+                  <Tag color={r.grade === 'failed' ? 'red' : 'green'}>{GRADE_LABELS[r.grade][l]}</Tag>
+                ) : (
+                  '—'
+                ),
+            },
+            { title: t('workforce.description'), dataIndex: 'description' },
+            { title: t('workforce.form.decisionRef'), render: (_, r) => r.decisionRef ?? '—' },
           ]}
         />
       </Card>

@@ -11,6 +11,10 @@ export type BanQuery = QueryOf<'/api/v1/workforce/bans', 'get'>;
 export type CreateStaffBody = BodyOf<'/api/v1/workforce/staff', 'post'>;
 export type CreateCertificateBody = BodyOf<'/api/v1/workforce/staff/{id}/certificates', 'post'>;
 export type CreateBanBody = BodyOf<'/api/v1/workforce/bans', 'post'>;
+export type BanListFile = ResponseOf<'/api/v1/workforce/bans/export', 'get'>;
+export type PersonRecords = ResponseOf<'/api/v1/workforce/staff/{id}/records', 'get'>;
+export type CreateRecordBody = BodyOf<'/api/v1/workforce/staff/{id}/records', 'post'>;
+export type SubsidyAnswer = ResponseOf<'/api/v1/workforce/subsidy', 'get'>;
 
 const emp = (id: string, employmentId: string) => ({ path: { id, employmentId } });
 
@@ -45,6 +49,14 @@ export const workforceApi = {
   addAttendance: (id: string, body: { staffIds: string[]; hours?: number }) =>
     unwrap(http.POST('/api/v1/workforce/trainings/{id}/attendance', { params: { path: { id } }, body })),
   addBan: (body: CreateBanBody) => unwrap(http.POST('/api/v1/workforce/bans', { body })),
+  exportBans: () => unwrap(http.GET('/api/v1/workforce/bans/export', {})),
+  importBans: (body: BanListFile) => unwrap(http.POST('/api/v1/workforce/bans/import', { body })),
+  records: (id: string, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/workforce/staff/{id}/records', { params: { path: { id } }, signal })),
+  addRecord: (id: string, body: CreateRecordBody) =>
+    unwrap(http.POST('/api/v1/workforce/staff/{id}/records', { params: { path: { id } }, body })),
+  subsidy: (query: { year: number; townCode?: string }, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/workforce/subsidy', { params: { query }, signal })),
   liftBan: (id: string, body: { reason: string }) =>
     unwrap(http.POST('/api/v1/workforce/bans/{id}/lift', { params: { path: { id } }, body })),
 };

@@ -8,15 +8,25 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import {
+  BAN_REASON_CATEGORIES,
+  BAN_REASON_CATEGORY_LABELS,
+  type BanReasonCategory,
   CERTIFICATE_LABELS,
   CERTIFICATE_TYPES,
   EDUCATION_LABELS,
   EDUCATIONS,
+  GRADE_LABELS,
+  GRADES,
   ID_TYPE_LABELS,
   ID_TYPES,
   type IdType,
   POST_LABELS,
   POSTS,
+  RECORD_KIND_LABELS,
+  RECORD_KINDS,
+  type RecordKind,
+  SKILL_ASSESSMENT_LABELS,
+  SKILL_ASSESSMENTS,
 } from '../../../../domain/contracts/workforce.ts';
 import { validateIdentity } from '../../../../domain/workforce/rules.ts';
 import { api } from '../../api/client.ts';
@@ -24,7 +34,7 @@ import { useShowError } from '../../api/errors.ts';
 import { keys } from '../../api/keys.ts';
 import { ApiError } from '../../api/problem.ts';
 import { pick, useLang, useT } from '../../i18n/index.tsx';
-import { type StaffDetail, workforceApi } from './api.ts';
+import { type CreateRecordBody, type StaffDetail, workforceApi } from './api.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 type L = 'zh' | 'en';
@@ -344,6 +354,22 @@ export function EndEmploymentModal(props: {
   );
 }
 
+/** The document check of the ban form: the server's rule, for the document type chosen (citizen ID, passport, work permit). */
+function banIdRule(lang: Parameters<typeof pick>[0], idTypePath: (string | number)[]) {
+  return ({ getFieldValue }: { getFieldValue: (p: (string | number)[]) => unknown }) => ({
+    validator: async (_: unknown, value: string) => {
+      if (!value) return;
+      const idType = (getFieldValue(idTypePath) ?? 'citizen_id') as IdType;
+      const e = validateIdentity(
+        { idType, idNumber: value, birthDate: '1900-01-01', sex: 'male' },
+        today(),
+        undefined,
+      ).errors.find((x) => x.field === 'idNumber');
+      if (e) throw new Error(pick(lang, e.message_zh, e.message_en));
+    },
+  });
+}
+
 export function AddBanModal(props: { open: boolean; onClose: () => void }) {
   const t = useT();
   const [lang] = useLang();
@@ -354,20 +380,23 @@ export function AddBanModal(props: { open: boolean; onClose: () => void }) {
   const m = useMutation({
     mutationFn: (v: {
       name: string;
+      idType?: IdType;
       idNumber: string;
       reason: string;
+      reasonCategory?: BanReasonCategory;
       decisionRef: string;
       decisionDate: string;
-      managers?: { name: string; idNumber: string }[];
+      managers?: { name: string; idType?: IdType; idNumber: string }[];
     }) =>
       workforceApi.addBan({
-        person: { name: v.name, idType: 'citizen_id', idNumber: v.idNumber },
+        person: { name: v.name, idType: v.idType ?? 'citizen_id', idNumber: v.idNumber },
         reason: v.reason,
+        reasonCategory: v.reasonCategory ?? 'abuse',
         decisionRef: v.decisionRef,
         decisionDate: v.decisionDate,
         managers: (v.managers ?? []).map((x) => ({
           name: x.name,
-          idType: 'citizen_id',
+          idType: x.idType ?? 'citizen_id',
           idNumber: x.idNumber,
         })),
       }),
@@ -379,13 +408,7 @@ export function AddBanModal(props: { open: boolean; onClose: () => void }) {
     onError: (e) => showError(e, form),
   });
   const required = { required: true, message: t('workforce.form.required') };
-  const idRule = {
-    validator: async (_: unknown, value: string) => {
-      if (!value) return;
-      const e = validateIdentity({ idType: 'citizen_id', idNumber: value }, today(), undefined).errors[0];
-      if (e) throw new Error(pick(lang, e.message_zh, e.message_en));
-    },
-  };
+  const idTypes = opts(ID_TYPES, ID_TYPE_LABELS, l);
   return (
     <Modal
       open={props.open}
@@ -396,20 +419,34 @@ export function AddBanModal(props: { open: boolean; onClose: () => void }) {
       onOk={() => form.submit()}
       onCancel={props.onClose}
       destroyOnHidden
-      width={640}
+      width={720}
     >
       <Alert type="warning" showIcon message={t('workforce.form.banNote')} style={{ marginBottom: 12 }} />
-      <Form form={form} layout="vertical" onFinish={(v) => m.mutate(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ idType: 'citizen_id', reasonCategory: 'abuse' }}
+        onFinish={(v) => m.mutate(v)}
+      >
         <Form.Item name="name" label={t('workforce.name')} rules={[required, { max: 50 }]}>
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item
-          name="idNumber"
-          label={`${t('workforce.idNumber')}（${ID_TYPE_LABELS.citizen_id[l]}）`}
-          rules={[required, idRule]}
-        >
-          <Input maxLength={18} autoComplete="off" />
-        </Form.Item>
+        <div style={{ display: 'flex', gap: 8 }}>
+          <Form.Item name="idType" label={t('workforce.form.idType')} rules={[required]} style={{ flex: 1 }}>
+            <Select
+              options={idTypes}
+              onChange={() => void form.validateFields(['idNumber']).catch(() => {})}
+            />
+          </Form.Item>
+          <Form.Item
+            name="idNumber"
+            label={t('workforce.idNumber')}
+            rules={[required, banIdRule(lang, ['idType'])]}
+            style={{ flex: 2 }}
+          >
+            <Input maxLength={40} autoComplete="off" />
+          </Form.Item>
+        </div>
         <Form.Item
           name="decisionRef"
           label={t('workforce.form.decisionRef')}
@@ -419,6 +456,9 @@ export function AddBanModal(props: { open: boolean; onClose: () => void }) {
         </Form.Item>
         <Form.Item name="decisionDate" label={t('workforce.form.decisionDate')} rules={[required]}>
           <Input type="date" />
+        </Form.Item>
+        <Form.Item name="reasonCategory" label={t('workforce.reasonCategory')} rules={[required]}>
+          <Select options={opts(BAN_REASON_CATEGORIES, BAN_REASON_CATEGORY_LABELS, l)} />
         </Form.Item>
         <Form.Item name="reason" label={t('workforce.reason')} rules={[required, { max: 500 }]}>
           <Input.TextArea maxLength={500} rows={2} />
@@ -437,12 +477,21 @@ export function AddBanModal(props: { open: boolean; onClose: () => void }) {
                     <Input maxLength={50} />
                   </Form.Item>
                   <Form.Item
+                    name={[f.name, 'idType']}
+                    label={t('workforce.form.idType')}
+                    initialValue="citizen_id"
+                    rules={[required]}
+                    style={{ flex: 1 }}
+                  >
+                    <Select options={idTypes} />
+                  </Form.Item>
+                  <Form.Item
                     name={[f.name, 'idNumber']}
                     label={t('workforce.form.managerId', { n: i + 1 })}
-                    rules={[required, idRule]}
+                    rules={[required, banIdRule(lang, ['managers', f.name, 'idType'])]}
                     style={{ flex: 2 }}
                   >
-                    <Input maxLength={18} autoComplete="off" />
+                    <Input maxLength={40} autoComplete="off" />
                   </Form.Item>
                   <Button type="link" style={{ marginTop: 30 }} onClick={() => remove(f.name)}>
                     {t('workforce.form.remove')}
@@ -556,6 +605,84 @@ export function AttendanceModal(props: { staffId: string; open: boolean; onClose
           extra={t('workforce.form.hoursDefault')}
         >
           <InputNumber min={0.5} max={24} step={0.5} style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Add an assessment during work, a skill assessment, a reward or a penalty to a person. */
+export function RecordModal(props: { staffId: string; open: boolean; onClose: () => void }) {
+  const t = useT();
+  const l = useL();
+  const [form] = Form.useForm();
+  const qc = useQueryClient();
+  const showError = useShowError();
+  const kind = Form.useWatch('kind', form) as RecordKind | undefined;
+  const m = useMutation({
+    mutationFn: (v: CreateRecordBody) => workforceApi.addRecord(props.staffId, v),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: [...keys.workforce.all, 'records', props.staffId] });
+      form.resetFields();
+      props.onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+  const required = { required: true, message: t('workforce.form.required') };
+  const assessment = kind === 'process_assessment' || kind === 'skill_assessment';
+  return (
+    <Modal
+      open={props.open}
+      title={t('workforce.form.addRecord')}
+      okText={t('workforce.form.save')}
+      cancelText={t('workforce.form.cancel')}
+      confirmLoading={m.isPending}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: 'process_assessment', date: today() }}
+        onFinish={(v) =>
+          m.mutate({
+            kind: v.kind,
+            date: v.date,
+            description: v.description,
+            ...(v.kind === 'skill_assessment' && v.skill ? { skill: v.skill } : {}),
+            ...((v.kind === 'process_assessment' || v.kind === 'skill_assessment') && v.grade
+              ? { grade: v.grade }
+              : {}),
+            ...(v.decisionRef ? { decisionRef: v.decisionRef } : {}),
+          })
+        }
+      >
+        <Form.Item name="kind" label={t('workforce.recordKind')} rules={[required]}>
+          <Select options={opts(RECORD_KINDS, RECORD_KIND_LABELS, l)} />
+        </Form.Item>
+        <Form.Item name="date" label={t('workforce.date')} rules={[required]}>
+          <Input type="date" />
+        </Form.Item>
+        {kind === 'skill_assessment' && (
+          <Form.Item name="skill" label={t('workforce.skill')} rules={[required]}>
+            <Select options={opts(SKILL_ASSESSMENTS, SKILL_ASSESSMENT_LABELS, l)} />
+          </Form.Item>
+        )}
+        {assessment && (
+          <Form.Item name="grade" label={t('workforce.grade')} rules={[required]}>
+            <Select options={opts(GRADES, GRADE_LABELS, l)} />
+          </Form.Item>
+        )}
+        <Form.Item name="description" label={t('workforce.description')} rules={[required, { max: 500 }]}>
+          <Input.TextArea maxLength={500} rows={2} />
+        </Form.Item>
+        <Form.Item
+          name="decisionRef"
+          label={t('workforce.form.decisionRef')}
+          rules={assessment ? [{ max: 100 }] : [required, { max: 100 }]}
+        >
+          <Input maxLength={100} />
         </Form.Item>
       </Form>
     </Modal>

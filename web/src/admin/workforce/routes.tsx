@@ -1,5 +1,10 @@
 /** Console pages of the Workforce (issue 9) module (merged into ../routes.tsx in roadmap order). */
-import { SafetyCertificateOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  MoneyCollectOutlined,
+  SafetyCertificateOutlined,
+  StopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AdminRoute } from '../routes.tsx';
 
@@ -24,5 +29,12 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'workforce.nav.bans',
     icon: <StopOutlined />,
     Component: lazy(() => import('./BanListPage.tsx')),
+  },
+  {
+    path: 'workforce/subsidy',
+    permission: 'workforce.compliance',
+    labelKey: 'workforce.nav.subsidy',
+    icon: <MoneyCollectOutlined />,
+    Component: lazy(() => import('./SubsidyPage.tsx')),
   },
 ];
