@@ -47,7 +47,7 @@ export function DrillPage() {
     <Space orientation="vertical" style={{ width: '100%' }} size={16}>
       <Link to={year ? `/admin/plan?year=${year}` : '/admin/plan'}>{t('plan.back')}</Link>
       {target && (
-        <Card title={target.titleZh}>
+        <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{target.titleZh}</h1>}>
           <Space wrap>
             <span>
               {t('plan.targetValue')}: {targetText(target, t)}

@@ -220,7 +220,7 @@ export default function FundingPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={16}>
       <Card
-        title={t('plan.f.title')}
+        title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('plan.f.title')}</h1>}
         extra={
           <Space>
             <span>{t('plan.f.year')}</span>

@@ -78,7 +78,7 @@ export function TargetsPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={16}>
       <Card
-        title={t('plan.title')}
+        title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('plan.title')}</h1>}
         extra={
           <Space>
             <span>{t('plan.year')}</span>

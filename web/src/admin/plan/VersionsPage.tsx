@@ -29,7 +29,7 @@ export function VersionsPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={16}>
       <Link to="/admin/plan">{t('plan.back')}</Link>
-      <Card title={t('plan.versions')}>
+      <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('plan.versions')}</h1>}>
         <Table<PlanVersion>
           rowKey="id"
           size="small"

@@ -45,6 +45,7 @@ export default function DrawPlansPage() {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <h1 style={{ fontSize: 20, margin: 0 }}>{t('supervision.nav.draws')}</h1>
       {mayCommit ? (
         <Card title={t('supervision.admin.commitTitle')}>
           <p>{t('supervision.admin.commitHelp')}</p>

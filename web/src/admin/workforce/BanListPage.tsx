@@ -112,7 +112,7 @@ export default function BanListPage() {
     });
   return (
     <Card
-      title={t('workforce.bansTitle')}
+      title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('workforce.bansTitle')}</h1>}
       extra={
         manage && (
           <Space>

@@ -42,7 +42,7 @@ export default function CompliancePage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card
-        title={t('workforce.complianceTitle')}
+        title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('workforce.complianceTitle')}</h1>}
         extra={
           <Space>
             <Select

@@ -65,7 +65,7 @@ export default function StaffDetailPage() {
         </>
       )}
       {d.banned && <Alert type="error" showIcon message={t('workforce.bannedAlert')} />}
-      <Card title={d.name}>
+      <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{d.name}</h1>}>
         <Descriptions column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('workforce.idNumber')}>{d.idNumber}</Descriptions.Item>
           <Descriptions.Item label={t('workforce.mobile')}>{d.mobile}</Descriptions.Item>

@@ -49,7 +49,7 @@ export default function StaffListPage() {
   ];
   return (
     <Card
-      title={t('workforce.staffTitle')}
+      title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('workforce.staffTitle')}</h1>}
       extra={
         mayHire && (
           <Button type="primary" onClick={() => setAdding(true)}>

@@ -40,7 +40,7 @@ export default function SubsidyPage() {
   const list = s.assessments.map((a) => SKILL_ASSESSMENT_LABELS[a][l]).join(l === 'zh' ? '、' : ', ');
   return (
     <Card
-      title={t('workforce.subsidyTitle')}
+      title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('workforce.subsidyTitle')}</h1>}
       extra={
         <Space>
           <InputNumber
