@@ -9,6 +9,7 @@
 import { PassThrough } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
 import { EXPORT_SYNC_MAX_ROWS } from '../../domain/contracts/import.ts';
 import type { Db } from '../db/client.ts';
 import { recordAudit } from './audit/service.ts';
@@ -16,6 +17,7 @@ import type { Actor, RequestContext } from './context.ts';
 import { DomainError } from './errors.ts';
 import './import/errors.ts';
 import { exportFiles } from './export-tables.ts';
+import { contentDisposition } from './files/names.ts';
 import type { FileStorage } from './files/storage.ts';
 import { newStorageKey } from './files/storage.ts';
 import { uuidv7 } from './ids.ts';
@@ -135,6 +137,16 @@ const stamp = (now: Date) => now.toISOString().slice(0, 10).replaceAll('-', '');
 export type ExportAnswer =
   | { kind: 'file'; fileName: string; contentType: string; body: Buffer }
   | { kind: 'job'; exportId: string; jobId: string; status: 'pending'; downloadUrl: string };
+
+/** The route's answer to an export: the file itself (200, an attachment), or 202 naming the background file. */
+export function sendExport(reply: FastifyReply, file: ExportAnswer) {
+  if (file.kind === 'job') return reply.status(202).send(file);
+  return reply
+    .header('content-disposition', contentDisposition(file.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .type(file.contentType)
+    .send(file.body as never); // the file's bytes (200 has no JSON schema)
+}
 
 export interface ExporterDeps {
   db: Db;

@@ -23,9 +23,8 @@ import {
 } from '../../../domain/contracts/institution.ts';
 import { revealResponse } from '../../../domain/contracts/personal-data.ts';
 import type { Db } from '../../db/client.ts';
-import { createExporter } from '../../platform/export.ts';
+import { createExporter, sendExport } from '../../platform/export.ts';
 import { readUpload, sendAttachment, uploadScope } from '../../platform/files/http.ts';
-import { contentDisposition } from '../../platform/files/names.ts';
 import type { FileService } from '../../platform/files/service.ts';
 import type { FileStorage } from '../../platform/files/storage.ts';
 import { actorOf, router } from '../../platform/http.ts';
@@ -79,12 +78,7 @@ export async function institutionRoutes(
       const { format, ...filters } = req.query;
       const file = await exporter.export(req.ctx, actorOf(req), filters, format);
       // A large export is made in the background: 202 with the link to download it from.
-      if (file.kind === 'job') return reply.status(202).send(file);
-      return reply
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .type(file.contentType)
-        .send(file.body as never); // the file's bytes (200 has no JSON schema)
+      return sendExport(reply, file);
     },
   );
   r.get(

@@ -14,8 +14,7 @@ import {
 } from '../../../domain/contracts/plan.ts';
 import { findDivision } from '../../../domain/divisions.ts';
 import type { Db } from '../../db/client.ts';
-import { createExporter, type ExportDefinition } from '../../platform/export.ts';
-import { contentDisposition } from '../../platform/files/names.ts';
+import { createExporter, type ExportDefinition, sendExport } from '../../platform/export.ts';
 import type { FileStorage } from '../../platform/files/storage.ts';
 import { actorOf, router } from '../../platform/http.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
@@ -82,12 +81,7 @@ export function fundingRoutes(app: FastifyInstance, deps: { db: Db; storage: Fil
       const { format, year } = req.query;
       funding.checkYear(year, req.ctx.now);
       const file = await exporter.export(req.ctx, actorOf(req), { year }, format);
-      if (file.kind === 'job') return reply.status(202).send(file);
-      return reply
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .type(file.contentType)
-        .send(file.body as never);
+      return sendExport(reply, file);
     },
   );
   r.put(

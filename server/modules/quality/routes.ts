@@ -28,9 +28,8 @@ import {
   versionBody,
 } from '../../../domain/contracts/quality.ts';
 import type { Db } from '../../db/client.ts';
-import { createExporter } from '../../platform/export.ts';
+import { createExporter, sendExport } from '../../platform/export.ts';
 import { readUpload, sendAttachment, uploadScope } from '../../platform/files/http.ts';
-import { contentDisposition } from '../../platform/files/names.ts';
 import type { FileService } from '../../platform/files/service.ts';
 import type { FileStorage } from '../../platform/files/storage.ts';
 import { actorOf, router } from '../../platform/http.ts';
@@ -141,12 +140,7 @@ export async function qualityRoutes(
       const actor = actorOf(req);
       await quality.getRound(actor, req.params.id); // 404 outside the caller's rounds
       const file = await exporter.export(req.ctx, actor, { roundId: req.params.id }, req.query.format);
-      if (file.kind === 'job') return reply.status(202).send(file);
-      return reply
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .type(file.contentType)
-        .send(file.body as never);
+      return sendExport(reply, file);
     },
   );
 

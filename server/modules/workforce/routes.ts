@@ -38,7 +38,7 @@ import {
   trainingParams,
 } from '../../../domain/contracts/workforce.ts';
 import type { Db } from '../../db/client.ts';
-import { createExporter } from '../../platform/export.ts';
+import { createExporter, sendExport } from '../../platform/export.ts';
 import { contentDisposition } from '../../platform/files/names.ts';
 import type { FileStorage } from '../../platform/files/storage.ts';
 import { actorOf, router } from '../../platform/http.ts';
@@ -197,12 +197,7 @@ export async function workforceRoutes(
         { ...filters, asOf: req.ctx.now.toISOString() },
         format,
       );
-      if (file.kind === 'job') return reply.status(202).send(file);
-      return reply
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .type(file.contentType)
-        .send(file.body as never);
+      return sendExport(reply, file);
     },
   );
 
@@ -271,12 +266,7 @@ export async function workforceRoutes(
         { ...filters, asOf: req.ctx.now.toISOString() },
         format,
       );
-      if (file.kind === 'job') return reply.status(202).send(file);
-      return reply
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .type(file.contentType)
-        .send(file.body as never);
+      return sendExport(reply, file);
     },
   );
   void okSchema;

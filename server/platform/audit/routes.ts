@@ -9,8 +9,7 @@ import {
 } from '../../../domain/contracts/audit.ts';
 import { exportJobSchema } from '../../../domain/contracts/import.ts';
 import type { Db } from '../../db/client.ts';
-import { createExporter } from '../export.ts';
-import { contentDisposition } from '../files/names.ts';
+import { createExporter, sendExport } from '../export.ts';
 import type { FileStorage } from '../files/storage.ts';
 import { actorOf, router } from '../http.ts';
 import type { Jobs } from '../jobs/index.ts';
@@ -55,12 +54,7 @@ export function auditRoutes(app: FastifyInstance, db: Db, targets: ScopeTargets,
       const { format, ...filters } = req.query;
       await sealAudit(db, actorOf(req).districtCode);
       const file = await exporter.export(req.ctx, actorOf(req), filters, format);
-      if (file.kind === 'job') return reply.status(202).send(file);
-      return reply
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .type(file.contentType)
-        .send(file.body as never); // the file's bytes (200 has no JSON schema)
+      return sendExport(reply, file);
     },
   );
   r.get(
