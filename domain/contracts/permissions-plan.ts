@@ -12,4 +12,6 @@ export const PLAN_PERMISSIONS = {
   'plan.funding_manage': ['district_officer'],
   // The community statistics import (15-minute circle demand): district officers, and town officers for their town's communities.
   'plan.communities_import': ['district_officer', 'town_officer'],
+  // The portal's notices, policy documents and guidance: district officers write, publish and withdraw them.
+  'plan.news_manage': ['district_officer'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { Rng } from '../../demo/rng.ts';
 import type { ModuleDemoContext } from '../demo.ts';
 import { institutionClasses, institutions } from '../institutions/tables.ts';
+import { seedNewsDemo } from './news-demo.ts';
 import { seedPlanFromPack } from './service.ts';
 import { planFundingRates } from './tables.ts';
 
@@ -12,6 +13,7 @@ export async function seedPlanDemo(db: Db, ctx: ModuleDemoContext): Promise<void
   // 青府办发〔2021〕35号: targets as rows; their numbers are measured from the demo registry at request time.
   await seedPlanFromPack(db, ctx.district, ctx.now);
   await seedFundingRatesDemo(db, ctx);
+  await seedNewsDemo(db, ctx);
 }
 
 /**

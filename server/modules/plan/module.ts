@@ -6,6 +6,8 @@ import { circleTargetSource } from './circle.ts';
 import { circleRoutes } from './circle-routes.ts';
 import { planDashboard } from './dashboard.ts';
 import { fundingRoutes } from './funding-routes.ts';
+import { createNewsService } from './news.ts';
+import { newsRoutes } from './news-routes.ts';
 import { planRoutes } from './routes.ts';
 import { createPlanService } from './service.ts';
 
@@ -13,6 +15,7 @@ export async function registerPlanModule(app: FastifyInstance, kit: ModuleKit): 
   // kit.targets is filled after every module has registered; the service reads it per request.
   const plan = createPlanService({ db: kit.db, targets: kit.targets });
   planRoutes(app, plan);
+  newsRoutes(app, createNewsService({ db: kit.db }));
   fundingRoutes(app, { db: kit.db, storage: kit.storage, jobs: kit.jobs });
   await circleRoutes(app, { db: kit.db, storage: kit.storage, jobs: kit.jobs, clock: kit.clock });
   // The registry registers no module of its own: its target sources are returned from here.

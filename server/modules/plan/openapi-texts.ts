@@ -15,6 +15,13 @@ export const texts: ModuleOpenApiTexts = {
     'PUT /api/v1/plan/funding/settings': 'plan.putFundingSettings',
     'GET /api/v1/plan/circle': 'plan.circle',
     'POST /api/v1/plan/circle/sites': 'plan.circleSites',
+    'GET /api/v1/plan/news': 'plan.listNews',
+    'POST /api/v1/plan/news': 'plan.createNews',
+    'GET /api/v1/plan/news/:id': 'plan.getNews',
+    'PUT /api/v1/plan/news/:id': 'plan.updateNews',
+    'POST /api/v1/plan/news/:id/transitions': 'plan.transitionNews',
+    'GET /api/v1/public/news': 'public.news',
+    'GET /api/v1/public/news/:id': 'public.newsItem',
     'GET /api/v1/plan/communities/imports/template': 'plan.communitiesImportTemplate',
     'POST /api/v1/plan/communities/imports': 'plan.communitiesImportUpload',
     'GET /api/v1/plan/communities/imports/:runId': 'plan.communitiesImportRun',
@@ -22,6 +29,22 @@ export const texts: ModuleOpenApiTexts = {
     'GET /api/v1/plan/communities/imports/:runId/errors': 'plan.communitiesImportErrors',
   },
   summaries: {
+    'plan.listNews': {
+      en: "The district's notices, policy documents and guidance (drafts too)",
+      zh: '通知公告、政策文件与宣传引导（含草稿）',
+    },
+    'plan.createNews': {
+      en: 'Write a notice, policy document or guidance (a draft)',
+      zh: '撰写条目（草稿）',
+    },
+    'plan.getNews': { en: 'One item', zh: '查看条目' },
+    'plan.updateNews': { en: 'Change an item', zh: '修改条目' },
+    'plan.transitionNews': { en: 'Publish or withdraw an item', zh: '发布或撤回条目' },
+    'public.news': {
+      en: "The district's published notices, policy documents and guidance",
+      zh: '已发布的通知公告、政策文件与宣传引导',
+    },
+    'public.newsItem': { en: 'One published item', zh: '已发布条目' },
     'plan.communitiesImportTemplate': {
       en: 'Template of the community statistics import (XLSX)',
       zh: '社区婴幼儿统计导入模板',

@@ -35,6 +35,7 @@ const REFERENCE_TABLES = new Set(['divisions']);
  * declared with enumText/enumTextArray, which adds its CHECK). Say why when you add one.
  */
 const FREE_TEXT = new Set([
+  'plan_news.body', // a notice's plain text (up to 20,000 characters)
   'divisions.name_zh',
   'divisions.name_en',
   'users.password_hash', // scrypt hash

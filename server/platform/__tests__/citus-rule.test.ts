@@ -260,6 +260,8 @@ const JOURNEYS: Journey[] = [
         ok(await t.call('GET', `/api/v1/plan/targets/${id}/rows?year=${year}`, { cookie }), `rows ${id}`);
       ok(await t.call('GET', '/api/v1/plan/trend?key=certified_rate', { cookie }), 'trend');
       ok(await t.call('GET', '/api/v1/plan/circle', { cookie }), 'circle');
+      ok(await t.call('GET', '/api/v1/plan/news', { cookie }), 'news');
+      ok(await t.call('GET', '/api/v1/public/news', {}), 'public news');
       const sites = await t.call('POST', '/api/v1/plan/circle/sites', {
         cookie,
         body: { k: 2, capacity: 20 },

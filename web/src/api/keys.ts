@@ -96,6 +96,9 @@ export const keys = {
     funding: (year: number) => ['plan', 'funding', year] as const,
     publicTable: (year: number) => ['plan', 'public', year] as const,
     circle: (query: object) => ['plan', 'circle', query] as const,
+    news: (query: object) => ['plan', 'news', query] as const,
+    publicNews: (query: object) => ['plan', 'public-news', query] as const,
+    publicNewsItem: (id: string) => ['plan', 'public-news', id] as const,
   },
 
   exchange: {

@@ -7,6 +7,7 @@ import * as familiesOnline from './modules/families-online.ts';
 import * as familiesPortal from './modules/families-portal.ts';
 import * as plan from './modules/plan.ts';
 import * as planCircle from './modules/plan-circle.ts';
+import * as planNews from './modules/plan-news.ts';
 import * as quality from './modules/quality.ts';
 import * as supervision from './modules/supervision.ts';
 import * as workforce from './modules/workforce.ts';
@@ -546,6 +547,16 @@ export const en: Messages = {
   'portal.findText':
     'Browse filed childcare institutions, childcare points and kindergarten toddler classes by town, with their service forms and places.',
   'portal.mapTitle': 'See them on a map',
+  'portal.newsTitle': 'Notices and policy documents',
+  'portal.newsText': "The district's childcare notices, policy documents and parenting guidance.",
+  'portal.planTitle': 'The action plan, year by year',
+  'portal.planText': "How the childcare action plan's targets are met each year (the numbers only).",
+  'portal.drawsTitle': 'Double-random inspections',
+  'portal.drawsText':
+    "Each month's draw, the inspectors assigned and a public check: anyone can recompute the draw in the browser.",
+  'portal.familyTitle': "Parents' area",
+  'portal.familyText':
+    "Log in to apply for a place, book hourly care, sign up for parenting sessions, and see or export your family's data.",
   'portal.mapText':
     'Where the institutions are on a map of the district, with their type, places and distance.',
   'portal.findLink': 'Find childcare institutions',
@@ -619,6 +630,7 @@ export const en: Messages = {
   ...familiesPortal.en,
   ...familiesFacilities.en,
   ...planCircle.en,
+  ...planNews.en,
   ...familiesOnline.en,
   ...quality.en,
   ...plan.en,

@@ -8,6 +8,7 @@ import * as familiesOnline from './modules/families-online.ts';
 import * as familiesPortal from './modules/families-portal.ts';
 import * as plan from './modules/plan.ts';
 import * as planCircle from './modules/plan-circle.ts';
+import * as planNews from './modules/plan-news.ts';
 import * as quality from './modules/quality.ts';
 import * as supervision from './modules/supervision.ts';
 import * as workforce from './modules/workforce.ts';
@@ -533,6 +534,14 @@ export const zhCN = {
   'portal.findTitle': '查找托育机构',
   'portal.findText': '按街镇查看已备案的托育机构、托育点和托幼一体幼儿园的托班，了解服务形式与托额。',
   'portal.mapTitle': '在地图上查看',
+  'portal.newsTitle': '通知公告与政策文件',
+  'portal.newsText': '区托育服务的通知公告、政策文件和科学育儿宣传。',
+  'portal.planTitle': '行动计划完成情况',
+  'portal.planText': '托育服务行动计划各项目标的年度完成情况（仅公开数字）。',
+  'portal.drawsTitle': '“双随机”抽查公示',
+  'portal.drawsText': '每月抽查的抽取结果、检查人员分配和公开验证：任何人都可以在浏览器中复算抽取结果。',
+  'portal.familyTitle': '家长专区',
+  'portal.familyText': '登录后申请托位、预约计时托、报名科学育儿指导活动，查看和导出本家庭的信息。',
   'portal.mapText': '在全区地图上查看托育机构的位置、类型、托额和距离。',
   'portal.findLink': '查找托育机构',
   'portal.staffLogin': '工作人员登录',
@@ -601,6 +610,7 @@ export const zhCN = {
   ...familiesPortal.zh,
   ...familiesFacilities.zh,
   ...planCircle.zh,
+  ...planNews.zh,
   ...familiesOnline.zh,
   ...quality.zh,
   ...plan.zh,

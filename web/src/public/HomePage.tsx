@@ -1,6 +1,7 @@
 /**
- * Portal home: what the portal offers. Only what works is offered (every card is a link); disclosure
- * of inspection results and parenting guidance come with their modules.
+ * Portal home: what the portal offers, every card a link to a page that works — finding institutions
+ * (list and map), the plan's yearly targets, the double-random draws with their public verification,
+ * the district's announcements and policy documents, and the parents' area.
  */
 import { Link } from 'react-router';
 import { useT } from '../i18n/index.tsx';
@@ -31,6 +32,30 @@ export default function HomePage() {
               <Link to="/institutions?view=map">{t('portal.mapTitle')}</Link>
             </h3>
             <p>{t('portal.mapText')}</p>
+          </li>
+          <li>
+            <h3>
+              <Link to="/news">{t('portal.newsTitle')}</Link>
+            </h3>
+            <p>{t('portal.newsText')}</p>
+          </li>
+          <li>
+            <h3>
+              <Link to="/plan">{t('portal.planTitle')}</Link>
+            </h3>
+            <p>{t('portal.planText')}</p>
+          </li>
+          <li>
+            <h3>
+              <Link to="/supervision/draws">{t('portal.drawsTitle')}</Link>
+            </h3>
+            <p>{t('portal.drawsText')}</p>
+          </li>
+          <li>
+            <h3>
+              <Link to="/family">{t('portal.familyTitle')}</Link>
+            </h3>
+            <p>{t('portal.familyText')}</p>
           </li>
         </ul>
       </section>

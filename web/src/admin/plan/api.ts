@@ -22,6 +22,13 @@ export type CircleCommunity = Circle['communities'][number];
 export type CircleSitePlan = ResponseOf<'/api/v1/plan/circle/sites', 'post'>;
 export type CircleSitesBody = BodyOf<'/api/v1/plan/circle/sites', 'post'>;
 
+export type NewsPage = ResponseOf<'/api/v1/plan/news', 'get'>;
+export type NewsItem = NewsPage['items'][number];
+export type NewsBody = BodyOf<'/api/v1/plan/news', 'post'>;
+export type NewsListQuery = QueryOf<'/api/v1/plan/news', 'get'>;
+export type PublicNewsPage = ResponseOf<'/api/v1/public/news', 'get'>;
+export type PublicNewsItem = ResponseOf<'/api/v1/public/news/{id}', 'get'>;
+
 export const planApi = {
   publicTable: (year: number | undefined, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/public/plan', { params: { query: year ? { year } : {} }, signal })),
@@ -47,6 +54,22 @@ export const planApi = {
   circle: (query: QueryOf<'/api/v1/plan/circle', 'get'>, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/plan/circle', { params: { query }, signal })),
   circleSites: (body: CircleSitesBody) => unwrap(http.POST('/api/v1/plan/circle/sites', { body })),
+  news: (query: NewsListQuery, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/plan/news', { params: { query }, signal })),
+  createNews: (body: NewsBody) => unwrap(http.POST('/api/v1/plan/news', { body })),
+  updateNews: (id: string, body: NewsBody & { version: number }) =>
+    unwrap(http.PUT('/api/v1/plan/news/{id}', { params: { path: { id } }, body })),
+  transitionNews: (id: string, action: 'publish' | 'withdraw', version: number) =>
+    unwrap(
+      http.POST('/api/v1/plan/news/{id}/transitions', {
+        params: { path: { id } },
+        body: { action, version },
+      }),
+    ),
+  publicNews: (query: QueryOf<'/api/v1/public/news', 'get'>, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/public/news', { params: { query }, signal })),
+  publicNewsItem: (id: string, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/public/news/{id}', { params: { path: { id } }, signal })),
 };
 
 /** Antd tag colours of the target statuses (domain/plan/status.ts). */

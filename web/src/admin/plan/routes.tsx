@@ -1,5 +1,10 @@
 /** Console pages of the Plan and funding (issue 13) module (merged into ../routes.tsx in roadmap order). */
-import { AccountBookOutlined, AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  AimOutlined,
+  EnvironmentOutlined,
+  NotificationOutlined,
+} from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AdminRoute } from '../routes.tsx';
 
@@ -24,5 +29,12 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'plan.circle.nav',
     icon: <EnvironmentOutlined />,
     Component: lazy(() => import('./CirclePage.tsx')),
+  },
+  {
+    path: 'plan/news',
+    permission: 'plan.news_manage',
+    labelKey: 'plan.news.nav',
+    icon: <NotificationOutlined />,
+    Component: lazy(() => import('./NewsPage.tsx')),
   },
 ];

@@ -4,4 +4,12 @@ import type { PublicRoute } from '../routes.tsx';
 
 export const routes: readonly PublicRoute[] = [
   { path: 'plan', Component: lazy(() => import('./PlanPage.tsx')) },
+  {
+    path: 'news',
+    Component: lazy(() => import('./NewsPage.tsx').then((m) => ({ default: m.NewsListPage }))),
+  },
+  {
+    path: 'news/:id',
+    Component: lazy(() => import('./NewsPage.tsx').then((m) => ({ default: m.NewsItemPage }))),
+  },
 ];
