@@ -1,7 +1,8 @@
 /**
  * Journey: the portal's notices (issue 13, Public disclosure). The demo district officer writes a
  * notice in 通知公告, publishes it; the portal's home links to 通知公告与政策文件, where it shows with
- * the demo's policy documents; on a phone the notice opens as plain paragraphs.
+ * the demo's policy documents; on a phone the notice opens as plain paragraphs. The annual report
+ * (年度报告) prints without the console around it and downloads as XLSX.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -55,4 +56,31 @@ test('district officer writes and publishes; the public reads it on a phone', as
   await p.getByText('请做好取暖设备的安全检查。').waitFor();
   await shot(p, 'plan-news-portal');
   await phone.close();
+});
+
+test('district officer: the annual report prints without the console around it, and downloads as XLSX', async () => {
+  const ctx = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  const page = await ctx.newPage();
+  await consoleLogin(page, h.baseUrl, 'district');
+  await page.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '年度报告' }).click();
+  await page.waitForURL(/\/admin\/plan\/report/);
+  const year = new Date().getFullYear();
+  await page.getByRole('heading', { level: 1, name: `${year} 年度托育服务行动计划执行情况报告` }).waitFor();
+  await page.getByText(/尚未发布接续计划/).waitFor();
+  await page.getByRole('heading', { level: 2, name: '二、分街镇情况' }).waitFor();
+  assert.ok((await page.getByRole('row').count()) > 10);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /导出 XLSX/ }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^plan_report-\d{8}\.xlsx$/);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(
+    await page.getByRole('navigation', { name: '导航菜单' }).isVisible(),
+    false,
+    'no sidebar in print',
+  );
+  assert.equal(await page.getByRole('button', { name: /打印/ }).isVisible(), false, 'no buttons in print');
+  await shot(page, 'plan-report-print');
+  await ctx.close();
 });

@@ -277,3 +277,9 @@ export const fundingBudgetSchema = z.object({
   total: fundingTotalsSchema,
 });
 export type FundingBudget = z.infer<typeof fundingBudgetSchema>;
+
+/** The annual report's spreadsheet (issue 13): the year's targets as the dashboard measures them. */
+export const planReportExportQuery = z.strictObject({
+  year: z.coerce.number().int().min(2021).max(2099),
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+});

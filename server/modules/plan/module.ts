@@ -14,7 +14,7 @@ import { createPlanService } from './service.ts';
 export async function registerPlanModule(app: FastifyInstance, kit: ModuleKit): Promise<ModuleRegistration> {
   // kit.targets is filled after every module has registered; the service reads it per request.
   const plan = createPlanService({ db: kit.db, targets: kit.targets });
-  planRoutes(app, plan);
+  planRoutes(app, plan, { db: kit.db, storage: kit.storage, jobs: kit.jobs });
   newsRoutes(app, createNewsService({ db: kit.db }));
   fundingRoutes(app, { db: kit.db, storage: kit.storage, jobs: kit.jobs });
   await circleRoutes(app, { db: kit.db, storage: kit.storage, jobs: kit.jobs, clock: kit.clock });

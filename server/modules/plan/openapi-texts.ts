@@ -15,6 +15,7 @@ export const texts: ModuleOpenApiTexts = {
     'PUT /api/v1/plan/funding/settings': 'plan.putFundingSettings',
     'GET /api/v1/plan/circle': 'plan.circle',
     'POST /api/v1/plan/circle/sites': 'plan.circleSites',
+    'GET /api/v1/plan/report/export': 'plan.reportExport',
     'GET /api/v1/plan/news': 'plan.listNews',
     'POST /api/v1/plan/news': 'plan.createNews',
     'GET /api/v1/plan/news/:id': 'plan.getNews',
@@ -29,6 +30,10 @@ export const texts: ModuleOpenApiTexts = {
     'GET /api/v1/plan/communities/imports/:runId/errors': 'plan.communitiesImportErrors',
   },
   summaries: {
+    'plan.reportExport': {
+      en: "The annual report's spreadsheet: the year's targets as measured, with citations (XLSX or CSV)",
+      zh: '年度报告表格：当年各项目标的测得值、状态与依据',
+    },
     'plan.listNews': {
       en: "The district's notices, policy documents and guidance (drafts too)",
       zh: '通知公告、政策文件与宣传引导（含草稿）',

@@ -1,11 +1,13 @@
 /** /api/v1/plan: the plan-target dashboard, drill-down, trend and plan versions. Thin routes. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { exportJobSchema } from '../../../domain/contracts/import.ts';
 import {
   createSuccessorBody,
   drillPageSchema,
   drillQuery,
   planDashboardSchema,
+  planReportExportQuery,
   planTargetParams,
   planTargetsQuery,
   planVersionSchema,
@@ -14,14 +16,39 @@ import {
   trendQuery,
   trendSchema,
 } from '../../../domain/contracts/plan.ts';
+import type { Db } from '../../db/client.ts';
+import { createExporter, sendExport } from '../../platform/export.ts';
+import type { FileStorage } from '../../platform/files/storage.ts';
 import { actorOf, router } from '../../platform/http.ts';
+import type { Jobs } from '../../platform/jobs/index.ts';
+import { planReportExport } from './report.ts';
 import type { PlanService } from './service.ts';
 
 const tags = ['plan'];
 const BASE = '/api/v1/plan';
 
-export function planRoutes(app: FastifyInstance, plan: PlanService) {
+export function planRoutes(
+  app: FastifyInstance,
+  plan: PlanService,
+  deps: { db: Db; storage: FileStorage; jobs: Jobs },
+) {
   const r = router(app);
+  const report = planReportExport(plan);
+  const reportExporter = createExporter(deps, report.definition);
+  r.get(
+    `${BASE}/report/export`,
+    {
+      config: { action: 'plan.read' },
+      schema: { tags, querystring: planReportExportQuery, response: { 202: exportJobSchema } },
+    },
+    async (req, reply) => {
+      const { format, year } = req.query;
+      const filters = { year, asOf: req.ctx.now.toISOString() };
+      await report.prepare(actorOf(req), filters);
+      const file = await reportExporter.export(req.ctx, actorOf(req), filters, format);
+      return sendExport(reply, file);
+    },
+  );
   r.get(
     `${BASE}/targets`,
     {

@@ -3,6 +3,7 @@ import {
   AccountBookOutlined,
   AimOutlined,
   EnvironmentOutlined,
+  FileTextOutlined,
   NotificationOutlined,
 } from '@ant-design/icons';
 import { lazy } from 'react';
@@ -29,6 +30,13 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'plan.circle.nav',
     icon: <EnvironmentOutlined />,
     Component: lazy(() => import('./CirclePage.tsx')),
+  },
+  {
+    path: 'plan/report',
+    permission: 'plan.read',
+    labelKey: 'plan.report.nav',
+    icon: <FileTextOutlined />,
+    Component: lazy(() => import('./ReportPage.tsx')),
   },
   {
     path: 'plan/news',

@@ -29,6 +29,17 @@ export const zh = {
   'plan.news.portalIntro': '区托育服务的通知公告、政策文件和科学育儿宣传。',
   'plan.news.empty': '暂无已发布的条目。',
   'plan.news.back': '返回列表',
+  'plan.report.nav': '年度报告',
+  'plan.report.title': '{year} 年度托育服务行动计划执行情况报告',
+  'plan.report.asOf': '数据截至 {date}',
+  'plan.report.print': '打印 / 导出 PDF',
+  'plan.report.xlsx': '导出 XLSX',
+  'plan.report.targets': '一、目标完成情况',
+  'plan.report.towns': '二、分街镇情况',
+  'plan.report.town': '街镇',
+  'plan.report.citation': '依据',
+  'plan.report.note':
+    '各项数值由平台按业务记录实时计算，明细可在“行动计划”中逐项下钻核对；规划未给出数值的目标仅列实测值。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -61,4 +72,15 @@ export const en: Record<keyof typeof zh, string> = {
   'plan.news.portalIntro': "The district's childcare notices, policy documents and parenting guidance.",
   'plan.news.empty': 'Nothing published yet.',
   'plan.news.back': 'Back to the list',
+  'plan.report.nav': 'Annual report',
+  'plan.report.title': 'The childcare action plan in {year}: annual report',
+  'plan.report.asOf': 'Data as of {date}',
+  'plan.report.print': 'Print / save as PDF',
+  'plan.report.xlsx': 'Export XLSX',
+  'plan.report.targets': '1. Targets',
+  'plan.report.towns': '2. By town',
+  'plan.report.town': 'Town',
+  'plan.report.citation': 'Source',
+  'plan.report.note':
+    'Every number is computed from the records as they are now; each can be traced row by row under Action plan. A target the plan gives no number for shows the measured value only.',
 };
