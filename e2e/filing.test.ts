@@ -149,7 +149,9 @@ test('the portal sorts by distance from the browser’s location', async () => {
   await page.getByRole('button', { name: /^筛选/ }).click();
   await page.getByRole('button', { name: '使用我的位置' }).click();
   await page.waitForURL(/lat=31\.17/);
-  await page.waitForLoadState('networkidle');
+  // The list re-queries after the URL changes: wait for the re-sorted first card (network idle could
+  // come before the new request started — the race a CI run hit), then check it.
+  await page.locator('.pub-card').first().filter({ hasText: '徐泾镇' }).waitFor({ timeout: 15_000 });
   const first = (await page.locator('.pub-card').first().textContent()) ?? '';
   assert.match(first, /徐泾镇/);
   await shot(page, 'portal-near-me');

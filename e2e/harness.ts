@@ -106,18 +106,23 @@ export async function choose(
   label?: string,
 ) {
   const open = page.locator('.ant-select-dropdown:visible');
+  const multiple =
+    (await scope.locator('.ant-select-multiple', { has: page.getByLabel(field, { exact: true }) }).count()) >
+    0;
   for (let attempt = 0; attempt < 3; attempt++) {
     if ((await open.count()) === 0) await scope.getByLabel(field, { exact: true }).click();
     const options = open.locator('.ant-select-item-option', label ? { hasText: label } : {});
     await options.first().click();
+    // A multi-select stays open by design: done once the option shows as selected.
+    if (multiple && (await open.locator('.ant-select-item-option-selected').count()) > 0) return;
+    // A single select closes; on a slow machine that can take a while. It must be closed before the
+    // next pick, or the next field's option is looked for in this list.
     const closed = await open
       .first()
-      .waitFor({ state: 'hidden', timeout: 3000 })
+      .waitFor({ state: 'hidden', timeout: 10_000 })
       .then(() => true)
       .catch(() => false);
     if (closed) return;
-    // A multi-select stays open by design: done once the option shows as selected.
-    if ((await open.locator('.ant-select-item-option-selected').count()) > 0) return;
   }
   throw new Error(`could not pick ${label ?? 'the first option'} in ${field}`);
 }

@@ -53,6 +53,8 @@ test('the district runs a committed draw; the public page verifies it in the bro
   const text = (await status.textContent()) ?? '';
   assert.match(text, /验证通过/);
   console.log(`browser verification: ${text}`);
+  // the results section: each drawn institution, in progress until its inspectors sign
+  await p.getByTestId('draw-results').getByRole('heading', { name: '检查结果公开' }).waitFor();
   await shot(p, 'supervision-2-public-verified');
   await phone.close();
 });

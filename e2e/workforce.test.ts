@@ -8,6 +8,7 @@ import { randomInt } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { citizenIdCheckChar } from '../domain/rules/ids.ts';
+import { buildPng } from '../server/platform/files/samples.ts';
 import { choose, consoleLogin, DEMO_PASSWORD, type Harness, shot, startHarness } from './harness.ts';
 
 let h: Harness;
@@ -142,6 +143,18 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
   }
   await page.getByText('持证在岗').waitFor();
 
+  // A scan of her 保育员证 (a small PNG), then the link to view it.
+  const png = buildPng();
+  await page
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles({ name: '保育员证.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('link', { name: '查看' }).first().waitFor();
+  const scanHref = await page.getByRole('link', { name: '查看' }).first().getAttribute('href');
+  const scan = await page.request.get(`${h.baseUrl}${scanHref}`);
+  assert.equal(scan.status(), 200);
+  assert.equal(scan.headers()['content-type'], 'image/png');
+
   // Her passed 保育员 assessment (鉴定) as a dated entry on her page.
   await page.getByRole('button', { name: '登记考核或奖惩' }).click();
   const rec = page.getByRole('dialog');
@@ -160,6 +173,49 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
   await train.getByRole('button', { name: /保\s*存/ }).click();
   await train.waitFor({ state: 'hidden' });
   await page.getByText('暂无数据').waitFor({ state: 'hidden' });
+
+  // The trainings page: the admin records her institution's own training, marks her there, and
+  // imports a second one's attendance from a spreadsheet (title + start date, her ID number, her name).
+  await page.goto(`${h.baseUrl}/admin/workforce/trainings`);
+  await page.getByRole('heading', { name: '培训与出勤' }).waitFor();
+  const newTraining = async (title: string, day: string) => {
+    await page.getByRole('button', { name: '登记培训' }).click();
+    const d = page.getByRole('dialog');
+    await d.getByLabel('培训名称').fill(title);
+    await d.getByLabel('主办单位').fill('园内教研组');
+    await choose(page, d, '内容类别', '安全防范');
+    await d.locator('.ant-picker-range input').first().fill(day);
+    await d.locator('.ant-picker-range input').first().press('Enter');
+    await d.locator('.ant-picker-range input').last().fill(day);
+    await d.locator('.ant-picker-range input').last().press('Enter');
+    await page.locator('.ant-picker-dropdown').waitFor({ state: 'hidden' });
+    await d.getByLabel('课时', { exact: true }).fill('3');
+    await d.getByRole('button', { name: /保\s*存/ }).click();
+    await d.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: title }).waitFor();
+  };
+  const today = new Date().toISOString().slice(0, 10);
+  await newTraining('园内消防安全演练培训', today);
+  await page.getByRole('button', { name: '园内消防安全演练培训' }).click();
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByLabel('登记出勤').click();
+  await drawer.getByLabel('登记出勤').fill('林晓雯');
+  await page.locator('.ant-select-item-option', { hasText: '林晓雯' }).first().click();
+  await drawer.locator('.ant-select-selection-item', { hasText: '林晓雯' }).waitFor();
+  await drawer.getByRole('button', { name: '登记出勤' }).click();
+  await drawer.getByRole('cell', { name: '林晓雯' }).waitFor();
+  await shot(page, 'workforce-2a-training-attendees');
+  await drawer.locator('.ant-drawer-close').click();
+  await newTraining('园内急救技能培训', today);
+  const csv = `\uFEFF培训名称,开始日期,证件号码,姓名,计入课时\r\n园内急救技能培训,${today},${idNumber},林晓雯,2\r\n`;
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'attendance.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.getByText('预检通过：1 行可导入。').waitFor();
+  await page.getByRole('button', { name: '提交导入' }).click();
+  await page.getByText('已登记 1 人次出勤').waitFor({ timeout: 30_000 });
+  await shot(page, 'workforce-2b-attendance-import');
+  await page.goto(`${h.baseUrl}/admin/workforce/staff/${staffId}`);
 
   // Assign her to the short class.
   await page.getByRole('button', { name: '配班', exact: true }).click();

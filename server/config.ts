@@ -1,5 +1,6 @@
 /** Environment → configuration. Every variable is listed in the README. */
 import path from 'node:path';
+import { type ProbeNetworks, probeNetworks } from './platform/probe-network.ts';
 
 export interface Config {
   port: number;
@@ -15,6 +16,28 @@ export interface Config {
   logLevel: string;
   webDir: string;
   tileUrl: string;
+  /** How many months back an institution's integrity record (信用记录) is shown on the portal. */
+  integrityMonths: number;
+  /** Where the camera probe may connect (CAMERA_PROBE_NETWORKS; platform/probe-network.ts). */
+  cameraProbeNetworks: ProbeNetworks;
+}
+
+/** A whole number within [min, max] from the environment, or the default; anything else stops the start. */
+function intSetting(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(
+      `${name} 应为 ${min}–${max} 的整数 / ${name} must be a whole number from ${min} to ${max} (got "${raw}")`,
+    );
+  return n;
 }
 
 /** Read the configuration from an environment. */
@@ -38,5 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     webDir: path.resolve(env.WEB_DIR ?? './dist/web'),
     tileUrl: env.MAP_TILE_URL ?? '',
+    integrityMonths: intSetting(env, 'INTEGRITY_MONTHS', 36, 1, 120),
+    cameraProbeNetworks: probeNetworks(env.CAMERA_PROBE_NETWORKS),
   };
 }

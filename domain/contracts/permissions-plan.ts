@@ -14,4 +14,10 @@ export const PLAN_PERMISSIONS = {
   'plan.communities_import': ['district_officer', 'town_officer'],
   // The portal's notices, policy documents and guidance: district officers write, publish and withdraw them.
   'plan.news_manage': ['district_officer'],
+  // The annex's tasks with every unit's quarterly reports: district officers, and department liaisons (their unit's tasks marked).
+  'plan.tasks_read': ['district_officer', 'department'],
+  // A quarterly progress report on a task of the liaison's own unit.
+  'plan.tasks_report': ['department'],
+  // Which unit a liaison account speaks for, and the joint meeting's yearly review: district officers.
+  'plan.tasks_manage': ['district_officer'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -182,6 +182,22 @@ export const fundingRateBody = z.strictObject({
   version: z.number().int().min(1).nullable(),
 });
 export type FundingRateBody = z.infer<typeof fundingRateBody>;
+/**
+ * One row of the per-pupil rate import (kit import `plan_funding_rates`): the kindergarten by its unified
+ * social credit code, the fiscal year, the rate in yuan (at most two decimals; stored in fen).
+ */
+export const fundingRateImportRow = z.strictObject({
+  creditCode: z
+    .string()
+    .trim()
+    .regex(
+      /^[0-9A-HJ-NPQRTUWXY]{18}$/,
+      '统一社会信用代码应为18位 / The unified social credit code has 18 characters',
+    ),
+  fiscalYear: z.number().int(),
+  rateYuan: z.number().min(0).max(20_000_000),
+});
+export type FundingRateImportRow = z.infer<typeof fundingRateImportRow>;
 
 export const fundingSettingsBody = z.strictObject({
   floorScope: z.enum(FUNDING_FLOOR_SCOPES),

@@ -18,7 +18,7 @@ export type ChecklistCategory = (typeof CHECKLIST_CATEGORIES)[number];
 /** 一般 / 较重 / 严重 */
 export const SEVERITIES = ['minor', 'major', 'serious'] as const;
 export type Severity = (typeof SEVERITIES)[number];
-export const INSPECTION_KINDS = ['draw', 'self_check'] as const;
+export const INSPECTION_KINDS = ['draw', 'self_check', 'special'] as const;
 export type InspectionKind = (typeof INSPECTION_KINDS)[number];
 export const INSPECTION_STATUSES = ['open', 'signed'] as const;
 export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
@@ -76,6 +76,8 @@ export const inspectionSummarySchema = z.strictObject({
   id: uuidSchema,
   kind: z.enum(INSPECTION_KINDS),
   planId: uuidSchema.nullable(),
+  /** The joint special check the inspection belongs to (kind `special`). */
+  specialCheckId: uuidSchema.nullable(),
   month,
   institutionId: uuidSchema,
   institutionName: z.string(),

@@ -193,6 +193,7 @@ export const certificateSchema = z.object({
   issuedOn: z.string(),
   expiresOn: z.string().nullable(),
   valid: z.boolean(),
+  /** The current scan (files kit attachment) or null; download at …/certificates/{certificateId}/scan. */
   fileId: z.uuid().nullable(),
 });
 
@@ -243,7 +244,14 @@ export const createCertificateBody = z.strictObject({
   issuer: text(100),
   issuedOn: date,
   expiresOn: date.optional(),
-  fileId: z.uuid().optional(),
+});
+/** Path of a certificate's scan: PUT (multipart, one PDF/JPEG/PNG ≤ 5 MB, replaces the current one) and GET. */
+export const certificateParams = z.strictObject({ id: z.uuid(), certificateId: z.uuid() });
+export const certificateScanSchema = z.object({
+  fileId: z.uuid(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
 });
 
 // ── ban list ───────────────────────────────────────────────────────────────────────────────────
@@ -423,6 +431,8 @@ export const trainingEventSchema = z.object({
 export const trainingPage = pageOf(trainingEventSchema);
 export const trainingListQuery = paginationQuery.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Only district professional trainings (true) or only the others (false). */
+  districtLevel: z.enum(['true', 'false']).optional(),
 });
 export const trainingParams = z.strictObject({ id: z.uuid() });
 export const attendanceBody = z.strictObject({
@@ -431,6 +441,27 @@ export const attendanceBody = z.strictObject({
   hours: z.number().optional(),
 });
 export const attendanceResponse = z.object({ added: z.number().int() });
+/** Who attended a training, among the people the caller may see. */
+export const attendeeSchema = z.object({
+  staffId: z.uuid(),
+  name: z.string(),
+  post: z.enum(POSTS).nullable(),
+  institutionName: z.string().nullable(),
+  hours: z.number(),
+});
+export const attendeeList = z.object({ items: z.array(attendeeSchema) });
+/**
+ * One row of the attendance import (kit import, `workforce_attendance`): the training by its title and
+ * start date, the person by document number (checked against the name registered), hours credited.
+ */
+export const attendanceImportRow = z.strictObject({
+  title: text(100),
+  startDate: date,
+  idNumber: z.string().trim().min(5).max(30),
+  name: text(50),
+  hours: z.number().optional(),
+});
+export type AttendanceImportRow = z.infer<typeof attendanceImportRow>;
 
 // ── compliance ─────────────────────────────────────────────────────────────────────────────────
 export const CLASS_RULES = ['ratio', 'two_teachers_one_caregiver', 'family_point', 'none'] as const;

@@ -94,9 +94,13 @@ export interface PractitionerTraining {
   trainings: readonly { kind: string; passed: boolean }[];
 }
 
-/** Practitioners eligible for the training-fee subsidy (passed 保育员 or 育婴员 assessment), counted once each. */
+/**
+ * Practitioners eligible for the training-fee subsidy (passed a listed assessment), counted once each.
+ * `kinds`: the rule pack's open list (`funding.subsidyAssessments`, "保育员、育婴员等"); default the two named.
+ */
 export function trainingSubsidyCount(
   practitioners: readonly PractitionerTraining[],
+  kinds: readonly string[] = SUBSIDISED_TRAININGS,
 ): Result<{ count: number; ids: string[] }> {
   if (!Array.isArray(practitioners)) return err('count.invalid', 'practitioners');
   const ids = new Set<string>();
@@ -104,9 +108,7 @@ export function trainingSubsidyCount(
     if (typeof p?.practitionerId !== 'string' || p.practitionerId === '')
       return err('training.bad_practitioner', 'practitionerId');
     const trainings: PractitionerTraining['trainings'] = p.trainings ?? [];
-    const eligible = trainings.some(
-      (t) => t.passed === true && (SUBSIDISED_TRAININGS as readonly string[]).includes(t.kind),
-    );
+    const eligible = trainings.some((t) => t.passed === true && kinds.includes(t.kind));
     if (eligible) ids.add(p.practitionerId);
   }
   const sorted = [...ids].sort();

@@ -8,6 +8,11 @@
 
 import type { Action } from '../contracts/permissions.ts';
 import {
+  COMPLAINT_STATUSES,
+  type ComplaintAction,
+  type ComplaintStatus,
+} from '../contracts/supervision-complaints.ts';
+import {
   RECTIFICATION_STATUSES,
   type RectificationAction,
   type RectificationStatus,
@@ -46,6 +51,35 @@ export const rectificationLifecycle = defineLifecycle<RectificationStatus, Recti
       reasonRequired: true,
       zh: '退回',
       en: 'Return',
+    },
+  },
+});
+
+/**
+ * Public complaints (投诉): received ──accept──▶ handling ──close──▶ closed. The town officer of the
+ * institution's town (or the district) accepts and closes; closing needs the reply the complainant reads
+ * with the receipt code and whether the complaint was substantiated.
+ */
+export const complaintLifecycle = defineLifecycle<ComplaintStatus, ComplaintAction>()<Action, Relation>({
+  states: COMPLAINT_STATUSES,
+  transitions: {
+    accept: {
+      from: ['received'],
+      to: 'handling',
+      by: ['supervisor'],
+      permission: 'supervision.complaint_handle',
+      reasonRequired: false,
+      zh: '受理',
+      en: 'Accept',
+    },
+    close: {
+      from: ['received', 'handling'],
+      to: 'closed',
+      by: ['supervisor'],
+      permission: 'supervision.complaint_handle',
+      reasonRequired: false,
+      zh: '办结',
+      en: 'Close',
     },
   },
 });

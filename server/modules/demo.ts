@@ -11,6 +11,7 @@ import { seedRightsDemo } from './families/rights-demo.ts';
 import { seedInstitutionsDemo } from './institutions/demo.ts';
 import { seedPlanDemo } from './plan/demo.ts';
 import { seedQualityDemo } from './quality/demo.ts';
+import { seedCameraDemo, seedComplaintDemo, seedDrillDemo } from './supervision/complaint-demo.ts';
 import { seedSupervisionDemo } from './supervision/demo.ts';
 import { seedWorkforceDemo } from './workforce/demo.ts';
 
@@ -51,6 +52,9 @@ export async function seedModuleDemoWithAccounts(db: Db, ctx: ModuleDemoContext)
   await seedRightsDemo(db, ctx);
   await seedOnlineDemo(db, ctx);
   await seedSupervisionDemo(db, ctx);
+  await seedComplaintDemo(db, ctx);
+  await seedDrillDemo(db, ctx);
+  await seedCameraDemo(db, ctx);
   await seedQualityDemo(db, ctx);
   await seedPlanDemo(db, ctx);
   // Statistics for every table the demo filled: without them the planner (PGlite above all) guesses

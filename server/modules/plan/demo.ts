@@ -8,12 +8,14 @@ import { institutionClasses, institutions } from '../institutions/tables.ts';
 import { seedNewsDemo } from './news-demo.ts';
 import { seedPlanFromPack } from './service.ts';
 import { planFundingRates } from './tables.ts';
+import { seedTasksDemo } from './task-demo.ts';
 
 export async function seedPlanDemo(db: Db, ctx: ModuleDemoContext): Promise<void> {
   // 青府办发〔2021〕35号: targets as rows; their numbers are measured from the demo registry at request time.
   await seedPlanFromPack(db, ctx.district, ctx.now);
   await seedFundingRatesDemo(db, ctx);
   await seedNewsDemo(db, ctx);
+  await seedTasksDemo(db, ctx);
 }
 
 /**

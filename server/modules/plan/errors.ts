@@ -29,6 +29,21 @@ export const planErrors = defineErrors('plan', {
     zh: '只有管辖全区的区级工作人员可以修改经费测算设置',
     en: 'Only district officers with the whole district in scope may change the funding settings',
   },
+  'plan.no_unit': {
+    status: 403,
+    zh: '您的账号尚未指定责任单位，请联系区级工作人员',
+    en: 'Your account has no unit yet: ask a district officer to assign one',
+  },
+  'plan.not_your_task': {
+    status: 403,
+    zh: '该任务的责任单位不包括您的单位',
+    en: 'Your unit is not named on this task',
+  },
+  'plan.not_your_report': {
+    status: 403,
+    zh: '只能为本单位的进展报告添加或删除佐证材料，且只能删除本人上传的文件',
+    en: "Only your unit's report takes evidence from you, and only files you uploaded can be deleted",
+  },
   'plan.code_taken': { status: 409, zh: '该版本代码已被使用', en: 'This version code is already in use' },
 });
 

@@ -14,11 +14,14 @@ import {
 } from '../../../domain/contracts/plan.ts';
 import { findDivision } from '../../../domain/divisions.ts';
 import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
 import { createExporter, type ExportDefinition, sendExport } from '../../platform/export.ts';
 import type { FileStorage } from '../../platform/files/storage.ts';
 import { actorOf, router } from '../../platform/http.ts';
+import { importRoutes } from '../../platform/import/routes.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import { createFundingService, type FundingService } from './funding.ts';
+import { rateImport } from './funding-import.ts';
 
 const tags = ['plan'];
 const BASE = '/api/v1/plan/funding';
@@ -58,7 +61,10 @@ export function fundingExport(funding: FundingService): ExportDefinition<Funding
   };
 }
 
-export function fundingRoutes(app: FastifyInstance, deps: { db: Db; storage: FileStorage; jobs: Jobs }) {
+export async function fundingRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; storage: FileStorage; jobs: Jobs; clock: Clock },
+) {
   const funding = createFundingService({ db: deps.db });
   const exporter = createExporter(deps, fundingExport(funding));
   const r = router(app);
@@ -105,4 +111,12 @@ export function fundingRoutes(app: FastifyInstance, deps: { db: Db; storage: Fil
     },
     (req) => funding.putSettings(req.ctx, actorOf(req), req.body),
   );
+  // Per-pupil rates from a spreadsheet: the kit's five import routes (funding-import.ts).
+  await importRoutes(app, {
+    base: '/api/v1/plan/funding/rates/imports',
+    action: 'plan.funding_manage',
+    tags,
+    def: rateImport(deps),
+    deps,
+  });
 }

@@ -17,14 +17,17 @@ import {
   ZHUJIAJIAO,
 } from '../../../test/app.ts';
 import { actorFor, contextFor } from '../../../test/factories/context.ts';
+import { commitRun, uploadCsv } from '../../../test/factories/imports.ts';
 import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { buildStaff } from '../../../test/factories/workforce.ts';
 import { seedDemo } from '../../demo/seed.ts';
 import { errorDef } from '../../platform/errors.ts';
 import { readRows } from '../../platform/import/read.ts';
 import { auditLog } from '../../platform/tables.ts';
+import { createRecordsService } from '../workforce/records.ts';
 import { createWorkforceService } from '../workforce/service.ts';
 import { createFundingService } from './funding.ts';
+import { planFundingRates } from './tables.ts';
 
 const getStatus = (code: string) => errorDef(code).status;
 
@@ -73,6 +76,7 @@ beforeAll(async () => {
 
   // 甲: a teacher and a caregiver (保育员证 issued 2024-01-01) on its toddler class.
   const svc = createWorkforceService({ db, jobs: t.jobs });
+  const records = createRecordsService({ db });
   const ctx = contextFor(actorFor(), now);
   const cls = a.classes[0]!.id;
   for (const post of ['teacher', 'caregiver'] as const) {
@@ -83,12 +87,29 @@ beforeAll(async () => {
     });
     const e = s.employments[0]!;
     await svc.assignClasses(ctx, actorFor(), s.id, e.id, { classIds: [cls], version: e.version });
+    // Assessments (2024): the caregiver passed 保育员 (on the pack's list); the teacher failed it and
+    // passed 保健员 (not on the list): only the caregiver counts for the training-fee subsidy.
+    const assessments =
+      post === 'caregiver'
+        ? [{ skill: 'caregiver', grade: 'passed' }]
+        : [
+            { skill: 'caregiver', grade: 'failed' },
+            { skill: 'health_worker', grade: 'excellent' },
+          ];
+    for (const a of assessments)
+      await records.add(ctx, actorFor(), s.id, {
+        kind: 'skill_assessment',
+        date: '2024-03-01',
+        skill: a.skill as 'caregiver',
+        grade: a.grade as 'passed',
+        description: '区职业技能鉴定',
+      });
   }
   t.clock.advance(d('2026-06-30T02:00:00Z').getTime() - t.clock.now().getTime());
 });
 afterAll(() => t.close());
 
-const call = async (who: string, method: 'GET' | 'PUT', url: string, body?: unknown) =>
+const call = async (who: string, method: 'GET' | 'PUT' | 'POST', url: string, body?: unknown) =>
   t.call(method, url, { cookie: await t.login(who), ...(body !== undefined ? { body } : {}) });
 const budget = async (who: string, year: number) => {
   const res = await call(who, 'GET', `/api/v1/plan/funding?year=${year}`);
@@ -232,7 +253,7 @@ describe('budget', () => {
     });
     expect(row(b, '乙')).toMatchObject({ quotaTeachers: 4, quotaCaregivers: 2, actualTeachers: 0 });
     expect(row(b, '乙').taxRelief).toBe('exempt_filed_fees');
-    // The 保育员 certificate was issued in 2024: counted in 2024, not in 2026; no amount is made up.
+    // The 保育员 assessment was passed in 2024: counted in 2024, not in 2026; no amount is made up.
     expect(row(b, '甲').trainingEligible).toBe(0);
     expect(row(await budget('fund_d', 2024), '甲').trainingEligible).toBe(1);
     expect(b.training.perPersonFen).toBeNull();
@@ -328,6 +349,82 @@ describe('export', () => {
       .from(auditLog)
       .where(eq(auditLog.action, 'plan-funding.export'));
     expect(audits.length).toBe(2);
+  });
+});
+
+describe('rate import', () => {
+  const URL = '/api/v1/plan/funding/rates/imports';
+  const HEAD = ['统一社会信用代码', '年度', '生均拨款定额（元）'];
+  const codeOf = async (key: string) =>
+    (
+      (await t.database.db.execute(
+        `select credit_code from institutions where id = '${ids[key]}'`,
+      )) as unknown as {
+        rows: { credit_code: string }[];
+      }
+    ).rows[0]!.credit_code;
+  const upload = async (who: string, rows: string[][]) => uploadCsv(t, URL, await t.login(who), HEAD, rows);
+  const commit = async (runId: string) => commitRun(t, URL, await t.login('fund_d'), runId);
+  const rate2025 = async (key: string) =>
+    (
+      await t.database.db
+        .select()
+        .from(planFundingRates)
+        .where(and(eq(planFundingRates.institutionId, ids[key]!), eq(planFundingRates.fiscalYear, 2025)))
+    )[0];
+
+  it('bad rows name their column and rule; the commit is refused; nothing written', async () => {
+    const res = await upload('fund_d', [
+      [await codeOf('甲'), '2025', '12000'],
+      [await codeOf('戊'), '2025', '10000'], // no toddler classes
+      [await codeOf('托育'), '2025', '10000'], // not a kindergarten
+      [await codeOf('甲'), '2030', '12000'], // year out of range
+      [await codeOf('乙'), '2025', '100.123'], // three decimals
+      ['123', '2025', '1'], // not a credit code
+    ]);
+    expect(res.statusCode, res.body).toBe(201);
+    const run = res.json();
+    const rules = run.errors.map(
+      (e: { row: number; field: string; rule: string }) => `${e.row}:${e.field}:${e.rule}`,
+    );
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        '3:creditCode:kindergarten_with_toddler_classes',
+        '4:creditCode:kindergarten_with_toddler_classes',
+        '5:fiscalYear:range',
+        '6:rateYuan:two_decimals',
+      ]),
+    );
+    expect(rules.some((r: string) => r.startsWith('7:creditCode:'))).toBe(true);
+    expect(rules.some((r: string) => r.startsWith('2:'))).toBe(false);
+    expect((await call('fund_d', 'POST', `${URL}/${run.id}/commit`)).statusCode).toBe(409);
+    expect(await rate2025('甲')).toBeUndefined();
+  });
+
+  it('adds rates in fen as imported; a second import changes nothing; a changed rate takes a new version', async () => {
+    const rows = [
+      [await codeOf('甲'), '2025', '12000'],
+      [await codeOf('丙'), '2025', '9000.5'],
+    ];
+    const first = (await upload('fund_d', rows)).json();
+    expect(first).toMatchObject({ errorCount: 0, validRows: 2, existingRows: 0 });
+    expect(await commit(first.id)).toMatchObject({ status: 'committed', insertedRows: 2 });
+    expect(await rate2025('甲')).toMatchObject({
+      perPupilRateFen: 1_200_000,
+      source: 'imported',
+      version: 1,
+    });
+    expect((await rate2025('丙'))?.perPupilRateFen).toBe(900_050);
+    const again = (await upload('fund_d', rows)).json();
+    expect(again).toMatchObject({ errorCount: 0, existingRows: 2 });
+    expect(await commit(again.id)).toMatchObject({ insertedRows: 0 });
+    const changed = (await upload('fund_d', [[await codeOf('甲'), '2025', '13000']])).json();
+    expect(await commit(changed.id)).toMatchObject({ insertedRows: 1 });
+    expect(await rate2025('甲')).toMatchObject({ perPupilRateFen: 1_300_000, version: 2 });
+  });
+
+  it('a town officer may not import rates', async () => {
+    expect((await upload('fund_town', [[await codeOf('甲'), '2025', '1']])).statusCode).toBe(403);
   });
 });
 

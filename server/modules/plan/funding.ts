@@ -2,8 +2,8 @@
  * Funding (issue 13, 青府办发〔2021〕35号 四、(二) 优化经费投入): per fiscal year, each kindergarten
  * with toddler classes gets rate × 3/2 × max(20, toddler pupils) (domain/rules/funding.ts; the floor per
  * kindergarten or per class as the district sets it, default per kindergarten); its staffing quota
- * (两教一保) is compared with the workforce module's class assignments; staff who obtained a 保育员 /
- * 育婴员 certificate in the year are counted for the training-fee subsidy (no per-person amount exists
+ * (两教一保) is compared with the workforce module's class assignments; staff who passed an assessment on
+ * the pack's list (保育员、育婴员等) in the year are counted for the training-fee subsidy (no per-person amount exists
  * in any rule pack, so none is shown); the VAT relief of its care and education is flagged.
  *
  * Every read goes through the jurisdiction guard on the institutions table (a town officer: its town).
@@ -36,7 +36,7 @@ import { DomainError, fieldError } from '../../platform/errors.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import { institutionScope } from '../institutions/repository.ts';
 import { institutionClasses, institutions } from '../institutions/tables.ts';
-import { certificates, classAssignments, employments } from '../workforce/tables.ts';
+import { classAssignments, employments, personRecords } from '../workforce/tables.ts';
 import './errors.ts';
 import { shanghaiDate } from './service.ts';
 import { planFundingRates, planFundingSettings } from './tables.ts';
@@ -45,11 +45,6 @@ export const DEFAULT_FLOOR_SCOPE: FundingFloorScope = 'kindergarten';
 const TEACHER_POSTS = ['teacher'];
 const CAREGIVER_POSTS = ['caregiver', 'infant_carer'];
 /** Certificate types that prove a passed 保育员 / 育婴员 assessment, as the rule's training kinds. */
-const CERT_TO_TRAINING: Record<string, string> = {
-  caregiver: 'caregiver',
-  infant_carer: 'infant_care_worker',
-};
-
 type RateRow = typeof planFundingRates.$inferSelect;
 
 function toRate(r: RateRow): FundingRate {
@@ -62,6 +57,17 @@ function toRate(r: RateRow): FundingRate {
     updatedAt: r.updatedAt.toISOString(),
     version: r.version,
   };
+}
+
+/** Kindergartens in service with toddler classes in the actor's scope: the ones that get a budget (and a rate). */
+export function toddlerKindergartens(actor: Actor) {
+  return and(
+    scopeWhere(actor, institutionScope),
+    eq(institutions.kind, 'kindergarten'),
+    inArray(institutions.status, [...IN_SERVICE_STATUSES]),
+    sql`exists (select 1 from ${institutionClasses} c where c.district_code = ${institutions.districtCode}
+      and c.institution_id = ${institutions.id} and c.type = 'kindergarten_toddler')`,
+  );
 }
 
 /** The funding values for a fiscal year, or the last plan period's, carried forward (with the statement). */
@@ -136,16 +142,7 @@ export function createFundingService(deps: { db: Db }) {
         inclusive: institutions.inclusive,
       })
       .from(institutions)
-      .where(
-        and(
-          scopeWhere(actor, institutionScope),
-          eq(institutions.kind, 'kindergarten'),
-          inArray(institutions.status, [...IN_SERVICE_STATUSES]),
-          sql`exists (select 1 from ${institutionClasses} c where c.district_code = ${institutions.districtCode}
-            and c.institution_id = ${institutions.id} and c.type = 'kindergarten_toddler')`,
-          institutionId ? eq(institutions.id, institutionId) : undefined,
-        ),
-      )
+      .where(and(toddlerKindergartens(actor), institutionId ? eq(institutions.id, institutionId) : undefined))
       .orderBy(asc(institutions.townCode), asc(institutions.name), asc(institutions.id));
   }
 
@@ -180,7 +177,7 @@ export function createFundingService(deps: { db: Db }) {
     const kgs = await kindergartens(actor, tx);
     const ids = kgs.map((k) => k.id);
     const district = actor.districtCode;
-    const [classes, rates, assigned, certs] = ids.length
+    const [classes, rates, assigned, passed] = ids.length
       ? await Promise.all([
           tx
             .select({
@@ -236,28 +233,22 @@ export function createFundingService(deps: { db: Db }) {
                 eq(employments.status, 'active'),
               ),
             ),
+          // Passed assessments (workforce's person records) of the pack's list, entered for the kindergarten.
           tx
             .select({
-              institutionId: employments.institutionId,
-              staffId: certificates.staffId,
-              type: certificates.type,
+              institutionId: personRecords.institutionId,
+              staffId: personRecords.staffId,
+              skill: personRecords.skill,
             })
-            .from(certificates)
-            .innerJoin(
-              employments,
-              and(
-                eq(employments.districtCode, certificates.districtCode),
-                eq(employments.staffId, certificates.staffId),
-              ),
-            )
+            .from(personRecords)
             .where(
               and(
-                eq(certificates.districtCode, district),
-                inArray(employments.institutionId, ids),
-                eq(employments.status, 'active'),
-                inArray(certificates.type, ['caregiver', 'infant_carer']),
-                gte(certificates.issuedOn, `${year}-01-01`),
-                lte(certificates.issuedOn, `${year}-12-31`),
+                eq(personRecords.districtCode, district),
+                inArray(personRecords.institutionId, ids),
+                eq(personRecords.kind, 'skill_assessment'),
+                inArray(personRecords.grade, ['excellent', 'good', 'passed']),
+                gte(personRecords.recordDate, `${year}-01-01`),
+                lte(personRecords.recordDate, `${year}-12-31`),
               ),
             ),
         ])
@@ -277,14 +268,12 @@ export function createFundingService(deps: { db: Db }) {
       );
       if (!a.ok) throw new Error(`allotment: ${a.reason}`);
       const staff = assigned.filter((s) => s.institutionId === k.id);
-      // Each certificate is a passed 保育员/育婴员 assessment; the rule counts each person once.
+      // Each record is a passed assessment; the rule counts each person once, on the pack's list.
       const training = trainingSubsidyCount(
-        certs
+        passed
           .filter((c) => c.institutionId === k.id)
-          .map((c) => ({
-            practitionerId: c.staffId,
-            trainings: [{ kind: CERT_TO_TRAINING[c.type] ?? c.type, passed: true }],
-          })),
+          .map((c) => ({ practitionerId: c.staffId, trainings: [{ kind: c.skill ?? '', passed: true }] })),
+        funding.subsidyAssessments ?? [],
       );
       if (!training.ok) throw new Error(`training: ${training.reason}`);
       rows.push({
@@ -350,8 +339,8 @@ export function createFundingService(deps: { db: Db }) {
       training: {
         perPersonFen: null,
         note: {
-          zh: '培训费补贴的每人标准未在任何规则包中规定：此处只统计当年取得保育员/育婴员证书的人数，暂无金额数据源。',
-          en: 'No rule pack sets a per-person training-fee subsidy: only the people who obtained a caregiver or infant-carer certificate in the year are counted; no data source for an amount yet.',
+          zh: '培训费补贴的每人标准未在任何规则包中规定：此处只统计当年在本园鉴定合格（规则包所列项目：保育员、育婴员等）的人数，暂无金额数据源。',
+          en: "No rule pack sets a per-person training-fee subsidy: only the people who passed a listed assessment (the rule pack's list: caregiver, infant carer, …) in the year at the kindergarten are counted; no data source for an amount yet.",
         },
       },
       rows,

@@ -10,13 +10,15 @@ import { createNewsService } from './news.ts';
 import { newsRoutes } from './news-routes.ts';
 import { planRoutes } from './routes.ts';
 import { createPlanService } from './service.ts';
+import { taskRoutes } from './task-routes.ts';
 
 export async function registerPlanModule(app: FastifyInstance, kit: ModuleKit): Promise<ModuleRegistration> {
   // kit.targets is filled after every module has registered; the service reads it per request.
   const plan = createPlanService({ db: kit.db, targets: kit.targets });
   planRoutes(app, plan, { db: kit.db, storage: kit.storage, jobs: kit.jobs });
   newsRoutes(app, createNewsService({ db: kit.db }));
-  fundingRoutes(app, { db: kit.db, storage: kit.storage, jobs: kit.jobs });
+  await taskRoutes(app, { db: kit.db, files: kit.files });
+  await fundingRoutes(app, { db: kit.db, storage: kit.storage, jobs: kit.jobs, clock: kit.clock });
   await circleRoutes(app, { db: kit.db, storage: kit.storage, jobs: kit.jobs, clock: kit.clock });
   // The registry registers no module of its own: its target sources are returned from here.
   return { targets: [...institutionTargetSources, circleTargetSource], dashboard: [planDashboard(plan)] };

@@ -16,6 +16,20 @@ export const texts: ModuleOpenApiTexts = {
     'GET /api/v1/plan/circle': 'plan.circle',
     'POST /api/v1/plan/circle/sites': 'plan.circleSites',
     'GET /api/v1/plan/report/export': 'plan.reportExport',
+    'GET /api/v1/plan/funding/rates/imports/template': 'plan.ratesImportTemplate',
+    'POST /api/v1/plan/funding/rates/imports': 'plan.ratesImportUpload',
+    'GET /api/v1/plan/funding/rates/imports/:runId': 'plan.ratesImportRun',
+    'POST /api/v1/plan/funding/rates/imports/:runId/commit': 'plan.ratesImportCommit',
+    'GET /api/v1/plan/funding/rates/imports/:runId/errors': 'plan.ratesImportErrors',
+    'GET /api/v1/plan/tasks': 'plan.listTasks',
+    'POST /api/v1/plan/tasks/:code/reports': 'plan.reportTask',
+    'GET /api/v1/plan/tasks/reports/:id/files': 'plan.listReportFiles',
+    'POST /api/v1/plan/tasks/reports/:id/files': 'plan.uploadReportFile',
+    'GET /api/v1/plan/tasks/reports/:id/files/:fileId': 'plan.downloadReportFile',
+    'DELETE /api/v1/plan/tasks/reports/:id/files/:fileId': 'plan.deleteReportFile',
+    'GET /api/v1/plan/units/members': 'plan.listUnitMembers',
+    'PUT /api/v1/plan/units/members/:userId': 'plan.assignUnit',
+    'PUT /api/v1/plan/meetings/:year': 'plan.saveMeeting',
     'GET /api/v1/plan/news': 'plan.listNews',
     'POST /api/v1/plan/news': 'plan.createNews',
     'GET /api/v1/plan/news/:id': 'plan.getNews',
@@ -30,6 +44,56 @@ export const texts: ModuleOpenApiTexts = {
     'GET /api/v1/plan/communities/imports/:runId/errors': 'plan.communitiesImportErrors',
   },
   summaries: {
+    'plan.ratesImportTemplate': {
+      en: 'Template of the per-pupil rate import (XLSX)',
+      zh: '生均拨款定额导入模板',
+    },
+    'plan.ratesImportUpload': {
+      en: 'Upload per-pupil rates: a dry run with row errors, nothing written',
+      zh: '上传生均拨款定额（试运行，列出行错误，不写入）',
+    },
+    'plan.ratesImportRun': { en: 'A per-pupil rate import run', zh: '生均拨款定额导入批次' },
+    'plan.ratesImportCommit': {
+      en: 'Commit a checked per-pupil rate import (a background job)',
+      zh: '提交已检查的生均拨款定额导入（后台任务）',
+    },
+    'plan.ratesImportErrors': {
+      en: 'Every row of the import with its errors (XLSX)',
+      zh: '导入错误报告（XLSX）',
+    },
+    'plan.listTasks': {
+      en: "The annex's 21 tasks with every named unit's quarterly report state, overdue count and the joint meeting's review of the year",
+      zh: '任务分工：21 项任务、各责任单位季度填报情况、逾期数及当年联席会议审议',
+    },
+    'plan.reportTask': {
+      en: "A liaison's quarterly progress report on a task of its unit (a change of one already submitted needs its version)",
+      zh: '部门联络员填报本单位任务的季度进展（修改已填报的须带版本号）',
+    },
+    'plan.listReportFiles': {
+      en: 'Evidence files of a quarterly task report',
+      zh: '任务季度进展报告的佐证材料',
+    },
+    'plan.uploadReportFile': {
+      en: "Attach a PDF, photo or spreadsheet to your unit's report (10 MB at most)",
+      zh: '为本单位的进展报告上传佐证材料（PDF、照片或表格，不超过 10 MB）',
+    },
+    'plan.downloadReportFile': { en: 'Download an evidence file of a report', zh: '下载进展报告的佐证材料' },
+    'plan.deleteReportFile': {
+      en: "Delete an evidence file you uploaded to your unit's report",
+      zh: '删除本人为本单位进展报告上传的佐证材料',
+    },
+    'plan.listUnitMembers': {
+      en: 'Department liaison accounts with the unit each speaks for',
+      zh: '部门联络员账号及其责任单位',
+    },
+    'plan.assignUnit': {
+      en: 'Set the unit a liaison account speaks for (audited)',
+      zh: '为联络员账号指定责任单位（记审计）',
+    },
+    'plan.saveMeeting': {
+      en: "Record or change the joint meeting's review of a year, with a conclusion per task",
+      zh: '记录或修改联席会议对某年度的审议及逐项任务结论',
+    },
     'plan.reportExport': {
       en: "The annual report's spreadsheet: the year's targets as measured, with citations (XLSX or CSV)",
       zh: '年度报告表格：当年各项目标的测得值、状态与依据',

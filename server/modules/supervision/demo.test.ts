@@ -114,3 +114,38 @@ describe('supervision demo: escalation', () => {
     ).toBeGreaterThan(0);
   });
 });
+
+describe('supervision demo: joint special checks', () => {
+  it('a finished district fire-safety check and a town food-safety check under way, teams of two departments', async () => {
+    // The demo's day (the statuses are of the request's day); sessions start after the move.
+    t.clock.advance(NOW.getTime() - t.clock.now().getTime());
+    const district = await t.login('district');
+    const list = (await t.call('GET', '/api/v1/supervision/special-checks', { cookie: district })).json()
+      .items as {
+      id: string;
+      level: string;
+      status: string;
+      targets: number;
+      signed: number;
+      findings: number;
+    }[];
+    expect(list.map((c) => [c.level, c.status, c.targets, c.signed, c.findings])).toEqual([
+      ['town', 'in_progress', 3, 1, 1],
+      ['district', 'completed', 3, 3, 0],
+    ]);
+    for (const c of list) {
+      const d = (
+        await t.call('GET', `/api/v1/supervision/special-checks/${c.id}`, { cookie: district })
+      ).json();
+      for (const team of d.teams as { members: { unit: string }[]; inspection: { kind: string } }[]) {
+        expect(new Set(team.members.map((m) => m.unit)).size).toBeGreaterThanOrEqual(2);
+        expect(team.inspection.kind).toBe('special');
+      }
+    }
+    // The journey inspector's task list holds no joint-check team.
+    const mine = await t.call('GET', '/api/v1/supervision/inspections?mine=true&kind=special', {
+      cookie: await t.login('inspector'),
+    });
+    expect(mine.json().items).toEqual([]);
+  });
+});

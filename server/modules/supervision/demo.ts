@@ -16,6 +16,7 @@ import { collectConflicts } from './conflicts.ts';
 import { inspectionsOfPlan, seedInspectionDemo } from './demo-inspections.ts';
 import { escalateOverdue } from './escalation.ts';
 import { createSupervisionService, currentPools } from './service.ts';
+import { seedSpecialCheckDemo } from './special-demo.ts';
 
 /** Extra inspector accounts so a draw has a pool (synthetic names; a random password nobody is shown). */
 const EXTRA_INSPECTORS = [
@@ -90,9 +91,11 @@ export async function seedSupervisionDemo(db: Db, ctx: ModuleDemoContext): Promi
     divisionCode: string,
     month: string,
     sampleSize: number,
+    asOf: Date,
   ): Promise<string | null> {
     if (journeyPair.length < 2) return null;
-    const pools = await currentPools(db, ctx.district, divisionCode);
+    // The pools as the commitment will read them (the risk weights of that day).
+    const pools = await currentPools(db, ctx.district, divisionCode, asOf);
     const conflicts = await collectConflicts(db, {
       districtCode: ctx.district,
       divisionCode,
@@ -113,7 +116,7 @@ export async function seedSupervisionDemo(db: Db, ctx: ModuleDemoContext): Promi
   const thisMonth = ctx.now.getUTCMonth(); // 0-based
 
   async function monthly(actor: Actor, divisionCode: string, share: number, forJourney = false) {
-    const pool = (await currentPools(db, ctx.district, divisionCode)).targets.length;
+    const pool = (await currentPools(db, ctx.district, divisionCode, ctx.now)).targets.length;
     if (pool === 0) return;
     const sampleSize = Math.max(1, Math.round(pool * share));
     for (let m = 0; m <= thisMonth; m++) {
@@ -123,7 +126,7 @@ export async function seedSupervisionDemo(db: Db, ctx: ModuleDemoContext): Promi
       let planSecret = secret();
       const last = m === thisMonth - 1;
       if (forJourney && last)
-        planSecret = (await journeySecret(divisionCode, month, sampleSize)) ?? planSecret;
+        planSecret = (await journeySecret(divisionCode, month, sampleSize, committedAt)) ?? planSecret;
       const plan = await svc.commitPlan(
         ctxAt(actor, committedAt),
         actor,
@@ -161,6 +164,7 @@ export async function seedSupervisionDemo(db: Db, ctx: ModuleDemoContext): Promi
     keepOpenId,
     closerId: townOfficer ?? officer,
   });
+  await seedSpecialCheckDemo(db, ctx);
   // The daily escalation as the job would run it today (audited as system:jobs), so the demo opens
   // with overdue items escalated and some institutions 整改中, and the first scheduled run finds nothing new.
   const system: RequestContext = {

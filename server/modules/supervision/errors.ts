@@ -2,6 +2,11 @@
 import { defineErrors } from '../../platform/errors.ts';
 
 export const supervisionErrors = defineErrors('supervision', {
+  'supervision.complaint_rate_limited': {
+    status: 429,
+    zh: '提交或查询过于频繁，请一小时后再试',
+    en: 'Too many submissions or lookups from this network address: try again in an hour',
+  },
   'supervision.out_of_scope': {
     status: 403,
     zh: '抽查范围不在本人管辖范围内',

@@ -1,12 +1,14 @@
 /**
  * Inspection records (issue 10): each drawn (target, inspectors) pair of a run draw becomes an
- * inspection; the institution's monthly self-check is one too. Results per item of the template
+ * inspection, and so does each team of a joint special check (special.ts); the institution's monthly
+ * self-check is one too. Results per item of the template
  * versions the inspection was created with; every assigned signer signs as themself; when all have
  * signed, each finding becomes a rectification item (rectifications.ts).
  */
 import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type {
   InspectionDetail,
+  InspectionKind,
   InspectionSummary,
   SaveResultsBody,
 } from '../../../domain/contracts/supervision-inspections.ts';
@@ -110,6 +112,30 @@ async function namesOf(db: Db, districtCode: string, ids: string[]): Promise<Map
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** Inspection rows as the API's summaries (institution and inspector names looked up once). */
+export async function inspectionSummaries(db: Db, rows: InspectionRow[]): Promise<InspectionSummary[]> {
+  if (rows.length === 0) return [];
+  const d = rows[0]!.districtCode;
+  const instName = await institutionNames(db, d, [...new Set(rows.map((r) => r.institutionId))]);
+  const names = await namesOf(db, d, [...new Set(rows.flatMap((r) => r.inspectorIds))]);
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind as InspectionSummary['kind'],
+    planId: r.planId,
+    specialCheckId: r.specialCheckId,
+    month: r.month,
+    institutionId: r.institutionId,
+    institutionName: instName.get(r.institutionId) ?? '',
+    townCode: r.townCode,
+    inspectorIds: r.inspectorIds,
+    inspectorNames: r.inspectorIds.map((i) => names.get(i) ?? ''),
+    status: r.status as InspectionSummary['status'],
+    score: r.score,
+    findings: r.results.filter((x) => x.outcome === 'finding').length,
+    signedAt: r.signedAt?.toISOString() ?? null,
+  }));
+}
+
 export function createInspectionService({ db }: { db: Db }) {
   async function getRow(tx: Db, actor: Actor, id: string, lock = false): Promise<InspectionRow> {
     const q = tx
@@ -121,30 +147,8 @@ export function createInspectionService({ db }: { db: Db }) {
     return row;
   }
 
-  async function summaries(rows: InspectionRow[]): Promise<InspectionSummary[]> {
-    if (rows.length === 0) return [];
-    const d = rows[0]!.districtCode;
-    const instName = await institutionNames(db, d, [...new Set(rows.map((r) => r.institutionId))]);
-    const names = await namesOf(db, d, [...new Set(rows.flatMap((r) => r.inspectorIds))]);
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind as InspectionSummary['kind'],
-      planId: r.planId,
-      month: r.month,
-      institutionId: r.institutionId,
-      institutionName: instName.get(r.institutionId) ?? '',
-      townCode: r.townCode,
-      inspectorIds: r.inspectorIds,
-      inspectorNames: r.inspectorIds.map((i) => names.get(i) ?? ''),
-      status: r.status as InspectionSummary['status'],
-      score: r.score,
-      findings: r.results.filter((x) => x.outcome === 'finding').length,
-      signedAt: r.signedAt?.toISOString() ?? null,
-    }));
-  }
-
   async function detail(actor: Actor, row: InspectionRow): Promise<InspectionDetail> {
-    const [s] = await summaries([row]);
+    const [s] = await inspectionSummaries(db, [row]);
     const lists = await checklistsByIds(db, row.districtCode, row.checklistIds);
     const items = lists.flatMap((l) => l.items);
     const names = await namesOf(
@@ -172,7 +176,7 @@ export function createInspectionService({ db }: { db: Db }) {
   return {
     async list(
       actor: Actor,
-      q: { mine?: 'true' | 'false'; kind?: 'draw' | 'self_check'; status?: 'open' | 'signed' },
+      q: { mine?: 'true' | 'false'; kind?: InspectionKind; status?: 'open' | 'signed' },
     ): Promise<{ items: InspectionSummary[] }> {
       const rows = await db
         .select()
@@ -189,7 +193,7 @@ export function createInspectionService({ db }: { db: Db }) {
         )
         .orderBy(desc(supervisionInspections.month), desc(supervisionInspections.id))
         .limit(500);
-      return { items: await summaries(rows) };
+      return { items: await inspectionSummaries(db, rows) };
     },
 
     async get(actor: Actor, id: string): Promise<InspectionDetail> {

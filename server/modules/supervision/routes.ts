@@ -7,11 +7,23 @@ import {
   drawPlanSummarySchema,
   publishedDrawSchema,
 } from '../../../domain/contracts/supervision.ts';
+import { riskAnswer, riskQuery } from '../../../domain/contracts/supervision-risk.ts';
+import {
+  publicResultsSchema,
+  visitCoverageQuery,
+  visitCoverageSchema,
+} from '../../../domain/contracts/supervision-visits.ts';
+import { remainingMonths, suggestSchedule } from '../../../domain/supervision/visits.ts';
 import type { Db } from '../../db/client.ts';
+import { localDate } from '../../platform/clock.ts';
 import { actorOf, router } from '../../platform/http.ts';
+import { publicResults } from './results.ts';
+import { riskList } from './risk.ts';
 import { createSupervisionService } from './service.ts';
+import { coverage } from './targets.ts';
 
 const tags = ['supervision'];
+
 const BASE = '/api/v1/supervision';
 const PUBLIC_BASE = '/api/v1/public/supervision';
 
@@ -19,6 +31,42 @@ export async function supervisionRoutes(app: FastifyInstance, deps: { db: Db }) 
   const svc = createSupervisionService(deps);
   const r = router(app);
 
+  r.get(
+    `${BASE}/risk`,
+    {
+      config: { action: 'supervision.risk_read' },
+      schema: { tags, querystring: riskQuery, response: { 200: riskAnswer } },
+    },
+    (req) => riskList(deps.db, actorOf(req), req.ctx.now, req.query),
+  );
+  r.get(
+    `${BASE}/visits/coverage`,
+    {
+      config: { action: 'supervision.visit_plan' },
+      schema: { tags, querystring: visitCoverageQuery, response: { 200: visitCoverageSchema } },
+    },
+    async (req) => {
+      const asOf = localDate(req.ctx.now);
+      const year = Number(asOf.slice(0, 4));
+      const rows = await coverage(deps.db, {
+        actor: actorOf(req),
+        year,
+        asOf: req.ctx.now,
+        ...(req.query.townCode ? { townCode: req.query.townCode } : {}),
+      });
+      const unvisited = rows
+        .filter((r) => !r.lastSigned)
+        .map((r) => ({ institutionId: r.id, name: r.name, townCode: r.townCode, lat: r.lat, lng: r.lng }));
+      return {
+        year,
+        asOf,
+        total: rows.length,
+        visited: rows.length - unvisited.length,
+        unvisited,
+        schedule: suggestSchedule(unvisited, remainingMonths(asOf)),
+      };
+    },
+  );
   r.get(
     `${BASE}/draw-plans`,
     { config: { action: 'supervision.draw_read' }, schema: { tags, response: { 200: drawPlanListSchema } } },
@@ -47,6 +95,14 @@ export async function supervisionRoutes(app: FastifyInstance, deps: { db: Db }) 
       schema: { tags, params: drawPlanParams, response: { 200: publishedDrawSchema } },
     },
     (req) => svc.draw(req.ctx, actorOf(req), req.params.id),
+  );
+  r.get(
+    `${PUBLIC_BASE}/draws/:id/results`,
+    {
+      config: { action: 'public' },
+      schema: { tags: ['public'], params: drawPlanParams, response: { 200: publicResultsSchema } },
+    },
+    (req) => publicResults(deps.db, req.ctx.districtCode, req.params.id),
   );
   r.get(
     `${PUBLIC_BASE}/draws`,

@@ -33,6 +33,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { users } from '../../platform/tables.ts';
 import { institutions } from '../institutions/tables.ts';
 import { collectConflicts } from './conflicts.ts';
+import { drawWeights } from './risk.ts';
 import './errors.ts';
 import { createDrawInspections } from './inspections.ts';
 import { supervisionDrawPlans } from './tables.ts';
@@ -44,11 +45,32 @@ export const planScope = {
   division: supervisionDrawPlans.divisionCode,
 };
 
+/**
+ * The inspector accounts that can inspect in a division (enabled, division-scoped, their scope covering
+ * the division or lying inside it), sorted by id: the draw's inspector pool, and the joint checks' teams.
+ */
+export function inspectorAccounts(db: Db, districtCode: string, divisionCode: string) {
+  return db
+    .select({ id: users.id, name: users.displayName, divisionCode: users.scopeDivisionCode })
+    .from(users)
+    .where(
+      and(
+        eq(users.districtCode, districtCode),
+        eq(users.role, 'inspector'),
+        eq(users.disabled, false),
+        eq(users.scopeKind, 'division'),
+        sql`(${users.scopeDivisionCode} like ${`${divisionCode}%`} or ${divisionCode} like ${users.scopeDivisionCode} || '%')`,
+      ),
+    )
+    .orderBy(asc(users.id));
+}
+
 /** The pools of a division as the register holds them now (sorted by id). */
 export async function currentPools(
   db: Db,
   districtCode: string,
   divisionCode: string,
+  asOf: Date = new Date(),
 ): Promise<{ targets: DrawTarget[]; inspectors: DrawInspector[] }> {
   const t = await db
     .select({ id: institutions.id })
@@ -61,22 +83,15 @@ export async function currentPools(
       ),
     )
     .orderBy(asc(institutions.id));
-  const i = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.districtCode, districtCode),
-        eq(users.role, 'inspector'),
-        eq(users.disabled, false),
-        eq(users.scopeKind, 'division'),
-        sql`(${users.scopeDivisionCode} like ${`${divisionCode}%`} or ${divisionCode} like ${users.scopeDivisionCode} || '%')`,
-      ),
-    )
-    .orderBy(asc(users.id));
-  // Risk weights: the risk score is not built yet, so every target weighs the default riskWeight of no signals.
+  const i = await inspectorAccounts(db, districtCode, divisionCode);
+  // Risk weights (risk.ts): serious findings, overdue rectifications, ratio breaches and uncertified staff
+  // raise an institution's chance; one without signals weighs 1. Frozen into the plan at its commitment.
+  const weights = await drawWeights(db, districtCode, divisionCode, asOf);
   return {
-    targets: t.map((r) => ({ id: r.id, weight: riskWeight({ complaints: 0, abnormalRecords: 0 }) })),
+    targets: t.map((r) => ({
+      id: r.id,
+      weight: weights.get(r.id) ?? riskWeight({ complaints: 0, abnormalRecords: 0 }),
+    })),
     inspectors: i.map((r) => ({ id: r.id })),
   };
 }
@@ -155,7 +170,7 @@ export function createSupervisionService({ db }: { db: Db }) {
     async commitPlan(ctx: RequestContext, actor: Actor, body: CreateDrawPlanBody, secretHex?: string) {
       if (!divisionInScope(actor, body.divisionCode)) throw new DomainError('supervision.out_of_scope');
       const level = body.divisionCode === actor.districtCode ? 'district' : 'town';
-      const pools = await currentPools(db, actor.districtCode, body.divisionCode);
+      const pools = await currentPools(db, actor.districtCode, body.divisionCode, ctx.now);
       const conflicts = await collectConflicts(db, {
         districtCode: actor.districtCode,
         divisionCode: body.divisionCode,
@@ -231,11 +246,12 @@ export function createSupervisionService({ db }: { db: Db }) {
     async draw(ctx: RequestContext, actor: Actor, id: string): Promise<PublishedDraw> {
       const row = await getRow(actor, id);
       if (row.status === 'drawn') throw new DomainError('supervision.already_drawn');
-      const now = await currentPools(db, row.districtCode, row.divisionCode);
-      if (
-        poolHash(now.targets) !== row.targetsPoolHash ||
-        poolHash(now.inspectors) !== row.inspectorsPoolHash
-      ) {
+      const now = await currentPools(db, row.districtCode, row.divisionCode, ctx.now);
+      // Membership must not change after the commitment; the weights are those frozen into the plan
+      // (risk moves every day, the published pool does not).
+      const frozen = new Map(row.targets.map((x) => [x.id, x.weight]));
+      const members = now.targets.map((x) => ({ id: x.id, weight: frozen.get(x.id) ?? x.weight }));
+      if (poolHash(members) !== row.targetsPoolHash || poolHash(now.inspectors) !== row.inspectorsPoolHash) {
         throw new DomainError('supervision.pool_changed');
       }
       const r = runDraw({

@@ -15,6 +15,7 @@ import {
 import { DRAW_LEVELS, DRAW_PLAN_STATUSES } from '../../../domain/contracts/supervision.ts';
 import {
   CHECKLIST_CATEGORIES,
+  type ChecklistCategory,
   type ChecklistItem,
   INSPECTION_KINDS,
   INSPECTION_STATUSES,
@@ -22,6 +23,7 @@ import {
   RECTIFICATION_STATUSES,
   SEVERITIES,
 } from '../../../domain/contracts/supervision-inspections.ts';
+import { UNITS, type Unit } from '../../../domain/plan/tasks.ts';
 import type { DrawConflict, DrawInspector, DrawResult, DrawTarget } from '../../../domain/rules/draw.ts';
 import { comment } from '../../platform/comments.ts';
 import { enumChecks, enumText } from '../../platform/enum-columns.ts';
@@ -140,6 +142,58 @@ comment(
   },
 );
 
+/** A joint special check (联合检查 / 专项检查): themes, departments, a window of days and the teams. */
+export const supervisionSpecialChecks = pgTable(
+  'supervision_special_checks',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    title: varchar('title', { length: 60 }).notNull(),
+    level: enumText('level', DRAW_LEVELS).notNull(),
+    divisionCode: varchar('division_code', { length: 12 }).notNull(),
+    categories: jsonb('categories').$type<ChecklistCategory[]>().notNull(),
+    leadUnit: enumText('lead_unit', UNITS).notNull(),
+    units: jsonb('units').$type<Unit[]>().notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    teams: jsonb('teams')
+      .$type<{ institutionId: string; members: { userId: string; unit: Unit }[] }[]>()
+      .notNull(),
+    createdById: uuid('created_by_id').notNull(),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    index('supervision_special_checks_division_idx').on(t.districtCode, t.divisionCode, t.startDate),
+    ...enumChecks(t),
+  ],
+);
+comment(
+  supervisionSpecialChecks,
+  [
+    '联合（专项）检查：主题、参加部门、期限与检查组',
+    'Joint special checks: themes, departments, window, teams',
+  ],
+  {
+    districtCode: DISTRICT,
+    id: ['检查 ID（UUIDv7）', 'Check id (UUIDv7)'],
+    title: ['检查名称', 'Title'],
+    level: ['层级：district 区级/town 街镇级', 'Level: district/town'],
+    divisionCode: ['组织检查的区划代码', 'Division organising the check'],
+    categories: ['检查主题（检查表类别）', 'Themes (checklist categories)'],
+    leadUnit: ['牵头部门（责任单位代码）', 'Lead department (unit code)'],
+    units: ['参加部门（责任单位代码，至少两个）', 'Departments taking part (unit codes, two or more)'],
+    startDate: ['开始日期', 'First day'],
+    endDate: ['结束日期', 'Last day'],
+    teams: [
+      '检查组：[{institutionId 机构, members [{userId 检查人员, unit 所代表部门}]}]',
+      'Teams [{institutionId, members [{userId, unit}]}]',
+    ],
+    createdById: ['创建人账号 ID', 'Created by (account id)'],
+    createdAt: ['创建时间', 'Created at'],
+  },
+);
+
 /** An inspection: a drawn (target, inspectors) pair of a run draw, or an institution's monthly self-check. */
 export const supervisionInspections = pgTable(
   'supervision_inspections',
@@ -148,6 +202,7 @@ export const supervisionInspections = pgTable(
     id: uuid('id').notNull(),
     kind: enumText('kind', INSPECTION_KINDS).notNull(),
     planId: uuid('plan_id'),
+    specialCheckId: uuid('special_check_id'),
     month: varchar('month', { length: 7 }).notNull(),
     institutionId: uuid('institution_id').notNull(),
     townCode: varchar('town_code', { length: 12 }).notNull(),
@@ -167,6 +222,8 @@ export const supervisionInspections = pgTable(
     fk('supervision_inspections_plan_fk', [t.districtCode, t.planId], supervisionDrawPlans),
     fk('supervision_inspections_institution_fk', [t.districtCode, t.institutionId], institutions),
     uniqueIndex('supervision_inspections_pair_uq').on(t.districtCode, t.planId, t.institutionId),
+    fk('supervision_inspections_special_fk', [t.districtCode, t.specialCheckId], supervisionSpecialChecks),
+    uniqueIndex('supervision_inspections_special_uq').on(t.districtCode, t.specialCheckId, t.institutionId),
     index('supervision_inspections_institution_idx').on(t.districtCode, t.institutionId, t.month),
     index('supervision_inspections_town_idx').on(t.districtCode, t.townCode, t.month),
     ...enumChecks(t),
@@ -178,8 +235,9 @@ comment(
   {
     districtCode: DISTRICT,
     id: ['检查 ID（UUIDv7）', 'Inspection id (UUIDv7)'],
-    kind: ['类型：draw 双随机抽查/self_check 机构自查', 'Kind: draw/self_check'],
-    planId: ['抽查计划 ID（自查为空）', 'Draw plan id (empty for a self-check)'],
+    kind: ['类型：draw 双随机抽查/self_check 机构自查/special 联合检查', 'Kind: draw/self_check/special'],
+    planId: ['抽查计划 ID（自查、联合检查为空）', 'Draw plan id (empty for a self-check or a joint check)'],
+    specialCheckId: ['联合检查 ID（其他类型为空）', 'Joint special check id (empty for other kinds)'],
     month: ['检查月份 YYYY-MM', 'Month YYYY-MM'],
     institutionId: ['被检查机构 ID', 'Institution inspected'],
     townCode: ['机构所在街镇代码', 'Town code of the institution'],

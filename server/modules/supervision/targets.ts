@@ -24,11 +24,18 @@ const instScope = {
   institution: institutions.id,
 };
 
-async function coverage(db: Db, q: TargetQuery) {
+/** Institutions in service in scope with the date of their last signed on-site inspection of the year. */
+export async function coverage(db: Db, q: TargetQuery) {
   const town = (col: typeof institutions.townCode | typeof supervisionInspections.townCode) =>
     q.townCode ? like(col, `${q.townCode}%`) : undefined;
   const list = await db
-    .select({ id: institutions.id, name: institutions.name, townCode: institutions.townCode })
+    .select({
+      id: institutions.id,
+      name: institutions.name,
+      townCode: institutions.townCode,
+      lat: institutions.lat,
+      lng: institutions.lng,
+    })
     .from(institutions)
     .where(
       and(

@@ -34,11 +34,28 @@ export function loadBanListKey(opts: { dataDir: string; env?: NodeJS.ProcessEnv 
     return decode(parsed.key, file);
   }
   const key = randomBytes(32);
-  mkdirSync(opts.dataDir, { recursive: true });
+  writeBanListKey(opts.dataDir, key);
+  return key;
+}
+
+/** Write the key file `DATA_DIR/ban-list-key.json` (mode 600), replacing the one there. */
+export function writeBanListKey(dataDir: string, key: Buffer): void {
+  if (key.length !== 32) throw new Error('the ban-list key must be 32 bytes');
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'ban-list-key.json');
   writeFileSync(file, `${JSON.stringify({ format: BAN_KEY_FORMAT, key: key.toString('base64') })}\n`, {
     mode: 0o600,
   });
-  return key;
+}
+
+/** Where the key comes from: the environment (cannot be written by the app) or the data folder. */
+export function banListKeySource(env: NodeJS.ProcessEnv = process.env): 'env' | 'file' {
+  return env[ENV] ? 'env' : 'file';
+}
+
+/** Decode a key given on the command line or in an environment variable (32 bytes, base64). */
+export function parseBanListKey(b64: string, source: string): Buffer {
+  return decode(b64, source);
 }
 
 /** Install a key (start-up, tests, the bench). The first installed key stays unless `replace`. */

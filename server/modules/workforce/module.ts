@@ -161,6 +161,6 @@ export async function registerWorkforceModule(
     async (_payload, ctx) => rescreen(ctx.db, ctx.districtCode, ctx.clock.now(), (tx, e) => ctx.audit(tx, e)),
     { payload: z.strictObject({ reason: z.string().max(100) }), maxAttempts: 5 },
   );
-  await workforceRoutes(app, { db: kit.db, jobs: kit.jobs, storage: kit.storage });
+  await workforceRoutes(app, { db: kit.db, jobs: kit.jobs, storage: kit.storage, clock: kit.clock });
   return { dashboard: [workforceDashboard], targets: workforceTargets };
 }

@@ -13,12 +13,20 @@ export const texts: ModuleOpenApiTexts = {
     [`POST ${B}/staff/:id/employments/:employmentId/end`]: 'workforce.endEmployment',
     [`PUT ${B}/staff/:id/employments/:employmentId/classes`]: 'workforce.assignClasses',
     [`POST ${B}/staff/:id/certificates`]: 'workforce.addCertificate',
+    [`GET ${B}/staff/:id/certificates/:certificateId/scan`]: 'workforce.getCertificateScan',
+    [`POST ${B}/staff/:id/certificates/:certificateId/scan`]: 'workforce.uploadCertificateScan',
     [`GET ${B}/bans`]: 'workforce.listBans',
     [`POST ${B}/bans`]: 'workforce.createBan',
     [`POST ${B}/bans/:id/lift`]: 'workforce.liftBan',
     [`GET ${B}/trainings`]: 'workforce.listTrainings',
     [`POST ${B}/trainings`]: 'workforce.createTraining',
     [`POST ${B}/trainings/:id/attendance`]: 'workforce.addAttendance',
+    [`GET ${B}/trainings/:id/attendance`]: 'workforce.listAttendance',
+    [`GET ${B}/attendance/imports/template`]: 'workforce.attendanceImportTemplate',
+    [`POST ${B}/attendance/imports`]: 'workforce.attendanceImportUpload',
+    [`GET ${B}/attendance/imports/:runId`]: 'workforce.attendanceImportRun',
+    [`POST ${B}/attendance/imports/:runId/commit`]: 'workforce.attendanceImportCommit',
+    [`GET ${B}/attendance/imports/:runId/errors`]: 'workforce.attendanceImportErrors',
     [`GET ${B}/compliance`]: 'workforce.compliance',
     [`GET ${B}/compliance/export`]: 'workforce.exportCompliance',
     [`GET ${B}/bans/export`]: 'workforce.exportBanList',
@@ -49,6 +57,14 @@ export const texts: ModuleOpenApiTexts = {
     'workforce.endEmployment': { en: 'End an employment', zh: '办理离职' },
     'workforce.assignClasses': { en: 'Set the classes an employment works in', zh: '设置任职的配班班级' },
     'workforce.addCertificate': { en: 'Add a certificate', zh: '登记证书' },
+    'workforce.getCertificateScan': {
+      en: "Download a certificate's current scan (audited)",
+      zh: '下载证书扫描件（记审计）',
+    },
+    'workforce.uploadCertificateScan': {
+      en: "Upload a certificate's scan (PDF/JPEG/PNG ≤ 5 MB; replaces the current one; audited)",
+      zh: '上传证书扫描件（PDF/JPEG/PNG，≤ 5 MB；替换当前扫描件；记审计）',
+    },
     'workforce.listBans': { en: 'The lifetime ban list (district officers)', zh: '终身禁入名单（区级）' },
     'workforce.createBan': {
       en: 'Add a person and the direct managers to the ban list (re-screens all staff)',
@@ -58,6 +74,27 @@ export const texts: ModuleOpenApiTexts = {
     'workforce.listTrainings': { en: 'Training events of a year', zh: '年度培训活动' },
     'workforce.createTraining': { en: 'Record a training event', zh: '登记培训活动' },
     'workforce.addAttendance': { en: 'Mark attendance of a training', zh: '登记培训出勤' },
+    'workforce.listAttendance': {
+      en: 'Who attended a training (people in your scope)',
+      zh: '培训参训人员（管辖范围内）',
+    },
+    'workforce.attendanceImportTemplate': {
+      en: 'Template of the training attendance import (XLSX)',
+      zh: '培训出勤导入模板',
+    },
+    'workforce.attendanceImportUpload': {
+      en: 'Upload training attendance: a dry run with row errors, nothing written',
+      zh: '上传培训出勤（试运行，列出行错误，不写入）',
+    },
+    'workforce.attendanceImportRun': { en: 'A training attendance import run', zh: '培训出勤导入批次' },
+    'workforce.attendanceImportCommit': {
+      en: 'Commit a checked training attendance import (a background job)',
+      zh: '提交已检查的培训出勤导入（后台任务）',
+    },
+    'workforce.attendanceImportErrors': {
+      en: 'Every row of the import with its errors (XLSX)',
+      zh: '导入错误报告（XLSX）',
+    },
     'workforce.compliance': {
       en: 'Staffing compliance: classes against the ratio rules, certified rate, expiring certificates, training pace',
       zh: '配班合规：班级师幼比、持证上岗率、即将到期证书、培训进度',

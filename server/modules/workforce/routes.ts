@@ -8,11 +8,14 @@ import {
   assignClassesBody,
   attendanceBody,
   attendanceResponse,
+  attendeeList,
   banEntrySchema,
   banImportResponse,
   banListFile,
   banListQuery,
   banPage,
+  certificateParams,
+  certificateScanSchema,
   complianceQuery,
   complianceSchema,
   createBanBody,
@@ -38,11 +41,16 @@ import {
   trainingParams,
 } from '../../../domain/contracts/workforce.ts';
 import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
 import { createExporter, sendExport } from '../../platform/export.ts';
+import { readUpload, sendAttachment, uploadScope } from '../../platform/files/http.ts';
 import { contentDisposition } from '../../platform/files/names.ts';
 import type { FileStorage } from '../../platform/files/storage.ts';
 import { actorOf, router } from '../../platform/http.ts';
+import { importRoutes } from '../../platform/import/routes.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
+import { attendanceImport, listAttendance } from './attendance.ts';
+import { createCertificateScans } from './certificate-scans.ts';
 import { computeCompliance, toComplianceAnswer } from './compliance.ts';
 import { createBanExchange } from './exchange.ts';
 import { complianceExport } from './export.ts';
@@ -54,7 +62,7 @@ const BASE = '/api/v1/workforce';
 
 export async function workforceRoutes(
   app: FastifyInstance,
-  deps: { db: Db; jobs: Jobs; storage: FileStorage },
+  deps: { db: Db; jobs: Jobs; storage: FileStorage; clock: Clock },
 ) {
   const svc = createWorkforceService(deps);
   const exporter = createExporter(deps, complianceExport);
@@ -124,6 +132,40 @@ export async function workforceRoutes(
     async (req, reply) =>
       reply.status(201).send(await svc.addCertificate(req.ctx, actorOf(req), req.params.id, req.body)),
   );
+  const scans = createCertificateScans(deps);
+  r.get(
+    `${BASE}/staff/:id/certificates/:certificateId/scan`,
+    { config: read, schema: { tags, params: certificateParams } },
+    async (req, reply) => {
+      const { attachment, data } = await scans.download(
+        req.ctx,
+        actorOf(req),
+        req.params.id,
+        req.params.certificateId,
+      );
+      return sendAttachment(reply, attachment, data);
+    },
+  );
+  await uploadScope(app, (scope) => {
+    router(scope).post(
+      `${BASE}/staff/:id/certificates/:certificateId/scan`,
+      {
+        config: manage,
+        schema: {
+          tags,
+          params: certificateParams,
+          consumes: ['multipart/form-data'],
+          response: { 201: certificateScanSchema },
+        },
+      },
+      async (req, reply) => {
+        const file = await readUpload(req, 'staff_certificate');
+        return reply
+          .status(201)
+          .send(await scans.upload(req.ctx, actorOf(req), req.params.id, req.params.certificateId, file));
+      },
+    );
+  });
 
   r.get(
     `${BASE}/bans`,
@@ -161,6 +203,19 @@ export async function workforceRoutes(
     { config: training, schema: { tags, body: createTrainingBody, response: { 201: trainingEventSchema } } },
     async (req, reply) => reply.status(201).send(await svc.createTraining(req.ctx, actorOf(req), req.body)),
   );
+  r.get(
+    `${BASE}/trainings/:id/attendance`,
+    { config: read, schema: { tags, params: trainingParams, response: { 200: attendeeList } } },
+    (req) => listAttendance(deps.db, actorOf(req), req.params.id),
+  );
+  // Attendance from a spreadsheet: the kit's five import routes (attendance.ts).
+  await importRoutes(app, {
+    base: `${BASE}/attendance/imports`,
+    action: 'workforce.training',
+    tags,
+    def: attendanceImport(deps),
+    deps,
+  });
   r.post(
     `${BASE}/trainings/:id/attendance`,
     {

@@ -549,7 +549,7 @@ export function createWorkforceService(deps: WorkforceDeps) {
           issuer: body.issuer,
           issuedOn: body.issuedOn,
           expiresOn: body.expiresOn ?? null,
-          fileId: body.fileId ?? null,
+          fileId: null,
           createdAt: ctx.now,
         });
         await recordAudit(tx, ctx, {
@@ -730,6 +730,7 @@ export function createWorkforceService(deps: WorkforceDeps) {
       const where = and(
         trainingScope(actor),
         sql`${trainingEvents.startDate} between ${`${year}-01-01`} and ${`${year}-12-31`}`,
+        q.districtLevel ? eq(trainingEvents.districtLevel, q.districtLevel === 'true') : undefined,
       );
       const page = await paged(q, {
         rows: (limit, offset) =>
@@ -855,7 +856,7 @@ export function createWorkforceService(deps: WorkforceDeps) {
 }
 
 /** Trainings an actor sees: the district's own (institution id empty) and those of institutions in scope. */
-function trainingScope(actor: Actor) {
+export function trainingScope(actor: Actor) {
   return and(
     eq(trainingEvents.districtCode, actor.districtCode),
     actor.scope?.kind === 'institution'
@@ -951,34 +952,36 @@ export async function rescreen(
   ) => Promise<void>,
 ) {
   return db.transaction(async (tx) => {
-    // The hash join first (materialised: it is small), then the employment check on its few rows only.
+    // One statement: the hash join first (materialised: it is small), the employment check on its few
+    // rows only, the new matches recorded, and the matched people's active employments blocked.
     const found = await tx.execute(sql`
       with hits as materialized (
         select s.district_code, s.id as staff_id, b.id as ban_entry_id
           from ${staff} s
           join ${banEntries} b on b.district_code = s.district_code and b.ban_hash = s.ban_hash and b.lifted_at is null
-         where s.district_code = ${districtCode})
-      insert into ${banMatches} (district_code, staff_id, ban_entry_id, source, detected_at)
-      select h.district_code, h.staff_id, h.ban_entry_id, 'rescreen', ${now.toISOString()}::timestamptz
-        from hits h
-       where exists (select 1 from ${employments} e where e.district_code = h.district_code and e.staff_id = h.staff_id and e.status = 'active')
-      on conflict do nothing
-      returning staff_id, ban_entry_id`);
-    const rows = (found as unknown as { rows: { staff_id: string }[] }).rows;
-    const staffIds = [...new Set(rows.map((r) => r.staff_id))];
-    let blocked: { id: string; institutionId: string }[] = [];
+         where s.district_code = ${districtCode}),
+      ins as (
+        insert into ${banMatches} (district_code, staff_id, ban_entry_id, source, detected_at)
+        select h.district_code, h.staff_id, h.ban_entry_id, 'rescreen', ${now.toISOString()}::timestamptz
+          from hits h
+         -- A scalar subquery (not EXISTS): the planner expects thousands of hits and would hash-join the
+         -- whole district's employments; it is run for the few hits only, on the (district, staff) index.
+         where (select true from ${employments} e where e.district_code = h.district_code and e.staff_id = h.staff_id and e.status = 'active' limit 1)
+        on conflict do nothing
+        returning staff_id),
+      blk as (
+        -- = ANY of one array (an InitPlan): an index scan on (district, staff), not a hash of the district.
+        update ${employments} e set status = 'blocked', updated_at = ${now.toISOString()}::timestamptz, version = e.version + 1
+         where e.district_code = ${districtCode} and e.status = 'active'
+           and e.staff_id = any((select array_agg(staff_id) from ins)::uuid[])
+        returning e.id, e.institution_id)
+      select 'match' as kind, staff_id::text as a, null::text as b from ins
+      union all
+      select 'blocked', id::text, institution_id::text from blk`);
+    const rows = (found as unknown as { rows: { kind: string; a: string; b: string | null }[] }).rows;
+    const staffIds = [...new Set(rows.filter((r) => r.kind === 'match').map((r) => r.a))];
+    const blocked = rows.filter((r) => r.kind === 'blocked').map((r) => ({ id: r.a, institutionId: r.b! }));
     if (staffIds.length) {
-      blocked = await tx
-        .update(employments)
-        .set({ status: 'blocked', updatedAt: now, version: sql`${employments.version} + 1` })
-        .where(
-          and(
-            eq(employments.districtCode, districtCode),
-            inArray(employments.staffId, staffIds),
-            eq(employments.status, 'active'),
-          ),
-        )
-        .returning({ id: employments.id, institutionId: employments.institutionId });
       await notifyRole(
         tx,
         { districtCode, role: 'district_officer' },

@@ -36,6 +36,8 @@ const REFERENCE_TABLES = new Set(['divisions']);
  */
 const FREE_TEXT = new Set([
   'plan_news.body', // a notice's plain text (up to 20,000 characters)
+  'plan_task_reports.progress', // a liaison's quarterly progress text (up to 2,000 characters)
+  'plan_joint_meetings.summary', // the joint meeting's minutes (up to 4,000 characters)
   'divisions.name_zh',
   'divisions.name_en',
   'users.password_hash', // scrypt hash

@@ -101,6 +101,7 @@ const JOURNEYS: Journey[] = [
       ok(await t.call('GET', '/api/v1/supervision/draw-plans', { cookie }), 'plans');
       ok(await t.call('GET', `/api/v1/supervision/draw-plans/${planId}`, { cookie }), 'plan');
       ok(await t.call('GET', '/api/v1/supervision/checklists', { cookie }), 'checklists');
+      ok(await t.call('GET', '/api/v1/supervision/risk', { cookie }), 'risk');
       ok(await t.call('GET', '/api/v1/supervision/inspections?status=open', { cookie }), 'inspections');
       ok(await t.call('GET', `/api/v1/supervision/inspections/${inspectionId}`, { cookie }), 'inspection');
       ok(
@@ -262,6 +263,8 @@ const JOURNEYS: Journey[] = [
       ok(await t.call('GET', '/api/v1/plan/circle', { cookie }), 'circle');
       ok(await t.call('GET', '/api/v1/plan/news', { cookie }), 'news');
       ok(await t.call('GET', '/api/v1/public/news', {}), 'public news');
+      ok(await t.call('GET', `/api/v1/plan/tasks?year=${year}`, { cookie }), 'tasks');
+      ok(await t.call('GET', '/api/v1/plan/units/members', { cookie }), 'unit members');
       const sites = await t.call('POST', '/api/v1/plan/circle/sites', {
         cookie,
         body: { k: 2, capacity: 20 },

@@ -1,31 +1,39 @@
 /**
- * A per-IP sliding-window limit on login attempts (in memory: one per server process; a deployment
- * with several processes puts the same limit in its reverse proxy as well).
+ * Per-IP sliding-window limits (in memory: one per server process; a deployment with several processes
+ * puts the same limits in its reverse proxy as well): login attempts, public complaints.
  */
 import type { Clock } from '../clock.ts';
 
-export class LoginRateLimiter {
+export class SlidingWindowLimiter {
   private readonly hits = new Map<string, number[]>();
   constructor(
     private readonly clock: Clock,
-    private readonly perMinute: number,
+    private readonly limit: number,
+    private readonly windowMs: number,
   ) {}
 
-  /** Count one attempt; false when the IP has used up its attempts in the last minute. */
-  take(ip: string): boolean {
+  /** Count one attempt; false when the key has used up its attempts in the window. */
+  take(key: string): boolean {
     const now = this.clock.now().getTime();
-    const recent = (this.hits.get(ip) ?? []).filter((t) => now - t < 60_000);
-    if (recent.length >= this.perMinute) {
-      this.hits.set(ip, recent);
+    const recent = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    if (recent.length >= this.limit) {
+      this.hits.set(key, recent);
       return false;
     }
     recent.push(now);
-    this.hits.set(ip, recent);
+    this.hits.set(key, recent);
     if (this.hits.size > 10_000) this.prune(now);
     return true;
   }
 
   private prune(now: number) {
-    for (const [ip, ts] of this.hits) if (ts.every((t) => now - t >= 60_000)) this.hits.delete(ip);
+    for (const [key, ts] of this.hits) if (ts.every((t) => now - t >= this.windowMs)) this.hits.delete(key);
+  }
+}
+
+/** Login attempts per IP and minute. */
+export class LoginRateLimiter extends SlidingWindowLimiter {
+  constructor(clock: Clock, perMinute: number) {
+    super(clock, perMinute, 60_000);
   }
 }

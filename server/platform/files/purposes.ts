@@ -47,6 +47,20 @@ export const PURPOSES = {
     zh: '整改佐证材料',
     en: 'Rectification evidence',
   },
+  /** The scan of a staff member's certificate (issue 9): 保育员证, 健康证, …; EXIF/GPS stripped. */
+  staff_certificate: {
+    kinds: ['pdf', 'jpeg', 'png'],
+    maxBytes: 5 * MiB,
+    zh: '从业人员证书扫描件',
+    en: 'Staff certificate scan',
+  },
+  /** Evidence a department attaches to its quarterly report on an annex task (issue 13). */
+  task_report_evidence: {
+    kinds: ['pdf', 'jpeg', 'png', 'xlsx'],
+    maxBytes: 10 * MiB,
+    zh: '任务进展佐证材料',
+    en: 'Task report evidence',
+  },
 } as const satisfies Record<string, PurposeDef>;
 
 export type Purpose = keyof typeof PURPOSES;

@@ -78,6 +78,8 @@ export function createFileService({ db, storage }: { db: Db; storage: FileStorag
         file: CheckedFile;
         category?: string | null;
         audit: { action: string; objectType: string; objectId: string };
+        /** The owner's own write in the same transaction (e.g. pointing a record at its new scan). */
+        onAttached?: (tx: Db, row: AttachmentRow) => Promise<void>;
       },
     ): Promise<AttachmentRow> {
       const { file } = input;
@@ -115,6 +117,7 @@ export function createFileService({ db, storage }: { db: Db; storage: FileStorag
               sha256: file.sha256,
             },
           });
+          await input.onAttached?.(tx, row!);
           return row!;
         });
       } catch (e) {
@@ -164,6 +167,8 @@ export function createFileService({ db, storage }: { db: Db; storage: FileStorag
         attachmentId: string;
         check?: (row: AttachmentRow) => void;
         audit: { action: string; objectType: string; objectId: string };
+        /** The owner's own write in the same transaction (e.g. pointing a record at its new scan). */
+        onAttached?: (tx: Db, row: AttachmentRow) => Promise<void>;
       },
     ): Promise<AttachmentRow> {
       const row = await db.transaction(async (tx) => {

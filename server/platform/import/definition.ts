@@ -32,7 +32,7 @@ export const importColumn = (
   noteEn: string,
 ): ImportColumn => ({ field, zh, en, required, example, noteZh, noteEn });
 
-export interface ImportDefinition<T> {
+export interface ImportDefinition<T, C = unknown> {
   /** Stable name ("institutions"): the route segment, the audit action prefix, the run's kind. */
   kind: string;
   /** Sheet and file name of the template, zh. */
@@ -41,8 +41,15 @@ export interface ImportDefinition<T> {
   /** The row's cell texts (by field) → the contract's input (numbers, booleans and lists parsed). */
   toInput(cells: Record<string, string>): unknown;
   schema: z.ZodType<T>;
+  /**
+   * What the rules need to look up, read once per pass (dry run, commit, error report) before the
+   * first row: e.g. the trainings and the people in the caller's scope that attendance rows name.
+   * Keep it to what one district holds; the commit reads it again, so a row that stopped being valid
+   * between the dry run and the commit is caught as it is written (the commit stops before its batch).
+   */
+  prepare?(db: Db, actor: Actor): Promise<C>;
   /** Domain rules of a parsed row, including the caller's scope (e.g. a town outside it). */
-  rules(value: T, actor: Actor): FieldError[];
+  rules(value: T, actor: Actor, context: C): FieldError[];
   /** The natural key: a second row with the same key in one file is an error; an existing one is skipped. */
   naturalKey(value: T): string;
   /** The field the natural key is read from (duplicate errors are reported in its column). */

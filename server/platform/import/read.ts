@@ -11,6 +11,7 @@ import { TextDecoder } from 'node:util';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { CsvReader } from './csv.ts';
+import { readingOrder } from './zip-order.ts';
 
 export type TableFormat = 'xlsx' | 'csv';
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
@@ -63,15 +64,44 @@ function chunksOf(input: TableInput): AsyncIterable<Buffer> | Iterable<Buffer> {
   return Buffer.isBuffer(input) ? byteChunks(input) : input;
 }
 
+/** The whole bytes of an input (an XLSX's directory is at its end; uploads are capped at 20 MiB). */
+async function wholeBytes(input: TableInput): Promise<Buffer> {
+  if (Buffer.isBuffer(input)) return input;
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
 async function* xlsxRows(input: TableInput): AsyncGenerator<string[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunksOf(input)), {
+  const bytes = readingOrder(await wholeBytes(input));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(byteChunks(bytes)), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
-    entries: 'ignore',
+    entries: 'emit',
+  });
+  // The entries come in reading order (zip-order.ts). Should a worksheet still come before
+  // xl/workbook.xml (a ZIP that could not be reordered), ExcelJS 4.4's reader reads `model.sheets`
+  // (and `properties`) before it has them: an empty model until the real one is parsed. And the first
+  // sheet is the one stored as xl/worksheets/sheet1.xml, not the first one met.
+  const internals = reader as unknown as {
+    model?: { sheets: unknown[] };
+    properties?: { model?: unknown };
+    on(event: 'entry', listener: (e: { type: string; id?: string | number }) => void): void;
+  };
+  internals.model ??= { sheets: [] };
+  internals.properties ??= {};
+  let sheetNo = '';
+  internals.on('entry', (e) => {
+    if (e.type === 'worksheet') sheetNo = String(e.id);
   });
   for await (const sheet of reader) {
+    if (sheetNo !== '1') {
+      // Another sheet (the template's notes): read through, never left half-open (see above).
+      for await (const _row of sheet);
+      continue;
+    }
     let next = 1;
     for await (const row of sheet) {
       // Blank rows are not emitted: keep the spreadsheet's row numbers by yielding empty rows.
@@ -82,7 +112,9 @@ async function* xlsxRows(input: TableInput): AsyncGenerator<string[]> {
       next = row.number + 1;
       yield out;
     }
-    return; // the first worksheet only (a template's notes sheet comes after it)
+    // The first worksheet only, but the reader runs to its end: when a worksheet came before the
+    // shared strings ExcelJS parks it in a temporary file and deletes the file once the next sheet is
+    // asked for, so stopping early or skipping a sheet unread left a stream opening a deleted file.
   }
 }
 
@@ -158,7 +190,8 @@ export function readRows(input: TableInput, format: TableFormat): AsyncGenerator
 
 /**
  * Open a table for one pass: its format from the first bytes (at most 64 KiB read ahead) and its
- * rows. A stream is read once, chunk by chunk; nothing but the look-ahead is buffered.
+ * rows. A stream is read once, chunk by chunk; for CSV nothing but the look-ahead is buffered, an
+ * XLSX is held whole while read (a ZIP's directory is at its end; see zip-order.ts).
  */
 export async function openTable(input: TableInput): Promise<{
   format: TableFormat | undefined;

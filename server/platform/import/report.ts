@@ -1,6 +1,7 @@
 /** The downloadable XLSX files of an import: the error report and the template. */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { Db } from '../../db/client.ts';
 import type { Actor } from '../context.ts';
 import { neutralize } from '../export.ts';
 import type { ImportDefinition, RowError } from './definition.ts';
@@ -29,13 +30,14 @@ const describe = (errors: RowError[]) =>
  * row), so the officer can fix the rows in place and upload this file again (the error column is
  * ignored on upload). Cell texts are neutralised like any export.
  */
-export async function errorReport<T>(def: ImportDefinition<T>, actor: Actor, data: TableInput) {
+export async function errorReport<T>(def: ImportDefinition<T>, actor: Actor, data: TableInput, db?: Db) {
   const { stream, done } = collect();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('错误报告', { views: [{ state: 'frozen', ySplit: 1 }] });
   let width = 0;
   let next = 2;
   await scanTable(def, actor, data, {
+    db,
     onHeader: (cells) => {
       width = cells.length;
       ws.addRow([...cells, ERROR_COLUMN]).commit();

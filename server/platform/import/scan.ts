@@ -4,6 +4,7 @@
  * error report and the commit all use this pass, so they can never disagree.
  */
 import type { FieldError } from '../../../domain/contracts/common.ts';
+import type { Db } from '../../db/client.ts';
 import type { Actor } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { zodIssueToFieldError } from '../http-errors.ts';
@@ -22,6 +23,8 @@ export interface ScanResult {
 }
 
 export interface ScanOptions<T> {
+  /** The database `def.prepare` reads from (required when the definition has one). */
+  db?: Db;
   maxErrors?: number;
   batchSize?: number;
   /** Stop at the first row with an error, before handing on the batch that holds it (the commit). */
@@ -70,6 +73,14 @@ export async function scanTable<T>(
   const maxErrors = opts.maxErrors ?? 10_000;
   const batchSize = opts.batchSize ?? 1000;
   const result: ScanResult = { format, total: 0, valid: 0, errorCount: 0, errors: [] };
+  let context: unknown;
+  if (def.prepare) {
+    if (!opts.db) {
+      await table.close();
+      throw new Error(`import ${def.kind}: prepare() needs opts.db`);
+    }
+    context = await def.prepare(opts.db, actor);
+  }
   const keyCol = def.columns.find((c) => c.field === def.keyField) ?? def.columns[0]!;
   const seen = new Map<string, number>();
   let batch: T[] = [];
@@ -107,7 +118,7 @@ export async function scanTable<T>(
           ),
         );
       } else {
-        errors = def.rules(parsed.data, actor);
+        errors = def.rules(parsed.data, actor, context);
         const key = def.naturalKey(parsed.data);
         const first = seen.get(key);
         if (first !== undefined)

@@ -90,10 +90,15 @@ export function runView(r: Run) {
 }
 export type ImportRunView = ReturnType<typeof runView>;
 
-/** The caller's own runs in its scope. */
+/**
+ * The caller's own runs in its scope. An institution's admin (e.g. training attendance) has no division:
+ * its own runs in its district; the rows are checked against its scope again as they are written.
+ */
 const runWhere = (actor: Actor, id: string) =>
   and(
-    scopeWhere(actor, { district: importRuns.districtCode, division: importRuns.divisionCode }),
+    actor.scope?.kind === 'institution'
+      ? eq(importRuns.districtCode, actor.districtCode)
+      : scopeWhere(actor, { district: importRuns.districtCode, division: importRuns.divisionCode }),
     eq(importRuns.createdBy, actor.userId),
     eq(importRuns.id, id),
   );
@@ -129,6 +134,7 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
       if (file.data.length === 0) throw fieldError('file', 'import.empty', '文件为空', 'The file is empty');
       let existing = 0;
       const scan = await scanTable(def, actor, file.data, {
+        db,
         batchSize: 5000,
         onBatch: async (rows) => {
           existing += (await def.existingKeys(db, actor, rows.map(def.naturalKey))).size;
@@ -231,7 +237,7 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
           run.fileSha256 === (await sha256OfStream(await fileOf(run)));
         let total = run.totalRows;
         if (!verdictHolds) {
-          const check = await scanTable(def, actor, await fileOf(run), { maxErrors: STORED_ERRORS });
+          const check = await scanTable(def, actor, await fileOf(run), { db, maxErrors: STORED_ERRORS });
           if (check.errorCount > 0) throw await refuse(check);
           total = check.total;
         }
@@ -264,6 +270,7 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
         let written: ScanResult;
         try {
           written = await scanTable(def, actor, await fileOf(run), {
+            db,
             batchSize: deps.batchSize ?? BATCH,
             maxErrors: STORED_ERRORS,
             // Only reachable when the rules themselves changed since the dry run (a new release):
@@ -304,7 +311,7 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
     /** The dry run's rows with an error column appended (XLSX), from the stored file. */
     async report(_ctx: RequestContext, actor: Actor, id: string) {
       const run = await load(actor, id);
-      return errorReport(def, actor, await fileOf(run));
+      return errorReport(def, actor, await fileOf(run), db);
     },
   };
 

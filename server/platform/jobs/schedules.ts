@@ -32,6 +32,13 @@ export const SCHEDULES: readonly Schedule[] = [
       'Daily 00:15: escalate rectification items still open after their deadline (notify; operating → 整改中)',
   },
   {
+    // Handler: server/modules/supervision/cameras.ts (defined when the module registers).
+    kind: 'supervision.camera_probe',
+    cron: '5 * * * *',
+    description:
+      'Hourly at :05: probe registered RTSP/HLS cameras (yes/no only, no footage); offline after 24 h unseen',
+  },
+  {
     // Handler: server/modules/families/retention.ts (defined when the module registers).
     kind: 'families.retention',
     cron: '45 1 * * *',

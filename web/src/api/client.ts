@@ -134,7 +134,12 @@ export function apiUrl(path: string, query?: Record<string, QueryValue>): string
 }
 
 /** The imports built on the kit's routes (server/platform/import/routes.ts): the same five routes each. */
-export type ImportBase = '/institutions/imports' | '/families/imports' | '/plan/communities/imports';
+export type ImportBase =
+  | '/institutions/imports'
+  | '/families/imports'
+  | '/plan/communities/imports'
+  | '/plan/funding/rates/imports'
+  | '/workforce/attendance/imports';
 
 /**
  * The calls of one kit import. The five routes answer the same shapes under every base, so the typed
@@ -155,7 +160,7 @@ export function importApi(base: ImportBase) {
 export type ImportApi = ReturnType<typeof importApi>;
 
 /** POSTs one file as multipart/form-data (the browser sets the boundary); errors as in unwrap(). */
-async function upload<T>(path: string, file: File, query: Record<string, QueryValue>): Promise<T> {
+export async function upload<T>(path: string, file: File, query: Record<string, QueryValue>): Promise<T> {
   const form = new FormData();
   form.append('file', file, file.name);
   let response: Response;

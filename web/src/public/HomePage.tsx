@@ -53,6 +53,12 @@ export default function HomePage() {
           </li>
           <li>
             <h3>
+              <Link to="/complaints">{t('supervision.pub.complain.title')}</Link>
+            </h3>
+            <p>{t('supervision.pub.complain.card')}</p>
+          </li>
+          <li>
+            <h3>
               <Link to="/family">{t('portal.familyTitle')}</Link>
             </h3>
             <p>{t('portal.familyText')}</p>

@@ -6,6 +6,7 @@
  * the kindergartens missing a rate; the XLSX download. After the plan period an Alert says the plan
  * period's values are carried forward.
  */
+
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -24,10 +25,11 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { apiUrl } from '../../api/client.ts';
+import { apiUrl, importApi } from '../../api/client.ts';
 import { problemText } from '../../api/errors.ts';
 import { keys } from '../../api/keys.ts';
 import { ChartCard } from '../../components/ChartCard.tsx';
+import { ImportPanel } from '../../components/ImportPanel.tsx';
 import { type MessageKey, useLang, useT } from '../../i18n/index.tsx';
 import { townName } from '../institutions/shared.ts';
 import { can, useCurrentMe } from '../session.ts';
@@ -83,6 +85,7 @@ function RateCell({ row, year, editable }: { row: FundingRow; year: number; edit
   );
 }
 
+const ratesImport = importApi('/plan/funding/rates/imports');
 export default function FundingPage() {
   const t = useT();
   const [lang] = useLang();
@@ -335,6 +338,15 @@ export default function FundingPage() {
           </Typography.Paragraph>
         )}
       </Card>
+      {manage && (
+        <ImportPanel
+          api={ratesImport}
+          title={t('plan.f.importTitle')}
+          intro={t('plan.f.importIntro')}
+          committedText={(run) => t('plan.f.imported', { n: run.insertedRows })}
+          invalidates={[keys.plan.all]}
+        />
+      )}
     </Space>
   );
 }

@@ -1,5 +1,13 @@
 /** The plan module's calls on the typed client (paths and answers checked against the OpenAPI document). */
-import { type BodyOf, http, type QueryOf, type ResponseOf, unwrap } from '../../api/client.ts';
+import {
+  apiUrl,
+  type BodyOf,
+  http,
+  type QueryOf,
+  type ResponseOf,
+  unwrap,
+  upload,
+} from '../../api/client.ts';
 
 export type PlanDashboard = ResponseOf<'/api/v1/plan/targets', 'get'>;
 export type PlanTargetRow = PlanDashboard['targets'][number];
@@ -29,7 +37,32 @@ export type NewsListQuery = QueryOf<'/api/v1/plan/news', 'get'>;
 export type PublicNewsPage = ResponseOf<'/api/v1/public/news', 'get'>;
 export type PublicNewsItem = ResponseOf<'/api/v1/public/news/{id}', 'get'>;
 
+export type TasksAnswer = ResponseOf<'/api/v1/plan/tasks', 'get'>;
+export type TaskRow = TasksAnswer['tasks'][number];
+export type TaskReportBody = BodyOf<'/api/v1/plan/tasks/{code}/reports', 'post'>;
+export type ReportFile = ResponseOf<'/api/v1/plan/tasks/reports/{id}/files', 'get'>['items'][number];
+export type MeetingBody = BodyOf<'/api/v1/plan/meetings/{year}', 'put'>;
+export type UnitMembers = ResponseOf<'/api/v1/plan/units/members', 'get'>;
+
 export const planApi = {
+  tasks: (year: number, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/plan/tasks', { params: { query: { year } }, signal })),
+  reportTask: (code: string, body: TaskReportBody) =>
+    unwrap(http.POST('/api/v1/plan/tasks/{code}/reports', { params: { path: { code } }, body })),
+  /** Evidence files of a report: upload (multipart), the download URL, delete one's own. */
+  uploadReportFile: (reportId: string, file: File) =>
+    upload<ReportFile>(`/plan/tasks/reports/${encodeURIComponent(reportId)}/files`, file, {}),
+  reportFileUrl: (reportId: string, fileId: string) =>
+    apiUrl(`/plan/tasks/reports/${encodeURIComponent(reportId)}/files/${encodeURIComponent(fileId)}`),
+  deleteReportFile: (id: string, fileId: string) =>
+    unwrap(
+      http.DELETE('/api/v1/plan/tasks/reports/{id}/files/{fileId}', { params: { path: { id, fileId } } }),
+    ),
+  unitMembers: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/plan/units/members', { signal })),
+  assignUnit: (userId: string, body: BodyOf<'/api/v1/plan/units/members/{userId}', 'put'>) =>
+    unwrap(http.PUT('/api/v1/plan/units/members/{userId}', { params: { path: { userId } }, body })),
+  saveMeeting: (year: number, body: MeetingBody) =>
+    unwrap(http.PUT('/api/v1/plan/meetings/{year}', { params: { path: { year } }, body })),
   publicTable: (year: number | undefined, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/public/plan', { params: { query: year ? { year } : {} }, signal })),
   targets: (query: QueryOf<'/api/v1/plan/targets', 'get'>, signal?: AbortSignal) =>

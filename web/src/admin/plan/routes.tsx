@@ -5,6 +5,7 @@ import {
   EnvironmentOutlined,
   FileTextOutlined,
   NotificationOutlined,
+  PartitionOutlined,
 } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AdminRoute } from '../routes.tsx';
@@ -37,6 +38,13 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'plan.report.nav',
     icon: <FileTextOutlined />,
     Component: lazy(() => import('./ReportPage.tsx')),
+  },
+  {
+    path: 'plan/tasks',
+    permission: 'plan.tasks_read',
+    labelKey: 'plan.tasks.nav',
+    icon: <PartitionOutlined />,
+    Component: lazy(() => import('./TasksPage.tsx')),
   },
   {
     path: 'plan/news',

@@ -6,6 +6,47 @@ export type DrawPlanList = ResponseOf<'/api/v1/supervision/draw-plans', 'get'>;
 export type DrawPlanSummary = DrawPlanList['items'][number];
 export type CommitDrawPlanBody = BodyOf<'/api/v1/supervision/draw-plans', 'post'>;
 
+export type RiskAnswer = ResponseOf<'/api/v1/supervision/risk', 'get'>;
+export type RiskItem = RiskAnswer['items'][number];
+export const risk = {
+  list: (query: { townCode?: string; level?: 'high' | 'elevated' | 'low' }, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/supervision/risk', { params: { query }, signal })),
+};
+
+export type ComplaintList = ResponseOf<'/api/v1/supervision/complaints', 'get'>;
+export type Complaint = ComplaintList['items'][number];
+export type ComplaintStep = BodyOf<'/api/v1/supervision/complaints/{id}/transition', 'post'>;
+export const complaints = {
+  list: (query: { status?: Complaint['status'] }, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/supervision/complaints', { params: { query }, signal })),
+  step: (id: string, body: ComplaintStep) =>
+    unwrap(http.POST('/api/v1/supervision/complaints/{id}/transition', { params: { path: { id } }, body })),
+};
+
+export type Drill = ResponseOf<'/api/v1/supervision/drills', 'get'>['items'][number];
+export type DrillBody = BodyOf<'/api/v1/supervision/drills', 'post'>;
+export const drills = {
+  list: (signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/supervision/drills', { params: { query: {} }, signal })),
+  overdue: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/supervision/drills/overdue', { signal })),
+  record: (body: DrillBody) => unwrap(http.POST('/api/v1/supervision/drills', { body })),
+};
+
+export type VisitCoverage = ResponseOf<'/api/v1/supervision/visits/coverage', 'get'>;
+export const visits = {
+  coverage: (query: { townCode?: string }, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/supervision/visits/coverage', { params: { query }, signal })),
+};
+
+export type CameraList = ResponseOf<'/api/v1/supervision/cameras', 'get'>;
+export type Camera = CameraList['items'][number];
+export type CameraBody = BodyOf<'/api/v1/supervision/cameras', 'post'>;
+export const cameras = {
+  list: (query: { offline?: 'true' | 'false' }, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/supervision/cameras', { params: { query }, signal })),
+  register: (body: CameraBody) => unwrap(http.POST('/api/v1/supervision/cameras', { body })),
+};
+
 export const drawPlans = {
   list: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/supervision/draw-plans', { signal })),
   commit: (body: CommitDrawPlanBody) => unwrap(http.POST('/api/v1/supervision/draw-plans', { body })),
@@ -114,4 +155,29 @@ export const evidence = {
         params: { path: { id, fileId } },
       }),
     ),
+};
+
+export type SpecialCheck = ResponseOf<'/api/v1/supervision/special-checks', 'get'>['items'][number];
+export type SpecialCheckDetail = ResponseOf<'/api/v1/supervision/special-checks/{id}', 'get'>;
+export type SpecialCheckBody = BodyOf<'/api/v1/supervision/special-checks', 'post'>;
+export const specialChecks = {
+  list: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/supervision/special-checks', { signal })),
+  get: (id: string, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/supervision/special-checks/{id}', { params: { path: { id } }, signal })),
+  inspectors: (divisionCode: string, signal?: AbortSignal) =>
+    unwrap(
+      http.GET('/api/v1/supervision/special-checks/inspectors', {
+        params: { query: { divisionCode } },
+        signal,
+      }),
+    ),
+  /** Operating institutions of a town or the district (the registry list, first 100). */
+  institutions: (town: string | undefined, signal?: AbortSignal) =>
+    unwrap(
+      http.GET('/api/v1/institutions', {
+        params: { query: { status: 'operating', pageSize: 100, ...(town ? { town } : {}) } },
+        signal,
+      }),
+    ),
+  create: (body: SpecialCheckBody) => unwrap(http.POST('/api/v1/supervision/special-checks', { body })),
 };

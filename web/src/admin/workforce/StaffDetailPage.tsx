@@ -25,6 +25,7 @@ import {
   EndEmploymentModal,
   RecordModal,
 } from './forms.tsx';
+import { ScanCell } from './ScanCell.tsx';
 
 type Employment = StaffDetail['employments'][number];
 
@@ -151,6 +152,10 @@ export default function StaffDetailPage() {
                   {c.valid ? t('workforce.valid') : t('workforce.expired')}
                 </Tag>
               ),
+            },
+            {
+              title: t('workforce.scan'),
+              render: (_, c) => <ScanCell staffId={d.id} certificate={c} canUpload={manage} />,
             },
           ]}
         />

@@ -1,5 +1,13 @@
 /** The Workforce module's calls, typed from the generated OpenAPI document. */
-import { type BodyOf, http, type QueryOf, type ResponseOf, unwrap } from '../../api/client.ts';
+import {
+  apiUrl,
+  type BodyOf,
+  http,
+  type QueryOf,
+  type ResponseOf,
+  unwrap,
+  upload,
+} from '../../api/client.ts';
 
 export type StaffPage = ResponseOf<'/api/v1/workforce/staff', 'get'>;
 export type StaffSummary = StaffPage['items'][number];
@@ -14,11 +22,24 @@ export type CreateBanBody = BodyOf<'/api/v1/workforce/bans', 'post'>;
 export type BanListFile = ResponseOf<'/api/v1/workforce/bans/export', 'get'>;
 export type PersonRecords = ResponseOf<'/api/v1/workforce/staff/{id}/records', 'get'>;
 export type CreateRecordBody = BodyOf<'/api/v1/workforce/staff/{id}/records', 'post'>;
+export type TrainingEvent = ResponseOf<'/api/v1/workforce/trainings', 'get'>['items'][number];
+export type CreateTrainingBody = BodyOf<'/api/v1/workforce/trainings', 'post'>;
 export type SubsidyAnswer = ResponseOf<'/api/v1/workforce/subsidy', 'get'>;
 
 const emp = (id: string, employmentId: string) => ({ path: { id, employmentId } });
 
+export type CertificateScan = ResponseOf<
+  '/api/v1/workforce/staff/{id}/certificates/{certificateId}/scan',
+  'post'
+>;
+const scanPath = (id: string, certificateId: string) =>
+  `/workforce/staff/${encodeURIComponent(id)}/certificates/${encodeURIComponent(certificateId)}/scan`;
+
 export const workforceApi = {
+  /** The certificate's current scan (a link: the browser downloads it with the session cookie). */
+  scanUrl: (id: string, certificateId: string) => apiUrl(scanPath(id, certificateId)),
+  uploadScan: (id: string, certificateId: string, file: File) =>
+    upload<CertificateScan>(scanPath(id, certificateId), file, {}),
   staff: (query: StaffQuery, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/workforce/staff', { params: { query }, signal })),
   detail: (id: string, signal?: AbortSignal) =>
@@ -46,6 +67,9 @@ export const workforceApi = {
     ),
   trainings: (query: QueryOf<'/api/v1/workforce/trainings', 'get'>, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/workforce/trainings', { params: { query }, signal })),
+  createTraining: (body: CreateTrainingBody) => unwrap(http.POST('/api/v1/workforce/trainings', { body })),
+  attendance: (id: string, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/workforce/trainings/{id}/attendance', { params: { path: { id } }, signal })),
   addAttendance: (id: string, body: { staffIds: string[]; hours?: number }) =>
     unwrap(http.POST('/api/v1/workforce/trainings/{id}/attendance', { params: { path: { id } }, body })),
   addBan: (body: CreateBanBody) => unwrap(http.POST('/api/v1/workforce/bans', { body })),

@@ -1,6 +1,7 @@
 /** Console pages of the Workforce (issue 9) module (merged into ../routes.tsx in roadmap order). */
 import {
   MoneyCollectOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   StopOutlined,
   TeamOutlined,
@@ -29,6 +30,13 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'workforce.nav.bans',
     icon: <StopOutlined />,
     Component: lazy(() => import('./BanListPage.tsx')),
+  },
+  {
+    path: 'workforce/trainings',
+    permission: 'workforce.read',
+    labelKey: 'workforce.nav.trainings',
+    icon: <ReadOutlined />,
+    Component: lazy(() => import('./TrainingsPage.tsx')),
   },
   {
     path: 'workforce/subsidy',

@@ -7,6 +7,7 @@ import { keys } from '../../api/keys.ts';
 import { NotFound } from '../../components/PlainStatus.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { QualityBadge } from '../quality/QualityBadge.tsx';
+import { IntegritySection } from '../supervision/IntegritySection.tsx';
 import {
   classTypeLabel,
   errorText,
@@ -136,7 +137,13 @@ export default function DetailPage() {
           </table>
         )}
       </section>
+      <IntegritySection institutionId={d.id} />
       <p className="pub-note">{t('pub.disclosureNote')}</p>
+      <p className="pub-note">
+        <Link to={`/complaints?institution=${encodeURIComponent(d.id)}`}>
+          {t('supervision.pub.complain.link')}
+        </Link>
+      </p>
     </article>
   );
 }

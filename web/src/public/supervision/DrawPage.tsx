@@ -11,6 +11,64 @@ import { useT } from '../../i18n/index.tsx';
 import { publicDraws } from './api.ts';
 import './supervision.css';
 
+/** The inspections' results, public from the day the last inspector signs (20 working days at most). */
+function Results({ id }: { id: string }) {
+  const t = useT();
+  const q = useQuery({
+    queryKey: [...keys.supervision.publicDraw(id), 'results'],
+    queryFn: ({ signal }) => publicDraws.results(id, signal),
+  });
+  if (!q.data) return null;
+  return (
+    <section aria-labelledby="sv-results" data-testid="draw-results">
+      <h2 id="sv-results">{t('supervision.pub.results')}</h2>
+      <p className="pub-note">{t('supervision.pub.resultsNote')}</p>
+      <table className="sv-result">
+        <thead>
+          <tr>
+            <th>{t('supervision.pub.target')}</th>
+            <th>{t('supervision.pub.signedOn')}</th>
+            <th>{t('supervision.pub.findings')}</th>
+            <th>{t('supervision.pub.rectified')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {q.data.items.map((r) => {
+            const n = r.findings.minor + r.findings.major + r.findings.serious;
+            return (
+              <tr key={r.institutionId}>
+                <td>{r.name}</td>
+                <td>
+                  {r.signedOn ?? t('supervision.pub.inProgress')}
+                  {r.signedOn && (
+                    <div className="pub-note">
+                      {r.dueOn
+                        ? t('supervision.pub.dueOn', { date: r.dueOn })
+                        : t('supervision.pub.dueUnknown')}
+                    </div>
+                  )}
+                </td>
+                <td>
+                  {r.signedOn
+                    ? n === 0
+                      ? t('supervision.pub.noFindings')
+                      : t('supervision.pub.findingCounts', {
+                          serious: r.findings.serious,
+                          major: r.findings.major,
+                          minor: r.findings.minor,
+                        })
+                    : '—'}
+                </td>
+                <td>{r.signedOn && n > 0 ? `${r.rectified} / ${n}` : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 export default function DrawPage() {
   const t = useT();
   const id = useParams().id ?? '';
@@ -118,6 +176,7 @@ export default function DrawPage() {
               {outcome.text}
             </p>
           ) : null}
+          <Results id={id} />
         </>
       ) : (
         <p>{t('supervision.pub.notYet')}</p>

@@ -5,4 +5,5 @@ import type { PublicRoute } from '../routes.tsx';
 export const routes: readonly PublicRoute[] = [
   { path: 'supervision/draws', Component: lazy(() => import('./DrawsPage.tsx')) },
   { path: 'supervision/draws/:id', Component: lazy(() => import('./DrawPage.tsx')) },
+  { path: 'complaints', Component: lazy(() => import('./ComplaintPage.tsx')) },
 ];

@@ -1,0 +1,23 @@
+/** The environment → configuration: defaults, and a bad setting stops the start with its name and rule. */
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
+
+describe('configuration', () => {
+  it('INTEGRITY_MONTHS: 36 by default, a whole number from 1 to 120 otherwise', () => {
+    expect(loadConfig({}).integrityMonths).toBe(36);
+    expect(loadConfig({ INTEGRITY_MONTHS: '60' }).integrityMonths).toBe(60);
+    for (const bad of ['0', '121', '12.5', 'abc', '-3'])
+      expect(() => loadConfig({ INTEGRITY_MONTHS: bad })).toThrow(
+        /INTEGRITY_MONTHS 应为 1–120 的整数 \/ INTEGRITY_MONTHS must be a whole number from 1 to 120/,
+      );
+  });
+
+  it('CAMERA_PROBE_NETWORKS: none by default (any address but this host, link-local, multicast); CIDRs otherwise', () => {
+    expect(loadConfig({}).cameraProbeNetworks.cidrs).toEqual([]);
+    expect(
+      loadConfig({ CAMERA_PROBE_NETWORKS: '10.20.0.0/16, fd00:20::/32' }).cameraProbeNetworks.cidrs,
+    ).toEqual(['10.20.0.0/16', 'fd00:20::/32']);
+    for (const bad of ['10.20.0.0', '10.20.0.0/33', 'video-net', '::1/129'])
+      expect(() => loadConfig({ CAMERA_PROBE_NETWORKS: bad })).toThrow(/CAMERA_PROBE_NETWORKS/);
+  });
+});
