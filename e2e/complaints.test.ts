@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { consoleLogin, type Harness, shot, startHarness } from './harness.ts';
+import { consoleLogin, type Harness, shot, startHarness, tablesSettled } from './harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -103,6 +103,7 @@ test('an institution records a drill; the district sees who has not drilled in t
   await page.waitForURL(/\/admin(\/)?$/);
   await page.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '应急演练' }).click();
   await page.getByRole('heading', { level: 1, name: '应急演练' }).waitFor();
+  await tablesSettled(page);
   const rowsBefore = await page.locator('.ant-table-row').count();
   await page.getByLabel('参加工作人员').fill('9');
   await page.getByLabel('参加婴幼儿').fill('41');

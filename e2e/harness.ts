@@ -87,6 +87,20 @@ export async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Wait until the Ant Design tables on the page have loaded: no loading spinner over a table, and each
+ * table shows rows or its empty placeholder. Count rows only after this (before, a table may be empty
+ * because its request is still under way).
+ */
+export async function tablesSettled(page: Page) {
+  // a string, so this file needs no DOM types
+  await page.waitForFunction(`(() => {
+    const tables = [...document.querySelectorAll('.ant-table-wrapper')];
+    return tables.length > 0 && tables.every((t) =>
+      !t.querySelector('.ant-spin-spinning') && t.querySelector('.ant-table-row, .ant-table-placeholder') !== null);
+  })()`);
+}
+
 /** Log in on the console's login page. */
 export async function consoleLogin(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD) {
   await page.goto(`${baseUrl}/admin/login`);
