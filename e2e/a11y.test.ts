@@ -198,6 +198,7 @@ test('module console pages (quality, supervision, families, workforce, plan): ze
   await visit('/admin/plan', 'plan dashboard');
   await visit('/admin/plan/tasks', 'plan tasks', '.ant-table-row');
   await visit('/admin/plan/funding', 'plan funding', '.ant-table-row');
+  await visit('/admin/plan/rules', 'plan rule packs', '.ant-table-row');
   assert.deepEqual(found, []);
   await page.close();
 });

@@ -3,7 +3,7 @@
  * (青府办发〔2021〕35号) is shown carried forward into 2026 with the reason; registry targets carry a
  * measured value and a status, others "暂无数据"; the drill-down lists the institutions behind a number.
  * The town officer sees its town's targets only. 经费测算: the district officer changes a kindergarten's
- * per-pupil rate and the district total moves.
+ * per-pupil rate and the district total moves. 规则包: what is in force today and in 2022, and what is missing.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -88,5 +88,31 @@ test('portal: the yearly target table, numbers only', async () => {
   await page.getByText('托幼一体园所占比不低于50%').first().waitFor();
   assert.equal(await page.getByRole('link', { name: '明细' }).count(), 0);
   await shot(page, 'plan-portal');
+  await ctx.close();
+});
+
+test('district officer: 规则包 says what is in force today and on a date in 2022, and what is missing', async () => {
+  const ctx = await h.browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await ctx.newPage();
+  await consoleLogin(page, h.baseUrl, 'district');
+  await page.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '规则包' }).click();
+  await page.getByRole('heading', { level: 1, name: '规则包与在用数值' }).waitFor();
+  const notices = page.getByTestId('rules-notices');
+  // today (2026): the plan pack has ended and no successor plan exists in the demo
+  await notices.getByText(/青府办发〔2021〕35号）施行至 2023-12-31/).waitFor();
+  await notices.getByText(/尚未创建接续计划/).waitFor();
+  assert.equal(await notices.getByText(/^未录入：/).count(), 0);
+  await page.getByRole('heading', { level: 2, name: '班额上限（人）' }).waitFor();
+  assert.equal(await page.getByRole('heading', { level: 2, name: '区行动计划' }).count(), 0);
+  await shot(page, 'plan-rules-today');
+  // a date in 2022: Shanghai's 2018 rules are named as not entered; the district plan is in force
+  await page.getByLabel('查看日期').fill('2022-06-01');
+  await page.getByLabel('查看日期').press('Enter');
+  await notices.getByText(/^未录入：.*沪府办规〔2018〕12号/).waitFor();
+  await page.getByRole('heading', { level: 2, name: '区行动计划' }).waitFor();
+  assert.equal(await notices.getByText(/施行至 2023-12-31/).count(), 0);
+  const cap = page.getByRole('row', { name: /^乳儿班/ }).first();
+  await cap.getByText(/国卫人口发〔2019〕58号/).waitFor();
+  await shot(page, 'plan-rules-2022');
   await ctx.close();
 });

@@ -8,6 +8,7 @@ import * as familiesPortal from './modules/families-portal.ts';
 import * as plan from './modules/plan.ts';
 import * as planCircle from './modules/plan-circle.ts';
 import * as planNews from './modules/plan-news.ts';
+import * as planRules from './modules/plan-rules.ts';
 import * as quality from './modules/quality.ts';
 import * as supervision from './modules/supervision.ts';
 import * as workforce from './modules/workforce.ts';
@@ -631,6 +632,7 @@ export const en: Messages = {
   ...familiesFacilities.en,
   ...planCircle.en,
   ...planNews.en,
+  ...planRules.en,
   ...familiesOnline.en,
   ...quality.en,
   ...plan.en,

@@ -9,6 +9,7 @@ import * as familiesPortal from './modules/families-portal.ts';
 import * as plan from './modules/plan.ts';
 import * as planCircle from './modules/plan-circle.ts';
 import * as planNews from './modules/plan-news.ts';
+import * as planRules from './modules/plan-rules.ts';
 import * as quality from './modules/quality.ts';
 import * as supervision from './modules/supervision.ts';
 import * as workforce from './modules/workforce.ts';
@@ -611,6 +612,7 @@ export const zhCN = {
   ...familiesFacilities.zh,
   ...planCircle.zh,
   ...planNews.zh,
+  ...planRules.zh,
   ...familiesOnline.zh,
   ...quality.zh,
   ...plan.zh,

@@ -2,6 +2,7 @@
 import {
   AccountBookOutlined,
   AimOutlined,
+  BookOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
   NotificationOutlined,
@@ -38,6 +39,13 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'plan.report.nav',
     icon: <FileTextOutlined />,
     Component: lazy(() => import('./ReportPage.tsx')),
+  },
+  {
+    path: 'plan/rules',
+    permission: 'plan.read',
+    labelKey: 'plan.rules.nav',
+    icon: <BookOutlined />,
+    Component: lazy(() => import('./RulesPage.tsx')),
   },
   {
     path: 'plan/tasks',
