@@ -116,3 +116,36 @@ test('district officer: 规则包 says what is in force today and on a date in 2
   await shot(page, 'plan-rules-2022');
   await ctx.close();
 });
+
+test('district officer: a successor plan, its target changed after the impact preview', async () => {
+  const ctx = await h.browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await ctx.newPage();
+  await consoleLogin(page, h.baseUrl, 'district');
+  await page.waitForURL(/\/admin(\/)?$/);
+  await page.goto(`${h.baseUrl}/admin/plan/versions`);
+  await page.getByRole('heading', { level: 1, name: '计划版本' }).waitFor();
+  await page.getByLabel('版本代码').fill('qp-2027');
+  await page.getByLabel('计划名称').fill('青浦区托育服务行动计划（2027—2029年，旅程）');
+  await page.getByLabel('文号').fill('青府办发〔2026〕99号');
+  await page.getByLabel('出处').fill('青府办发〔2026〕99号 二、发展目标');
+  await page.getByLabel('计划期起').fill('2027-01-01');
+  await page.getByLabel('计划期止').fill('2029-12-31');
+  await page.getByRole('button', { name: /创\s*建/ }).click();
+  await page.getByText('已创建接续计划').waitFor();
+  const card = page.locator('.ant-card', { has: page.getByRole('heading', { name: /^修改目标值：/ }) });
+  const share = card.getByRole('spinbutton', { name: /托幼一体.*的新目标值/ });
+  await share.waitFor();
+  await share.fill('60');
+  await card.getByRole('button', { name: /预览影响（1 项修改）/ }).click();
+  const preview = card.getByTestId('target-preview');
+  await preview.getByText(/2027 年目标按 .* 的实测值判断/).waitFor();
+  await preview.getByRole('row', { name: /全区/ }).first().getByText('60').waitFor();
+  await shot(page, 'plan-target-preview');
+  const save = card.getByRole('button', { name: /保存修改/ });
+  assert.equal(await save.isDisabled(), true, 'saving needs a citation');
+  await card.getByLabel(/修改依据/).fill('区联席会议 2026 年第 2 次会议纪要（旅程）');
+  await save.click();
+  await page.getByText(/已修改 \d+ 行目标/).waitFor();
+  await shot(page, 'plan-target-changes');
+  await ctx.close();
+});

@@ -116,6 +116,72 @@ export const createSuccessorBody = z.strictObject({
 });
 export type CreateSuccessorBody = z.infer<typeof createSuccessorBody>;
 
+/** A plan version's targets, one per target id (the district-level row; town rows take the same value). */
+export const planVersionParams = z.strictObject({ id: z.uuid() });
+export const versionTargetSchema = z.object({
+  seedId: z.string(),
+  key: z.enum(TARGET_KEYS),
+  titleZh: z.string(),
+  scope: z.enum(PLAN_TARGET_SCOPES),
+  comparison: z.enum(PLAN_COMPARISONS),
+  value: z.number().nullable(),
+  valueMax: z.number().nullable(),
+  unit: z.string(),
+  citation: z.string(),
+});
+export const versionTargetsSchema = z.object({
+  version: planVersionSchema,
+  /** Whether the caller may change the values: the district's own successor plans while active. */
+  editable: z.boolean(),
+  targets: z.array(versionTargetSchema),
+});
+export type VersionTargets = z.infer<typeof versionTargetsSchema>;
+
+const targetValue = z.number().finite().nullable();
+export const targetChangeSchema = z.strictObject({
+  seedId: z.string().trim().min(1).max(80),
+  value: targetValue,
+  valueMax: targetValue.default(null),
+});
+export const targetPreviewBody = z.strictObject({ changes: z.array(targetChangeSchema).min(1).max(50) });
+export type TargetPreviewBody = z.infer<typeof targetPreviewBody>;
+export const targetChangesBody = targetPreviewBody.extend({
+  /** The decision that changes the values (document and article, or the meeting). */
+  citation: z.string().trim().min(1).max(300),
+});
+export type TargetChangesBody = z.infer<typeof targetChangesBody>;
+
+const judged = z.object({
+  value: z.number().nullable(),
+  valueMax: z.number().nullable(),
+  status: z.enum(PLAN_TARGET_STATUSES),
+});
+export const targetPreviewSchema = z.object({
+  versionId: z.uuid(),
+  /** The plan year the targets are judged for, on `onDate` (today in Shanghai). */
+  year: z.number().int(),
+  onDate: z.string(),
+  rows: z.array(
+    z.object({
+      id: z.uuid(),
+      seedId: z.string(),
+      titleZh: z.string(),
+      townCode: z.string().nullable(),
+      unit: z.string(),
+      scaled: z.number().nullable(),
+      before: judged,
+      after: judged,
+      /** The status differs. */
+      changes: z.boolean(),
+    }),
+  ),
+  /** How many rows change status. */
+  changed: z.number().int(),
+  /** Rows updated (0 for a preview). */
+  updated: z.number().int(),
+});
+export type TargetPreview = z.infer<typeof targetPreviewSchema>;
+
 /** The portal's yearly target table: the numbers only (no drill-down, no town rows). */
 export const publicPlanSchema = z.object({
   year: z.number().int(),

@@ -10,8 +10,8 @@ export const planErrors = defineErrors('plan', {
   },
   'plan.district_scope': {
     status: 403,
-    zh: '只有管辖全区的区级工作人员可以创建接续计划',
-    en: 'Only district officers with the whole district in scope may create a successor plan',
+    zh: '只有管辖全区的区级工作人员可以创建或修改接续计划',
+    en: 'Only district officers with the whole district in scope may create or change a successor plan',
   },
   'plan.period_order': {
     status: 400,
@@ -43,6 +43,12 @@ export const planErrors = defineErrors('plan', {
     status: 403,
     zh: '只能为本单位的进展报告添加或删除佐证材料，且只能删除本人上传的文件',
     en: "Only your unit's report takes evidence from you, and only files you uploaded can be deleted",
+  },
+  'plan.version_not_found': { status: 404, zh: '未找到该计划版本', en: 'Plan version not found' },
+  'plan.version_locked': {
+    status: 409,
+    zh: '只能修改本区创建且仍有效的接续计划的目标值；行动计划原文和已被接续的版本不能修改',
+    en: "Only the targets of the district's own successor plan, while it is active, can be changed; the plan document and superseded versions cannot",
   },
   'plan.code_taken': { status: 409, zh: '该版本代码已被使用', en: 'This version code is already in use' },
 });

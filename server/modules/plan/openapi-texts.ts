@@ -8,6 +8,9 @@ export const texts: ModuleOpenApiTexts = {
     'GET /api/v1/plan/trend': 'plan.trend',
     'GET /api/v1/plan/versions': 'plan.listVersions',
     'POST /api/v1/plan/versions': 'plan.createSuccessor',
+    'GET /api/v1/plan/versions/:id/targets': 'plan.versionTargets',
+    'POST /api/v1/plan/versions/:id/preview': 'plan.previewTargetChanges',
+    'PATCH /api/v1/plan/versions/:id/targets': 'plan.changeTargets',
     'GET /api/v1/public/plan': 'public.plan',
     'GET /api/v1/plan/funding': 'plan.fundingBudget',
     'GET /api/v1/plan/funding/export': 'plan.fundingExport',
@@ -44,6 +47,18 @@ export const texts: ModuleOpenApiTexts = {
     'GET /api/v1/plan/communities/imports/:runId/errors': 'plan.communitiesImportErrors',
   },
   summaries: {
+    'plan.versionTargets': {
+      en: "A plan version's targets, one per target, and whether the caller may change them",
+      zh: '计划版本的目标（每项一行）及能否修改',
+    },
+    'plan.previewTargetChanges': {
+      en: "Impact preview: each touched target's status under the old and the new value (nothing written)",
+      zh: '影响预览：修改目标值前后各目标的状态（不写入）',
+    },
+    'plan.changeTargets': {
+      en: "Change a successor plan's target values with the decision's citation (audited)",
+      zh: '修改接续计划的目标值并注明依据（留痕）',
+    },
     'plan.ratesImportTemplate': {
       en: 'Template of the per-pupil rate import (XLSX)',
       zh: '生均拨款定额导入模板',

@@ -1,7 +1,8 @@
 /**
  * Issue 13: plan targets as data, measured from a hand-built registry with known counts; drill-down
  * rows sum to the headline; a town officer sees its town's targets only; 'no_data' for a key with no
- * source; carried forward after the 2021–2023 period; a successor plan from the console.
+ * source; carried forward after the 2021–2023 period; a successor plan from the console; changing a
+ * successor's target values after an impact preview.
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -291,5 +292,146 @@ describe('public disclosure', () => {
     );
     expect(body.targets[0]).not.toHaveProperty('id');
     expect(body.targets[0]).not.toHaveProperty('measured');
+  });
+});
+
+describe("changing a successor plan's target values (impact preview first)", () => {
+  const successorId = async () => {
+    const versions = await get<{ id: string; code: string }[]>('plan_d', '/api/v1/plan/versions');
+    return versions.find((v) => v.code === 'qp-2025')!.id;
+  };
+
+  it('lists the version targets; the seeded plan document is not editable', async () => {
+    const versions = await get<{ id: string; code: string }[]>('plan_d', '/api/v1/plan/versions');
+    const seeded = versions.find((v) => v.code === 'qp-qfbf-2021-35')!;
+    const doc = await get<{ editable: boolean; targets: { seedId: string }[] }>(
+      'plan_d',
+      `/api/v1/plan/versions/${seeded.id}/targets`,
+    );
+    expect(doc.editable).toBe(false);
+    const next = await get<{ editable: boolean; targets: { seedId: string; key: string; value: number }[] }>(
+      'plan_d',
+      `/api/v1/plan/versions/${await successorId()}/targets`,
+    );
+    expect(next.editable).toBe(true);
+    expect(new Set(next.targets.map((x) => x.seedId)).size).toBe(next.targets.length);
+    expect(next.targets.find((x) => x.key === 'kindergarten_toddler_share')?.value).toBe(50);
+    const locked = await t.call('POST', `/api/v1/plan/versions/${seeded.id}/preview`, {
+      cookie: await t.login('plan_d'),
+      body: { changes: [{ seedId: 'x', value: 1 }] },
+    });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json().code).toBe('plan.version_locked');
+  });
+
+  it('previews the status under the new value with the same measurement, writing nothing', async () => {
+    const id = await successorId();
+    const dash = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2026');
+    const share = byKey(dash, 'kindergarten_toddler_share');
+    const cookie = await t.login('plan_d');
+    const audits = await countRows(t, 'audit_log');
+    const res = await t.call('POST', `/api/v1/plan/versions/${id}/preview`, {
+      cookie,
+      body: { changes: [{ seedId: share.seedId, value: 100 }] },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json();
+    expect(p).toMatchObject({ versionId: id, year: 2026, updated: 0 });
+    const district = p.rows.find((r: { townCode: string | null }) => r.townCode === null);
+    expect(district).toMatchObject({
+      seedId: share.seedId,
+      before: { value: 50, status: share.status },
+      after: { value: 100 },
+    });
+    expect(district.scaled).toBeCloseTo(share.scaled!);
+    // 100% is met only if every kindergarten has a toddler class
+    expect(district.after.status === 'met').toBe(share.scaled === 100);
+    expect(p.changed).toBe(p.rows.filter((r: { changes: boolean }) => r.changes).length);
+    expect(await countRows(t, 'audit_log')).toBe(audits);
+    const again = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2026');
+    expect(byKey(again, 'kindergarten_toddler_share').value).toBe(50);
+  });
+
+  it.each([
+    [{ changes: [{ seedId: 'qp-nope', value: 1 }], citation: '测试' }, 'changes.0.seedId', 'unknown_target'],
+    [{ changes: [{ seedId: 'SHARE', value: 120 }], citation: '测试' }, 'changes.0.value', 'max_100_pct'],
+    [
+      { changes: [{ seedId: 'SHARE', value: 60, valueMax: 55 }], citation: '测试' },
+      'changes.0.valueMax',
+      'range_reversed',
+    ],
+  ])('refuses %j: 400 naming %s (%s) in Chinese and English, nothing written', async (body, field, rule) => {
+    const id = await successorId();
+    const dash = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2026');
+    const seed = byKey(dash, 'kindergarten_toddler_share').seedId;
+    const cookie = await t.login('plan_d');
+    const audits = await countRows(t, 'audit_log');
+    const res = await t.call('PATCH', `/api/v1/plan/versions/${id}/targets`, {
+      cookie,
+      body: {
+        ...body,
+        changes: body.changes.map((c) => ({ ...c, seedId: c.seedId === 'SHARE' ? seed : c.seedId })),
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    const e = res.json().errors[0];
+    expect(e).toMatchObject({ field, rule });
+    expect(e.message_zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(e.message_en).toMatch(/[a-z]/);
+    expect(await countRows(t, 'audit_log')).toBe(audits);
+  });
+
+  it('a town officer and an institution admin may not change targets', async () => {
+    const id = await successorId();
+    for (const who of ['plan_town', 'plan_inst']) {
+      const res = await t.call('PATCH', `/api/v1/plan/versions/${id}/targets`, {
+        cookie: await t.login(who),
+        body: { changes: [{ seedId: 'qp-x', value: 1 }], citation: '测试' },
+      });
+      expect(res.statusCode, who).toBe(403);
+    }
+  });
+
+  it('changes every row of the target with the citation, audited; the dashboard judges the new value', async () => {
+    const id = await successorId();
+    const dash = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2026');
+    const seed = byKey(dash, 'kindergarten_toddler_share').seedId;
+    const res = await t.call('PATCH', `/api/v1/plan/versions/${id}/targets`, {
+      cookie: await t.login('plan_d'),
+      body: { changes: [{ seedId: seed, value: 60 }], citation: '区联席会议 2026 年第 2 次会议纪要' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json();
+    const rows = await t.database.db
+      .select()
+      .from(planTargets)
+      .where(
+        and(
+          eq(planTargets.districtCode, DISTRICT),
+          eq(planTargets.versionId, id),
+          eq(planTargets.seedId, seed),
+        ),
+      );
+    expect(p.updated).toBe(rows.length);
+    expect(rows.every((r) => r.value === 60 && r.citation === '区联席会议 2026 年第 2 次会议纪要')).toBe(
+      true,
+    );
+    const after = byKey(
+      await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2026'),
+      'kindergarten_toddler_share',
+    );
+    expect(after.value).toBe(60);
+    expect(after.status).toBe(
+      p.rows.find((r: { townCode: string | null }) => r.townCode === null).after.status,
+    );
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, id), eq(auditLog.action, 'plan.change_targets')));
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit[0]!.changes)).toContain('"before":{"value":50');
+    // the seeded 2021 plan keeps its own value
+    const old = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2022');
+    expect(byKey(old, 'kindergarten_toddler_share').value).toBe(50);
   });
 });

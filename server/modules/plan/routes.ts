@@ -10,11 +10,16 @@ import {
   planReportExportQuery,
   planTargetParams,
   planTargetsQuery,
+  planVersionParams,
   planVersionSchema,
   publicPlanQuery,
   publicPlanSchema,
+  targetChangesBody,
+  targetPreviewBody,
+  targetPreviewSchema,
   trendQuery,
   trendSchema,
+  versionTargetsSchema,
 } from '../../../domain/contracts/plan.ts';
 import type { Db } from '../../db/client.ts';
 import { createExporter, sendExport } from '../../platform/export.ts';
@@ -88,6 +93,40 @@ export function planRoutes(
       schema: { tags, body: createSuccessorBody, response: { 201: planVersionSchema } },
     },
     async (req, reply) => reply.status(201).send(await plan.createSuccessor(req.ctx, actorOf(req), req.body)),
+  );
+  r.get(
+    `${BASE}/versions/:id/targets`,
+    {
+      config: { action: 'plan.read' },
+      schema: { tags, params: planVersionParams, response: { 200: versionTargetsSchema } },
+    },
+    (req) => plan.versionTargets(req.ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    `${BASE}/versions/:id/preview`,
+    {
+      config: { action: 'plan.manage' },
+      schema: {
+        tags,
+        params: planVersionParams,
+        body: targetPreviewBody,
+        response: { 200: targetPreviewSchema },
+      },
+    },
+    (req) => plan.previewTargets(req.ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.patch(
+    `${BASE}/versions/:id/targets`,
+    {
+      config: { action: 'plan.manage' },
+      schema: {
+        tags,
+        params: planVersionParams,
+        body: targetChangesBody,
+        response: { 200: targetPreviewSchema },
+      },
+    },
+    (req) => plan.changeTargets(req.ctx, actorOf(req), req.params.id, req.body),
   );
   r.get(
     '/api/v1/public/plan',

@@ -5,7 +5,8 @@
  * is 'no_data'. After the last plan's period, until the district creates a successor, the last
  * plan's targets are carried forward and the answer says so.
  */
-import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import type { FieldError } from '../../../domain/contracts/common.ts';
 import type {
   CreateSuccessorBody,
   DrillPage,
@@ -13,15 +14,20 @@ import type {
   PlanTarget,
   PlanVersion,
   PublicPlan,
+  TargetChangesBody,
+  TargetPreview,
+  TargetPreviewBody,
+  VersionTargets,
 } from '../../../domain/contracts/plan.ts';
 import { townsOf } from '../../../domain/divisions.ts';
+import { previewRows, type TargetChange, targetChangeProblems } from '../../../domain/plan/changes.ts';
 import { type MeasuredValue, planTargetStatus, rowsForYear } from '../../../domain/plan/status.ts';
 import { type PlanTargetRow, targetRowsOf } from '../../../domain/plan/targets.ts';
 import { ALL_PACKS } from '../../../domain/policy/index.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { type Actor, districtActor, type RequestContext } from '../../platform/context.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, throwIfErrors } from '../../platform/errors.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import {
@@ -374,6 +380,190 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
     return toVersion(version);
   }
 
+  const wholeDistrict = (actor: Actor) =>
+    actor.scope?.kind === 'division' && actor.scope.divisionCode === actor.districtCode;
+  /** The district's own successor plans can change their values while active; the seeded document cannot. */
+  const isEditable = (v: VersionRow) => v.predecessorId !== null && v.status === 'active';
+
+  async function versionById(districtCode: string, id: string): Promise<VersionRow> {
+    const [v] = await db
+      .select()
+      .from(planVersions)
+      .where(and(eq(planVersions.districtCode, districtCode), eq(planVersions.id, id)));
+    if (!v) throw new DomainError('plan.version_not_found');
+    return v;
+  }
+
+  /** The version's targets, one per target id (its district-level row of the year judged, else the first). */
+  async function versionTargets(ctx: RequestContext, actor: Actor, id: string): Promise<VersionTargets> {
+    const v = await versionById(actor.districtCode, id);
+    const year = judgeYear(v, shanghaiDate(ctx.now));
+    const rows = await db
+      .select()
+      .from(planTargets)
+      .where(
+        and(
+          scopeWhere(actor, planTargetScope),
+          eq(planTargets.versionId, v.id),
+          isNull(planTargets.townCode),
+        ),
+      )
+      .orderBy(asc(planTargets.seedId), asc(planTargets.year));
+    const bySeed = new Map<string, TargetRow>();
+    for (const r of rows) {
+      const had = bySeed.get(r.seedId);
+      if (!had || r.year === year) bySeed.set(r.seedId, r);
+    }
+    const targets = [...bySeed.values()]
+      .sort((a, b) => TARGET_KEYS.indexOf(a.targetKey) - TARGET_KEYS.indexOf(b.targetKey))
+      .map((r) => ({
+        seedId: r.seedId,
+        key: r.targetKey,
+        titleZh: r.titleZh,
+        scope: r.scope,
+        comparison: r.comparison,
+        value: r.value,
+        valueMax: r.valueMax,
+        unit: r.unit,
+        citation: r.citation,
+      }));
+    return { version: toVersion(v), editable: isEditable(v) && wholeDistrict(actor), targets };
+  }
+
+  /** The plan year a version is judged for today: this year inside its period, else its nearest year. */
+  function judgeYear(v: VersionRow, today: string): number {
+    const y = Number(today.slice(0, 4));
+    return Math.min(Number(v.periodEnd.slice(0, 4)), Math.max(Number(v.periodStart.slice(0, 4)), y));
+  }
+
+  /** Check the changes, measure the rows they touch once, and judge them against old and new values. */
+  async function judge(
+    ctx: RequestContext,
+    actor: Actor,
+    v: VersionRow,
+    changes: readonly TargetChange[],
+  ): Promise<Omit<TargetPreview, 'updated'>> {
+    if (!wholeDistrict(actor)) throw new DomainError('plan.district_scope');
+    const all = (
+      await db
+        .select()
+        .from(planTargets)
+        .where(and(scopeWhere(actor, planTargetScope), eq(planTargets.versionId, v.id)))
+    ).map(asPlanRow);
+    const units = new Map(all.map((r) => [r.seedId, r.unit]));
+    const problems = targetChangeProblems(
+      [...units].map(([seedId, unit]) => ({ seedId, unit })),
+      changes,
+    );
+    const errors: FieldError[] = problems.map((p) => ({
+      field: p.field,
+      rule: p.rule,
+      message_zh: p.zh,
+      message_en: p.en,
+    }));
+    throwIfErrors(errors);
+    const onDate = shanghaiDate(ctx.now);
+    const year = judgeYear(v, onDate);
+    const seeds = new Set(changes.map((c) => c.seedId));
+    const touched = rowsForYear(all, year).rows.filter((r) => seeds.has(r.seedId));
+    const measured = [];
+    for (const row of touched) {
+      const source = sourceOf(row.key);
+      const m = source
+        ? await source.measure(db, {
+            actor,
+            year,
+            asOf: ctx.now,
+            ...(row.townCode ? { townCode: row.townCode } : {}),
+          })
+        : null;
+      measured.push({ row, measured: m as MeasuredValue | null });
+    }
+    const judgedRows = previewRows(measured, changes, onDate);
+    const byId = new Map(touched.map((r) => [r.id, r]));
+    const rows = judgedRows.map((p) => {
+      const r = byId.get(p.id)!;
+      return { ...p, titleZh: r.titleZh, townCode: r.townCode, unit: r.unit };
+    });
+    rows.sort(
+      (a, b) => (a.townCode ?? '').localeCompare(b.townCode ?? '') || a.seedId.localeCompare(b.seedId),
+    );
+    return { versionId: v.id, year, onDate, rows, changed: rows.filter((r) => r.changes).length };
+  }
+
+  /** What a change of target values would do to each target's status (nothing is written). */
+  async function previewTargets(
+    ctx: RequestContext,
+    actor: Actor,
+    id: string,
+    body: TargetPreviewBody,
+  ): Promise<TargetPreview> {
+    const v = await versionById(actor.districtCode, id);
+    if (!isEditable(v)) throw new DomainError('plan.version_locked');
+    return { ...(await judge(ctx, actor, v, body.changes)), updated: 0 };
+  }
+
+  /** Change a successor plan's target values (every year and town row of each target), audited. */
+  async function changeTargets(
+    ctx: RequestContext,
+    actor: Actor,
+    id: string,
+    body: TargetChangesBody,
+  ): Promise<TargetPreview> {
+    const v = await versionById(actor.districtCode, id);
+    if (!isEditable(v)) throw new DomainError('plan.version_locked');
+    const preview = await judge(ctx, actor, v, body.changes);
+    const seeds = body.changes.map((c) => c.seedId);
+    const updated = await db.transaction(async (tx) => {
+      const before = await tx
+        .select({ seedId: planTargets.seedId, value: planTargets.value, valueMax: planTargets.valueMax })
+        .from(planTargets)
+        .where(
+          and(
+            eq(planTargets.districtCode, actor.districtCode),
+            eq(planTargets.versionId, v.id),
+            inArray(planTargets.seedId, seeds),
+            isNull(planTargets.townCode),
+          ),
+        );
+      let n = 0;
+      for (const c of body.changes) {
+        const done = await tx
+          .update(planTargets)
+          .set({ value: c.value, valueMax: c.valueMax, citation: body.citation })
+          .where(
+            and(
+              eq(planTargets.districtCode, actor.districtCode),
+              eq(planTargets.versionId, v.id),
+              eq(planTargets.seedId, c.seedId),
+            ),
+          )
+          .returning({ id: planTargets.id });
+        n += done.length;
+      }
+      await recordAudit(tx, ctx, {
+        action: 'plan.change_targets',
+        objectType: 'plan_version',
+        objectId: v.id,
+        changes: {
+          citation: body.citation,
+          rows: n,
+          targets: body.changes.map((c) => {
+            const b = before.find((x) => x.seedId === c.seedId);
+            return {
+              seedId: c.seedId,
+              before: { value: b?.value ?? null, valueMax: b?.valueMax ?? null },
+              after: { value: c.value, valueMax: c.valueMax },
+            };
+          }),
+          statusChanges: preview.changed,
+        },
+      });
+      return n;
+    });
+    return { ...preview, updated };
+  }
+
   /**
    * The portal's yearly table: the district-level targets' numbers, measured over the whole district
    * (a read-only district view built here, never a session), without drill-down rows.
@@ -411,6 +601,16 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
     };
   }
 
-  return { dashboard, drill, trend, listVersions, createSuccessor, publicTable };
+  return {
+    dashboard,
+    drill,
+    trend,
+    listVersions,
+    createSuccessor,
+    versionTargets,
+    previewTargets,
+    changeTargets,
+    publicTable,
+  };
 }
 export type PlanService = ReturnType<typeof createPlanService>;

@@ -93,6 +93,7 @@ export const keys = {
     rows: (id: string, query: object) => ['plan', 'rows', id, query] as const,
     trend: (key: string) => ['plan', 'trend', key] as const,
     versions: ['plan', 'versions'] as const,
+    versionTargets: (id: string) => ['plan', 'versions', id, 'targets'] as const,
     funding: (year: number) => ['plan', 'funding', year] as const,
     publicTable: (year: number) => ['plan', 'public', year] as const,
     circle: (query: object) => ['plan', 'circle', query] as const,

@@ -7,6 +7,7 @@ import { keys } from '../../api/keys.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { can, useCurrentMe } from '../session.ts';
 import { type PlanVersion, planApi, type SuccessorBody } from './api.ts';
+import { TargetChangesCard } from './TargetChangesCard.tsx';
 
 export function VersionsPage() {
   const t = useT();
@@ -53,6 +54,10 @@ export function VersionsPage() {
           ]}
         />
       </Card>
+      {can(me, 'plan.manage') &&
+        (versions.data ?? [])
+          .filter((v) => v.predecessorId !== null && v.status === 'active')
+          .map((v) => <TargetChangesCard key={v.id} version={v} />)}
       {can(me, 'plan.manage') && (
         <Card title={t('plan.successor')}>
           <Form<SuccessorBody>

@@ -15,6 +15,11 @@ export type DrillPage = ResponseOf<'/api/v1/plan/targets/{id}/rows', 'get'>;
 export type DrillRow = DrillPage['items'][number];
 export type PlanVersion = ResponseOf<'/api/v1/plan/versions', 'get'>[number];
 export type SuccessorBody = BodyOf<'/api/v1/plan/versions', 'post'>;
+export type VersionTargets = ResponseOf<'/api/v1/plan/versions/{id}/targets', 'get'>;
+export type VersionTarget = VersionTargets['targets'][number];
+export type TargetPreview = ResponseOf<'/api/v1/plan/versions/{id}/preview', 'post'>;
+export type TargetPreviewBody = BodyOf<'/api/v1/plan/versions/{id}/preview', 'post'>;
+export type TargetChangesBody = BodyOf<'/api/v1/plan/versions/{id}/targets', 'patch'>;
 export type TrendKey = PlanTargetRow['key'];
 
 export type FundingBudget = ResponseOf<'/api/v1/plan/funding', 'get'>;
@@ -73,6 +78,12 @@ export const planApi = {
     unwrap(http.GET('/api/v1/plan/trend', { params: { query: { key } }, signal })),
   versions: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/plan/versions', { signal })),
   createSuccessor: (body: SuccessorBody) => unwrap(http.POST('/api/v1/plan/versions', { body })),
+  versionTargets: (id: string, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/plan/versions/{id}/targets', { params: { path: { id } }, signal })),
+  previewTargets: (id: string, body: TargetPreviewBody) =>
+    unwrap(http.POST('/api/v1/plan/versions/{id}/preview', { params: { path: { id } }, body })),
+  changeTargets: (id: string, body: TargetChangesBody) =>
+    unwrap(http.PATCH('/api/v1/plan/versions/{id}/targets', { params: { path: { id } }, body })),
   funding: (year: number, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/plan/funding', { params: { query: { year } }, signal })),
   putRate: (institutionId: string, year: number, body: FundingRateBody) =>

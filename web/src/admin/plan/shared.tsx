@@ -1,10 +1,16 @@
 /** Formatting shared by the plan pages: target values, measured values, status tags. */
 import { Tag, Tooltip } from 'antd';
 import { perUnitTarget } from '../../../../domain/plan/targets.ts';
-import type { MessageKey, TFunction } from '../../i18n/index.tsx';
+import { isMessageKey, type MessageKey, type TFunction } from '../../i18n/index.tsx';
 import { type PlanTargetRow, STATUS_COLORS } from './api.ts';
 
 const round = (n: number) => (Math.round(n * 10) / 10).toString();
+
+/** A target's unit in the reader's language ('class hours' → 课时); '%' and unknown units as they are. */
+export function unitText(unit: string, t: TFunction): string {
+  const key = `plan.unit.${unit.replaceAll(' ', '_')}`;
+  return isMessageKey(key) ? t(key) : unit;
+}
 
 export function targetText(
   r: Pick<PlanTargetRow, 'value' | 'valueMax' | 'comparison' | 'unit'> & {
@@ -14,7 +20,7 @@ export function targetText(
 ): string {
   if (r.value === null) return t('plan.noThreshold');
   const range = r.valueMax !== null && r.valueMax !== r.value ? `${r.value}~${r.valueMax}` : `${r.value}`;
-  const text = `${r.comparison === '>=' ? '≥' : r.comparison === '<=' ? '≤' : '='} ${range} ${r.unit}`;
+  const text = `${r.comparison === '>=' ? '≥' : r.comparison === '<=' ? '≤' : '='} ${range} ${unitText(r.unit, t)}`;
   // A per-unit target measured as the share of units reaching it: all of them must (domain/plan).
   return r.measured && perUnitTarget(r.measured.unit, r.unit)
     ? t('plan.perUnitTarget', { target: text })
