@@ -392,13 +392,20 @@ describe("changing a successor plan's target values (impact preview first)", () 
     }
   });
 
-  it('changes every row of the target with the citation, audited; the dashboard judges the new value', async () => {
+  it('changes the rows from this year on with the citation, audited; the dashboard judges the new value', async () => {
     const id = await successorId();
     const dash = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2026');
     const seed = byKey(dash, 'kindergarten_toddler_share').seedId;
+    const points = byKey(dash, 'inclusive_points_new').seedId;
     const res = await t.call('PATCH', `/api/v1/plan/versions/${id}/targets`, {
       cookie: await t.login('plan_d'),
-      body: { changes: [{ seedId: seed, value: 60 }], citation: '区联席会议 2026 年第 2 次会议纪要' },
+      body: {
+        changes: [
+          { seedId: seed, value: 60 },
+          { seedId: points, value: 3, valueMax: 4 },
+        ],
+        citation: '区联席会议 2026 年第 2 次会议纪要',
+      },
     });
     expect(res.statusCode, res.body).toBe(200);
     const p = res.json();
@@ -412,7 +419,22 @@ describe("changing a successor plan's target values (impact preview first)", () 
           eq(planTargets.seedId, seed),
         ),
       );
-    expect(p.updated).toBe(rows.length);
+    // an annual target: 2025 (judged already) keeps 2~3; 2026 and 2027 take 3~4
+    const annual = await t.database.db
+      .select()
+      .from(planTargets)
+      .where(
+        and(
+          eq(planTargets.districtCode, DISTRICT),
+          eq(planTargets.versionId, id),
+          eq(planTargets.seedId, points),
+        ),
+      );
+    const byYear = (y: number) => annual.filter((r) => r.year === y && r.townCode === null)[0];
+    expect([byYear(2025)?.value, byYear(2025)?.valueMax]).toEqual([2, 3]);
+    expect([byYear(2026)?.value, byYear(2026)?.valueMax]).toEqual([3, 4]);
+    expect([byYear(2027)?.value, byYear(2027)?.valueMax]).toEqual([3, 4]);
+    expect(p.updated).toBe(rows.length + annual.filter((r) => r.year !== 2025).length);
     expect(rows.every((r) => r.value === 60 && r.citation === '区联席会议 2026 年第 2 次会议纪要')).toBe(
       true,
     );

@@ -5,7 +5,7 @@
  * is 'no_data'. After the last plan's period, until the district creates a successor, the last
  * plan's targets are carried forward and the answer says so.
  */
-import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { FieldError } from '../../../domain/contracts/common.ts';
 import type {
   CreateSuccessorBody,
@@ -503,7 +503,10 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
     return { ...(await judge(ctx, actor, v, body.changes)), updated: 0 };
   }
 
-  /** Change a successor plan's target values (every year and town row of each target), audited. */
+  /**
+   * Change a successor plan's target values, audited: every town row and every year from the year judged
+   * on (this year inside the period); earlier years keep the values they were judged against.
+   */
   async function changeTargets(
     ctx: RequestContext,
     actor: Actor,
@@ -536,6 +539,8 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
               eq(planTargets.districtCode, actor.districtCode),
               eq(planTargets.versionId, v.id),
               eq(planTargets.seedId, c.seedId),
+              // from the year judged on: past years keep the values they were judged against
+              or(isNull(planTargets.year), gte(planTargets.year, preview.year)),
             ),
           )
           .returning({ id: planTargets.id });
@@ -547,6 +552,7 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
         objectId: v.id,
         changes: {
           citation: body.citation,
+          fromYear: preview.year,
           rows: n,
           targets: body.changes.map((c) => {
             const b = before.find((x) => x.seedId === c.seedId);

@@ -154,7 +154,9 @@ export function TargetChangesCard({ version }: { version: PlanVersion }) {
                 title: t('plan.tc.measured'),
                 key: 'scaled',
                 render: (_, r) =>
-                  r.scaled === null ? t('plan.noSource') : `${Math.round(r.scaled * 10) / 10}`,
+                  r.scaled === null
+                    ? t('plan.noSource')
+                    : `${Math.round(r.scaled * 10) / 10}${r.unit === '%' ? '%' : ''}`,
               },
               {
                 title: t('plan.tc.before'),

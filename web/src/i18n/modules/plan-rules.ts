@@ -90,7 +90,7 @@ export const zh = {
   'plan.rules.k.postCertificates': '岗位所需证书',
   'plan.tc.title': '修改目标值：{title}（{doc}）',
   'plan.tc.intro':
-    '本区创建的接续计划在有效期间可以修改目标值。先预览影响：每个目标（全区和各街镇）按今天的实测值，分别对照原值和新值判断状态。保存时须注明依据（文件及条款或会议纪要），修改留痕。机构和班级的合规（班额、师生比）来自国家和上海市规则，不受区级目标值影响；从业人员个人的年度培训学时进度目前仍按 2021 年行动计划的 72/40 课时判断，修改培训学时目标不会改变个人进度。',
+    '本区创建的接续计划在有效期间可以修改目标值。先预览影响：每个目标（全区和各街镇）按今天的实测值，分别对照原值和新值判断状态。保存时须注明依据（文件及条款或会议纪要），修改留痕；修改自当年起生效（当年及以后各年度、全期目标和各街镇），已过去年度的目标值不变。机构和班级的合规（班额、师生比）来自国家和上海市规则，不受区级目标值影响；从业人员个人的年度培训学时进度目前仍按 2021 年行动计划的 72/40 课时判断，修改培训学时目标不会改变个人进度。',
   'plan.tc.target': '目标',
   'plan.tc.current': '现值',
   'plan.tc.newValue': '新目标值',
@@ -212,7 +212,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'plan.rules.k.postCertificates': 'Certificates per post',
   'plan.tc.title': 'Change target values: {title} ({doc})',
   'plan.tc.intro':
-    "The district's own successor plan can change its target values while it is active. Preview the impact first: each target (district and towns) is judged on today's measurement against the old and the new value. Saving needs the decision's citation (document and article, or meeting minutes) and is audited. Institution and class compliance (class sizes, ratios) comes from the national and Shanghai rules and does not depend on district targets; each staff member's yearly training pace is still judged against the 2021 plan's 72/40 hours, so changing the training-hours target does not change it.",
+    "The district's own successor plan can change its target values while it is active. Preview the impact first: each target (district and towns) is judged on today's measurement against the old and the new value. Saving needs the decision's citation (document and article, or meeting minutes) and is audited; a change applies from this year on (this and later years, whole-period targets and every town), and past years keep their values. Institution and class compliance (class sizes, ratios) comes from the national and Shanghai rules and does not depend on district targets; each staff member's yearly training pace is still judged against the 2021 plan's 72/40 hours, so changing the training-hours target does not change it.",
   'plan.tc.target': 'Target',
   'plan.tc.current': 'Current',
   'plan.tc.newValue': 'New value',
