@@ -296,6 +296,17 @@ describe('public disclosure', () => {
 });
 
 describe("changing a successor plan's target values (impact preview first)", () => {
+  const targetRows = (versionId: string, seedId: string) =>
+    t.database.db
+      .select()
+      .from(planTargets)
+      .where(
+        and(
+          eq(planTargets.districtCode, DISTRICT),
+          eq(planTargets.versionId, versionId),
+          eq(planTargets.seedId, seedId),
+        ),
+      );
   const successorId = async () => {
     const versions = await get<{ id: string; code: string }[]>('plan_d', '/api/v1/plan/versions');
     return versions.find((v) => v.code === 'qp-2025')!.id;
@@ -409,27 +420,9 @@ describe("changing a successor plan's target values (impact preview first)", () 
     });
     expect(res.statusCode, res.body).toBe(200);
     const p = res.json();
-    const rows = await t.database.db
-      .select()
-      .from(planTargets)
-      .where(
-        and(
-          eq(planTargets.districtCode, DISTRICT),
-          eq(planTargets.versionId, id),
-          eq(planTargets.seedId, seed),
-        ),
-      );
+    const rows = await targetRows(id, seed);
     // an annual target: 2025 (judged already) keeps 2~3; 2026 and 2027 take 3~4
-    const annual = await t.database.db
-      .select()
-      .from(planTargets)
-      .where(
-        and(
-          eq(planTargets.districtCode, DISTRICT),
-          eq(planTargets.versionId, id),
-          eq(planTargets.seedId, points),
-        ),
-      );
+    const annual = await targetRows(id, points);
     const byYear = (y: number) => annual.filter((r) => r.year === y && r.townCode === null)[0];
     expect([byYear(2025)?.value, byYear(2025)?.valueMax]).toEqual([2, 3]);
     expect([byYear(2026)?.value, byYear(2026)?.valueMax]).toEqual([3, 4]);
