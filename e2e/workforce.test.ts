@@ -227,6 +227,19 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
   await assign.waitFor({ state: 'hidden' });
   await page.getByRole('cell', { name: short.className }).waitFor();
   await shot(page, 'workforce-3-staff-detail');
+  // Her ID number is masked; the admin sees it in full for a stated purpose (audited on the server).
+  const shownId = page.getByTestId('reveal-idNumber');
+  assert.notEqual(await shownId.textContent(), idNumber);
+  await page
+    .locator('.ant-descriptions')
+    .getByRole('button', { name: /^查\s?看$/ })
+    .first()
+    .click();
+  const why = page.getByRole('dialog');
+  await why.getByLabel('查看用途').fill('核对新入职人员的身份信息');
+  await why.getByRole('button', { name: /^查\s?看$/ }).click();
+  await why.waitFor({ state: 'hidden' });
+  assert.equal(await shownId.textContent(), idNumber);
 
   const afterAssign = await json<{ classes: ClassRow[] }>(page, '/api/v1/workforce/compliance');
   const row = afterAssign.classes.find((c) => c.classId === short.classId)!;

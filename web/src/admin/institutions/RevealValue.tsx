@@ -1,7 +1,8 @@
 /**
  * A masked personal value with a 查看/Reveal button for callers with `personal_data.reveal`: the button
  * asks for a purpose (required, audited on the server) and shows the one value in place until hidden.
- * The unmasked value lives only in this component's state (never in the query cache).
+ * The unmasked value lives only in this component's state (never in the query cache). Institutions' fields by
+ * default; another module passes its own `reveal` call.
  */
 import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -11,12 +12,13 @@ import { useShowError } from '../../api/errors.ts';
 import { useT } from '../../i18n/index.tsx';
 import { can, useCurrentMe } from '../session.ts';
 
-export function RevealValue(props: {
-  institutionId: string;
-  field: InstitutionRevealBody['field'];
-  label: string;
-  masked: string | null;
-}) {
+type RevealProps = { label: string; masked: string | null } & (
+  | { institutionId: string; field: InstitutionRevealBody['field'] }
+  /** Another module's reveal route (e.g. a staff member's ID number): called with the purpose. */
+  | { field: string; reveal: (purpose: string) => Promise<{ value: string | null }> }
+);
+
+export function RevealValue(props: RevealProps) {
   const t = useT();
   const me = useCurrentMe();
   const showError = useShowError();
@@ -30,7 +32,10 @@ export function RevealValue(props: {
     const { purpose } = await form.validateFields();
     setBusy(true);
     try {
-      const res = await api.institutions.reveal(props.institutionId, { field: props.field, purpose });
+      const res =
+        'reveal' in props
+          ? await props.reveal(purpose)
+          : await api.institutions.reveal(props.institutionId, { field: props.field, purpose });
       setValue(res.value);
       setOpen(false);
       form.resetFields();

@@ -16,6 +16,7 @@ import { problemText } from '../../api/errors.ts';
 import { keys } from '../../api/keys.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
+import { RevealValue } from '../institutions/RevealValue.tsx';
 import { can, useCurrentMe } from '../session.ts';
 import { type StaffDetail, workforceApi } from './api.ts';
 import {
@@ -68,8 +69,22 @@ export default function StaffDetailPage() {
       {d.banned && <Alert type="error" showIcon message={t('workforce.bannedAlert')} />}
       <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{d.name}</h1>}>
         <Descriptions column={{ xs: 1, md: 2 }}>
-          <Descriptions.Item label={t('workforce.idNumber')}>{d.idNumber}</Descriptions.Item>
-          <Descriptions.Item label={t('workforce.mobile')}>{d.mobile}</Descriptions.Item>
+          <Descriptions.Item label={t('workforce.idNumber')}>
+            <RevealValue
+              field="idNumber"
+              label={t('workforce.idNumber')}
+              masked={d.idNumber}
+              reveal={(purpose) => workforceApi.reveal(id, { field: 'idNumber', purpose })}
+            />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('workforce.mobile')}>
+            <RevealValue
+              field="mobile"
+              label={t('workforce.mobile')}
+              masked={d.mobile}
+              reveal={(purpose) => workforceApi.reveal(id, { field: 'mobile', purpose })}
+            />
+          </Descriptions.Item>
           <Descriptions.Item label={t('workforce.birthDate')}>{d.birthDate}</Descriptions.Item>
           <Descriptions.Item label={t('workforce.post')}>
             {d.post ? POST_LABELS[d.post][l] : '—'}

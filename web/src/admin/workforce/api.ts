@@ -36,6 +36,9 @@ const scanPath = (id: string, certificateId: string) =>
   `/workforce/staff/${encodeURIComponent(id)}/certificates/${encodeURIComponent(certificateId)}/scan`;
 
 export const workforceApi = {
+  /** One personal value in clear, for a stated purpose (audited on the server). */
+  reveal: (id: string, body: BodyOf<'/api/v1/workforce/staff/{id}/reveal', 'post'>) =>
+    unwrap(http.POST('/api/v1/workforce/staff/{id}/reveal', { params: { path: { id } }, body })),
   /** The certificate's current scan (a link: the browser downloads it with the session cookie). */
   scanUrl: (id: string, certificateId: string) => apiUrl(scanPath(id, certificateId)),
   uploadScan: (id: string, certificateId: string, file: File) =>
