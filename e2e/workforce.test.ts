@@ -239,7 +239,7 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
   await why.getByLabel('查看用途').fill('核对新入职人员的身份信息');
   await why.getByRole('button', { name: /^查\s?看$/ }).click();
   await why.waitFor({ state: 'hidden' });
-  assert.equal(await shownId.textContent(), idNumber);
+  await shownId.getByText(idNumber, { exact: true }).waitFor();
 
   const afterAssign = await json<{ classes: ClassRow[] }>(page, '/api/v1/workforce/compliance');
   const row = afterAssign.classes.find((c) => c.classId === short.classId)!;

@@ -136,6 +136,27 @@ export default function CompliancePage() {
           ]}
         />
       </Card>
+      <Card title={t('workforce.rateByInstitution')}>
+        <Table
+          rowKey="institutionId"
+          size="small"
+          dataSource={[...c.byInstitution].sort(
+            (a, b) => (a.rate ?? 1) - (b.rate ?? 1) || a.institutionName.localeCompare(b.institutionName),
+          )}
+          pagination={{ pageSize: 10, showSizeChanger: false }}
+          columns={[
+            { title: t('workforce.town'), render: (_, x) => townName(x.townCode) },
+            { title: t('workforce.institution'), dataIndex: 'institutionName' },
+            { title: t('workforce.certifiedOfStaff'), render: (_, x) => `${x.certified} / ${x.staff}` },
+            {
+              title: t('workforce.certifiedRate'),
+              render: (_, x) => (
+                <Tag color={x.rate === null ? 'default' : x.rate < 1 ? 'red' : 'green'}>{pct(x.rate)}</Tag>
+              ),
+            },
+          ]}
+        />
+      </Card>
       <Card title={t('workforce.expiringTitle')}>
         <Table
           rowKey="certificateId"
