@@ -254,6 +254,10 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
   const op = await officer.newPage();
   await consoleLogin(op, h.baseUrl, 'district');
   await op.waitForURL(/\/admin(\/)?$/);
+  // The district's compliance page names the demo directors short of 58号's qualifications.
+  await op.goto(`${h.baseUrl}/admin/workforce/compliance`);
+  await op.getByText(/^机构负责人资质：\d+ \/ \d+ 人不符合$/).waitFor();
+  await shot(op, 'workforce-4b-directors');
   await op.goto(`${h.baseUrl}/admin/workforce/bans`);
   await op.getByRole('button', { name: '新增终身禁入' }).click();
   const ban = op.getByRole('dialog');

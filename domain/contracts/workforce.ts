@@ -517,7 +517,28 @@ export const complianceSchema = z.object({
   ),
   trainingBehind: z.number().int(),
   districtTrainings: z.object({ count: z.number().int(), target: z.number().nullable() }),
-  citations: z.object({ certifiedPct: citationSchema.nullable(), postCertificates: citationSchema }),
+  /**
+   * Active directors (负责人) of childcare institutions and community points (not kindergartens or family
+   * points, which have their own rules), and those short of 58号's education or management years.
+   */
+  directorsTotal: z.number().int(),
+  directorsShort: z.array(
+    z.object({
+      staffId: z.uuid(),
+      name: z.string(),
+      institutionId: z.uuid(),
+      institutionName: z.string(),
+      townCode: z.string(),
+      education: z.enum(EDUCATIONS),
+      managementYears: z.number().int().nullable(),
+      shortfalls: z.array(z.enum(['education', 'management_years'])),
+    }),
+  ),
+  citations: z.object({
+    certifiedPct: citationSchema.nullable(),
+    postCertificates: citationSchema,
+    director: citationSchema.nullable(),
+  }),
 });
 export type Compliance = z.infer<typeof complianceSchema>;
 

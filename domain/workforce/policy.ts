@@ -21,6 +21,8 @@ export interface WorkforcePolicy {
   certifiedPct: number | null;
   /** Vocational assessments whose passing earns the training-fee subsidy (empty when no pack sets them). */
   subsidyAssessments: string[];
+  /** 58号: a director's least education and years of management experience. */
+  director: { minEducation: 'college_diploma'; minManagementYears: number };
   carriedOverFrom: string | null;
   citations: Record<string, Citation | null>;
 }
@@ -71,6 +73,10 @@ export function workforcePolicy(districtCode: string, day: string): WorkforcePol
     professionalTrainings: plan?.professionalTrainingsPerYear ?? null,
     certifiedPct: plan?.certifiedPct ?? null,
     subsidyAssessments: funding?.subsidyAssessments ?? [],
+    director: {
+      minEducation: r.values.care.directorMinEducation,
+      minManagementYears: r.values.care.directorMinManagementYears,
+    },
     carriedOverFrom,
     citations: {
       postCertificates: cite(r.sources['workforce.postCertificates']),
@@ -85,6 +91,7 @@ export function workforcePolicy(districtCode: string, day: string): WorkforcePol
       ethicsHours: cite(planSources['plan.ethicsTrainingHoursPerYear']),
       professionalTrainings: cite(planSources['plan.professionalTrainingsPerYear']),
       subsidyAssessments: cite(planSources['funding.subsidyAssessments']),
+      director: cite(r.sources['care.directorMinManagementYears']),
     },
   };
   if (cache.size > 500) cache.clear();

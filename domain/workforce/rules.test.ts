@@ -5,6 +5,7 @@ import {
   ageInYears,
   certifiedRate,
   classStaffing,
+  directorShortfalls,
   isCertified,
   missingCertificates,
   trainingPace,
@@ -253,5 +254,22 @@ describe('rates, hours and pace', () => {
     expect(policy.professionalTrainings).toBe(6);
     expect(policy.carriedOverFrom).toBe('青府办发〔2021〕35号');
     expect(workforcePolicy('310118', '2022-06-01').carriedOverFrom).toBeNull();
+  });
+});
+
+describe('directorShortfalls (58号: college diploma or higher, 3 years of management)', () => {
+  const rule = workforcePolicy('310118', '2026-06-01').director;
+  it('reads the rule from the national pack', () => {
+    expect(rule).toEqual({ minEducation: 'college_diploma', minManagementYears: 3 });
+  });
+  it.each([
+    ['college_diploma', 3, []],
+    ['master_or_above', 10, []],
+    ['secondary_vocational', 3, ['education']],
+    ['bachelor', 2, ['management_years']],
+    ['bachelor', null, ['management_years']],
+    ['senior_high', 0, ['education', 'management_years']],
+  ] as const)('%s with %s years → %j', (education, managementYears, expected) => {
+    expect(directorShortfalls({ education, managementYears }, rule)).toEqual(expected);
   });
 });

@@ -9,6 +9,8 @@ import type { FieldError } from '../contracts/common.ts';
 import {
   CARE_POSTS,
   type CertificateType,
+  EDUCATIONS,
+  type Education,
   type IdType,
   type Post,
   type TrainingCategory,
@@ -281,4 +283,23 @@ export function trainingPace(
         ? 'behind'
         : 'on_track';
   return { pace, ethicsExpected, skillsExpected };
+}
+
+/**
+ * The institution kinds whose director 58号's 设置标准 governs: childcare institutions and community points.
+ * A kindergarten's principal has its own rules, and a family point the 2023 family-point measures.
+ */
+export const DIRECTOR_RULE_KINDS: readonly string[] = ['childcare_institution', 'community_point'];
+
+/** What a director lacks against 58号 (设置标准 第四章): a college diploma or higher, and the years of management. */
+export type DirectorShortfall = 'education' | 'management_years';
+
+export function directorShortfalls(
+  person: { education: Education; managementYears: number | null },
+  rule: { minEducation: Education; minManagementYears: number },
+): DirectorShortfall[] {
+  const out: DirectorShortfall[] = [];
+  if (EDUCATIONS.indexOf(person.education) < EDUCATIONS.indexOf(rule.minEducation)) out.push('education');
+  if ((person.managementYears ?? 0) < rule.minManagementYears) out.push('management_years');
+  return out;
 }

@@ -12,6 +12,8 @@ import {
   certificateValid,
   certifiedRate,
   classStaffing,
+  DIRECTOR_RULE_KINDS,
+  directorShortfalls,
   isCertified,
   trainingPace,
 } from '../../../domain/workforce/rules.ts';
@@ -92,6 +94,8 @@ export async function computeCompliance(
       townCode: employments.townCode,
       post: employments.post,
       name: staff.fullName,
+      education: staff.education,
+      managementYears: staff.managementYears,
     })
     .from(employments)
     .innerJoin(
@@ -265,6 +269,25 @@ export async function computeCompliance(
         sql`${trainingEvents.startDate} between ${`${year}-01-01`} and ${`${year}-12-31`}`,
       ),
     );
+  // Directors of childcare institutions and community points against 58号 (大专以上学历, 3 年以上管理经历).
+  const directors = emps.filter(
+    (e) => e.post === 'director' && DIRECTOR_RULE_KINDS.includes(instById.get(e.institutionId)?.kind ?? ''),
+  );
+  const directorsShort = directors
+    .map((e) => ({
+      staffId: e.staffId,
+      name: e.name,
+      institutionId: e.institutionId,
+      institutionName: instById.get(e.institutionId)?.name ?? '',
+      townCode: e.townCode,
+      education: e.education,
+      managementYears: e.managementYears,
+      shortfalls: directorShortfalls(e, policy.director),
+    }))
+    .filter((d) => d.shortfalls.length > 0)
+    .sort(
+      (a, b) => a.townCode.localeCompare(b.townCode) || a.institutionName.localeCompare(b.institutionName),
+    );
   const cite = policy.citations;
   return {
     asOf: today,
@@ -276,7 +299,13 @@ export async function computeCompliance(
     expiringSoon,
     trainingBehind: people.filter((x) => x.behind).length,
     districtTrainings: { count: events.length, target: policy.professionalTrainings },
-    citations: { certifiedPct: cite.certifiedPct ?? null, postCertificates: cite.postCertificates! },
+    directorsTotal: directors.length,
+    directorsShort,
+    citations: {
+      certifiedPct: cite.certifiedPct ?? null,
+      postCertificates: cite.postCertificates!,
+      director: cite.director ?? null,
+    },
     people,
     trainingEvents: events,
   };

@@ -522,6 +522,56 @@ describe('compliance page and dashboard', () => {
     expect(w.items.find((i: { key: string }) => i.key === 'workforce.certified_rate')).toBeDefined();
     void citizenIdCheckChar;
   });
+
+  it("lists directors short of 58号's college diploma or 3 years of management, citing the pack", async () => {
+    const ok = await hire(
+      district,
+      buildStaffInput(instX.id, { post: 'director', education: 'bachelor', managementYears: 5 }),
+    );
+    expect(ok.statusCode, ok.body).toBe(201);
+    const short = await hire(
+      district,
+      buildStaffInput(instX.id, { post: 'director', education: 'secondary_vocational', managementYears: 1 }),
+    );
+    expect(short.statusCode, short.body).toBe(201);
+    const c = (
+      await t.call('GET', `/api/v1/workforce/compliance?institutionId=${instX.id}`, { cookie: district })
+    ).json();
+    expect(c.directorsTotal).toBe(2);
+    expect(c.directorsShort).toEqual([
+      expect.objectContaining({
+        staffId: short.json().id,
+        institutionName: '徐泾托育园',
+        education: 'secondary_vocational',
+        managementYears: 1,
+        shortfalls: ['education', 'management_years'],
+      }),
+    ]);
+    expect(c.citations.director.docNumber).toMatch(/58号/);
+    // a kindergarten's principal is not measured against 58号
+    const kg = await buildInstitution(t.database.db, {
+      status: 'operating',
+      kind: 'kindergarten',
+      inclusive: false,
+      townCode: XUJING,
+      name: '徐泾幼儿园',
+      now: t.clock.now(),
+    });
+    const principal = await hire(
+      district,
+      buildStaffInput(kg.id, { post: 'director', education: 'senior_high', managementYears: 0 }),
+    );
+    expect(principal.statusCode, principal.body).toBe(201);
+    const k = (
+      await t.call('GET', `/api/v1/workforce/compliance?institutionId=${kg.id}`, { cookie: district })
+    ).json();
+    expect(k).toMatchObject({ directorsTotal: 0, directorsShort: [] });
+    // another town's officer does not see them
+    const other = (await t.call('GET', '/api/v1/workforce/compliance', { cookie: townZ })).json();
+    expect(other.directorsShort.some((d: { institutionId: string }) => d.institutionId === instX.id)).toBe(
+      false,
+    );
+  });
 });
 
 describe('end of employment', () => {

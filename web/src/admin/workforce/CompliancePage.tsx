@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { CERTIFICATE_LABELS } from '../../../../domain/contracts/workforce.ts';
+import { CERTIFICATE_LABELS, EDUCATION_LABELS } from '../../../../domain/contracts/workforce.ts';
 import { findDivision, townsOf } from '../../../../domain/divisions.ts';
 import { apiUrl } from '../../api/client.ts';
 import { problemText } from '../../api/errors.ts';
@@ -153,6 +153,40 @@ export default function CompliancePage() {
               render: (_, x) => (
                 <Tag color={x.rate === null ? 'default' : x.rate < 1 ? 'red' : 'green'}>{pct(x.rate)}</Tag>
               ),
+            },
+          ]}
+        />
+      </Card>
+      <Card
+        title={t('workforce.directorsTitle', {
+          short: c.directorsShort.length,
+          total: c.directorsTotal,
+        })}
+      >
+        {c.citations.director && (
+          <p>
+            {t('workforce.directorsRule')}（{c.citations.director.docNumber} {c.citations.director.article}）
+          </p>
+        )}
+        <Table
+          rowKey="staffId"
+          size="small"
+          dataSource={c.directorsShort}
+          pagination={{ pageSize: 10, showSizeChanger: false }}
+          columns={[
+            { title: t('workforce.town'), render: (_, x) => townName(x.townCode) },
+            { title: t('workforce.institution'), dataIndex: 'institutionName' },
+            { title: t('workforce.name'), dataIndex: 'name' },
+            { title: t('workforce.form.education'), render: (_, x) => EDUCATION_LABELS[x.education][l] },
+            { title: t('workforce.managementYears'), render: (_, x) => x.managementYears ?? '—' },
+            {
+              title: t('workforce.directorShort'),
+              render: (_, x) =>
+                x.shortfalls.map((f) => (
+                  <Tag key={f} color="red">
+                    {t(`workforce.directorShort.${f}`)}
+                  </Tag>
+                )),
             },
           ]}
         />
