@@ -32,6 +32,7 @@ import { PageLoading } from '../../components/PageLoading.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { can, useCurrentMe } from '../session.ts';
 import { type TrainingEvent, workforceApi } from './api.ts';
+import { useSaveAndClose } from './forms.tsx';
 
 const attendanceImport = importApi('/workforce/attendance/imports');
 
@@ -148,10 +149,9 @@ function CreateTrainingModal(props: { open: boolean; onClose: () => void; distri
   const [lang] = useLang();
   const l = lang === 'zh-CN' ? 'zh' : 'en';
   const [form] = Form.useForm();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const m = useMutation({
-    mutationFn: (v: {
+  const m = useSaveAndClose(
+    form,
+    (v: {
       title: string;
       organiser: string;
       category: (typeof TRAINING_CATEGORIES)[number];
@@ -168,13 +168,8 @@ function CreateTrainingModal(props: { open: boolean; onClose: () => void; distri
         hours: v.hours,
         districtLevel: !!v.districtLevel,
       }),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: keys.workforce.all });
-      form.resetFields();
-      props.onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+    props.onClose,
+  );
   return (
     <Modal
       open={props.open}

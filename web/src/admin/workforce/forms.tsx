@@ -5,6 +5,7 @@
  * (`validateIdentity`); the server's field errors land on the fields in zh/en (`useShowError`).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FormInstance } from 'antd';
 import { Alert, Button, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import {
@@ -35,6 +36,28 @@ import { keys } from '../../api/keys.ts';
 import { ApiError } from '../../api/problem.ts';
 import { pick, useLang, useT } from '../../i18n/index.tsx';
 import { type CreateRecordBody, type StaffDetail, workforceApi } from './api.ts';
+
+/**
+ * A dialog's save: on success the workforce queries refresh, the form clears and the dialog closes; on
+ * failure the server's field errors go onto the form.
+ */
+export function useSaveAndClose<V, R>(
+  form: FormInstance,
+  save: (values: V) => Promise<R>,
+  onClose: () => void,
+) {
+  const qc = useQueryClient();
+  const showError = useShowError();
+  return useMutation({
+    mutationFn: save,
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.workforce.all });
+      form.resetFields();
+      onClose();
+    },
+    onError: (e) => showError(e, form),
+  });
+}
 
 const today = () => new Date().toISOString().slice(0, 10);
 type L = 'zh' | 'en';
@@ -191,10 +214,9 @@ export function CertificateModal(props: { staffId: string; open: boolean; onClos
   const t = useT();
   const l = useL();
   const [form] = Form.useForm();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const m = useMutation({
-    mutationFn: (v: Record<string, string | undefined>) =>
+  const m = useSaveAndClose(
+    form,
+    (v: Record<string, string | undefined>) =>
       workforceApi.addCertificate(props.staffId, {
         type: v.type as (typeof CERTIFICATE_TYPES)[number],
         number: v.number ?? '',
@@ -202,13 +224,8 @@ export function CertificateModal(props: { staffId: string; open: boolean; onClos
         issuedOn: v.issuedOn ?? '',
         ...(v.expiresOn ? { expiresOn: v.expiresOn } : {}),
       }),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: keys.workforce.all });
-      form.resetFields();
-      props.onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+    props.onClose,
+  );
   const required = { required: true, message: t('workforce.form.required') };
   return (
     <Modal
@@ -375,10 +392,9 @@ export function AddBanModal(props: { open: boolean; onClose: () => void }) {
   const [lang] = useLang();
   const l = useL();
   const [form] = Form.useForm();
-  const qc = useQueryClient();
-  const showError = useShowError();
-  const m = useMutation({
-    mutationFn: (v: {
+  const m = useSaveAndClose(
+    form,
+    (v: {
       name: string;
       idType?: IdType;
       idNumber: string;
@@ -400,13 +416,8 @@ export function AddBanModal(props: { open: boolean; onClose: () => void }) {
           idNumber: x.idNumber,
         })),
       }),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: keys.workforce.all });
-      form.resetFields();
-      props.onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+    props.onClose,
+  );
   const required = { required: true, message: t('workforce.form.required') };
   const idTypes = opts(ID_TYPES, ID_TYPE_LABELS, l);
   return (
@@ -552,26 +563,20 @@ export function LiftBanModal(props: { banId: string | null; onClose: () => void 
 export function AttendanceModal(props: { staffId: string; open: boolean; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm();
-  const qc = useQueryClient();
-  const showError = useShowError();
   const events = useQuery({
     queryKey: [...keys.workforce.all, 'trainings', 'pick'],
     queryFn: ({ signal }) => workforceApi.trainings({ pageSize: 100 }, signal),
     enabled: props.open,
   });
-  const m = useMutation({
-    mutationFn: (v: { eventId: string; hours?: number | null }) =>
+  const m = useSaveAndClose(
+    form,
+    (v: { eventId: string; hours?: number | null }) =>
       workforceApi.addAttendance(v.eventId, {
         staffIds: [props.staffId],
         ...(v.hours != null ? { hours: v.hours } : {}),
       }),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: keys.workforce.all });
-      form.resetFields();
-      props.onClose();
-    },
-    onError: (e) => showError(e, form),
-  });
+    props.onClose,
+  );
   return (
     <Modal
       open={props.open}
