@@ -160,7 +160,11 @@ export function importApi(base: ImportBase) {
 export type ImportApi = ReturnType<typeof importApi>;
 
 /** POSTs one file as multipart/form-data (the browser sets the boundary); errors as in unwrap(). */
-export async function upload<T>(path: string, file: File, query: Record<string, QueryValue>): Promise<T> {
+export async function upload<T>(
+  path: string,
+  file: File,
+  query: Record<string, QueryValue> = {},
+): Promise<T> {
   const form = new FormData();
   form.append('file', file, file.name);
   let response: Response;

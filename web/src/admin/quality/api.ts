@@ -1,6 +1,5 @@
 /** The quality module's calls, typed from the generated OpenAPI paths (kept here to leave the shared client untouched). */
-import { apiUrl, type BodyOf, http, type ResponseOf, unwrap } from '../../api/client.ts';
-import { errorOf, networkError } from '../../api/problem.ts';
+import { apiUrl, type BodyOf, http, type ResponseOf, unwrap, upload } from '../../api/client.ts';
 
 export type Framework = ResponseOf<'/api/v1/quality/frameworks/{id}', 'get'>;
 export type FrameworkBody = BodyOf<'/api/v1/quality/frameworks', 'post'>;
@@ -63,24 +62,8 @@ export const qualityApi = {
 };
 
 /** Attach one evidence file to a form (multipart, field `file`; the server checks kind and size). */
-export async function uploadEvidence(evaluationId: string, file: File): Promise<Evidence> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(apiUrl(`/quality/evaluations/${encodeURIComponent(evaluationId)}/evidence`), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json, application/problem+json' },
-      body: form,
-    });
-  } catch {
-    throw networkError();
-  }
-  const data: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return data as Evidence;
-  throw errorOf(response.status, data);
-}
+export const uploadEvidence = (evaluationId: string, file: File) =>
+  upload<Evidence>(`/quality/evaluations/${encodeURIComponent(evaluationId)}/evidence`, file);
 
 export const evidenceUrl = (evaluationId: string, fileId: string) =>
   apiUrl(`/quality/evaluations/${encodeURIComponent(evaluationId)}/evidence/${encodeURIComponent(fileId)}`);

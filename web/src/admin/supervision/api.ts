@@ -1,6 +1,5 @@
 /** Console calls of the Supervision module (typed by the generated OpenAPI paths). */
-import { apiUrl, type BodyOf, http, type ResponseOf, unwrap } from '../../api/client.ts';
-import { errorOf, networkError } from '../../api/problem.ts';
+import { apiUrl, type BodyOf, http, type ResponseOf, unwrap, upload } from '../../api/client.ts';
 
 export type DrawPlanList = ResponseOf<'/api/v1/supervision/draw-plans', 'get'>;
 export type DrawPlanSummary = DrawPlanList['items'][number];
@@ -108,32 +107,12 @@ export const checklists = {
 export type InspectionPhoto = InspectionDetail['photos'][number];
 export type EvidenceFile = Rectification['attachments'][number];
 
-/** POST one file as multipart/form-data (field `file`); problem+json errors as ApiError. */
-async function uploadFile<T>(path: string, file: File): Promise<T> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(apiUrl(path), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json, application/problem+json' },
-      body: form,
-    });
-  } catch {
-    throw networkError();
-  }
-  const data: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return data as T;
-  throw errorOf(response.status, data);
-}
-
 const enc = encodeURIComponent;
 export const evidence = {
   photos: (id: string, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/supervision/inspections/{id}/photos', { params: { path: { id } }, signal })),
   uploadPhoto: (inspectionId: string, itemCode: string, file: File) =>
-    uploadFile<InspectionPhoto>(
+    upload<InspectionPhoto>(
       `/supervision/inspections/${enc(inspectionId)}/items/${enc(itemCode)}/photos`,
       file,
     ),
@@ -146,7 +125,7 @@ export const evidence = {
       }),
     ),
   uploadFile: (rectificationId: string, file: File) =>
-    uploadFile<EvidenceFile>(`/supervision/rectifications/${enc(rectificationId)}/evidence`, file),
+    upload<EvidenceFile>(`/supervision/rectifications/${enc(rectificationId)}/evidence`, file),
   fileUrl: (rectificationId: string, fileId: string) =>
     apiUrl(`/supervision/rectifications/${enc(rectificationId)}/evidence/${enc(fileId)}`),
   deleteFile: (id: string, fileId: string) =>
