@@ -484,8 +484,11 @@ export const classComplianceSchema = z.object({
   rule: z.enum(CLASS_RULES),
   /** Children per certified caregiver allowed (null for 两教一保). */
   ratio: z.number().nullable(),
-  certifiedCaregivers: z.number().int(),
-  certifiedTeachers: z.number().int(),
+  /** Certified carers counted; a person assigned to n classes counts 1/n in each (two decimals). */
+  certifiedCaregivers: z.number(),
+  certifiedTeachers: z.number(),
+  /** How many of the counted staff also serve other classes. */
+  sharedStaff: z.number().int(),
   required: z.number().int(),
   compliant: z.boolean(),
   citation: citationSchema.nullable(),
@@ -516,6 +519,22 @@ export const complianceSchema = z.object({
     }),
   ),
   trainingBehind: z.number().int(),
+  /** The people behind pace this year (hours so far against the hours expected by the month), furthest behind first. */
+  behindPace: z.array(
+    z.object({
+      staffId: z.uuid(),
+      name: z.string(),
+      institutionId: z.uuid(),
+      institutionName: z.string(),
+      townCode: z.string(),
+      ethicsHours: z.number(),
+      skillsHours: z.number(),
+      ethicsExpected: z.number(),
+      skillsExpected: z.number(),
+    }),
+  ),
+  /** The year's targets (72 skills, 40 ethics in 35号); null when no pack gives one. */
+  trainingTargets: z.object({ ethics: z.number().nullable(), skills: z.number().nullable() }),
   districtTrainings: z.object({ count: z.number().int(), target: z.number().nullable() }),
   /**
    * Active directors (负责人) of childcare institutions and community points (not kindergartens or family

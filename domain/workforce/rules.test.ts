@@ -213,8 +213,77 @@ describe('classStaffing', () => {
     ['family point 3 children / 1', 'mixed', 'family_point', 3, ['caregiver'], 'family_point', 1, true],
     ['empty class', 'infant', 'childcare_institution', 0, [], 'ratio', 0, true],
   ] as const)('%s', (_n, classType, kind, enrolled, posts, rule, required, compliant) => {
-    const r = classStaffing({ classType, institutionKind: kind, enrolled, certifiedPosts: posts }, s);
-    expect(r).toMatchObject({ rule, required, compliant });
+    const certified = posts.map((post) => ({ post, classes: 1 }));
+    const r = classStaffing({ classType, institutionKind: kind, enrolled, certified }, s);
+    expect(r).toMatchObject({ rule, required, compliant, sharedStaff: 0 });
+  });
+  it.each([
+    // [name, classType, kind, enrolled, [post, classes][], carers, teachers, shared, compliant]
+    [
+      'one carer in two infant rooms counts half in each',
+      'infant',
+      'childcare_institution',
+      3,
+      [['caregiver', 2]],
+      0.5,
+      0,
+      1,
+      false,
+    ],
+    [
+      'two carers shared by two rooms make one',
+      'infant',
+      'childcare_institution',
+      3,
+      [
+        ['caregiver', 2],
+        ['caregiver', 2],
+      ],
+      1,
+      0,
+      2,
+      true,
+    ],
+    [
+      'three thirds make exactly one',
+      'toddler_small',
+      'childcare_institution',
+      5,
+      [
+        ['caregiver', 3],
+        ['infant_carer', 3],
+        ['teacher', 3],
+      ],
+      1,
+      0.33,
+      3,
+      true,
+    ],
+    [
+      'a shared teacher is half a teacher for 两教一保',
+      'kindergarten_toddler',
+      'kindergarten',
+      20,
+      [
+        ['teacher', 1],
+        ['teacher', 2],
+        ['caregiver', 1],
+      ],
+      1,
+      1.5,
+      1,
+      false,
+    ],
+    ['a shared family-point carer', 'mixed', 'family_point', 2, [['caregiver', 2]], 0.5, 0, 1, false],
+  ] as const)('%s', (_n, classType, kind, enrolled, staff, carers, teachers, shared, compliant) => {
+    const certified = staff.map(([post, classes]) => ({ post, classes }));
+    const r = classStaffing({ classType, institutionKind: kind, enrolled, certified }, s);
+    expect(r).toMatchObject({
+      certifiedCaregivers: carers,
+      certifiedTeachers: teachers,
+      sharedStaff: shared,
+      compliant,
+    });
   });
   it('reads 1:3, 1:5, 1:7 from the rule pack', () => {
     expect([s.classRatios.infant, s.classRatios.toddler_small, s.classRatios.toddler_large]).toEqual([

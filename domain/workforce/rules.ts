@@ -163,15 +163,22 @@ export interface ClassStaffingInput {
   classType: ClassType;
   institutionKind: string;
   enrolled: number;
-  /** The certified, in-date staff assigned to the class by post (others do not count). */
-  certifiedPosts: readonly Post[];
+  /**
+   * The certified, in-date staff assigned to the class (others do not count), each with the number of
+   * classes they are assigned to: a person who serves n classes counts 1/n in each, so one caregiver
+   * is never counted as a whole caregiver in two rooms at once.
+   */
+  certified: readonly { post: Post; classes: number }[];
 }
 
 export interface ClassStaffing {
   rule: 'ratio' | 'two_teachers_one_caregiver' | 'family_point' | 'none';
   ratio: number | null;
+  /** Certified caregivers counted (a share for those who serve several classes; two decimals). */
   certifiedCaregivers: number;
   certifiedTeachers: number;
+  /** How many of the counted staff also serve other classes (counted as a share). */
+  sharedStaff: number;
   /** Caregivers required (ratio, family point) or teachers + caregivers (两教一保). */
   required: number;
   compliant: boolean;
@@ -179,9 +186,16 @@ export interface ClassStaffing {
 
 /** Staffing of one class against its rule. */
 export function classStaffing(input: ClassStaffingInput, policy: StaffingPolicy): ClassStaffing {
-  const carers = input.certifiedPosts.filter((p) => CARE_POSTS.includes(p)).length;
-  const teachers = input.certifiedPosts.filter((p) => p === 'teacher').length;
-  const nurses = input.certifiedPosts.filter((p) => p === 'caregiver' || p === 'infant_carer').length;
+  // Shares are summed in hundredths so that three thirds make exactly one.
+  const count = (pick: (p: Post) => boolean) =>
+    Math.round(
+      input.certified.filter((c) => pick(c.post)).reduce((sum, c) => sum + 100 / Math.max(1, c.classes), 0) +
+        1e-9,
+    ) / 100;
+  const carers = count((p) => CARE_POSTS.includes(p));
+  const teachers = count((p) => p === 'teacher');
+  const nurses = count((p) => p === 'caregiver' || p === 'infant_carer');
+  const sharedStaff = input.certified.filter((c) => c.classes > 1).length;
   if (
     input.classType === 'kindergarten_toddler' &&
     policy.teachersPerToddlerClass !== null &&
@@ -194,6 +208,7 @@ export function classStaffing(input: ClassStaffingInput, policy: StaffingPolicy)
       ratio: null,
       certifiedCaregivers: nurses,
       certifiedTeachers: teachers,
+      sharedStaff,
       required: t + c,
       compliant: teachers >= t && nurses >= c,
     };
@@ -206,6 +221,7 @@ export function classStaffing(input: ClassStaffingInput, policy: StaffingPolicy)
       ratio: null,
       certifiedCaregivers: carers,
       certifiedTeachers: teachers,
+      sharedStaff,
       required: 0,
       compliant: true,
     };
@@ -215,6 +231,7 @@ export function classStaffing(input: ClassStaffingInput, policy: StaffingPolicy)
     ratio,
     certifiedCaregivers: carers,
     certifiedTeachers: teachers,
+    sharedStaff,
     required,
     compliant: carers >= required,
   };

@@ -47,6 +47,8 @@ export interface ComplianceData extends Compliance {
     met: boolean;
     behind: boolean;
     institutionId: string;
+    hours: { ethics: number; skills: number };
+    expected: { ethics: number; skills: number };
   }[];
   trainingEvents: { id: string; title: string; startDate: string }[];
 }
@@ -184,23 +186,22 @@ export async function computeCompliance(
     );
   const empById = new Map(emps.map((e) => [e.id, e]));
   const assignsByClass = new Map<string, typeof assigns>();
-  for (const a of assigns) assignsByClass.set(a.classId, [...(assignsByClass.get(a.classId) ?? []), a]);
+  const classesOf = new Map<string, number>();
+  for (const a of assigns) {
+    assignsByClass.set(a.classId, [...(assignsByClass.get(a.classId) ?? []), a]);
+    classesOf.set(a.employmentId, (classesOf.get(a.employmentId) ?? 0) + 1);
+  }
   const empsByStaff = new Map<string, typeof emps>();
   for (const e of emps) empsByStaff.set(e.staffId, [...(empsByStaff.get(e.staffId) ?? []), e]);
   const classRows = classes
     .sort((a, b) => a.institutionId.localeCompare(b.institutionId) || a.position - b.position)
     .map((c) => {
       const inst = instById.get(c.institutionId)!;
-      const posts = (assignsByClass.get(c.id) ?? [])
+      const certified = (assignsByClass.get(c.id) ?? [])
         .filter((a) => certifiedEmp.get(a.employmentId))
-        .map((a) => empById.get(a.employmentId)!.post);
+        .map((a) => ({ post: empById.get(a.employmentId)!.post, classes: classesOf.get(a.employmentId)! }));
       const s = classStaffing(
-        {
-          classType: c.type as ClassType,
-          institutionKind: inst.kind,
-          enrolled: c.enrolled,
-          certifiedPosts: posts,
-        },
+        { classType: c.type as ClassType, institutionKind: inst.kind, enrolled: c.enrolled, certified },
         policy.staffing,
       );
       const citeKey =
@@ -247,7 +248,8 @@ export async function computeCompliance(
   const hoursBy = new Map<string, { ethics: number; skills: number }>();
   for (const a of att) hoursBy.set(a.staffId, { ethics: a.ethics, skills: a.skills });
   const people = [...firstEmp.values()].map((e) => {
-    const pace = trainingPace(hoursBy.get(e.staffId) ?? { ethics: 0, skills: 0 }, targets, year, today);
+    const hours = hoursBy.get(e.staffId) ?? { ethics: 0, skills: 0 };
+    const pace = trainingPace(hours, targets, year, today);
     return {
       staffId: e.staffId,
       name: e.name,
@@ -256,8 +258,27 @@ export async function computeCompliance(
       certified: (empsByStaff.get(e.staffId) ?? []).every((x) => certifiedEmp.get(x.id)),
       met: pace.pace === 'met',
       behind: pace.pace === 'behind',
+      hours,
+      expected: { ethics: pace.ethicsExpected, skills: pace.skillsExpected },
     };
   });
+  // Who is behind pace, the furthest behind first (the shortfall against the hours expected by now).
+  const shortfall = (x: (typeof people)[number]) =>
+    Math.max(0, x.expected.ethics - x.hours.ethics) + Math.max(0, x.expected.skills - x.hours.skills);
+  const behindPace = people
+    .filter((x) => x.behind)
+    .sort((a, b) => shortfall(b) - shortfall(a) || a.name.localeCompare(b.name))
+    .map((x) => ({
+      staffId: x.staffId,
+      name: x.name,
+      institutionId: x.institutionId,
+      institutionName: instById.get(x.institutionId)?.name ?? '',
+      townCode: x.townCode,
+      ethicsHours: x.hours.ethics,
+      skillsHours: x.hours.skills,
+      ethicsExpected: x.expected.ethics,
+      skillsExpected: x.expected.skills,
+    }));
 
   const events = await db
     .select({ id: trainingEvents.id, title: trainingEvents.title, startDate: trainingEvents.startDate })
@@ -297,7 +318,9 @@ export async function computeCompliance(
     classes: classRows,
     classesCompliant: classRows.filter((c) => c.compliant).length,
     expiringSoon,
-    trainingBehind: people.filter((x) => x.behind).length,
+    trainingBehind: behindPace.length,
+    behindPace,
+    trainingTargets: { ethics: policy.ethicsHours, skills: policy.skillsHours },
     districtTrainings: { count: events.length, target: policy.professionalTrainings },
     directorsTotal: directors.length,
     directorsShort,

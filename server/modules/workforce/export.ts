@@ -32,6 +32,7 @@ export const complianceExport: ExportDefinition<ClassCompliance, ComplianceFilte
     { header: '比例 Ratio', value: (r) => (r.ratio === null ? null : `1:${r.ratio}`) },
     { header: '持证保育 Certified carers', value: (r) => r.certifiedCaregivers },
     { header: '持证教师 Certified teachers', value: (r) => r.certifiedTeachers },
+    { header: '兼班（按比例计）Shared (counted by share)', width: 18, value: (r) => r.sharedStaff },
     { header: '应配 Required', value: (r) => r.required },
     { header: '达标 Compliant', value: (r) => (r.compliant ? '是 yes' : '否 no') },
     {

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { CERTIFICATE_LABELS, EDUCATION_LABELS } from '../../../../domain/contracts/workforce.ts';
 import { findDivision, townsOf } from '../../../../domain/divisions.ts';
 import { apiUrl } from '../../api/client.ts';
@@ -120,10 +121,16 @@ export default function CompliancePage() {
             },
             {
               title: t('workforce.staffing'),
-              render: (_, x) =>
-                x.rule === 'two_teachers_one_caregiver'
-                  ? t('workforce.twoOne', { teachers: x.certifiedTeachers, carers: x.certifiedCaregivers })
-                  : `${x.certifiedCaregivers} / ${x.required}`,
+              render: (_, x) => (
+                <>
+                  {x.rule === 'two_teachers_one_caregiver'
+                    ? t('workforce.twoOne', { teachers: x.certifiedTeachers, carers: x.certifiedCaregivers })
+                    : `${x.certifiedCaregivers} / ${x.required}`}
+                  {x.sharedStaff > 0 && (
+                    <div style={{ fontSize: 12 }}>{t('workforce.shared', { n: x.sharedStaff })}</div>
+                  )}
+                </>
+              ),
             },
             {
               title: t('workforce.status'),
@@ -202,6 +209,46 @@ export default function CompliancePage() {
             { title: t('workforce.institution'), dataIndex: 'institutionName' },
             { title: t('workforce.certType'), render: (_, x) => CERTIFICATE_LABELS[x.type][l] },
             { title: t('workforce.expiresOn'), dataIndex: 'expiresOn' },
+          ]}
+        />
+      </Card>
+      <Card title={t('workforce.behindTitle', { year: c.asOf.slice(0, 4), n: c.behindPace.length })}>
+        {c.trainingTargets.skills !== null && c.trainingTargets.ethics !== null && (
+          <p>
+            {t('workforce.behindRule', {
+              skills: c.trainingTargets.skills,
+              ethics: c.trainingTargets.ethics,
+            })}
+          </p>
+        )}
+        <Table
+          rowKey="staffId"
+          size="small"
+          dataSource={c.behindPace}
+          pagination={{ pageSize: 10, showSizeChanger: false }}
+          columns={[
+            { title: t('workforce.town'), render: (_, x) => townName(x.townCode) },
+            { title: t('workforce.institution'), dataIndex: 'institutionName' },
+            {
+              title: t('workforce.name'),
+              render: (_, x) => <Link to={`/admin/workforce/staff/${x.staffId}`}>{x.name}</Link>,
+            },
+            {
+              title: t('workforce.skillsSoFar'),
+              render: (_, x) => (
+                <span style={x.skillsHours < x.skillsExpected ? { color: '#a8071a' } : undefined}>
+                  {x.skillsHours} / {x.skillsExpected}
+                </span>
+              ),
+            },
+            {
+              title: t('workforce.ethicsSoFar'),
+              render: (_, x) => (
+                <span style={x.ethicsHours < x.ethicsExpected ? { color: '#a8071a' } : undefined}>
+                  {x.ethicsHours} / {x.ethicsExpected}
+                </span>
+              ),
+            },
           ]}
         />
       </Card>

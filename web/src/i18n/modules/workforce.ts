@@ -81,6 +81,12 @@ export const zh = {
   'workforce.compliant': '达标',
   'workforce.under': '不达标',
   'workforce.expiringTitle': '30 天内到期的证书',
+  'workforce.shared': '含兼班 {n} 人，按所带班级数折算',
+  'workforce.behindTitle': '培训进度落后（{year} 年，{n} 人）',
+  'workforce.behindRule':
+    '每人每年综合技能培训不少于 {skills} 课时、职业道德培训不少于 {ethics} 课时；按月折算应达课时。',
+  'workforce.skillsSoFar': '综合技能 已完成 / 应达',
+  'workforce.ethicsSoFar': '职业道德 已完成 / 应达',
   'workforce.bansTitle': '终身禁入名单',
   'workforce.bansNote':
     '名单只保存证件号码的共享密钥散列，不保存号码本身；新增或解除条目后系统自动复查全部在职人员。',
@@ -245,6 +251,12 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'workforce.compliant': 'Compliant',
   'workforce.under': 'Under',
   'workforce.expiringTitle': 'Certificates expiring in 30 days',
+  'workforce.shared': '{n} of them also serve other classes, counted by share',
+  'workforce.behindTitle': 'Behind on training ({year}, {n} people)',
+  'workforce.behindRule':
+    'Each person needs at least {skills} hours of skills training and {ethics} hours of professional ethics a year; the hours expected so far are pro rata by month.',
+  'workforce.skillsSoFar': 'Skills: done / expected',
+  'workforce.ethicsSoFar': 'Ethics: done / expected',
   'workforce.bansTitle': 'Lifetime ban list',
   'workforce.bansNote':
     'The list holds only keyed hashes of document numbers, never the numbers; adding or lifting an entry re-screens all employed staff.',
