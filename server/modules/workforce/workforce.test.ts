@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InstitutionDetail } from '../../../domain/contracts/institution.ts';
 import { citizenIdCheckChar } from '../../../domain/rules/ids.ts';
 import { countRows, createTestApp, DISTRICT, type TestApp, XUJING, ZHUJIAJIAO } from '../../../test/app.ts';
+import { actorFor, contextFor } from '../../../test/factories/context.ts';
 import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { buildStaffInput, syntheticCitizenId } from '../../../test/factories/workforce.ts';
+import { computeCompliance } from './compliance.ts';
+import { createWorkforceService } from './service.ts';
 
 let t: TestApp;
 let instA: InstitutionDetail;
@@ -641,5 +644,86 @@ describe('end of employment', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('workforce.employment_not_active');
+  });
+});
+
+describe('one person in several classes', () => {
+  it('a caregiver assigned to two classes counts half in each, and the row says so', async () => {
+    const db = t.database.db;
+    const instC = await buildInstitution(db, {
+      status: 'operating',
+      townCode: ZHUJIAJIAO,
+      name: '丙托育园',
+      now: t.clock.now(),
+    });
+    const [c1, c2] = instC.classes;
+    const hired = (await hire(district, buildStaffInput(instC.id))).json();
+    for (const type of ['caregiver', 'health'])
+      await t.call('POST', `/api/v1/workforce/staff/${hired.id}/certificates`, {
+        cookie: district,
+        body: { type, number: 'S', issuer: '人社局', issuedOn: '2025-01-01' },
+      });
+    const emp = hired.employments[0];
+    const put = await t.call('PUT', `/api/v1/workforce/staff/${hired.id}/employments/${emp.id}/classes`, {
+      cookie: district,
+      body: { classIds: [c1!.id, c2!.id], version: emp.version },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const rows = (
+      await t.call('GET', `/api/v1/workforce/compliance?institutionId=${instC.id}`, { cookie: district })
+    ).json().classes as { classId: string; certifiedCaregivers: number; sharedStaff: number }[];
+    for (const cls of [c1!, c2!])
+      expect(rows.find((r) => r.classId === cls.id)).toMatchObject({
+        certifiedCaregivers: 0.5,
+        sharedStaff: 1,
+      });
+  });
+});
+
+describe('another district', () => {
+  // One deployment serves one district (a 310117 account cannot log in here), so through the service,
+  // with the guard's actor for 310117 — as the other modules' tests do.
+  it("a district officer of 310117 sees none of 310118's staff, bans or compliance and cannot write to them", async () => {
+    const db = t.database.db;
+    const other = actorFor(
+      'district_officer',
+      { kind: 'division', divisionCode: '310117' },
+      { district: '310117' },
+    );
+    const ctx = contextFor(other, t.clock.now());
+    const svc = createWorkforceService({ db, jobs: t.jobs });
+    const ours = (await t.call('GET', '/api/v1/workforce/staff', { cookie: district })).json();
+    expect(ours.total).toBeGreaterThan(0);
+    const person = ours.items[0] as { id: string };
+    const bansOurs = (await t.call('GET', '/api/v1/workforce/bans', { cookie: district })).json();
+    expect(bansOurs.total).toBeGreaterThan(0);
+
+    expect((await svc.list(ctx, other, { page: 1, pageSize: 20 } as never)).total).toBe(0);
+    await expect(svc.detail(ctx, other, person.id)).rejects.toMatchObject({ code: 'not_found' });
+    expect((await svc.listBans(ctx, other, { page: 1, pageSize: 20 } as never)).total).toBe(0);
+    const compliance = await computeCompliance(db, other, {}, t.clock.now());
+    expect(compliance.district.staff).toBe(0);
+    expect(compliance.classes).toHaveLength(0);
+
+    const before = [await countRows(t, 'workforce_staff'), await countRows(t, 'workforce_certificates')];
+    await expect(
+      svc.addCertificate(ctx, other, person.id, {
+        type: 'health',
+        number: 'Z',
+        issuer: '卫健委',
+        issuedOn: '2025-01-01',
+      } as never),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(svc.create(ctx, other, buildStaffInput(instA.id) as never)).rejects.toMatchObject({
+      code: 'validation.failed',
+      options: {
+        errors: expect.arrayContaining([
+          expect.objectContaining({ field: 'employment.institutionId', rule: 'out_of_scope' }),
+        ]),
+      },
+    });
+    expect([await countRows(t, 'workforce_staff'), await countRows(t, 'workforce_certificates')]).toEqual(
+      before,
+    );
   });
 });
