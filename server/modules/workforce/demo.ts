@@ -48,7 +48,10 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
 }
 
 export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise<void> {
-  const { rng, district, now } = ctx;
+  const { district, now } = ctx;
+  // The shared PRNG for what was always seeded; the extra staff draw from their own (EXTRA_SEED) so that
+  // adding them moved none of the other modules' demo rows.
+  let rng = ctx.rng;
   const today = localDate(now);
   const year = Number(today.slice(0, 4));
   const policy = workforcePolicy(district, today);
@@ -205,6 +208,25 @@ export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise
     for (let k = rng.int(2, 4); k > 0; k--) person(inst, 'other', []);
   }
 
+  // More of what a real roster holds (about 1,500 people over the district): a caregiver who floats
+  // between two rooms (counted half in each), a second cook, support staff and relief caregivers.
+  const mainCount = staffRows.length;
+  const extraRng = new Rng(EXTRA_SEED);
+  rng = extraRng;
+  for (const inst of insts) {
+    if (inst.kind === 'family_point') continue;
+    const rooms = classes
+      .filter((c) => c.institutionId === inst.id && c.type !== 'kindergarten_toddler')
+      .sort((a, b) => a.position - b.position);
+    // Not the first class: the journey's under-staffed class stays exactly one short.
+    if (rooms.length >= 3 && rng.chance(0.6)) person(inst, 'caregiver', [rooms[1]!.id, rooms[2]!.id]);
+    if (rng.chance(0.5)) person(inst, 'cook', []);
+    // Support staff, and a relief caregiver (替班) on no class of her own.
+    for (let k = rng.int(1, 3); k > 0; k--)
+      person(inst, rng.pick(['other', 'other', 'security', 'caregiver'] as const), []);
+  }
+  rng = ctx.rng;
+
   await insertChunks(staffRows, (c) => db.insert(staff).values(c));
   await insertChunks(empRows, (c) => db.insert(employments).values(c));
   await insertChunks(assignRows, (c) => db.insert(classAssignments).values(c));
@@ -245,10 +267,11 @@ export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise
   }
   if (events.length) await db.insert(trainingEvents).values(events);
   const att: (typeof trainingAttendance.$inferInsert)[] = [];
-  for (const s of staffRows) {
-    const diligence = rng.next(); // about a quarter attend too little and fall behind pace
+  for (const [i, s] of staffRows.entries()) {
+    const r = i < mainCount ? rng : extraRng;
+    const diligence = r.next(); // about a quarter attend too little and fall behind pace
     for (const e of events)
-      if (rng.next() < (diligence < 0.2 ? 0.5 : 0.97))
+      if (r.next() < (diligence < 0.2 ? 0.5 : 0.97))
         att.push({ districtCode: district, eventId: e.id!, staffId: s.id!, hours: e.hours!, createdAt: now });
   }
   await insertChunks(att, (c) => db.insert(trainingAttendance).values(c));
@@ -295,6 +318,9 @@ export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise
     sql`analyze workforce_staff, workforce_employments, workforce_class_assignments, workforce_certificates, workforce_training_events, workforce_training_attendance, institutions, institution_classes`,
   );
 }
+
+/** The extra staff's own PRNG seed (see seedWorkforceDemo). */
+const EXTRA_SEED = 0x5ea7ed;
 
 /** The records' own PRNG seed, so the other demo rows stay as they were. */
 const RECORDS_SEED = 0x5ab51d1e;
