@@ -680,6 +680,72 @@ describe('one person in several classes', () => {
   });
 });
 
+describe('两教一保 and the family point, through the API', () => {
+  const staffed = async (instId: string, post: string, certs: string[], classIds: string[]) => {
+    const hired = (await hire(district, buildStaffInput(instId, { post }))).json();
+    for (const type of certs)
+      await t.call('POST', `/api/v1/workforce/staff/${hired.id}/certificates`, {
+        cookie: district,
+        body: { type, number: 'K', issuer: '教育局', issuedOn: '2025-01-01' },
+      });
+    const emp = hired.employments[0];
+    const put = await t.call('PUT', `/api/v1/workforce/staff/${hired.id}/employments/${emp.id}/classes`, {
+      cookie: district,
+      body: { classIds, version: emp.version },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+  };
+  const row = async (instId: string, classId: string) =>
+    (await t.call('GET', `/api/v1/workforce/compliance?institutionId=${instId}`, { cookie: district }))
+      .json()
+      .classes.find((c: { classId: string }) => c.classId === classId);
+
+  it('a kindergarten toddler class needs two certified teachers and one certified caregiver, citing the rule', async () => {
+    const kg = await buildInstitution(t.database.db, {
+      status: 'operating',
+      kind: 'kindergarten',
+      townCode: ZHUJIAJIAO,
+      name: '丁幼儿园',
+      now: t.clock.now(),
+    });
+    const cls = kg.classes[0]!;
+    await staffed(kg.id, 'teacher', ['teacher', 'health'], [cls.id]);
+    await staffed(kg.id, 'teacher', ['teacher', 'health'], [cls.id]);
+    expect(await row(kg.id, cls.id)).toMatchObject({
+      rule: 'two_teachers_one_caregiver',
+      required: 3,
+      certifiedTeachers: 2,
+      certifiedCaregivers: 0,
+      compliant: false,
+    });
+    await staffed(kg.id, 'caregiver', ['caregiver', 'health'], [cls.id]);
+    const after = await row(kg.id, cls.id);
+    expect(after).toMatchObject({ certifiedTeachers: 2, certifiedCaregivers: 1, compliant: true });
+    expect(after.citation).not.toBeNull();
+  });
+
+  it('a family point counts one caregiver per 3 children (4 children need 2)', async () => {
+    const fp = await buildInstitution(t.database.db, {
+      status: 'operating',
+      kind: 'family_point',
+      townCode: ZHUJIAJIAO,
+      name: '戊家庭托育点',
+      now: t.clock.now(),
+    });
+    const cls = fp.classes[0]!;
+    await staffed(fp.id, 'caregiver', ['caregiver', 'health'], [cls.id]);
+    expect(await row(fp.id, cls.id)).toMatchObject({
+      rule: 'family_point',
+      ratio: 3,
+      required: 2,
+      certifiedCaregivers: 1,
+      compliant: false,
+    });
+    await staffed(fp.id, 'infant_carer', ['infant_carer', 'health'], [cls.id]);
+    expect(await row(fp.id, cls.id)).toMatchObject({ certifiedCaregivers: 2, compliant: true });
+  });
+});
+
 describe('another district', () => {
   // One deployment serves one district (a 310117 account cannot log in here), so through the service,
   // with the guard's actor for 310117 — as the other modules' tests do.
