@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { findDivision } from '../domain/divisions.ts';
 import { citizenIdCheckChar } from '../domain/rules/ids.ts';
 import { buildPng } from '../server/platform/files/samples.ts';
 import { choose, consoleLogin, DEMO_PASSWORD, type Harness, shot, startHarness } from './harness.ts';
@@ -22,6 +23,7 @@ after(async () => {
 interface ClassRow {
   classId: string;
   institutionId: string;
+  townCode: string;
   className: string;
   required: number;
   certifiedCaregivers: number;
@@ -258,6 +260,11 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
   await op.goto(`${h.baseUrl}/admin/workforce/compliance`);
   await op.getByText(/^机构负责人资质：\d+ \/ \d+ 人不符合$/).waitFor();
   await shot(op, 'workforce-4b-directors');
+  // Who is behind on training, with the hours done against the hours expected by now.
+  const behind = op.locator('.ant-card', { hasText: /^培训进度落后（\d{4} 年，\d+ 人）/ });
+  await behind.locator('.ant-table-tbody tr').first().waitFor();
+  await behind.scrollIntoViewIfNeeded();
+  await shot(op, 'workforce-4c-behind-pace');
   await op.goto(`${h.baseUrl}/admin/workforce/bans`);
   await op.getByRole('button', { name: '新增终身禁入' }).click();
   const ban = op.getByRole('dialog');
@@ -351,7 +358,15 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
     .getByText(/保育员、育婴员/)
     .first()
     .waitFor();
-  await op.getByRole('cell', { name: '林晓雯' }).first().waitFor();
+  // Her town, then page through it (the demo holds a few hundred passes, ordered by institution).
+  await choose(op, op.getByRole('main'), '街镇', findDivision(target.townCode)!.nameZh);
+  const her = op.getByRole('cell', { name: '林晓雯' }).first();
+  for (let n = 0; n < 30 && !(await her.isVisible()); n++) {
+    await op.locator('.ant-table-tbody tr').first().waitFor();
+    if (await her.isVisible()) break;
+    await op.getByRole('listitem', { name: '下一页' }).click();
+  }
+  await her.waitFor();
   await shot(op, 'workforce-10-subsidy');
   await officer.close();
   await ctx.close();
