@@ -18,6 +18,7 @@ import { seedReference } from '../db/reference.ts';
 import { demoDirectorId, demoDirectorMobile } from '../modules/institutions/demo.ts';
 import { buildInstitutionInput } from '../modules/institutions/factories.ts';
 import { institutions } from '../modules/institutions/tables.ts';
+import { staff } from '../modules/workforce/tables.ts';
 import { openValue } from '../platform/personal-data.ts';
 import { seedDemo } from './seed.ts';
 
@@ -60,6 +61,16 @@ describe('demo database', () => {
     for (const id of ids) expect(citizenIdCheckChar(id.slice(0, 17))).toBe(id[17]);
   });
 
+  it('every demo staff member has a sealed, valid, distinct ID number, a blind index and a sealed mobile', async () => {
+    const rows = await t.database.db.select().from(staff);
+    expect(rows.length).toBeGreaterThan(1000);
+    const ids = new Set(rows.map((r) => openValue('citizen_id', r.idNumber!)));
+    expect(ids.size).toBe(rows.length);
+    for (const id of ids) expect(citizenIdCheckChar(id.slice(0, 17))).toBe(id[17]);
+    expect(new Set(rows.map((r) => r.idNumberBidx)).size).toBe(rows.length);
+    for (const r of rows) expect(openValue('phone', r.mobile!)).toMatch(/^1\d{10}$/);
+  });
+
   it('a full SELECT of every table finds no ID number and no mobile number in clear', async () => {
     // Personal data passes through the API too: a create with both numbers and a reveal.
     const district = await t.login('district', PASSWORD);
@@ -88,13 +99,22 @@ describe('PGlite data folder', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("holds none of the demo directors' numbers in plain text (but does hold plain credit codes)", async () => {
+  it("holds none of the demo directors' or staff's numbers in plain text (but does hold plain credit codes)", async () => {
     const dataDir = path.join(dir, 'pglite');
     const database = await openDatabase({ dataDir });
     await migrate(database);
     await seedReference(database.db);
     await seedDemo(database.db, { district: DISTRICT, password: PASSWORD, dataDir: dir, now: NOW });
     const [one] = await database.db.select({ code: institutions.creditCode }).from(institutions).limit(1);
+    // The demo staff's numbers too (every 5th person: a few hundred needles keep the scan short).
+    const people = await database.db
+      .select({ id: staff.idNumber, mobile: staff.mobile })
+      .from(staff)
+      .orderBy(staff.id);
+    const staffNumbers = people
+      .filter((_, i) => i % 5 === 0)
+      .flatMap((p) => [openValue('citizen_id', p.id!), openValue('phone', p.mobile!)]);
+    expect(staffNumbers.length).toBeGreaterThan(500);
     await database.exec('CHECKPOINT');
     await database.close();
     // The scan sees what is stored in clear: a credit code is; the directors' numbers are not.
@@ -104,6 +124,7 @@ describe('PGlite data folder', () => {
         ...demoIds,
         ...demoMobiles,
         ...demoIds.map((id) => id.slice(6, 14) + id.slice(14)),
+        ...staffNumbers,
       ]),
     ).toEqual([]);
   }, 240_000);
