@@ -190,7 +190,12 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
     await d.locator('.ant-picker-range input').first().press('Enter');
     await d.locator('.ant-picker-range input').last().fill(day);
     await d.locator('.ant-picker-range input').last().press('Enter');
-    await page.locator('.ant-picker-dropdown').waitFor({ state: 'hidden' });
+    // Under load the range picker sometimes stays open after the second Enter: a click on the title closes it.
+    const picker = page.locator('.ant-picker-dropdown');
+    await picker
+      .waitFor({ state: 'hidden', timeout: 5000 })
+      .catch(() => d.locator('.ant-modal-title').click());
+    await picker.waitFor({ state: 'hidden' });
     await d.getByLabel('课时', { exact: true }).fill('3');
     await d.getByRole('button', { name: /保\s*存/ }).click();
     await d.waitFor({ state: 'hidden' });
@@ -250,6 +255,16 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
   await page.goto(`${h.baseUrl}/admin/workforce/compliance`);
   await page.getByText(short.className).first().waitFor();
   await shot(page, 'workforce-4-compliance');
+  // Her institution's page shows its classes' staffing with the rule, and the class is now compliant.
+  await page.goto(`${h.baseUrl}/admin/institutions/${short.institutionId}`);
+  const staffing = page.locator('.ant-card', { hasText: '人员配备与持证' });
+  await staffing
+    .getByRole('row', { name: new RegExp(short.className) })
+    .getByText('达标', { exact: true })
+    .waitFor();
+  await staffing.getByText(/^持证上岗率 /).waitFor();
+  await staffing.scrollIntoViewIfNeeded();
+  await shot(page, 'workforce-4a-institution-staffing');
 
   // The district officer bans her.
   const officer = await h.browser.newContext({ viewport: { width: 1366, height: 900 } });

@@ -8,6 +8,7 @@ import { problemText } from '../../api/errors.ts';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { StatusPage } from '../StatusPage.tsx';
+import { StaffingCard } from '../workforce/StaffingCard.tsx';
 import { ActionsBar } from './ActionsBar.tsx';
 import { ClassesCard, HistoryCard, ProfileCard } from './DetailSections.tsx';
 import { DocumentsCard } from './DocumentsCard.tsx';
@@ -66,6 +67,7 @@ export default function DetailPage() {
         <>
           <ProfileCard inst={inst} />
           <ClassesCard inst={inst} />
+          <StaffingCard institutionId={inst.id} />
           <DocumentsCard inst={inst} />
           <HistoryCard inst={inst} />
         </>

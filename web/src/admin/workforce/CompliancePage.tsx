@@ -13,6 +13,7 @@ import { PageLoading } from '../../components/PageLoading.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { useCurrentMe } from '../session.ts';
 import { workforceApi } from './api.ts';
+import { classStaffingColumns } from './classColumns.tsx';
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
@@ -109,37 +110,7 @@ export default function CompliancePage() {
             { title: t('workforce.institution'), dataIndex: 'institutionName' },
             { title: t('workforce.class'), dataIndex: 'className' },
             { title: t('workforce.enrolled'), dataIndex: 'enrolled' },
-            {
-              title: t('workforce.rule'),
-              render: (_, x) => (
-                <span title={x.citation ? `${x.citation.docNumber} ${x.citation.article}` : ''}>
-                  {t(`workforce.rule.${x.rule}`)}
-                  {x.ratio ? ` 1:${x.ratio}` : ''}
-                  {x.citation ? `（${x.citation.docNumber}）` : ''}
-                </span>
-              ),
-            },
-            {
-              title: t('workforce.staffing'),
-              render: (_, x) => (
-                <>
-                  {x.rule === 'two_teachers_one_caregiver'
-                    ? t('workforce.twoOne', { teachers: x.certifiedTeachers, carers: x.certifiedCaregivers })
-                    : `${x.certifiedCaregivers} / ${x.required}`}
-                  {x.sharedStaff > 0 && (
-                    <div style={{ fontSize: 12 }}>{t('workforce.shared', { n: x.sharedStaff })}</div>
-                  )}
-                </>
-              ),
-            },
-            {
-              title: t('workforce.status'),
-              render: (_, x) => (
-                <Tag color={x.compliant ? 'green' : 'red'}>
-                  {x.compliant ? t('workforce.compliant') : t('workforce.under')}
-                </Tag>
-              ),
-            },
+            ...classStaffingColumns(t),
           ]}
         />
       </Card>

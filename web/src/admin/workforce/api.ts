@@ -47,7 +47,7 @@ export const workforceApi = {
     unwrap(http.GET('/api/v1/workforce/staff', { params: { query }, signal })),
   detail: (id: string, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/workforce/staff/{id}', { params: { path: { id } }, signal })),
-  compliance: (query: { townCode?: string }, signal?: AbortSignal) =>
+  compliance: (query: { townCode?: string; institutionId?: string }, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/workforce/compliance', { params: { query }, signal })),
   bans: (query: BanQuery, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/workforce/bans', { params: { query }, signal })),

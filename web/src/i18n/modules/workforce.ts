@@ -82,6 +82,10 @@ export const zh = {
   'workforce.under': '不达标',
   'workforce.expiringTitle': '30 天内到期的证书',
   'workforce.shared': '含兼班 {n} 人，按所带班级数折算',
+  'workforce.instCard.title': '人员配备与持证',
+  'workforce.instCard.more': '配备与持证合规',
+  'workforce.instCard.none': '机构未在运营（草稿、审核中、暂停或关闭），不计算人员配备。',
+  'workforce.instCard.rate': '持证上岗率 {pct}（{certified} / {staff} 人）',
   'workforce.behindTitle': '培训进度落后（{year} 年，{n} 人）',
   'workforce.behindRule':
     '每人每年综合技能培训不少于 {skills} 课时、职业道德培训不少于 {ethics} 课时；按月折算应达课时。',
@@ -252,6 +256,11 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'workforce.under': 'Under',
   'workforce.expiringTitle': 'Certificates expiring in 30 days',
   'workforce.shared': '{n} of them also serve other classes, counted by share',
+  'workforce.instCard.title': 'Staffing and certification',
+  'workforce.instCard.more': 'Staffing compliance',
+  'workforce.instCard.none':
+    'The institution is not in service (draft, under review, suspended or closed); staffing is not measured.',
+  'workforce.instCard.rate': 'Certified staff {pct} ({certified} of {staff})',
   'workforce.behindTitle': 'Behind on training ({year}, {n} people)',
   'workforce.behindRule':
     'Each person needs at least {skills} hours of skills training and {ethics} hours of professional ethics a year; the hours expected so far are pro rata by month.',
