@@ -169,6 +169,12 @@ export const targetPreviewSchema = z.object({
       townCode: z.string().nullable(),
       unit: z.string(),
       scaled: z.number().nullable(),
+      /**
+       * A per-unit target (hours per practitioner, sessions per family): `scaled` is the share (%) of
+       * units reaching the old value and `scaledAfter` the share reaching the new one.
+       */
+      perUnit: z.boolean(),
+      scaledAfter: z.number().nullable(),
       before: judged,
       after: judged,
       /** The status differs. */

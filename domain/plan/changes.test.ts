@@ -85,6 +85,29 @@ describe('previewRows', () => {
     expect(n).toMatchObject({ before: { status: 'no_data' }, after: { status: 'no_data' }, changes: false });
   });
 
+  it('a per-unit target is judged on its measurement against the new value', () => {
+    const hours = { ...row, seedId: 'qp-hours', unit: 'class hours', value: 72 };
+    const [p] = previewRows(
+      [
+        {
+          row: hours,
+          measured: { value: 0.5, unit: 'share' },
+          measuredAfter: { value: 1, unit: 'share' },
+        },
+      ],
+      [{ seedId: 'qp-hours', value: 30, valueMax: null }],
+      '2027-01-02',
+    );
+    expect(p).toMatchObject({
+      perUnit: true,
+      scaled: 50,
+      scaledAfter: 100,
+      before: { status: 'missed' },
+      after: { status: 'met' },
+      changes: true,
+    });
+  });
+
   it('clearing the value leaves the measured value alone (status measured)', () => {
     const [p] = previewRows(
       [{ row, measured }],

@@ -1,7 +1,9 @@
 /**
  * Changing a plan version's target values (issue 13, rule packs as versions): which changes are
  * acceptable, and what a change does to each target's status. Pure; the server measures the targets
- * once and calls `previewRows` to judge the same measurement against the old and the new values.
+ * once and calls `previewRows` to judge the same measurement against the old and the new values — a
+ * per-unit target (hours per practitioner) is measured again against the new value, since the share of
+ * units reaching it changes with it.
  */
 import {
   type MeasuredValue,
@@ -9,6 +11,7 @@ import {
   planTargetStatus,
   type TargetRowPeriod,
 } from './status.ts';
+import { perUnitTarget } from './targets.ts';
 
 /** One change: every row of the version with this target id takes the new value (and upper end). */
 export interface TargetChange {
@@ -109,6 +112,9 @@ export interface PreviewRow {
   before: { value: number | null; valueMax: number | null; status: PlanTargetStatus };
   after: { value: number | null; valueMax: number | null; status: PlanTargetStatus };
   scaled: number | null;
+  /** Measured against its own value (the share of units reaching it), so the new value is measured again. */
+  perUnit: boolean;
+  scaledAfter: number | null;
   /** The status differs. */
   changes: boolean;
 }
@@ -118,23 +124,30 @@ export interface PreviewRow {
  * new value. Rows of targets not changed are left out.
  */
 export function previewRows(
-  rows: readonly { row: PreviewInput; measured: MeasuredValue | null }[],
+  rows: readonly {
+    row: PreviewInput;
+    measured: MeasuredValue | null;
+    /** A per-unit target measured again against the new value (the share reaching it changes with it). */
+    measuredAfter?: MeasuredValue;
+  }[],
   changes: readonly TargetChange[],
   onDate: string,
 ): PreviewRow[] {
   const bySeed = new Map(changes.map((c) => [c.seedId, c]));
   const out: PreviewRow[] = [];
-  for (const { row, measured } of rows) {
+  for (const { row, measured, measuredAfter } of rows) {
     const c = bySeed.get(row.seedId);
     if (!c) continue;
     const before = planTargetStatus(row, measured, onDate);
-    const after = planTargetStatus({ ...row, value: c.value }, measured, onDate);
+    const after = planTargetStatus({ ...row, value: c.value }, measuredAfter ?? measured, onDate);
     out.push({
       id: row.id,
       seedId: row.seedId,
       before: { value: row.value, valueMax: row.valueMax, status: before.status },
       after: { value: c.value, valueMax: c.valueMax, status: after.status },
       scaled: before.scaled,
+      perUnit: measured !== null && perUnitTarget(measured.unit, row.unit),
+      scaledAfter: after.scaled,
       changes: before.status !== after.status,
     });
   }

@@ -48,6 +48,12 @@ export interface TargetQuery {
   asOf: Date;
   /** Narrow to one town (9-digit code) inside the caller's scope; undefined = the caller's whole scope. */
   townCode?: string;
+  /**
+   * The plan row being measured: its metric and value. A source that answers a per-unit target (hours
+   * per practitioner, sessions per family) counts the units reaching this value, so a successor plan's
+   * changed value is what is measured; other sources ignore it. Absent: the rule pack's value.
+   */
+  target?: { metric: string; value: number };
 }
 
 export interface TargetMeasure {

@@ -180,6 +180,9 @@ const stationsPerTown: TargetSource = {
   },
 };
 
+/** Sessions a family should reach: the plan row's value (a successor plan may change it), else 35号's 6. */
+const sessionsWanted = (q: TargetQuery) => q.target?.value ?? GUIDANCE_SESSIONS_PER_YEAR;
+
 export const familyTargets: TargetSource[] = [
   share(
     (q) => wantedVisitsIn(q.actor.districtCode, q.year),
@@ -197,12 +200,12 @@ export const familyTargets: TargetSource[] = [
   // (domain/plan/targets.ts perUnitTarget: met when all of them do).
   share(
     (_q) => repo.hasConsent('guidance_signup'),
-    (q) => sql`${attendedInYear(q.actor.districtCode, q.year)} >= ${GUIDANCE_SESSIONS_PER_YEAR}`,
+    (q) => sql`${attendedInYear(q.actor.districtCode, q.year)} >= ${sessionsWanted(q)}`,
     'guidance_sessions',
     {
       residentOnly: false,
       note: (q) =>
-        sql<string>`${attendedInYear(q.actor.districtCode, q.year)}::text || ${`/${GUIDANCE_SESSIONS_PER_YEAR}`}`,
+        sql<string>`${attendedInYear(q.actor.districtCode, q.year)}::text || ${`/${sessionsWanted(q)}`}`,
     },
   ),
   stationsPerTown,

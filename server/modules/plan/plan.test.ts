@@ -8,10 +8,15 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrillPage, PlanDashboard, PlanTarget } from '../../../domain/contracts/plan.ts';
 import { countRows, createTestApp, DISTRICT, type TestApp, XUJING, ZHUJIAJIAO } from '../../../test/app.ts';
+import { actorFor, contextFor } from '../../../test/factories/context.ts';
 import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { buildPlan } from '../../../test/factories/plan.ts';
+import { buildStaffInput } from '../../../test/factories/workforce.ts';
 import { auditLog } from '../../platform/tables.ts';
+import { institutions } from '../institutions/tables.ts';
 import { institutionTargetSources } from '../institutions/targets.ts';
+import { createWorkforceService } from '../workforce/service.ts';
+import { trainingAttendance, trainingEvents } from '../workforce/tables.ts';
 import { planTargets } from './tables.ts';
 
 let t: TestApp;
@@ -390,6 +395,63 @@ describe("changing a successor plan's target values (impact preview first)", () 
     expect(e.message_zh).toMatch(/[\u4e00-\u9fff]/);
     expect(e.message_en).toMatch(/[a-z]/);
     expect(await countRows(t, 'audit_log')).toBe(audits);
+  });
+
+  it('a per-unit target (skills hours per practitioner) is measured again against the new value', async () => {
+    const db = t.database.db;
+    const [inst] = await db
+      .select({ id: institutions.id })
+      .from(institutions)
+      .where(and(eq(institutions.districtCode, DISTRICT), eq(institutions.name, '甲托育园')));
+    const wf = createWorkforceService({ db, jobs: t.jobs });
+    const ctx = contextFor(actorFor(), t.clock.now());
+    const a = await wf.create(ctx, actorFor(), buildStaffInput(inst!.id) as never);
+    const b = await wf.create(ctx, actorFor(), buildStaffInput(inst!.id) as never);
+    // 2026 skills training: A 70 hours, B 40 (both under 72; A reaches 60, both reach 30).
+    const event = (id: string, hours: number) => ({
+      districtCode: DISTRICT,
+      id,
+      title: `技能培训 ${hours}`,
+      organiser: '区托育指导中心',
+      category: 'skills' as const,
+      startDate: '2026-03-02',
+      endDate: '2026-03-06',
+      hours,
+      districtLevel: false,
+      institutionId: null,
+      createdBy: null,
+      createdAt: t.clock.now(),
+    });
+    const e70 = '01900000-0000-7000-8000-00000000a070';
+    const e40 = '01900000-0000-7000-8000-00000000a040';
+    await db.insert(trainingEvents).values([event(e70, 70), event(e40, 40)]);
+    await db.insert(trainingAttendance).values([
+      { districtCode: DISTRICT, eventId: e70, staffId: a.id, hours: 70, createdAt: t.clock.now() },
+      { districtCode: DISTRICT, eventId: e40, staffId: b.id, hours: 40, createdAt: t.clock.now() },
+    ]);
+    const id = await successorId();
+    const version = await get<{ targets: { seedId: string; key: string; value: number }[] }>(
+      'plan_d',
+      `/api/v1/plan/versions/${id}/targets`,
+    );
+    const skills = version.targets.find((x) => x.key === 'training_hours' && x.value === 72)!;
+    const preview = async (value: number) => {
+      const res = await t.call('POST', `/api/v1/plan/versions/${id}/preview`, {
+        cookie: await t.login('plan_d'),
+        body: { changes: [{ seedId: skills.seedId, value }] },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().rows.find((r: { townCode: string | null }) => r.townCode === null);
+    };
+    const at60 = await preview(60);
+    expect(at60).toMatchObject({ perUnit: true, before: { value: 72 }, after: { value: 60 } });
+    expect(at60.scaled).toBe(0); // nobody has 72 hours
+    expect(at60.scaledAfter).toBe(50); // A has 60
+    const at30 = await preview(30);
+    expect(at30.scaledAfter).toBe(100);
+    expect(at30.after.status).toBe('met');
+    expect(at30.before.status).not.toBe('met');
+    expect(at30.changes).toBe(true);
   });
 
   it('a town officer and an institution admin may not change targets', async () => {

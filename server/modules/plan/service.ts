@@ -22,7 +22,7 @@ import type {
 import { townsOf } from '../../../domain/divisions.ts';
 import { previewRows, type TargetChange, targetChangeProblems } from '../../../domain/plan/changes.ts';
 import { type MeasuredValue, planTargetStatus, rowsForYear } from '../../../domain/plan/status.ts';
-import { type PlanTargetRow, targetRowsOf } from '../../../domain/plan/targets.ts';
+import { type PlanTargetRow, perUnitTarget, targetRowsOf } from '../../../domain/plan/targets.ts';
 import { ALL_PACKS } from '../../../domain/policy/index.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
@@ -34,6 +34,7 @@ import {
   TARGET_KEYS,
   type TargetKey,
   type TargetMeasure,
+  type TargetQuery,
   type TargetSource,
 } from '../../platform/targets.ts';
 import './errors.ts';
@@ -61,6 +62,22 @@ function toVersion(v: VersionRow): PlanVersion {
     periodEnd: v.periodEnd,
     predecessorId: v.predecessorId,
     status: v.status,
+  };
+}
+
+/** What a source is asked for one plan row: the caller, the year, the town, and the row's metric and value. */
+function targetQuery(
+  actor: Actor,
+  row: Pick<PlanTargetRow, 'townCode' | 'metric' | 'value'>,
+  year: number,
+  asOf: Date,
+): TargetQuery {
+  return {
+    actor,
+    year,
+    asOf,
+    ...(row.townCode ? { townCode: row.townCode } : {}),
+    ...(row.value !== null ? { target: { metric: row.metric, value: row.value } } : {}),
   };
 }
 
@@ -168,13 +185,7 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
   ): Promise<PlanTarget> {
     const source = sourceOf(row.key);
     let measured: TargetMeasure | null = null;
-    if (source)
-      measured = await source.measure(db, {
-        actor,
-        year,
-        asOf: ctx.now,
-        ...(row.townCode ? { townCode: row.townCode } : {}),
-      });
+    if (source) measured = await source.measure(db, targetQuery(actor, row, year, ctx.now));
     // Judged today: a past year's target is final (met or missed), the current year's has a pace.
     const { status, scaled } = planTargetStatus(row, measured as MeasuredValue | null, shanghaiDate(ctx.now));
     return {
@@ -269,11 +280,10 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
     const source = sourceOf(row.targetKey);
     const page = { page: q.page, pageSize: q.pageSize };
     if (!source) return { items: [], total: 0, ...page, target };
-    const { rows, total } = await source.drillDown(
-      db,
-      { actor, year, asOf: ctx.now, ...(row.townCode ? { townCode: row.townCode } : {}) },
-      { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
-    );
+    const { rows, total } = await source.drillDown(db, targetQuery(actor, asPlanRow(row), year, ctx.now), {
+      offset: (q.page - 1) * q.pageSize,
+      limit: q.pageSize,
+    });
     return { items: rows, total, ...page, target };
   }
 
@@ -466,18 +476,23 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
     const year = judgeYear(v, onDate);
     const seeds = new Set(changes.map((c) => c.seedId));
     const touched = rowsForYear(all, year).rows.filter((r) => seeds.has(r.seedId));
+    const bySeed = new Map(changes.map((c) => [c.seedId, c]));
     const measured = [];
     for (const row of touched) {
       const source = sourceOf(row.key);
-      const m = source
-        ? await source.measure(db, {
-            actor,
-            year,
-            asOf: ctx.now,
-            ...(row.townCode ? { townCode: row.townCode } : {}),
-          })
-        : null;
-      measured.push({ row, measured: m as MeasuredValue | null });
+      const m = source ? await source.measure(db, targetQuery(actor, row, year, ctx.now)) : null;
+      // A per-unit target (hours per practitioner, sessions per family) is measured against its own value:
+      // with the new value, the share of units reaching it is measured again.
+      const next = bySeed.get(row.seedId)?.value ?? null;
+      const after =
+        source && m && next !== null && next !== row.value && perUnitTarget(m.unit, row.unit)
+          ? await source.measure(db, targetQuery(actor, { ...row, value: next }, year, ctx.now))
+          : undefined;
+      measured.push({
+        row,
+        measured: m as MeasuredValue | null,
+        ...(after ? { measuredAfter: after as MeasuredValue } : {}),
+      });
     }
     const judgedRows = previewRows(measured, changes, onDate);
     const byId = new Map(touched.map((r) => [r.id, r]));

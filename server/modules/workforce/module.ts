@@ -4,10 +4,10 @@ import { z } from 'zod';
 import type { DashboardWidget } from '../../../domain/contracts/dashboard.ts';
 import { findDivision } from '../../../domain/divisions.ts';
 import type { DashboardProvider } from '../../platform/dashboard.ts';
-import type { TargetSource } from '../../platform/targets.ts';
+import type { TargetQuery, TargetSource } from '../../platform/targets.ts';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
 import { installBanListKey, loadBanListKey } from './ban-key.ts';
-import { computeCompliance, maskedName } from './compliance.ts';
+import { type ComplianceData, computeCompliance, maskedName } from './compliance.ts';
 import { workforceRoutes } from './routes.ts';
 import { RESCREEN_JOB, rescreen } from './service.ts';
 
@@ -70,6 +70,17 @@ export const workforceDashboard: DashboardProvider = {
 
 const townOf = (code: string) => findDivision(code)?.nameZh ?? code;
 
+/**
+ * Whether a person reached the hours of the plan row measured: its own metric (skills or ethics) and
+ * value, so a successor plan's changed value is what counts; without a row, both of the pack's values.
+ */
+function hoursReached(q: TargetQuery): (p: ComplianceData['people'][number]) => boolean {
+  const t = q.target;
+  if (!t) return (p) => p.met;
+  const kind = t.metric.startsWith('ethics') ? 'ethics' : 'skills';
+  return (p) => p.hours[kind] >= t.value;
+}
+
 export const workforceTargets: TargetSource[] = [
   {
     key: 'certified_rate',
@@ -102,7 +113,8 @@ export const workforceTargets: TargetSource[] = [
     module: 'workforce',
     async measure(db, q) {
       const c = await computeCompliance(db, q.actor, { townCode: q.townCode }, q.asOf);
-      const met = c.people.filter((p) => p.met).length;
+      const reached = hoursReached(q);
+      const met = c.people.filter(reached).length;
       const towns = [...new Set(c.people.map((p) => p.townCode))];
       return {
         value: c.people.length ? met / c.people.length : 0,
@@ -112,20 +124,21 @@ export const workforceTargets: TargetSource[] = [
         byTown: Object.fromEntries(
           towns.map((t) => {
             const list = c.people.filter((p) => p.townCode === t);
-            return [t, list.filter((p) => p.met).length / list.length];
+            return [t, list.filter(reached).length / list.length];
           }),
         ),
       };
     },
     async drillDown(db, q, page) {
       const c = await computeCompliance(db, q.actor, { townCode: q.townCode }, q.asOf);
+      const reached = hoursReached(q);
       const rows = c.people.map((p) => ({
         id: p.staffId,
         kind: 'staff' as const,
         label: `${maskedName(p.name)}（${townOf(p.townCode)}）`,
         townCode: p.townCode,
-        counts: p.met,
-        note: p.met ? 'met' : p.behind ? 'behind' : 'on_track',
+        counts: reached(p),
+        note: reached(p) ? 'met' : p.behind ? 'behind' : 'on_track',
       }));
       return { rows: rows.slice(page.offset, page.offset + page.limit), total: rows.length };
     },

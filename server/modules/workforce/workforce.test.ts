@@ -681,7 +681,12 @@ describe('one person in several classes', () => {
 });
 
 describe('两教一保 and the family point, through the API', () => {
-  const staffed = async (instId: string, post: string, certs: string[], classIds: string[]) => {
+  const staffed = async (
+    instId: string,
+    post: 'teacher' | 'caregiver' | 'infant_carer',
+    certs: string[],
+    classIds: string[],
+  ) => {
     const hired = (await hire(district, buildStaffInput(instId, { post }))).json();
     for (const type of certs)
       await t.call('POST', `/api/v1/workforce/staff/${hired.id}/certificates`, {

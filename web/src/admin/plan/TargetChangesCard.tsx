@@ -153,10 +153,15 @@ export function TargetChangesCard({ version }: { version: PlanVersion }) {
               {
                 title: t('plan.tc.measured'),
                 key: 'scaled',
-                render: (_, r) =>
-                  r.scaled === null
-                    ? t('plan.noSource')
-                    : `${Math.round(r.scaled * 10) / 10}${r.unit === '%' ? '%' : ''}`,
+                render: (_, r) => {
+                  if (r.scaled === null) return t('plan.noSource');
+                  const fmt = (v: number) =>
+                    `${Math.round(v * 10) / 10}${r.unit === '%' || r.perUnit ? '%' : ''}`;
+                  // A per-unit target: the share reaching the old value → the share reaching the new one.
+                  return r.perUnit && r.scaledAfter !== null && r.scaledAfter !== r.scaled
+                    ? `${fmt(r.scaled)} → ${fmt(r.scaledAfter)}`
+                    : fmt(r.scaled);
+                },
               },
               {
                 title: t('plan.tc.before'),
