@@ -11,6 +11,10 @@ export const WORKFORCE_PERMISSIONS = {
   'workforce.ban_manage': ['district_officer'],
   // Staffing and certification compliance, with its XLSX export.
   'workforce.compliance': ['district_officer', 'town_officer', 'institution_admin'],
+  // The staff import (CSV/XLSX, dry run first): each row is a hire into an institution in the caller's
+  // scope — an institution admin its own, a town officer its town's (a town officer does not hire one by
+  // one: workforce.manage), the district any.
+  'workforce.import': ['district_officer', 'town_officer', 'institution_admin'],
   // Training events and attendance.
   'workforce.training': ['district_officer', 'institution_admin'],
 } as const satisfies Record<string, readonly Role[]>;
