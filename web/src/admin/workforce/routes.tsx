@@ -1,5 +1,6 @@
 /** Console pages of the Workforce (issue 9) module (merged into ../routes.tsx in roadmap order). */
 import {
+  CloudUploadOutlined,
   MoneyCollectOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
@@ -16,6 +17,15 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'workforce.nav.staff',
     icon: <TeamOutlined />,
     Component: lazy(() => import('./WorkforceModule.tsx')),
+  },
+  {
+    // Reached from the staff list's import button.
+    path: 'workforce/import',
+    permission: 'workforce.import',
+    labelKey: 'workforce.import.nav',
+    icon: <CloudUploadOutlined />,
+    Component: lazy(() => import('./ImportPage.tsx')),
+    menu: false,
   },
   {
     path: 'workforce/compliance',
