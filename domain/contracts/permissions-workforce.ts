@@ -11,6 +11,10 @@ export const WORKFORCE_PERMISSIONS = {
   'workforce.ban_manage': ['district_officer'],
   // Staffing and certification compliance, with its XLSX export.
   'workforce.compliance': ['district_officer', 'town_officer', 'institution_admin'],
+  // The staff import (CSV/XLSX, dry run first): each row is a hire, so the import goes to who may hire one
+  // by one (workforce.manage) — an institution admin into its own institution, the district into any.
+  // A town officer supervises and does not hire, by form or by file.
+  'workforce.import': ['district_officer', 'institution_admin'],
   // Training events and attendance.
   'workforce.training': ['district_officer', 'institution_admin'],
 } as const satisfies Record<string, readonly Role[]>;

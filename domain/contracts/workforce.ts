@@ -463,6 +463,38 @@ export const attendanceImportRow = z.strictObject({
 });
 export type AttendanceImportRow = z.infer<typeof attendanceImportRow>;
 
+const labelList = (l: Record<string, { zh: string; en: string }>, lang: 'zh' | 'en') =>
+  Object.values(l)
+    .map((x) => x[lang])
+    .join(lang === 'zh' ? '、' : ', ');
+/** An enum cell of an import: an unknown label answers which labels there are, in Chinese and English. */
+const labelled = <const T extends readonly [string, ...string[]]>(
+  values: T,
+  labels: Record<T[number], { zh: string; en: string }>,
+  zh: string,
+  en: string,
+) =>
+  z.enum(values, {
+    error: (issue) =>
+      issue.input === undefined
+        ? undefined
+        : `${zh}不在列表中，应为：${labelList(labels, 'zh')} / Unknown ${en}: one of ${labelList(labels, 'en')}`,
+  });
+/**
+ * One row of the staff import (kit import, `workforce_staff`): the person as `createStaffBody` has them
+ * and the employment, whose institution is named by its unified social credit code (the registry's
+ * public key) instead of an id.
+ */
+export const staffImportRow = createStaffBody.extend({
+  idType: labelled(ID_TYPES, ID_TYPE_LABELS, '证件类型', 'document type'),
+  education: labelled(EDUCATIONS, EDUCATION_LABELS, '学历', 'education'),
+  employment: employmentInput.omit({ institutionId: true }).extend({
+    institutionCode: z.string().trim().min(1).max(18),
+    post: labelled(POSTS, POST_LABELS, '岗位', 'post'),
+  }),
+});
+export type StaffImportRow = z.infer<typeof staffImportRow>;
+
 // ── compliance ─────────────────────────────────────────────────────────────────────────────────
 export const CLASS_RULES = ['ratio', 'two_teachers_one_caregiver', 'family_point', 'none'] as const;
 export const complianceQuery = z.strictObject({

@@ -8,6 +8,7 @@ import type { TargetQuery, TargetSource } from '../../platform/targets.ts';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
 import { installBanListKey, loadBanListKey } from './ban-key.ts';
 import { type ComplianceData, computeCompliance, maskedName } from './compliance.ts';
+import { staffImportRoutes } from './import-routes.ts';
 import { workforceRoutes } from './routes.ts';
 import { RESCREEN_JOB, rescreen } from './service.ts';
 
@@ -175,5 +176,6 @@ export async function registerWorkforceModule(
     { payload: z.strictObject({ reason: z.string().max(100) }), maxAttempts: 5 },
   );
   await workforceRoutes(app, { db: kit.db, jobs: kit.jobs, storage: kit.storage, clock: kit.clock });
+  await staffImportRoutes(app, { db: kit.db, jobs: kit.jobs, storage: kit.storage, clock: kit.clock });
   return { dashboard: [workforceDashboard], targets: workforceTargets };
 }

@@ -27,6 +27,11 @@ export const texts: ModuleOpenApiTexts = {
     [`GET ${B}/attendance/imports/:runId`]: 'workforce.attendanceImportRun',
     [`POST ${B}/attendance/imports/:runId/commit`]: 'workforce.attendanceImportCommit',
     [`GET ${B}/attendance/imports/:runId/errors`]: 'workforce.attendanceImportErrors',
+    [`GET ${B}/imports/template`]: 'workforce.staffImportTemplate',
+    [`POST ${B}/imports`]: 'workforce.staffImportUpload',
+    [`GET ${B}/imports/:runId`]: 'workforce.staffImportRun',
+    [`POST ${B}/imports/:runId/commit`]: 'workforce.staffImportCommit',
+    [`GET ${B}/imports/:runId/errors`]: 'workforce.staffImportErrors',
     [`GET ${B}/compliance`]: 'workforce.compliance',
     [`GET ${B}/compliance/export`]: 'workforce.exportCompliance',
     [`GET ${B}/bans/export`]: 'workforce.exportBanList',
@@ -94,6 +99,23 @@ export const texts: ModuleOpenApiTexts = {
     'workforce.attendanceImportErrors': {
       en: 'Every row of the import with its errors (XLSX)',
       zh: '导入错误报告（XLSX）',
+    },
+    'workforce.staffImportTemplate': {
+      en: 'Template of the staff import (XLSX)',
+      zh: '从业人员导入模板',
+    },
+    'workforce.staffImportUpload': {
+      en: 'Upload staff with their employment: a dry run with row errors (identity, scope, ban-list screening, one care post), nothing written',
+      zh: '上传从业人员及任职（试运行，列出行错误：证件、管辖范围、终身禁入筛查、保育岗位唯一；不写入）',
+    },
+    'workforce.staffImportRun': { en: 'A staff import run', zh: '从业人员导入批次' },
+    'workforce.staffImportCommit': {
+      en: 'Commit a checked staff import (a background job; people already employed there are skipped)',
+      zh: '提交已检查的从业人员导入（后台任务；已在该机构任职的人员跳过）',
+    },
+    'workforce.staffImportErrors': {
+      en: 'Every row of the staff import with its errors (XLSX)',
+      zh: '从业人员导入错误报告（XLSX）',
     },
     'workforce.compliance': {
       en: 'Staffing compliance: classes against the ratio rules, certified rate, expiring certificates, training pace',

@@ -21,6 +21,7 @@ import { normalizeMobile } from '../../../domain/rules/ids.ts';
 import { toFieldError } from '../../../domain/rules/reasons.ts';
 import { workforcePolicy } from '../../../domain/workforce/policy.ts';
 import {
+  type Identity,
   isCertified,
   isEthics,
   missingCertificates,
@@ -105,116 +106,222 @@ async function institutionInScope(db: Db, actor: Actor, id: string) {
   return row;
 }
 
-/** Active ban entries matching a hash. */
-async function banHits(tx: Tx, districtCode: string, hash: string) {
+/**
+ * The screening query: active ban entries matching a hash (a hire), or every active entry of the
+ * district (the staff import reads them once per pass and screens each row against them).
+ */
+export async function banHits(tx: Tx, districtCode: string, hash?: string) {
   return tx
-    .select({ id: banEntries.id })
+    .select({ id: banEntries.id, banHash: banEntries.banHash })
     .from(banEntries)
     .where(
       and(
         eq(banEntries.districtCode, districtCode),
-        eq(banEntries.banHash, hash),
+        hash === undefined ? undefined : eq(banEntries.banHash, hash),
         isNull(banEntries.liftedAt),
       ),
     );
 }
 
-export function createWorkforceService(deps: WorkforceDeps) {
-  const { db, jobs } = deps;
+/** The identity and mobile checks of a new person (the single hire and each import row). */
+export function checkNewPerson(
+  body: Pick<CreateStaffBody, 'idType' | 'idNumber' | 'birthDate' | 'sex' | 'mobile'>,
+  today: string,
+  startDate: string,
+) {
+  const idv = validateIdentity(body, today, startDate);
+  const errors: FieldError[] = [...idv.errors];
+  const mobile = normalizeMobile(body.mobile);
+  if (!mobile.ok) errors.push({ ...toFieldError(mobile), field: 'mobile' });
+  return { errors, identity: idv.identity, mobile: mobile.ok ? mobile.value : undefined };
+}
 
-  /** Insert an employment after the checks: screening (blocks), one active care post (409). */
-  async function hire(
-    tx: Tx,
-    ctx: RequestContext,
-    actor: Actor,
-    person: StaffRow,
-    input: EmploymentInput,
-    inst: typeof institutions.$inferSelect,
-  ): Promise<{ employmentId: string; blocked: boolean }> {
-    const care = CARE_POSTS.includes(input.post);
-    const hits = await banHits(tx, person.districtCode, person.banHash);
-    const id = uuidv7(ctx.now.getTime());
-    if (!hits.length && care) {
-      const [other] = await tx
-        .select({ id: employments.id, institutionId: employments.institutionId, name: institutions.name })
-        .from(employments)
-        .innerJoin(
-          institutions,
-          and(
-            eq(institutions.districtCode, employments.districtCode),
-            eq(institutions.id, employments.institutionId),
-          ),
-        )
-        .where(
-          and(
-            eq(employments.districtCode, person.districtCode),
-            eq(employments.staffId, person.id),
-            eq(employments.status, 'active'),
-            eq(employments.care, true),
-          ),
-        );
-      if (other) {
-        const visible = await institutionInScope(tx, actor, other.institutionId);
-        throw new DomainError(
-          'workforce.already_employed',
-          visible ? { detailZh: `（${other.name}）`, detailEn: ` (${other.name})` } : {},
-        );
-      }
-    }
-    const blocked = hits.length > 0;
-    await tx.insert(employments).values({
-      districtCode: person.districtCode,
+/**
+ * The registered person with this document number, locked, or a new one (sealed ID and mobile, blind
+ * index, ban hash; audited `workforce.staff_create`). The same number under another name is a 409.
+ */
+export async function findOrRegisterPerson(
+  tx: Tx,
+  ctx: RequestContext,
+  actor: Actor,
+  body: Omit<CreateStaffBody, 'employment'>,
+  identity: Identity,
+  mobile: string,
+): Promise<StaffRow> {
+  const citizen = body.idType === 'citizen_id';
+  const kind = citizen ? ('citizen_id' as const) : ('passport' as const);
+  const bidxCol = citizen ? staff.idNumberBidx : staff.passportNumberBidx;
+  const [existing] = await tx
+    .select()
+    .from(staff)
+    .where(
+      and(
+        eq(staff.districtCode, actor.districtCode),
+        inArray(bidxCol, indexCandidates(kind, identity.idNumber)),
+      ),
+    )
+    .for('update');
+  if (existing) {
+    if (existing.fullName !== body.name) throw new DomainError('workforce.person_exists');
+    return existing;
+  }
+  const p = protect(kind, identity.idNumber);
+  const id = uuidv7(ctx.now.getTime());
+  const [inserted] = await tx
+    .insert(staff)
+    .values({
+      districtCode: actor.districtCode,
       id,
-      staffId: person.id,
-      institutionId: inst.id,
-      townCode: inst.townCode,
-      post: input.post,
-      care,
-      startDate: input.startDate,
-      endDate: null,
-      labourContract: input.labourContract,
-      socialInsurance: input.socialInsurance,
-      status: blocked ? 'blocked' : 'active',
+      fullName: body.name,
+      idType: body.idType,
+      idNumber: citizen ? p.sealed : null,
+      idNumberBidx: citizen ? p.index : null,
+      passportNumber: citizen ? null : p.sealed,
+      passportNumberBidx: citizen ? null : p.index,
+      banHash: banHash(body.idType, identity.idNumber),
+      birthDate: identity.birthDate,
+      sex: identity.sex,
+      nationality: body.nationality ?? null,
+      mobile: sealValue('phone', mobile),
+      education: body.education,
+      managementYears: body.managementYears ?? null,
       createdAt: ctx.now,
       updatedAt: ctx.now,
-    });
-    await recordAudit(tx, ctx, {
-      action: blocked ? 'workforce.hire_blocked' : 'workforce.hire',
-      objectType: 'workforce_staff',
-      objectId: person.id,
-      changes: { employmentId: id, institutionId: inst.id, post: input.post, startDate: input.startDate },
-      ...(blocked ? { result: 'denied' as const } : {}),
-    });
-    if (blocked) {
-      await tx
-        .insert(banMatches)
-        .values(
-          hits.map((h) => ({
-            districtCode: person.districtCode,
-            staffId: person.id,
-            banEntryId: h.id,
-            source: 'hire' as const,
-            detectedAt: ctx.now,
-          })),
-        )
-        .onConflictDoNothing();
-      await notifyRole(
-        tx,
-        { districtCode: person.districtCode, role: 'district_officer' },
-        {
-          kind: 'workforce.ban_match',
-          titleZh: '入职筛查命中终身禁入名单',
-          titleEn: 'A hire matched the lifetime ban list',
-          bodyZh: `${inst.name} 录用的一名人员命中终身禁入名单，任职已被拦截。`,
-          bodyEn: `A person hired by ${inst.name} matched the lifetime ban list; the employment was blocked.`,
-          link: `/admin/workforce/staff/${person.id}`,
-          dedupeKey: `ban-match:${person.id}:${id}`,
-        },
-        { now: ctx.now },
+    })
+    .returning();
+  await recordAudit(tx, ctx, {
+    action: 'workforce.staff_create',
+    objectType: 'workforce_staff',
+    objectId: id,
+    changes: { ...body, name: undefined, fullName: body.name, employment: undefined },
+  });
+  return inserted!;
+}
+
+/**
+ * A hire that matched the lifetime-ban list: the matches recorded against the registered person (if
+ * any — a staff-import row that matched writes no person) and the district's officers told at once.
+ */
+export async function reportBanMatch(
+  tx: Tx,
+  ctx: RequestContext,
+  m: {
+    districtCode: string;
+    staffId: string | null;
+    banEntryIds: string[];
+    institutionName: string;
+    dedupeKey: string;
+  },
+) {
+  const { staffId } = m;
+  if (staffId && m.banEntryIds.length)
+    await tx
+      .insert(banMatches)
+      .values(
+        m.banEntryIds.map((banEntryId) => ({
+          districtCode: m.districtCode,
+          staffId,
+          banEntryId,
+          source: 'hire' as const,
+          detectedAt: ctx.now,
+        })),
+      )
+      .onConflictDoNothing();
+  await notifyRole(
+    tx,
+    { districtCode: m.districtCode, role: 'district_officer' },
+    {
+      kind: 'workforce.ban_match',
+      titleZh: '入职筛查命中终身禁入名单',
+      titleEn: 'A hire matched the lifetime ban list',
+      bodyZh: `${m.institutionName} 录用的一名人员命中终身禁入名单，任职已被拦截。`,
+      bodyEn: `A person hired by ${m.institutionName} matched the lifetime ban list; the employment was blocked.`,
+      link: staffId ? `/admin/workforce/staff/${staffId}` : '/admin/workforce/bans',
+      dedupeKey: m.dedupeKey,
+    },
+    { now: ctx.now },
+  );
+}
+
+/**
+ * Insert an employment after the checks: screening (a match blocks it, records the match and tells the
+ * district officers), one active care post (409, naming the other institution if the caller sees it).
+ */
+export async function hire(
+  tx: Tx,
+  ctx: RequestContext,
+  actor: Actor,
+  person: StaffRow,
+  input: EmploymentInput,
+  inst: typeof institutions.$inferSelect,
+): Promise<{ employmentId: string; blocked: boolean }> {
+  const care = CARE_POSTS.includes(input.post);
+  const hits = await banHits(tx, person.districtCode, person.banHash);
+  const id = uuidv7(ctx.now.getTime());
+  if (!hits.length && care) {
+    const [other] = await tx
+      .select({ id: employments.id, institutionId: employments.institutionId, name: institutions.name })
+      .from(employments)
+      .innerJoin(
+        institutions,
+        and(
+          eq(institutions.districtCode, employments.districtCode),
+          eq(institutions.id, employments.institutionId),
+        ),
+      )
+      .where(
+        and(
+          eq(employments.districtCode, person.districtCode),
+          eq(employments.staffId, person.id),
+          eq(employments.status, 'active'),
+          eq(employments.care, true),
+        ),
+      );
+    if (other) {
+      const visible = await institutionInScope(tx, actor, other.institutionId);
+      throw new DomainError(
+        'workforce.already_employed',
+        visible ? { detailZh: `（${other.name}）`, detailEn: ` (${other.name})` } : {},
       );
     }
-    return { employmentId: id, blocked };
   }
+  const blocked = hits.length > 0;
+  await tx.insert(employments).values({
+    districtCode: person.districtCode,
+    id,
+    staffId: person.id,
+    institutionId: inst.id,
+    townCode: inst.townCode,
+    post: input.post,
+    care,
+    startDate: input.startDate,
+    endDate: null,
+    labourContract: input.labourContract,
+    socialInsurance: input.socialInsurance,
+    status: blocked ? 'blocked' : 'active',
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  });
+  await recordAudit(tx, ctx, {
+    action: blocked ? 'workforce.hire_blocked' : 'workforce.hire',
+    objectType: 'workforce_staff',
+    objectId: person.id,
+    changes: { employmentId: id, institutionId: inst.id, post: input.post, startDate: input.startDate },
+    ...(blocked ? { result: 'denied' as const } : {}),
+  });
+  if (blocked)
+    await reportBanMatch(tx, ctx, {
+      districtCode: person.districtCode,
+      staffId: person.id,
+      banEntryIds: hits.map((h) => h.id),
+      institutionName: inst.name,
+      dedupeKey: `ban-match:${person.id}:${id}`,
+    });
+  return { employmentId: id, blocked };
+}
+
+export function createWorkforceService(deps: WorkforceDeps) {
+  const { db, jobs } = deps;
 
   async function detail(ctx: RequestContext, actor: Actor, id: string, tx: Db = db): Promise<StaffDetail> {
     const row = await getStaff(tx, actor, id);
@@ -337,12 +444,8 @@ export function createWorkforceService(deps: WorkforceDeps) {
     },
 
     async create(ctx: RequestContext, actor: Actor, body: CreateStaffBody) {
-      const today = localDate(ctx.now);
-      const errors: FieldError[] = [];
-      const idv = validateIdentity(body, today, body.employment.startDate);
-      errors.push(...idv.errors);
-      const mobile = normalizeMobile(body.mobile);
-      if (!mobile.ok) errors.push({ ...toFieldError(mobile), field: 'mobile' });
+      const checked = checkNewPerson(body, localDate(ctx.now), body.employment.startDate);
+      const errors = checked.errors;
       const inst = await institutionInScope(db, actor, body.employment.institutionId);
       if (!inst)
         errors.push({
@@ -352,58 +455,11 @@ export function createWorkforceService(deps: WorkforceDeps) {
           message_en: 'The institution does not exist or is outside your scope',
         });
       throwIfErrors(errors);
-      const identity = idv.identity!;
-      const citizen = body.idType === 'citizen_id';
+      const { employment, ...person } = body;
       const result = await db.transaction(async (tx) => {
-        const kind = citizen ? ('citizen_id' as const) : ('passport' as const);
-        const bidxCol = citizen ? staff.idNumberBidx : staff.passportNumberBidx;
-        const [existing] = await tx
-          .select()
-          .from(staff)
-          .where(
-            and(
-              eq(staff.districtCode, actor.districtCode),
-              inArray(bidxCol, indexCandidates(kind, identity.idNumber)),
-            ),
-          )
-          .for('update');
-        let person = existing;
-        if (person && person.fullName !== body.name) throw new DomainError('workforce.person_exists');
-        if (!person) {
-          const p = protect(kind, identity.idNumber);
-          const id = uuidv7(ctx.now.getTime());
-          const [inserted] = await tx
-            .insert(staff)
-            .values({
-              districtCode: actor.districtCode,
-              id,
-              fullName: body.name,
-              idType: body.idType,
-              idNumber: citizen ? p.sealed : null,
-              idNumberBidx: citizen ? p.index : null,
-              passportNumber: citizen ? null : p.sealed,
-              passportNumberBidx: citizen ? null : p.index,
-              banHash: banHash(body.idType, identity.idNumber),
-              birthDate: identity.birthDate,
-              sex: identity.sex,
-              nationality: body.nationality ?? null,
-              mobile: sealValue('phone', (mobile as { value: string }).value),
-              education: body.education,
-              managementYears: body.managementYears ?? null,
-              createdAt: ctx.now,
-              updatedAt: ctx.now,
-            })
-            .returning();
-          person = inserted!;
-          await recordAudit(tx, ctx, {
-            action: 'workforce.staff_create',
-            objectType: 'workforce_staff',
-            objectId: id,
-            changes: { ...body, name: undefined, fullName: body.name, employment: undefined },
-          });
-        }
-        const hired = await hire(tx, ctx, actor, person, body.employment, inst!);
-        return { id: person.id, ...hired };
+        const row = await findOrRegisterPerson(tx, ctx, actor, person, checked.identity!, checked.mobile!);
+        const hired = await hire(tx, ctx, actor, row, employment, inst!);
+        return { id: row.id, ...hired };
       });
       if (result.blocked) throw new DomainError('workforce.banned');
       return detail(ctx, actor, result.id);

@@ -48,6 +48,14 @@ export interface ImportDefinition<T, C = unknown> {
    * between the dry run and the commit is caught as it is written (the commit stops before its batch).
    */
   prepare?(db: Db, actor: Actor): Promise<C>;
+  /**
+   * After the dry run, inside the transaction that stores the run and its `import_check` audit entry,
+   * with the context the rules were given: what the attempt itself must leave behind. The staff
+   * import tells the district officers about rows that matched the lifetime-ban list, as a single hire
+   * does (otherwise a dry run would be a silent way to ask the list). Not called by the commit or the
+   * error report. Rules may note such rows in the context (it is fresh for every pass).
+   */
+  afterCheck?(tx: Db, ctx: RequestContext, actor: Actor, context: C, runId: string): Promise<void>;
   /** Domain rules of a parsed row, including the caller's scope (e.g. a town outside it). */
   rules(value: T, actor: Actor, context: C): FieldError[];
   /** The natural key: a second row with the same key in one file is an error; an existing one is skipped. */

@@ -20,6 +20,8 @@ export interface ScanResult {
   errorCount: number;
   /** Errors in row order, at most `maxErrors`. */
   errors: RowError[];
+  /** What `def.prepare` returned for this pass, as the rules left it (the dry run's `afterCheck`). */
+  context?: unknown;
 }
 
 export interface ScanOptions<T> {
@@ -80,6 +82,7 @@ export async function scanTable<T>(
       throw new Error(`import ${def.kind}: prepare() needs opts.db`);
     }
     context = await def.prepare(opts.db, actor);
+    result.context = context;
   }
   const keyCol = def.columns.find((c) => c.field === def.keyField) ?? def.columns[0]!;
   const seen = new Map<string, number>();

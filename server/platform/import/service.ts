@@ -172,6 +172,7 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
           objectId: id,
           changes: { rows: scan.total, errors: scan.errorCount, existing },
         });
+        if (def.afterCheck) await def.afterCheck(tx, ctx, actor, scan.context, id);
         return rows;
       });
       return runView(run!);

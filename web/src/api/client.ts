@@ -139,7 +139,8 @@ export type ImportBase =
   | '/families/imports'
   | '/plan/communities/imports'
   | '/plan/funding/rates/imports'
-  | '/workforce/attendance/imports';
+  | '/workforce/attendance/imports'
+  | '/workforce/imports';
 
 /**
  * The calls of one kit import. The five routes answer the same shapes under every base, so the typed

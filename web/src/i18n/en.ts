@@ -12,6 +12,7 @@ import * as planRules from './modules/plan-rules.ts';
 import * as quality from './modules/quality.ts';
 import * as supervision from './modules/supervision.ts';
 import * as workforce from './modules/workforce.ts';
+import * as workforceImport from './modules/workforce-import.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -626,6 +627,7 @@ export const en: Messages = {
   'audit.from': 'From',
   'audit.to': 'To',
   ...workforce.en,
+  ...workforceImport.en,
   ...supervision.en,
   ...families.en,
   ...familiesPortal.en,

@@ -13,6 +13,7 @@ import * as planRules from './modules/plan-rules.ts';
 import * as quality from './modules/quality.ts';
 import * as supervision from './modules/supervision.ts';
 import * as workforce from './modules/workforce.ts';
+import * as workforceImport from './modules/workforce-import.ts';
 export const zhCN = {
   'app.title': '青浦区托育服务',
   'app.consoleTitle': '青浦区托育服务管理平台',
@@ -606,6 +607,7 @@ export const zhCN = {
   'audit.from': '起始时间',
   'audit.to': '截止时间',
   ...workforce.zh,
+  ...workforceImport.zh,
   ...supervision.zh,
   ...families.zh,
   ...familiesPortal.zh,

@@ -1,5 +1,5 @@
 /** The staff list (masked personal numbers), filtered by post, on the kit's PagedTable. */
-import { Button, Card, Select, type TableColumnsType, Tag } from 'antd';
+import { Button, Card, Select, Space, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { POST_LABELS, POSTS, staffListQuery } from '../../../../domain/contracts/workforce.ts';
@@ -20,6 +20,7 @@ export default function StaffListPage() {
   // Hiring is at the admin's own institution (the API takes an institution in the caller's scope).
   const ownInstitution = me.scope?.kind === 'institution' ? me.scope.institutionId : null;
   const mayHire = can(me, 'workforce.manage') && ownInstitution !== null;
+  const mayImport = can(me, 'workforce.import');
   const columns: TableColumnsType<StaffSummary> = [
     {
       title: t('workforce.name'),
@@ -51,11 +52,18 @@ export default function StaffListPage() {
     <Card
       title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('workforce.staffTitle')}</h1>}
       extra={
-        mayHire && (
-          <Button type="primary" onClick={() => setAdding(true)}>
-            {t('workforce.form.addStaff')}
-          </Button>
-        )
+        <Space>
+          {mayImport && (
+            <Link to="/admin/workforce/staff/import">
+              <Button>{t('workforce.import.button')}</Button>
+            </Link>
+          )}
+          {mayHire && (
+            <Button type="primary" onClick={() => setAdding(true)}>
+              {t('workforce.form.addStaff')}
+            </Button>
+          )}
+        </Space>
       }
     >
       {mayHire && (
