@@ -192,6 +192,11 @@ test('module console pages (quality, supervision, families, workforce, plan): ze
   await visit('/admin/families/visits', 'families visits');
   await visit('/admin/families/facilities', 'families facilities', '.ant-table-row');
   await visit('/admin/workforce/compliance', 'workforce compliance');
+  await visit('/admin/workforce/staff/import', 'workforce staff import');
+  // An operating institution's page with its staffing card.
+  const operating = await page.request.get(`${h.baseUrl}/api/v1/institutions?status=operating&pageSize=1`);
+  const [first] = ((await operating.json()) as { items: { id: string }[] }).items;
+  await visit(`/admin/institutions/${first!.id}`, 'institution with staffing', '.ant-card .ant-table-row');
   await visit('/admin/workforce/bans', 'workforce bans');
   await visit('/admin/workforce/subsidy', 'workforce subsidy', '.ant-table-row');
   await visit('/admin/workforce/trainings', 'workforce trainings', '.ant-table-row');
