@@ -125,3 +125,32 @@ export const exchangeInstitutionSchema = z
   .object({ id: z.uuid() })
   .catchall(z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]));
 export const exchangeInstitutionPage = pageOf(exchangeInstitutionSchema);
+
+/**
+ * The change feed (pull): events after a cursor, in commit order. The cursor is the district audit
+ * chain's sequence number (ADR 0019): entries are linked into the chain after they commit, in order,
+ * so a consumer that saves `next` and asks again misses nothing and sees nothing twice.
+ */
+export const changesQuery = z.strictObject({
+  /** The `next` of the previous answer (0 for the start). */
+  after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export const CHANGE_OBJECT_TYPES = ['institution'] as const;
+export const changeEventSchema = z.object({
+  /** Stable across redeliveries: `<district>-<seq>`. */
+  eventId: z.string(),
+  seq: z.number().int(),
+  at: z.string(),
+  objectType: z.enum(CHANGE_OBJECT_TYPES),
+  objectId: z.uuid(),
+  /** What happened, e.g. institutions.update, institutions.approve; no field values (read the object). */
+  action: z.string(),
+});
+export const changeFeedSchema = z.object({
+  items: z.array(changeEventSchema),
+  /** The cursor for the next call: the last event's seq, or `after` when there was none. */
+  next: z.number().int(),
+  hasMore: z.boolean(),
+});
+export type ChangeFeed = z.infer<typeof changeFeedSchema>;

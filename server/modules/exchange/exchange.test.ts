@@ -219,3 +219,75 @@ describe('tokens and the department read', () => {
     ).toBe('active');
   });
 });
+
+describe('the change feed (pull, ADR 0019)', () => {
+  const feed = (tok: string, query = '') =>
+    t.call('GET', `/api/v1/changes${query}`, { headers: { authorization: `Bearer ${tok}` } });
+  type Event = { eventId: string; seq: number; objectId: string; action: string; objectType: string };
+
+  it('lists the disclosed institutions’ changes in commit order after a cursor; the same cursor gives the same events; drafts are not in it', async () => {
+    const c = (await register({ name: '变更推送' })).json();
+    const tok = (await token(c.clientId, c.clientSecret)).json().access_token as string;
+    expect((await feed('')).statusCode).toBe(401);
+    const first = await feed(tok, '?limit=1000');
+    expect(first.statusCode, first.body).toBe(200);
+    const all = first.json() as { items: Event[]; next: number; hasMore: boolean };
+    const names = await t.database.db.execute(`select id::text as id, name from institutions`);
+    const nameOf = new Map(
+      (names as unknown as { rows: { id: string; name: string }[] }).rows.map((r) => [r.id, r.name]),
+    );
+    expect(new Set(all.items.map((e) => nameOf.get(e.objectId)))).toEqual(new Set(['甲托育园', '乙托育园']));
+    expect(all.items.map((e) => e.action)).toContain('institutions.approve');
+    expect(all.items.every((e) => e.objectType === 'institution')).toBe(true);
+    const seqs = all.items.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(all.items.map((e) => e.eventId)).size).toBe(all.items.length);
+    expect(all).toMatchObject({ hasMore: false, next: seqs[seqs.length - 1] });
+    // Nothing of personal data or field values: what happened and when.
+    expect(first.body).not.toMatch(/director|creditCode|name/i);
+
+    // A change after the cursor: only its events, in order; asking again from the same cursor repeats them.
+    const now = t.clock.now();
+    const third = await buildInstitution(t.database.db, {
+      status: 'operating',
+      townCode: ZHUJIAJIAO,
+      name: '丙托育园',
+      now,
+    });
+    const after = (await feed(tok, `?after=${all.next}`)).json() as { items: Event[]; next: number };
+    expect(after.items.length).toBeGreaterThan(0);
+    expect(after.items.every((e) => e.objectId === third.id && e.seq > all.next)).toBe(true);
+    const again = (await feed(tok, `?after=${all.next}`)).json() as { items: Event[] };
+    expect(again.items.map((e) => e.eventId)).toEqual(after.items.map((e) => e.eventId));
+    const end = (await feed(tok, `?after=${after.next}`)).json();
+    expect(end).toEqual({ items: [], next: after.next, hasMore: false });
+
+    const one = (await feed(tok, '?limit=1')).json();
+    expect(one.items).toHaveLength(1);
+    expect(one.hasMore).toBe(true);
+    expect(one.next).toBe(one.items[0].seq);
+
+    const reads = await t.database.db.execute(
+      `select count(*)::int as n from audit_log where action = 'exchange.changes_read' and actor_id = '${c.id}'`,
+    );
+    expect((reads as unknown as { rows: { n: number }[] }).rows[0]!.n).toBeGreaterThanOrEqual(5);
+  });
+
+  it('a bad cursor or limit is a 400 naming the field and the rule', async () => {
+    const c = (await register({ name: '变更推送 错误' })).json();
+    const tok = (await token(c.clientId, c.clientSecret)).json().access_token as string;
+    for (const [q, field] of [
+      ['?after=-1', 'querystring.after'],
+      ['?after=abc', 'querystring.after'],
+      ['?limit=0', 'querystring.limit'],
+      ['?limit=1001', 'querystring.limit'],
+      ['?since=1', 'querystring.since'],
+    ] as const) {
+      const res = await feed(tok, q);
+      expect(res.statusCode, q).toBe(400);
+      const e = res.json().errors[0];
+      expect(e.field, `${q} ${res.body}`).toBe(field);
+      expect(e.message_zh.length && e.message_en.length).toBeTruthy();
+    }
+  });
+});

@@ -8,6 +8,7 @@ export const texts: ModuleOpenApiTexts = {
     'POST /api/v1/exchange/clients/:id/disable': 'exchange.disableClient',
     'POST /api/v1/oauth/token': 'exchange.token',
     'GET /api/v1/exchange/institutions': 'exchange.institutions',
+    'GET /api/v1/changes': 'exchange.changes',
   },
   summaries: {
     'exchange.listClients': { en: "Other departments' API clients", zh: '对接部门接口客户端列表' },
@@ -26,6 +27,10 @@ export const texts: ModuleOpenApiTexts = {
     'exchange.institutions': {
       en: "The institution registry for a department's system (allow-listed fields; incremental by updatedAfter)",
       zh: '向部门系统提供机构登记信息（仅白名单字段；可按 updatedAfter 增量获取）',
+    },
+    'exchange.changes': {
+      en: 'Change feed: registry changes after a cursor, in commit order (pass back `next`; event ids are stable)',
+      zh: '变更推送（拉取）：游标之后的登记变更，按提交顺序（下次传回 next；事件 ID 不变）',
     },
   },
   tags: { exchange: '部门数据交换 / Department exchange' },

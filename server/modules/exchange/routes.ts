@@ -3,10 +3,13 @@
  * - /api/v1/exchange/clients: the security admin's register / list / disable (session).
  * - /api/v1/oauth/token: client credentials → a bearer token (public: the client authenticates itself).
  * - /api/v1/exchange/institutions: a department system's read, with a bearer token (action `client`).
+ * - /api/v1/changes: the pull change feed after a cursor (ADR 0019), with the same bearer token.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { paginationQuery } from '../../../domain/contracts/common.ts';
 import {
+  changeFeedSchema,
+  changesQuery,
   clientPage,
   clientParams,
   clientSchema,
@@ -104,24 +107,35 @@ export function exchangeRoutes(app: FastifyInstance, svc: ExchangeService) {
     );
   });
 
+  // The bearer token, the client's scope and its rate, before anything else of the route runs.
+  const bearer = (scope: 'institutions.read') => async (req: FastifyRequest, reply: FastifyReply) => {
+    try {
+      const c = await svc.authenticate(req.ctx.now, req.headers.authorization, scope);
+      clients.set(req, c);
+      req.ctx.actor = clientActor(c);
+      req.ctx.districtCode = c.districtCode;
+    } catch (e) {
+      if (!(e instanceof RateLimited)) reply.header('WWW-Authenticate', 'Bearer realm="tuoyu"');
+      throw retryAfter(reply, e);
+    }
+  };
   r.get(
     `${BASE}/institutions`,
     {
       config: { action: 'client', clientScope: 'institutions.read' },
       schema: { tags, querystring: exchangeInstitutionsQuery, response: { 200: exchangeInstitutionPage } },
-      // The bearer token, the client's scope and its rate, before anything else of the route runs.
-      onRequest: async (req, reply) => {
-        try {
-          const c = await svc.authenticate(req.ctx.now, req.headers.authorization, 'institutions.read');
-          clients.set(req, c);
-          req.ctx.actor = clientActor(c);
-          req.ctx.districtCode = c.districtCode;
-        } catch (e) {
-          if (!(e instanceof RateLimited)) reply.header('WWW-Authenticate', 'Bearer realm="tuoyu"');
-          throw retryAfter(reply, e);
-        }
-      },
+      onRequest: bearer('institutions.read'),
     },
     (req) => svc.institutions(req.ctx, clients.get(req)!, req.query),
+  );
+  // The pull change feed (ADR 0019), for departments that cannot receive webhooks.
+  r.get(
+    '/api/v1/changes',
+    {
+      config: { action: 'client', clientScope: 'institutions.read' },
+      schema: { tags, querystring: changesQuery, response: { 200: changeFeedSchema } },
+      onRequest: bearer('institutions.read'),
+    },
+    (req) => svc.changes(req.ctx, clients.get(req)!, req.query),
   );
 }

@@ -7,17 +7,18 @@
  * disabled client's tokens stop at once, and there is no signing code to get wrong (ADR 0015).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, asc, eq, gt, lt, notInArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import {
   type ApiClient,
+  type ChangeFeed,
   type CLIENT_SCOPES,
   type CreateClientBody,
   INSTITUTION_EXCHANGE_FIELDS,
   type InstitutionExchangeField,
 } from '../../../domain/contracts/exchange.ts';
-import type { InstitutionStatus } from '../../../domain/contracts/institution-enums.ts';
+import { type InstitutionStatus, TRANSITION_ACTIONS } from '../../../domain/contracts/institution-enums.ts';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../platform/audit/service.ts';
+import { recordAudit, sealAudit } from '../../platform/audit/service.ts';
 import { hashToken } from '../../platform/auth/sessions.ts';
 import { localDate } from '../../platform/clock.ts';
 import { type Actor, districtActor, type RequestContext } from '../../platform/context.ts';
@@ -25,6 +26,7 @@ import { DomainError, fieldError } from '../../platform/errors.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { countWhere, paged } from '../../platform/paging.ts';
+import { auditLog } from '../../platform/tables.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
 import { institutionScope } from '../institutions/repository.ts';
 import { institutions } from '../institutions/tables.ts';
@@ -355,8 +357,78 @@ export function createExchangeService(deps: { db: Db; limiter?: ClientRateLimite
       );
       return page;
     },
+
+    /**
+     * The change feed (ADR 0019): the registry's changes after a cursor, read from the district's sealed
+     * audit chain — every change writes its audit entry in its own transaction, and the sealer links
+     * committed entries in order, so the chain's seq is a gap-free commit-ordered outbox. Only changes
+     * of institutions disclosed today (not drafts or filings under review), only what happened and
+     * when: the client reads the object through its allow-list. Audited under the client's id.
+     */
+    async changes(
+      ctx: RequestContext,
+      client: ClientRow,
+      q: { after: number; limit: number },
+    ): Promise<ChangeFeed> {
+      const actor = clientActor(client);
+      // Link what has committed so far (as the audit list does), so the feed is current.
+      await sealAudit(db, client.districtCode);
+      const rows = await db
+        .select({ seq: auditLog.seq, at: auditLog.at, action: auditLog.action, objectId: auditLog.objectId })
+        .from(auditLog)
+        .innerJoin(
+          institutions,
+          and(
+            eq(institutions.districtCode, auditLog.districtCode),
+            sql`${institutions.id}::text = ${auditLog.objectId}`,
+          ),
+        )
+        .where(
+          and(
+            eq(auditLog.districtCode, client.districtCode),
+            gt(auditLog.seq, q.after),
+            eq(auditLog.objectType, 'institution'),
+            eq(auditLog.result, 'success'),
+            inArray(auditLog.action, INSTITUTION_CHANGE_ACTIONS),
+            scopeWhere(actor, institutionScope),
+            notInArray(institutions.status, UNDISCLOSED_STATUSES),
+          ),
+        )
+        .orderBy(asc(auditLog.seq))
+        .limit(q.limit + 1);
+      const items = rows.slice(0, q.limit).map((r) => ({
+        eventId: `${client.districtCode}-${r.seq}`,
+        seq: r.seq!,
+        at: r.at.toISOString(),
+        objectType: 'institution' as const,
+        objectId: r.objectId!,
+        action: r.action,
+      }));
+      const next = items.length ? items[items.length - 1]!.seq : q.after;
+      await db.transaction((tx) =>
+        recordAudit(
+          tx,
+          { ...ctx, actor, districtCode: client.districtCode },
+          {
+            action: 'exchange.changes_read',
+            objectType: 'api_client',
+            objectId: client.id,
+            changes: { after: q.after, limit: q.limit, events: items.length, next },
+          },
+        ),
+      );
+      return { items, next, hasMore: rows.length > q.limit };
+    },
   };
 }
+
+/** The audit actions that change an institution (not reads, exports or reveals). */
+const INSTITUTION_CHANGE_ACTIONS = [
+  'institutions.create',
+  'institutions.update',
+  'institutions.classes',
+  ...TRANSITION_ACTIONS.map((a) => `institutions.${a}`),
+];
 
 export type ExchangeService = ReturnType<typeof createExchangeService>;
 

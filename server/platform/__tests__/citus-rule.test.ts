@@ -239,6 +239,7 @@ const JOURNEYS: Journey[] = [
         }),
         'incremental read',
       );
+      ok(await t.call('GET', '/api/v1/changes?after=0&limit=50', { headers: auth }), 'change feed');
     },
   },
   {
