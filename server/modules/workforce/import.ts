@@ -1,8 +1,9 @@
 /**
- * The staff import (issue 9 "Workforce"): institution admins, town and district officers upload staff
- * with their employment (CSV/XLSX, one person a row) with the kit's import — a dry run with row errors,
- * then a job. Each row is the single hire's input (`createStaffBody`) with the institution named by its
- * unified social credit code, and goes through the single hire's own functions (service.ts):
+ * The staff import (issue 9 "Workforce"): institution admins and district officers — who may hire one by
+ * one; a town officer does not — upload staff with their employment (CSV/XLSX, one person a row) with
+ * the kit's import — a dry run with row errors, then a job. Each row is the single hire's input
+ * (`createStaffBody`) with the institution named by its unified social credit code, and goes through
+ * the single hire's own functions (service.ts):
  * `checkNewPerson` (GB 11643 checksum, 18 or older on the start date, foreign staff's birth date and
  * sex, mobile), `findOrRegisterPerson` (sealed ID and mobile, blind index, ban hash; audited) and
  * `hire` (screening, one active care post; audited), one row at a time inside the kit's batch
