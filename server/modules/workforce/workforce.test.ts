@@ -647,6 +647,32 @@ describe('end of employment', () => {
   });
 });
 
+/** Hire a person at an institution (district officer), certify them and assign them to classes. */
+const staffed = async (
+  instId: string,
+  post: 'teacher' | 'caregiver' | 'infant_carer',
+  certs: string[],
+  classIds: string[],
+) => {
+  const hired = (await hire(district, buildStaffInput(instId, { post }))).json();
+  for (const type of certs)
+    await t.call('POST', `/api/v1/workforce/staff/${hired.id}/certificates`, {
+      cookie: district,
+      body: { type, number: 'K', issuer: '教育局', issuedOn: '2025-01-01' },
+    });
+  const emp = hired.employments[0];
+  const put = await t.call('PUT', `/api/v1/workforce/staff/${hired.id}/employments/${emp.id}/classes`, {
+    cookie: district,
+    body: { classIds, version: emp.version },
+  });
+  expect(put.statusCode, put.body).toBe(200);
+};
+/** One class's compliance row. */
+const row = async (instId: string, classId: string) =>
+  (await t.call('GET', `/api/v1/workforce/compliance?institutionId=${instId}`, { cookie: district }))
+    .json()
+    .classes.find((c: { classId: string }) => c.classId === classId);
+
 describe('one person in several classes', () => {
   it('a caregiver assigned to two classes counts half in each, and the row says so', async () => {
     const db = t.database.db;
@@ -657,54 +683,13 @@ describe('one person in several classes', () => {
       now: t.clock.now(),
     });
     const [c1, c2] = instC.classes;
-    const hired = (await hire(district, buildStaffInput(instC.id))).json();
-    for (const type of ['caregiver', 'health'])
-      await t.call('POST', `/api/v1/workforce/staff/${hired.id}/certificates`, {
-        cookie: district,
-        body: { type, number: 'S', issuer: '人社局', issuedOn: '2025-01-01' },
-      });
-    const emp = hired.employments[0];
-    const put = await t.call('PUT', `/api/v1/workforce/staff/${hired.id}/employments/${emp.id}/classes`, {
-      cookie: district,
-      body: { classIds: [c1!.id, c2!.id], version: emp.version },
-    });
-    expect(put.statusCode, put.body).toBe(200);
-    const rows = (
-      await t.call('GET', `/api/v1/workforce/compliance?institutionId=${instC.id}`, { cookie: district })
-    ).json().classes as { classId: string; certifiedCaregivers: number; sharedStaff: number }[];
+    await staffed(instC.id, 'caregiver', ['caregiver', 'health'], [c1!.id, c2!.id]);
     for (const cls of [c1!, c2!])
-      expect(rows.find((r) => r.classId === cls.id)).toMatchObject({
-        certifiedCaregivers: 0.5,
-        sharedStaff: 1,
-      });
+      expect(await row(instC.id, cls.id)).toMatchObject({ certifiedCaregivers: 0.5, sharedStaff: 1 });
   });
 });
 
 describe('两教一保 and the family point, through the API', () => {
-  const staffed = async (
-    instId: string,
-    post: 'teacher' | 'caregiver' | 'infant_carer',
-    certs: string[],
-    classIds: string[],
-  ) => {
-    const hired = (await hire(district, buildStaffInput(instId, { post }))).json();
-    for (const type of certs)
-      await t.call('POST', `/api/v1/workforce/staff/${hired.id}/certificates`, {
-        cookie: district,
-        body: { type, number: 'K', issuer: '教育局', issuedOn: '2025-01-01' },
-      });
-    const emp = hired.employments[0];
-    const put = await t.call('PUT', `/api/v1/workforce/staff/${hired.id}/employments/${emp.id}/classes`, {
-      cookie: district,
-      body: { classIds, version: emp.version },
-    });
-    expect(put.statusCode, put.body).toBe(200);
-  };
-  const row = async (instId: string, classId: string) =>
-    (await t.call('GET', `/api/v1/workforce/compliance?institutionId=${instId}`, { cookie: district }))
-      .json()
-      .classes.find((c: { classId: string }) => c.classId === classId);
-
   it('a kindergarten toddler class needs two certified teachers and one certified caregiver, citing the rule', async () => {
     const kg = await buildInstitution(t.database.db, {
       status: 'operating',
