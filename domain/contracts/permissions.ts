@@ -8,6 +8,7 @@ import { EXCHANGE_PERMISSIONS } from './permissions-exchange.ts';
 import { FAMILIES_PERMISSIONS } from './permissions-families.ts';
 import { PLAN_PERMISSIONS } from './permissions-plan.ts';
 import { QUALITY_PERMISSIONS } from './permissions-quality.ts';
+import { SUBSIDY_PERMISSIONS } from './permissions-subsidy.ts';
 import { SUPERVISION_PERMISSIONS } from './permissions-supervision.ts';
 import { WORKFORCE_PERMISSIONS } from './permissions-workforce.ts';
 
@@ -59,6 +60,7 @@ export const PERMISSIONS = {
   ...QUALITY_PERMISSIONS,
   ...PLAN_PERMISSIONS,
   ...EXCHANGE_PERMISSIONS,
+  ...SUBSIDY_PERMISSIONS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

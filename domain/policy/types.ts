@@ -101,6 +101,22 @@ export interface PolicyValues {
   workforce?: {
     postCertificates: Record<string, string[][]>;
   };
+  // — 2026 beyond the plan (issue 17) —
+  /** The national childcare subsidy (育儿补贴) and how a city applies it. */
+  childcareSubsidy?: {
+    /** Yuan per child per year (paid by the month: yuanPerYear / 12 a month). */
+    yuanPerYear: number;
+    /** First day of the first month paid (YYYY-MM-DD). */
+    firstMonth: string;
+    /** Months of life paid: the birth month up to the month before the child turns this many months old. */
+    monthsOfLife: number;
+    /** Working days the town has to check an application. */
+    reviewWorkingDays: number;
+    /** Payments a year at least (quarterly batches = 4). */
+    minBatchesPerYear: number;
+    /** Only children with a hukou of the city (Shanghai). */
+    localHukouOnly: boolean;
+  };
 }
 
 /** Names of the value groups. */

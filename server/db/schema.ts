@@ -8,6 +8,7 @@ export * from '../modules/plan/news-tables.ts';
 export * from '../modules/plan/tables.ts';
 export * from '../modules/plan/task-tables.ts';
 export * from '../modules/quality/tables.ts';
+export * from '../modules/subsidy/tables.ts';
 export * from '../modules/supervision/complaint-tables.ts';
 export * from '../modules/supervision/tables.ts';
 export * from '../modules/workforce/tables.ts';

@@ -9,7 +9,7 @@
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 
 /** Kinds of personal data, each with its mask (server/platform/personal-data.ts). */
-export type PersonalKind = 'citizen_id' | 'passport' | 'phone' | 'name';
+export type PersonalKind = 'citizen_id' | 'passport' | 'phone' | 'bank_account' | 'name';
 
 export type PersonalMarker =
   /** Encrypted (encryptedText); `blindIndex` names the column key of its blind index, if any. */

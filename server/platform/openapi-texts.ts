@@ -8,6 +8,7 @@ import { texts as exchange } from '../modules/exchange/openapi-texts.ts';
 import { texts as families } from '../modules/families/openapi-texts.ts';
 import { texts as plan } from '../modules/plan/openapi-texts.ts';
 import { texts as quality } from '../modules/quality/openapi-texts.ts';
+import { texts as subsidy } from '../modules/subsidy/openapi-texts.ts';
 import { texts as supervision } from '../modules/supervision/openapi-texts.ts';
 import { texts as workforce } from '../modules/workforce/openapi-texts.ts';
 
@@ -195,7 +196,15 @@ const CORE_EXAMPLES: Record<string, Record<string, { summary: string; value: unk
   },
 };
 
-const MODULES: readonly ModuleOpenApiTexts[] = [workforce, supervision, families, quality, plan, exchange];
+const MODULES: readonly ModuleOpenApiTexts[] = [
+  workforce,
+  supervision,
+  families,
+  quality,
+  plan,
+  exchange,
+  subsidy,
+];
 
 export const OPERATION_ID_OVERRIDES: Record<string, string> = Object.assign(
   {},

@@ -95,6 +95,8 @@ export function maskPersonal(kind: PersonalKind, value: string): string {
   const v = String(value ?? '');
   if (kind === 'citizen_id') return maskCitizenId(v);
   if (kind === 'phone') return maskMobile(v);
+  // A bank account shows its last four digits only (6222 **** 0128).
+  if (kind === 'bank_account') return v.length <= 4 ? '*'.repeat(v.length) : `${'*'.repeat(4)}${v.slice(-4)}`;
   if (kind === 'name')
     return v.length === 0 ? '' : `${[...v][0]}${'*'.repeat(Math.max(1, [...v].length - 1))}`;
   if (v.length < 6) return '*'.repeat(v.length);
