@@ -13,6 +13,7 @@ const benches = [
   'bench/workforce.ts',
   'bench/supervision.ts',
   'bench/families.ts',
+  'bench/subsidy.ts',
 ].filter((b) => existsSync(b));
 let failed = 0;
 for (const b of benches) {

@@ -11,6 +11,7 @@ import { seedRightsDemo } from './families/rights-demo.ts';
 import { seedInstitutionsDemo } from './institutions/demo.ts';
 import { seedPlanDemo } from './plan/demo.ts';
 import { seedQualityDemo } from './quality/demo.ts';
+import { seedSubsidyDemo } from './subsidy/demo.ts';
 import { seedCameraDemo, seedComplaintDemo, seedDrillDemo } from './supervision/complaint-demo.ts';
 import { seedSupervisionDemo } from './supervision/demo.ts';
 import { seedWorkforceDemo } from './workforce/demo.ts';
@@ -57,6 +58,7 @@ export async function seedModuleDemoWithAccounts(db: Db, ctx: ModuleDemoContext)
   await seedCameraDemo(db, ctx);
   await seedQualityDemo(db, ctx);
   await seedPlanDemo(db, ctx);
+  await seedSubsidyDemo(db, ctx);
   // Statistics for every table the demo filled: without them the planner (PGlite above all) guesses
   // row counts and scans, e.g. guidance sessions per family took 2.2 s instead of milliseconds.
   await db.execute(sql`analyze`);

@@ -138,7 +138,7 @@ export function checkApplication(b: SubsidyApplicationBody, c: CheckContext): Fi
       en: `Only children with a hukou of the city are eligible here (${c.values.source})`,
     });
   const town = findDivision(b.hukouTownCode);
-  if (!town || town.level !== 'town' || !b.hukouTownCode.startsWith(c.districtCode))
+  if (town?.level !== 'town' || !b.hukouTownCode.startsWith(c.districtCode))
     push({
       field: 'hukouTownCode',
       rule: 'division.unknown_town',
