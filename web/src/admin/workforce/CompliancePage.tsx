@@ -39,7 +39,7 @@ export default function CompliancePage() {
   const c = q.data;
   const under = c.classes.filter((x) => !x.compliant);
   const exportUrl = apiUrl(
-    `/api/v1/workforce/compliance/export?format=xlsx${townCode ? `&townCode=${townCode}` : ''}`,
+    `/workforce/compliance/export?format=xlsx${townCode ? `&townCode=${townCode}` : ''}`,
   );
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

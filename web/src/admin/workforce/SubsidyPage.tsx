@@ -31,7 +31,7 @@ export default function SubsidyPage() {
   };
   const towns = townsOf(me?.districtCode ?? '310118');
   const exportUrl = apiUrl(
-    `/api/v1/workforce/subsidy/export?format=xlsx&year=${year}${townCode ? `&townCode=${townCode}` : ''}`,
+    `/workforce/subsidy/export?format=xlsx&year=${year}${townCode ? `&townCode=${townCode}` : ''}`,
   );
   if (q.isError)
     return <Alert type="error" showIcon message={problemText(q.error, lang, t('workforce.loadFailed'))} />;
