@@ -642,7 +642,9 @@ export function createSubsidyService({ db }: { db: Db }) {
 
     /**
      * A batch of every approved (or later stopped) child's months due in `year` through `through` that
-     * no batch covers yet (a returned line's months are due again), one line per run of months.
+     * no batch covers yet, one line per run of months. A returned line's months are due again once the
+     * account has been corrected after the return (until then the child waits: paying the same closed
+     * account again would only come back).
      */
     async createBatch(ctx: RequestContext, actor: Actor, body: Q<typeof createBatchBody>): Promise<Batch> {
       if (actor.scope?.kind !== 'division' || actor.scope.divisionCode !== actor.districtCode)
@@ -688,9 +690,25 @@ export function createSubsidyService({ db }: { db: Db }) {
           );
           for (const [k, v] of p) paid.set(k, v.covered);
         }
+        // A child whose payment the bank returned waits until its account is corrected (a later update).
+        const returned = await tx
+          .select({
+            applicationId: subsidyBatchLines.applicationId,
+            at: sql<Date>`max(${subsidyBatchLines.returnedAt})`,
+          })
+          .from(subsidyBatchLines)
+          .where(
+            and(
+              eq(subsidyBatchLines.districtCode, actor.districtCode),
+              eq(subsidyBatchLines.status, 'returned'),
+            ),
+          )
+          .groupBy(subsidyBatchLines.applicationId);
+        const lastReturn = new Map(returned.map((r) => [r.applicationId, new Date(r.at).getTime()]));
         const batchId = uuidv7(ctx.now.getTime());
         const lines: (typeof subsidyBatchLines.$inferInsert)[] = [];
         for (const a of apps) {
+          if ((lastReturn.get(a.id) ?? 0) >= a.updatedAt.getTime()) continue;
           const covered = paid.get(a.id);
           const due = monthsDue(childOf(a), values, { year: body.year, through: body.through }).filter(
             (m) => !covered?.has(m),

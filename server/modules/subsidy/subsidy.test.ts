@@ -341,6 +341,14 @@ describe('payment batches', () => {
     );
     expect((told as unknown as { rows: { n: number }[] }).rows[0]!.n).toBeGreaterThan(0);
 
+    // Until the account is corrected the returned months wait (the same account would fail again).
+    const waiting = await as('s-district', 'POST', '/api/v1/subsidy/batches', {
+      year: 2026,
+      through: '2026-02',
+    });
+    expect(waiting.statusCode).toBe(409);
+
+    t.clock.advance(60_000);
     // A bad corrected account is refused, naming the field; a good one is taken (audited without it).
     const app = await byNo('s-xj', 'YEBT-T-000012');
     const badAcc = await as('s-xj', 'PUT', `/api/v1/subsidy/applications/${app.id}/account`, {

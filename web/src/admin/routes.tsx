@@ -27,6 +27,7 @@ import { routes as familiesRoutes } from './families/routes.tsx';
 import { routes as planRoutes } from './plan/routes.tsx';
 import { routes as qualityRoutes } from './quality/routes.tsx';
 import type { Action } from './session.ts';
+import { routes as subsidyRoutes } from './subsidy/routes.tsx';
 import { routes as supervisionRoutes } from './supervision/routes.tsx';
 import { routes as workforceRoutes } from './workforce/routes.tsx';
 
@@ -68,6 +69,7 @@ export const adminRoutes: readonly AdminRoute[] = [
   // The business modules keep their entries in ./<module>/routes.tsx.
   ...workforceRoutes,
   ...familiesRoutes,
+  ...subsidyRoutes,
   ...supervisionRoutes,
   ...qualityRoutes,
   ...planRoutes,

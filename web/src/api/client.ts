@@ -140,7 +140,8 @@ export type ImportBase =
   | '/plan/communities/imports'
   | '/plan/funding/rates/imports'
   | '/workforce/attendance/imports'
-  | '/workforce/imports';
+  | '/workforce/imports'
+  | '/subsidy/imports';
 
 /**
  * The calls of one kit import. The five routes answer the same shapes under every base, so the typed

@@ -10,6 +10,7 @@ import * as planCircle from './modules/plan-circle.ts';
 import * as planNews from './modules/plan-news.ts';
 import * as planRules from './modules/plan-rules.ts';
 import * as quality from './modules/quality.ts';
+import * as subsidy from './modules/subsidy.ts';
 import * as supervision from './modules/supervision.ts';
 import * as workforce from './modules/workforce.ts';
 import * as workforceImport from './modules/workforce-import.ts';
@@ -628,6 +629,7 @@ export const en: Messages = {
   'audit.to': 'To',
   ...workforce.en,
   ...workforceImport.en,
+  ...subsidy.en,
   ...supervision.en,
   ...families.en,
   ...familiesPortal.en,

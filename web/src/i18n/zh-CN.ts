@@ -11,6 +11,7 @@ import * as planCircle from './modules/plan-circle.ts';
 import * as planNews from './modules/plan-news.ts';
 import * as planRules from './modules/plan-rules.ts';
 import * as quality from './modules/quality.ts';
+import * as subsidy from './modules/subsidy.ts';
 import * as supervision from './modules/supervision.ts';
 import * as workforce from './modules/workforce.ts';
 import * as workforceImport from './modules/workforce-import.ts';
@@ -608,6 +609,7 @@ export const zhCN = {
   'audit.to': '截止时间',
   ...workforce.zh,
   ...workforceImport.zh,
+  ...subsidy.zh,
   ...supervision.zh,
   ...families.zh,
   ...familiesPortal.zh,

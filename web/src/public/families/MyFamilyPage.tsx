@@ -5,6 +5,7 @@ import type { Me } from '../../api/client.ts';
 import { useT } from '../../i18n/index.tsx';
 import { queryClient } from '../../queryClient.ts';
 import { type MyFamily as Family, familyApi, portalKeys } from './api.ts';
+import { SubsidyCard } from './SubsidyCard.tsx';
 import { chinaDateOf, FamilyTabs, ParentOnly, useErrorTexts } from './shared.tsx';
 
 export default function MyFamilyPage() {
@@ -57,6 +58,7 @@ function MyFamily({ me }: { me: Me }) {
               ))}
             </ul>
           </section>
+          <SubsidyCard />
           <Consents family={f} />
           <section aria-labelledby="fp-visits" className="fp-card">
             <h2 id="fp-visits">{t('familiesPortal.family.visits')}</h2>

@@ -1,0 +1,53 @@
+/** The parent's childcare-subsidy card on 我的家庭 (issue 17): each child's application, its state, months due and paid; numbers masked. */
+import { useQuery } from '@tanstack/react-query';
+import { subsidyApi } from '../../admin/subsidy/api.ts';
+import { useT } from '../../i18n/index.tsx';
+
+export function SubsidyCard() {
+  const t = useT();
+  const q = useQuery({ queryKey: ['portal', 'subsidy'], queryFn: ({ signal }) => subsidyApi.mine(signal) });
+  const s = q.data;
+  return (
+    <section aria-labelledby="fp-subsidy" className="fp-card">
+      <h2 id="fp-subsidy">{t('subsidy.portal.title')}</h2>
+      {q.isError ? <p role="alert">{t('common.unknownError')}</p> : null}
+      {s ? (
+        <>
+          <p className="fp-muted">
+            {t('subsidy.portal.perMonth', { n: s.yuanPerMonth })} · {s.source}
+          </p>
+          {s.items.length === 0 ? <p>{t('subsidy.portal.none')}</p> : null}
+          <ul className="fp-list">
+            {s.items.map((a) => (
+              <li key={a.applicationNo}>
+                <strong>{a.childName}</strong> · {t(`subsidy.status.${a.status}`)}
+                <br />
+                <span className="fp-muted">
+                  {a.applicationNo} · {t('subsidy.appliedOn')} {a.appliedOn}
+                  {a.status === 'submitted' && a.dueOn
+                    ? ` · ${t('subsidy.portal.due', { date: a.dueOn })}`
+                    : ''}
+                </span>
+                {a.dueFrom && a.dueTo ? (
+                  <>
+                    <br />
+                    {t('subsidy.portal.months', { from: a.dueFrom, to: a.dueTo, n: a.monthsDue })}
+                  </>
+                ) : null}
+                <br />
+                {t('subsidy.portal.paid', { n: a.monthsPaid, amount: a.amountPaid.toLocaleString() })} ·{' '}
+                {t('subsidy.portal.account', { account: a.bankAccount })}
+                {a.reason ? (
+                  <>
+                    <br />
+                    {t('subsidy.portal.reason', { reason: a.reason })}
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
