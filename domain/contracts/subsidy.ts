@@ -211,7 +211,8 @@ export const mySubsidySchema = z.object({
     }),
   ),
   yuanPerMonth: z.number(),
-  source: z.string().describe('the packs the values come from, with their unverified state'),
+  source: z.string().describe('the packs the values come from'),
+  unverified: z.boolean().describe('some value was not checked against the official text'),
 });
 export type MySubsidy = z.infer<typeof mySubsidySchema>;
 

@@ -90,13 +90,10 @@ export async function seedSubsidyDemo(db: Db, ctx: ModuleDemoContext): Promise<v
     if (!isDemoParent && (!k.resident || !rng.chance(0.6))) continue;
     const g = firstGuardian.get(k.familyId);
     if (!g?.mobile || !k.idNumber) continue;
-    const born = k.birthDate > opened ? k.birthDate : opened;
-    const bornDay = Date.parse(`${born}T00:00:00Z`);
-    const left = Math.max(0, Math.floor((Date.parse(`${today}T00:00:00Z`) - bornDay) / 86_400_000));
-    // Applied some weeks after the later of the birth and the opening, never after today.
-    const appliedOn = new Date(bornDay + Math.min(left, rng.int(10, 120)) * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    // Applied some weeks after the later of the birth and the opening; a child whose day has not
+    // come yet has not applied.
+    const from = Date.parse(`${k.birthDate > opened ? k.birthDate : opened}T00:00:00Z`);
+    const appliedOn = new Date(from + rng.int(10, 120) * 86_400_000).toISOString().slice(0, 10);
     if (appliedOn > today || monthsDue({ birthDate: k.birthDate }, values).length === 0) continue;
     const due = addWorkingDays(appliedOn, values.reviewWorkingDays, cal);
     const dueOn = due.ok ? due.date : null;

@@ -902,7 +902,8 @@ export function createSubsidyService({ db }: { db: Db }) {
           bankAccount: a.bankAccount,
         })),
         yuanPerMonth: values.yuanPerYear / 12,
-        source: `${values.source}${values.unverified ? '（依据公开报道，待与正式文本核对 / from public reports, not yet checked against the official text）' : ''}`,
+        source: values.source,
+        unverified: values.unverified,
       };
     },
   };

@@ -122,12 +122,15 @@ export default function BatchesPage() {
         dataSource={batches.data.items}
         pagination={{ current: page, pageSize: 10, total: batches.data.total, onChange: setPage }}
         expandable={{
+          // Rows carry `children` (a count of children paid): not antd's tree-data field.
+          childrenColumnName: 'subRows',
           expandedRowRender: (b) => (
             <Table
               rowKey="townCode"
               size="small"
               pagination={false}
               aria-label={t('subsidy.batches.byTown')}
+              expandable={{ childrenColumnName: 'subRows' }}
               dataSource={b.towns}
               columns={[
                 { title: t('subsidy.town'), render: (_, r) => townName(r.townCode) },

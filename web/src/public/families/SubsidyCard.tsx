@@ -14,7 +14,9 @@ export function SubsidyCard() {
       {s ? (
         <>
           <p className="fp-muted">
-            {t('subsidy.portal.perMonth', { n: s.yuanPerMonth })} · {s.source}
+            {t('subsidy.portal.perMonth', { n: s.yuanPerMonth })} ·{' '}
+            {t('subsidy.source', { source: s.source })}
+            {s.unverified ? ` · ${t('subsidy.unverified')}` : ''}
           </p>
           {s.items.length === 0 ? <p>{t('subsidy.portal.none')}</p> : null}
           <ul className="fp-list">
