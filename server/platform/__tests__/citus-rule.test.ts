@@ -266,7 +266,11 @@ const JOURNEYS: Journey[] = [
         await deliverWebhooks(t.database.db, DISTRICT, WEBHOOKS_HERE, {
           clock: t.clock,
           audit: (tx, event) =>
-            recordAudit(tx, systemContext({ districtCode: DISTRICT, id }, t.clock.now()), event),
+            recordAudit(
+              tx,
+              systemContext({ districtCode: DISTRICT, id: 'citus-webhooks' }, t.clock.now()),
+              event,
+            ),
         });
         ok(await t.call('GET', '/api/v1/exchange/clients', { cookie }), 'clients with webhooks');
         ok(
