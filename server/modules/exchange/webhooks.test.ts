@@ -199,6 +199,37 @@ describe('setting a webhook', () => {
   });
 });
 
+describe('what counts as delivered', () => {
+  it('only a 2xx: a redirect is not followed, a receiver that does not answer in time is a timeout', async () => {
+    const cfg = {
+      networks: probeNetworks('127.0.0.0/8', 'WEBHOOK_NETWORKS'),
+      allowHttp: true,
+      timeoutMs: 200,
+    };
+    const hits: string[] = [];
+    const odd = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      if (req.url === '/redirect') res.writeHead(307, { location: '/elsewhere' }).end();
+      // '/silent': never answers (the request is left open)
+    });
+    await new Promise<void>((r) => odd.listen(0, '127.0.0.1', r));
+    try {
+      const base = `http://127.0.0.1:${(odd.address() as AddressInfo).port}`;
+      const moved = await sendSigned(`${base}/redirect`, '{}', 's', {}, 1, cfg);
+      expect(moved).toMatchObject({ outcome: 'http_error', status: 307 });
+      const silent = await sendSigned(`${base}/silent`, '{}', 's', {}, 1, cfg);
+      expect(silent).toMatchObject({ outcome: 'timeout', status: null });
+      expect(hits).toEqual(['/redirect', '/silent']);
+      odd.closeAllConnections();
+      const closed = await sendSigned('http://127.0.0.1:1/x', '{}', 's', {}, 1, cfg);
+      expect(closed).toMatchObject({ outcome: 'network_error', status: null });
+    } finally {
+      odd.closeAllConnections();
+      odd.close();
+    }
+  });
+});
+
 describe('delivery', () => {
   it('delivers the disclosed institutions’ events after the webhook was set, in seq order, signed; the secret is shown once and never stored or audited in clear', async () => {
     await institution('operating'); // before the webhook: not pushed (the pull feed has the history)
