@@ -2,19 +2,49 @@
  * Journey: department exchange (issue 15). The security admin registers the market-regulation
  * bureau's system as an API client in the console and sees its secret once; that system takes a
  * client-credentials token and reads the registry — only the ticked fields; the admin disables the
- * client and its live token stops at once. Screenshots under e2e/screenshots/exchange-*.png.
+ * client and its live token stops at once. On the way the admin sets the client's webhook to a receiver
+ * on 127.0.0.1 (allowed for this test by WEBHOOK_NETWORKS and WEBHOOK_ALLOW_HTTP), sends a test event that
+ * the receiver verifies with the secret shown once, and rotates the secret (ADR 0020). Screenshots under
+ * e2e/screenshots/exchange-*.png.
  */
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { consoleLogin, type Harness, shot, startHarness } from './harness.ts';
 
 let h: Harness;
+let receiver: Server;
+let receiverUrl = '';
+const received: { headers: IncomingHttpHeaders; body: string }[] = [];
 before(async () => {
+  receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => {
+      body += c.toString('utf8');
+    });
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/tuoyu/webhook`;
+  process.env.WEBHOOK_NETWORKS = '127.0.0.0/8';
+  process.env.WEBHOOK_ALLOW_HTTP = '1';
   h = await startHarness();
 });
 after(async () => {
   await h?.stop();
+  receiver?.close();
 });
+
+/** The documented check: X-Tuoyu-Signature t=<unix>,v1=<hex HMAC-SHA256(secret, "t.body")>. */
+function signedWith(secret: string, r: { headers: IncomingHttpHeaders; body: string }) {
+  const m = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(r.headers['x-tuoyu-signature'] ?? ''));
+  return !!m && createHmac('sha256', secret).update(`${m[1]}.${r.body}`).digest('hex') === m[2];
+}
 
 async function tokenFor(clientId: string, secret: string) {
   return fetch(`${h.baseUrl}/api/v1/oauth/token`, {
@@ -76,12 +106,44 @@ test('the security admin registers a department system; it reads only its fields
   assert.ok(body.total > 10, 'the demo registry is there');
   for (const item of body.items) assert.deepEqual(Object.keys(item).sort(), ['id', 'name', 'status']);
 
+  // The webhook: a private address is refused next to the field; the receiver here is allowed.
+  await row.getByRole('button', { name: '推送设置' }).click();
+  const hook = page.getByRole('dialog', { name: /变更推送/ });
+  await hook.waitFor();
+  await hook.getByLabel('接收地址').fill('https://10.1.2.3/hook');
+  await hook.getByRole('button', { name: '设置并生成签名密钥' }).click();
+  await hook.getByText('推送地址指向平台本机、链路本地或内部网段').waitFor();
+  await hook.getByLabel('接收地址').fill(receiverUrl);
+  await hook.getByRole('button', { name: '设置并生成签名密钥' }).click();
+  const signing = ((await hook.getByTestId('webhook-secret').textContent()) ?? '').trim();
+  assert.match(signing, /^whsec_/);
+  await hook.getByText('正常').waitFor();
+  await hook.getByRole('button', { name: '发送测试事件' }).click();
+  await page.getByText(/测试推送：已送达，HTTP 204/).waitFor();
+  assert.equal(received.length, 1);
+  assert.deepEqual(JSON.parse(received[0]!.body), { test: true, events: [] });
+  assert.ok(signedWith(signing, received[0]!), 'the receiver verifies the test event with the secret');
+  await shot(page, 'exchange-2-webhook');
+  await hook.getByRole('button', { name: '轮换签名密钥' }).click();
+  await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await hook.getByTestId('webhook-secret').filter({ hasNotText: signing }).waitFor();
+  const rotated = ((await hook.getByTestId('webhook-secret').textContent()) ?? '').trim();
+  await hook.getByRole('button', { name: '发送测试事件' }).click();
+  for (let i = 0; i < 100 && received.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(signedWith(rotated, received[1]!), 'after rotating: the new secret verifies');
+  assert.ok(!signedWith(signing, received[1]!), 'after rotating: the old secret does not');
+  await hook
+    .locator('.ant-modal-footer')
+    .getByRole('button', { name: /关\s*闭/ })
+    .click();
+
   await page.reload();
   await row.getByText('有效').waitFor();
-  await shot(page, 'exchange-2-list');
+  await row.getByText(/正常 · #\d+/).waitFor();
+  await shot(page, 'exchange-3-list');
   await row
-    .getByRole('button', { name: '停 用' })
-    .or(row.getByRole('button', { name: '停用' }))
+    .getByRole('button', { name: '停 用', exact: true })
+    .or(row.getByRole('button', { name: '停用', exact: true }))
     .click();
   await page.getByRole('button', { name: /确\s*定|OK/ }).click();
   await row.getByText('已停用').waitFor();

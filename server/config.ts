@@ -20,6 +20,13 @@ export interface Config {
   integrityMonths: number;
   /** Where the camera probe may connect (CAMERA_PROBE_NETWORKS; platform/probe-network.ts). */
   cameraProbeNetworks: ProbeNetworks;
+  /** Where webhooks may go besides the public internet (WEBHOOK_NETWORKS; platform/probe-network.ts). */
+  webhookNetworks: ProbeNetworks;
+  /**
+   * WEBHOOK_ALLOW_HTTP=1 (development and tests only; refused in production): a webhook URL may be
+   * plain http when its host is inside WEBHOOK_NETWORKS (e.g. a receiver on 127.0.0.1). Otherwise https.
+   */
+  webhookAllowHttp: boolean;
 }
 
 /** A whole number within [min, max] from the environment, or the default; anything else stops the start. */
@@ -38,6 +45,18 @@ function intSetting(
       `${name} 应为 ${min}–${max} 的整数 / ${name} must be a whole number from ${min} to ${max} (got "${raw}")`,
     );
   return n;
+}
+
+/** WEBHOOK_ALLOW_HTTP: "1" or unset; never in production (the start stops, naming the variable). */
+function webhookAllowHttp(raw: string | undefined, nodeEnv: string): boolean {
+  if (raw === undefined || raw === '' || raw === '0') return false;
+  if (raw !== '1')
+    throw new Error(`WEBHOOK_ALLOW_HTTP 应为 0 或 1 / WEBHOOK_ALLOW_HTTP must be 0 or 1 (got "${raw}")`);
+  if (nodeEnv === 'production')
+    throw new Error(
+      'WEBHOOK_ALLOW_HTTP=1 不能用于生产环境 / WEBHOOK_ALLOW_HTTP=1 is for development and tests, not production',
+    );
+  return true;
 }
 
 /** Read the configuration from an environment. */
@@ -63,5 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileUrl: env.MAP_TILE_URL ?? '',
     integrityMonths: intSetting(env, 'INTEGRITY_MONTHS', 36, 1, 120),
     cameraProbeNetworks: probeNetworks(env.CAMERA_PROBE_NETWORKS),
+    webhookNetworks: probeNetworks(env.WEBHOOK_NETWORKS, 'WEBHOOK_NETWORKS'),
+    webhookAllowHttp: webhookAllowHttp(env.WEBHOOK_ALLOW_HTTP, nodeEnv),
   };
 }

@@ -94,7 +94,6 @@ export const clientSchema = z.object({
   version: z.number().int(),
 });
 export type ApiClient = z.infer<typeof clientSchema>;
-export const clientPage = pageOf(clientSchema);
 /** The answer to a registration: the secret, shown this once (only its hash is stored). */
 export const createdClientSchema = clientSchema.extend({ clientSecret: z.string() });
 export const clientParams = z.strictObject({ id: z.uuid() });
@@ -154,3 +153,48 @@ export const changeFeedSchema = z.object({
   hasMore: z.boolean(),
 });
 export type ChangeFeed = z.infer<typeof changeFeedSchema>;
+
+/**
+ * Webhooks (push, ADR 0020): a client's URL receives the same events as the change feed, signed with
+ * HMAC-SHA-256 (`X-Tuoyu-Signature: t=<unix>,v1=<hex>` over "t.body"), retried with backoff; the
+ * cursor advances only on a 2xx, so a redelivery repeats the same event ids.
+ */
+export const WEBHOOK_STATES = ['active', 'failing', 'disabled'] as const;
+export const WEBHOOK_OUTCOMES = ['delivered', 'http_error', 'timeout', 'network_error', 'refused'] as const;
+export const WEBHOOK_DELIVERY_KINDS = ['events', 'test'] as const;
+
+export const setWebhookBody = z.strictObject({
+  /** https://… (plain http only where the deployment allows it for tests; never this host or private ranges). */
+  url: z.url().max(500),
+  /** The webhook's version when changing an existing one (optimistic locking); omitted for a new one. */
+  version: versionField.optional(),
+});
+export const webhookVersionBody = z.strictObject({ version: versionField });
+
+export const webhookSchema = z.object({
+  url: z.string(),
+  state: z.enum(WEBHOOK_STATES),
+  /** The last seq the receiver acknowledged (2xx); the next delivery starts after it. */
+  cursorSeq: z.number().int(),
+  /** Failed attempts in a row (0 after a 2xx). */
+  failures: z.number().int(),
+  nextAttemptAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  lastDeliveredAt: z.string().nullable(),
+  lastStatus: z.number().int().nullable(),
+  lastOutcome: z.enum(WEBHOOK_OUTCOMES).nullable(),
+  secretRotatedAt: z.string(),
+  version: z.number().int(),
+});
+export type Webhook = z.infer<typeof webhookSchema>;
+/** Setting a new webhook or rotating its secret: the signing secret, shown this once. */
+export const webhookWithSecretSchema = webhookSchema.extend({ signingSecret: z.string().optional() });
+export const webhookTestResultSchema = z.object({
+  outcome: z.enum(WEBHOOK_OUTCOMES),
+  status: z.number().int().nullable(),
+  durationMs: z.number().int(),
+});
+
+/** A client as the console lists it: with its webhook, if one is set (ADR 0020). */
+export const clientListItemSchema = clientSchema.extend({ webhook: webhookSchema.nullable() });
+export const clientPage = pageOf(clientListItemSchema);

@@ -90,6 +90,20 @@ export function protect(kind: EncryptedKind, value: string): { sealed: Sealed; i
   return { sealed: sealValue(kind, value), index: indexValue(kind, value) };
 }
 
+/**
+ * A secret the platform must use itself, not only compare (e.g. a webhook's HMAC signing secret, ADR
+ * 0020): sealed with the current encryption key, `secret:<purpose>` as the additional data so it opens
+ * only as what it was sealed for. Not personal data: no normalising, no blind index, and key rotation
+ * (crypto/rotate.ts) does not move it — retire an old encryption key only after rotating such secrets.
+ */
+export function sealSecret(purpose: string, value: string): string {
+  return seal(keyRing().encryption, value, `secret:${purpose}`);
+}
+
+export function openSecret(purpose: string, sealed: string): string {
+  return open(keyRing().encryption, sealed, `secret:${purpose}`);
+}
+
 /** The masked form shown by default: 310118********0026, 138****5678, 王**, E1****78. */
 export function maskPersonal(kind: PersonalKind, value: string): string {
   const v = String(value ?? '');

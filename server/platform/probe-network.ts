@@ -32,8 +32,8 @@ export interface ProbeNetworks {
   allow: BlockList | null;
 }
 
-/** Parse CAMERA_PROBE_NETWORKS; a bad entry stops the start naming the variable and the entry. */
-export function probeNetworks(raw: string | undefined): ProbeNetworks {
+/** Parse CAMERA_PROBE_NETWORKS (or `variable`); a bad entry stops the start naming the variable and the entry. */
+export function probeNetworks(raw: string | undefined, variable = 'CAMERA_PROBE_NETWORKS'): ProbeNetworks {
   const cidrs = (raw ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -46,7 +46,7 @@ export function probeNetworks(raw: string | undefined): ProbeNetworks {
     const n = Number(bits);
     if (!family || !Number.isInteger(n) || n < 0 || n > (family === 4 ? 32 : 128))
       throw new Error(
-        `CAMERA_PROBE_NETWORKS 中的 "${c}" 不是网段（如 10.20.0.0/16） / CAMERA_PROBE_NETWORKS: "${c}" is not a network (e.g. 10.20.0.0/16)`,
+        `${variable} 中的 "${c}" 不是网段（如 10.20.0.0/16） / ${variable}: "${c}" is not a network (e.g. 10.20.0.0/16)`,
       );
     allow.addSubnet(net!, n, family === 4 ? 'ipv4' : 'ipv6');
   }
@@ -75,6 +75,14 @@ export async function probeAddress(
   host: string,
   networks: ProbeNetworks,
 ): Promise<{ address: string; family: 4 | 6 } | null> {
+  return checkedAddress(host, (ip) => probeAllowed(ip, networks));
+}
+
+/** Resolve once, check every answer with `allowed`; the first answer, or null. */
+async function checkedAddress(
+  host: string,
+  allowed: (ip: string) => boolean,
+): Promise<{ address: string; family: 4 | 6 } | null> {
   const bare = host.replace(/^\[|\]$/g, '');
   let answers: { address: string; family: number }[];
   try {
@@ -82,7 +90,7 @@ export async function probeAddress(
   } catch {
     return null;
   }
-  if (answers.length === 0 || !answers.every((a) => probeAllowed(a.address, networks))) return null;
+  if (answers.length === 0 || !answers.every((a) => allowed(a.address))) return null;
   return { address: answers[0]!.address, family: answers[0]!.family === 6 ? 6 : 4 };
 }
 
@@ -91,4 +99,40 @@ export function literalRefused(host: string, networks: ProbeNetworks): boolean {
   const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
   if (bare === 'localhost' || bare.endsWith('.localhost')) return !probeAllowed('127.0.0.1', networks);
   return isIP(bare) !== 0 && !probeAllowed(bare, networks);
+}
+
+/*
+ * Webhooks (server/modules/exchange/webhooks.ts) post to addresses a security admin types. Stricter than
+ * the camera probe: a department's receiver is a public service, so besides this host, link-local,
+ * "this network", multicast and broadcast, private and shared ranges are refused too (10/8, 172.16/12,
+ * 192.168/16, 100.64/10 carrier-grade NAT, 198.18/15 benchmarking, fc00::/7 unique-local) — unless
+ * listed in WEBHOOK_NETWORKS (comma-separated CIDRs, e.g. the e-government network 政务外网, or
+ * 127.0.0.0/8 for tests), which are allowed in addition to the public internet.
+ */
+const PRIVATE = new BlockList();
+PRIVATE.addSubnet('10.0.0.0', 8, 'ipv4');
+PRIVATE.addSubnet('172.16.0.0', 12, 'ipv4');
+PRIVATE.addSubnet('192.168.0.0', 16, 'ipv4');
+PRIVATE.addSubnet('100.64.0.0', 10, 'ipv4');
+PRIVATE.addSubnet('198.18.0.0', 15, 'ipv4');
+PRIVATE.addSubnet('fc00::', 7, 'ipv6');
+
+/** Whether a webhook may be sent to this IP address. */
+export function webhookAllowed(ip: string, networks: ProbeNetworks): boolean {
+  const a = unmapped(ip);
+  if (!isIP(a.ip)) return false;
+  if (networks.allow?.check(a.ip, a.family)) return true;
+  return !NEVER.check(a.ip, a.family) && !PRIVATE.check(a.ip, a.family);
+}
+
+/** The checked address to send a webhook to (every DNS answer allowed), or null. */
+export function webhookAddress(host: string, networks: ProbeNetworks) {
+  return checkedAddress(host, (ip) => webhookAllowed(ip, networks));
+}
+
+/** For setting a webhook: a literal address (or localhost) a webhook may never be sent to. */
+export function webhookLiteralRefused(host: string, networks: ProbeNetworks): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (bare === 'localhost' || bare.endsWith('.localhost')) return !webhookAllowed('127.0.0.1', networks);
+  return isIP(bare) !== 0 && !webhookAllowed(bare, networks);
 }

@@ -34,6 +34,21 @@ export const exchangeErrors = defineErrors('exchange', {
   },
   'exchange.not_found': { status: 404, zh: '未找到该接口客户端', en: 'API client not found' },
   'exchange.already_disabled': { status: 409, zh: '该客户端已停用', en: 'The client is already disabled' },
+  'exchange.webhook_not_found': {
+    status: 404,
+    zh: '该客户端尚未设置推送地址',
+    en: 'The client has no webhook',
+  },
+  'exchange.webhook_disabled': {
+    status: 409,
+    zh: '该推送已停用，请先重新设置推送地址',
+    en: 'The webhook is disabled: set its URL again first',
+  },
+  'exchange.client_inactive': {
+    status: 409,
+    zh: '该客户端已停用或已过期，不能推送',
+    en: 'The client is disabled or expired: nothing can be pushed to it',
+  },
 });
 
 declare module '../../platform/errors.ts' {

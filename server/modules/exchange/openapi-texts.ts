@@ -9,6 +9,10 @@ export const texts: ModuleOpenApiTexts = {
     'POST /api/v1/oauth/token': 'exchange.token',
     'GET /api/v1/exchange/institutions': 'exchange.institutions',
     'GET /api/v1/changes': 'exchange.changes',
+    'PUT /api/v1/exchange/clients/:id/webhook': 'exchange.setWebhook',
+    'POST /api/v1/exchange/clients/:id/webhook/rotate': 'exchange.rotateWebhookSecret',
+    'POST /api/v1/exchange/clients/:id/webhook/disable': 'exchange.disableWebhook',
+    'POST /api/v1/exchange/clients/:id/webhook/test': 'exchange.testWebhook',
   },
   summaries: {
     'exchange.listClients': { en: "Other departments' API clients", zh: '对接部门接口客户端列表' },
@@ -32,9 +36,31 @@ export const texts: ModuleOpenApiTexts = {
       en: 'Change feed: registry changes after a cursor, in commit order (pass back `next`; event ids are stable)',
       zh: '变更推送（拉取）：游标之后的登记变更，按提交顺序（下次传回 next；事件 ID 不变）',
     },
+    'exchange.setWebhook': {
+      en: "Set a client's webhook URL (https; a new webhook's signing secret is shown once)",
+      zh: '设置客户端的推送地址（https；新设置时签名密钥仅显示一次）',
+    },
+    'exchange.rotateWebhookSecret': {
+      en: "Rotate a webhook's signing secret (the new one is shown once; the old one stops at once)",
+      zh: '轮换推送签名密钥（新密钥仅显示一次，旧密钥立即停用）',
+    },
+    'exchange.disableWebhook': {
+      en: 'Disable a webhook (nothing is sent; setting the URL again resumes after the last delivered event)',
+      zh: '停用推送（不再发送；重新设置地址后从最后一次成功投递处继续）',
+    },
+    'exchange.testWebhook': {
+      en: 'Send a signed test delivery now and answer what the receiver said',
+      zh: '立即发送一次签名的测试推送并返回接收方的响应',
+    },
   },
   tags: { exchange: '部门数据交换 / Department exchange' },
   examples: {
+    'exchange.setWebhook': {
+      market: {
+        summary: "The bureau's receiver / 市场监管局的接收地址",
+        value: { url: 'https://scjg.example.gov.cn/tuoyu/webhook' },
+      },
+    },
     'exchange.createClient': {
       market: {
         summary: 'The market-regulation bureau reads licences / 市场监管局读取登记信息',

@@ -4,6 +4,8 @@
  * - /api/v1/oauth/token: client credentials → a bearer token (public: the client authenticates itself).
  * - /api/v1/exchange/institutions: a department system's read, with a bearer token (action `client`).
  * - /api/v1/changes: the pull change feed after a cursor (ADR 0019), with the same bearer token.
+ * - /api/v1/exchange/clients/:id/webhook…: the security admin sets, rotates, disables and tests a
+ *   client's webhook (ADR 0020; the deliveries are the `exchange.webhooks` job's, webhooks.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { paginationQuery } from '../../../domain/contracts/common.ts';
@@ -18,11 +20,17 @@ import {
   disableClientBody,
   exchangeInstitutionPage,
   exchangeInstitutionsQuery,
+  setWebhookBody,
   tokenRequestBody,
   tokenResponseSchema,
+  webhookSchema,
+  webhookTestResultSchema,
+  webhookVersionBody,
+  webhookWithSecretSchema,
 } from '../../../domain/contracts/exchange.ts';
 import { actorOf, router } from '../../platform/http.ts';
 import { clientActor, type ExchangeService, RateLimited } from './service.ts';
+import type { WebhookService } from './webhooks.ts';
 
 const tags = ['exchange'];
 const BASE = '/api/v1/exchange';
@@ -49,7 +57,7 @@ function basicCredentials(header: string | undefined) {
   }
 }
 
-export function exchangeRoutes(app: FastifyInstance, svc: ExchangeService) {
+export function exchangeRoutes(app: FastifyInstance, svc: ExchangeService, hooks: WebhookService) {
   const r = router(app);
   r.get(
     `${BASE}/clients`,
@@ -74,6 +82,50 @@ export function exchangeRoutes(app: FastifyInstance, svc: ExchangeService) {
       schema: { tags, params: clientParams, body: disableClientBody, response: { 200: clientSchema } },
     },
     (req) => svc.disable(req.ctx, actorOf(req), req.params.id, req.body.version),
+  );
+
+  // Webhooks (ADR 0020).
+  r.put(
+    `${BASE}/clients/:id/webhook`,
+    {
+      config: { action: 'exchange.webhooks.manage' },
+      schema: {
+        tags,
+        params: clientParams,
+        body: setWebhookBody,
+        response: { 200: webhookWithSecretSchema },
+      },
+    },
+    (req) => hooks.set(req.ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    `${BASE}/clients/:id/webhook/rotate`,
+    {
+      config: { action: 'exchange.webhooks.manage' },
+      schema: {
+        tags,
+        params: clientParams,
+        body: webhookVersionBody,
+        response: { 200: webhookWithSecretSchema },
+      },
+    },
+    (req) => hooks.rotate(req.ctx, actorOf(req), req.params.id, req.body.version),
+  );
+  r.post(
+    `${BASE}/clients/:id/webhook/disable`,
+    {
+      config: { action: 'exchange.webhooks.manage' },
+      schema: { tags, params: clientParams, body: webhookVersionBody, response: { 200: webhookSchema } },
+    },
+    (req) => hooks.disable(req.ctx, actorOf(req), req.params.id, req.body.version),
+  );
+  r.post(
+    `${BASE}/clients/:id/webhook/test`,
+    {
+      config: { action: 'exchange.webhooks.manage' },
+      schema: { tags, params: clientParams, response: { 200: webhookTestResultSchema } },
+    },
+    (req) => hooks.test(req.ctx, actorOf(req), req.params.id),
   );
 
   // The token endpoint takes the form encoding OAuth clients send (and JSON). The parser lives in this

@@ -15,6 +15,7 @@ import {
   type CreateClientBody,
   INSTITUTION_EXCHANGE_FIELDS,
   type InstitutionExchangeField,
+  type Webhook,
 } from '../../../domain/contracts/exchange.ts';
 import { type InstitutionStatus, TRANSITION_ACTIONS } from '../../../domain/contracts/institution-enums.ts';
 import type { Db } from '../../db/client.ts';
@@ -31,7 +32,7 @@ import { updateVersioned } from '../../platform/versioned.ts';
 import { institutionScope } from '../institutions/repository.ts';
 import { institutions } from '../institutions/tables.ts';
 import './errors.ts';
-import { apiClients, apiTokens } from './tables.ts';
+import { apiClients, apiTokens, apiWebhooks } from './tables.ts';
 
 export const TOKEN_TTL_SECONDS = 900;
 /** Registrations are reviewed at least every three years (a local rule of this platform). */
@@ -41,14 +42,14 @@ const UNDISCLOSED_STATUSES: InstitutionStatus[] = ['draft', 'submitted'];
 const CLIENT_ID = /^ty-(\d{6})-[0-9a-f]{16}$/;
 const TOKEN = /^tyat\.(\d{6})\.([A-Za-z0-9_-]{43})$/;
 
-type ClientRow = typeof apiClients.$inferSelect;
+export type ClientRow = typeof apiClients.$inferSelect;
 type Scope = (typeof CLIENT_SCOPES)[number];
 
 const sameHash = (a: string, b: string) => timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
 const clientScope = { district: apiClients.districtCode };
 
 /** A client's status as the console shows it. */
-function statusOf(c: ClientRow, today: string): ApiClient['status'] {
+export function statusOf(c: ClientRow, today: string): ApiClient['status'] {
   if (c.disabled) return 'disabled';
   return c.expiresOn < today ? 'expired' : 'active';
 }
@@ -68,6 +69,23 @@ export function toClient(c: ClientRow, today: string): ApiClient {
     lastUsedAt: c.lastUsedAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
     version: c.version,
+  };
+}
+
+/** A client's webhook as the console shows it (never its secret). */
+export function toWebhook(w: typeof apiWebhooks.$inferSelect): Webhook {
+  return {
+    url: w.url,
+    state: w.state,
+    cursorSeq: w.cursorSeq,
+    failures: w.failures,
+    nextAttemptAt: w.nextAttemptAt?.toISOString() ?? null,
+    lastAttemptAt: w.lastAttemptAt?.toISOString() ?? null,
+    lastDeliveredAt: w.lastDeliveredAt?.toISOString() ?? null,
+    lastStatus: w.lastStatus,
+    lastOutcome: w.lastOutcome,
+    secretRotatedAt: w.secretRotatedAt.toISOString(),
+    version: w.version,
   };
 }
 
@@ -131,14 +149,21 @@ export function createExchangeService(deps: { db: Db; limiter?: ClientRateLimite
       return paged(q, {
         rows: (limit, offset) =>
           db
-            .select()
+            .select({ c: apiClients, w: apiWebhooks })
             .from(apiClients)
+            .leftJoin(
+              apiWebhooks,
+              and(
+                eq(apiWebhooks.districtCode, apiClients.districtCode),
+                eq(apiWebhooks.clientRef, apiClients.id),
+              ),
+            )
             .where(where)
             .orderBy(asc(apiClients.name), asc(apiClients.id))
             .limit(limit)
             .offset(offset),
         count: () => countWhere(db, apiClients, where),
-        map: (r) => toClient(r, today),
+        map: (r) => ({ ...toClient(r.c, today), webhook: r.w ? toWebhook(r.w) : null }),
       });
     },
 
@@ -371,39 +396,7 @@ export function createExchangeService(deps: { db: Db; limiter?: ClientRateLimite
       q: { after: number; limit: number },
     ): Promise<ChangeFeed> {
       const actor = clientActor(client);
-      // Link what has committed so far (as the audit list does), so the feed is current.
-      await sealAudit(db, client.districtCode);
-      const rows = await db
-        .select({ seq: auditLog.seq, at: auditLog.at, action: auditLog.action, objectId: auditLog.objectId })
-        .from(auditLog)
-        .innerJoin(
-          institutions,
-          and(
-            eq(institutions.districtCode, auditLog.districtCode),
-            sql`${institutions.id}::text = ${auditLog.objectId}`,
-          ),
-        )
-        .where(
-          and(
-            eq(auditLog.districtCode, client.districtCode),
-            gt(auditLog.seq, q.after),
-            eq(auditLog.objectType, 'institution'),
-            eq(auditLog.result, 'success'),
-            inArray(auditLog.action, INSTITUTION_CHANGE_ACTIONS),
-            scopeWhere(actor, institutionScope),
-            notInArray(institutions.status, UNDISCLOSED_STATUSES),
-          ),
-        )
-        .orderBy(asc(auditLog.seq))
-        .limit(q.limit + 1);
-      const items = rows.slice(0, q.limit).map((r) => ({
-        eventId: `${client.districtCode}-${r.seq}`,
-        seq: r.seq!,
-        at: r.at.toISOString(),
-        objectType: 'institution' as const,
-        objectId: r.objectId!,
-        action: r.action,
-      }));
+      const { items, hasMore } = await feedEvents(db, client, q.after, q.limit);
       const next = items.length ? items[items.length - 1]!.seq : q.after;
       await db.transaction((tx) =>
         recordAudit(
@@ -417,9 +410,58 @@ export function createExchangeService(deps: { db: Db; limiter?: ClientRateLimite
           },
         ),
       );
-      return { items, next, hasMore: rows.length > q.limit };
+      return { items, next, hasMore };
     },
   };
+}
+
+/**
+ * The client's events after `after` (ADR 0019), oldest first, at most `limit`: read from the district's
+ * sealed audit chain — every change writes its audit entry in its own transaction, and the sealer links
+ * committed entries in order, so seq is a gap-free commit-ordered cursor. Only changes of institutions
+ * disclosed today, only what happened and when. Shared by the pull feed and the webhooks (ADR 0020).
+ */
+export async function feedEvents(
+  db: Db,
+  client: ClientRow,
+  after: number,
+  limit: number,
+): Promise<{ items: ChangeFeed['items']; hasMore: boolean }> {
+  const actor = clientActor(client);
+  // Link what has committed so far (as the audit list does), so the feed is current.
+  await sealAudit(db, client.districtCode);
+  const rows = await db
+    .select({ seq: auditLog.seq, at: auditLog.at, action: auditLog.action, objectId: auditLog.objectId })
+    .from(auditLog)
+    .innerJoin(
+      institutions,
+      and(
+        eq(institutions.districtCode, auditLog.districtCode),
+        sql`${institutions.id}::text = ${auditLog.objectId}`,
+      ),
+    )
+    .where(
+      and(
+        eq(auditLog.districtCode, client.districtCode),
+        gt(auditLog.seq, after),
+        eq(auditLog.objectType, 'institution'),
+        eq(auditLog.result, 'success'),
+        inArray(auditLog.action, INSTITUTION_CHANGE_ACTIONS),
+        scopeWhere(actor, institutionScope),
+        notInArray(institutions.status, UNDISCLOSED_STATUSES),
+      ),
+    )
+    .orderBy(asc(auditLog.seq))
+    .limit(limit + 1);
+  const items = rows.slice(0, limit).map((r) => ({
+    eventId: `${client.districtCode}-${r.seq}`,
+    seq: r.seq!,
+    at: r.at.toISOString(),
+    objectType: 'institution' as const,
+    objectId: r.objectId!,
+    action: r.action,
+  }));
+  return { items, hasMore: rows.length > limit };
 }
 
 /** The audit actions that change an institution (not reads, exports or reveals). */

@@ -11,6 +11,8 @@
  * the list/get/update/export requests whose statements are checked). Nothing else changes.
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,13 +25,21 @@ import {
 } from '../../../scripts/citus-ddl.ts';
 import { createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
 import { buildFamily } from '../../../test/factories/families.ts';
+import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { buildPlan } from '../../../test/factories/plan.ts';
 import { buildQualityRound } from '../../../test/factories/quality.ts';
 import { buildStaff } from '../../../test/factories/workforce.ts';
 import { Rng } from '../../demo/rng.ts';
+import { deliverWebhooks } from '../../modules/exchange/webhooks.ts';
 import { seedInstitutionsDemo } from '../../modules/institutions/demo.ts';
 import { buildInstitutionInput } from '../../modules/institutions/factories.ts';
 import { institutions } from '../../modules/institutions/tables.ts';
+import { recordAudit } from '../audit/service.ts';
+import { systemContext } from '../jobs/index.ts';
+import { probeNetworks } from '../probe-network.ts';
+
+/** The exchange journey's webhook receiver listens on 127.0.0.1 (allowed for this test only). */
+const WEBHOOKS_HERE = { networks: probeNetworks('127.0.0.0/8', 'WEBHOOK_NETWORKS'), allowHttp: true };
 
 interface Journey {
   module: string;
@@ -223,7 +233,7 @@ const JOURNEYS: Journey[] = [
       ).json() as { id: string; clientId: string; clientSecret: string; version: number };
       return { cookie, state: { id: c.id, clientId: c.clientId, secret: c.clientSecret } };
     },
-    async run(t, cookie, { clientId, secret }) {
+    async run(t, cookie, { id, clientId, secret }) {
       ok(await t.call('GET', '/api/v1/exchange/clients', { cookie }), 'clients');
       const tok = ok(
         await t.call('POST', '/api/v1/oauth/token', {
@@ -240,6 +250,36 @@ const JOURNEYS: Journey[] = [
         'incremental read',
       );
       ok(await t.call('GET', '/api/v1/changes?after=0&limit=50', { headers: auth }), 'change feed');
+      // Webhooks (ADR 0020): set, rotate, test, one delivery run of the job, disable — to a receiver here.
+      const receiver = createServer((_req, res) => res.writeHead(204).end());
+      await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+      try {
+        const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+        const hook = `/api/v1/exchange/clients/${id}/webhook`;
+        const set = ok(await t.call('PUT', hook, { cookie, body: { url } }), 'set webhook').json();
+        const rotated = ok(
+          await t.call('POST', `${hook}/rotate`, { cookie, body: { version: set.version } }),
+          'rotate',
+        ).json();
+        ok(await t.call('POST', `${hook}/test`, { cookie }), 'test event');
+        await buildInstitution(t.database.db, { status: 'operating', now: t.clock.now() });
+        await deliverWebhooks(t.database.db, DISTRICT, WEBHOOKS_HERE, {
+          clock: t.clock,
+          audit: (tx, event) =>
+            recordAudit(
+              tx,
+              systemContext({ districtCode: DISTRICT, id: 'citus-webhooks' }, t.clock.now()),
+              event,
+            ),
+        });
+        ok(await t.call('GET', '/api/v1/exchange/clients', { cookie }), 'clients with webhooks');
+        ok(
+          await t.call('POST', `${hook}/disable`, { cookie, body: { version: rotated.version } }),
+          'disable webhook',
+        );
+      } finally {
+        receiver.close();
+      }
     },
   },
   {
@@ -342,7 +382,9 @@ async function explain(c: Captured): Promise<unknown> {
 const PLANNABLE = /^\s*(select|insert|update|delete|with)\b/i;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({
+    config: { webhookNetworks: WEBHOOKS_HERE.networks, webhookAllowHttp: WEBHOOKS_HERE.allowHttp },
+  });
   installCapture(t);
 });
 afterAll(async () => {

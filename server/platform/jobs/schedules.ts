@@ -45,6 +45,13 @@ export const SCHEDULES: readonly Schedule[] = [
     description:
       'Daily 01:45: anonymise families whose every child is past the retention age (default 4 years); counts audited',
   },
+  {
+    // Handler: server/modules/exchange/webhooks.ts (defined when the module registers).
+    kind: 'exchange.webhooks',
+    cron: '* * * * *',
+    description:
+      "Every minute: push the change feed to department clients' webhooks (signed; a failing receiver backs off, cursor per client)",
+  },
 ];
 
 export const SCHEDULE_TIMEZONE = 'Asia/Shanghai';

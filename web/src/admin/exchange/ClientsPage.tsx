@@ -1,6 +1,8 @@
 /**
  * /admin/exchange/clients — the security admin registers other departments' systems as API clients
- * (scopes, field allow-list, rate, validity), sees the secret once, and disables a client.
+ * (scopes, field allow-list, rate, validity), sees the secret once, and disables a client; each
+ * client's webhook (state, last delivered seq, last answer) is set, rotated, disabled and tested in
+ * WebhookDialog (ADR 0020).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -36,6 +38,7 @@ import { useRulesFrom } from '../../components/rulesFrom.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { can, useCurrentMe } from '../session.ts';
 import { type ApiClientRow, type CreatedClient, exchangeApi } from './api.ts';
+import { WEBHOOK_COLOR, WebhookDialog } from './WebhookDialog.tsx';
 
 const STATUS_COLOR = { active: 'green', expired: 'orange', disabled: 'default' } as const;
 
@@ -60,6 +63,7 @@ export default function ClientsPage() {
   const rules = useRulesFrom(createClientBody);
   const [page, setPage] = useState(1);
   const [created, setCreated] = useState<CreatedClient | null>(null);
+  const [hookOf, setHookOf] = useState<string | null>(null);
   const query = { page, pageSize: 20 };
   const list = useQuery({
     queryKey: keys.exchange.clients(query),
@@ -136,16 +140,36 @@ export default function ClientsPage() {
               render: (_, c) => <Tag color={STATUS_COLOR[c.status]}>{t(`exchange.status.${c.status}`)}</Tag>,
             },
             {
+              title: t('exchange.webhook.column'),
+              key: 'webhook',
+              render: (_, c) =>
+                c.webhook ? (
+                  <Tag color={WEBHOOK_COLOR[c.webhook.state]}>
+                    {t(`exchange.webhook.state.${c.webhook.state}`)} · #{c.webhook.cursorSeq}
+                  </Tag>
+                ) : (
+                  '—'
+                ),
+            },
+            {
               title: t('exchange.actions'),
               key: 'actions',
-              render: (_, c) =>
-                manage && c.status !== 'disabled' ? (
-                  <Popconfirm title={t('exchange.disableConfirm')} onConfirm={() => disable.mutate(c)}>
-                    <Button size="small" danger>
-                      {t('exchange.disable')}
+              render: (_, c) => (
+                <Space size={4} wrap>
+                  {(c.webhook || (manage && c.status === 'active')) && (
+                    <Button size="small" onClick={() => setHookOf(c.id)}>
+                      {t('exchange.webhook.manage')}
                     </Button>
-                  </Popconfirm>
-                ) : null,
+                  )}
+                  {manage && c.status !== 'disabled' && (
+                    <Popconfirm title={t('exchange.disableConfirm')} onConfirm={() => disable.mutate(c)}>
+                      <Button size="small" danger>
+                        {t('exchange.disable')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                </Space>
+              ),
             },
           ]}
         />
@@ -227,6 +251,13 @@ export default function ClientsPage() {
             </Button>
           </Form>
         </Card>
+      )}
+      {hookOf && list.data?.items.find((c) => c.id === hookOf) && (
+        <WebhookDialog
+          client={list.data.items.find((c) => c.id === hookOf)!}
+          manage={can(me, 'exchange.webhooks.manage')}
+          onClose={() => setHookOf(null)}
+        />
       )}
       <Modal
         open={!!created}

@@ -15,3 +15,34 @@ export const exchangeApi = {
       http.POST('/api/v1/exchange/clients/{id}/disable', { params: { path: { id } }, body: { version } }),
     ),
 };
+
+export type WebhookState = NonNullable<ApiClientRow['webhook']>;
+export type WebhookWithSecret = ResponseOf<'/api/v1/exchange/clients/{id}/webhook', 'put'>;
+export type WebhookTestResult = ResponseOf<'/api/v1/exchange/clients/{id}/webhook/test', 'post'>;
+
+/** A client's webhook (ADR 0020): set, rotate the secret, disable, send a test event. */
+export const webhookApi = {
+  set: (id: string, url: string, version?: number) =>
+    unwrap(
+      http.PUT('/api/v1/exchange/clients/{id}/webhook', {
+        params: { path: { id } },
+        body: version === undefined ? { url } : { url, version },
+      }),
+    ),
+  rotate: (id: string, version: number) =>
+    unwrap(
+      http.POST('/api/v1/exchange/clients/{id}/webhook/rotate', {
+        params: { path: { id } },
+        body: { version },
+      }),
+    ),
+  disable: (id: string, version: number) =>
+    unwrap(
+      http.POST('/api/v1/exchange/clients/{id}/webhook/disable', {
+        params: { path: { id } },
+        body: { version },
+      }),
+    ),
+  test: (id: string) =>
+    unwrap(http.POST('/api/v1/exchange/clients/{id}/webhook/test', { params: { path: { id } } })),
+};
