@@ -6,12 +6,18 @@
 import { parseDate } from '../rules/dates.ts';
 import { err, ok, type Result } from '../rules/result.ts';
 import { NATIONAL_PACKS } from './national-2019.ts';
+import { NATIONAL_2020_RECORD_CHECKS } from './national-2020-checks.ts';
 import { QINGPU_PACKS } from './qingpu-2021.ts';
 import { SHANGHAI_PACKS } from './shanghai-2024.ts';
 import type { Cited, PolicyGroup, PolicyPack, PolicyValues } from './types.ts';
 
 /** Every pack shipped with the platform. */
-export const ALL_PACKS: readonly PolicyPack[] = [...NATIONAL_PACKS, ...SHANGHAI_PACKS, ...QINGPU_PACKS];
+export const ALL_PACKS: readonly PolicyPack[] = [
+  ...NATIONAL_PACKS,
+  NATIONAL_2020_RECORD_CHECKS,
+  ...SHANGHAI_PACKS,
+  ...QINGPU_PACKS,
+];
 
 /** Every key of every group (an object so the compiler checks it is exhaustive). */
 const GROUP_KEYS: { [G in PolicyGroup]-?: Record<keyof NonNullable<PolicyValues[G]>, true> } = {
@@ -75,6 +81,7 @@ const GROUP_KEYS: { [G in PolicyGroup]-?: Record<keyof NonNullable<PolicyValues[
   },
   // — workforce (issue 9) —
   workforce: { postCertificates: true },
+  recordChecks: { required: true },
 };
 
 /** Groups that must be complete for a resolution to succeed (the national baseline). */
