@@ -528,6 +528,13 @@ const labelled = <const T extends readonly [string, ...string[]]>(
         ? undefined
         : `${zh}不在列表中，应为：${labelList(labels, 'zh')} / Unknown ${en}: one of ${labelList(labels, 'en')}`,
   });
+/** One check's columns in an import row (the kind is the column group's). */
+const importCheck = z.strictObject({
+  result: labelled(RECORD_CHECK_RESULTS, RECORD_CHECK_RESULT_LABELS, '查询结果', 'check result'),
+  checkedOn: date,
+  referenceNumber: text(50),
+});
+
 /**
  * One row of the staff import (kit import, `workforce_staff`): the person as `createStaffBody` has them
  * and the employment, whose institution is named by its unified social credit code (the registry's
@@ -536,9 +543,14 @@ const labelled = <const T extends readonly [string, ...string[]]>(
 export const staffImportRow = createStaffBody.extend({
   idType: labelled(ID_TYPES, ID_TYPE_LABELS, '证件类型', 'document type'),
   education: labelled(EDUCATIONS, EDUCATION_LABELS, '学历', 'education'),
-  employment: employmentInput.omit({ institutionId: true }).extend({
+  employment: employmentInput.omit({ institutionId: true, checks: true }).extend({
     institutionCode: z.string().trim().min(1).max(18),
     post: labelled(POSTS, POST_LABELS, '岗位', 'post'),
+    /** The pre-hire record checks, one group of columns per kind (empty: the checks on record are used). */
+    checks: z.strictObject({
+      sex_offence_query: importCheck.optional(),
+      no_criminal_record: importCheck.optional(),
+    }),
   }),
 });
 export type StaffImportRow = z.infer<typeof staffImportRow>;

@@ -36,7 +36,8 @@ export const NATIONAL_2020_RECORD_CHECKS: PolicyPack = {
             title: '关于建立教职员工准入查询性侵违法犯罪信息制度的意见',
             docNumber: '高检发〔2020〕14号',
             issued: '2020-08-20',
-            article: '入职查询（招录、聘用与未成年人密切接触的工作人员前，应当查询性侵违法犯罪信息；有记录的不得录用）',
+            article:
+              '入职查询（招录、聘用与未成年人密切接触的工作人员前，应当查询性侵违法犯罪信息；有记录的不得录用）',
             validityDays: null,
             related:
               '上海市 2019 年建立的涉性侵害违法犯罪人员从业禁止制度，适用范围含 3 岁以下婴幼儿照护机构（文号、日期未核实）',
@@ -52,8 +53,7 @@ export const NATIONAL_2020_RECORD_CHECKS: PolicyPack = {
             validityDays: null,
           },
         ],
-        article:
-          '高检发〔2020〕14号 入职查询；WS/T 821—2023 人员管理（无犯罪记录证明）',
+        article: '高检发〔2020〕14号 入职查询；WS/T 821—2023 人员管理（无犯罪记录证明）',
         verified: false,
         note: 'From secondary public copies; official texts and article numbers not read. No validity window for a check is set by either text as read here: none is applied.',
       },

@@ -39,9 +39,17 @@ describe('preHireDecision (pack as shipped: no window)', () => {
     ['none', [], ['record_check_missing', 'record_check_missing']],
     ['the certificate missing', [sex('clear')], ['record_check_missing']],
     ['the query missing', [ncr('clear')], ['record_check_missing']],
-    ['the query dated after the start', [sex('clear', '2026-03-02'), ncr('clear')], ['record_check_after_start']],
+    [
+      'the query dated after the start',
+      [sex('clear', '2026-03-02'), ncr('clear')],
+      ['record_check_after_start'],
+    ],
     ['a found query', [sex('found'), ncr('clear')], ['record_check_found']],
-    ['a found certificate beside a clear one', [sex('clear'), ncr('clear'), ncr('found', '2026-02-20')], ['record_check_found']],
+    [
+      'a found certificate beside a clear one',
+      [sex('clear'), ncr('clear'), ncr('found', '2026-02-20')],
+      ['record_check_found'],
+    ],
     ['an earlier clear and a later good one', [sex('clear', '2026-04-01'), sex('clear'), ncr('clear')], []],
   ])('%s', (_name, checks, expected) => {
     expect(rules(preHireDecision(checks, START, required))).toEqual(expected);
@@ -79,9 +87,9 @@ describe('preHireDecision with a validity window from a pack', () => {
     ['one day too old', '2025-11-30', ['record_check_expired', 'record_check_expired']],
     ['recent', '2026-02-28', []],
   ])('%s', (_n, checkedOn, expected) => {
-    expect(rules(preHireDecision([sex('clear', checkedOn), ncr('clear', checkedOn)], START, windowed))).toEqual(
-      expected,
-    );
+    expect(
+      rules(preHireDecision([sex('clear', checkedOn), ncr('clear', checkedOn)], START, windowed)),
+    ).toEqual(expected);
   });
 });
 

@@ -509,7 +509,10 @@ comment(recordChecks, ['从业人员入职查询记录', 'Pre-hire record checks
     '类别：sex_offence_query 性侵违法犯罪信息查询（高检发〔2020〕14号）/no_criminal_record 无犯罪记录证明（WS/T 821）',
     'Kind: sex_offence_query (高检发〔2020〕14号) / no_criminal_record certificate (WS/T 821)',
   ],
-  result: ['结果：clear 无记录/found 有记录（有记录则不得录用）', 'Result: clear / found (a record found bars the hire)'],
+  result: [
+    '结果：clear 无记录/found 有记录（有记录则不得录用）',
+    'Result: clear / found (a record found bars the hire)',
+  ],
   checkedOn: ['查询或开具日期', 'Date of the query or of the certificate'],
   referenceNumber: [
     '查询回执或证明编号（按录入保存，不写入日志）',
