@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InstitutionDetail } from '../../../domain/contracts/institution.ts';
 import { countRows, createTestApp, DISTRICT, type TestApp, XUJING, ZHUJIAJIAO } from '../../../test/app.ts';
 import { commitRun, uploadCsv } from '../../../test/factories/imports.ts';
-import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { multipartBody } from '../../../test/factories/inputs.ts';
+import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { buildStaffInput, syntheticCitizenId, syntheticMobile } from '../../../test/factories/workforce.ts';
 import { STAFF_IMPORT_COLUMNS } from './import.ts';
 

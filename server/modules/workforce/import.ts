@@ -36,9 +36,9 @@ import {
   type StaffImportRow,
   staffImportRow,
 } from '../../../domain/contracts/workforce.ts';
+import { citizenIdCheckChar, creditCodeCheckChar, orgCodeCheckChar } from '../../../domain/rules/ids.ts';
 import { workforcePolicy } from '../../../domain/workforce/policy.ts';
 import { checkDateErrors, preHireDecision, type RecordedCheck } from '../../../domain/workforce/prehire.ts';
-import { citizenIdCheckChar, creditCodeCheckChar, orgCodeCheckChar } from '../../../domain/rules/ids.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { localDate } from '../../platform/clock.ts';

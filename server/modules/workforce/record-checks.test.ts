@@ -9,8 +9,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InstitutionDetail } from '../../../domain/contracts/institution.ts';
 import { countRows, createTestApp, DISTRICT, type TestApp, ZHUJIAJIAO } from '../../../test/app.ts';
-import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { multipartBody } from '../../../test/factories/inputs.ts';
+import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { buildStaffInput, syntheticChecks } from '../../../test/factories/workforce.ts';
 
 let t: TestApp;
