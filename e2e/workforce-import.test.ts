@@ -52,6 +52,7 @@ test('institution admin: template, a bad row reported, the good row committed an
   const headers = (wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1).map(String);
   assert.ok(headers.includes('证件号码 Document number'), headers.join('|'));
   assert.ok(headers.includes('机构统一社会信用代码 Institution credit code'));
+  assert.ok(headers.includes('无犯罪记录证明日期 No-criminal-record certificate date'), headers.join('|'));
 
   const good = syntheticId('19950315');
   const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
@@ -66,6 +67,13 @@ test('institution admin: template, a bad row reported, the good row committed an
         机构统一社会信用代码: creditCode,
         岗位: '保育人员',
         入职日期: '2026-03-01',
+        // the pre-hire record checks (入职查询): both clear, before the start
+        性侵违法犯罪信息查询结果: '无记录',
+        性侵违法犯罪信息查询日期: '2026-02-20',
+        性侵违法犯罪信息查询编号: `CX-${idNumber.slice(-6)}`,
+        无犯罪记录证明结果: '无记录',
+        无犯罪记录证明日期: '2026-02-18',
+        无犯罪记录证明编号: `WF-${idNumber.slice(-6)}`,
       };
       return v[zh!] ?? '';
     });

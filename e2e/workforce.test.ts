@@ -124,6 +124,21 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
   await choose(page, dialog, '学历', '高中');
   await choose(page, dialog, '岗位', '保育人员');
   await dialog.locator('.ant-modal-title').click(); // close the list before the picture
+  const checkedOn = new Date().toISOString().slice(0, 10); // the form's start date is today
+  // Without the pre-hire record checks (入职查询) the hire is refused, naming the rule and its document.
+  await dialog.getByTestId('record-check-rule').waitFor();
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await dialog.getByText(/入职前须登记性侵违法犯罪信息查询（高检发〔2020〕14号/).waitFor();
+  await shot(page, 'workforce-1a-checks-missing');
+  for (const [kind, ref] of [
+    ['性侵违法犯罪信息查询', 'CX-演练-0001'],
+    ['无犯罪记录证明', 'WF-演练-0001'],
+  ] as const) {
+    await choose(page, dialog, `${kind} · 结果`, '无记录');
+    await dialog.getByLabel(`${kind} · 查询日期`, { exact: true }).fill(checkedOn);
+    await dialog.getByLabel(`${kind} · 编号`, { exact: true }).fill(ref);
+  }
+  await dialog.locator('.ant-modal-title').click();
   await shot(page, 'workforce-1-add-staff');
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await page.waitForURL(/\/admin\/workforce\/staff\/[0-9a-f-]{36}$/);

@@ -118,6 +118,48 @@ function citationSchemaBase() {
 }
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+// ── pre-hire record checks (入职查询, issue 17) ──────────────────────────────────────────────────
+/** The two checks recorded before an employment starts (rule pack `recordChecks.required`). */
+export const RECORD_CHECK_KINDS = ['sex_offence_query', 'no_criminal_record'] as const;
+export type RecordCheckKind = (typeof RECORD_CHECK_KINDS)[number];
+export const RECORD_CHECK_KIND_LABELS: Record<RecordCheckKind, { zh: string; en: string }> = {
+  sex_offence_query: { zh: '性侵违法犯罪信息查询', en: 'Sex-offence record query' },
+  no_criminal_record: { zh: '无犯罪记录证明', en: 'No-criminal-record certificate' },
+};
+export const RECORD_CHECK_RESULTS = ['clear', 'found'] as const;
+export type RecordCheckResult = (typeof RECORD_CHECK_RESULTS)[number];
+export const RECORD_CHECK_RESULT_LABELS: Record<RecordCheckResult, { zh: string; en: string }> = {
+  clear: { zh: '无记录', en: 'Clear' },
+  found: { zh: '有记录', en: 'Record found' },
+};
+/** One check as the hire form, the import row and the record route give it. */
+export const recordCheckInput = z.strictObject({
+  kind: z.enum(RECORD_CHECK_KINDS),
+  result: z.enum(RECORD_CHECK_RESULTS),
+  checkedOn: date,
+  /** The query's or certificate's reference number, as entered (never logged). */
+  referenceNumber: text(50),
+});
+export type RecordCheckInput = z.infer<typeof recordCheckInput>;
+export const recordCheckBody = recordCheckInput.extend({
+  /** The institution the check is recorded for (in the caller's scope). */
+  institutionId: z.uuid(),
+});
+export const recordCheckSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(RECORD_CHECK_KINDS),
+  result: z.enum(RECORD_CHECK_RESULTS),
+  checkedOn: z.string(),
+  referenceNumber: z.string(),
+  institutionId: z.uuid(),
+  institutionName: z.string(),
+  fileId: z.uuid().nullable(),
+  recordedAt: z.string(),
+});
+export type RecordCheck = z.infer<typeof recordCheckSchema>;
+export const recordCheckList = z.object({ items: z.array(recordCheckSchema) });
+export const recordCheckParams = z.strictObject({ id: z.uuid(), checkId: z.uuid() });
+
 // ── staff ──────────────────────────────────────────────────────────────────────────────────────
 export const employmentInput = z.strictObject({
   institutionId: z.uuid(),
@@ -125,6 +167,12 @@ export const employmentInput = z.strictObject({
   startDate: date,
   labourContract: z.boolean().default(true),
   socialInsurance: z.boolean().default(true),
+  /**
+   * The pre-hire record checks recorded with the hire (both kinds, unless the person has qualifying
+   * checks on record already — a returning person's are reused). Recorded even when the hire fails on
+   * a `found` result.
+   */
+  checks: z.array(recordCheckInput).max(4).optional(),
 });
 export type EmploymentInput = z.infer<typeof employmentInput>;
 
@@ -480,6 +528,13 @@ const labelled = <const T extends readonly [string, ...string[]]>(
         ? undefined
         : `${zh}不在列表中，应为：${labelList(labels, 'zh')} / Unknown ${en}: one of ${labelList(labels, 'en')}`,
   });
+/** One check's columns in an import row (the kind is the column group's). */
+const importCheck = z.strictObject({
+  result: labelled(RECORD_CHECK_RESULTS, RECORD_CHECK_RESULT_LABELS, '查询结果', 'check result'),
+  checkedOn: date,
+  referenceNumber: text(50),
+});
+
 /**
  * One row of the staff import (kit import, `workforce_staff`): the person as `createStaffBody` has them
  * and the employment, whose institution is named by its unified social credit code (the registry's
@@ -488,9 +543,14 @@ const labelled = <const T extends readonly [string, ...string[]]>(
 export const staffImportRow = createStaffBody.extend({
   idType: labelled(ID_TYPES, ID_TYPE_LABELS, '证件类型', 'document type'),
   education: labelled(EDUCATIONS, EDUCATION_LABELS, '学历', 'education'),
-  employment: employmentInput.omit({ institutionId: true }).extend({
+  employment: employmentInput.omit({ institutionId: true, checks: true }).extend({
     institutionCode: z.string().trim().min(1).max(18),
     post: labelled(POSTS, POST_LABELS, '岗位', 'post'),
+    /** The pre-hire record checks, one group of columns per kind (empty: the checks on record are used). */
+    checks: z.strictObject({
+      sex_offence_query: importCheck.optional(),
+      no_criminal_record: importCheck.optional(),
+    }),
   }),
 });
 export type StaffImportRow = z.infer<typeof staffImportRow>;

@@ -6,6 +6,7 @@
 import { parseDate } from '../rules/dates.ts';
 import { err, ok, type Result } from '../rules/result.ts';
 import { NATIONAL_PACKS } from './national-2019.ts';
+import { NATIONAL_2020_RECORD_CHECKS } from './national-2020-checks.ts';
 import { NATIONAL_2025_PACKS } from './national-2025.ts';
 import { QINGPU_PACKS } from './qingpu-2021.ts';
 import { SHANGHAI_PACKS } from './shanghai-2024.ts';
@@ -15,6 +16,7 @@ import type { Cited, PolicyGroup, PolicyPack, PolicyValues } from './types.ts';
 /** Every pack shipped with the platform. */
 export const ALL_PACKS: readonly PolicyPack[] = [
   ...NATIONAL_PACKS,
+  NATIONAL_2020_RECORD_CHECKS,
   ...NATIONAL_2025_PACKS,
   ...SHANGHAI_PACKS,
   ...SHANGHAI_2025_PACKS,
@@ -92,6 +94,7 @@ const GROUP_KEYS: { [G in PolicyGroup]-?: Record<keyof NonNullable<PolicyValues[
     minBatchesPerYear: true,
     localHukouOnly: true,
   },
+  recordChecks: { required: true },
 };
 
 /** Groups that must be complete for a resolution to succeed (the national baseline). */

@@ -117,6 +117,29 @@ export interface PolicyValues {
     /** Only children with a hukou of the city (Shanghai). */
     localHukouOnly: boolean;
   };
+  // — pre-hire record checks (issue 17) —
+  /** The record checks an institution records before an employment starts (入职查询). */
+  recordChecks?: {
+    required: RecordCheckRequirement[];
+  };
+}
+
+/**
+ * One record check required before an employment starts: which kind, the document that requires it
+ * (issuer, title, number, date as far as known) and how long a check stays good for a hire —
+ * `validityDays: null` when the document, as read here, sets no window (then none is applied).
+ */
+export interface RecordCheckRequirement {
+  kind: 'sex_offence_query' | 'no_criminal_record';
+  issuer: string;
+  title: string;
+  docNumber: string;
+  /** YYYY-MM-DD, or the year alone when the day was not confirmed. */
+  issued: string;
+  article: string;
+  validityDays: number | null;
+  /** Related rules (e.g. Shanghai's own) as a sentence, not read against their texts either. */
+  related?: string;
 }
 
 /** Names of the value groups. */

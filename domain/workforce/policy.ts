@@ -4,7 +4,7 @@
  * plan that was (and `carriedOverFrom` names it), so a page never shows a number without its source.
  */
 import { ALL_PACKS, resolvePolicy, type ValueSource } from '../policy/resolve.ts';
-import type { ClassType } from '../policy/types.ts';
+import type { ClassType, RecordCheckRequirement } from '../policy/types.ts';
 import type { StaffingPolicy } from './rules.ts';
 
 export interface Citation {
@@ -23,6 +23,11 @@ export interface WorkforcePolicy {
   subsidyAssessments: string[];
   /** 58号: a director's least education and years of management experience. */
   director: { minEducation: 'college_diploma'; minManagementYears: number };
+  /**
+   * The pre-hire record checks (入职查询) required on the day, with their documents; empty before the
+   * pack is in force. A requirement's `validityDays: null` means no validity window is applied.
+   */
+  recordChecks: RecordCheckRequirement[];
   carriedOverFrom: string | null;
   citations: Record<string, Citation | null>;
 }
@@ -77,6 +82,7 @@ export function workforcePolicy(districtCode: string, day: string): WorkforcePol
       minEducation: r.values.care.directorMinEducation,
       minManagementYears: r.values.care.directorMinManagementYears,
     },
+    recordChecks: r.values.recordChecks?.required ?? [],
     carriedOverFrom,
     citations: {
       postCertificates: cite(r.sources['workforce.postCertificates']),
@@ -92,6 +98,7 @@ export function workforcePolicy(districtCode: string, day: string): WorkforcePol
       professionalTrainings: cite(planSources['plan.professionalTrainingsPerYear']),
       subsidyAssessments: cite(planSources['funding.subsidyAssessments']),
       director: cite(r.sources['care.directorMinManagementYears']),
+      recordChecks: cite(r.sources['recordChecks.required']),
     },
   };
   if (cache.size > 500) cache.clear();

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizenIdCheckChar } from '../../domain/rules/ids.ts';
 import { createTestApp, DISTRICT, type TestApp } from '../../test/app.ts';
@@ -59,6 +59,14 @@ describe('demo database', () => {
     expect(ids.size).toBe(110);
     expect([...ids].sort()).toEqual([...demoIds].sort());
     for (const id of ids) expect(citizenIdCheckChar(id.slice(0, 17))).toBe(id[17]);
+  });
+
+  it('every demo employment has its two clear pre-hire record checks, dated not after its start (issue 17)', async () => {
+    const res = (await t.database.db.execute(
+      sql`select count(*)::int as n from workforce_employments e where (select count(distinct c.kind) from staff_record_checks c where c.district_code = e.district_code and c.staff_id = e.staff_id and c.result = 'clear' and c.checked_on <= e.start_date) <> 2`,
+    )) as unknown as { rows: { n: number }[] };
+    expect(res.rows[0]!.n).toBe(0);
+    expect(await t.database.db.$count(staff)).toBeGreaterThan(1000);
   });
 
   it('every demo staff member has a sealed, valid, distinct ID number, a blind index and a sealed mobile', async () => {

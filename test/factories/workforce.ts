@@ -1,5 +1,5 @@
 /** Workforce factories (issue 9): synthetic people with valid GB 11643 numbers, written through the service. */
-import type { CreateStaffBody, Post } from '../../domain/contracts/workforce.ts';
+import type { CreateStaffBody, Post, RecordCheckInput } from '../../domain/contracts/workforce.ts';
 import { citizenIdCheckChar } from '../../domain/rules/ids.ts';
 import type { Db } from '../../server/db/client.ts';
 import { createWorkforceService } from '../../server/modules/workforce/service.ts';
@@ -19,6 +19,18 @@ export function syntheticCitizenId(birth = '1990-05-17', female = true, n = ++co
 /** A synthetic mobile number (13800000000 + n). */
 export const syntheticMobile = (n = ++counter) => `138${String(n % 100_000_000).padStart(8, '0')}`;
 
+/**
+ * The two clear pre-hire record checks (入职查询) a hire needs, dated on the start date or 2026-01-01
+ * if earlier (never after the start, never after the tests' clock), synthetic reference numbers.
+ */
+export function syntheticChecks(startDate: string, n = ++counter): RecordCheckInput[] {
+  const checkedOn = startDate < '2026-01-01' ? startDate : '2026-01-01';
+  return [
+    { kind: 'sex_offence_query', result: 'clear', checkedOn, referenceNumber: `CX-TEST-${n}` },
+    { kind: 'no_criminal_record', result: 'clear', checkedOn, referenceNumber: `WF-TEST-${n}` },
+  ];
+}
+
 export function buildStaffInput(
   institutionId: string,
   o: Partial<Omit<CreateStaffBody, 'employment'>> & { post?: Post; startDate?: string } = {},
@@ -30,7 +42,14 @@ export function buildStaffInput(
     idNumber: syntheticCitizenId(),
     mobile: syntheticMobile(),
     education: 'college_diploma',
-    employment: { institutionId, post, startDate, labourContract: true, socialInsurance: true },
+    employment: {
+      institutionId,
+      post,
+      startDate,
+      labourContract: true,
+      socialInsurance: true,
+      checks: syntheticChecks(startDate),
+    },
     ...rest,
   };
 }

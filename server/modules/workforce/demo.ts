@@ -20,6 +20,7 @@ import {
   classAssignments,
   employments,
   personRecords,
+  recordChecks,
   staff,
   trainingAttendance,
   trainingEvents,
@@ -311,16 +312,55 @@ export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise
     },
   ]);
   await seedRecordsDemo(db, district, now, today, empRows);
+  await seedRecordChecksDemo(db, district, now, empRows);
 
   // Planner statistics for the bulk rows just written: PGlite has no autovacuum, and with empty
   // statistics the compliance read joined staff by a nested loop over every row (~0.5 s a call).
   await db.execute(
-    sql`analyze workforce_staff, workforce_employments, workforce_class_assignments, workforce_certificates, workforce_training_events, workforce_training_attendance, institutions, institution_classes`,
+    sql`analyze workforce_staff, workforce_employments, workforce_class_assignments, workforce_certificates, workforce_training_events, workforce_training_attendance, staff_record_checks, institutions, institution_classes`,
   );
 }
 
 /** The extra staff's own PRNG seed (see seedWorkforceDemo). */
 const EXTRA_SEED = 0x5ea7ed;
+
+/** The pre-hire record checks' own PRNG seed (issue 17), so the other demo rows stay as they were. */
+const CHECKS_SEED = 0xc4ec5;
+
+/**
+ * The two clear pre-hire record checks (入职查询) of every demo employment: the sex-offence query and
+ * the no-criminal-record certificate, dated 3–60 days before the start, synthetic reference numbers
+ * (marked 示例), recorded for the employing institution (own seeded PRNG).
+ */
+async function seedRecordChecksDemo(
+  db: Db,
+  district: string,
+  now: Date,
+  empRows: (typeof employments.$inferInsert)[],
+) {
+  const rng = new Rng(CHECKS_SEED);
+  const ms = now.getTime() - 300 * 86_400_000;
+  const rows: (typeof recordChecks.$inferInsert)[] = [];
+  let n = 0;
+  for (const e of empRows)
+    for (const kind of ['sex_offence_query', 'no_criminal_record'] as const) {
+      n += 1;
+      rows.push({
+        districtCode: district,
+        id: rng.uuid(ms + n),
+        staffId: e.staffId,
+        kind,
+        result: 'clear',
+        checkedOn: addDays(e.startDate, -rng.int(3, 60)),
+        referenceNumber: `${kind === 'sex_offence_query' ? 'CX' : 'WF'}-示例-${String(n).padStart(6, '0')}`,
+        fileId: null,
+        institutionId: e.institutionId,
+        recordedBy: null,
+        recordedAt: now,
+      });
+    }
+  await insertChunks(rows, (c) => db.insert(recordChecks).values(c));
+}
 
 /** The records' own PRNG seed, so the other demo rows stay as they were. */
 const RECORDS_SEED = 0x5ab51d1e;

@@ -12,6 +12,11 @@ export const workforceErrors = defineErrors('workforce', {
     zh: '此人在终身禁入名单上，不能录用；已通知区级主管部门',
     en: 'This person is on the lifetime ban list and cannot be employed; the district officer has been told',
   },
+  'workforce.record_check_found': {
+    status: 409,
+    zh: '入职查询（性侵违法犯罪信息查询或无犯罪记录证明）结果为有记录，不能录用；已通知区级主管部门',
+    en: 'A pre-hire record check (sex-offence query or no-criminal-record certificate) found a record; the person cannot be employed. The district officer has been told',
+  },
   'workforce.person_exists': {
     status: 409,
     zh: '证件号码已登记，但与所填信息不一致',

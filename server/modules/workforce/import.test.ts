@@ -6,10 +6,12 @@
  * same file again adds nothing; a registered person gets the employment only.
  */
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InstitutionDetail } from '../../../domain/contracts/institution.ts';
 import { countRows, createTestApp, DISTRICT, type TestApp, XUJING, ZHUJIAJIAO } from '../../../test/app.ts';
 import { commitRun, uploadCsv } from '../../../test/factories/imports.ts';
+import { multipartBody } from '../../../test/factories/inputs.ts';
 import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { buildStaffInput, syntheticCitizenId, syntheticMobile } from '../../../test/factories/workforce.ts';
 import { STAFF_IMPORT_COLUMNS } from './import.ts';
@@ -32,6 +34,20 @@ const commit = async (who: string, runId: string) => commitRun(t, URL, await coo
 const n = async (q: string) =>
   ((await t.database.db.execute(sql.raw(q))) as unknown as { rows: { n: number }[] }).rows[0]!.n;
 
+const SO = 'employment.checks.sex_offence_query';
+const NC = 'employment.checks.no_criminal_record';
+/** The two clear pre-hire record checks of a good row. */
+const CHECKS: Record<string, string> = {
+  [`${SO}.result`]: '无记录',
+  [`${SO}.checkedOn`]: '2026-02-20',
+  [`${SO}.referenceNumber`]: 'CX-IMPORT-1',
+  [`${NC}.result`]: '无记录',
+  [`${NC}.checkedOn`]: '2026-02-18',
+  [`${NC}.referenceNumber`]: 'WF-IMPORT-1',
+};
+/** No check columns: the person's checks on record are used. */
+const NO_CHECKS = Object.fromEntries(Object.keys(CHECKS).map((k) => [k, '']));
+
 /** A row by field (STAFF_IMPORT_COLUMNS' order); a good caregiver at institution A by default. */
 function row(o: Record<string, string> = {}): string[] {
   const v: Record<string, string> = {
@@ -42,6 +58,7 @@ function row(o: Record<string, string> = {}): string[] {
     'employment.institutionCode': instA.creditCode,
     'employment.post': '保育人员',
     'employment.startDate': '2026-03-01',
+    ...CHECKS,
     ...o,
   };
   return STAFF_IMPORT_COLUMNS.map((c) => v[c.field] ?? '');
@@ -229,7 +246,7 @@ describe('the staff import', () => {
     const twice = syntheticCitizenId('1994-04-04', false);
     const res = (
       await upload('im-district', [
-        row({ idNumber: elsewhere, name: '徐泾保育', 'employment.post': '保健员' }), // not a care post
+        row({ idNumber: elsewhere, name: '徐泾保育', 'employment.post': '保健员', ...NO_CHECKS }), // not a care post; checks on record reused
         row({ idNumber: twice, name: '两处' }),
         row({ idNumber: twice, name: '两处', 'employment.institutionCode': instB.creditCode }),
       ])
@@ -237,7 +254,7 @@ describe('the staff import', () => {
     expect(rulesOf(res)).toEqual(['4:employment.post:already_employed']);
     const ok = (
       await upload('im-district', [
-        row({ idNumber: elsewhere, name: '徐泾保育', 'employment.post': '保健员' }),
+        row({ idNumber: elsewhere, name: '徐泾保育', 'employment.post': '保健员', ...NO_CHECKS }),
       ])
     ).json();
     expect(ok).toMatchObject({ errorCount: 0, existingRows: 0 });
@@ -248,6 +265,78 @@ describe('the staff import', () => {
     expect(
       d.employments.map((e: { post: string; status: string }) => `${e.post}:${e.status}`).sort(),
     ).toEqual(['caregiver:active', 'health_worker:active']);
+  });
+
+  it('pre-hire record checks: missing, after the start, in the future, half filled, found — row errors naming the column; found tells the district officers; nothing written', async () => {
+    const staffBefore = await countRows(t, 'workforce_staff');
+    const checksBefore = await countRows(t, 'staff_record_checks');
+    const found = syntheticCitizenId('1988-08-08', true);
+    const res = await upload('im-admin', [
+      row({ ...NO_CHECKS }), // a new person without checks
+      row({ [`${NC}.result`]: '', [`${NC}.checkedOn`]: '', [`${NC}.referenceNumber`]: '' }), // one missing
+      row({
+        [`${SO}.checkedOn`]: '2026-02-10',
+        [`${NC}.checkedOn`]: '2026-01-20',
+        'employment.startDate': '2026-02-01',
+      }), // the query after the start
+      row({ [`${SO}.checkedOn`]: '2026-12-01', 'employment.startDate': '2027-01-01' }), // after today
+      row({ [`${SO}.referenceNumber`]: '' }), // half filled
+      row({ idNumber: found, name: '查询有记录', [`${SO}.result`]: '有记录' }), // found
+    ]);
+    expect(res.statusCode, res.body).toBe(201);
+    const run = res.json();
+    expect(rulesOf(run)).toEqual([
+      `2:${SO}.checkedOn:record_check_missing`,
+      `2:${NC}.checkedOn:record_check_missing`,
+      `3:${NC}.checkedOn:record_check_missing`,
+      `4:${SO}.checkedOn:record_check_after_start`,
+      `5:${SO}.checkedOn:in_future`,
+      `6:${SO}.referenceNumber:too_small`,
+      `7:${SO}.checkedOn:record_check_found`,
+    ]);
+    for (const e of run.errors) {
+      expect(e.message_zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(e.message_en).toMatch(/[a-z]/);
+      expect(e.column).not.toBe('');
+    }
+    expect(run.errors[0].message_zh).toContain('高检发〔2020〕14号');
+    expect(run.errors[1].message_en).toContain('WS/T 821');
+    expect(await countRows(t, 'workforce_staff')).toBe(staffBefore);
+    expect(await countRows(t, 'staff_record_checks')).toBe(checksBefore);
+    const notes = (await as('im-district', 'GET', '/api/v1/notifications')).json();
+    expect(
+      notes.items.some(
+        (x: { kind: string }) =>
+          x.kind === 'workforce.record_check_found' && JSON.stringify(x).includes('导入甲园'),
+      ),
+    ).toBe(true);
+    expect(
+      await n(
+        `select count(*)::int as n from audit_log where action = 'workforce.hire_blocked' and object_id = '${run.id}'`,
+      ),
+    ).toBe(1);
+  });
+
+  it('the template carries the check columns, and its example row passes the dry run', async () => {
+    const res = await as('im-admin', 'GET', `${URL}/template`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const head = (wb.worksheets[0]!.getRow(1).values as unknown[]).map(String);
+    for (const h of ['性侵违法犯罪信息查询日期', '无犯罪记录证明编号'])
+      expect(head.some((x) => x.startsWith(h))).toBe(true);
+    // the template's example (a new person at an institution in the district): only the institution
+    // code is unknown in this database — no check error
+    const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const m = multipartBody('t.xlsx', xlsxType, res.rawPayload as unknown as Buffer);
+    const up = await t.app.inject({
+      method: 'POST',
+      url: URL,
+      headers: { cookie: await cookieOf('im-admin'), ...m.headers },
+      payload: m.payload,
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    expect(rulesOf(up.json())).toEqual(['2:employment.institutionCode:unknown_institution']);
   });
 
   it('the import is not open to an inspector', async () => {

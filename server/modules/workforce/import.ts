@@ -29,10 +29,16 @@ import {
   EDUCATION_LABELS,
   ID_TYPE_LABELS,
   POST_LABELS,
+  RECORD_CHECK_KINDS,
+  RECORD_CHECK_RESULT_LABELS,
+  type RecordCheckInput,
+  type RecordCheckKind,
   type StaffImportRow,
   staffImportRow,
 } from '../../../domain/contracts/workforce.ts';
 import { citizenIdCheckChar, creditCodeCheckChar, orgCodeCheckChar } from '../../../domain/rules/ids.ts';
+import { workforcePolicy } from '../../../domain/workforce/policy.ts';
+import { checkDateErrors, preHireDecision, type RecordedCheck } from '../../../domain/workforce/prehire.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { localDate } from '../../platform/clock.ts';
@@ -45,9 +51,10 @@ import { indexCandidates } from '../../platform/personal-data.ts';
 import { institutions } from '../institutions/tables.ts';
 import { banHash } from './ban-key.ts';
 import { workforceErrors } from './errors.ts';
+import { reportCheckFound } from './record-checks.ts';
 import { institutionScopeCols } from './repository.ts';
 import { banHits, checkNewPerson, findOrRegisterPerson, hire, reportBanMatch } from './service.ts';
-import { employments, staff } from './tables.ts';
+import { employments, recordChecks, staff } from './tables.ts';
 
 const col = importColumn;
 const labels = (l: Record<string, { zh: string }>) =>
@@ -141,7 +148,67 @@ export const STAFF_IMPORT_COLUMNS: ImportColumn[] = [
     '是/否；空为是',
     'yes/no; empty: yes',
   ),
+  ...checkColumns('sex_offence_query', '性侵违法犯罪信息查询', 'Sex-offence query', 'CX-2026-0001'),
+  ...checkColumns('no_criminal_record', '无犯罪记录证明', 'No-criminal-record certificate', 'WF-2026-0001'),
 ];
+
+/**
+ * The three columns of one pre-hire record check (入职查询; rule pack `recordChecks.required`): all
+ * empty uses the person's checks on record (a registered person); otherwise all three are needed.
+ */
+function checkColumns(kind: RecordCheckKind, zh: string, en: string, example: string): ImportColumn[] {
+  const k = `employment.checks.${kind}`;
+  return [
+    col(
+      `${k}.result`,
+      `${zh}结果`,
+      `${en} result`,
+      false,
+      '无记录',
+      `${labels(RECORD_CHECK_RESULT_LABELS)}；入职前须有无记录的查询（有记录不得录用）；已登记人员留空则沿用已登记的查询`,
+      'Clear or found; a clear check is needed before the start (found bars the hire); empty for a registered person: the check on record is used',
+    ),
+    col(
+      `${k}.checkedOn`,
+      `${zh}日期`,
+      `${en} date`,
+      false,
+      '2026-02-20',
+      'YYYY-MM-DD，不晚于入职日期',
+      'YYYY-MM-DD, not after the start date',
+    ),
+    col(
+      `${k}.referenceNumber`,
+      `${zh}编号`,
+      `${en} reference`,
+      false,
+      example,
+      '回执或证明编号',
+      'Reference number of the query or certificate',
+    ),
+  ];
+}
+
+/** An import row's checks as the hire takes them (the groups that were filled in). */
+export function rowChecks(v: StaffImportRow): RecordCheckInput[] {
+  return RECORD_CHECK_KINDS.flatMap((kind) => {
+    const c = v.employment.checks[kind];
+    return c ? [{ kind, ...c }] : [];
+  });
+}
+
+const checkField = (kind: RecordCheckKind) => `employment.checks.${kind}.checkedOn`;
+
+function checkCells(c: Record<string, string>, kind: RecordCheckKind) {
+  const k = `employment.checks.${kind}`;
+  const cells = [c[`${k}.result`], c[`${k}.checkedOn`], c[`${k}.referenceNumber`]].map(text);
+  if (cells.every((x) => x === undefined)) return undefined;
+  return {
+    result: labelCode(RECORD_CHECK_RESULT_LABELS, cells[0]),
+    checkedOn: cells[1] ?? '',
+    referenceNumber: cells[2] ?? '',
+  };
+}
 
 /** A label → its code, also by one part of a label written with a slash ("厨师" for 营养员/厨师). */
 function labelCode<C extends string>(l: Record<C, { zh: string; en: string }>, s: string | undefined) {
@@ -174,6 +241,10 @@ function toInput(c: Record<string, string>): unknown {
       startDate: c['employment.startDate'] ?? '',
       labourContract: bool(c['employment.labourContract']),
       socialInsurance: bool(c['employment.socialInsurance']),
+      checks: {
+        sex_offence_query: checkCells(c, 'sex_offence_query'),
+        no_criminal_record: checkCells(c, 'no_criminal_record'),
+      },
     },
   };
 }
@@ -190,6 +261,12 @@ export interface StaffImportContext {
   people: Map<string, PersonRef>;
   /** ban hash → active ban entries */
   bans: Map<string, string[]>;
+  /** person id → their pre-hire record checks on record */
+  checks: Map<string, RecordedCheck[]>;
+  /** the record checks the pack requires today */
+  required: ReturnType<typeof workforcePolicy>['recordChecks'];
+  /** this pass: rows whose record check found a record (told by afterCheck after the dry run) */
+  found: { institutionName: string; staffId: string | null; kinds: RecordCheckKind[] }[];
   /** this pass: person key → the name and the care post's institution of an earlier row */
   inFile: Map<string, { name: string; careAt: string | null }>;
   /** this pass: rows that matched the ban list (told by afterCheck after the dry run) */
@@ -275,6 +352,21 @@ export function staffRowErrors(v: StaffImportRow, actor: Actor, c: StaffImportCo
     });
     return [fromCatalog('idNumber', 'workforce.banned')];
   }
+  // The pre-hire record checks: the row's own (dated not after today) with the person's on record.
+  const given = rowChecks(v);
+  const dateErrors = given.flatMap((g) => checkDateErrors(g.checkedOn, c.today, checkField(g.kind)));
+  if (dateErrors.length) return dateErrors;
+  const decision = preHireDecision(
+    [...(person ? (c.checks.get(person.id) ?? []) : []), ...given],
+    v.employment.startDate,
+    c.required,
+    checkField,
+  );
+  if (!decision.ok) {
+    if (decision.found)
+      c.found.push({ institutionName: inst.name, staffId: person?.id ?? null, kinds: decision.foundKinds });
+    return decision.errors;
+  }
   const care = CARE_POSTS.includes(v.employment.post);
   const otherCare = care ? (person?.careAt ?? earlier?.careAt ?? null) : null;
   if (otherCare && otherCare !== inst.id) {
@@ -309,6 +401,17 @@ async function loadContext(db: Db, actor: Actor, today: string): Promise<StaffIm
       .where(and(eq(employments.districtCode, d), eq(employments.status, 'active'))),
     banHits(db, d),
   ]);
+  const checks = new Map<string, RecordedCheck[]>();
+  for (const r of await db
+    .select({
+      staffId: recordChecks.staffId,
+      kind: recordChecks.kind,
+      result: recordChecks.result,
+      checkedOn: recordChecks.checkedOn,
+    })
+    .from(recordChecks)
+    .where(eq(recordChecks.districtCode, d)))
+    checks.set(r.staffId, [...(checks.get(r.staffId) ?? []), r]);
   const inScope = new Set(scoped.map((r) => r.id));
   const byStaff = new Map<string, PersonRef>();
   const peopleMap = new Map<string, PersonRef>();
@@ -332,6 +435,9 @@ async function loadContext(db: Db, actor: Actor, today: string): Promise<StaffIm
     byId: new Map(all.map((i) => [i.id, { id: i.id, name: i.name, inScope: inScope.has(i.id) }])),
     people: peopleMap,
     bans: banMap,
+    checks,
+    required: workforcePolicy(d, today).recordChecks,
+    found: [],
     inFile: new Map(),
     banned: [],
   };
@@ -412,6 +518,22 @@ export function staffImport(deps: {
           dedupeKey: `ban-import:${runId}:${i}`,
         });
       }
+      for (const [i, f] of c.found.entries()) {
+        await recordAudit(tx, ctx, {
+          action: 'workforce.hire_blocked',
+          objectType: 'import_run',
+          objectId: runId,
+          changes: { source: 'import', staffId: f.staffId, blockedBy: 'record_check', recordFound: f.kinds },
+          result: 'denied',
+        });
+        await reportCheckFound(tx, ctx, {
+          districtCode: actor.districtCode,
+          staffId: f.staffId,
+          kinds: f.kinds,
+          institutionName: f.institutionName,
+          dedupeKey: `record-check-import:${runId}:${i}`,
+        });
+      }
     },
     async commitBatch(tx, ctx, actor, rows) {
       const codes = [...new Set(rows.map((r) => r.employment.institutionCode))];
@@ -447,8 +569,16 @@ export function staffImport(deps: {
             ),
           );
         if (there) continue;
-        const { institutionCode: _code, ...input } = employment;
-        const hired = await hire(tx, ctx, actor, person, { ...input, institutionId: inst.id }, inst);
+        const { institutionCode: _code, checks: _checks, ...input } = employment;
+        const hired = await hire(
+          tx,
+          ctx,
+          actor,
+          person,
+          { ...input, institutionId: inst.id, checks: rowChecks(r) },
+          inst,
+          'employment.checks',
+        );
         if (!hired.blocked) added += 1;
       }
       return added;

@@ -15,6 +15,10 @@ export const texts: ModuleOpenApiTexts = {
     [`POST ${B}/staff/:id/certificates`]: 'workforce.addCertificate',
     [`GET ${B}/staff/:id/certificates/:certificateId/scan`]: 'workforce.getCertificateScan',
     [`POST ${B}/staff/:id/certificates/:certificateId/scan`]: 'workforce.uploadCertificateScan',
+    [`GET ${B}/staff/:id/checks`]: 'workforce.listRecordChecks',
+    [`POST ${B}/staff/:id/checks`]: 'workforce.recordCheck',
+    [`GET ${B}/staff/:id/checks/:checkId/scan`]: 'workforce.getRecordCheckScan',
+    [`POST ${B}/staff/:id/checks/:checkId/scan`]: 'workforce.uploadRecordCheckScan',
     [`GET ${B}/bans`]: 'workforce.listBans',
     [`POST ${B}/bans`]: 'workforce.createBan',
     [`POST ${B}/bans/:id/lift`]: 'workforce.liftBan',
@@ -47,8 +51,8 @@ export const texts: ModuleOpenApiTexts = {
       zh: '查询管辖范围内的从业人员（证件号码脱敏）',
     },
     'workforce.createStaff': {
-      en: 'Register a person and hire them (ban-list screening; one active caregiving post)',
-      zh: '登记从业人员并录用（终身禁入筛查；同时只能任一个保育岗位）',
+      en: 'Register a person and hire them (ban-list screening; the pre-hire record checks; one active caregiving post)',
+      zh: '登记从业人员并录用（终身禁入筛查；入职查询；同时只能任一个保育岗位）',
     },
     'workforce.getStaff': {
       en: 'One person: employments in scope, certificates, training this year',
@@ -62,6 +66,22 @@ export const texts: ModuleOpenApiTexts = {
     'workforce.endEmployment': { en: 'End an employment', zh: '办理离职' },
     'workforce.assignClasses': { en: 'Set the classes an employment works in', zh: '设置任职的配班班级' },
     'workforce.addCertificate': { en: 'Add a certificate', zh: '登记证书' },
+    'workforce.listRecordChecks': {
+      en: "A person's pre-hire record checks (sex-offence query, no-criminal-record certificate)",
+      zh: '从业人员的入职查询记录（性侵违法犯罪信息查询、无犯罪记录证明）',
+    },
+    'workforce.recordCheck': {
+      en: 'Record a pre-hire record check for an institution (a record found tells the district officers; audited)',
+      zh: '登记入职查询结果（有记录的通知区级主管部门；记审计）',
+    },
+    'workforce.getRecordCheckScan': {
+      en: "Download a record check's scan (audited)",
+      zh: '下载入职查询扫描件（记审计）',
+    },
+    'workforce.uploadRecordCheckScan': {
+      en: "Upload a record check's scan (PDF/JPEG/PNG ≤ 5 MB; replaces the current one; audited)",
+      zh: '上传入职查询扫描件（PDF/JPEG/PNG，≤ 5 MB；替换当前扫描件；记审计）',
+    },
     'workforce.getCertificateScan': {
       en: "Download a certificate's current scan (audited)",
       zh: '下载证书扫描件（记审计）',

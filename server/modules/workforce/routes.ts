@@ -29,6 +29,10 @@ import {
   endEmploymentBody,
   liftBanBody,
   personRecordList,
+  recordCheckBody,
+  recordCheckList,
+  recordCheckParams,
+  recordCheckSchema,
   staffDetail,
   staffListQuery,
   staffPage,
@@ -54,6 +58,7 @@ import { createCertificateScans } from './certificate-scans.ts';
 import { computeCompliance, toComplianceAnswer } from './compliance.ts';
 import { createBanExchange } from './exchange.ts';
 import { complianceExport } from './export.ts';
+import { createRecordChecks } from './record-checks.ts';
 import { createRecordsService, subsidyExport, subsidyList } from './records.ts';
 import { createWorkforceService } from './service.ts';
 
@@ -163,6 +168,56 @@ export async function workforceRoutes(
         return reply
           .status(201)
           .send(await scans.upload(req.ctx, actorOf(req), req.params.id, req.params.certificateId, file));
+      },
+    );
+  });
+
+  // ── pre-hire record checks (入职查询, issue 17) ──
+  const checks = createRecordChecks(deps);
+  r.get(
+    `${BASE}/staff/:id/checks`,
+    { config: read, schema: { tags, params: staffParams, response: { 200: recordCheckList } } },
+    (req) => checks.list(req.ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    `${BASE}/staff/:id/checks`,
+    {
+      config: manage,
+      schema: { tags, params: staffParams, body: recordCheckBody, response: { 201: recordCheckSchema } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await checks.record(req.ctx, actorOf(req), req.params.id, req.body)),
+  );
+  r.get(
+    `${BASE}/staff/:id/checks/:checkId/scan`,
+    { config: read, schema: { tags, params: recordCheckParams } },
+    async (req, reply) => {
+      const { attachment, data } = await checks.download(
+        req.ctx,
+        actorOf(req),
+        req.params.id,
+        req.params.checkId,
+      );
+      return sendAttachment(reply, attachment, data);
+    },
+  );
+  await uploadScope(app, (scope) => {
+    router(scope).post(
+      `${BASE}/staff/:id/checks/:checkId/scan`,
+      {
+        config: manage,
+        schema: {
+          tags,
+          params: recordCheckParams,
+          consumes: ['multipart/form-data'],
+          response: { 201: certificateScanSchema },
+        },
+      },
+      async (req, reply) => {
+        const file = await readUpload(req, 'staff_record_check');
+        return reply
+          .status(201)
+          .send(await checks.upload(req.ctx, actorOf(req), req.params.id, req.params.checkId, file));
       },
     );
   });

@@ -46,6 +46,7 @@ import { updateVersioned } from '../../platform/versioned.ts';
 import { institutionClasses, institutions } from '../institutions/tables.ts';
 import { banHash } from './ban-key.ts';
 import './errors.ts';
+import { checkInputErrors, decideHire, reportCheckFound } from './record-checks.ts';
 import {
   assignmentsOf,
   attendanceOf,
@@ -245,7 +246,11 @@ export async function reportBanMatch(
 
 /**
  * Insert an employment after the checks: screening (a match blocks it, records the match and tells the
- * district officers), one active care post (409, naming the other institution if the caller sees it).
+ * district officers); the pre-hire record checks (入职查询: the input's checks recorded, then the
+ * person's checks on record decide — missing, too old or after the start is a 400 naming
+ * `checksField` and the caller's transaction writes nothing; a record found blocks the employment and
+ * tells the district officers); one active care post (409, naming the other institution if the caller
+ * sees it).
  */
 export async function hire(
   tx: Tx,
@@ -254,11 +259,26 @@ export async function hire(
   person: StaffRow,
   input: EmploymentInput,
   inst: typeof institutions.$inferSelect,
-): Promise<{ employmentId: string; blocked: boolean }> {
+  checksField = 'checks',
+): Promise<{ employmentId: string; blocked: boolean; blockedBy: 'ban' | 'record_check' | null }> {
   const care = CARE_POSTS.includes(input.post);
   const hits = await banHits(tx, person.districtCode, person.banHash);
   const id = uuidv7(ctx.now.getTime());
-  if (!hits.length && care) {
+  const decision = await decideHire(
+    tx,
+    ctx,
+    {
+      districtCode: person.districtCode,
+      staffId: person.id,
+      institutionId: inst.id,
+      startDate: input.startDate,
+    },
+    input.checks,
+    checksField,
+    hits.length === 0,
+  );
+  const found = !decision.ok && decision.found ? decision.foundKinds : [];
+  if (!hits.length && !found.length && care) {
     const [other] = await tx
       .select({ id: employments.id, institutionId: employments.institutionId, name: institutions.name })
       .from(employments)
@@ -285,7 +305,8 @@ export async function hire(
       );
     }
   }
-  const blocked = hits.length > 0;
+  const blockedBy = hits.length > 0 ? ('ban' as const) : found.length ? ('record_check' as const) : null;
+  const blocked = blockedBy !== null;
   await tx.insert(employments).values({
     districtCode: person.districtCode,
     id,
@@ -306,10 +327,17 @@ export async function hire(
     action: blocked ? 'workforce.hire_blocked' : 'workforce.hire',
     objectType: 'workforce_staff',
     objectId: person.id,
-    changes: { employmentId: id, institutionId: inst.id, post: input.post, startDate: input.startDate },
+    changes: {
+      employmentId: id,
+      institutionId: inst.id,
+      post: input.post,
+      startDate: input.startDate,
+      ...(blockedBy ? { blockedBy } : {}),
+      ...(found.length ? { recordFound: found } : {}),
+    },
     ...(blocked ? { result: 'denied' as const } : {}),
   });
-  if (blocked)
+  if (hits.length)
     await reportBanMatch(tx, ctx, {
       districtCode: person.districtCode,
       staffId: person.id,
@@ -317,7 +345,32 @@ export async function hire(
       institutionName: inst.name,
       dedupeKey: `ban-match:${person.id}:${id}`,
     });
-  return { employmentId: id, blocked };
+  if (found.length)
+    await reportCheckFound(tx, ctx, {
+      districtCode: person.districtCode,
+      staffId: person.id,
+      kinds: found,
+      institutionName: inst.name,
+      dedupeKey: `record-check-found:${person.id}:${id}`,
+    });
+  return { employmentId: id, blocked, blockedBy };
+}
+
+/** After the hire's transaction committed the blocked employment and told the officers: the caller's 409. */
+function throwIfBlocked(blockedBy: 'ban' | 'record_check' | null, checksField: string) {
+  if (blockedBy === 'ban') throw new DomainError('workforce.banned');
+  if (blockedBy === 'record_check')
+    throw new DomainError('workforce.record_check_found', {
+      errors: [
+        {
+          field: checksField,
+          rule: 'record_check_found',
+          message_zh: '入职查询结果为有记录，不得录用；已通知区级主管部门',
+          message_en:
+            'A pre-hire record check found a record; the person cannot be hired. The district officers have been told',
+        },
+      ],
+    });
 }
 
 export function createWorkforceService(deps: WorkforceDeps) {
@@ -446,6 +499,7 @@ export function createWorkforceService(deps: WorkforceDeps) {
     async create(ctx: RequestContext, actor: Actor, body: CreateStaffBody) {
       const checked = checkNewPerson(body, localDate(ctx.now), body.employment.startDate);
       const errors = checked.errors;
+      errors.push(...checkInputErrors(body.employment.checks, localDate(ctx.now), 'employment.checks'));
       const inst = await institutionInScope(db, actor, body.employment.institutionId);
       if (!inst)
         errors.push({
@@ -458,10 +512,10 @@ export function createWorkforceService(deps: WorkforceDeps) {
       const { employment, ...person } = body;
       const result = await db.transaction(async (tx) => {
         const row = await findOrRegisterPerson(tx, ctx, actor, person, checked.identity!, checked.mobile!);
-        const hired = await hire(tx, ctx, actor, row, employment, inst!);
+        const hired = await hire(tx, ctx, actor, row, employment, inst!, 'employment.checks');
         return { id: row.id, ...hired };
       });
-      if (result.blocked) throw new DomainError('workforce.banned');
+      throwIfBlocked(result.blockedBy, 'employment.checks');
       return detail(ctx, actor, result.id);
     },
 
@@ -481,10 +535,13 @@ export function createWorkforceService(deps: WorkforceDeps) {
           localDate(ctx.now),
           input.startDate,
         );
-        throwIfErrors(idv.errors.map((e) => ({ ...e, field: 'startDate' })));
-        return (await hire(tx, ctx, actor, person, input, inst)).blocked;
+        throwIfErrors([
+          ...idv.errors.map((e) => ({ ...e, field: 'startDate' })),
+          ...checkInputErrors(input.checks, localDate(ctx.now), 'checks'),
+        ]);
+        return (await hire(tx, ctx, actor, person, input, inst, 'checks')).blockedBy;
       });
-      if (blocked) throw new DomainError('workforce.banned');
+      throwIfBlocked(blocked, 'checks');
       return detail(ctx, actor, staffId);
     },
 

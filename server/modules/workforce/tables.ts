@@ -29,6 +29,8 @@ import {
   ID_TYPES,
   MATCH_SOURCES,
   POSTS,
+  RECORD_CHECK_KINDS,
+  RECORD_CHECK_RESULTS,
   RECORD_KINDS,
   SEXES,
   SKILL_ASSESSMENTS,
@@ -466,3 +468,58 @@ comment(
     enteredAt: ['录入时间', 'Entered at'],
   },
 );
+
+/**
+ * Pre-hire record checks (入职查询, issue 17): the sex-offence record query and the no-criminal-record
+ * certificate an institution records before an employment starts (rule pack `recordChecks.required`).
+ */
+export const recordChecks = pgTable(
+  'staff_record_checks',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    staffId: uuid('staff_id').notNull(),
+    kind: enumText('kind', RECORD_CHECK_KINDS).notNull(),
+    result: enumText('result', RECORD_CHECK_RESULTS).notNull(),
+    checkedOn: day('checked_on').notNull(),
+    referenceNumber: varchar('reference_number', { length: 50 }).notNull(),
+    fileId: uuid('file_id'),
+    institutionId: uuid('institution_id').notNull(),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: tz('recorded_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    staffFk(t, 'staff_record_checks_staff_fk'),
+    foreignKey({
+      name: 'staff_record_checks_institution_fk',
+      columns: [t.districtCode, t.institutionId],
+      foreignColumns: [institutions.districtCode, institutions.id],
+    }).onDelete('cascade'),
+    index('staff_record_checks_staff_idx').on(t.districtCode, t.staffId, t.kind),
+    index('staff_record_checks_institution_idx').on(t.districtCode, t.institutionId),
+    ...enumChecks(t),
+  ],
+);
+comment(recordChecks, ['从业人员入职查询记录', 'Pre-hire record checks of staff'], {
+  districtCode: DISTRICT,
+  id: ['查询记录 ID（UUIDv7）', 'Check id (UUIDv7)'],
+  staffId: ['人员 ID', 'Person id'],
+  kind: [
+    '类别：sex_offence_query 性侵违法犯罪信息查询（高检发〔2020〕14号）/no_criminal_record 无犯罪记录证明（WS/T 821）',
+    'Kind: sex_offence_query (高检发〔2020〕14号) / no_criminal_record certificate (WS/T 821)',
+  ],
+  result: [
+    '结果：clear 无记录/found 有记录（有记录则不得录用）',
+    'Result: clear / found (a record found bars the hire)',
+  ],
+  checkedOn: ['查询或开具日期', 'Date of the query or of the certificate'],
+  referenceNumber: [
+    '查询回执或证明编号（按录入保存，不写入日志）',
+    'Reference number of the query or certificate (stored as entered, never logged)',
+  ],
+  fileId: ['扫描件（附件 ID）', 'Scan (attachment id)'],
+  institutionId: ['录入时所为的机构 ID', 'Institution the check was recorded for'],
+  recordedBy: ['录入人账号 ID', 'Recorded by (account id)'],
+  recordedAt: ['录入时间', 'Recorded at'],
+});

@@ -54,6 +54,13 @@ export const PURPOSES = {
     zh: '从业人员证书扫描件',
     en: 'Staff certificate scan',
   },
+  /** The scan of a pre-hire record check (issue 17): the query receipt or 无犯罪记录证明; EXIF/GPS stripped. */
+  staff_record_check: {
+    kinds: ['pdf', 'jpeg', 'png'],
+    maxBytes: 5 * MiB,
+    zh: '入职查询回执或无犯罪记录证明扫描件',
+    en: 'Pre-hire record check scan',
+  },
   /** Evidence a department attaches to its quarterly report on an annex task (issue 13). */
   task_report_evidence: {
     kinds: ['pdf', 'jpeg', 'png', 'xlsx'],

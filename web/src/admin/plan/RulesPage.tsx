@@ -55,6 +55,10 @@ export function valueText(t: T, group: PolicyGroup, key: string, v: unknown): st
   if (typeof v === 'string') return v;
   if (Array.isArray(v)) {
     if (key === 'targets') return t('plan.rules.targets', { n: v.length });
+    if (v.every((x) => isObj(x) && typeof x.title === 'string'))
+      return v
+        .map((x) => `${(x as { docNumber: string }).docNumber}《${(x as { title: string }).title}》`)
+        .join('；');
     return v.map(String).join('、');
   }
   if (isObj(v)) {

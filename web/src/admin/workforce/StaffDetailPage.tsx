@@ -26,6 +26,7 @@ import {
   EndEmploymentModal,
   RecordModal,
 } from './forms.tsx';
+import { RecordChecksCard } from './RecordChecks.tsx';
 import { ScanCell } from './ScanCell.tsx';
 
 type Employment = StaffDetail['employments'][number];
@@ -144,6 +145,7 @@ export default function StaffDetailPage() {
           ]}
         />
       </Card>
+      <RecordChecksCard person={d} canRecord={manage} />
       <Card
         title={t('workforce.certificates')}
         extra={

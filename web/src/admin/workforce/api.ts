@@ -25,6 +25,8 @@ export type CreateRecordBody = BodyOf<'/api/v1/workforce/staff/{id}/records', 'p
 export type TrainingEvent = ResponseOf<'/api/v1/workforce/trainings', 'get'>['items'][number];
 export type CreateTrainingBody = BodyOf<'/api/v1/workforce/trainings', 'post'>;
 export type SubsidyAnswer = ResponseOf<'/api/v1/workforce/subsidy', 'get'>;
+export type RecordChecks = ResponseOf<'/api/v1/workforce/staff/{id}/checks', 'get'>;
+export type RecordCheckBody = BodyOf<'/api/v1/workforce/staff/{id}/checks', 'post'>;
 
 const emp = (id: string, employmentId: string) => ({ path: { id, employmentId } });
 
@@ -78,6 +80,13 @@ export const workforceApi = {
   addBan: (body: CreateBanBody) => unwrap(http.POST('/api/v1/workforce/bans', { body })),
   exportBans: () => unwrap(http.GET('/api/v1/workforce/bans/export', {})),
   importBans: (body: BanListFile) => unwrap(http.POST('/api/v1/workforce/bans/import', { body })),
+  /** A person's pre-hire record checks (入职查询). */
+  checks: (id: string, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/workforce/staff/{id}/checks', { params: { path: { id } }, signal })),
+  recordCheck: (id: string, body: RecordCheckBody) =>
+    unwrap(http.POST('/api/v1/workforce/staff/{id}/checks', { params: { path: { id } }, body })),
+  checkScanUrl: (id: string, checkId: string) =>
+    apiUrl(`/workforce/staff/${encodeURIComponent(id)}/checks/${encodeURIComponent(checkId)}/scan`),
   records: (id: string, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/workforce/staff/{id}/records', { params: { path: { id } }, signal })),
   addRecord: (id: string, body: CreateRecordBody) =>

@@ -25,6 +25,8 @@ import {
   POSTS,
   RECORD_KIND_LABELS,
   RECORD_KINDS,
+  type RecordCheckKind,
+  type RecordCheckResult,
   type RecordKind,
   SKILL_ASSESSMENT_LABELS,
   SKILL_ASSESSMENTS,
@@ -36,6 +38,7 @@ import { keys } from '../../api/keys.ts';
 import { ApiError } from '../../api/problem.ts';
 import { pick, useLang, useT } from '../../i18n/index.tsx';
 import { type CreateRecordBody, type StaffDetail, workforceApi } from './api.ts';
+import { CheckFields } from './RecordChecks.tsx';
 
 /**
  * A dialog's save: on success the workforce queries refresh, the form clears and the dialog closes; on
@@ -71,7 +74,37 @@ function useL(): L {
 
 /** The server's screening answer for a banned person: a 409 with the ban code. */
 const isBanBlock = (e: unknown): e is ApiError =>
-  e instanceof ApiError && e.problem.code === 'workforce.banned';
+  e instanceof ApiError &&
+  (e.problem.code === 'workforce.banned' || e.problem.code === 'workforce.record_check_found');
+
+/**
+ * The check groups the user filled in (any of result, date, reference): only those are sent, so a
+ * registered person's checks on record are used for an empty group. `i` is the group's form index.
+ */
+function filledChecks(checks: CheckValues[] | undefined) {
+  return (checks ?? [])
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => Boolean(c?.result || c?.checkedOn || c?.referenceNumber));
+}
+
+/** The server names `employment.checks.<sent index>.*`: put its errors on the form's own group. */
+function toFormIndexes(e: ApiError, sent: { i: number }[]): ApiError {
+  const errors = e.problem.errors?.map((x) => ({
+    ...x,
+    field: x.field.replace(
+      /^employment\.checks\.(\d+)\./,
+      (_m, k: string) => `employment.checks.${sent[Number(k)]?.i ?? k}.`,
+    ),
+  }));
+  return new ApiError({ ...e.problem, ...(errors ? { errors } : {}) });
+}
+
+type CheckValues = {
+  kind: RecordCheckKind;
+  result: RecordCheckResult;
+  checkedOn?: string;
+  referenceNumber?: string;
+};
 
 export function AddStaffModal(props: {
   institutionId: string;
@@ -84,10 +117,11 @@ export function AddStaffModal(props: {
   const [form] = Form.useForm();
   const qc = useQueryClient();
   const showError = useShowError();
-  const [blocked, setBlocked] = useState<string | null>(null);
+  const [blocked, setBlocked] = useState<{ title: string; text: string } | null>(null);
+  const [checkErrors, setCheckErrors] = useState<string[]>([]);
   const idType = Form.useWatch('idType', form) as IdType | undefined;
   const m = useMutation({
-    mutationFn: (v: Record<string, string | undefined>) =>
+    mutationFn: (v: Record<string, string | undefined> & { employment?: { checks?: CheckValues[] } }) =>
       workforceApi.create({
         name: v.name ?? '',
         idType: (v.idType ?? 'citizen_id') as IdType,
@@ -102,6 +136,12 @@ export function AddStaffModal(props: {
           startDate: v.startDate ?? today(),
           labourContract: true,
           socialInsurance: true,
+          checks: filledChecks(v.employment?.checks).map(({ c }) => ({
+            kind: c.kind,
+            result: c.result,
+            checkedOn: c.checkedOn ?? '',
+            referenceNumber: c.referenceNumber ?? '',
+          })),
         },
       }),
     onSuccess: (d) => {
@@ -109,11 +149,35 @@ export function AddStaffModal(props: {
       void qc.invalidateQueries({ queryKey: keys.dashboard });
       form.resetFields();
       setBlocked(null);
+      setCheckErrors([]);
       props.onClose(d.id);
     },
     onError: (e) => {
-      if (isBanBlock(e)) setBlocked(pick(lang, e.problem.detail_zh, e.problem.detail_en));
-      else showError(e, form);
+      setCheckErrors([]);
+      if (isBanBlock(e))
+        setBlocked({
+          title: t(
+            e.problem.code === 'workforce.banned'
+              ? 'workforce.form.banBlocked'
+              : 'workforce.form.checkBlocked',
+          ),
+          text: pick(lang, e.problem.detail_zh, e.problem.detail_en),
+        });
+      else {
+        // The rule's errors name the checks as a whole (`employment.checks`): shown above the fields.
+        const whole =
+          e instanceof ApiError
+            ? (e.problem.errors ?? []).filter((x) => x.field === 'employment.checks')
+            : [];
+        setCheckErrors(whole.map((x) => pick(lang, x.message_zh, x.message_en)));
+        if (whole.length && whole.length === (e as ApiError).problem.errors?.length) return;
+        showError(
+          e instanceof ApiError
+            ? toFormIndexes(e, filledChecks(form.getFieldValue(['employment', 'checks'])))
+            : e,
+          form,
+        );
+      }
     },
   });
   const idRule = {
@@ -145,6 +209,7 @@ export function AddStaffModal(props: {
       onOk={() => form.submit()}
       onCancel={() => {
         setBlocked(null);
+        setCheckErrors([]);
         props.onClose();
       }}
       destroyOnHidden
@@ -153,8 +218,8 @@ export function AddStaffModal(props: {
         <Alert
           type="error"
           showIcon
-          message={t('workforce.form.banBlocked')}
-          description={blocked}
+          message={blocked.title}
+          description={blocked.text}
           style={{ marginBottom: 12 }}
         />
       )}
@@ -205,6 +270,16 @@ export function AddStaffModal(props: {
         <Form.Item name="startDate" label={t('workforce.start')} rules={[required]}>
           <Input type="date" />
         </Form.Item>
+        {checkErrors.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 12 }}
+            message={checkErrors.map((x) => <div key={x}>{x}</div>)}
+          />
+        )}
+        <CheckFields />
       </Form>
     </Modal>
   );
