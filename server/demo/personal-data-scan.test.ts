@@ -10,6 +10,7 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizenIdCheckChar } from '../../domain/rules/ids.ts';
+import { luhnValid } from '../../domain/subsidy/rules.ts';
 import { createTestApp, DISTRICT, type TestApp } from '../../test/app.ts';
 import { filesContaining, personalNumbersIn, scanDatabase } from '../../test/personal-scan.ts';
 import { openDatabase } from '../db/client.ts';
@@ -18,6 +19,7 @@ import { seedReference } from '../db/reference.ts';
 import { demoDirectorId, demoDirectorMobile } from '../modules/institutions/demo.ts';
 import { buildInstitutionInput } from '../modules/institutions/factories.ts';
 import { institutions } from '../modules/institutions/tables.ts';
+import { subsidyApplications } from '../modules/subsidy/tables.ts';
 import { staff } from '../modules/workforce/tables.ts';
 import { openValue } from '../platform/personal-data.ts';
 import { seedDemo } from './seed.ts';
@@ -77,6 +79,17 @@ describe('demo database', () => {
     for (const id of ids) expect(citizenIdCheckChar(id.slice(0, 17))).toBe(id[17]);
     expect(new Set(rows.map((r) => r.idNumberBidx)).size).toBe(rows.length);
     for (const r of rows) expect(openValue('phone', r.mobile!)).toMatch(/^1\d{10}$/);
+  });
+
+  it('every demo subsidy application has sealed numbers: a valid child ID, a Luhn-valid card, none in clear (issue 17)', async () => {
+    const rows = await t.database.db.select().from(subsidyApplications);
+    expect(rows.length).toBeGreaterThan(500);
+    const cards = rows.map((r) => openValue('bank_account', r.bankAccount));
+    expect(cards.every((c) => /^\d{19}$/.test(c) && luhnValid(c))).toBe(true);
+    const ids = rows.map((r) => openValue('citizen_id', r.childIdNumber));
+    expect(new Set(ids).size).toBe(rows.length);
+    const dump = JSON.stringify(rows);
+    for (const n of [...cards.slice(0, 200), ...ids.slice(0, 200)]) expect(dump).not.toContain(n);
   });
 
   it('a full SELECT of every table finds no ID number and no mobile number in clear', async () => {

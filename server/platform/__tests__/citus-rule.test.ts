@@ -24,7 +24,8 @@ import {
   tenantTables,
 } from '../../../scripts/citus-ddl.ts';
 import { createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
-import { buildFamily } from '../../../test/factories/families.ts';
+import { buildFamily, childIdFor } from '../../../test/factories/families.ts';
+import { csvText, multipartBody } from '../../../test/factories/inputs.ts';
 import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { buildPlan } from '../../../test/factories/plan.ts';
 import { buildQualityRound } from '../../../test/factories/quality.ts';
@@ -34,6 +35,7 @@ import { deliverWebhooks } from '../../modules/exchange/webhooks.ts';
 import { seedInstitutionsDemo } from '../../modules/institutions/demo.ts';
 import { buildInstitutionInput } from '../../modules/institutions/factories.ts';
 import { institutions } from '../../modules/institutions/tables.ts';
+import { SUBSIDY_COLUMNS } from '../../modules/subsidy/import.ts';
 import { recordAudit } from '../audit/service.ts';
 import { systemContext } from '../jobs/index.ts';
 import { probeNetworks } from '../probe-network.ts';
@@ -312,6 +314,77 @@ const JOURNEYS: Journey[] = [
       });
       // 400 (no community with a location in this data set) or 200: either way its statements ran.
       if (sites.statusCode !== 200 && sites.statusCode !== 400) throw new Error(`sites: ${sites.statusCode}`);
+    },
+  },
+  {
+    module: 'subsidy',
+    async setup(t) {
+      await t.createUser('citus-subsidy', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
+      const cookie = await t.login('citus-subsidy');
+      const rows = [1, 2].map((n) => {
+        const v: Record<string, string> = {
+          applicationNo: `CITUS-${n}`,
+          childName: `测试宝宝${n}`,
+          childIdNumber: childIdFor('2025-03-10', 900 + n),
+          childBirthDate: '2025-03-10',
+          hukouTownCode: `${DISTRICT}102`,
+          localHukou: '是',
+          applicantName: '测试妈妈',
+          applicantRelation: '母亲',
+          applicantMobile: `1390000${String(9000 + n)}`,
+          bankName: '示例银行',
+          accountKind: '存折',
+          bankAccount: `31011800${n}123`,
+          appliedOn: '2026-01-05',
+        };
+        return SUBSIDY_COLUMNS.map((c) => v[c.field] ?? '');
+      });
+      const m = multipartBody(
+        'a.csv',
+        'text/csv',
+        Buffer.from(csvText([SUBSIDY_COLUMNS.map((c) => c.zh), ...rows])),
+      );
+      const run = ok(
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/subsidy/imports',
+          headers: { cookie, ...m.headers },
+          payload: m.payload,
+        }),
+        'subsidy upload',
+      ).json();
+      ok(await t.call('POST', `/api/v1/subsidy/imports/${run.id}/commit`, { cookie }), 'subsidy commit');
+      await t.jobs.runDue();
+      return { cookie, state: {} };
+    },
+    async run(t, cookie) {
+      const list = ok(
+        await t.call('GET', '/api/v1/subsidy/applications?status=submitted', { cookie }),
+        'applications',
+      ).json();
+      const a = list.items[0];
+      ok(await t.call('GET', `/api/v1/subsidy/applications/${a.id}`, { cookie }), 'application');
+      ok(
+        await t.call('POST', `/api/v1/subsidy/applications/${a.id}/decisions`, {
+          cookie,
+          body: { action: 'approve', version: a.version },
+        }),
+        'approve',
+      );
+      const batch = ok(
+        await t.call('POST', '/api/v1/subsidy/batches', { cookie, body: { year: 2026, through: '2026-02' } }),
+        'batch',
+      ).json();
+      ok(await t.call('GET', '/api/v1/subsidy/batches', { cookie }), 'batches');
+      ok(await t.call('GET', `/api/v1/subsidy/batches/${batch.id}/lines`, { cookie }), 'lines');
+      ok(await t.call('GET', `/api/v1/subsidy/batches/${batch.id}/export`, { cookie }), 'export');
+      ok(
+        await t.call('POST', `/api/v1/subsidy/batches/${batch.id}/transitions`, {
+          cookie,
+          body: { action: 'submit', version: batch.version },
+        }),
+        'submit',
+      );
     },
   },
 ];
