@@ -204,6 +204,9 @@ test('module console pages (quality, supervision, families, workforce, plan): ze
   await visit('/admin/plan/tasks', 'plan tasks', '.ant-table-row');
   await visit('/admin/plan/funding', 'plan funding', '.ant-table-row');
   await visit('/admin/plan/rules', 'plan rule packs', '.ant-table-row');
+  await visit('/admin/subsidy/applications', 'subsidy applications', '.ant-table-row');
+  await visit('/admin/subsidy/batches', 'subsidy batches', '.ant-table-row');
+  await visit('/admin/subsidy/import', 'subsidy import');
   assert.deepEqual(found, []);
   await page.close();
 });

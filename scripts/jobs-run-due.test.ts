@@ -31,12 +31,13 @@ describe('npm run jobs:run-due', () => {
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout.trim()).toBe('ran 5 job(s)');
+    expect(run.stdout.trim()).toBe('ran 6 job(s)');
     const database = pgDatabase ?? (await openDatabase({ dataDir: `${dir}/pglite` }));
     const rows = await database.db.select().from(jobs);
     expect(rows.map((r) => `${r.kind}:${r.status}`).sort()).toEqual([
       'audit.verify_chain:succeeded',
       'calendar.holiday_alert:succeeded',
+      'exchange.webhooks:succeeded',
       'families.retention:succeeded',
       'supervision.camera_probe:succeeded',
       'supervision.escalate_overdue:succeeded',

@@ -144,8 +144,10 @@ export default function ClientsPage() {
               key: 'webhook',
               render: (_, c) =>
                 c.webhook ? (
-                  <Tag color={WEBHOOK_COLOR[c.webhook.state]}>
-                    {t(`exchange.webhook.state.${c.webhook.state}`)} · #{c.webhook.cursorSeq}
+                  // A client that is not active sends nothing, whatever its webhook's own state says.
+                  <Tag color={c.status === 'active' ? WEBHOOK_COLOR[c.webhook.state] : 'default'}>
+                    {t(`exchange.webhook.state.${c.status === 'active' ? c.webhook.state : 'disabled'}`)} · #
+                    {c.webhook.cursorSeq}
                   </Tag>
                 ) : (
                   '—'
