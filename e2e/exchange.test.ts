@@ -146,7 +146,9 @@ test('the security admin registers a department system; it reads only its fields
     .or(row.getByRole('button', { name: '停用', exact: true }))
     .click();
   await page.getByRole('button', { name: /确\s*定|OK/ }).click();
-  await row.getByText('已停用').waitFor();
+  // The client's status and its webhook both read 已停用 once the client is disabled.
+  await row.getByText('已停用').first().waitFor();
+  assert.equal(await row.getByText('已停用').count(), 2);
   assert.equal((await read()).status, 401, 'the live token stops at once');
   assert.equal((await tokenFor(clientId, secret)).status, 401);
   await ctx.close();
