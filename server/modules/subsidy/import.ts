@@ -17,7 +17,7 @@ import type { Actor } from '../../platform/context.ts';
 import { divisionInScope } from '../../platform/guard.ts';
 import { bool, text } from '../../platform/import/cells.ts';
 import { type ImportColumn, type ImportDefinition, importColumn } from '../../platform/import/definition.ts';
-import { indexValue } from '../../platform/personal-data.ts';
+import { indexCandidates, indexValue } from '../../platform/personal-data.ts';
 import { getWorkCalendar } from '../calendar/work-calendar.ts';
 import {
   type CheckContext,
@@ -199,7 +199,11 @@ export function subsidyImport(deps: { clock: Clock }): ImportDefinition<SubsidyA
       if (errors.some((e) => e.field === 'childIdNumber')) return errors;
       const bidx = indexValue('citizen_id', v.childIdNumber);
       const no = v.applicationNo.trim();
-      const earlier = c.applied.get(bidx) ?? c.inFile.get(bidx);
+      // Stored indexes may still be under an older index key (a rotation moves rows over time).
+      const stored = indexCandidates('citizen_id', v.childIdNumber)
+        .map((i) => c.applied.get(i))
+        .find((x) => x !== undefined);
+      const earlier = stored ?? c.inFile.get(bidx);
       // The same application again is the kit's "exists, skipped"; another number for the child is an error.
       if (earlier !== undefined && earlier !== no) errors.push(duplicateChildError(earlier));
       else c.inFile.set(bidx, no);

@@ -50,13 +50,7 @@ import { divisionInScope, scopeWhere } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { notifyRole } from '../../platform/notifications/index.ts';
 import { countWhere, paged } from '../../platform/paging.ts';
-import {
-  type BlindIndex,
-  indexCandidates,
-  maskedOf,
-  protect,
-  sealValue,
-} from '../../platform/personal-data.ts';
+import { indexCandidates, maskedOf, protect, sealValue } from '../../platform/personal-data.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
 import { getWorkCalendar } from '../calendar/work-calendar.ts';
 import { familyChildren } from '../families/tables.ts';
@@ -181,29 +175,6 @@ export function checkApplication(b: SubsidyApplicationBody, c: CheckContext): Fi
     if (d && d > c.today)
       push({ field, rule: 'date.future', zh: '日期晚于今天', en: 'The date is in the future' });
   return errors;
-}
-
-/** Child ID blind indexes already applied for in a district → their application numbers. */
-export async function appliedChildren(
-  db: Db,
-  districtCode: string,
-  idNumbers: string[],
-): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  if (idNumbers.length === 0) return out;
-  const byIndex = new Map<string, string>();
-  for (const n of idNumbers) for (const i of indexCandidates('citizen_id', n)) byIndex.set(i, n);
-  const rows = await db
-    .select({ bidx: subsidyApplications.childIdBidx, no: subsidyApplications.applicationNo })
-    .from(subsidyApplications)
-    .where(
-      and(
-        eq(subsidyApplications.districtCode, districtCode),
-        inArray(subsidyApplications.childIdBidx, [...byIndex.keys()] as BlindIndex[]),
-      ),
-    );
-  for (const r of rows) out.set(byIndex.get(r.bidx)!.trim().toUpperCase(), r.no);
-  return out;
 }
 
 export const duplicateChildError = (no: string): FieldError => ({
