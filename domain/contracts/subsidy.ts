@@ -27,6 +27,20 @@ export const SUBSIDY_STATUS_LABELS: Record<SubsidyStatus, { zh: string; en: stri
   stopped: { zh: '已停发', en: 'Stopped' },
 };
 
+export const APPLICANT_RELATION_LABELS: Record<
+  (typeof APPLICANT_RELATIONS)[number],
+  { zh: string; en: string }
+> = {
+  mother: { zh: '母亲', en: 'Mother' },
+  father: { zh: '父亲', en: 'Father' },
+  guardian: { zh: '监护人', en: 'Guardian' },
+  welfare_institution: { zh: '儿童福利机构', en: 'Welfare institution' },
+};
+export const ACCOUNT_KIND_LABELS: Record<(typeof ACCOUNT_KINDS)[number], { zh: string; en: string }> = {
+  card: { zh: '银行卡', en: 'Card' },
+  passbook: { zh: '存折', en: 'Passbook' },
+};
+
 const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, {
   message: '日期格式应为 YYYY-MM-DD / The date must be YYYY-MM-DD',
 });

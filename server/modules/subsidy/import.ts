@@ -10,12 +10,17 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { FieldError } from '../../../domain/contracts/common.ts';
-import { type SubsidyApplicationBody, subsidyApplicationBody } from '../../../domain/contracts/subsidy.ts';
+import {
+  ACCOUNT_KIND_LABELS,
+  APPLICANT_RELATION_LABELS,
+  type SubsidyApplicationBody,
+  subsidyApplicationBody,
+} from '../../../domain/contracts/subsidy.ts';
 import type { Db } from '../../db/client.ts';
 import { type Clock, localDate } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/context.ts';
 import { divisionInScope } from '../../platform/guard.ts';
-import { bool, text } from '../../platform/import/cells.ts';
+import { bool, codeOf, text } from '../../platform/import/cells.ts';
 import { type ImportColumn, type ImportDefinition, importColumn } from '../../platform/import/definition.ts';
 import { indexCandidates, indexValue } from '../../platform/personal-data.ts';
 import { getWorkCalendar } from '../calendar/work-calendar.ts';
@@ -120,24 +125,6 @@ export const SUBSIDY_COLUMNS: ImportColumn[] = [
   col('appliedOn', '申请日期', 'Applied on', true, '2025-10-15', 'YYYY-MM-DD', 'YYYY-MM-DD'),
 ];
 
-const RELATION: Record<string, string> = {
-  母亲: 'mother',
-  父亲: 'father',
-  监护人: 'guardian',
-  儿童福利机构: 'welfare_institution',
-  mother: 'mother',
-  father: 'father',
-  guardian: 'guardian',
-  welfare_institution: 'welfare_institution',
-};
-const ACCOUNT: Record<string, string> = {
-  银行卡: 'card',
-  存折: 'passbook',
-  card: 'card',
-  passbook: 'passbook',
-};
-const mapped = (m: Record<string, string>, s: string | undefined) =>
-  s ? (m[s.trim()] ?? m[s.trim().toLowerCase()] ?? s) : undefined;
 const opt = (s: string | undefined) => (text(s) ? s!.trim() : undefined);
 
 function toInput(c: Record<string, string>): unknown {
@@ -151,10 +138,10 @@ function toInput(c: Record<string, string>): unknown {
     ...(opt(c.adoptedOn) ? { adoptedOn: opt(c.adoptedOn) } : {}),
     ...(opt(c.hukouFrom) ? { hukouFrom: opt(c.hukouFrom) } : {}),
     applicantName: c.applicantName ?? '',
-    applicantRelation: mapped(RELATION, c.applicantRelation),
+    applicantRelation: codeOf(APPLICANT_RELATION_LABELS, c.applicantRelation?.trim()),
     applicantMobile: c.applicantMobile ?? '',
     bankName: c.bankName ?? '',
-    accountKind: mapped(ACCOUNT, c.accountKind),
+    accountKind: codeOf(ACCOUNT_KIND_LABELS, c.accountKind?.trim()),
     bankAccount: (c.bankAccount ?? '').replace(/\s/g, ''),
     appliedOn: c.appliedOn ?? '',
   };
