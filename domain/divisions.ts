@@ -151,6 +151,22 @@ export const DISTRICT_BBOX: Readonly<Record<string, BBox>> = {
   [QINGPU]: { minLat: 30.96, maxLat: 31.3, minLng: 120.87, maxLng: 121.34 },
 };
 
+/**
+ * Resident population (常住人口) of a district from its census bulletin, for rates per 1,000 people
+ * (places per 1,000 population, issue 17). Read from public copies of the bulletin, not checked here
+ * against the official text: the plan page shows the figure with its year and source.
+ */
+export const DISTRICT_POPULATION: Readonly<
+  Record<string, { value: number; year: number; source: string; verified: false }>
+> = {
+  [QINGPU]: {
+    value: 1_271_261,
+    year: 2020,
+    source: '上海市青浦区第七次全国人口普查公报（2020年11月1日零时常住人口）',
+    verified: false,
+  },
+};
+
 /** The division with this code, if it is known. */
 export function findDivision(code: string): DivisionRef | undefined {
   return DIVISIONS.find((d) => d.code === code);

@@ -77,6 +77,11 @@ export const planDashboardSchema = z.object({
   /** The plan year whose targets are carried forward. */
   carriedFromYear: z.number().int().nullable(),
   targets: z.array(planTargetSchema),
+  /**
+   * Targets national and Shanghai policy set since the plan (domain/plan/policy-targets.ts), computed
+   * for the year; `carriedFromYear` is set when a whole-period target is shown after its period.
+   */
+  policyTargets: z.array(planTargetSchema.extend({ carriedFromYear: z.number().int().nullable() })),
 });
 export type PlanDashboard = z.infer<typeof planDashboardSchema>;
 

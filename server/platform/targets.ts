@@ -37,6 +37,10 @@ export const TARGET_KEYS = [
   'demonstration_institutions', // 1–2 demonstration institutions
   // plan (site planner)
   'fifteen_minute_coverage', // children within 15 minutes of an inclusive place with free seats (no threshold in the seed)
+  // beyond the plan (issue 17; domain/plan/policy-targets.ts): national and Shanghai policy since 2021
+  'places_per_thousand', // places per 1,000 population (national 4.5 by 2025; institutions)
+  'inclusive_place_share', // share of places in inclusive institutions (no number in any pack; institutions)
+  'subsidy_reviewed_in_time', // childcare-subsidy applications reviewed within 30 working days (subsidy)
 ] as const;
 export type TargetKey = (typeof TARGET_KEYS)[number];
 
@@ -92,6 +96,11 @@ export interface TargetSource {
   key: TargetKey;
   /** The module that holds the records, e.g. 'workforce'. */
   module: string;
+  /**
+   * Whether the source can measure this query at all (e.g. a rate per 1,000 people where no
+   * population figure is held); false → the target shows "no data", never a made-up number.
+   */
+  available?(q: TargetQuery): boolean;
   measure(db: Db, q: TargetQuery): Promise<TargetMeasure>;
   /** The rows behind the headline, paged by the caller. */
   drillDown(

@@ -13,7 +13,7 @@
  */
 import { and, asc, count, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
 import type { InstitutionStatus } from '../../../domain/contracts/institution.ts';
-import { townsOf } from '../../../domain/divisions.ts';
+import { DISTRICT_POPULATION, townsOf } from '../../../domain/divisions.ts';
 import type { Db } from '../../db/client.ts';
 import { chinaYearBounds } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/context.ts';
@@ -51,8 +51,8 @@ export function townsInScope(actor: Actor, townCode?: string): string[] {
 async function institutionRows(
   db: Db,
   where: SQL,
-  countsWhen: (r: { toddlerClasses: number; inclusive: boolean }) => boolean,
-  note: (r: { toddlerClasses: number }) => string | undefined,
+  countsWhen: (r: { toddlerClasses: number; inclusive: boolean; seats: number }) => boolean,
+  note: (r: { toddlerClasses: number; inclusive: boolean; seats: number }) => string | undefined,
   page: { offset: number; limit: number },
 ): Promise<{ rows: TargetDrillRow[]; total: number }> {
   const [rows, [total]] = await Promise.all([
@@ -63,6 +63,7 @@ async function institutionRows(
         townCode: institutions.townCode,
         toddlerClasses: institutions.toddlerClasses,
         inclusive: institutions.inclusive,
+        seats: institutions.seats,
       })
       .from(institutions)
       .where(where)
@@ -213,10 +214,93 @@ function kindergartenShare(
   };
 }
 
+async function seatsByTown(db: Db, q: TargetQuery) {
+  return db
+    .select({
+      town: institutions.townCode,
+      seats: sql<number>`coalesce(sum(${institutions.seats}), 0)`.mapWith(Number),
+      inclusiveSeats:
+        sql<number>`coalesce(sum(${institutions.seats}) filter (where ${institutions.inclusive}), 0)`.mapWith(
+          Number,
+        ),
+    })
+    .from(institutions)
+    .where(baseWhere(q))
+    .groupBy(institutions.townCode);
+}
+
+/**
+ * Places (approved seats of institutions in service) per 1,000 population (issue 17; national 4.5 by
+ * 2025). The population is the district's census figure (domain/divisions.ts DISTRICT_POPULATION,
+ * with its year and source); no town figures are held, so the target is district-level only.
+ */
+const placesPerThousand: TargetSource = {
+  key: 'places_per_thousand',
+  module: MODULE,
+  available: (q) =>
+    !q.townCode &&
+    q.actor.scope?.kind === 'division' &&
+    q.actor.scope.divisionCode === q.actor.districtCode &&
+    DISTRICT_POPULATION[q.actor.districtCode] !== undefined,
+  async measure(db, q) {
+    const population = DISTRICT_POPULATION[q.actor.districtCode];
+    if (!population || q.townCode) throw new Error('places_per_thousand: not available for this query');
+    const rows = await seatsByTown(db, q);
+    const seats = rows.reduce((a, r) => a + r.seats, 0);
+    return {
+      value: Math.round((seats * 10_000) / population.value) / 10,
+      numerator: seats,
+      denominator: population.value,
+      unit: 'count',
+    };
+  },
+  drillDown(db, q, page) {
+    return institutionRows(
+      db,
+      baseWhere(q),
+      () => true,
+      (r) => `托位 ${r.seats} / ${r.seats} places`,
+      page,
+    );
+  },
+};
+
+/** The share of places (approved seats in service) in inclusive institutions; no number in any pack. */
+const inclusivePlaceShare: TargetSource = {
+  key: 'inclusive_place_share',
+  module: MODULE,
+  async measure(db, q) {
+    const rows = await seatsByTown(db, q);
+    const numerator = rows.reduce((a, r) => a + r.inclusiveSeats, 0);
+    const denominator = rows.reduce((a, r) => a + r.seats, 0);
+    return {
+      value: denominator === 0 ? 0 : numerator / denominator,
+      numerator,
+      denominator,
+      unit: 'share',
+      byTown: Object.fromEntries(rows.map((r) => [r.town, r.seats === 0 ? 0 : r.inclusiveSeats / r.seats])),
+    };
+  },
+  drillDown(db, q, page) {
+    return institutionRows(
+      db,
+      baseWhere(q),
+      (r) => r.inclusive,
+      (r) =>
+        r.inclusive
+          ? `普惠 托位 ${r.seats} / inclusive, ${r.seats} places`
+          : `非普惠 托位 ${r.seats} / not inclusive, ${r.seats} places`,
+      page,
+    );
+  },
+};
+
 /** The registry's sources, in TARGET_KEYS order. */
 export const institutionTargetSources: readonly TargetSource[] = [
   newInclusivePoints,
   townsWithInclusive,
   kindergartenShare('kindergarten_toddler_share', false),
   kindergartenShare('kindergartens_new_toddler_classes', true),
+  placesPerThousand,
+  inclusivePlaceShare,
 ];

@@ -21,6 +21,7 @@ import type {
 } from '../../../domain/contracts/plan.ts';
 import { townsOf } from '../../../domain/divisions.ts';
 import { previewRows, type TargetChange, targetChangeProblems } from '../../../domain/plan/changes.ts';
+import { type PolicyTargetRow, policyTargetRows } from '../../../domain/plan/policy-targets.ts';
 import { type MeasuredValue, planTargetStatus, rowsForYear } from '../../../domain/plan/status.ts';
 import { type PlanTargetRow, perUnitTarget, targetRowsOf } from '../../../domain/plan/targets.ts';
 import { ALL_PACKS } from '../../../domain/policy/index.ts';
@@ -185,7 +186,8 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
   ): Promise<PlanTarget> {
     const source = sourceOf(row.key);
     let measured: TargetMeasure | null = null;
-    if (source) measured = await source.measure(db, targetQuery(actor, row, year, ctx.now));
+    const q = targetQuery(actor, row, year, ctx.now);
+    if (source && (source.available?.(q) ?? true)) measured = await source.measure(db, q);
     // Judged today: a past year's target is final (met or missed), the current year's has a pace.
     const { status, scaled } = planTargetStatus(row, measured as MeasuredValue | null, shanghaiDate(ctx.now));
     return {
@@ -208,6 +210,37 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
       scaled,
       status,
     };
+  }
+
+  /**
+   * The targets beyond the plan (domain/plan/policy-targets.ts) the caller may see for `year`: the
+   * same rule as the plan's rows — a town officer its town's rows; the district its own (or one town's).
+   */
+  function visiblePolicyRows(actor: Actor, year: number, town?: string): PolicyTargetRow[] {
+    const s = actor.scope;
+    if (s?.kind !== 'division') return [];
+    const all = policyTargetRows(
+      actor.districtCode,
+      year,
+      townsOf(actor.districtCode).map((t) => t.code),
+    );
+    const wholeDistrict = s.divisionCode === actor.districtCode;
+    return all.filter((r) =>
+      town
+        ? r.townCode === town && r.townCode.startsWith(s.divisionCode)
+        : wholeDistrict
+          ? r.townCode === null
+          : r.townCode?.startsWith(s.divisionCode),
+    );
+  }
+
+  async function measurePolicyRows(ctx: RequestContext, actor: Actor, year: number, town?: string) {
+    const rows = visiblePolicyRows(actor, year, town);
+    rows.sort((a, b) => TARGET_KEYS.indexOf(a.key) - TARGET_KEYS.indexOf(b.key));
+    const out = [];
+    for (const r of rows)
+      out.push({ ...(await measureRow(ctx, actor, r, year)), carriedFromYear: r.carriedFromYear });
+    return out;
   }
 
   /** The rows of `version` the caller may see: a town officer its town's rows; others the district's (or one town's). */
@@ -234,6 +267,7 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
   ): Promise<PlanDashboard> {
     const year = q.year ?? Number(shanghaiDate(ctx.now).slice(0, 4));
     const version = await versionFor(actor.districtCode, year);
+    const policyTargets = await measurePolicyRows(ctx, actor, year, q.town);
     if (!version)
       return {
         year,
@@ -242,6 +276,7 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
         carriedForward: false,
         carriedFromYear: null,
         targets: [],
+        policyTargets,
       };
     const rows = (await visibleRows(actor, version.id, q.town)).map(asPlanRow);
     const forYear = rowsForYear(rows, year);
@@ -256,6 +291,7 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
       carriedForward: forYear.carriedForward,
       carriedFromYear: forYear.fromYear,
       targets: measured,
+      policyTargets,
     };
   }
 
@@ -268,19 +304,35 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
     return row;
   }
 
+  /** The policy row with this id for the year asked (ids are derived from district, target, town and year). */
+  function policyRowById(actor: Actor, id: string, year: number): PolicyTargetRow | undefined {
+    return (
+      visiblePolicyRows(actor, year).find((r) => r.id === id) ??
+      visiblePolicyRowsAllTowns(actor, year).find((r) => r.id === id)
+    );
+  }
+
+  function visiblePolicyRowsAllTowns(actor: Actor, year: number): PolicyTargetRow[] {
+    return townsOf(actor.districtCode).flatMap((t) => visiblePolicyRows(actor, year, t.code));
+  }
+
   async function drill(
     ctx: RequestContext,
     actor: Actor,
     id: string,
     q: { page: number; pageSize: number; year?: number | undefined },
   ): Promise<DrillPage> {
-    const row = await getRow(actor, id);
-    const year = q.year ?? row.year ?? Number(shanghaiDate(ctx.now).slice(0, 4));
-    const target = await measureRow(ctx, actor, asPlanRow(row), year);
-    const source = sourceOf(row.targetKey);
+    const thisYear = Number(shanghaiDate(ctx.now).slice(0, 4));
+    // A target beyond the plan is computed for its year (its id names it); else a stored plan row.
+    const policy = policyRowById(actor, id, q.year ?? thisYear);
+    const row = policy ?? asPlanRow(await getRow(actor, id));
+    const year = q.year ?? row.year ?? thisYear;
+    const target = await measureRow(ctx, actor, row, year);
+    const source = sourceOf(row.key);
     const page = { page: q.page, pageSize: q.pageSize };
-    if (!source) return { items: [], total: 0, ...page, target };
-    const { rows, total } = await source.drillDown(db, targetQuery(actor, asPlanRow(row), year, ctx.now), {
+    const dq = targetQuery(actor, row, year, ctx.now);
+    if (!source || !(source.available?.(dq) ?? true)) return { items: [], total: 0, ...page, target };
+    const { rows, total } = await source.drillDown(db, dq, {
       offset: (q.page - 1) * q.pageSize,
       limit: q.pageSize,
     });
@@ -296,7 +348,7 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
     const thisYear = Number(shanghaiDate(ctx.now).slice(0, 4));
     for (let y = Number(first.periodStart.slice(0, 4)); y <= thisYear; y++) {
       const d = await dashboard(ctx, actor, { year: y });
-      const t = d.targets.find((r) => r.key === key);
+      const t = d.targets.find((r) => r.key === key) ?? d.policyTargets.find((r) => r.key === key);
       if (t) points.push({ year: y, scaled: t.scaled, status: t.status });
     }
     return { key, points };

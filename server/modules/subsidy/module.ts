@@ -2,11 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
 import { subsidyRoutes } from './routes.ts';
+import { subsidyTargets } from './targets.ts';
 
 export async function registerSubsidyModule(
   app: FastifyInstance,
   kit: ModuleKit,
 ): Promise<ModuleRegistration> {
   await subsidyRoutes(app, kit);
-  return {};
+  return { targets: [...subsidyTargets] };
 }

@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Row, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { DISTRICT_POPULATION } from '../../../../domain/divisions.ts';
 import { keys } from '../../api/keys.ts';
 import { ChartCard } from '../../components/ChartCard.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
@@ -31,7 +32,10 @@ export function TargetsPage() {
   });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const rows = dash.data?.targets ?? [];
-  const selected = rows.find((r) => r.id === selectedId) ?? rows.find((r) => r.measured) ?? null;
+  const policyRows = dash.data?.policyTargets ?? [];
+  const selected =
+    [...rows, ...policyRows].find((r) => r.id === selectedId) ?? rows.find((r) => r.measured) ?? null;
+  const population = DISTRICT_POPULATION[me?.districtCode ?? ''];
   const trend = useQuery({
     queryKey: keys.plan.trend(selected?.key ?? ''),
     queryFn: ({ signal }) => planApi.trend(selected!.key, signal),
@@ -129,6 +133,47 @@ export function TargetsPage() {
           />
         </Space>
       </Card>
+      {policyRows.length > 0 && (
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('plan.policyTitle')}</h2>}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Text type="secondary">{t('plan.policyIntro')}</Typography.Text>
+            {policyRows
+              .filter((r) => r.carriedFromYear !== null)
+              .map((r) => (
+                <Alert
+                  key={r.id}
+                  type="warning"
+                  showIcon
+                  title={t('plan.policyCarried', {
+                    title: r.titleZh,
+                    from: String(r.carriedFromYear),
+                    year: String(year),
+                  })}
+                />
+              ))}
+            {population && policyRows.some((r) => r.key === 'places_per_thousand') && (
+              <Typography.Text type="secondary">
+                {t('plan.population', {
+                  value: population.value.toLocaleString(lang === 'en' ? 'en' : 'zh-CN'),
+                  year: String(population.year),
+                  source: population.source,
+                })}
+              </Typography.Text>
+            )}
+            <Table<PlanTargetRow>
+              rowKey="id"
+              size="small"
+              loading={dash.isLoading}
+              columns={columns}
+              dataSource={policyRows}
+              pagination={false}
+              onRow={(r) => ({ onClick: () => setSelectedId(r.id) })}
+              rowClassName={(r) => (r.id === selected?.id ? 'ant-table-row-selected' : '')}
+              scroll={{ x: 900 }}
+            />
+          </Space>
+        </Card>
+      )}
       {selected && (
         <Row gutter={16}>
           <Col xs={24} md={12}>

@@ -120,6 +120,7 @@ export const zh = {
   'plan.unit.trainings': '次',
   'plan.unit.sessions': '次',
   'plan.unit.institutions': '家',
+  'plan.unit.places_per_1,000_population': '托位/千人',
 } as const;
 
 export const en: { readonly [K in keyof typeof zh]: string } = {
@@ -245,4 +246,5 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'plan.unit.trainings': 'trainings',
   'plan.unit.sessions': 'sessions',
   'plan.unit.institutions': 'institutions',
+  'plan.unit.places_per_1,000_population': 'places per 1,000 people',
 };

@@ -78,6 +78,13 @@ export const zh = {
     '《{title}》（{doc}）的计划期已于 {end} 结束，本区尚未发布接续计划。以下按 {from} 年度目标延续显示（年度目标按 {from} 年数值逐年延续，全期目标沿用原数值），以免考核中断；区级工作人员可在“计划版本”中创建接续计划。',
   'plan.plan': '计划：{title}（{doc}），{start} 至 {end}',
   'plan.none': '本区尚无行动计划',
+  'plan.policyTitle': '国家和本市政策目标（行动计划之外）',
+  'plan.policyIntro':
+    '2021—2023 年行动计划之后，国家和本市政策提出的目标（每千人口托位数、普惠托位占比、育儿补贴按时审核），按规则包中的出处逐年计算。规则包中的数值均来自公开报道，尚未与正式文本核对。',
+  'plan.policyCarried':
+    '{title}：文件目标期至 {from} 年，规则包中尚无后续数值，{year} 年按 {from} 年目标延续显示。',
+  'plan.population':
+    '人口：{value} 人（{year} 年，{source}；来自公开报道，未核对）。街镇无人口数据，仅计算全区。',
   'plan.trend': '逐年趋势：{title}',
   'plan.byTown': '分街镇：{title}',
   'plan.value': '数值',
@@ -235,6 +242,13 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
     'The period of "{title}" ({doc}) ended on {end} and the district has not issued a successor plan. The {from} targets are shown as carried forward (annual targets at their {from} values each year, whole-period targets unchanged) so that monitoring does not stop; a district officer can create a successor plan under "Plan versions".',
   'plan.plan': 'Plan: {title} ({doc}), {start} to {end}',
   'plan.none': 'The district has no action plan yet',
+  'plan.policyTitle': 'National and Shanghai policy targets (beyond the action plan)',
+  'plan.policyIntro':
+    'Targets that national and Shanghai policy set after the 2021–2023 action plan (places per 1,000 people, inclusive share of places, childcare-subsidy applications reviewed in time), computed each year from the rule packs that state them. Every value in those packs comes from public reports and is not yet checked against the official text.',
+  'plan.policyCarried':
+    '{title}: the document sets this target through {from}; no later value is in the rule packs, so {year} is shown against the {from} target, carried forward.',
+  'plan.population':
+    'Population: {value} ({year}, {source}; from public copies, unchecked). No town figures are held: district only.',
   'plan.trend': 'By year: {title}',
   'plan.byTown': 'By town: {title}',
   'plan.value': 'Value',
