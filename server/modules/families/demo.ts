@@ -22,6 +22,7 @@ import { townsOf } from '../../../domain/divisions.ts';
 import { formatDayNumber, parseDate } from '../../../domain/rules/dates.ts';
 import { citizenIdCheckChar } from '../../../domain/rules/ids.ts';
 import type { Db } from '../../db/client.ts';
+import { insertChunks } from '../../demo/chunks.ts';
 import { localDate } from '../../platform/clock.ts';
 import { users } from '../../platform/tables.ts';
 import type { ModuleDemoContext } from '../demo.ts';
@@ -79,10 +80,6 @@ const dayNumber = (day: string) => {
 export function demoCitizenId(birthDate: string, seq: number): string {
   const first17 = `310118${birthDate.replaceAll('-', '')}${String(seq % 1000).padStart(3, '0')}`;
   return first17 + citizenIdCheckChar(first17);
-}
-
-async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 1000) {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
 export async function seedFamiliesDemo(db: Db, ctx: ModuleDemoContext): Promise<void> {

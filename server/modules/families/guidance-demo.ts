@@ -15,15 +15,12 @@ import {
 } from '../../../domain/contracts/families.ts';
 import { townsOf } from '../../../domain/divisions.ts';
 import type { Db } from '../../db/client.ts';
+import { insertChunks } from '../../demo/chunks.ts';
 import { Rng } from '../../demo/rng.ts';
 import { institutions } from '../institutions/tables.ts';
 import { familyConsents, familySessionSignups, familySessions, familyStations } from './tables.ts';
 
 const DAY = 86_400_000;
-
-async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 1000) {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
-}
 
 const TITLES: Record<GuidanceTopic, string[]> = {
   feeding: ['辅食添加与喂养习惯', '科学喂养：从母乳到家庭饮食'],

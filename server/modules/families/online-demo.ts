@@ -10,6 +10,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { GUIDANCE_TOPICS, type GuidanceTopic } from '../../../domain/contracts/families.ts';
 import type { OnlinePlatform, ResourceKind } from '../../../domain/contracts/families-online.ts';
 import type { Db } from '../../db/client.ts';
+import { insertChunks } from '../../demo/chunks.ts';
 import { Rng } from '../../demo/rng.ts';
 import { localDate } from '../../platform/clock.ts';
 import type { ModuleDemoContext } from '../demo.ts';
@@ -48,10 +49,6 @@ const BANDS: [number, number][] = [
   [24, 36],
   [0, 36],
 ];
-
-async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 1000) {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
-}
 
 export async function seedOnlineDemo(
   db: Db,

@@ -11,6 +11,7 @@ import { and, eq, gte } from 'drizzle-orm';
 import { addWorkingDays } from '../../../domain/rules/workdays.ts';
 import { amountFor, luhnValid, monthOf, monthsDue } from '../../../domain/subsidy/rules.ts';
 import type { Db } from '../../db/client.ts';
+import { insertChunks } from '../../demo/chunks.ts';
 import { Rng } from '../../demo/rng.ts';
 import { localDate } from '../../platform/clock.ts';
 import { openValue, protect, sealValue } from '../../platform/personal-data.ts';
@@ -35,10 +36,6 @@ function card(rng: Rng): string {
   while (body.length < 18) body += String(rng.int(0, 9));
   for (let d = 0; d <= 9; d++) if (luhnValid(body + d)) return body + d;
   return `${body}0`;
-}
-
-async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 1000) {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
 export async function seedSubsidyDemo(db: Db, ctx: ModuleDemoContext): Promise<void> {

@@ -7,6 +7,7 @@ import { formatDayNumber, parseDate } from '../../../domain/rules/dates.ts';
 import { citizenIdCheckChar } from '../../../domain/rules/ids.ts';
 import { workforcePolicy } from '../../../domain/workforce/policy.ts';
 import type { Db } from '../../db/client.ts';
+import { insertChunks } from '../../demo/chunks.ts';
 import { Rng } from '../../demo/rng.ts';
 import { localDate } from '../../platform/clock.ts';
 import { protect, sealValue } from '../../platform/personal-data.ts';
@@ -43,10 +44,6 @@ const addDays = (day: string, n: number) => {
   const p = parseDate(day);
   return p.ok ? formatDayNumber(p.dayNumber + n) : day;
 };
-
-async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += 500) await insert(rows.slice(i, i + 500));
-}
 
 export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise<void> {
   const { district, now } = ctx;
@@ -228,10 +225,10 @@ export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise
   }
   rng = ctx.rng;
 
-  await insertChunks(staffRows, (c) => db.insert(staff).values(c));
-  await insertChunks(empRows, (c) => db.insert(employments).values(c));
-  await insertChunks(assignRows, (c) => db.insert(classAssignments).values(c));
-  await insertChunks(certRows, (c) => db.insert(certificates).values(c));
+  await insertChunks(staffRows, (c) => db.insert(staff).values(c), 500);
+  await insertChunks(empRows, (c) => db.insert(employments).values(c), 500);
+  await insertChunks(assignRows, (c) => db.insert(classAssignments).values(c), 500);
+  await insertChunks(certRows, (c) => db.insert(certificates).values(c), 500);
 
   // Training this year, up to today: district professional trainings (behind the 6 a year) and others.
   const month = Number(today.slice(5, 7));
@@ -275,7 +272,7 @@ export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise
       if (r.next() < (diligence < 0.2 ? 0.5 : 0.97))
         att.push({ districtCode: district, eventId: e.id!, staffId: s.id!, hours: e.hours!, createdAt: now });
   }
-  await insertChunks(att, (c) => db.insert(trainingAttendance).values(c));
+  await insertChunks(att, (c) => db.insert(trainingAttendance).values(c), 500);
 
   // Two ban entries (a perpetrator and the direct manager named in the decision); no one employed matches.
   const perpetrator = demoStaffId(900_001, true);
@@ -359,7 +356,7 @@ async function seedRecordChecksDemo(
         recordedAt: now,
       });
     }
-  await insertChunks(rows, (c) => db.insert(recordChecks).values(c));
+  await insertChunks(rows, (c) => db.insert(recordChecks).values(c), 500);
 }
 
 /** The records' own PRNG seed, so the other demo rows stay as they were. */
@@ -435,5 +432,5 @@ async function seedRecordsDemo(
         decisionRef: `青卫健〔${year}〕示例惩${n}号`,
       });
   }
-  await insertChunks(rows, (c) => db.insert(personRecords).values(c));
+  await insertChunks(rows, (c) => db.insert(personRecords).values(c), 500);
 }
