@@ -1,6 +1,8 @@
 /** The payment list of one batch for the finance bureau (XLSX/CSV through the kit exporter; audited there). */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { findDivision } from '../../../domain/divisions.ts';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../platform/context.ts';
 import type { ExportDefinition } from '../../platform/export.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import { countWhere } from '../../platform/paging.ts';
@@ -16,6 +18,19 @@ const STATUS: Record<LineRow['status'], string> = {
   paid: '已发放 paid',
   returned: '退回 returned',
 };
+
+/** The lines of the batch when the caller's guard reaches the batch (the district's only); else null. */
+async function linesOfVisibleBatch(tx: Db, actor: Actor, batchId: string): Promise<SQL | null> {
+  const [b] = await tx
+    .select({ id: subsidyBatches.id })
+    .from(subsidyBatches)
+    .where(and(scopeWhere(actor, { district: subsidyBatches.districtCode }), eq(subsidyBatches.id, batchId)));
+  if (!b) return null;
+  return (
+    and(eq(subsidyBatchLines.districtCode, actor.districtCode), eq(subsidyBatchLines.batchId, batchId)) ??
+    null
+  );
+}
 
 export const batchExport: ExportDefinition<LineRow, BatchExportFilters> = {
   kind: 'subsidy.batch',
@@ -36,32 +51,11 @@ export const batchExport: ExportDefinition<LineRow, BatchExportFilters> = {
     { header: '退回原因 Returned because', width: 24, value: (r) => r.returnReason },
   ],
   async count(tx, actor, f) {
-    const [b] = await tx
-      .select({ id: subsidyBatches.id })
-      .from(subsidyBatches)
-      .where(
-        and(scopeWhere(actor, { district: subsidyBatches.districtCode }), eq(subsidyBatches.id, f.batchId)),
-      );
-    if (!b) return 0;
-    return countWhere(
-      tx,
-      subsidyBatchLines,
-      and(eq(subsidyBatchLines.districtCode, actor.districtCode), eq(subsidyBatchLines.batchId, f.batchId)),
-    );
+    const lines = await linesOfVisibleBatch(tx, actor, f.batchId);
+    return lines ? countWhere(tx, subsidyBatchLines, lines) : 0;
   },
   async rows(tx, actor, f, page) {
-    const [b] = await tx
-      .select({ id: subsidyBatches.id })
-      .from(subsidyBatches)
-      .where(
-        and(scopeWhere(actor, { district: subsidyBatches.districtCode }), eq(subsidyBatches.id, f.batchId)),
-      );
-    if (!b) return [];
-    return lineRows(
-      tx,
-      and(eq(subsidyBatchLines.districtCode, actor.districtCode), eq(subsidyBatchLines.batchId, f.batchId)),
-      page.limit,
-      page.offset,
-    );
+    const lines = await linesOfVisibleBatch(tx, actor, f.batchId);
+    return lines ? lineRows(tx, lines, page.limit, page.offset) : [];
   },
 };
