@@ -201,7 +201,20 @@ export const CHANGE_FIELD_LABELS: Record<string, string> = {
   serviceForms: '服务类型',
   seats: '托位数',
 };
-const STATUS_CHANGES = new Set(['start_operating', 'rectify', 'resume', 'suspend']);
+/** The status-history actions that become national records (after the filing). */
+export const NATIONAL_EVENT_ACTIONS = [
+  'approve',
+  'start_operating',
+  'rectify',
+  'resume',
+  'suspend',
+  'close',
+] as const;
+const STATUS_CHANGES = new Set<string>(['start_operating', 'rectify', 'resume', 'suspend']);
+
+/** The stable id of the record one event gives (the idempotency key on the national side). */
+export const nationalRecordId = (institutionId: string, type: NationalRecordType, at: Date) =>
+  `${institutionId}-${type}-${stamp(at)}`;
 
 export type NameMasker = (name: string) => string;
 
@@ -239,7 +252,7 @@ export function toNationalRecords(
     if (e.to) status = e.to;
     const day = chinaDate(e.at);
     out.push({
-      recordId: `${row.id}-${type}-${stamp(e.at)}`,
+      recordId: nationalRecordId(row.id, type, e.at),
       recordType: type,
       institutionName: row.name,
       creditCode: row.creditCode,
