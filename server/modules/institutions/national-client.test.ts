@@ -10,6 +10,7 @@ import {
   type NationalRecord,
   toNationalRecords,
 } from '../../../domain/institutions/national-filing.ts';
+import { loadConfig } from '../../config.ts';
 import { probeNetworks } from '../../platform/probe-network.ts';
 import { createNationalClient, nationalFilingConfig } from './national-client.ts';
 
@@ -106,6 +107,15 @@ describe('nationalFilingConfig', () => {
     const strict = probeNetworks(undefined, 'WEBHOOK_NETWORKS');
     expect(() => nationalFilingConfig(raw, strict, false)).toThrow(/NATIONAL_FILING_URL.*/);
     expect(() => nationalFilingConfig(raw, strict, false)).toThrow(why);
+  });
+  it('the server configuration reads NATIONAL_FILING_URL (unset: off; a private address stops the start)', () => {
+    expect(loadConfig({}).nationalFiling).toBeNull();
+    expect(
+      loadConfig({ NATIONAL_FILING_URL: 'https://filing.example.cn/api' }).nationalFiling?.url.host,
+    ).toBe('filing.example.cn');
+    expect(() => loadConfig({ NATIONAL_FILING_URL: 'https://192.168.1.2/api' })).toThrow(
+      'NATIONAL_FILING_URL',
+    );
   });
   it('https on the public internet is accepted', () =>
     expect(
