@@ -1,5 +1,6 @@
 /** Environment → configuration. Every variable is listed in the README. */
 import path from 'node:path';
+import { type NationalClientConfig, nationalFilingConfig } from './modules/institutions/national-client.ts';
 import { type ProbeNetworks, probeNetworks } from './platform/probe-network.ts';
 
 export interface Config {
@@ -27,6 +28,11 @@ export interface Config {
    * plain http when its host is inside WEBHOOK_NETWORKS (e.g. a receiver on 127.0.0.1). Otherwise https.
    */
   webhookAllowHttp: boolean;
+  /**
+   * The national filing system (NATIONAL_FILING_URL; docs/filing-sync.md), through the webhooks' egress
+   * guard and WEBHOOK_ALLOW_HTTP; null when unset: filing sync is off.
+   */
+  nationalFiling: NationalClientConfig | null;
 }
 
 /** A whole number within [min, max] from the environment, or the default; anything else stops the start. */
@@ -84,5 +90,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cameraProbeNetworks: probeNetworks(env.CAMERA_PROBE_NETWORKS),
     webhookNetworks: probeNetworks(env.WEBHOOK_NETWORKS, 'WEBHOOK_NETWORKS'),
     webhookAllowHttp: webhookAllowHttp(env.WEBHOOK_ALLOW_HTTP, nodeEnv),
+    nationalFiling: nationalFilingConfig(
+      env.NATIONAL_FILING_URL,
+      probeNetworks(env.WEBHOOK_NETWORKS, 'WEBHOOK_NETWORKS'),
+      webhookAllowHttp(env.WEBHOOK_ALLOW_HTTP, nodeEnv),
+    ),
   };
 }

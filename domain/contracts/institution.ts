@@ -61,6 +61,17 @@ export const feesSchema = z.strictObject({
 });
 export type Fees = z.infer<typeof feesSchema>;
 
+/** Letters, digits, CJK characters, spaces and the punctuation of document numbers (shape only). */
+export function licenceText(max: number, zh: string, en: string) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .regex(/^[0-9A-Za-z\u3400-\u9fff （）()〔〕【】[\]\-—/.·第号字]*$/, {
+      message: `${zh}只能包含字母、数字、汉字和 -/()〔〕 等编号符号 / ${en} may hold letters, digits, Chinese characters and - / ( ) 〔〕 only`,
+    });
+}
+
 /** The editable fields of an institution (create body; PATCH takes any subset plus `version`). */
 export const institutionFields = {
   name: z.string().trim().min(2).max(100),
@@ -89,6 +100,20 @@ export const institutionFields = {
   directorIdNumber: z.string().trim().max(32).nullable().optional(),
   /** The director's personal mobile (not disclosed); null/'' = none. */
   directorMobile: z.string().trim().max(32).nullable().optional(),
+  /**
+   * Licence (许可) the draft 托育服务法 (first reading 2025-12-22) may bring: kept ready, shape only —
+   * no rule about who needs one or for how long is invented. null/'' = none.
+   */
+  licenceNumber: licenceText(50, '许可证号', 'Licence number').nullable().optional(),
+  licenceIssuedOn: z
+    .union([z.iso.date(), z.literal('')])
+    .nullable()
+    .optional(),
+  licenceValidUntil: z
+    .union([z.iso.date(), z.literal('')])
+    .nullable()
+    .optional(),
+  licenceIssuer: z.string().trim().max(100).nullable().optional(),
 };
 export const createInstitutionBody = z.strictObject(institutionFields);
 export type CreateInstitutionBody = z.infer<typeof createInstitutionBody>;
@@ -115,6 +140,10 @@ export const updateInstitutionBody = z.strictObject({
   operatorCreditCode: institutionFields.operatorCreditCode,
   directorIdNumber: institutionFields.directorIdNumber,
   directorMobile: institutionFields.directorMobile,
+  licenceNumber: institutionFields.licenceNumber,
+  licenceIssuedOn: institutionFields.licenceIssuedOn,
+  licenceValidUntil: institutionFields.licenceValidUntil,
+  licenceIssuer: institutionFields.licenceIssuer,
 });
 export type UpdateInstitutionBody = z.infer<typeof updateInstitutionBody>;
 
@@ -243,6 +272,10 @@ export const institutionDetailSchema = institutionSummarySchema.extend({
   directorIdNumber: z.string().nullable(),
   /** Masked (138****5678). */
   directorMobile: z.string().nullable(),
+  licenceNumber: z.string().nullable(),
+  licenceIssuedOn: z.string().nullable(),
+  licenceValidUntil: z.string().nullable(),
+  licenceIssuer: z.string().nullable(),
   submittedAt: z.string().nullable(),
   filedAt: z.string().nullable(),
   createdAt: z.string(),

@@ -22,6 +22,7 @@ const CORE_OPERATION_ID_OVERRIDES: Record<string, string> = {
   'GET /api/v1/institutions/imports/:runId': 'institutions.getImport',
   'POST /api/v1/institutions/imports/:runId/commit': 'institutions.commitImport',
   'GET /api/v1/institutions/imports/:runId/errors': 'institutions.importErrors',
+  'GET /api/v1/institutions/national-filings/export': 'institutions.exportNationalFilings',
   'GET /api/v1/public/institutions': 'public.listInstitutions',
   'GET /api/v1/public/institutions/:id': 'public.getInstitution',
   'GET /api/v1/calendar': 'calendar.overview',
@@ -59,6 +60,10 @@ const CORE_SUMMARIES: Record<string, Words> = {
   'institutions.create': { en: 'Create an institution (draft)', zh: '新建托育机构（草稿）' },
   'institutions.reviewQueue': { en: 'Review queue of filings', zh: '备案审核队列' },
   'institutions.export': { en: 'Export institutions (background job)', zh: '导出托育机构（后台任务）' },
+  'institutions.exportNationalFilings': {
+    en: "Export filings, changes and closures of a date range in the national filing system's fields",
+    zh: '按日期范围导出备案、变更、注销记录（国家托育机构备案信息系统字段）',
+  },
   'institutions.get': { en: 'Get one institution', zh: '查看托育机构详情' },
   'institutions.update': { en: 'Update an institution', zh: '修改托育机构信息' },
   'institutions.reveal': { en: 'Reveal one masked personal value', zh: '查看一项脱敏个人信息原文' },

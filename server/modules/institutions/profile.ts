@@ -40,6 +40,10 @@ export function inputOf(r: repo.InstitutionRow): InstitutionInput {
     directorName: r.directorName,
     operatorName: r.operatorName,
     operatorCreditCode: r.operatorCreditCode,
+    licenceNumber: r.licenceNumber,
+    licenceIssuedOn: r.licenceIssuedOn,
+    licenceValidUntil: r.licenceValidUntil,
+    licenceIssuer: r.licenceIssuer,
   };
 }
 
@@ -59,6 +63,10 @@ export function columnsOf(
     publicPhone,
     operatorName: rest.operatorName?.trim() || null,
     operatorCreditCode,
+    licenceNumber: rest.licenceNumber?.trim() || null,
+    licenceIssuedOn: rest.licenceIssuedOn || null,
+    licenceValidUntil: rest.licenceValidUntil || null,
+    licenceIssuer: rest.licenceIssuer?.trim() || null,
     feeFullDayFen: fees.fullDayMonthlyFen ?? null,
     feeHalfDayFen: fees.halfDayMonthlyFen ?? null,
     feeHourlyFen: fees.hourlyFen ?? null,

@@ -1,5 +1,6 @@
 /** /api/v1/institutions (console) and /api/v1/public/institutions (portal): thin routes, one service call each. */
 import type { FastifyInstance } from 'fastify';
+import { nationalExportQuery } from '../../../domain/contracts/filing-sync.ts';
 import { exportJobSchema } from '../../../domain/contracts/import.ts';
 import {
   createInstitutionBody,
@@ -33,6 +34,7 @@ import { createDocumentService } from './documents.ts';
 import { institutionExport } from './export.ts';
 import { institutionImportRoutes } from './import-routes.ts';
 import { toDocument } from './mappers.ts';
+import { nationalFilingExport } from './national-export.ts';
 import { createPublicService } from './public.ts';
 import { reviewQueue } from './review.ts';
 import { createInstitutionService } from './service.ts';
@@ -49,6 +51,7 @@ export async function institutionRoutes(
   const documents = createDocumentService(deps);
   const portal = createPublicService({ db });
   const exporter = createExporter(deps, institutionExport);
+  const nationalExporter = createExporter(deps, nationalFilingExport);
   const r = router(app);
 
   r.get(
@@ -79,6 +82,18 @@ export async function institutionRoutes(
       const file = await exporter.export(req.ctx, actorOf(req), filters, format);
       // A large export is made in the background: 202 with the link to download it from.
       return sendExport(reply, file);
+    },
+  );
+  r.get(
+    `${BASE}/national-filings/export`,
+    {
+      config: { action: 'institutions.export' },
+      // Filings, changes and closures of a date range in the national filing system's fields (docs/filing-sync.md).
+      schema: { tags, querystring: nationalExportQuery, response: { 202: exportJobSchema } },
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      return sendExport(reply, await nationalExporter.export(req.ctx, actorOf(req), filters, format));
     },
   );
   r.get(

@@ -81,6 +81,16 @@ const JOURNEYS: Journey[] = [
         'update',
       );
       ok(await t.call('GET', '/api/v1/institutions/export?format=csv', { cookie }), 'export');
+      ok(
+        await t.call(
+          'GET',
+          '/api/v1/institutions/national-filings/export?format=csv&from=2025-03-03&to=2026-03-02',
+          {
+            cookie,
+          },
+        ),
+        'national filings export',
+      );
       ok(await t.call('GET', '/api/v1/public/institutions?lat=31.15&lng=121.12', {}), 'public search');
       ok(
         await t.call('GET', '/api/v1/public/institutions?ageMonths=20&sort=name', {}),

@@ -360,6 +360,14 @@ export const en: Messages = {
   'inst.publicPhone': 'Public phone',
   'inst.directorName': 'Director',
   'inst.operatorName': 'Operator',
+  'inst.licenceNumber': 'Licence number',
+  'inst.licenceIssuedOn': 'Issued on',
+  'inst.licenceValidUntil': 'Valid until',
+  'inst.licenceIssuer': 'Issuer',
+  'inst.licenceNone': 'None recorded (the childcare services law is a draft)',
+  'inst.licenceDateFormat': 'Use the format YYYY-MM-DD',
+  'inst.licenceDraftNote':
+    'Licence fields are kept ready: the draft Childcare Services Law had its first reading on 2025-12-22 and licensing is not in force; the platform applies no rule to them and checks their shape only.',
   'inst.operatorCreditCode': "Operator's unified social credit code",
   'inst.operatorHint':
     'Institutions of one operator or chain share this code: they never review each other in quality rounds',

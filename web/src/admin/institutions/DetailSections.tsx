@@ -63,6 +63,19 @@ export function ProfileCard({ inst }: { inst: InstitutionDetail }) {
               ? `${inst.operatorName}${inst.operatorCreditCode ? `（${inst.operatorCreditCode}）` : ''}`
               : (inst.operatorCreditCode ?? t('inst.operatorNone')),
           },
+          {
+            key: 'licence',
+            label: t('inst.licenceNumber'),
+            children: inst.licenceNumber
+              ? [
+                  inst.licenceNumber,
+                  inst.licenceIssuer,
+                  [inst.licenceIssuedOn, inst.licenceValidUntil].filter(Boolean).join(' — '),
+                ]
+                  .filter(Boolean)
+                  .join('；')
+              : t('inst.licenceNone'),
+          },
           { key: 'director', label: t('inst.directorName'), children: inst.directorName },
           {
             key: 'directorIdNumber',

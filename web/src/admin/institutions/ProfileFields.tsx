@@ -1,6 +1,7 @@
 /** The profile part of the institution form: identity, location and contact, service forms and fees. */
 import { EnvironmentOutlined } from '@ant-design/icons';
 import {
+  Alert,
   Button,
   Card,
   Checkbox,
@@ -106,6 +107,45 @@ export function ProfileFields({
               name="operatorName"
               label={t('inst.operatorName')}
               rules={rules('operatorName', t('inst.operatorName'))}
+            >
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Alert type="info" showIcon title={t('inst.licenceDraftNote')} style={{ marginBottom: 12 }} />
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item
+              name="licenceNumber"
+              label={t('inst.licenceNumber')}
+              rules={rules('licenceNumber', t('inst.licenceNumber'))}
+            >
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item
+              name="licenceIssuedOn"
+              label={t('inst.licenceIssuedOn')}
+              rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('inst.licenceDateFormat') }]}
+            >
+              <Input placeholder="YYYY-MM-DD" maxLength={10} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item
+              name="licenceValidUntil"
+              label={t('inst.licenceValidUntil')}
+              rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('inst.licenceDateFormat') }]}
+            >
+              <Input placeholder="YYYY-MM-DD" maxLength={10} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item
+              name="licenceIssuer"
+              label={t('inst.licenceIssuer')}
+              rules={rules('licenceIssuer', t('inst.licenceIssuer'))}
             >
               <Input maxLength={100} />
             </Form.Item>

@@ -46,6 +46,11 @@ export interface FormValues {
   directorName?: string;
   operatorName?: string;
   operatorCreditCode?: string;
+  /** Licence (draft 托育服务法): shape only; dates as YYYY-MM-DD. */
+  licenceNumber?: string;
+  licenceIssuedOn?: string;
+  licenceValidUntil?: string;
+  licenceIssuer?: string;
   /** Typed only to set or change it: never filled from the (masked) detail; empty = unchanged. */
   directorIdNumber?: string;
   directorMobile?: string;
@@ -81,6 +86,10 @@ export function toFormValues(d: InstitutionDetail): FormValues {
     directorName: d.directorName,
     operatorName: d.operatorName ?? '',
     operatorCreditCode: d.operatorCreditCode ?? '',
+    licenceNumber: d.licenceNumber ?? '',
+    licenceIssuedOn: d.licenceIssuedOn ?? '',
+    licenceValidUntil: d.licenceValidUntil ?? '',
+    licenceIssuer: d.licenceIssuer ?? '',
     fees: {
       fullDayMonthlyFen: y(d.fees.fullDayMonthlyFen),
       halfDayMonthlyFen: y(d.fees.halfDayMonthlyFen),
@@ -129,6 +138,10 @@ export function toProfileBody(v: FormValues): CreateInstitutionBody {
     directorName: (v.directorName ?? '').trim(),
     operatorName: v.operatorName?.trim() || null,
     operatorCreditCode: v.operatorCreditCode?.trim().toUpperCase() || null,
+    licenceNumber: v.licenceNumber?.trim() || null,
+    licenceIssuedOn: v.licenceIssuedOn?.trim() || null,
+    licenceValidUntil: v.licenceValidUntil?.trim() || null,
+    licenceIssuer: v.licenceIssuer?.trim() || null,
     ...(v.directorIdNumber?.trim() ? { directorIdNumber: v.directorIdNumber.trim().toUpperCase() } : {}),
     ...(v.directorMobile?.trim() ? { directorMobile: v.directorMobile.trim() } : {}),
     fees: {

@@ -1,0 +1,24 @@
+/** Filing sync with the national system (docs/filing-sync.md): the export's query. */
+import { z } from 'zod';
+
+/** The longest range one export covers (a year and a day). */
+export const NATIONAL_EXPORT_MAX_DAYS = 366;
+const day = (s: string) => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
+
+export const nationalExportQuery = z
+  .strictObject({
+    format: z.enum(['xlsx', 'csv']).default('xlsx'),
+    /** First day (China date, inclusive). */
+    from: z.iso.date(),
+    /** Last day (China date, inclusive). */
+    to: z.iso.date(),
+  })
+  .refine((q) => q.to >= q.from, {
+    path: ['to'],
+    message: '结束日期不能早于开始日期 / The end date cannot precede the start date',
+  })
+  .refine((q) => day(q.to) - day(q.from) < NATIONAL_EXPORT_MAX_DAYS, {
+    path: ['to'],
+    message: `日期范围不能超过 ${NATIONAL_EXPORT_MAX_DAYS} 天 / The range cannot exceed ${NATIONAL_EXPORT_MAX_DAYS} days`,
+  });
+export type NationalExportQuery = z.infer<typeof nationalExportQuery>;
