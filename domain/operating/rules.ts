@@ -58,7 +58,10 @@ export function childMonths(marks: readonly Mark[], month: string, minDays: numb
   for (const m of marks) {
     if (m.day.slice(0, 7) !== month) continue;
     let s = days.get(m.childId);
-    if (!s) days.set(m.childId, (s = new Set()));
+    if (!s) {
+      s = new Set();
+      days.set(m.childId, s);
+    }
     s.add(m.day);
   }
   return [...days.entries()]
