@@ -6,6 +6,7 @@ import {
   isEligible,
   type Mark,
   rateForMonth,
+  rateOnDay,
 } from './rules.ts';
 
 describe('isEligible', () => {
@@ -110,5 +111,20 @@ describe('daysWithoutMarks', () => {
     ],
   ])('%o → %o', (named, expected) => {
     expect(daysWithoutMarks(named, marks)).toEqual(expected);
+  });
+});
+
+describe('rateOnDay', () => {
+  const rates = [
+    { effectiveFrom: '2026-01-01', amountFen: 1 },
+    { effectiveFrom: '2026-04-15', amountFen: 2 },
+  ];
+  it.each([
+    ['2025-12-31', null],
+    ['2026-01-01', 1],
+    ['2026-04-14', 1],
+    ['2026-04-15', 2],
+  ])('%s → %s', (day, expected) => {
+    expect(rateOnDay(rates, day)?.amountFen ?? null).toBe(expected);
   });
 });

@@ -32,7 +32,14 @@ export function firstDay(month: string): string {
 
 /** The rate in force on the month's first day, or null (未设定). */
 export function rateForMonth<R extends RateLike>(rates: readonly R[], month: string): R | null {
-  const day = firstDay(month);
+  return rateOnDay(rates, firstDay(month));
+}
+
+/** The rate in force on a day (the latest effective date on or before it), or null. */
+export function rateOnDay<R extends Pick<RateLike, 'effectiveFrom'>>(
+  rates: readonly R[],
+  day: string,
+): R | null {
   let best: R | null = null;
   for (const r of rates) {
     if (r.effectiveFrom <= day && (best === null || r.effectiveFrom > best.effectiveFrom)) best = r;

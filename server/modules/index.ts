@@ -20,6 +20,7 @@ import { institutionTarget } from './institutions/repository.ts';
 import { institutionRoutes } from './institutions/routes.ts';
 import { registerPlanModule } from './plan/module.ts';
 import { registerQualityModule } from './quality/module.ts';
+import { registerOperatingModule } from './operating/module.ts';
 import { registerSubsidyModule } from './subsidy/module.ts';
 import { registerSupervisionModule } from './supervision/module.ts';
 import { registerWorkforceModule } from './workforce/module.ts';
@@ -60,6 +61,7 @@ const MODULES: readonly ((app: FastifyInstance, kit: ModuleKit) => Promise<Modul
   registerPlanModule,
   registerExchangeModule,
   registerSubsidyModule,
+  registerOperatingModule,
 ];
 
 export async function registerModules(

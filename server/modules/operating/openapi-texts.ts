@@ -1,0 +1,28 @@
+/** The words of the inclusive-care operating subsidy (issue 17) in the OpenAPI document (merged by server/platform/openapi-texts.ts). */
+import type { ModuleOpenApiTexts } from '../../platform/openapi-texts.ts';
+
+const B = '/api/v1/operating';
+
+export const texts: ModuleOpenApiTexts = {
+  operationIds: {
+    [`GET ${B}/settings`]: 'operating.getSettings',
+    [`PUT ${B}/settings`]: 'operating.putSettings',
+    [`POST ${B}/rates`]: 'operating.addRate',
+  },
+  summaries: {
+    'operating.getSettings': {
+      en: 'The district’s operating-subsidy settings: amounts per child per month (未设定 when none is in force) and the minimum attended days',
+      zh: '普惠托育运营补贴设置：每人每月补贴标准（无生效标准时为未设定）与计补最少出勤天数',
+    },
+    'operating.putSettings': {
+      en: 'Set the minimum attended days for a child-month (district; versioned)',
+      zh: '设定计为一个“人·月”的最少出勤天数（区级，乐观锁）',
+    },
+    'operating.addRate': {
+      en: 'Add an amount per child per month with its effective date and citation (appended)',
+      zh: '新增每人每月补贴标准（含生效日期与依据，只追加）',
+    },
+  },
+  tags: { operating: '普惠托育运营补贴 / Operating subsidy' },
+  examples: {},
+};
