@@ -387,6 +387,30 @@ const JOURNEYS: Journey[] = [
       );
     },
   },
+  {
+    module: 'operating',
+    async setup(t) {
+      await t.createUser('citus-operating', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
+      return { cookie: await t.login('citus-operating'), state: {} };
+    },
+    async run(t, cookie) {
+      ok(
+        await t.call('POST', '/api/v1/operating/rates', {
+          cookie,
+          body: { effectiveFrom: '2026-01-01', amountFen: 30_000, citation: '分布规则检查' },
+        }),
+        'rate',
+      );
+      ok(
+        await t.call('PUT', '/api/v1/operating/settings', {
+          cookie,
+          body: { minAttendedDays: 10, version: null },
+        }),
+        'settings',
+      );
+      ok(await t.call('GET', '/api/v1/operating/settings', { cookie }), 'get settings');
+    },
+  },
 ];
 
 interface Captured {
