@@ -73,7 +73,9 @@ describe('operating settings', () => {
     for (const who of ['op_town', 'op_inst']) {
       const body = { effectiveFrom: '2026-01-01', amountFen: 30_000, citation: '青卫健〔2026〕1号' };
       expect((await call(who, 'POST', '/rates', body)).statusCode).toBe(403);
-      expect((await call(who, 'PUT', '/settings', { minAttendedDays: 8, version: null })).statusCode).toBe(403);
+      expect((await call(who, 'PUT', '/settings', { minAttendedDays: 8, version: null })).statusCode).toBe(
+        403,
+      );
     }
     expect(await countRows(t, 'operating_rates')).toBe(0);
   });
