@@ -60,3 +60,46 @@ export type OperatingSettings = z.infer<typeof operatingSettingsSchema>;
 export const operatingMonthQuery = z.strictObject({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
 });
+
+/** The attendance register: a class's roster (minimal, synthetic-safe) and its daily tick list. */
+export const OPERATING_MAX_CLASS_CHILDREN = 60;
+
+export const classParams = z.strictObject({ classId: z.uuid() });
+export const classDayParams = z.strictObject({ classId: z.uuid(), day: isoDate });
+
+export const rosterChildBody = z.strictObject({
+  name: z.string().trim().min(1).max(40),
+  birthMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+});
+export type RosterChildBody = z.infer<typeof rosterChildBody>;
+
+export const rosterChildSchema = z.object({
+  id: z.uuid(),
+  classId: z.uuid(),
+  /** Masked (王**) in every list. */
+  name: z.string(),
+  birthMonth: z.string(),
+});
+export type RosterChild = z.infer<typeof rosterChildSchema>;
+export const rosterSchema = z.object({
+  classId: z.uuid(),
+  className: z.string(),
+  institutionId: z.uuid(),
+  children: z.array(rosterChildSchema),
+});
+export type Roster = z.infer<typeof rosterSchema>;
+
+export const attendanceBody = z.strictObject({
+  /** The children present that day (ids from the class roster); the day's marks are replaced. */
+  present: z.array(z.uuid()).max(OPERATING_MAX_CLASS_CHILDREN),
+});
+export type AttendanceBody = z.infer<typeof attendanceBody>;
+
+export const attendanceDaySchema = z.object({
+  classId: z.uuid(),
+  day: isoDate,
+  /** The roster with each child's mark (names masked). */
+  marks: z.array(z.object({ childId: z.uuid(), name: z.string(), present: z.boolean() })),
+  presentCount: z.number().int(),
+});
+export type AttendanceDay = z.infer<typeof attendanceDaySchema>;

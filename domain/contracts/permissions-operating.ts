@@ -6,4 +6,6 @@ export const OPERATING_PERMISSIONS = {
   'operating.read': ['district_officer', 'town_officer', 'institution_admin'],
   // The district sets the amount (with its citation) and the minimum attended days.
   'operating.settings': ['district_officer'],
+  // The institution keeps its classes' rosters and daily attendance register.
+  'operating.register': ['institution_admin'],
 } as const satisfies Record<string, readonly Role[]>;

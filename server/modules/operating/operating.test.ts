@@ -8,20 +8,27 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATING_DEFAULT_MIN_DAYS, type OperatingSettings } from '../../../domain/contracts/operating.ts';
-import { countRows, createTestApp, DISTRICT, type TestApp, ZHUJIAJIAO } from '../../../test/app.ts';
+import { countRows, createTestApp, DISTRICT, type TestApp, XUJING, ZHUJIAJIAO } from '../../../test/app.ts';
 import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { auditLog } from '../../platform/tables.ts';
 import { createOperatingSettingsService } from './service.ts';
 
 let t: TestApp;
 const URL = '/api/v1/operating';
+let classId = '';
+let otherClassId = '';
 
 beforeAll(async () => {
   t = await createTestApp();
   await t.createUser('op_d', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
   await t.createUser('op_town', 'town_officer', { kind: 'division', divisionCode: ZHUJIAJIAO });
-  const inst = await buildInstitution(t.database.db, { townCode: ZHUJIAJIAO });
+  const inst = await buildInstitution(t.database.db, { townCode: ZHUJIAJIAO, status: 'operating' });
   await t.createUser('op_inst', 'institution_admin', { kind: 'institution', institutionId: inst.id });
+  const other = await buildInstitution(t.database.db, { townCode: XUJING, status: 'operating' });
+  await t.createUser('op_other', 'institution_admin', { kind: 'institution', institutionId: other.id });
+  await t.createUser('op_xujing', 'town_officer', { kind: 'division', divisionCode: XUJING });
+  classId = inst.classes[0]!.id;
+  otherClassId = other.classes[0]!.id;
 });
 afterAll(async () => {
   await t?.close();
@@ -130,5 +137,104 @@ describe('operating settings', () => {
       { minAttendedDays: { from: OPERATING_DEFAULT_MIN_DAYS, to: 8 } },
       { minAttendedDays: { from: 8, to: 12 } },
     ]);
+  });
+});
+
+describe('attendance register', () => {
+  const kids: string[] = [];
+
+  it('the institution adds children to its class roster; names are masked in every answer', async () => {
+    for (const [name, birthMonth] of [
+      ['测试甲宝', '2024-05'],
+      ['测试乙宝', '2024-07'],
+      ['测试丙宝', '2024-09'],
+    ] as const) {
+      const res = await call('op_inst', 'POST', `/classes/${classId}/roster`, { name, birthMonth });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().name).toBe(`${name[0]}***`);
+      kids.push(res.json().id);
+    }
+    const roster = await call('op_town', 'GET', `/classes/${classId}/roster`);
+    expect(roster.statusCode).toBe(200);
+    expect(roster.json().children.map((c: { name: string }) => c.name)).toEqual(['测***', '测***', '测***']);
+    expect(roster.body).not.toContain('甲宝');
+  });
+
+  it('roster bad input: 400 naming the field, nothing written', async () => {
+    const before = await countRows(t, 'operating_children');
+    for (const [body, field] of [
+      [{ name: '', birthMonth: '2024-05' }, 'name'],
+      [{ name: '测试', birthMonth: '2024-13' }, 'birthMonth'],
+      [{ name: '测试', birthMonth: '2026-09' }, 'birthMonth'],
+    ] as const) {
+      const res = await call('op_inst', 'POST', `/classes/${classId}/roster`, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().errors[0].field).toBe(field);
+    }
+    expect(await countRows(t, 'operating_children')).toBe(before);
+  });
+
+  it('another institution, another town: 404; a district officer does not keep the register (403)', async () => {
+    expect((await call('op_other', 'GET', `/classes/${classId}/roster`)).statusCode).toBe(404);
+    expect((await call('op_xujing', 'GET', `/classes/${classId}/roster`)).statusCode).toBe(404);
+    expect((await call('op_other', 'GET', `/classes/${classId}/attendance/2026-03-02`)).statusCode).toBe(404);
+    expect(
+      (await call('op_other', 'POST', `/classes/${classId}/roster`, { name: '测试', birthMonth: '2024-01' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await call('op_other', 'PUT', `/classes/${classId}/attendance/2026-03-02`, { present: [] }))
+        .statusCode,
+    ).toBe(404);
+    expect((await call('op_inst', 'GET', `/classes/${otherClassId}/roster`)).statusCode).toBe(404);
+    expect(
+      (await call('op_d', 'PUT', `/classes/${classId}/attendance/2026-03-02`, { present: [] })).statusCode,
+    ).toBe(403);
+  });
+
+  it("saves a working day's tick list (replacing the day's marks), audited with counts only", async () => {
+    const first = await call('op_inst', 'PUT', `/classes/${classId}/attendance/2026-03-02`, {
+      present: [kids[0], kids[1], kids[0]],
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().presentCount).toBe(2);
+    const again = await call('op_inst', 'PUT', `/classes/${classId}/attendance/2026-03-02`, {
+      present: [kids[2]],
+    });
+    expect(again.json().marks.map((m: { present: boolean }) => m.present)).toEqual([false, false, true]);
+    expect(await countRows(t, 'operating_attendance')).toBe(1);
+    const seen = await call('op_d', 'GET', `/classes/${classId}/attendance/2026-03-02`);
+    expect(seen.json().presentCount).toBe(1);
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'operating.attendance'));
+    expect(audits.map((a) => a.changes)).toEqual([
+      { day: '2026-03-02', present: { from: 0, to: 2 } },
+      { day: '2026-03-02', present: { from: 2, to: 1 } },
+    ]);
+  });
+
+  it('refuses a weekend, a future day, a year the calendar does not cover and a stranger, naming the field; nothing written', async () => {
+    const before = await countRows(t, 'operating_attendance');
+    const cases: [string, unknown, string, string][] = [
+      ['2026-03-01', { present: [kids[0]] }, 'day', 'working_day'], // a Sunday (Saturday 2026-02-28 was a make-up working day)
+      ['2026-03-03', { present: [kids[0]] }, 'day', 'not_future'],
+      ['2020-03-02', { present: [kids[0]] }, 'day', 'outside_calendar'],
+      ['2026-02-27', { present: ['00000000-0000-7000-8000-000000000000'] }, 'present', 'in_roster'],
+      ['2026-02-27', { present: ['x'] }, 'present.0', ''],
+    ];
+    for (const [day, body, field, rule] of cases) {
+      const res = await call('op_inst', 'PUT', `/classes/${classId}/attendance/${day}`, body);
+      expect(res.statusCode, `${day} ${res.body}`).toBe(400);
+      const e = res.json().errors[0];
+      expect(e.field).toBe(field);
+      if (rule) expect(e.rule).toBe(rule);
+    }
+    const outside = await call('op_inst', 'PUT', `/classes/${classId}/attendance/2020-03-02`, {
+      present: [],
+    });
+    expect(outside.json().errors[0].message ?? outside.body).toMatch(/2020/);
+    expect(await countRows(t, 'operating_attendance')).toBe(before);
   });
 });

@@ -5,10 +5,22 @@
  * a month is paid at the amount in force on its first day).
  */
 import { sql } from 'drizzle-orm';
-import { check, date, integer, pgTable, primaryKey, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { OPERATING_MAX_MIN_DAYS } from '../../../domain/contracts/operating.ts';
-import { comment } from '../../platform/comments.ts';
+import { comment, pd } from '../../platform/comments.ts';
 import { DISTRICT_COMMENT as DISTRICT, districtCode, tz } from '../../platform/tables.ts';
+import { institutionClasses, institutions } from '../institutions/tables.ts';
 
 export const operatingSettings = pgTable(
   'operating_settings',
@@ -76,5 +88,102 @@ comment(
     citation: ['依据（区文件文号、条款）', 'Citation (district document number, article)'],
     recordedBy: ['录入人用户名', 'Recorded by (username)'],
     recordedAt: ['录入时间', 'Recorded at'],
+  },
+);
+
+/** A class's roster for the attendance register: minimal (name, birth month), no ID numbers. */
+export const operatingChildren = pgTable(
+  'operating_children',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    institutionId: uuid('institution_id').notNull(),
+    classId: uuid('class_id').notNull(),
+    name: varchar('name', { length: 40 }).notNull(),
+    birthMonth: varchar('birth_month', { length: 7 }).notNull(),
+    createdBy: varchar('created_by', { length: 64 }).notNull(),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    foreignKey({
+      name: 'operating_children_institution_fk',
+      columns: [t.districtCode, t.institutionId],
+      foreignColumns: [institutions.districtCode, institutions.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'operating_children_class_fk',
+      columns: [t.districtCode, t.classId],
+      foreignColumns: [institutionClasses.districtCode, institutionClasses.id],
+    }).onDelete('cascade'),
+    index('operating_children_institution_idx').on(t.districtCode, t.institutionId),
+    index('operating_children_class_idx').on(t.districtCode, t.classId),
+  ],
+);
+comment(
+  operatingChildren,
+  [
+    '运营补贴出勤登记：班级幼儿名册（仅姓名与出生年月）',
+    'Attendance register: a class roster (name and birth month only)',
+  ],
+  {
+    districtCode: DISTRICT,
+    id: ['名册幼儿 ID（UUIDv7）', 'Roster child id (UUIDv7)'],
+    institutionId: ['机构 ID', 'Institution id'],
+    classId: ['班级 ID', 'Class id'],
+    name: ['幼儿姓名（列表中脱敏）', "Child's name (masked in lists)", pd.plain('name')],
+    birthMonth: ['出生年月（YYYY-MM）', 'Birth month (YYYY-MM)'],
+    createdBy: ['登记人用户名', 'Entered by (username)'],
+    createdAt: ['登记时间', 'Entered at'],
+  },
+);
+
+/** One mark per child per day present (the daily tick list of a class). */
+export const operatingAttendance = pgTable(
+  'operating_attendance',
+  {
+    districtCode: districtCode(),
+    childId: uuid('child_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    institutionId: uuid('institution_id').notNull(),
+    classId: uuid('class_id').notNull(),
+    markedBy: varchar('marked_by', { length: 64 }).notNull(),
+    markedAt: tz('marked_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.childId, t.day] }),
+    foreignKey({
+      name: 'operating_attendance_child_fk',
+      columns: [t.districtCode, t.childId],
+      foreignColumns: [operatingChildren.districtCode, operatingChildren.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'operating_attendance_institution_fk',
+      columns: [t.districtCode, t.institutionId],
+      foreignColumns: [institutions.districtCode, institutions.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'operating_attendance_class_fk',
+      columns: [t.districtCode, t.classId],
+      foreignColumns: [institutionClasses.districtCode, institutionClasses.id],
+    }).onDelete('cascade'),
+    index('operating_attendance_class_day_idx').on(t.districtCode, t.classId, t.day),
+    index('operating_attendance_institution_idx').on(t.districtCode, t.institutionId, t.day),
+  ],
+);
+comment(
+  operatingAttendance,
+  [
+    '运营补贴出勤登记：每日出勤记录（每名幼儿每天一条）',
+    'Attendance register: one mark per child per day present',
+  ],
+  {
+    districtCode: DISTRICT,
+    childId: ['名册幼儿 ID', 'Roster child id'],
+    day: ['出勤日期（须为工作日）', 'Day attended (a working day)'],
+    institutionId: ['机构 ID', 'Institution id'],
+    classId: ['班级 ID', 'Class id'],
+    markedBy: ['登记人用户名', 'Marked by (username)'],
+    markedAt: ['登记时间', 'Marked at'],
   },
 );
