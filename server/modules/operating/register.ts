@@ -34,7 +34,7 @@ type ChildRow = typeof operatingChildren.$inferSelect;
 const toChild = (r: ChildRow): RosterChild => ({
   id: r.id,
   classId: r.classId,
-  name: maskPersonal('name', r.name),
+  name: maskPersonal('name', r.childName),
   birthMonth: r.birthMonth,
 });
 
@@ -104,7 +104,7 @@ export function createRegisterService({ db }: { db: Db }) {
           id: uuidv7(ctx.now.getTime()),
           institutionId: c.institutionId,
           classId,
-          name: body.name,
+          childName: body.name,
           birthMonth: body.birthMonth,
           createdBy: actor.username,
           createdAt: ctx.now,
@@ -165,7 +165,7 @@ export function createRegisterService({ db }: { db: Db }) {
       day,
       marks: kids.map((k) => ({
         childId: k.id,
-        name: maskPersonal('name', k.name),
+        name: maskPersonal('name', k.childName),
         present: present.has(k.id),
       })),
       presentCount: present.size,
