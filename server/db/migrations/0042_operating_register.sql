@@ -14,7 +14,7 @@ CREATE TABLE "operating_children" (
 	"id" uuid NOT NULL,
 	"institution_id" uuid NOT NULL,
 	"class_id" uuid NOT NULL,
-	"name" varchar(40) NOT NULL,
+	"child_name" varchar(40) NOT NULL,
 	"birth_month" varchar(7) NOT NULL,
 	"created_by" varchar(64) NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
