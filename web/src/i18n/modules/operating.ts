@@ -33,7 +33,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'operating.yuanPerChildMonth': '{amount} yuan per child per month',
   'operating.settings.title': 'Inclusive-care operating subsidy settings',
   'operating.settings.help':
-    'Inclusive childcare providers receive an operating subsidy per child per month on attendance. The district enters each amount from its own document (effective date and citation); amounts are appended, never overwritten, and a month takes the amount in force on its 1st. While no amount is in force, claims can still be built and their amount shows as “Not set”.',
+    'Inclusive childcare providers receive an operating subsidy per child per month on attendance. The district enters each amount from its own document (effective date and citation); amounts are appended, never overwritten, and a month takes the amount in force on its 1st. While no amount is in force, claims can still be built and their amount shows as "Not set".',
   'operating.settings.current': 'Amount in force',
   'operating.settings.since': 'since {date}',
   'operating.settings.citation': 'Source: {citation}',
