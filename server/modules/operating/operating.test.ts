@@ -5,7 +5,7 @@
  * effective date (409), a stale version (409), who may change them (403 for a town officer and an
  * institution admin), the audit entries.
  */
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATING_DEFAULT_MIN_DAYS, type OperatingSettings } from '../../../domain/contracts/operating.ts';
 import { countRows, createTestApp, DISTRICT, type TestApp, XUJING, ZHUJIAJIAO } from '../../../test/app.ts';
@@ -132,7 +132,8 @@ describe('operating settings', () => {
     const audits = await t.database.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.action, 'operating.settings'));
+      .where(eq(auditLog.action, 'operating.settings'))
+      .orderBy(asc(auditLog.seq));
     expect(audits.map((a) => a.changes)).toEqual([
       { minAttendedDays: { from: OPERATING_DEFAULT_MIN_DAYS, to: 8 } },
       { minAttendedDays: { from: 8, to: 12 } },
@@ -208,7 +209,8 @@ describe('attendance register', () => {
     const audits = await t.database.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.action, 'operating.attendance'));
+      .where(eq(auditLog.action, 'operating.attendance'))
+      .orderBy(asc(auditLog.seq));
     expect(audits.map((a) => a.changes)).toEqual([
       { day: '2026-03-02', present: { from: 0, to: 2 } },
       { day: '2026-03-02', present: { from: 2, to: 1 } },
