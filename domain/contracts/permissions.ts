@@ -6,6 +6,7 @@
 import type { Role } from './auth.ts';
 import { EXCHANGE_PERMISSIONS } from './permissions-exchange.ts';
 import { FAMILIES_PERMISSIONS } from './permissions-families.ts';
+import { OPERATING_PERMISSIONS } from './permissions-operating.ts';
 import { PLAN_PERMISSIONS } from './permissions-plan.ts';
 import { QUALITY_PERMISSIONS } from './permissions-quality.ts';
 import { SUBSIDY_PERMISSIONS } from './permissions-subsidy.ts';
@@ -61,6 +62,7 @@ export const PERMISSIONS = {
   ...PLAN_PERMISSIONS,
   ...EXCHANGE_PERMISSIONS,
   ...SUBSIDY_PERMISSIONS,
+  ...OPERATING_PERMISSIONS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -18,6 +18,7 @@ import { registerFamiliesModule } from './families/module.ts';
 import { institutionsDashboard } from './institutions/dashboard.ts';
 import { institutionTarget } from './institutions/repository.ts';
 import { institutionRoutes } from './institutions/routes.ts';
+import { registerOperatingModule } from './operating/module.ts';
 import { registerPlanModule } from './plan/module.ts';
 import { registerQualityModule } from './quality/module.ts';
 import { registerSubsidyModule } from './subsidy/module.ts';
@@ -60,6 +61,7 @@ const MODULES: readonly ((app: FastifyInstance, kit: ModuleKit) => Promise<Modul
   registerPlanModule,
   registerExchangeModule,
   registerSubsidyModule,
+  registerOperatingModule,
 ];
 
 export async function registerModules(

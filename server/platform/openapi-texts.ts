@@ -6,6 +6,7 @@
  */
 import { texts as exchange } from '../modules/exchange/openapi-texts.ts';
 import { texts as families } from '../modules/families/openapi-texts.ts';
+import { texts as operating } from '../modules/operating/openapi-texts.ts';
 import { texts as plan } from '../modules/plan/openapi-texts.ts';
 import { texts as quality } from '../modules/quality/openapi-texts.ts';
 import { texts as subsidy } from '../modules/subsidy/openapi-texts.ts';
@@ -209,6 +210,7 @@ const MODULES: readonly ModuleOpenApiTexts[] = [
   plan,
   exchange,
   subsidy,
+  operating,
 ];
 
 export const OPERATION_ID_OVERRIDES: Record<string, string> = Object.assign(

@@ -397,6 +397,57 @@ const JOURNEYS: Journey[] = [
       );
     },
   },
+  {
+    module: 'operating',
+    async setup(t) {
+      await t.createUser('citus-operating', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
+      const inst = await buildInstitution(t.database.db, { status: 'operating' });
+      await t.createUser('citus-operating-inst', 'institution_admin', {
+        kind: 'institution',
+        institutionId: inst.id,
+      });
+      return {
+        cookie: await t.login('citus-operating'),
+        state: { classId: inst.classes[0]!.id, instCookie: await t.login('citus-operating-inst') },
+      };
+    },
+    async run(t, cookie, { classId, instCookie }) {
+      const child = ok(
+        await t.call('POST', `/api/v1/operating/classes/${classId}/roster`, {
+          cookie: instCookie,
+          body: { name: '测试宝宝', birthMonth: '2024-06' },
+        }),
+        'roster add',
+      ).json() as { id: string };
+      ok(await t.call('GET', `/api/v1/operating/classes/${classId}/roster`, { cookie }), 'roster');
+      ok(
+        await t.call('PUT', `/api/v1/operating/classes/${classId}/attendance/2026-03-02`, {
+          cookie: instCookie,
+          body: { present: [child.id] },
+        }),
+        'attendance put',
+      );
+      ok(
+        await t.call('GET', `/api/v1/operating/classes/${classId}/attendance/2026-03-02`, { cookie }),
+        'attendance',
+      );
+      ok(
+        await t.call('POST', '/api/v1/operating/rates', {
+          cookie,
+          body: { effectiveFrom: '2026-01-01', amountFen: 30_000, citation: '分布规则检查' },
+        }),
+        'rate',
+      );
+      ok(
+        await t.call('PUT', '/api/v1/operating/settings', {
+          cookie,
+          body: { minAttendedDays: 10, version: null },
+        }),
+        'settings',
+      );
+      ok(await t.call('GET', '/api/v1/operating/settings', { cookie }), 'get settings');
+    },
+  },
 ];
 
 interface Captured {

@@ -24,6 +24,7 @@ import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } fr
 import type { MessageKey } from '../i18n/index.tsx';
 import { routes as exchangeRoutes } from './exchange/routes.tsx';
 import { routes as familiesRoutes } from './families/routes.tsx';
+import { routes as operatingRoutes } from './operating/routes.tsx';
 import { routes as planRoutes } from './plan/routes.tsx';
 import { routes as qualityRoutes } from './quality/routes.tsx';
 import type { Action } from './session.ts';
@@ -74,6 +75,7 @@ export const adminRoutes: readonly AdminRoute[] = [
   ...qualityRoutes,
   ...planRoutes,
   ...exchangeRoutes,
+  ...operatingRoutes,
   {
     path: 'users',
     permission: 'users.read',

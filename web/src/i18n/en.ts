@@ -5,6 +5,7 @@ import * as families from './modules/families.ts';
 import * as familiesFacilities from './modules/families-facilities.ts';
 import * as familiesOnline from './modules/families-online.ts';
 import * as familiesPortal from './modules/families-portal.ts';
+import * as operating from './modules/operating.ts';
 import * as plan from './modules/plan.ts';
 import * as planCircle from './modules/plan-circle.ts';
 import * as planNews from './modules/plan-news.ts';
@@ -638,6 +639,7 @@ export const en: Messages = {
   ...workforce.en,
   ...workforceImport.en,
   ...subsidy.en,
+  ...operating.en,
   ...supervision.en,
   ...families.en,
   ...familiesPortal.en,

@@ -1,0 +1,105 @@
+/**
+ * Inclusive-care operating subsidies paid on attendance (普惠托育运营补贴, issue 17): the contracts of the
+ * district's settings. The amount per child per month is a district value (its own document, cited by the
+ * district when it enters it), never a number from a rule pack or a guess: while none is in force the
+ * amount shows as 未设定. The minimum attended days for a child-month to count is a local choice
+ * (docs/adr/0024-operating-subsidy-minimum-days.md), default OPERATING_DEFAULT_MIN_DAYS.
+ */
+import { z } from 'zod';
+
+/**
+ * Default minimum attended days for a child-month to count: 10, about half of a month's ~21 working days.
+ * A local choice of this platform, NOT taken from any policy text; the district changes it in its settings.
+ */
+export const OPERATING_DEFAULT_MIN_DAYS = 10;
+/** The largest minimum a district may set (a month has at most 23 working days). */
+export const OPERATING_MAX_MIN_DAYS = 23;
+/** Upper bound of an amount per child per month (fen): 100 000 yuan, far above any known figure (200–500 yuan). */
+export const OPERATING_MAX_AMOUNT_FEN = 10_000_000;
+
+const isoDate = z.iso.date();
+
+/** A district amount with its effective date and citation (appended; the one in force on a month's 1st applies). */
+export const operatingRateBody = z.strictObject({
+  effectiveFrom: isoDate,
+  amountFen: z.number().int().min(1).max(OPERATING_MAX_AMOUNT_FEN),
+  citation: z.string().trim().min(2).max(300),
+});
+export type OperatingRateBody = z.infer<typeof operatingRateBody>;
+
+export const operatingRateSchema = z.object({
+  id: z.uuid(),
+  effectiveFrom: isoDate,
+  amountFen: z.number().int(),
+  citation: z.string(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+export type OperatingRate = z.infer<typeof operatingRateSchema>;
+
+export const operatingSettingsBody = z.strictObject({
+  minAttendedDays: z.number().int().min(1).max(OPERATING_MAX_MIN_DAYS),
+  /** null when the district has not saved its settings yet. */
+  version: z.number().int().min(1).nullable(),
+});
+export type OperatingSettingsBody = z.infer<typeof operatingSettingsBody>;
+
+export const operatingSettingsSchema = z.object({
+  minAttendedDays: z.number().int(),
+  /** true while the district has not set it: the platform's local default applies (not from a text). */
+  minAttendedDaysIsDefault: z.boolean(),
+  /** null while the district has not saved its settings. */
+  version: z.number().int().nullable(),
+  /** Every amount entered, newest effective date first. */
+  rates: z.array(operatingRateSchema),
+  /** The amount in force today; null = 未设定 (claims can be built, their amount shows as not set). */
+  current: operatingRateSchema.nullable(),
+});
+export type OperatingSettings = z.infer<typeof operatingSettingsSchema>;
+
+export const operatingMonthQuery = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+});
+
+/** The attendance register: a class's roster (minimal, synthetic-safe) and its daily tick list. */
+export const OPERATING_MAX_CLASS_CHILDREN = 60;
+
+export const classParams = z.strictObject({ classId: z.uuid() });
+export const classDayParams = z.strictObject({ classId: z.uuid(), day: isoDate });
+
+export const rosterChildBody = z.strictObject({
+  name: z.string().trim().min(1).max(40),
+  birthMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+});
+export type RosterChildBody = z.infer<typeof rosterChildBody>;
+
+export const rosterChildSchema = z.object({
+  id: z.uuid(),
+  classId: z.uuid(),
+  /** Masked (王**) in every list. */
+  name: z.string(),
+  birthMonth: z.string(),
+});
+export type RosterChild = z.infer<typeof rosterChildSchema>;
+export const rosterSchema = z.object({
+  classId: z.uuid(),
+  className: z.string(),
+  institutionId: z.uuid(),
+  children: z.array(rosterChildSchema),
+});
+export type Roster = z.infer<typeof rosterSchema>;
+
+export const attendanceBody = z.strictObject({
+  /** The children present that day (ids from the class roster); the day's marks are replaced. */
+  present: z.array(z.uuid()).max(OPERATING_MAX_CLASS_CHILDREN),
+});
+export type AttendanceBody = z.infer<typeof attendanceBody>;
+
+export const attendanceDaySchema = z.object({
+  classId: z.uuid(),
+  day: isoDate,
+  /** The roster with each child's mark (names masked). */
+  marks: z.array(z.object({ childId: z.uuid(), name: z.string(), present: z.boolean() })),
+  presentCount: z.number().int(),
+});
+export type AttendanceDay = z.infer<typeof attendanceDaySchema>;

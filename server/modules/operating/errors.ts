@@ -1,0 +1,26 @@
+/** The operating subsidy's error codes (server/platform/errors.ts: typed catalogs). */
+import { defineErrors } from '../../platform/errors.ts';
+
+export const operatingErrors = defineErrors('operating', {
+  'operating.district_scope': {
+    status: 403,
+    zh: '只有区级账号可以修改普惠托育运营补贴设置',
+    en: 'Only a district-wide account may change the operating-subsidy settings',
+  },
+  'operating.class_not_found': {
+    status: 404,
+    zh: '未找到该班级（或不在您的管辖范围内）',
+    en: 'Class not found (or outside your jurisdiction)',
+  },
+  'operating.rate_exists': {
+    status: 409,
+    zh: '该生效日期已有补贴标准（标准只追加，不覆盖）',
+    en: 'An amount with that effective date exists already (amounts are appended, never overwritten)',
+  },
+});
+
+declare module '../../platform/errors.ts' {
+  interface ErrorCatalogs {
+    operating: typeof operatingErrors;
+  }
+}

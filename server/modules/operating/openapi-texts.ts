@@ -1,0 +1,45 @@
+/** The words of the inclusive-care operating subsidy (issue 17) in the OpenAPI document (merged by server/platform/openapi-texts.ts). */
+import type { ModuleOpenApiTexts } from '../../platform/openapi-texts.ts';
+
+const B = '/api/v1/operating';
+
+export const texts: ModuleOpenApiTexts = {
+  operationIds: {
+    [`GET ${B}/settings`]: 'operating.getSettings',
+    [`PUT ${B}/settings`]: 'operating.putSettings',
+    [`POST ${B}/rates`]: 'operating.addRate',
+    [`GET ${B}/classes/:classId/roster`]: 'operating.getRoster',
+    [`POST ${B}/classes/:classId/roster`]: 'operating.addRosterChild',
+    [`GET ${B}/classes/:classId/attendance/:day`]: 'operating.getAttendance',
+    [`PUT ${B}/classes/:classId/attendance/:day`]: 'operating.putAttendance',
+  },
+  summaries: {
+    'operating.getSettings': {
+      en: 'The district’s operating-subsidy settings: amounts per child per month (未设定 when none is in force) and the minimum attended days',
+      zh: '普惠托育运营补贴设置：每人每月补贴标准（无生效标准时为未设定）与计补最少出勤天数',
+    },
+    'operating.putSettings': {
+      en: 'Set the minimum attended days for a child-month (district; versioned)',
+      zh: '设定计为一个“人·月”的最少出勤天数（区级，乐观锁）',
+    },
+    'operating.addRate': {
+      en: 'Add an amount per child per month with its effective date and citation (appended)',
+      zh: '新增每人每月补贴标准（含生效日期与依据，只追加）',
+    },
+    'operating.getRoster': {
+      en: 'A class roster for the attendance register (names masked)',
+      zh: '班级出勤登记名册（姓名脱敏）',
+    },
+    'operating.addRosterChild': {
+      en: 'Add a child to a class roster (name, birth month)',
+      zh: '班级名册新增幼儿（姓名、出生年月）',
+    },
+    'operating.getAttendance': { en: 'A class’s attendance on a day', zh: '班级某日出勤登记' },
+    'operating.putAttendance': {
+      en: 'Save a day’s tick list (a working day on the district calendar; replaces the day’s marks)',
+      zh: '保存某日出勤勾选（须为区工作日历中的工作日；覆盖当日记录）',
+    },
+  },
+  tags: { operating: '普惠托育运营补贴 / Operating subsidy' },
+  examples: {},
+};

@@ -1,0 +1,229 @@
+/**
+ * The attendance register of the operating subsidy (普惠托育运营补贴, issue 17): per class
+ * (institution_classes) a minimal roster (name, birth month; names masked in every answer) and one mark
+ * per child per day present. Every read and write finds the class through the jurisdiction guard on the
+ * institutions table (another institution or town: 404). A day must be a working day on the district's
+ * calendar, not in the future; a day in a year the calendar does not cover (2027 is not published) is
+ * refused naming the field — never guessed. Saving a day replaces that day's marks; audited with counts.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import type {
+  AttendanceBody,
+  AttendanceDay,
+  Roster,
+  RosterChild,
+  RosterChildBody,
+} from '../../../domain/contracts/operating.ts';
+import { isWorkingDay } from '../../../domain/rules/workdays.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../platform/audit/service.ts';
+import { localDate } from '../../platform/clock.ts';
+import type { Actor, RequestContext } from '../../platform/context.ts';
+import { DomainError, fieldError } from '../../platform/errors.ts';
+import { scopeWhere } from '../../platform/guard.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { maskPersonal } from '../../platform/personal-data.ts';
+import { getWorkCalendar } from '../calendar/work-calendar.ts';
+import { institutionScope } from '../institutions/repository.ts';
+import { institutionClasses, institutions } from '../institutions/tables.ts';
+import './errors.ts';
+import { operatingAttendance, operatingChildren } from './tables.ts';
+
+type ChildRow = typeof operatingChildren.$inferSelect;
+
+const toChild = (r: ChildRow): RosterChild => ({
+  id: r.id,
+  classId: r.classId,
+  name: maskPersonal('name', r.childName),
+  birthMonth: r.birthMonth,
+});
+
+export function createRegisterService({ db }: { db: Db }) {
+  /** The class in the actor's scope, or 404. */
+  async function classInScope(tx: Db, actor: Actor, classId: string) {
+    const [c] = await tx
+      .select({ id: institutionClasses.id, name: institutionClasses.name, institutionId: institutions.id })
+      .from(institutionClasses)
+      .innerJoin(
+        institutions,
+        and(
+          eq(institutions.districtCode, institutionClasses.districtCode),
+          eq(institutions.id, institutionClasses.institutionId),
+        ),
+      )
+      .where(
+        and(
+          scopeWhere(actor, institutionScope),
+          eq(institutionClasses.districtCode, actor.districtCode),
+          eq(institutionClasses.id, classId),
+        ),
+      );
+    if (!c) throw new DomainError('operating.class_not_found');
+    return c;
+  }
+
+  async function children(tx: Db, actor: Actor, classId: string): Promise<ChildRow[]> {
+    return tx
+      .select()
+      .from(operatingChildren)
+      .where(
+        and(eq(operatingChildren.districtCode, actor.districtCode), eq(operatingChildren.classId, classId)),
+      )
+      .orderBy(asc(operatingChildren.birthMonth), asc(operatingChildren.id));
+  }
+
+  async function roster(actor: Actor, classId: string): Promise<Roster> {
+    const c = await classInScope(db, actor, classId);
+    return {
+      classId: c.id,
+      className: c.name,
+      institutionId: c.institutionId,
+      children: (await children(db, actor, classId)).map(toChild),
+    };
+  }
+
+  async function addChild(
+    ctx: RequestContext,
+    actor: Actor,
+    classId: string,
+    body: RosterChildBody,
+  ): Promise<RosterChild> {
+    if (body.birthMonth > localDate(ctx.now).slice(0, 7))
+      throw fieldError(
+        'birthMonth',
+        'not_future',
+        '出生年月不能晚于本月',
+        'The birth month cannot be after this month',
+      );
+    return db.transaction(async (tx) => {
+      const c = await classInScope(tx, actor, classId);
+      const [row] = (await tx
+        .insert(operatingChildren)
+        .values({
+          districtCode: actor.districtCode,
+          id: uuidv7(ctx.now.getTime()),
+          institutionId: c.institutionId,
+          classId,
+          childName: body.name,
+          birthMonth: body.birthMonth,
+          createdBy: actor.username,
+          createdAt: ctx.now,
+        })
+        .returning()) as [ChildRow];
+      await recordAudit(tx, ctx, {
+        action: 'operating.roster_add',
+        objectType: 'operating_child',
+        objectId: row.id,
+        changes: { classId, birthMonth: body.birthMonth },
+      });
+      return toChild(row);
+    });
+  }
+
+  /** 400 naming `day` unless it is a working day on the district's calendar, today or before. */
+  async function checkDay(actor: Actor, day: string, now: Date): Promise<void> {
+    if (day > localDate(now))
+      throw fieldError(
+        'day',
+        'not_future',
+        '不能登记今天以后的出勤',
+        'Attendance cannot be entered for a day after today',
+      );
+    const w = isWorkingDay(day, await getWorkCalendar(db, actor.districtCode));
+    if (!w.ok)
+      throw fieldError(
+        'day',
+        'outside_calendar',
+        `${day.slice(0, 4)} 年的节假日安排尚未确认（工作日历未覆盖），暂不能登记该日出勤`,
+        `The ${day.slice(0, 4)} holiday schedule is not confirmed (the working-day calendar does not cover it): attendance cannot be entered for that day yet`,
+      );
+    if (!w.working)
+      throw fieldError(
+        'day',
+        'working_day',
+        '该日不是工作日，不能登记出勤',
+        'That day is not a working day: no attendance can be entered',
+      );
+  }
+
+  async function attendance(actor: Actor, classId: string, day: string, tx: Db = db): Promise<AttendanceDay> {
+    await classInScope(tx, actor, classId);
+    const kids = await children(tx, actor, classId);
+    const marks = await tx
+      .select({ childId: operatingAttendance.childId })
+      .from(operatingAttendance)
+      .where(
+        and(
+          eq(operatingAttendance.districtCode, actor.districtCode),
+          eq(operatingAttendance.classId, classId),
+          eq(operatingAttendance.day, day),
+        ),
+      );
+    const present = new Set(marks.map((m) => m.childId));
+    return {
+      classId,
+      day,
+      marks: kids.map((k) => ({
+        childId: k.id,
+        name: maskPersonal('name', k.childName),
+        present: present.has(k.id),
+      })),
+      presentCount: present.size,
+    };
+  }
+
+  /** Save a day's tick list (replaces the day's marks; audited with counts, never names). */
+  async function putAttendance(
+    ctx: RequestContext,
+    actor: Actor,
+    classId: string,
+    day: string,
+    body: AttendanceBody,
+  ): Promise<AttendanceDay> {
+    await classInScope(db, actor, classId);
+    await checkDay(actor, day, ctx.now);
+    return db.transaction(async (tx) => {
+      const c = await classInScope(tx, actor, classId);
+      const kids = new Set((await children(tx, actor, classId)).map((k) => k.id));
+      const wanted = [...new Set(body.present)];
+      const strangers = wanted.filter((id) => !kids.has(id));
+      if (strangers.length > 0)
+        throw fieldError(
+          'present',
+          'in_roster',
+          '出勤名单中有不在本班名册中的幼儿',
+          'The list names a child who is not on this class roster',
+        );
+      const where = and(
+        eq(operatingAttendance.districtCode, actor.districtCode),
+        eq(operatingAttendance.classId, classId),
+        eq(operatingAttendance.day, day),
+      );
+      const before = await tx
+        .delete(operatingAttendance)
+        .where(where)
+        .returning({ childId: operatingAttendance.childId });
+      if (wanted.length > 0)
+        await tx.insert(operatingAttendance).values(
+          wanted.map((childId) => ({
+            districtCode: actor.districtCode,
+            childId,
+            day,
+            institutionId: c.institutionId,
+            classId,
+            markedBy: actor.username,
+            markedAt: ctx.now,
+          })),
+        );
+      await recordAudit(tx, ctx, {
+        action: 'operating.attendance',
+        objectType: 'institution_class',
+        objectId: classId,
+        changes: { day, present: { from: before.length, to: wanted.length } },
+      });
+      return attendance(actor, classId, day, tx);
+    });
+  }
+
+  return { roster, addChild, attendance, putAttendance };
+}

@@ -1,0 +1,87 @@
+/** /api/v1/operating: the inclusive-care operating subsidy (普惠托育运营补贴, issue 17). Thin routes. */
+import type { FastifyInstance } from 'fastify';
+import {
+  attendanceBody,
+  attendanceDaySchema,
+  classDayParams,
+  classParams,
+  operatingRateBody,
+  operatingRateSchema,
+  operatingSettingsBody,
+  operatingSettingsSchema,
+  rosterChildBody,
+  rosterChildSchema,
+  rosterSchema,
+} from '../../../domain/contracts/operating.ts';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { actorOf, router } from '../../platform/http.ts';
+import { createRegisterService } from './register.ts';
+import { createOperatingSettingsService } from './service.ts';
+
+const tags = ['operating'];
+const BASE = '/api/v1/operating';
+
+export async function operatingRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock }) {
+  const settings = createOperatingSettingsService(deps);
+  const register = createRegisterService(deps);
+  const r = router(app);
+  const keep = { action: 'operating.register' } as const;
+
+  r.get(
+    `${BASE}/settings`,
+    { config: { action: 'operating.read' }, schema: { tags, response: { 200: operatingSettingsSchema } } },
+    (req) => settings.get(actorOf(req).districtCode, req.ctx.now),
+  );
+  r.put(
+    `${BASE}/settings`,
+    {
+      config: { action: 'operating.settings' },
+      schema: { tags, body: operatingSettingsBody, response: { 200: operatingSettingsSchema } },
+    },
+    (req) => settings.putSettings(req.ctx, actorOf(req), req.body),
+  );
+  r.post(
+    `${BASE}/rates`,
+    {
+      config: { action: 'operating.settings' },
+      schema: { tags, body: operatingRateBody, response: { 201: operatingRateSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await settings.addRate(req.ctx, actorOf(req), req.body)),
+  );
+
+  // The attendance register: a class's roster and its daily tick list (the institution keeps them).
+  r.get(
+    `${BASE}/classes/:classId/roster`,
+    {
+      config: { action: 'operating.read' },
+      schema: { tags, params: classParams, response: { 200: rosterSchema } },
+    },
+    (req) => register.roster(actorOf(req), req.params.classId),
+  );
+  r.post(
+    `${BASE}/classes/:classId/roster`,
+    {
+      config: keep,
+      schema: { tags, params: classParams, body: rosterChildBody, response: { 201: rosterChildSchema } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await register.addChild(req.ctx, actorOf(req), req.params.classId, req.body)),
+  );
+  r.get(
+    `${BASE}/classes/:classId/attendance/:day`,
+    {
+      config: { action: 'operating.read' },
+      schema: { tags, params: classDayParams, response: { 200: attendanceDaySchema } },
+    },
+    (req) => register.attendance(actorOf(req), req.params.classId, req.params.day),
+  );
+  r.put(
+    `${BASE}/classes/:classId/attendance/:day`,
+    {
+      config: keep,
+      schema: { tags, params: classDayParams, body: attendanceBody, response: { 200: attendanceDaySchema } },
+    },
+    (req) => register.putAttendance(req.ctx, actorOf(req), req.params.classId, req.params.day, req.body),
+  );
+}

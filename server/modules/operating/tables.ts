@@ -1,0 +1,189 @@
+/**
+ * Tables of the inclusive-care operating subsidy (普惠托育运营补贴, issue 17). Citus rule: district_code
+ * first in every primary key and unique index. The district's settings (one row) and the amounts per
+ * child per month it enters, each with its effective date and citation (appended, never overwritten:
+ * a month is paid at the amount in force on its first day).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { OPERATING_MAX_MIN_DAYS } from '../../../domain/contracts/operating.ts';
+import { comment, pd } from '../../platform/comments.ts';
+import { DISTRICT_COMMENT as DISTRICT, districtCode, tz } from '../../platform/tables.ts';
+import { institutionClasses, institutions } from '../institutions/tables.ts';
+
+export const operatingSettings = pgTable(
+  'operating_settings',
+  {
+    districtCode: districtCode(),
+    minAttendedDays: integer('min_attended_days').notNull(),
+    updatedBy: varchar('updated_by', { length: 64 }).notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode] }),
+    check(
+      'operating_settings_min_days_ck',
+      sql`${t.minAttendedDays} between 1 and ${sql.raw(String(OPERATING_MAX_MIN_DAYS))}`,
+    ),
+  ],
+);
+comment(
+  operatingSettings,
+  ['普惠托育运营补贴设置（每区一行）', "The district's operating-subsidy settings (one row)"],
+  {
+    districtCode: DISTRICT,
+    minAttendedDays: [
+      '当月出勤满多少天计为一个“人·月”（本地设定，默认 10 天，非政策原文）',
+      'Minimum attended days for a child-month to count (a local choice, default 10, not from a text)',
+    ],
+    updatedBy: ['最后修改人用户名', 'Last changed by (username)'],
+    updatedAt: ['最后修改时间', 'Last changed at'],
+    version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
+  },
+);
+
+export const operatingRates = pgTable(
+  'operating_rates',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    citation: varchar('citation', { length: 300 }).notNull(),
+    recordedBy: varchar('recorded_by', { length: 64 }).notNull(),
+    recordedAt: tz('recorded_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    uniqueIndex('operating_rates_effective_uq').on(t.districtCode, t.effectiveFrom),
+    check('operating_rates_amount_ck', sql`${t.amountFen} > 0`),
+  ],
+);
+comment(
+  operatingRates,
+  [
+    '普惠托育运营补贴标准（每人每月，按生效日期追加）',
+    'Operating-subsidy amounts per child per month (appended by effective date)',
+  ],
+  {
+    districtCode: DISTRICT,
+    id: ['标准 ID（UUIDv7）', 'Amount id (UUIDv7)'],
+    effectiveFrom: [
+      '生效日期（当月 1 日生效的标准适用于该月）',
+      'Effective from (a month takes the amount in force on its 1st)',
+    ],
+    amountFen: ['每人每月补贴金额（分，>0）', 'Amount per child per month (fen, > 0)'],
+    citation: ['依据（区文件文号、条款）', 'Citation (district document number, article)'],
+    recordedBy: ['录入人用户名', 'Recorded by (username)'],
+    recordedAt: ['录入时间', 'Recorded at'],
+  },
+);
+
+/** A class's roster for the attendance register: minimal (name, birth month), no ID numbers. */
+export const operatingChildren = pgTable(
+  'operating_children',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    institutionId: uuid('institution_id').notNull(),
+    classId: uuid('class_id').notNull(),
+    childName: varchar('child_name', { length: 40 }).notNull(),
+    birthMonth: varchar('birth_month', { length: 7 }).notNull(),
+    createdBy: varchar('created_by', { length: 64 }).notNull(),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    foreignKey({
+      name: 'operating_children_institution_fk',
+      columns: [t.districtCode, t.institutionId],
+      foreignColumns: [institutions.districtCode, institutions.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'operating_children_class_fk',
+      columns: [t.districtCode, t.classId],
+      foreignColumns: [institutionClasses.districtCode, institutionClasses.id],
+    }).onDelete('cascade'),
+    index('operating_children_institution_idx').on(t.districtCode, t.institutionId),
+    index('operating_children_class_idx').on(t.districtCode, t.classId),
+  ],
+);
+comment(
+  operatingChildren,
+  [
+    '运营补贴出勤登记：班级幼儿名册（仅姓名与出生年月）',
+    'Attendance register: a class roster (name and birth month only)',
+  ],
+  {
+    districtCode: DISTRICT,
+    id: ['名册幼儿 ID（UUIDv7）', 'Roster child id (UUIDv7)'],
+    institutionId: ['机构 ID', 'Institution id'],
+    classId: ['班级 ID', 'Class id'],
+    childName: ['幼儿姓名（列表中脱敏）', "Child's name (masked in lists)", pd.plain('name')],
+    birthMonth: ['出生年月（YYYY-MM）', 'Birth month (YYYY-MM)'],
+    createdBy: ['登记人用户名', 'Entered by (username)'],
+    createdAt: ['登记时间', 'Entered at'],
+  },
+);
+
+/** One mark per child per day present (the daily tick list of a class). */
+export const operatingAttendance = pgTable(
+  'operating_attendance',
+  {
+    districtCode: districtCode(),
+    childId: uuid('child_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    institutionId: uuid('institution_id').notNull(),
+    classId: uuid('class_id').notNull(),
+    markedBy: varchar('marked_by', { length: 64 }).notNull(),
+    markedAt: tz('marked_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.childId, t.day] }),
+    foreignKey({
+      name: 'operating_attendance_child_fk',
+      columns: [t.districtCode, t.childId],
+      foreignColumns: [operatingChildren.districtCode, operatingChildren.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'operating_attendance_institution_fk',
+      columns: [t.districtCode, t.institutionId],
+      foreignColumns: [institutions.districtCode, institutions.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'operating_attendance_class_fk',
+      columns: [t.districtCode, t.classId],
+      foreignColumns: [institutionClasses.districtCode, institutionClasses.id],
+    }).onDelete('cascade'),
+    index('operating_attendance_class_day_idx').on(t.districtCode, t.classId, t.day),
+    index('operating_attendance_institution_idx').on(t.districtCode, t.institutionId, t.day),
+  ],
+);
+comment(
+  operatingAttendance,
+  [
+    '运营补贴出勤登记：每日出勤记录（每名幼儿每天一条）',
+    'Attendance register: one mark per child per day present',
+  ],
+  {
+    districtCode: DISTRICT,
+    childId: ['名册幼儿 ID', 'Roster child id'],
+    day: ['出勤日期（须为工作日）', 'Day attended (a working day)'],
+    institutionId: ['机构 ID', 'Institution id'],
+    classId: ['班级 ID', 'Class id'],
+    markedBy: ['登记人用户名', 'Marked by (username)'],
+    markedAt: ['登记时间', 'Marked at'],
+  },
+);

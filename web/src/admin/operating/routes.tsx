@@ -1,0 +1,14 @@
+/** Console pages of the operating subsidy (普惠托育运营补贴, issue 17; merged into ../routes.tsx). */
+import { SettingOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { AdminRoute } from '../routes.tsx';
+
+export const routes: readonly AdminRoute[] = [
+  {
+    path: 'operating/settings',
+    permission: 'operating.read',
+    labelKey: 'operating.nav.settings',
+    icon: <SettingOutlined />,
+    Component: lazy(() => import('./SettingsPage.tsx')),
+  },
+];
