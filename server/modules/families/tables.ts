@@ -640,12 +640,21 @@ export const familyFacilities = pgTable(
     host: varchar('host', { length: 100 }),
     openedYear: integer('opened_year').notNull(),
     closedYear: integer('closed_year'),
+    // — 宝宝屋 only (issue 17) —
+    capacity: integer('capacity'),
+    openingHours: varchar('opening_hours', { length: 100 }),
+    hourlyPriceFen: integer('hourly_price_fen'),
+    operator: varchar('operator', { length: 100 }),
     createdAt: tz('created_at').notNull(),
     updatedAt: tz('updated_at').notNull(),
     version: integer('version').notNull().default(1),
   },
   (t) => [
     primaryKey({ columns: [t.districtCode, t.id] }),
+    check(
+      'family_facilities_baobaowu_check',
+      sql`(${t.capacity} is null or ${t.capacity} > 0) and (${t.hourlyPriceFen} is null or ${t.hourlyPriceFen} >= 0)`,
+    ),
     fk(
       'family_facilities_community_fk',
       [t.districtCode, t.communityCode],
@@ -668,8 +677,8 @@ comment(
     districtCode: DISTRICT,
     id: ['设施 ID（UUIDv7）', 'Facility id (UUIDv7)'],
     kind: [
-      '类型：children_service_centre 儿童服务中心/children_home 儿童之家/play_observation_room 游戏观察室/parent_child_room 亲子指导室/child_friendly_site 儿童友好社区示范点/early_development_base 儿童早期发展基地',
-      'Kind: children_service_centre/children_home/play_observation_room/parent_child_room/child_friendly_site/early_development_base',
+      '类型：children_service_centre 儿童服务中心/children_home 儿童之家/play_observation_room 游戏观察室/parent_child_room 亲子指导室/child_friendly_site 儿童友好社区示范点/early_development_base 儿童早期发展基地/baobaowu 社区托育宝宝屋',
+      'Kind: children_service_centre/children_home/play_observation_room/parent_child_room/child_friendly_site/early_development_base/baobaowu',
     ],
     name: ['名称', 'Name'],
     townCode: ['所在街镇代码', 'Town code'],
@@ -678,6 +687,13 @@ comment(
     lat: ['纬度（WGS-84）', 'Latitude (WGS-84)'],
     lng: ['经度（WGS-84）', 'Longitude (WGS-84)'],
     host: ['依托单位（如社区卫生服务中心、幼儿园）', 'Host (a community health centre, a kindergarten …)'],
+    capacity: ['宝宝屋同时照护人数', '宝宝屋: children cared for at one time'],
+    openingHours: ['宝宝屋开放时间', '宝宝屋: opening hours'],
+    hourlyPriceFen: [
+      '宝宝屋免费时数以外每小时收费（分，不超过规则包上限）',
+      '宝宝屋: price an hour after the free hours (fen, not above the pack cap)',
+    ],
+    operator: ['宝宝屋运营方', '宝宝屋: operator'],
     openedYear: ['建成/挂牌年份', 'Year opened'],
     closedYear: ['撤销年份（可空）', 'Year closed (optional)'],
     createdAt: ['创建时间', 'Created at'],

@@ -32,6 +32,14 @@ export const zh = {
   'families.facilities.kind.parent_child_room': '亲子指导室',
   'families.facilities.kind.child_friendly_site': '儿童友好社区示范点',
   'families.facilities.kind.early_development_base': '儿童早期发展基地',
+  'families.facilities.kind.baobaowu': '社区托育“宝宝屋”',
+  'families.facilities.baobaowu': '宝宝屋信息',
+  'families.facilities.capacity': '同时照护人数',
+  'families.facilities.openingHours': '开放时间',
+  'families.facilities.hourlyPrice': '免费时数以外每小时收费（元）',
+  'families.facilities.hourlyPriceHint': '不超过规则包上限（上海：每小时 100 元，未经核实）',
+  'families.facilities.operator': '运营方',
+  'families.facilities.baobaowuSummary': '{capacity} 人 · 每小时 {price} 元',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -68,4 +76,13 @@ export const en: Record<keyof typeof zh, string> = {
   'families.facilities.kind.parent_child_room': 'Parent-child guidance room',
   'families.facilities.kind.child_friendly_site': 'Child-friendly community site',
   'families.facilities.kind.early_development_base': 'Early development base',
+  'families.facilities.kind.baobaowu': 'Community baby house (宝宝屋)',
+  'families.facilities.baobaowu': '宝宝屋 details',
+  'families.facilities.capacity': 'Children at one time',
+  'families.facilities.openingHours': 'Opening hours',
+  'families.facilities.hourlyPrice': 'Price an hour after the free hours (yuan)',
+  'families.facilities.hourlyPriceHint':
+    'Not above the rule pack cap (Shanghai: 100 yuan an hour, unverified)',
+  'families.facilities.operator': 'Operator',
+  'families.facilities.baobaowuSummary': '{capacity} children · {price} yuan an hour',
 };
