@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { pageOf, paginationQuery, versionField } from './common.ts';
+import { dateString, slotSchema } from './families.ts';
 
 export const FACILITY_KINDS = [
   'children_service_centre',
@@ -27,7 +28,7 @@ export const FACILITY_KIND_LABELS: Record<FacilityKind, { zh: string; en: string
   parent_child_room: { zh: '亲子指导室', en: 'Parent-child guidance room' },
   child_friendly_site: { zh: '儿童友好社区示范点', en: 'Child-friendly community site' },
   early_development_base: { zh: '儿童早期发展基地', en: 'Early development base' },
-  baobaowu: { zh: '社区托育“宝宝屋”', en: 'Community baby house (宝宝屋)' },
+  baobaowu: { zh: '社区托育“宝宝屋”', en: 'Community baby house (baobaowu)' },
 };
 
 /** Fields only a 宝宝屋 has (issue 17); required for one, refused for any other kind. */
@@ -112,3 +113,38 @@ export const facilityListQuery = paginationQuery.extend({
   year: z.coerce.number().int().min(FACILITY_FIRST_YEAR).max(2100).optional(),
   q: z.string().trim().max(50).optional(),
 });
+
+// — 宝宝屋 slots and coverage (issue 17) —
+export const siteSlotSchema = slotSchema.extend({
+  /** Free hours held by the slot's bookings (not cancelled). */
+  freeHours: z.number().int(),
+  /** Charges of the slot's bookings (not cancelled), fen. */
+  chargeFen: z.number().int(),
+});
+export const siteSlotList = z.object({ items: z.array(siteSlotSchema) });
+export const siteSlotQuery = z.object({ from: dateString.optional() });
+
+export const baobaowuCoverageQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export const townCoverageSchema = z.object({
+  townCode: z.string(),
+  sites: z.number().int(),
+  capacity: z.number().int(),
+  children: z.number().int(),
+  freeHours: z.number().int(),
+  chargedHours: z.number().int(),
+});
+export const baobaowuCoverageSchema = z.object({
+  year: z.number().int(),
+  towns: z.array(townCoverageSchema),
+  townsWithSite: z.number().int(),
+  townCount: z.number().int(),
+  sites: z.number().int(),
+  children: z.number().int(),
+  freeHours: z.number().int(),
+  chargedHours: z.number().int(),
+  /** The pack values in force (free hours a year, price cap), or null where none is. */
+  rule: z.object({ freeHoursPerChildPerYear: z.number().int(), maxYuanPerHour: z.number() }).nullable(),
+});
+export type BaobaowuCoverage = z.infer<typeof baobaowuCoverageSchema>;

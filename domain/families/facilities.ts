@@ -132,7 +132,12 @@ function checkBaobaowuFields(f: CreateFacilityBody, c: FacilityContext): FieldEr
     for (const field of BAOBAOWU_FIELDS)
       if (f[field] != null)
         errors.push(
-          fe(field, 'families.baobaowu_only', '仅社区托育“宝宝屋”填写此项', 'Only a 宝宝屋 has this field'),
+          fe(
+            field,
+            'families.baobaowu_only',
+            '仅社区托育“宝宝屋”填写此项',
+            'Only a baby house (baobaowu) has this field',
+          ),
         );
     return errors;
   }
@@ -143,7 +148,7 @@ function checkBaobaowuFields(f: CreateFacilityBody, c: FacilityContext): FieldEr
           field,
           'families.baobaowu_required',
           '社区托育“宝宝屋”须填写此项',
-          'A 宝宝屋 must have this field',
+          'A baby house (baobaowu) must have this field',
         ),
       );
   if (f.hourlyPriceFen != null) {
@@ -153,7 +158,7 @@ function checkBaobaowuFields(f: CreateFacilityBody, c: FacilityContext): FieldEr
           'kind',
           'families.baobaowu_no_pack',
           '本区没有在用的“宝宝屋”规则（免费时数与收费上限）',
-          'No 宝宝屋 rule (free hours, price cap) is in force in this district',
+          'No baby-house (baobaowu) rule (free hours, price cap) is in force in this district',
         ),
       );
     else {
@@ -164,7 +169,7 @@ function checkBaobaowuFields(f: CreateFacilityBody, c: FacilityContext): FieldEr
             'hourlyPriceFen',
             price.reason,
             `宝宝屋每小时收费不能超过 ${c.baobaowu.maxYuanPerHour} 元`,
-            `A 宝宝屋 may charge at most ${c.baobaowu.maxYuanPerHour} yuan an hour`,
+            `A baby house (baobaowu) may charge at most ${c.baobaowu.maxYuanPerHour} yuan an hour`,
           ),
         );
       else if (!price.ok) errors.push(toFieldError(price, 'hourlyPriceFen'));

@@ -31,7 +31,10 @@ export const METRIC_KEYS: Readonly<Record<string, TargetKey>> = {
 };
 
 /** Metrics the plan names without a number: the row shows the measured value only. */
-export const UNNUMBERED_METRICS: ReadonlySet<string> = new Set(['communities_within_15_min_pct']);
+export const UNNUMBERED_METRICS: ReadonlySet<string> = new Set([
+  'communities_within_15_min_pct',
+  'towns_with_baobaowu_pct',
+]);
 
 /** Targets set for each town as well as for the district (the plan says "each town" / "区、街镇"). */
 export const PER_TOWN_METRICS: ReadonlySet<string> = new Set([
@@ -53,9 +56,22 @@ export const EXTRA_TARGETS: readonly (PlanTarget & { article: string })[] = [
     zh: '新建和改扩建幼儿园开设托班',
     article: '三、(一)1 拓展普惠托育资源（新建和改扩建幼儿园原则上都要开设托班）',
   },
+  {
+    // Issue 17: watched, not set — neither the seed nor a pack gives a number (the measured value is shown).
+    id: 'qp-baobaowu-coverage',
+    metric: 'towns_with_baobaowu_pct',
+    comparison: '>=',
+    value: Number.NaN,
+    unit: '%',
+    period: { start: '2021-01-01', end: '2023-12-31' },
+    cadence: 'period',
+    zh: '社区托育“宝宝屋”街镇覆盖（宝宝屋 coverage by town；未设目标值）',
+    article: '二、(二) 托育服务供给（宝宝屋：上海市社区托育实事项目，种子文件未设目标值）',
+  },
 ];
 export const EXTRA_METRIC_KEYS: Readonly<Record<string, TargetKey>> = {
   new_kindergartens_with_toddler_classes_pct: 'kindergartens_new_toddler_classes',
+  towns_with_baobaowu_pct: 'baobaowu_coverage',
 };
 
 export interface PlanTargetRow {

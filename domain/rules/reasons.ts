@@ -165,7 +165,7 @@ export const REASONS = {
   },
   'baobaowu.price_above_cap': {
     zh: '宝宝屋每小时收费超过规定上限',
-    en: 'The 宝宝屋 hourly price is above the cap',
+    en: 'The baby-house (baobaowu) hourly price is above the cap',
   },
   'baobaowu.bad_hours': {
     zh: '时长应为1至24的整数小时',

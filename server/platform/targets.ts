@@ -37,6 +37,8 @@ export const TARGET_KEYS = [
   'demonstration_institutions', // 1–2 demonstration institutions
   // plan (site planner)
   'fifteen_minute_coverage', // children within 15 minutes of an inclusive place with free seats (no threshold in the seed)
+  // families (issue 17)
+  'baobaowu_coverage', // towns with at least one community 宝宝屋 (no threshold in the seed or a pack)
 ] as const;
 export type TargetKey = (typeof TARGET_KEYS)[number];
 

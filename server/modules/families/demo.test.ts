@@ -3,7 +3,7 @@
  * visits with coverage below 100 % varying by town and some overdue, hourly slots (some full, some with a
  * waitlist), applications in every state — and every demo account sees rows of its scope.
  */
-import { asc, count, sql } from 'drizzle-orm';
+import { asc, count, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICATION_STATUSES } from '../../../domain/contracts/families.ts';
 import { validateCitizenId } from '../../../domain/rules/ids.ts';
@@ -173,11 +173,12 @@ describe('families demo', () => {
     const [slot] = await t.database.db
       .select()
       .from(familySlots)
+      .where(isNotNull(familySlots.institutionId))
       .orderBy(asc(familySlots.institutionId))
       .limit(1);
     await t.createUser('inst-demo-admin', 'institution_admin', {
       kind: 'institution',
-      institutionId: slot!.institutionId,
+      institutionId: slot!.institutionId!,
     });
     const slots = await get('inst-demo-admin', '/api/v1/families/slots');
     expect(slots.total).toBeGreaterThan(0);
