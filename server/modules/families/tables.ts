@@ -432,7 +432,10 @@ comment(familyBookings, ['计时制预约', 'Hourly care bookings'], {
   districtCode: DISTRICT,
   id: ['预约 ID', 'Booking id'],
   slotId: ['时段 ID', 'Slot id'],
-  institutionId: ['机构 ID（机构按此查看；宝宝屋预约为空）', 'Institution id (null for a baby house booking)'],
+  institutionId: [
+    '机构 ID（机构按此查看；宝宝屋预约为空）',
+    'Institution id (null for a baby house booking)',
+  ],
   facilityId: ['宝宝屋 ID', 'baby house site id'],
   freeHours: ['宝宝屋：本次免费时数', 'baby house: free hours of this booking'],
   chargedHours: ['宝宝屋：本次收费时数', 'baby house: charged hours'],
