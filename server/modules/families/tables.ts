@@ -719,7 +719,7 @@ comment(
     openingHours: ['宝宝屋开放时间', 'baby house: opening hours'],
     hourlyPriceFen: [
       '宝宝屋免费时数以外每小时收费（分，不超过规则包上限）',
-      '宝宝屋: price an hour after the free hours (fen, not above the pack cap)',
+      'Baby house: price an hour after the free hours (fen, not above the pack cap)',
     ],
     operator: ['宝宝屋运营方', 'baby house: operator'],
     openedYear: ['建成/挂牌年份', 'Year opened'],
