@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { pageOf, paginationQuery, versionField } from './common.ts';
+import { dateString, slotSchema } from './families.ts';
 
 export const FACILITY_KINDS = [
   'children_service_centre',
@@ -16,6 +17,7 @@ export const FACILITY_KINDS = [
   'parent_child_room',
   'child_friendly_site',
   'early_development_base',
+  'baobaowu',
 ] as const;
 export type FacilityKind = (typeof FACILITY_KINDS)[number];
 
@@ -26,7 +28,11 @@ export const FACILITY_KIND_LABELS: Record<FacilityKind, { zh: string; en: string
   parent_child_room: { zh: '亲子指导室', en: 'Parent-child guidance room' },
   child_friendly_site: { zh: '儿童友好社区示范点', en: 'Child-friendly community site' },
   early_development_base: { zh: '儿童早期发展基地', en: 'Early development base' },
+  baobaowu: { zh: '社区托育“宝宝屋”', en: 'Community baby house (baobaowu)' },
 };
+
+/** Fields only a 宝宝屋 has (issue 17); required for one, refused for any other kind. */
+export const BAOBAOWU_FIELDS = ['capacity', 'openingHours', 'hourlyPriceFen', 'operator'] as const;
 
 /** The first year a facility may open in the register (the plan's first year) and the last (next year). */
 export const FACILITY_FIRST_YEAR = 2000;
@@ -48,6 +54,15 @@ export const facilityFields = {
   host: z.string().trim().max(100).nullable(),
   openedYear: year,
   closedYear: year.nullable(),
+  // — 宝宝屋 only (issue 17) —
+  /** Children cared for at one time. */
+  capacity: z.number().int().min(1).max(200).nullable(),
+  /** Opening hours as shown to parents, e.g. 周一至周五 8:30–16:30. */
+  openingHours: z.string().trim().min(2).max(100).nullable(),
+  /** Price an hour after the free hours, in fen; not above the rule pack's cap (checked by the server). */
+  hourlyPriceFen: z.number().int().min(0).max(1_000_000).nullable(),
+  /** Who runs it (a kindergarten, a childcare institution, the community …). */
+  operator: z.string().trim().min(2).max(100).nullable(),
 };
 
 export const createFacilityBody = z.strictObject({
@@ -55,6 +70,10 @@ export const createFacilityBody = z.strictObject({
   communityCode: facilityFields.communityCode.optional(),
   host: facilityFields.host.optional(),
   closedYear: facilityFields.closedYear.optional(),
+  capacity: facilityFields.capacity.optional(),
+  openingHours: facilityFields.openingHours.optional(),
+  hourlyPriceFen: facilityFields.hourlyPriceFen.optional(),
+  operator: facilityFields.operator.optional(),
 });
 export type CreateFacilityBody = z.infer<typeof createFacilityBody>;
 
@@ -75,6 +94,10 @@ export const facilitySchema = z.object({
   host: z.string().nullable(),
   openedYear: z.number().int(),
   closedYear: z.number().int().nullable(),
+  capacity: z.number().int().nullable(),
+  openingHours: z.string().nullable(),
+  hourlyPriceFen: z.number().int().nullable(),
+  operator: z.string().nullable(),
   version: z.number().int(),
 });
 export type Facility = z.infer<typeof facilitySchema>;
@@ -90,3 +113,38 @@ export const facilityListQuery = paginationQuery.extend({
   year: z.coerce.number().int().min(FACILITY_FIRST_YEAR).max(2100).optional(),
   q: z.string().trim().max(50).optional(),
 });
+
+// — 宝宝屋 slots and coverage (issue 17) —
+export const siteSlotSchema = slotSchema.extend({
+  /** Free hours held by the slot's bookings (not cancelled). */
+  freeHours: z.number().int(),
+  /** Charges of the slot's bookings (not cancelled), fen. */
+  chargeFen: z.number().int(),
+});
+export const siteSlotList = z.object({ items: z.array(siteSlotSchema) });
+export const siteSlotQuery = z.object({ from: dateString.optional() });
+
+export const baobaowuCoverageQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export const townCoverageSchema = z.object({
+  townCode: z.string(),
+  sites: z.number().int(),
+  capacity: z.number().int(),
+  children: z.number().int(),
+  freeHours: z.number().int(),
+  chargedHours: z.number().int(),
+});
+export const baobaowuCoverageSchema = z.object({
+  year: z.number().int(),
+  towns: z.array(townCoverageSchema),
+  townsWithSite: z.number().int(),
+  townCount: z.number().int(),
+  sites: z.number().int(),
+  children: z.number().int(),
+  freeHours: z.number().int(),
+  chargedHours: z.number().int(),
+  /** The pack values in force (free hours a year, price cap), or null where none is. */
+  rule: z.object({ freeHoursPerChildPerYear: z.number().int(), maxYuanPerHour: z.number() }).nullable(),
+});
+export type BaobaowuCoverage = z.infer<typeof baobaowuCoverageSchema>;

@@ -41,7 +41,7 @@ export const CONSENT_PURPOSE_LABELS: Record<ConsentPurpose, { zh: string; en: st
   online_resources: { zh: '线上育儿资源', en: 'Online resources' },
 };
 
-const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, {
+export const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, {
   message: '日期格式应为 YYYY-MM-DD / The date must be YYYY-MM-DD',
 });
 const communityCode = z.string().regex(/^\d{12}$/, {
@@ -242,6 +242,14 @@ export const coverageSchema = z.object({
 export type Coverage = z.infer<typeof coverageSchema>;
 
 // — hourly care (计时制) —
+/** A slot of a 宝宝屋 site (issue 17): whole hours, published by the district or town officer. */
+export const createSiteSlotBody = z.strictObject({
+  date: dateString,
+  startTime: z.string().regex(/^([01]\d|2[0-3]):00$/),
+  endTime: z.string().regex(/^([01]\d|2[0-3]):00$/),
+  capacity: z.number().int().min(1).max(100),
+  cancelHoursBefore: z.number().int().min(0).max(72).default(2),
+});
 export const createSlotBody = z.strictObject({
   date: dateString,
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
@@ -251,8 +259,13 @@ export const createSlotBody = z.strictObject({
 });
 export const slotSchema = z.object({
   id: z.uuid(),
-  institutionId: z.uuid(),
+  /** Null for a 宝宝屋 site's slot (then facilityId is set). */
+  institutionId: z.uuid().nullable(),
+  facilityId: z.uuid().nullable(),
+  /** The institution's or the 宝宝屋's name. */
   institutionName: z.string(),
+  /** A 宝宝屋 slot: the site's hourly price after the free hours (fen); null for an institution slot. */
+  hourlyPriceFen: z.number().int().nullable(),
   townCode: z.string(),
   date: z.string(),
   startTime: z.string(),
@@ -282,6 +295,17 @@ export const bookingSchema = z.object({
   date: z.string(),
   startTime: z.string(),
   institutionName: z.string(),
+  /** A 宝宝屋 booking (issue 17): its free and charged hours, the charge, the child's free hours left this year. */
+  baobaowu: z
+    .object({
+      facilityId: z.uuid(),
+      freeHours: z.number().int(),
+      chargedHours: z.number().int(),
+      chargeFen: z.number().int(),
+      year: z.number().int(),
+      freeHoursLeft: z.number().int(),
+    })
+    .nullable(),
 });
 export type Booking = z.infer<typeof bookingSchema>;
 export const bookingList = z.object({ items: z.array(bookingSchema) });

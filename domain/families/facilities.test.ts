@@ -78,3 +78,48 @@ describe('openIn', () => {
     expect(openIn({ openedYear: 2022, closedYear: null }, 2030)).toBe(true);
   });
 });
+
+describe('checkFacility: 宝宝屋 (issue 17)', () => {
+  const pack = { freeHoursPerChildPerYear: 12, maxYuanPerHour: 100 };
+  const site: CreateFacilityBody = {
+    ...ok,
+    kind: 'baobaowu',
+    name: '珠溪社区宝宝屋',
+    capacity: 12,
+    openingHours: '周一至周五 8:30–16:30',
+    hourlyPriceFen: 8000,
+    operator: '朱家角幼儿园',
+  };
+  const bb = { ...ctx, baobaowu: pack };
+
+  it('accepts a complete site, also at the cap', () => {
+    expect(checkFacility(site, bb)).toEqual([]);
+    expect(checkFacility({ ...site, hourlyPriceFen: 10000 }, bb)).toEqual([]);
+  });
+  it.each([
+    ['a price above the cap', { hourlyPriceFen: 10001 }, 'hourlyPriceFen', 'baobaowu.price_above_cap'],
+    ['no capacity', { capacity: null }, 'capacity', 'families.baobaowu_required'],
+    ['no opening hours', { openingHours: undefined }, 'openingHours', 'families.baobaowu_required'],
+    ['no price', { hourlyPriceFen: null }, 'hourlyPriceFen', 'families.baobaowu_required'],
+    ['no operator', { operator: null }, 'operator', 'families.baobaowu_required'],
+  ])('refuses %s', (_c, change, field, rule) => {
+    const errors = checkFacility({ ...site, ...change }, bb);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ field, rule });
+    expect(errors[0]!.message_zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+  it('names the cap in the message', () => {
+    expect(checkFacility({ ...site, hourlyPriceFen: 12000 }, bb)[0]!.message_zh).toContain('100 元');
+  });
+  it('refuses a priced site where no pack sets the cap', () => {
+    expect(checkFacility(site, ctx)).toEqual([
+      expect.objectContaining({ field: 'kind', rule: 'families.baobaowu_no_pack' }),
+    ]);
+  });
+  it('refuses 宝宝屋 fields on another kind', () => {
+    expect(checkFacility({ ...ok, capacity: 10, hourlyPriceFen: 100 }, bb).map((e) => e.field)).toEqual([
+      'capacity',
+      'hourlyPriceFen',
+    ]);
+  });
+});

@@ -4,9 +4,16 @@
  * and a child-friendly community site are a community's, so they must name one); the point lies in
  * the district; a facility opens no later than this year and closes no earlier than it opened.
  */
+
+import { checkHourlyPrice } from '../baobaowu/rules.ts';
 import type { FieldError } from '../contracts/common.ts';
-import type { CreateFacilityBody, FacilityKind } from '../contracts/families-facilities.ts';
+import {
+  BAOBAOWU_FIELDS,
+  type CreateFacilityBody,
+  type FacilityKind,
+} from '../contracts/families-facilities.ts';
 import { findDivision, insideDistrict } from '../divisions.ts';
+import { toFieldError } from '../rules/reasons.ts';
 
 /** Kinds that belong to one community (儿童之家 in a community; 儿童友好社区示范点 is a community). */
 export const COMMUNITY_KINDS: ReadonlySet<FacilityKind> = new Set(['children_home', 'child_friendly_site']);
@@ -26,6 +33,8 @@ export interface FacilityContext {
   townInScope: (townCode: string) => boolean;
   /** The town of a community code in the register, or undefined when it is not in the register. */
   communityTown: (code: string) => string | undefined;
+  /** The 宝宝屋 values in force (rule pack), absent where no pack sets them. */
+  baobaowu?: { freeHoursPerChildPerYear: number; maxYuanPerHour: number };
 }
 
 export function checkFacility(f: CreateFacilityBody, c: FacilityContext): FieldError[] {
@@ -111,6 +120,60 @@ export function checkFacility(f: CreateFacilityBody, c: FacilityContext): FieldE
           `The year closed cannot be after ${c.thisYear}`,
         ),
       );
+  }
+  errors.push(...checkBaobaowuFields(f, c));
+  return errors;
+}
+
+/** A 宝宝屋 has capacity, opening hours, an hourly price under the cap and an operator; other kinds none. */
+function checkBaobaowuFields(f: CreateFacilityBody, c: FacilityContext): FieldError[] {
+  const errors: FieldError[] = [];
+  if (f.kind !== 'baobaowu') {
+    for (const field of BAOBAOWU_FIELDS)
+      if (f[field] != null)
+        errors.push(
+          fe(
+            field,
+            'families.baobaowu_only',
+            '仅社区托育“宝宝屋”填写此项',
+            'Only a baby house (baobaowu) has this field',
+          ),
+        );
+    return errors;
+  }
+  for (const field of BAOBAOWU_FIELDS)
+    if (f[field] == null)
+      errors.push(
+        fe(
+          field,
+          'families.baobaowu_required',
+          '社区托育“宝宝屋”须填写此项',
+          'A baby house (baobaowu) must have this field',
+        ),
+      );
+  if (f.hourlyPriceFen != null) {
+    if (!c.baobaowu)
+      errors.push(
+        fe(
+          'kind',
+          'families.baobaowu_no_pack',
+          '本区没有在用的“宝宝屋”规则（免费时数与收费上限）',
+          'No baby-house (baobaowu) rule (free hours, price cap) is in force in this district',
+        ),
+      );
+    else {
+      const price = checkHourlyPrice(f.hourlyPriceFen, c.baobaowu);
+      if (!price.ok && price.reason === 'baobaowu.price_above_cap')
+        errors.push(
+          fe(
+            'hourlyPriceFen',
+            price.reason,
+            `宝宝屋每小时收费不能超过 ${c.baobaowu.maxYuanPerHour} 元`,
+            `A baby house (baobaowu) may charge at most ${c.baobaowu.maxYuanPerHour} yuan an hour`,
+          ),
+        );
+      else if (!price.ok) errors.push(toFieldError(price, 'hourlyPriceFen'));
+    }
   }
   return errors;
 }

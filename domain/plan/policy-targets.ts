@@ -9,6 +9,7 @@
  *   whole-period target 2021–2025. After 2025, until a pack states the next value, it is shown as
  *   carried forward from 2025 (`carriedFromYear`), never silently;
  * - the inclusive share of places: no pack here gives a number, so the measured value alone;
+ * - 宝宝屋 coverage by town (Shanghai pack sh-baobaowu-2023, from its year): no number, measured only;
  * - childcare-subsidy applications reviewed within the working days the national norms give (30):
  *   every application is to be reviewed in time, so 100 %, from the year the norms took effect;
  *   district and each town (the town reviews).
@@ -132,6 +133,28 @@ export function policyTargetRows(
     },
     true,
   );
+
+  // 宝宝屋 coverage by town (Shanghai): towns with a site open in the year; the pack gives no number.
+  const baobaowu = latest<number>(applicable, year, (p) => p.values.baobaowu?.freeHoursPerChildPerYear);
+  if (baobaowu && Number(baobaowu.pack.effectiveFrom.slice(0, 4)) <= year)
+    push(
+      {
+        seedId: `${baobaowu.pack.id}-coverage`,
+        key: 'baobaowu_coverage',
+        metric: 'towns_with_baobaowu_pct',
+        year,
+        comparison: '>=',
+        value: null,
+        valueMax: null,
+        unit: '%',
+        titleZh: '社区托育“宝宝屋”街镇覆盖',
+        citation: cite(baobaowu.pack, '（规则包未给出覆盖率目标值，仅显示实测值）'),
+        periodStart: `${year}-01-01`,
+        periodEnd: `${year}-12-31`,
+        carriedFromYear: null,
+      },
+      true,
+    );
 
   const review = latest<number>(applicable, year, (p) => p.values.childcareSubsidy?.reviewWorkingDays);
   if (review && Number(review.pack.effectiveFrom.slice(0, 4)) <= year) {

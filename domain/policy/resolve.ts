@@ -11,6 +11,7 @@ import { NATIONAL_2025_PACKS } from './national-2025.ts';
 import { QINGPU_PACKS } from './qingpu-2021.ts';
 import { SHANGHAI_PACKS } from './shanghai-2024.ts';
 import { SHANGHAI_2025_PACKS } from './shanghai-2025.ts';
+import { SHANGHAI_BAOBAOWU_PACKS } from './shanghai-baobaowu.ts';
 import type { Cited, PolicyGroup, PolicyPack, PolicyValues } from './types.ts';
 
 /** Every pack shipped with the platform. */
@@ -20,6 +21,7 @@ export const ALL_PACKS: readonly PolicyPack[] = [
   ...NATIONAL_2025_PACKS,
   ...SHANGHAI_PACKS,
   ...SHANGHAI_2025_PACKS,
+  ...SHANGHAI_BAOBAOWU_PACKS,
   ...QINGPU_PACKS,
 ];
 
@@ -95,6 +97,7 @@ const GROUP_KEYS: { [G in PolicyGroup]-?: Record<keyof NonNullable<PolicyValues[
     localHukouOnly: true,
   },
   recordChecks: { required: true },
+  baobaowu: { freeHoursPerChildPerYear: true, maxYuanPerHour: true },
 };
 
 /** Groups that must be complete for a resolution to succeed (the national baseline). */

@@ -117,6 +117,14 @@ export interface PolicyValues {
     /** Only children with a hukou of the city (Shanghai). */
     localHukouOnly: boolean;
   };
+  // — community 宝宝屋 (issue 17) —
+  /** Community childcare 宝宝屋: free hours per child per calendar year, then a capped hourly price. */
+  baobaowu?: {
+    /** Free hours per child per calendar year (1 Jan – 31 Dec, China time). */
+    freeHoursPerChildPerYear: number;
+    /** Highest hourly price after the free hours, in yuan. */
+    maxYuanPerHour: number;
+  };
   // — pre-hire record checks (issue 17) —
   /** The record checks an institution records before an employment starts (入职查询). */
   recordChecks?: {

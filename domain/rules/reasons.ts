@@ -163,6 +163,14 @@ export const REASONS = {
     zh: '没有该年份的节日日期表，无法核对该节日的日期（仅提示）',
     en: "No festival date table for that year: the festival's date cannot be checked (warning only)",
   },
+  'baobaowu.price_above_cap': {
+    zh: '宝宝屋每小时收费超过规定上限',
+    en: 'The baby-house (baobaowu) hourly price is above the cap',
+  },
+  'baobaowu.bad_hours': {
+    zh: '时长应为1至24的整数小时',
+    en: 'Hours must be a whole number from 1 to 24',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 /** Every reason code. */

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Rng } from '../demo/rng.ts';
+import { seedBaobaowuDemo } from './families/baobaowu-demo.ts';
 import { seedCommunityDemandDemo } from './families/communities-demo.ts';
 import { seedFamiliesDemo } from './families/demo.ts';
 import { seedDemoParentFamily } from './families/demo-parent.ts';
@@ -49,6 +50,7 @@ export async function seedModuleDemoWithAccounts(db: Db, ctx: ModuleDemoContext)
   await seedWorkforceDemo(db, ctx);
   await seedFamiliesDemo(db, ctx);
   await seedFacilitiesDemo(db, ctx);
+  await seedBaobaowuDemo(db, ctx);
   await seedCommunityDemandDemo(db, ctx);
   await seedRightsDemo(db, ctx);
   await seedOnlineDemo(db, ctx);

@@ -41,6 +41,7 @@ export const TARGET_KEYS = [
   'places_per_thousand', // places per 1,000 population (national 4.5 by 2025; institutions)
   'inclusive_place_share', // share of places in inclusive institutions (no number in any pack; institutions)
   'subsidy_reviewed_in_time', // childcare-subsidy applications reviewed within 30 working days (subsidy)
+  'baobaowu_coverage', // towns with a community 宝宝屋 open in the year (Shanghai; no number in any pack; families)
 ] as const;
 export type TargetKey = (typeof TARGET_KEYS)[number];
 

@@ -3,7 +3,7 @@
  * visits with coverage below 100 % varying by town and some overdue, hourly slots (some full, some with a
  * waitlist), applications in every state — and every demo account sees rows of its scope.
  */
-import { asc, count, sql } from 'drizzle-orm';
+import { asc, count, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICATION_STATUSES } from '../../../domain/contracts/families.ts';
 import { validateCitizenId } from '../../../domain/rules/ids.ts';
@@ -86,6 +86,28 @@ describe('families demo', () => {
     const measure = async (year: number) =>
       (await sites.measure(t.database.db, { actor: district, year, asOf: t.clock.now() })).value;
     expect([await measure(2023), await measure(2024)]).toEqual([3, 2]);
+  });
+
+  it('宝宝屋: sites in several towns with slots and bookings; some children are past the free hours', async () => {
+    const { coverageOf } = await import('./baobaowu.ts');
+    const district = {
+      userId: '00000000-0000-7000-8000-000000000000',
+      username: 'x',
+      districtCode: DISTRICT,
+      role: 'district_officer' as const,
+      scope: { kind: 'division' as const, divisionCode: DISTRICT },
+      sessionId: 'x',
+    };
+    const c = await coverageOf(t.database.db, district, 2026);
+    expect(c.townsWithSite).toBeGreaterThanOrEqual(5);
+    expect(c.children).toBeGreaterThan(10);
+    expect(c.freeHours).toBeGreaterThan(0);
+    expect(c.chargedHours).toBeGreaterThan(0);
+    const r =
+      await t.database.db.execute(sql`select max(s) as max from (select child_id, sum(free_hours)::int as s
+      from family_bookings where facility_id is not null and status <> 'cancelled' group by child_id) x`);
+    // nobody gets more than the 12 free hours of the pack
+    expect(Number((r as unknown as { rows: { max: number }[] }).rows[0]!.max)).toBe(12);
   });
 
   it('seeds ~5,000 children with guardians, every number sealed and valid', async () => {
@@ -173,11 +195,12 @@ describe('families demo', () => {
     const [slot] = await t.database.db
       .select()
       .from(familySlots)
+      .where(isNotNull(familySlots.institutionId))
       .orderBy(asc(familySlots.institutionId))
       .limit(1);
     await t.createUser('inst-demo-admin', 'institution_admin', {
       kind: 'institution',
-      institutionId: slot!.institutionId,
+      institutionId: slot!.institutionId!,
     });
     const slots = await get('inst-demo-admin', '/api/v1/families/slots');
     expect(slots.total).toBeGreaterThan(0);

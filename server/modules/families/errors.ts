@@ -38,6 +38,16 @@ export const familiesErrors = defineErrors('families', {
     en: 'This child is already booked or waitlisted for this slot',
   },
   'families.booking_cancelled': { status: 409, zh: '该预约已取消', en: 'This booking is cancelled already' },
+  'families.site_not_open': {
+    status: 409,
+    zh: '该宝宝屋已撤销或不是宝宝屋，不能发布时段',
+    en: 'This is not an open baby house (baobaowu): no slots',
+  },
+  'families.baobaowu_no_pack': {
+    status: 409,
+    zh: '本区没有在用的“宝宝屋”规则（免费时数与收费上限）',
+    en: 'No baby-house (baobaowu) rule (free hours, price cap) is in force in this district',
+  },
   'families.institution_not_operating': {
     status: 409,
     zh: '所选机构不在运营状态，不能申请或发布时段',

@@ -38,7 +38,13 @@ export async function seedFacilitiesDemo(
     name: string,
     town: (typeof towns)[number],
     openedYear: number,
-    o: { communityCode?: string; host?: string; closedYear?: number; address?: string } = {},
+    o: {
+      communityCode?: string;
+      host?: string;
+      closedYear?: number;
+      address?: string;
+      baobaowu?: { capacity: number; openingHours: string; hourlyPriceFen: number; operator: string };
+    } = {},
   ) =>
     rows.push({
       districtCode: district,
@@ -53,6 +59,10 @@ export async function seedFacilitiesDemo(
       host: o.host ?? null,
       openedYear,
       closedYear: o.closedYear ?? null,
+      capacity: o.baobaowu?.capacity ?? null,
+      openingHours: o.baobaowu?.openingHours ?? null,
+      hourlyPriceFen: o.baobaowu?.hourlyPriceFen ?? null,
+      operator: o.baobaowu?.operator ?? null,
       createdAt: now,
       updatedAt: now,
     });
@@ -87,5 +97,29 @@ export async function seedFacilitiesDemo(
   }
   const base = towns.find((t) => t.nameZh.startsWith('夏阳')) ?? towns[0]!;
   add('early_development_base', '青浦区儿童早期发展基地', base, 2022, { host: '青浦区妇幼保健所' });
+  // 宝宝屋 (issue 17): from 2023, in seven of the towns (two in the first two), a price at or under the cap.
+  // Their own Rng so the draws above stay as they were.
+  const bb = new Rng(SEED + 17);
+  const bbTowns = towns.slice(0, Math.min(7, towns.length));
+  const hours = ['周一至周五 8:30–16:30', '周一至周六 9:00–17:00', '周二至周六 8:00–16:00'];
+  bbTowns.forEach((t, i) => {
+    const inTown = communities.filter((c) => c.townCode === t.code);
+    for (let k = 0; k < (i < 2 ? 2 : 1); k++) {
+      const c = inTown[k];
+      add('baobaowu', `${c ? c.name : t.nameZh}宝宝屋${k > 0 ? '（二）' : ''}`, t, bb.int(2023, thisYear), {
+        ...(c ? { communityCode: c.code, address: `${t.nameZh}${c.name}党群服务站 ${k + 1} 楼` } : {}),
+        baobaowu: {
+          capacity: bb.pick([8, 10, 12, 15]),
+          openingHours: bb.pick(hours),
+          hourlyPriceFen: bb.pick([5000, 6000, 8000, 10000]),
+          operator: bb.pick([
+            `${t.nameZh}中心幼儿园`,
+            `${t.nameZh}社区事务受理中心`,
+            '青浦区托育服务指导中心',
+          ]),
+        },
+      });
+    }
+  });
   await db.insert(familyFacilities).values(rows).onConflictDoNothing();
 }

@@ -1,15 +1,22 @@
 /** /api/v1/families/facilities: the register of facilities beyond institutions. Thin routes. */
 import type { FastifyInstance } from 'fastify';
-import { idParams } from '../../../domain/contracts/families.ts';
+import { createSiteSlotBody, idParams, slotSchema } from '../../../domain/contracts/families.ts';
 import {
+  baobaowuCoverageQuery,
+  baobaowuCoverageSchema,
   createFacilityBody,
   facilityListQuery,
   facilityPage,
   facilitySchema,
+  siteSlotList,
+  siteSlotQuery,
   updateFacilityBody,
 } from '../../../domain/contracts/families-facilities.ts';
 import type { Db } from '../../db/client.ts';
+import { localDate } from '../../platform/clock.ts';
 import { actorOf, router } from '../../platform/http.ts';
+import { policyOn } from '../institutions/policy.ts';
+import { createBaobaowuService } from './baobaowu.ts';
 import { createFacilitiesService } from './facilities.ts';
 
 const tags = ['families'];
@@ -17,6 +24,7 @@ const BASE = '/api/v1/families/facilities';
 
 export function facilitiesRoutes(app: FastifyInstance, deps: { db: Db }) {
   const svc = createFacilitiesService(deps);
+  const bb = createBaobaowuService(deps);
   const r = router(app);
   const read = { action: 'families.facilities_read' } as const;
   const manage = { action: 'families.facilities_manage' } as const;
@@ -43,5 +51,36 @@ export function facilitiesRoutes(app: FastifyInstance, deps: { db: Db }) {
       schema: { tags, params: idParams, body: updateFacilityBody, response: { 200: facilitySchema } },
     },
     (req) => svc.update(req.ctx, actorOf(req), req.params.id, req.body),
+  );
+  // — 宝宝屋 (issue 17): a site's slots, and coverage by town —
+  r.get(
+    '/api/v1/families/baobaowu/coverage',
+    {
+      config: read,
+      schema: { tags, querystring: baobaowuCoverageQuery, response: { 200: baobaowuCoverageSchema } },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const year = req.query.year ?? Number(localDate(req.ctx.now).slice(0, 4));
+      const rule = policyOn(actor.districtCode, req.ctx.now).baobaowu ?? null;
+      return { ...(await bb.coverage(actor, year)), rule };
+    },
+  );
+  r.get(
+    `${BASE}/:id/slots`,
+    {
+      config: read,
+      schema: { tags, params: idParams, querystring: siteSlotQuery, response: { 200: siteSlotList } },
+    },
+    (req) => bb.siteSlots(req.ctx, actorOf(req), req.params.id, req.query.from),
+  );
+  r.post(
+    `${BASE}/:id/slots`,
+    {
+      config: manage,
+      schema: { tags, params: idParams, body: createSiteSlotBody, response: { 201: slotSchema } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await bb.createSlot(req.ctx, actorOf(req), req.params.id, req.body)),
   );
 }

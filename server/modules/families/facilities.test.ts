@@ -204,3 +204,58 @@ describe('plan targets from the register', () => {
     expect(drill.rows.every((r) => r.counts)).toBe(true);
   });
 });
+
+describe('宝宝屋 in the register (issue 17)', () => {
+  const site = (o: Partial<CreateFacilityBody> = {}): CreateFacilityBody =>
+    home({
+      kind: 'baobaowu',
+      name: '测试社区宝宝屋',
+      capacity: 10,
+      openingHours: '周一至周五 8:30–16:30',
+      hourlyPriceFen: 8000,
+      operator: '朱家角中心幼儿园',
+      ...o,
+    });
+
+  it('a town officer registers one with capacity, hours, price and operator; audited', async () => {
+    const res = await call('town-zjj', 'POST', '', site());
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      kind: 'baobaowu',
+      capacity: 10,
+      openingHours: '周一至周五 8:30–16:30',
+      hourlyPriceFen: 8000,
+      operator: '朱家角中心幼儿园',
+      communityName: '朱家角测试社区',
+    });
+    const audit = await t.database.db.execute(
+      sql`select action from audit_log where object_id = ${res.json().id}`,
+    );
+    expect((audit as unknown as { rows: unknown[] }).rows).toEqual([{ action: 'families.facility_create' }]);
+    // a price change above the cap is refused on PATCH as well, naming the field
+    const bad = await call('district', 'PATCH', `/${res.json().id}`, { version: 1, hourlyPriceFen: 10001 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ field: 'hourlyPriceFen', rule: 'baobaowu.price_above_cap' });
+  });
+
+  it('refuses a price above the 100-yuan cap, missing fields and 宝宝屋 fields on another kind; nothing written', async () => {
+    const before = await countRows(t, 'family_facilities');
+    const cases: [string, Record<string, unknown>, string, string][] = [
+      ['above the cap', site({ hourlyPriceFen: 10001 }), 'hourlyPriceFen', 'baobaowu.price_above_cap'],
+      ['no capacity', site({ capacity: null }), 'capacity', 'families.baobaowu_required'],
+      ['capacity 0', site({ capacity: 0 }), 'capacity', ''],
+      ['negative price', site({ hourlyPriceFen: -1 }), 'hourlyPriceFen', ''],
+      ['no operator', site({ operator: undefined }), 'operator', 'families.baobaowu_required'],
+      ['capacity on a home', home({ capacity: 10 }), 'capacity', 'families.baobaowu_only'],
+    ];
+    for (const [name, body, field, rule] of cases) {
+      const res = await call('district', 'POST', '', body);
+      expect(res.statusCode, name).toBe(400);
+      const e = res.json().errors.find((x: { field: string }) => x.field === field);
+      expect(e, name).toBeTruthy();
+      if (rule) expect(e.rule, name).toBe(rule);
+      expect(e.message_zh && e.message_en, name).toBeTruthy();
+    }
+    expect(await countRows(t, 'family_facilities')).toBe(before);
+  });
+});

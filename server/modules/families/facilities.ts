@@ -27,6 +27,7 @@ import { containsAny } from '../../platform/like.ts';
 import { countWhere, paged } from '../../platform/paging.ts';
 import type { TargetQuery, TargetSource } from '../../platform/targets.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
+import { policyOn } from '../institutions/policy.ts';
 import { communityTowns } from './records.ts';
 import { townInScope } from './service.ts';
 import { familyCommunities, familyFacilities } from './tables.ts';
@@ -68,8 +69,18 @@ async function withCommunityNames(db: Db, districtCode: string, rows: FacilityRo
     host: r.host,
     openedYear: r.openedYear,
     closedYear: r.closedYear,
+    capacity: r.capacity,
+    openingHours: r.openingHours,
+    hourlyPriceFen: r.hourlyPriceFen,
+    operator: r.operator,
     version: r.version,
   }));
+}
+
+/** The 宝宝屋 values in force (the Shanghai pack), as a context field when a pack sets them. */
+export function baobaowuValues(districtCode: string, at: Date) {
+  const v = policyOn(districtCode, at).baobaowu;
+  return v ? { baobaowu: v } : {};
 }
 
 export function createFacilitiesService({ db }: { db: Db }) {
@@ -81,6 +92,7 @@ export function createFacilitiesService({ db }: { db: Db }) {
         thisYear: Number(localDate(ctx.now).slice(0, 4)),
         townInScope: (t) => townInScope(actor, t),
         communityTown: (c) => communities.get(c),
+        ...baobaowuValues(actor.districtCode, ctx.now),
       }),
     );
   }
@@ -146,6 +158,10 @@ export function createFacilitiesService({ db }: { db: Db }) {
             host: body.host ?? null,
             openedYear: body.openedYear,
             closedYear: body.closedYear ?? null,
+            capacity: body.capacity ?? null,
+            openingHours: body.openingHours ?? null,
+            hourlyPriceFen: body.hourlyPriceFen ?? null,
+            operator: body.operator ?? null,
             createdAt: ctx.now,
             updatedAt: ctx.now,
           })
@@ -177,6 +193,10 @@ export function createFacilitiesService({ db }: { db: Db }) {
           host: current.host,
           openedYear: current.openedYear,
           closedYear: current.closedYear,
+          capacity: current.capacity,
+          openingHours: current.openingHours,
+          hourlyPriceFen: current.hourlyPriceFen,
+          operator: current.operator,
           ...change,
         };
         await check(tx, ctx, actor, next);
@@ -190,6 +210,10 @@ export function createFacilitiesService({ db }: { db: Db }) {
             communityCode: next.communityCode ?? null,
             host: next.host ?? null,
             closedYear: next.closedYear ?? null,
+            capacity: next.capacity ?? null,
+            openingHours: next.openingHours ?? null,
+            hourlyPriceFen: next.hourlyPriceFen ?? null,
+            operator: next.operator ?? null,
           },
           ctx.now,
         );

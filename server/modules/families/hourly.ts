@@ -31,10 +31,26 @@ import { notifyRole } from '../../platform/notifications/index.ts';
 import { countWhere, paged } from '../../platform/paging.ts';
 import { institutions } from '../institutions/tables.ts';
 import './errors.ts';
+import { baobaowuAnswer, quoteSiteBooking } from './baobaowu.ts';
 import * as repo from './repository.ts';
-import { familyBookings, familyChildren, familySlots } from './tables.ts';
+import { familyBookings, familyChildren, familyFacilities, familySlots } from './tables.ts';
 
 type Q<T extends z.ZodType> = z.infer<T>;
+
+/** A slot belongs to an institution or to a 宝宝屋 site (issue 17): both are left-joined for its name. */
+const INSTITUTION_JOIN = and(
+  eq(institutions.districtCode, familySlots.districtCode),
+  eq(institutions.id, familySlots.institutionId),
+);
+const FACILITY_JOIN = and(
+  eq(familyFacilities.districtCode, familySlots.districtCode),
+  eq(familyFacilities.id, familySlots.facilityId),
+);
+const SLOT_COLUMNS = {
+  slot: familySlots,
+  name: sql<string>`coalesce(${institutions.name}, ${familyFacilities.name})`,
+  priceFen: familyFacilities.hourlyPriceFen,
+};
 
 async function waitlistCounts(db: Db, districtCode: string, slotIds: string[]) {
   if (slotIds.length === 0) return new Map<string, number>();
@@ -52,11 +68,18 @@ async function waitlistCounts(db: Db, districtCode: string, slotIds: string[]) {
   return new Map(rows.map((r) => [r.slotId, r.n]));
 }
 
-function toSlot(r: repo.SlotRow, name: string, waitlisted: number): Slot {
+export function toSlot(
+  r: repo.SlotRow,
+  name: string,
+  waitlisted: number,
+  priceFen: number | null = null,
+): Slot {
   return {
     id: r.id,
     institutionId: r.institutionId,
+    facilityId: r.facilityId,
     institutionName: name,
+    hourlyPriceFen: r.facilityId ? priceFen : null,
     townCode: r.townCode,
     date: r.date,
     startTime: r.startTime,
@@ -71,15 +94,10 @@ function toSlot(r: repo.SlotRow, name: string, waitlisted: number): Slot {
 export function createHourlyService({ db }: { db: Db }) {
   async function slotInView(tx: Db, actor: Actor, id: string, lock = false) {
     const q = tx
-      .select({ slot: familySlots, name: institutions.name })
+      .select(SLOT_COLUMNS)
       .from(familySlots)
-      .innerJoin(
-        institutions,
-        and(
-          eq(institutions.districtCode, familySlots.districtCode),
-          eq(institutions.id, familySlots.institutionId),
-        ),
-      )
+      .leftJoin(institutions, INSTITUTION_JOIN)
+      .leftJoin(familyFacilities, FACILITY_JOIN)
       .where(and(repo.slotWhere(actor), eq(familySlots.id, id)));
     const [row] = await (lock ? q.for('update', { of: familySlots }) : q);
     if (!row) throw new DomainError('not_found');
@@ -88,15 +106,10 @@ export function createHourlyService({ db }: { db: Db }) {
 
   async function bookingAnswer(tx: Db, b: repo.BookingRow): Promise<Booking> {
     const [s] = await tx
-      .select({ slot: familySlots, name: institutions.name })
+      .select(SLOT_COLUMNS)
       .from(familySlots)
-      .innerJoin(
-        institutions,
-        and(
-          eq(institutions.districtCode, familySlots.districtCode),
-          eq(institutions.id, familySlots.institutionId),
-        ),
-      )
+      .leftJoin(institutions, INSTITUTION_JOIN)
+      .leftJoin(familyFacilities, FACILITY_JOIN)
       .where(and(eq(familySlots.districtCode, b.districtCode), eq(familySlots.id, b.slotId)));
     let position: number | null = null;
     if (b.status === 'waitlisted') {
@@ -123,6 +136,7 @@ export function createHourlyService({ db }: { db: Db }) {
       date: s!.slot.date,
       startTime: s!.slot.startTime,
       institutionName: s!.name,
+      baobaowu: b.facilityId ? await baobaowuAnswer(tx, b, s!.slot.date) : null,
     };
   }
 
@@ -186,15 +200,10 @@ export function createHourlyService({ db }: { db: Db }) {
       const page = await paged(q, {
         rows: (limit, offset) =>
           db
-            .select({ slot: familySlots, name: institutions.name })
+            .select(SLOT_COLUMNS)
             .from(familySlots)
-            .innerJoin(
-              institutions,
-              and(
-                eq(institutions.districtCode, familySlots.districtCode),
-                eq(institutions.id, familySlots.institutionId),
-              ),
-            )
+            .leftJoin(institutions, INSTITUTION_JOIN)
+            .leftJoin(familyFacilities, FACILITY_JOIN)
             .where(where)
             .orderBy(asc(familySlots.date), asc(familySlots.startTime), asc(familySlots.id))
             .limit(limit)
@@ -206,7 +215,10 @@ export function createHourlyService({ db }: { db: Db }) {
         actor.districtCode,
         page.items.map((r) => r.slot.id),
       );
-      return { ...page, items: page.items.map((r) => toSlot(r.slot, r.name, waits.get(r.slot.id) ?? 0)) };
+      return {
+        ...page,
+        items: page.items.map((r) => toSlot(r.slot, r.name, waits.get(r.slot.id) ?? 0, r.priceFen)),
+      };
     },
 
     /** Book a place (or join the waitlist) for a child of the caller's family. */
@@ -263,6 +275,8 @@ export function createHourlyService({ db }: { db: Db }) {
           )
           .returning({ booked: familySlots.booked });
         if (taken.length === 0 && !body.waitlist) throw new DomainError('families.slot_full');
+        // A 宝宝屋 slot: the free and charged hours per the rule (a waitlisted booking holds its quote too).
+        const hours = slot.facilityId ? await quoteSiteBooking(tx, ctx, slot, child.id) : null;
         const [b] = await tx
           .insert(familyBookings)
           .values({
@@ -270,9 +284,11 @@ export function createHourlyService({ db }: { db: Db }) {
             id: uuidv7(ctx.now.getTime()),
             slotId: slot.id,
             institutionId: slot.institutionId,
+            facilityId: slot.facilityId,
             familyId,
             childId: child.id,
             status: taken.length > 0 ? 'booked' : 'waitlisted',
+            ...(hours ?? {}),
             createdAt: ctx.now,
           })
           .returning();
@@ -283,7 +299,7 @@ export function createHourlyService({ db }: { db: Db }) {
           action: 'families.book',
           objectType: 'family_booking',
           objectId: b!.id,
-          changes: { slotId: slot.id, childId: child.id, status: b!.status },
+          changes: { slotId: slot.id, childId: child.id, status: b!.status, ...(hours ?? {}) },
         });
         return answer;
       });

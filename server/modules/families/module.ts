@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { findDivision } from '../../../domain/divisions.ts';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
+import { baobaowuTargetSource } from './baobaowu.ts';
 import { facilityTargets } from './facilities.ts';
 import { facilitiesRoutes } from './facilities-routes.ts';
 import { guidanceRoutes } from './guidance-routes.ts';
@@ -53,6 +54,6 @@ export async function registerFamiliesModule(
         };
       },
     },
-    targets: [...familyTargets, ...facilityTargets, ...onlineTargets],
+    targets: [...familyTargets, ...facilityTargets, ...onlineTargets, baobaowuTargetSource],
   };
 }

@@ -113,6 +113,9 @@ export const texts: ModuleOpenApiTexts = {
     'GET /api/v1/families/facilities/:id': 'families.getFacility',
     'POST /api/v1/families/facilities': 'families.createFacility',
     'PATCH /api/v1/families/facilities/:id': 'families.updateFacility',
+    'GET /api/v1/families/facilities/:id/slots': 'families.listSiteSlots',
+    'POST /api/v1/families/facilities/:id/slots': 'families.createSiteSlot',
+    'GET /api/v1/families/baobaowu/coverage': 'families.baobaowuCoverage',
     'GET /api/v1/families/guidance/stations': 'families.listStations',
     'POST /api/v1/families/guidance/stations': 'families.createStation',
     'PUT /api/v1/families/guidance/stations/:id': 'families.updateStation',
@@ -139,6 +142,18 @@ export const texts: ModuleOpenApiTexts = {
       zh: '查询儿童服务设施名录（儿童之家、儿童友好社区示范点等）',
     },
     'families.getFacility': { en: 'Get one facility', zh: '查看设施详情' },
+    'families.listSiteSlots': {
+      en: "A baby house's (baobaowu) slots with bookings, free hours and charges",
+      zh: '查看宝宝屋的时段、预约、免费时数与收费',
+    },
+    'families.createSiteSlot': {
+      en: 'Publish a baby-house (baobaowu) slot (whole hours)',
+      zh: '发布宝宝屋时段（整小时）',
+    },
+    'families.baobaowuCoverage': {
+      en: 'Baby-house (baobaowu) coverage by town: sites, children served, free hours used',
+      zh: '宝宝屋街镇覆盖：点位、服务幼儿与免费时数',
+    },
     'families.createFacility': { en: 'Add a facility to the register', zh: '新增儿童服务设施' },
     'families.updateFacility': { en: 'Change a facility (versioned)', zh: '修改儿童服务设施（版本校验）' },
     'families.listCommunities': { en: 'List the community register', zh: '查询社区（村居）名录' },

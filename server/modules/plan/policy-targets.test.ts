@@ -61,6 +61,14 @@ describe('policyTargetRows (pure)', () => {
     expect(share.every((r) => r.value === null)).toBe(true);
   });
 
+  it('宝宝屋 coverage by town from the Shanghai pack (2023 on), measured only, district and each town', () => {
+    expect(policyTargetRows(DISTRICT, 2022, TOWNS).some((r) => r.key === 'baobaowu_coverage')).toBe(false);
+    const rows = policyTargetRows(DISTRICT, 2026, TOWNS).filter((r) => r.key === 'baobaowu_coverage');
+    expect(rows.map((r) => r.townCode)).toEqual([null, ZHUJIAJIAO, XUJING]);
+    expect(rows.every((r) => r.value === null)).toBe(true);
+    expect(rows[0]?.citation).toContain('宝宝屋');
+  });
+
   it('ids are stable and differ by district, town and year', () => {
     const a = policyTargetId(DISTRICT, 'x', null, 2026);
     expect(a).toBe(policyTargetId(DISTRICT, 'x', null, 2026));

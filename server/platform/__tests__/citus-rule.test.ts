@@ -170,6 +170,33 @@ const JOURNEYS: Journey[] = [
         }),
         'facility update',
       );
+      // 宝宝屋 (issue 17): a site, a slot of it, its slots and coverage by town
+      const site = await t.call('POST', '/api/v1/families/facilities', {
+        cookie,
+        body: {
+          ...base,
+          kind: 'baobaowu',
+          name: 'Citus 宝宝屋',
+          capacity: 8,
+          openingHours: '周一至周五 8:30–16:30',
+          hourlyPriceFen: 8000,
+          operator: '检查幼儿园',
+        },
+      });
+      ok(site, 'baobaowu site');
+      const siteId = site.json().id as string;
+      ok(
+        await t.call('POST', `/api/v1/families/facilities/${siteId}/slots`, {
+          cookie,
+          body: { date: '2026-03-20', startTime: '09:00', endTime: '12:00', capacity: 4 },
+        }),
+        'baobaowu slot',
+      );
+      ok(await t.call('GET', `/api/v1/families/facilities/${siteId}/slots`, { cookie }), 'baobaowu slots');
+      ok(
+        await t.call('GET', '/api/v1/families/baobaowu/coverage?year=2026', { cookie }),
+        'baobaowu coverage',
+      );
     },
   },
   {

@@ -45,6 +45,7 @@ const KIND_COLORS: Record<FacilityKind, string> = {
   parent_child_room: '#a21caf',
   child_friendly_site: '#c2410c',
   early_development_base: '#b91c1c',
+  baobaowu: '#db2777',
 };
 const MAP_LIMIT = 100;
 
@@ -66,6 +67,17 @@ export default function FacilitiesPage() {
     { title: t('families.facilities.town'), key: 'town', render: (_, f) => townName(f.townCode) },
     { title: t('families.facilities.community'), key: 'community', render: (_, f) => f.communityName ?? '—' },
     { title: t('families.facilities.host'), key: 'host', render: (_, f) => f.host ?? '—' },
+    {
+      title: t('families.facilities.baobaowu'),
+      key: 'baobaowu',
+      render: (_, f) =>
+        f.kind === 'baobaowu' && f.capacity != null && f.hourlyPriceFen != null
+          ? t('families.facilities.baobaowuSummary', {
+              capacity: f.capacity,
+              price: (f.hourlyPriceFen / 100).toFixed(2),
+            })
+          : '—',
+    },
     { title: t('families.facilities.opened'), dataIndex: 'openedYear', key: 'opened' },
     {
       title: t('families.facilities.closed'),
@@ -238,6 +250,11 @@ interface FacilityValues {
   host?: string | null;
   openedYear: number;
   closedYear?: number | null;
+  capacity?: number | null;
+  openingHours?: string | null;
+  /** Yuan in the form; fen on the wire. */
+  hourlyPriceYuan?: number | null;
+  operator?: string | null;
 }
 
 /** A new facility starts in the caller's town (when it has one), at the town's centre. */
@@ -260,6 +277,7 @@ function FacilityForm({ facility, onDone }: { facility?: Facility; onDone: () =>
   const rules = useRulesFrom(createFacilityBody);
   const { townOptions } = useTowns();
   const town = Form.useWatch('townCode', form);
+  const kind = Form.useWatch('kind', form);
   const communities = useQuery({
     queryKey: keys.families.communities,
     queryFn: ({ signal }) => familiesApi.communities(signal),
@@ -272,12 +290,17 @@ function FacilityForm({ facility, onDone }: { facility?: Facility; onDone: () =>
     [communities.data, town],
   );
   const save = useMutation({
-    mutationFn: (v: FacilityValues) => {
+    mutationFn: ({ hourlyPriceYuan, ...v }: FacilityValues) => {
+      const bb = v.kind === 'baobaowu';
       const body = {
         ...v,
         communityCode: v.communityCode || null,
         host: v.host?.trim() ? v.host.trim() : null,
         closedYear: v.closedYear ?? null,
+        capacity: bb ? (v.capacity ?? null) : null,
+        openingHours: bb && v.openingHours?.trim() ? v.openingHours.trim() : null,
+        hourlyPriceFen: bb && hourlyPriceYuan != null ? Math.round(hourlyPriceYuan * 100) : null,
+        operator: bb && v.operator?.trim() ? v.operator.trim() : null,
       };
       return facility
         ? facilitiesApi.update(facility.id, { ...body, version: facility.version })
@@ -295,7 +318,12 @@ function FacilityForm({ facility, onDone }: { facility?: Facility; onDone: () =>
       form={form}
       layout="vertical"
       initialValues={
-        facility ?? newFacilityValues(townOptions.length === 1 ? townOptions[0]!.value : undefined)
+        facility
+          ? {
+              ...facility,
+              hourlyPriceYuan: facility.hourlyPriceFen == null ? null : facility.hourlyPriceFen / 100,
+            }
+          : newFacilityValues(townOptions.length === 1 ? townOptions[0]!.value : undefined)
       }
       onValuesChange={(changed) => {
         if ('townCode' in changed) {
@@ -356,6 +384,39 @@ function FacilityForm({ facility, onDone }: { facility?: Facility; onDone: () =>
       <Form.Item name="host" label={t('families.facilities.host')}>
         <Input />
       </Form.Item>
+      {kind === 'baobaowu' && (
+        <>
+          <Space.Compact block>
+            <Form.Item
+              name="capacity"
+              label={t('families.facilities.capacity')}
+              rules={[{ required: true }]}
+              style={{ flex: 1 }}
+            >
+              <InputNumber min={1} max={200} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item
+              name="hourlyPriceYuan"
+              label={t('families.facilities.hourlyPrice')}
+              extra={t('families.facilities.hourlyPriceHint')}
+              rules={[{ required: true }]}
+              style={{ flex: 1 }}
+            >
+              <InputNumber min={0} step={1} style={{ width: '100%' }} />
+            </Form.Item>
+          </Space.Compact>
+          <Form.Item
+            name="openingHours"
+            label={t('families.facilities.openingHours')}
+            rules={[{ required: true }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item name="operator" label={t('families.facilities.operator')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+        </>
+      )}
       <Space.Compact block>
         <Form.Item
           name="openedYear"

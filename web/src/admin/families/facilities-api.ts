@@ -14,3 +14,15 @@ export const facilitiesApi = {
   update: (id: string, body: UpdateFacilityBody) =>
     unwrap(http.PATCH('/api/v1/families/facilities/{id}', { params: { path: { id } }, body })),
 };
+
+export type BaobaowuCoverage = ResponseOf<'/api/v1/families/baobaowu/coverage', 'get'>;
+export type SiteSlot = ResponseOf<'/api/v1/families/facilities/{id}/slots', 'get'>['items'][number];
+
+export const baobaowuApi = {
+  coverage: (year: number, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/families/baobaowu/coverage', { params: { query: { year } }, signal })),
+  slots: (id: string, signal?: AbortSignal) =>
+    unwrap(
+      http.GET('/api/v1/families/facilities/{id}/slots', { params: { path: { id }, query: {} }, signal }),
+    ),
+};

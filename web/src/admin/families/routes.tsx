@@ -64,6 +64,13 @@ export const routes: readonly AdminRoute[] = [
     Component: lazy(() => import('./FacilitiesPage.tsx')),
   },
   {
+    path: 'families/baobaowu',
+    permission: 'families.facilities_read',
+    labelKey: 'families.nav.baobaowu',
+    icon: <EnvironmentOutlined />,
+    Component: lazy(() => import('./BaobaowuPage.tsx')),
+  },
+  {
     path: 'families/online',
     permission: 'families.resources_read',
     labelKey: 'families.nav.online',

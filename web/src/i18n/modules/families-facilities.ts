@@ -1,6 +1,27 @@
 /** UI text of the facilities register (families module). Keys start with `families.facilities.`. */
 export const zh = {
   'families.nav.facilities': '儿童服务设施',
+  'families.nav.baobaowu': '社区宝宝屋',
+  'families.baobaowu.title': '社区托育“宝宝屋”',
+  'families.baobaowu.rule':
+    '现行规则：每名幼儿每个自然年免费 {free} 小时，之后每小时收费不超过 {cap} 元（上海规则包，未经核实）',
+  'families.baobaowu.noRule': '本区没有在用的宝宝屋规则',
+  'families.baobaowu.noTarget':
+    '街镇覆盖为测量值：种子文件和规则包都没有给出目标数值，因此不设目标。宝宝屋在“儿童服务设施”名录中新增和修改。',
+  'families.baobaowu.loadFailed': '宝宝屋覆盖情况加载失败',
+  'families.baobaowu.coverage': '街镇覆盖',
+  'families.baobaowu.townsWithSite': '有宝宝屋的街镇',
+  'families.baobaowu.sites': '宝宝屋数',
+  'families.baobaowu.children': '服务幼儿',
+  'families.baobaowu.freeHours': '免费时数',
+  'families.baobaowu.chargedHours': '收费时数',
+  'families.baobaowu.siteSlots': '宝宝屋时段与预约',
+  'families.baobaowu.site': '选择宝宝屋',
+  'families.baobaowu.pickSite': '选择一个宝宝屋，查看本年度的时段、预约、免费时数与收费。',
+  'families.baobaowu.date': '时段',
+  'families.baobaowu.places': '已约 / 名额',
+  'families.baobaowu.waitlisted': '候补',
+  'families.baobaowu.charge': '收费（元）',
   'families.facilities.title': '儿童服务设施名录',
   'families.facilities.intro':
     '托育机构以外的儿童服务设施：街镇儿童服务中心、社区儿童之家、社区卫生服务中心的游戏观察室和亲子指导室（试点）、儿童友好社区示范点（每年不少于 3 个）和儿童早期发展基地（至少 1 个）。规划目标按此名录计数。',
@@ -32,10 +53,39 @@ export const zh = {
   'families.facilities.kind.parent_child_room': '亲子指导室',
   'families.facilities.kind.child_friendly_site': '儿童友好社区示范点',
   'families.facilities.kind.early_development_base': '儿童早期发展基地',
+  'families.facilities.kind.baobaowu': '社区托育“宝宝屋”',
+  'families.facilities.baobaowu': '宝宝屋信息',
+  'families.facilities.capacity': '同时照护人数',
+  'families.facilities.openingHours': '开放时间',
+  'families.facilities.hourlyPrice': '免费时数以外每小时收费（元）',
+  'families.facilities.hourlyPriceHint': '不超过规则包上限（上海：每小时 100 元，未经核实）',
+  'families.facilities.operator': '运营方',
+  'families.facilities.baobaowuSummary': '{capacity} 人 · 每小时 {price} 元',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
   'families.nav.facilities': 'Facilities',
+  'families.nav.baobaowu': 'Baby houses',
+  'families.baobaowu.title': 'Community baby houses (baobaowu)',
+  'families.baobaowu.rule':
+    'Rule in force: {free} free hours per child per calendar year, then at most {cap} yuan an hour (Shanghai pack, unverified)',
+  'families.baobaowu.noRule': 'No baby-house rule is in force in this district',
+  'families.baobaowu.noTarget':
+    'Town coverage is a measured value: neither the seed nor a rule pack gives a target number, so none is set. Sites are added and changed in the facilities register.',
+  'families.baobaowu.loadFailed': 'Baby-house coverage could not be loaded',
+  'families.baobaowu.coverage': 'Coverage by town',
+  'families.baobaowu.townsWithSite': 'Towns with a site',
+  'families.baobaowu.sites': 'Sites',
+  'families.baobaowu.children': 'Children served',
+  'families.baobaowu.freeHours': 'Free hours',
+  'families.baobaowu.chargedHours': 'Charged hours',
+  'families.baobaowu.siteSlots': "A site's slots and bookings",
+  'families.baobaowu.site': 'Choose a site',
+  'families.baobaowu.pickSite': "Choose a site to see this year's slots, bookings, free hours and charges.",
+  'families.baobaowu.date': 'Slot',
+  'families.baobaowu.places': 'Booked / places',
+  'families.baobaowu.waitlisted': 'Waitlist',
+  'families.baobaowu.charge': 'Charge (yuan)',
   'families.facilities.title': 'Facilities for families',
   'families.facilities.intro':
     "Facilities beyond childcare institutions: children's service centres in towns, children's homes in communities, play-observation and parent-child rooms in community health centres (pilot), child-friendly community sites (at least 3 a year) and early development bases (at least 1). The plan's targets count this register.",
@@ -68,4 +118,13 @@ export const en: Record<keyof typeof zh, string> = {
   'families.facilities.kind.parent_child_room': 'Parent-child guidance room',
   'families.facilities.kind.child_friendly_site': 'Child-friendly community site',
   'families.facilities.kind.early_development_base': 'Early development base',
+  'families.facilities.kind.baobaowu': 'Community baby house (宝宝屋)',
+  'families.facilities.baobaowu': '宝宝屋 details',
+  'families.facilities.capacity': 'Children at one time',
+  'families.facilities.openingHours': 'Opening hours',
+  'families.facilities.hourlyPrice': 'Price an hour after the free hours (yuan)',
+  'families.facilities.hourlyPriceHint':
+    'Not above the rule pack cap (Shanghai: 100 yuan an hour, unverified)',
+  'families.facilities.operator': 'Operator',
+  'families.facilities.baobaowuSummary': '{capacity} children · {price} yuan an hour',
 };

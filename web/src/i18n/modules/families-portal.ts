@@ -87,6 +87,9 @@ export const zh = {
   'familiesPortal.hourly.book': '预约',
   'familiesPortal.hourly.joinWaitlist': '候补',
   'familiesPortal.hourly.booked': '预约成功',
+  'familiesPortal.baobaowu.slot': '社区宝宝屋：每名幼儿每年有免费时数，用完后每小时 {price} 元',
+  'familiesPortal.baobaowu.hours':
+    '宝宝屋：本次免费 {free} 小时，收费 {charged} 小时共 {charge} 元；{year} 年还剩免费 {left} 小时',
   'familiesPortal.hourly.waitlisted': '已加入候补，第 {n} 位',
   'familiesPortal.hourly.cancelled': '已取消预约',
   'familiesPortal.hourly.mine': '我的预约',
@@ -246,6 +249,10 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'familiesPortal.hourly.book': 'Book',
   'familiesPortal.hourly.joinWaitlist': 'Join waitlist',
   'familiesPortal.hourly.booked': 'Booked',
+  'familiesPortal.baobaowu.slot':
+    'Community baby house: free hours per child each year, then {price} yuan an hour',
+  'familiesPortal.baobaowu.hours':
+    'Baby house: {free} free hours, {charged} charged hours, {charge} yuan; {left} free hours left in {year}',
   'familiesPortal.hourly.waitlisted': 'On the waitlist, position {n}',
   'familiesPortal.hourly.cancelled': 'Booking cancelled',
   'familiesPortal.hourly.mine': 'My bookings',

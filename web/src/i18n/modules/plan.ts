@@ -80,7 +80,7 @@ export const zh = {
   'plan.none': '本区尚无行动计划',
   'plan.policyTitle': '国家和本市政策目标（行动计划之外）',
   'plan.policyIntro':
-    '2021—2023 年行动计划之后，国家和本市政策提出的目标（每千人口托位数、普惠托位占比、育儿补贴按时审核），按规则包中的出处逐年计算。规则包中的数值均来自公开报道，尚未与正式文本核对。',
+    '2021—2023 年行动计划之后，国家和本市政策提出的目标（每千人口托位数、普惠托位占比、社区“宝宝屋”街镇覆盖、育儿补贴按时审核），按规则包中的出处逐年计算。规则包中的数值均来自公开报道，尚未与正式文本核对。',
   'plan.policyCarried':
     '{title}：文件目标期至 {from} 年，规则包中尚无后续数值，{year} 年按 {from} 年目标延续显示。',
   'plan.population':
@@ -244,7 +244,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'plan.none': 'The district has no action plan yet',
   'plan.policyTitle': 'National and Shanghai policy targets (beyond the action plan)',
   'plan.policyIntro':
-    'Targets that national and Shanghai policy set after the 2021–2023 action plan (places per 1,000 people, inclusive share of places, childcare-subsidy applications reviewed in time), computed each year from the rule packs that state them. Every value in those packs comes from public reports and is not yet checked against the official text.',
+    'Targets that national and Shanghai policy set after the 2021–2023 action plan (places per 1,000 people, inclusive share of places, community baby-house (baobaowu) coverage by town, childcare-subsidy applications reviewed in time), computed each year from the rule packs that state them. Every value in those packs comes from public reports and is not yet checked against the official text.',
   'plan.policyCarried':
     '{title}: the document sets this target through {from}; no later value is in the rule packs, so {year} is shown against the {from} target, carried forward.',
   'plan.population':

@@ -43,9 +43,10 @@ function Hourly({ me }: { me: Me }) {
     onMutate: () => setNotice(null),
     onSuccess: (b) =>
       setNotice(
-        b.status === 'booked'
+        (b.status === 'booked'
           ? t('familiesPortal.hourly.booked')
-          : t('familiesPortal.hourly.waitlisted', { n: b.waitlistPosition ?? 0 }),
+          : t('familiesPortal.hourly.waitlisted', { n: b.waitlistPosition ?? 0 })) +
+          (b.baobaowu ? ` ${baobaowuText(t, b.baobaowu)}` : ''),
       ),
     onSettled: refresh,
   });
@@ -106,6 +107,14 @@ function Hourly({ me }: { me: Me }) {
                   <br />
                   {s.date} {s.startTime}–{s.endTime}
                   <br />
+                  {s.hourlyPriceFen != null ? (
+                    <>
+                      <span className="fp-muted">
+                        {t('familiesPortal.baobaowu.slot', { price: (s.hourlyPriceFen / 100).toFixed(2) })}
+                      </span>
+                      <br />
+                    </>
+                  ) : null}
                   <span className="fp-muted">
                     {left > 0
                       ? t('familiesPortal.hourly.left', { n: left, capacity: s.capacity })
@@ -148,6 +157,14 @@ function Hourly({ me }: { me: Me }) {
                 {b.waitlistPosition
                   ? ` · ${t('familiesPortal.apply.position', { n: b.waitlistPosition })}`
                   : ''}
+                {b.baobaowu ? (
+                  <>
+                    <br />
+                    <span className="fp-muted" data-testid="baobaowu-hours">
+                      {baobaowuText(t, b.baobaowu)}
+                    </span>
+                  </>
+                ) : null}
               </span>
               <button
                 type="button"
@@ -167,4 +184,15 @@ function Hourly({ me }: { me: Me }) {
       </section>
     </div>
   );
+}
+
+/** A 宝宝屋 booking's hours: free and charged hours, the charge and the child's free hours left this year. */
+function baobaowuText(t: ReturnType<typeof useT>, h: NonNullable<Booking['baobaowu']>): string {
+  return t('familiesPortal.baobaowu.hours', {
+    free: h.freeHours,
+    charged: h.chargedHours,
+    charge: (h.chargeFen / 100).toFixed(2),
+    left: h.freeHoursLeft,
+    year: h.year,
+  });
 }
