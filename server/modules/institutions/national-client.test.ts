@@ -3,10 +3,7 @@
  * stores, rejects a field, hangs (timeout), answers 503, and returns what it stored for comparison.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  diffNationalRecord,
-  toNationalRecords,
-} from '../../../domain/institutions/national-filing.ts';
+import { diffNationalRecord, toNationalRecords } from '../../../domain/institutions/national-filing.ts';
 import { FakeNational } from '../../../test/fake-national.ts';
 import { loadConfig } from '../../config.ts';
 import { probeNetworks } from '../../platform/probe-network.ts';
