@@ -9,6 +9,7 @@
  * API says sync is off.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import type { NationalSyncList, NationalSyncQuery } from '../../../domain/contracts/filing-sync.ts';
 import type {
   InstitutionKind,
@@ -196,7 +197,7 @@ export function defineNationalSyncJob(jobs: Jobs, cfg: NationalClientConfig | nu
     },
     {
       maxAttempts: NATIONAL_SYNC_MAX_ATTEMPTS,
-      payload: undefined,
+      payload: z.strictObject({ institutionId: z.uuid() }),
     },
   );
 }
