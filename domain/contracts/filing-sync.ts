@@ -22,3 +22,42 @@ export const nationalExportQuery = z
     message: `日期范围不能超过 ${NATIONAL_EXPORT_MAX_DAYS} 天 / The range cannot exceed ${NATIONAL_EXPORT_MAX_DAYS} days`,
   });
 export type NationalExportQuery = z.infer<typeof nationalExportQuery>;
+
+/** Where one institution's national sync stands. */
+export const NATIONAL_SYNC_STATE_VALUES = ['queued', 'synced', 'failed', 'differs'] as const;
+export const nationalSyncState = z.enum(NATIONAL_SYNC_STATE_VALUES);
+
+export const nationalSyncQuery = z.strictObject({
+  state: nationalSyncState.optional(),
+});
+export type NationalSyncQuery = z.infer<typeof nationalSyncQuery>;
+
+export const fieldDifferenceSchema = z.object({
+  field: z.string(),
+  zh: z.string(),
+  en: z.string(),
+  registry: z.string(),
+  national: z.string(),
+});
+
+export const nationalSyncItem = z.object({
+  institutionId: z.uuid(),
+  institutionName: z.string(),
+  lastRecordId: z.string().nullable(),
+  state: nationalSyncState,
+  attempts: z.number().int(),
+  lastAttemptAt: z.iso.datetime().nullable(),
+  resultAt: z.iso.datetime().nullable(),
+  message: z.string().nullable(),
+  differences: z.array(fieldDifferenceSchema),
+});
+export type NationalSyncItem = z.infer<typeof nationalSyncItem>;
+
+/** `enabled: false` when NATIONAL_FILING_URL is unset: sync is off and nothing is queued (said, not silent). */
+export const nationalSyncList = z.object({
+  enabled: z.boolean(),
+  items: z.array(nationalSyncItem),
+});
+export type NationalSyncList = z.infer<typeof nationalSyncList>;
+
+export const nationalResendResponse = z.object({ jobId: z.uuid() });

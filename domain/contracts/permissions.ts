@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   'institutions.review': ['district_officer'],
   'institutions.transition': ['district_officer'],
   'institutions.export': ['district_officer', 'town_officer'],
+  // The national filing sync's status and resend (docs/filing-sync.md): the district reports filings.
+  'institutions.national_sync': ['district_officer'],
   // Bulk import of drafts (a spreadsheet); town officers do not create institutions.
   'institutions.import': ['district_officer'],
   'institutions.documents': ['district_officer', 'town_officer', 'institution_admin'],

@@ -70,7 +70,13 @@ export async function registerModules(
 ): Promise<{ scopeTargets: ScopeTargets; dashboard: DashboardProvider[] }> {
   const storage = deps.storage ?? localFileStorage(path.join(deps.config.dataDir, 'files'));
   const files = createFileService({ db: deps.db, storage });
-  await institutionRoutes(app, { db: deps.db, files, storage, jobs: deps.jobs });
+  await institutionRoutes(app, {
+    db: deps.db,
+    files,
+    storage,
+    jobs: deps.jobs,
+    nationalFiling: deps.config.nationalFiling,
+  });
   exportRoutes(app, { db: deps.db, storage });
   await calendarRoutes(app, { db: deps.db });
   // Filled after every module has registered; read at request time (never during registration).

@@ -24,6 +24,8 @@ const CORE_OPERATION_ID_OVERRIDES: Record<string, string> = {
   'POST /api/v1/institutions/imports/:runId/commit': 'institutions.commitImport',
   'GET /api/v1/institutions/imports/:runId/errors': 'institutions.importErrors',
   'GET /api/v1/institutions/national-filings/export': 'institutions.exportNationalFilings',
+  'GET /api/v1/institutions/national-sync': 'institutions.nationalSync',
+  'POST /api/v1/institutions/:id/national-sync/resend': 'institutions.nationalResend',
   'GET /api/v1/public/institutions': 'public.listInstitutions',
   'GET /api/v1/public/institutions/:id': 'public.getInstitution',
   'GET /api/v1/calendar': 'calendar.overview',
@@ -64,6 +66,14 @@ const CORE_SUMMARIES: Record<string, Words> = {
   'institutions.exportNationalFilings': {
     en: "Export filings, changes and closures of a date range in the national filing system's fields",
     zh: '按日期范围导出备案、变更、注销记录（国家托育机构备案信息系统字段）',
+  },
+  'institutions.nationalSync': {
+    en: "Each institution's sync with the national filing system (says when sync is off)",
+    zh: '各机构与国家托育机构备案信息系统的同步状态（未配置时说明同步已关闭）',
+  },
+  'institutions.nationalResend': {
+    en: "Resend an institution's records to the national filing system",
+    zh: '重新向国家备案系统发送机构记录',
   },
   'institutions.get': { en: 'Get one institution', zh: '查看托育机构详情' },
   'institutions.update': { en: 'Update an institution', zh: '修改托育机构信息' },

@@ -7,7 +7,7 @@
  *
  * Not configured (no NATIONAL_FILING_URL) → `nationalFilingConfig` answers null: sync is off, and nothing
  * may be queued for it. The queue, retries with backoff on the jobs kit and the per-institution status
- * are the next step (not built yet).
+ * are in national-sync.ts.
  */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';

@@ -1,6 +1,11 @@
 /** /api/v1/institutions (console) and /api/v1/public/institutions (portal): thin routes, one service call each. */
 import type { FastifyInstance } from 'fastify';
-import { nationalExportQuery } from '../../../domain/contracts/filing-sync.ts';
+import {
+  nationalExportQuery,
+  nationalSyncList,
+  nationalSyncQuery,
+  nationalResendResponse as resendResponse,
+} from '../../../domain/contracts/filing-sync.ts';
 import { exportJobSchema } from '../../../domain/contracts/import.ts';
 import {
   createInstitutionBody,
@@ -34,7 +39,13 @@ import { createDocumentService } from './documents.ts';
 import { institutionExport } from './export.ts';
 import { institutionImportRoutes } from './import-routes.ts';
 import { toDocument } from './mappers.ts';
+import type { NationalClientConfig } from './national-client.ts';
 import { nationalFilingExport } from './national-export.ts';
+import {
+  createNationalSyncService,
+  defineNationalSyncJob,
+  nationalSyncOnTransition,
+} from './national-sync.ts';
 import { createPublicService } from './public.ts';
 import { reviewQueue } from './review.ts';
 import { createInstitutionService } from './service.ts';
@@ -44,10 +55,22 @@ const BASE = '/api/v1/institutions';
 
 export async function institutionRoutes(
   app: FastifyInstance,
-  deps: { db: Db; files: FileService; storage: FileStorage; jobs: Jobs },
+  deps: {
+    db: Db;
+    files: FileService;
+    storage: FileStorage;
+    jobs: Jobs;
+    /** NATIONAL_FILING_URL's configuration; null = sync off (nothing queued, the API says so). */
+    nationalFiling: NationalClientConfig | null;
+  },
 ) {
   const { db } = deps;
-  const institutions = createInstitutionService({ db });
+  defineNationalSyncJob(deps.jobs, deps.nationalFiling);
+  const institutions = createInstitutionService({
+    db,
+    onTransition: nationalSyncOnTransition(deps.jobs, deps.nationalFiling),
+  });
+  const nationalSync = createNationalSyncService({ db, jobs: deps.jobs, config: deps.nationalFiling });
   const documents = createDocumentService(deps);
   const portal = createPublicService({ db });
   const exporter = createExporter(deps, institutionExport);
@@ -94,6 +117,26 @@ export async function institutionRoutes(
     async (req, reply) => {
       const { format, ...filters } = req.query;
       return sendExport(reply, await nationalExporter.export(req.ctx, actorOf(req), filters, format));
+    },
+  );
+  r.get(
+    `${BASE}/national-sync`,
+    {
+      config: { action: 'institutions.national_sync' },
+      // Each institution's sync with the national filing system; `enabled: false` when it is off.
+      schema: { tags, querystring: nationalSyncQuery, response: { 200: nationalSyncList } },
+    },
+    (req) => nationalSync.list(req.ctx, actorOf(req), req.query),
+  );
+  r.post(
+    `${BASE}/:id/national-sync/resend`,
+    {
+      config: { action: 'institutions.national_sync' },
+      schema: { tags, params: idParams, response: { 202: resendResponse } },
+    },
+    async (req, reply) => {
+      reply.code(202);
+      return nationalSync.resend(req.ctx, actorOf(req), req.params.id);
     },
   );
   r.get(

@@ -49,7 +49,16 @@ import {
 import * as repo from './repository.ts';
 import { institutionHistory, institutions } from './tables.ts';
 
-export function createInstitutionService({ db }: { db: Db }) {
+/** Told of every transition inside its transaction (the national filing sync queues its job there). */
+export type TransitionHook = (
+  tx: Db,
+  ctx: RequestContext,
+  districtCode: string,
+  institutionId: string,
+  action: string,
+) => Promise<void>;
+
+export function createInstitutionService({ db, onTransition }: { db: Db; onTransition?: TransitionHook }) {
   async function detail(tx: Db, actor: Actor, row: repo.InstitutionRow) {
     // One after another: inside a transaction they share one connection (pg queues parallel queries on
     // a client, deprecated and to be removed in pg 9).
@@ -312,6 +321,7 @@ export function createInstitutionService({ db }: { db: Db }) {
           objectId: row.id,
           changes: { status: [status, rule.to], ...(body.reason ? { reason: body.reason } : {}) },
         });
+        await onTransition?.(tx, ctx, row.districtCode, row.id, body.action);
         return detail(tx, actor, next);
       });
     },

@@ -13,6 +13,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   unique,
@@ -28,6 +29,7 @@ import {
   SERVICE_FORMS,
   TRANSITION_ACTIONS,
 } from '../../../domain/contracts/institution.ts';
+import type { FieldDifference } from '../../../domain/institutions/national-filing.ts';
 import { comment, pd } from '../../platform/comments.ts';
 import { enumChecks, enumText, enumTextArray } from '../../platform/enum-columns.ts';
 import { blindIndex, encryptedText } from '../../platform/personal-data.ts';
@@ -245,3 +247,46 @@ comment(institutionStatusHistory, ['机构状态变更记录', 'Institution stat
 
 /** Append and read the institutions' status history (server/platform/status-history.ts). */
 export const institutionHistory = statusHistory(institutionStatusHistory, 'institutionId');
+
+export const NATIONAL_SYNC_STATES = ['queued', 'synced', 'failed', 'differs'] as const;
+
+/**
+ * The national filing sync of one institution (docs/filing-sync.md): the last record sent, where it stands,
+ * the national side's message and the fields its stored copy differs in. One row per institution.
+ */
+export const institutionNationalSync = pgTable(
+  'institution_national_sync',
+  {
+    districtCode: districtCode(),
+    institutionId: uuid('institution_id').notNull(),
+    lastRecordId: varchar('last_record_id', { length: 80 }),
+    state: enumText('state', NATIONAL_SYNC_STATES).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastAttemptAt: tz('last_attempt_at'),
+    resultAt: tz('result_at'),
+    message: varchar('message', { length: 500 }),
+    differences: jsonb('differences').$type<FieldDifference[]>().notNull().default([]),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.institutionId] }),
+    institutionFk(t, 'institution_national_sync_institution_fk'),
+    index('institution_national_sync_state_idx').on(t.districtCode, t.state),
+    ...enumChecks(t),
+  ],
+);
+comment(institutionNationalSync, ['国家备案系统同步状态', 'National filing sync status'], {
+  districtCode: DISTRICT,
+  institutionId: ['机构 ID', 'Institution id'],
+  lastRecordId: ['最近发送的记录编号', 'Last record id sent'],
+  state: [
+    '同步状态：queued 待发送/synced 已同步/failed 失败/differs 不一致',
+    'State: queued/synced/failed/differs',
+  ],
+  attempts: ['本轮发送尝试次数', 'Attempts in this round'],
+  lastAttemptAt: ['最近一次尝试时间', 'Last attempt at'],
+  resultAt: ['最近一次结果时间', 'Last result at'],
+  message: ['国家系统返回的说明', "The national side's message"],
+  differences: ['国家系统存档与本系统不一致的字段', 'Fields where the stored national copy differs'],
+  updatedAt: ['更新时间', 'Updated at'],
+});
