@@ -103,3 +103,69 @@ export const attendanceDaySchema = z.object({
   presentCount: z.number().int(),
 });
 export type AttendanceDay = z.infer<typeof attendanceDaySchema>;
+
+/**
+ * Monthly claims (issue 17, part 2): an institution builds its month's claim from the attendance register.
+ * States: draft → submitted → approved / rejected (reason) / returned (reason; rebuilt and resubmitted).
+ */
+export const OPERATING_CLAIM_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'returned'] as const;
+export type OperatingClaimStatus = (typeof OPERATING_CLAIM_STATUSES)[number];
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
+export const operatingClaimBody = z.strictObject({
+  month,
+  /** Optional: the days the claim names; each must have attendance marks in the register (else 400 `days`). */
+  days: z.array(isoDate).max(31).optional(),
+});
+export type OperatingClaimBody = z.infer<typeof operatingClaimBody>;
+
+export const claimParams = z.strictObject({ claimId: z.uuid() });
+
+export const operatingClaimDecisionBody = z
+  .strictObject({
+    decision: z.enum(['approve', 'reject', 'return']),
+    reason: z.string().trim().min(2).max(300).optional(),
+  })
+  .refine((b) => b.decision === 'approve' || b.reason !== undefined, {
+    path: ['reason'],
+    message: 'A reason is required to reject or return a claim / 驳回或退回须填写理由',
+  });
+export type OperatingClaimDecisionBody = z.infer<typeof operatingClaimDecisionBody>;
+
+export const operatingClaimQuery = z.strictObject({
+  month: month.optional(),
+  status: z.enum(OPERATING_CLAIM_STATUSES).optional(),
+});
+
+export const operatingClaimLineSchema = z.object({
+  classId: z.uuid(),
+  className: z.string(),
+  /** Children with at least one mark in the month. */
+  childrenMarked: z.number().int(),
+  /** Child-months that count (attended ≥ minAttendedDays). */
+  countedChildMonths: z.number().int(),
+});
+export type OperatingClaimLine = z.infer<typeof operatingClaimLineSchema>;
+
+export const operatingClaimSchema = z.object({
+  id: z.uuid(),
+  institutionId: z.uuid(),
+  institutionName: z.string(),
+  townCode: z.string(),
+  month: z.string(),
+  status: z.enum(OPERATING_CLAIM_STATUSES),
+  minAttendedDays: z.number().int(),
+  lines: z.array(operatingClaimLineSchema),
+  countedChildMonths: z.number().int(),
+  /** The amount per child per month in force on the month's 1st; null = 未设定. */
+  rateFen: z.number().int().nullable(),
+  /** Counted child-months × rate; null while the amount is 未设定. */
+  totalFen: z.number().int().nullable(),
+  reason: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  submittedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+});
+export type OperatingClaim = z.infer<typeof operatingClaimSchema>;

@@ -1,10 +1,16 @@
 /** /api/v1/operating: the inclusive-care operating subsidy (普惠托育运营补贴, issue 17). Thin routes. */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import {
   attendanceBody,
   attendanceDaySchema,
   classDayParams,
   classParams,
+  claimParams,
+  operatingClaimBody,
+  operatingClaimDecisionBody,
+  operatingClaimQuery,
+  operatingClaimSchema,
   operatingRateBody,
   operatingRateSchema,
   operatingSettingsBody,
@@ -16,6 +22,7 @@ import {
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { actorOf, router } from '../../platform/http.ts';
+import { createClaimService } from './claims.ts';
 import { createRegisterService } from './register.ts';
 import { createOperatingSettingsService } from './service.ts';
 
@@ -25,6 +32,7 @@ const BASE = '/api/v1/operating';
 export async function operatingRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock }) {
   const settings = createOperatingSettingsService(deps);
   const register = createRegisterService(deps);
+  const claims = createClaimService(deps);
   const r = router(app);
   const keep = { action: 'operating.register' } as const;
 
@@ -83,5 +91,52 @@ export async function operatingRoutes(app: FastifyInstance, deps: { db: Db; cloc
       schema: { tags, params: classDayParams, body: attendanceBody, response: { 200: attendanceDaySchema } },
     },
     (req) => register.putAttendance(req.ctx, actorOf(req), req.params.classId, req.params.day, req.body),
+  );
+
+  // Monthly claims: the institution builds and submits; the district reviews; towns read theirs.
+  r.get(
+    `${BASE}/claims`,
+    {
+      config: { action: 'operating.read' },
+      schema: { tags, querystring: operatingClaimQuery, response: { 200: z.array(operatingClaimSchema) } },
+    },
+    (req) => claims.list(actorOf(req), req.query),
+  );
+  r.post(
+    `${BASE}/claims`,
+    {
+      config: { action: 'operating.claim' },
+      schema: { tags, body: operatingClaimBody, response: { 201: operatingClaimSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await claims.build(req.ctx, actorOf(req), req.body)),
+  );
+  r.get(
+    `${BASE}/claims/:claimId`,
+    {
+      config: { action: 'operating.read' },
+      schema: { tags, params: claimParams, response: { 200: operatingClaimSchema } },
+    },
+    (req) => claims.get(actorOf(req), req.params.claimId),
+  );
+  r.post(
+    `${BASE}/claims/:claimId/submit`,
+    {
+      config: { action: 'operating.claim' },
+      schema: { tags, params: claimParams, response: { 200: operatingClaimSchema } },
+    },
+    (req) => claims.submit(req.ctx, actorOf(req), req.params.claimId),
+  );
+  r.post(
+    `${BASE}/claims/:claimId/decision`,
+    {
+      config: { action: 'operating.review' },
+      schema: {
+        tags,
+        params: claimParams,
+        body: operatingClaimDecisionBody,
+        response: { 200: operatingClaimSchema },
+      },
+    },
+    (req) => claims.decide(req.ctx, actorOf(req), req.params.claimId, req.body),
   );
 }
