@@ -6,6 +6,7 @@
  * (docs/adr/0024-operating-subsidy-minimum-days.md), default OPERATING_DEFAULT_MIN_DAYS.
  */
 import { z } from 'zod';
+import { pageOf, paginationQuery } from './common.ts';
 
 /**
  * Default minimum attended days for a child-month to count: 10, about half of a month's ~21 working days.
@@ -169,3 +170,45 @@ export const operatingClaimSchema = z.object({
   decidedAt: z.string().nullable(),
 });
 export type OperatingClaim = z.infer<typeof operatingClaimSchema>;
+
+/**
+ * The district's review deadline for a submitted claim: 10 working days. A local choice of this platform
+ * (no text found that fixes one), shown as such; past it the queue flags the claim `overdue`.
+ */
+export const OPERATING_REVIEW_WORKING_DAYS = 10;
+
+export const operatingReviewQuery = z.strictObject({ ...paginationQuery.shape, month: month.optional() });
+
+export const operatingReviewItemSchema = operatingClaimSchema.extend({
+  submittedAt: z.string(),
+  /** Working days waited since submission (null outside the holiday calendar's years: never guessed). */
+  waitedWorkingDays: z.number().int().nullable(),
+  overdue: z.boolean(),
+  deadlineWorkingDays: z.number().int(),
+  permittedActions: z.array(z.enum(['approve', 'reject', 'return'])),
+});
+export type OperatingReviewItem = z.infer<typeof operatingReviewItemSchema>;
+export const operatingReviewPage = pageOf(operatingReviewItemSchema);
+
+export const operatingPaymentQuery = z.strictObject({ month });
+export const operatingPaymentExportQuery = z.strictObject({
+  month,
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+});
+
+export const operatingPaymentTownSchema = z.object({
+  townCode: z.string(),
+  townName: z.string(),
+  claims: z.number().int(),
+  countedChildMonths: z.number().int(),
+  totalFen: z.number().int(),
+});
+export const operatingPaymentListSchema = z.object({
+  month: z.string(),
+  /** Approved claims of the month, by town then institution. */
+  claims: z.array(operatingClaimSchema),
+  towns: z.array(operatingPaymentTownSchema),
+  countedChildMonths: z.number().int(),
+  totalFen: z.number().int(),
+});
+export type OperatingPaymentList = z.infer<typeof operatingPaymentListSchema>;

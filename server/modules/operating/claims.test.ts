@@ -165,6 +165,23 @@ describe('operating claims', () => {
     expect(sub.statusCode, sub.body).toBe(200);
     expect(sub.json().status).toBe('submitted');
     expect((await call('cl_inst', 'POST', `/claims/${claim.id}/submit`)).statusCode).toBe(409);
+    // The district's queue: the claim, its wait in working days, no approval while the amount is 未设定.
+    const queue = await call('cl_d', 'GET', '/review');
+    expect(queue.statusCode, queue.body).toBe(200);
+    expect(queue.json()).toMatchObject({ total: 1, page: 1 });
+    expect(queue.json().items[0]).toMatchObject({
+      id: claim.id,
+      status: 'submitted',
+      waitedWorkingDays: 0,
+      overdue: false,
+      deadlineWorkingDays: 10,
+      permittedActions: ['reject', 'return'],
+    });
+    expect((await call('cl_town', 'GET', '/review')).statusCode).toBe(403);
+    expect((await call('cl_d', 'GET', '/review?month=2026-01')).json().total).toBe(0);
+    const unset = await call('cl_d', 'POST', `/claims/${claim.id}/decision`, { decision: 'approve' });
+    expect(unset.statusCode).toBe(400);
+    expect(unset.json().errors[0]).toMatchObject({ field: 'decision', rule: 'amount_set' });
     for (const decision of ['return', 'reject']) {
       const bad = await call('cl_d', 'POST', `/claims/${claim.id}/decision`, { decision });
       expect(bad.statusCode).toBe(400);
@@ -197,6 +214,8 @@ describe('operating claims', () => {
     });
     expect(await countRows(t, 'operating_claims')).toBe(1);
     expect((await call('cl_inst', 'POST', `/claims/${claim.id}/submit`)).statusCode).toBe(200);
+    const q = (await call('cl_d', 'GET', '/review')).json();
+    expect(q.items[0].permittedActions).toEqual(['approve', 'reject', 'return']);
   });
 
   it('approve and reject (reason) a submitted claim; a decided claim stays decided', async () => {
@@ -218,6 +237,40 @@ describe('operating claims', () => {
     expect(no.json()).toMatchObject({ status: 'rejected', reason: '无计补人·月' });
     const list = await call('cl_d', 'GET', '/claims?month=2026-02&status=approved');
     expect(list.json().map((c: OperatingClaim) => c.id)).toEqual([claim.id]);
+  });
+
+  it("the month's payment list: approved claims with totals per town; XLSX/CSV through the kit exporter (audited)", async () => {
+    const res = await call('cl_d', 'GET', '/payments?month=2026-02');
+    expect(res.statusCode, res.body).toBe(200);
+    const list = res.json();
+    expect(list.claims.map((c: OperatingClaim) => c.id)).toEqual([claim.id]);
+    expect(list.towns).toEqual([
+      {
+        townCode: ZHUJIAJIAO,
+        townName: expect.any(String),
+        claims: 1,
+        countedChildMonths: 1,
+        totalFen: 30_000,
+      },
+    ]);
+    expect(list).toMatchObject({ month: '2026-02', countedChildMonths: 1, totalFen: 30_000 });
+    expect((await call('cl_d', 'GET', '/payments?month=2026-03')).json().claims).toEqual([]);
+    expect((await call('cl_d', 'GET', '/payments?month=2026-3')).statusCode).toBe(400);
+    expect((await call('cl_town', 'GET', '/payments?month=2026-02')).statusCode).toBe(403);
+    expect((await call('cl_inst', 'GET', '/payments/export?month=2026-02')).statusCode).toBe(403);
+    const xlsx = await call('cl_d', 'GET', '/payments/export?month=2026-02');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const csv = await call('cl_d', 'GET', '/payments/export?month=2026-02&format=csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain(list.claims[0].institutionName);
+    expect(csv.body).toContain('300');
+    expect(csv.body.trim().split('\n')).toHaveLength(2); // the header and the one approved claim
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(like(auditLog.action, 'operating.payments.export'));
+    expect(audits.map((a) => (a.changes as { format: string }).format)).toEqual(['xlsx', 'csv']);
   });
 
   it('every step is audited, without names', async () => {

@@ -9,13 +9,17 @@
  * Every read and write goes through the jurisdiction guard (another institution or town: 404); audited.
  */
 import { and, asc, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
-import type {
-  OperatingClaim,
-  OperatingClaimBody,
-  OperatingClaimDecisionBody,
-  OperatingClaimLine,
-  OperatingClaimStatus,
+import {
+  OPERATING_REVIEW_WORKING_DAYS,
+  type OperatingPaymentList,
+  type OperatingReviewItem,
+  type OperatingClaim,
+  type OperatingClaimBody,
+  type OperatingClaimDecisionBody,
+  type OperatingClaimLine,
+  type OperatingClaimStatus,
 } from '../../../domain/contracts/operating.ts';
+import { findDivision } from '../../../domain/divisions.ts';
 import {
   childMonths,
   claimAmountFen,
@@ -30,6 +34,9 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { DomainError, fieldError } from '../../platform/errors.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { countWhere, type Page, type PageQuery, paged } from '../../platform/paging.ts';
+import { reviewPage } from '../../platform/review-queue.ts';
+import { getWorkCalendar } from '../calendar/work-calendar.ts';
 import { institutionScope } from '../institutions/repository.ts';
 import { institutionClasses, institutions } from '../institutions/tables.ts';
 import './errors.ts';
@@ -317,13 +324,23 @@ export function createClaimService({ db }: { db: Db }) {
   }
 
   /** The district approves, rejects (reason) or returns (reason) a submitted claim. */
-  function decide(
+  async function decide(
     ctx: RequestContext,
     actor: Actor,
     id: string,
     body: OperatingClaimDecisionBody,
   ): Promise<OperatingClaim> {
     const to = ({ approve: 'approved', reject: 'rejected', return: 'returned' } as const)[body.decision];
+    if (body.decision === 'approve') {
+      const c = await get(actor, id);
+      if (c.status === 'submitted' && c.rateFen === null)
+        throw fieldError(
+          'decision',
+          'amount_set',
+          '该月补贴标准未设定，不能通过；请先录入标准，再退回机构重新生成',
+          'No amount is set for that month: the claim cannot be approved; enter the amount, then return the claim to be rebuilt',
+        );
+    }
     return move(
       ctx,
       actor,
@@ -335,6 +352,90 @@ export function createClaimService({ db }: { db: Db }) {
     );
   }
 
-  return { list, get, build, submit, decide };
+  /** The district's queue: submitted claims, oldest submission first, with working days waited. */
+  async function reviewQueue(
+    ctx: RequestContext,
+    actor: Actor,
+    q: PageQuery & { month?: string | undefined },
+  ): Promise<Page<OperatingReviewItem>> {
+    const where = and(
+      scopeWhere(actor, claimScope),
+      eq(operatingClaims.status, 'submitted'),
+      q.month ? eq(operatingClaims.month, q.month) : undefined,
+    );
+    const page = await paged(q, {
+      rows: (limit, offset) =>
+        db
+          .select({ claim: operatingClaims, institutionName: institutions.name })
+          .from(operatingClaims)
+          .innerJoin(
+            institutions,
+            and(
+              eq(institutions.districtCode, operatingClaims.districtCode),
+              eq(institutions.id, operatingClaims.institutionId),
+            ),
+          )
+          .where(where)
+          .orderBy(asc(operatingClaims.submittedAt), asc(operatingClaims.id))
+          .limit(limit)
+          .offset(offset),
+      count: () => countWhere(db, operatingClaims, where),
+    });
+    const reviewer = actor.scope?.kind === 'division' && actor.scope.divisionCode === actor.districtCode;
+    const timed = reviewPage(page, {
+      now: ctx.now,
+      deadlineWorkingDays: OPERATING_REVIEW_WORKING_DAYS,
+      calendar: await getWorkCalendar(db, actor.districtCode),
+      submittedAt: (r) => r.claim.submittedAt ?? r.claim.createdAt,
+      permitted: (r): ('approve' | 'reject' | 'return')[] =>
+        !reviewer ? [] : r.claim.rateFen === null ? ['reject', 'return'] : ['approve', 'reject', 'return'],
+    });
+    return {
+      ...timed,
+      items: timed.items.map(({ row, timing: { calendarCovered: _c, ...timing } }) => ({
+        ...toClaim(row.claim, row.institutionName),
+        ...timing,
+      })),
+    };
+  }
+
+  /** The month's payment list: approved claims with totals per town (the district's). */
+  async function paymentList(actor: Actor, month: string): Promise<OperatingPaymentList> {
+    const claims = (
+      await select(db, actor, and(eq(operatingClaims.month, month), eq(operatingClaims.status, 'approved')))
+    )
+      .map((r) => toClaim(r.claim, r.institutionName))
+      .sort((a, b) =>
+        a.townCode !== b.townCode
+          ? a.townCode < b.townCode
+            ? -1
+            : 1
+          : a.institutionName.localeCompare(b.institutionName, 'zh-CN'),
+      );
+    const towns = new Map<string, OperatingPaymentList['towns'][number]>();
+    for (const c of claims) {
+      const t = towns.get(c.townCode) ?? {
+        townCode: c.townCode,
+        townName: findDivision(c.townCode)?.nameZh ?? c.townCode,
+        claims: 0,
+        countedChildMonths: 0,
+        totalFen: 0,
+      };
+      t.claims += 1;
+      t.countedChildMonths += c.countedChildMonths;
+      t.totalFen += c.totalFen ?? 0;
+      towns.set(c.townCode, t);
+    }
+    const list = [...towns.values()];
+    return {
+      month,
+      claims,
+      towns: list,
+      countedChildMonths: list.reduce((n, t) => n + t.countedChildMonths, 0),
+      totalFen: list.reduce((n, t) => n + t.totalFen, 0),
+    };
+  }
+
+  return { list, get, build, submit, decide, reviewQueue, paymentList };
 }
 export type ClaimService = ReturnType<typeof createClaimService>;

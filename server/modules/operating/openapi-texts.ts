@@ -17,6 +17,9 @@ export const texts: ModuleOpenApiTexts = {
     [`GET ${B}/claims/:claimId`]: 'operating.getClaim',
     [`POST ${B}/claims/:claimId/submit`]: 'operating.submitClaim',
     [`POST ${B}/claims/:claimId/decision`]: 'operating.decideClaim',
+    [`GET ${B}/review`]: 'operating.reviewQueue',
+    [`GET ${B}/payments`]: 'operating.paymentList',
+    [`GET ${B}/payments/export`]: 'operating.exportPayments',
   },
   summaries: {
     'operating.getSettings': {
@@ -60,6 +63,18 @@ export const texts: ModuleOpenApiTexts = {
     'operating.decideClaim': {
       en: 'The district approves, rejects (reason) or returns (reason) a submitted claim',
       zh: '区级审核运营补贴申报：通过、驳回（须填理由）或退回修改（须填理由）',
+    },
+    'operating.reviewQueue': {
+      en: 'The district’s queue of submitted claims, oldest first, with working days waited',
+      zh: '区级待审运营补贴申报（按提交先后，含已等待工作日）',
+    },
+    'operating.paymentList': {
+      en: 'A month’s payment list: approved claims with totals per town',
+      zh: '某月运营补贴发放清单：已通过申报及各街镇合计',
+    },
+    'operating.exportPayments': {
+      en: 'Export a month’s payment list (XLSX or CSV; large lists are made in the background)',
+      zh: '导出某月运营补贴发放清单（XLSX 或 CSV；数据量大时后台生成）',
     },
   },
   tags: { operating: '普惠托育运营补贴 / Operating subsidy' },

@@ -11,6 +11,11 @@ import {
   operatingClaimDecisionBody,
   operatingClaimQuery,
   operatingClaimSchema,
+  operatingPaymentExportQuery,
+  operatingPaymentListSchema,
+  operatingPaymentQuery,
+  operatingReviewPage,
+  operatingReviewQuery,
   operatingRateBody,
   operatingRateSchema,
   operatingSettingsBody,
@@ -21,18 +26,27 @@ import {
 } from '../../../domain/contracts/operating.ts';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { exportJobSchema } from '../../../domain/contracts/import.ts';
+import { createExporter, sendExport } from '../../platform/export.ts';
+import type { FileStorage } from '../../platform/files/storage.ts';
 import { actorOf, router } from '../../platform/http.ts';
+import type { Jobs } from '../../platform/jobs/index.ts';
 import { createClaimService } from './claims.ts';
+import { paymentExport } from './export.ts';
 import { createRegisterService } from './register.ts';
 import { createOperatingSettingsService } from './service.ts';
 
 const tags = ['operating'];
 const BASE = '/api/v1/operating';
 
-export async function operatingRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock }) {
+export async function operatingRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; clock: Clock; jobs: Jobs; storage: FileStorage },
+) {
   const settings = createOperatingSettingsService(deps);
   const register = createRegisterService(deps);
   const claims = createClaimService(deps);
+  const exporter = createExporter(deps, paymentExport);
   const r = router(app);
   const keep = { action: 'operating.register' } as const;
 
@@ -138,5 +152,35 @@ export async function operatingRoutes(app: FastifyInstance, deps: { db: Db; cloc
       },
     },
     (req) => claims.decide(req.ctx, actorOf(req), req.params.claimId, req.body),
+  );
+
+  // The district's review queue and the month's payment list (approved claims, totals per town).
+  r.get(
+    `${BASE}/review`,
+    {
+      config: { action: 'operating.review' },
+      schema: { tags, querystring: operatingReviewQuery, response: { 200: operatingReviewPage } },
+    },
+    (req) => claims.reviewQueue(req.ctx, actorOf(req), req.query),
+  );
+  r.get(
+    `${BASE}/payments`,
+    {
+      config: { action: 'operating.review' },
+      schema: { tags, querystring: operatingPaymentQuery, response: { 200: operatingPaymentListSchema } },
+    },
+    (req) => claims.paymentList(actorOf(req), req.query.month),
+  );
+  r.get(
+    `${BASE}/payments/export`,
+    {
+      config: { action: 'operating.review' },
+      schema: { tags, querystring: operatingPaymentExportQuery, response: { 202: exportJobSchema } },
+    },
+    async (req, reply) =>
+      sendExport(
+        reply,
+        await exporter.export(req.ctx, actorOf(req), { month: req.query.month }, req.query.format),
+      ),
   );
 }
