@@ -11,13 +11,13 @@
 import { and, asc, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import {
   OPERATING_REVIEW_WORKING_DAYS,
-  type OperatingPaymentList,
-  type OperatingReviewItem,
   type OperatingClaim,
   type OperatingClaimBody,
   type OperatingClaimDecisionBody,
   type OperatingClaimLine,
   type OperatingClaimStatus,
+  type OperatingPaymentList,
+  type OperatingReviewItem,
 } from '../../../domain/contracts/operating.ts';
 import { findDivision } from '../../../domain/divisions.ts';
 import {

@@ -1,12 +1,13 @@
 /** /api/v1/operating: the inclusive-care operating subsidy (普惠托育运营补贴, issue 17). Thin routes. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { exportJobSchema } from '../../../domain/contracts/import.ts';
 import {
   attendanceBody,
   attendanceDaySchema,
+  claimParams,
   classDayParams,
   classParams,
-  claimParams,
   operatingClaimBody,
   operatingClaimDecisionBody,
   operatingClaimQuery,
@@ -14,10 +15,10 @@ import {
   operatingPaymentExportQuery,
   operatingPaymentListSchema,
   operatingPaymentQuery,
-  operatingReviewPage,
-  operatingReviewQuery,
   operatingRateBody,
   operatingRateSchema,
+  operatingReviewPage,
+  operatingReviewQuery,
   operatingSettingsBody,
   operatingSettingsSchema,
   rosterChildBody,
@@ -26,7 +27,6 @@ import {
 } from '../../../domain/contracts/operating.ts';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { exportJobSchema } from '../../../domain/contracts/import.ts';
 import { createExporter, sendExport } from '../../platform/export.ts';
 import type { FileStorage } from '../../platform/files/storage.ts';
 import { actorOf, router } from '../../platform/http.ts';
