@@ -269,7 +269,8 @@ describe('operating claims', () => {
     const audits = await t.database.db
       .select()
       .from(auditLog)
-      .where(like(auditLog.action, 'operating.payments.export'));
+      .where(like(auditLog.action, 'operating.payments.export'))
+      .orderBy(asc(auditLog.seq));
     expect(audits.map((a) => (a.changes as { format: string }).format)).toEqual(['xlsx', 'csv']);
   });
 
