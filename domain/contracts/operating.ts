@@ -6,6 +6,7 @@
  * (docs/adr/0024-operating-subsidy-minimum-days.md), default OPERATING_DEFAULT_MIN_DAYS.
  */
 import { z } from 'zod';
+import { pageOf, paginationQuery } from './common.ts';
 
 /**
  * Default minimum attended days for a child-month to count: 10, about half of a month's ~21 working days.
@@ -103,3 +104,111 @@ export const attendanceDaySchema = z.object({
   presentCount: z.number().int(),
 });
 export type AttendanceDay = z.infer<typeof attendanceDaySchema>;
+
+/**
+ * Monthly claims (issue 17, part 2): an institution builds its month's claim from the attendance register.
+ * States: draft → submitted → approved / rejected (reason) / returned (reason; rebuilt and resubmitted).
+ */
+export const OPERATING_CLAIM_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'returned'] as const;
+export type OperatingClaimStatus = (typeof OPERATING_CLAIM_STATUSES)[number];
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
+export const operatingClaimBody = z.strictObject({
+  month,
+  /** Optional: the days the claim names; each must have attendance marks in the register (else 400 `days`). */
+  days: z.array(isoDate).max(31).optional(),
+});
+export type OperatingClaimBody = z.infer<typeof operatingClaimBody>;
+
+export const claimParams = z.strictObject({ claimId: z.uuid() });
+
+export const operatingClaimDecisionBody = z
+  .strictObject({
+    decision: z.enum(['approve', 'reject', 'return']),
+    reason: z.string().trim().min(2).max(300).optional(),
+  })
+  .refine((b) => b.decision === 'approve' || b.reason !== undefined, {
+    path: ['reason'],
+    message: 'A reason is required to reject or return a claim / 驳回或退回须填写理由',
+  });
+export type OperatingClaimDecisionBody = z.infer<typeof operatingClaimDecisionBody>;
+
+export const operatingClaimQuery = z.strictObject({
+  month: month.optional(),
+  status: z.enum(OPERATING_CLAIM_STATUSES).optional(),
+});
+
+export const operatingClaimLineSchema = z.object({
+  classId: z.uuid(),
+  className: z.string(),
+  /** Children with at least one mark in the month. */
+  childrenMarked: z.number().int(),
+  /** Child-months that count (attended ≥ minAttendedDays). */
+  countedChildMonths: z.number().int(),
+});
+export type OperatingClaimLine = z.infer<typeof operatingClaimLineSchema>;
+
+export const operatingClaimSchema = z.object({
+  id: z.uuid(),
+  institutionId: z.uuid(),
+  institutionName: z.string(),
+  townCode: z.string(),
+  month: z.string(),
+  status: z.enum(OPERATING_CLAIM_STATUSES),
+  minAttendedDays: z.number().int(),
+  lines: z.array(operatingClaimLineSchema),
+  countedChildMonths: z.number().int(),
+  /** The amount per child per month in force on the month's 1st; null = 未设定. */
+  rateFen: z.number().int().nullable(),
+  /** Counted child-months × rate; null while the amount is 未设定. */
+  totalFen: z.number().int().nullable(),
+  reason: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  submittedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+});
+export type OperatingClaim = z.infer<typeof operatingClaimSchema>;
+
+/**
+ * The district's review deadline for a submitted claim: 10 working days. A local choice of this platform
+ * (no text found that fixes one), shown as such; past it the queue flags the claim `overdue`.
+ */
+export const OPERATING_REVIEW_WORKING_DAYS = 10;
+
+export const operatingReviewQuery = z.strictObject({ ...paginationQuery.shape, month: month.optional() });
+
+export const operatingReviewItemSchema = operatingClaimSchema.extend({
+  submittedAt: z.string(),
+  /** Working days waited since submission (null outside the holiday calendar's years: never guessed). */
+  waitedWorkingDays: z.number().int().nullable(),
+  overdue: z.boolean(),
+  deadlineWorkingDays: z.number().int(),
+  permittedActions: z.array(z.enum(['approve', 'reject', 'return'])),
+});
+export type OperatingReviewItem = z.infer<typeof operatingReviewItemSchema>;
+export const operatingReviewPage = pageOf(operatingReviewItemSchema);
+
+export const operatingPaymentQuery = z.strictObject({ month });
+export const operatingPaymentExportQuery = z.strictObject({
+  month,
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+});
+
+export const operatingPaymentTownSchema = z.object({
+  townCode: z.string(),
+  townName: z.string(),
+  claims: z.number().int(),
+  countedChildMonths: z.number().int(),
+  totalFen: z.number().int(),
+});
+export const operatingPaymentListSchema = z.object({
+  month: z.string(),
+  /** Approved claims of the month, by town then institution. */
+  claims: z.array(operatingClaimSchema),
+  towns: z.array(operatingPaymentTownSchema),
+  countedChildMonths: z.number().int(),
+  totalFen: z.number().int(),
+});
+export type OperatingPaymentList = z.infer<typeof operatingPaymentListSchema>;

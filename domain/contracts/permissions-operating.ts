@@ -8,4 +8,8 @@ export const OPERATING_PERMISSIONS = {
   'operating.settings': ['district_officer'],
   // The institution keeps its classes' rosters and daily attendance register.
   'operating.register': ['institution_admin'],
+  // The institution builds and submits its monthly claim from the register.
+  'operating.claim': ['institution_admin'],
+  // The district reviews claims (approve, reject with a reason, return for correction) and pays them.
+  'operating.review': ['district_officer'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -12,6 +12,16 @@ export const operatingErrors = defineErrors('operating', {
     zh: '未找到该班级（或不在您的管辖范围内）',
     en: 'Class not found (or outside your jurisdiction)',
   },
+  'operating.claim_not_found': {
+    status: 404,
+    zh: '未找到该运营补贴申报（或不在您的管辖范围内）',
+    en: 'Claim not found (or outside your jurisdiction)',
+  },
+  'operating.claim_exists': {
+    status: 409,
+    zh: '本机构该月已有运营补贴申报（每机构每月一份）',
+    en: 'This institution already has a claim for that month (one per institution per month)',
+  },
   'operating.rate_exists': {
     status: 409,
     zh: '该生效日期已有补贴标准（标准只追加，不覆盖）',

@@ -12,6 +12,14 @@ export const texts: ModuleOpenApiTexts = {
     [`POST ${B}/classes/:classId/roster`]: 'operating.addRosterChild',
     [`GET ${B}/classes/:classId/attendance/:day`]: 'operating.getAttendance',
     [`PUT ${B}/classes/:classId/attendance/:day`]: 'operating.putAttendance',
+    [`GET ${B}/claims`]: 'operating.listClaims',
+    [`POST ${B}/claims`]: 'operating.buildClaim',
+    [`GET ${B}/claims/:claimId`]: 'operating.getClaim',
+    [`POST ${B}/claims/:claimId/submit`]: 'operating.submitClaim',
+    [`POST ${B}/claims/:claimId/decision`]: 'operating.decideClaim',
+    [`GET ${B}/review`]: 'operating.reviewQueue',
+    [`GET ${B}/payments`]: 'operating.paymentList',
+    [`GET ${B}/payments/export`]: 'operating.exportPayments',
   },
   summaries: {
     'operating.getSettings': {
@@ -38,6 +46,35 @@ export const texts: ModuleOpenApiTexts = {
     'operating.putAttendance': {
       en: 'Save a day’s tick list (a working day on the district calendar; replaces the day’s marks)',
       zh: '保存某日出勤勾选（须为区工作日历中的工作日；覆盖当日记录）',
+    },
+    'operating.listClaims': {
+      en: 'Monthly operating-subsidy claims in your jurisdiction (filter by month and status)',
+      zh: '管辖范围内的运营补贴月度申报（可按月份、状态筛选）',
+    },
+    'operating.buildClaim': {
+      en: 'Build the institution’s claim for a month from its attendance register (draft; a returned claim is rebuilt)',
+      zh: '按出勤登记生成本机构某月的运营补贴申报（草稿；被退回的申报重新生成）',
+    },
+    'operating.getClaim': { en: 'One operating-subsidy claim', zh: '运营补贴申报详情' },
+    'operating.submitClaim': {
+      en: 'Submit a draft claim to the district',
+      zh: '向区里提交运营补贴申报',
+    },
+    'operating.decideClaim': {
+      en: 'The district approves, rejects (reason) or returns (reason) a submitted claim',
+      zh: '区级审核运营补贴申报：通过、驳回（须填理由）或退回修改（须填理由）',
+    },
+    'operating.reviewQueue': {
+      en: 'The district’s queue of submitted claims, oldest first, with working days waited',
+      zh: '区级待审运营补贴申报（按提交先后，含已等待工作日）',
+    },
+    'operating.paymentList': {
+      en: 'A month’s payment list: approved claims with totals per town',
+      zh: '某月运营补贴发放清单：已通过申报及各街镇合计',
+    },
+    'operating.exportPayments': {
+      en: 'Export a month’s payment list (XLSX or CSV; large lists are made in the background)',
+      zh: '导出某月运营补贴发放清单（XLSX 或 CSV；数据量大时后台生成）',
     },
   },
   tags: { operating: '普惠托育运营补贴 / Operating subsidy' },

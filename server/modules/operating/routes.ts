@@ -1,12 +1,24 @@
 /** /api/v1/operating: the inclusive-care operating subsidy (普惠托育运营补贴, issue 17). Thin routes. */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { exportJobSchema } from '../../../domain/contracts/import.ts';
 import {
   attendanceBody,
   attendanceDaySchema,
+  claimParams,
   classDayParams,
   classParams,
+  operatingClaimBody,
+  operatingClaimDecisionBody,
+  operatingClaimQuery,
+  operatingClaimSchema,
+  operatingPaymentExportQuery,
+  operatingPaymentListSchema,
+  operatingPaymentQuery,
   operatingRateBody,
   operatingRateSchema,
+  operatingReviewPage,
+  operatingReviewQuery,
   operatingSettingsBody,
   operatingSettingsSchema,
   rosterChildBody,
@@ -15,16 +27,26 @@ import {
 } from '../../../domain/contracts/operating.ts';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { createExporter, sendExport } from '../../platform/export.ts';
+import type { FileStorage } from '../../platform/files/storage.ts';
 import { actorOf, router } from '../../platform/http.ts';
+import type { Jobs } from '../../platform/jobs/index.ts';
+import { createClaimService } from './claims.ts';
+import { paymentExport } from './export.ts';
 import { createRegisterService } from './register.ts';
 import { createOperatingSettingsService } from './service.ts';
 
 const tags = ['operating'];
 const BASE = '/api/v1/operating';
 
-export async function operatingRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock }) {
+export async function operatingRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; clock: Clock; jobs: Jobs; storage: FileStorage },
+) {
   const settings = createOperatingSettingsService(deps);
   const register = createRegisterService(deps);
+  const claims = createClaimService(deps);
+  const exporter = createExporter(deps, paymentExport);
   const r = router(app);
   const keep = { action: 'operating.register' } as const;
 
@@ -83,5 +105,82 @@ export async function operatingRoutes(app: FastifyInstance, deps: { db: Db; cloc
       schema: { tags, params: classDayParams, body: attendanceBody, response: { 200: attendanceDaySchema } },
     },
     (req) => register.putAttendance(req.ctx, actorOf(req), req.params.classId, req.params.day, req.body),
+  );
+
+  // Monthly claims: the institution builds and submits; the district reviews; towns read theirs.
+  r.get(
+    `${BASE}/claims`,
+    {
+      config: { action: 'operating.read' },
+      schema: { tags, querystring: operatingClaimQuery, response: { 200: z.array(operatingClaimSchema) } },
+    },
+    (req) => claims.list(actorOf(req), req.query),
+  );
+  r.post(
+    `${BASE}/claims`,
+    {
+      config: { action: 'operating.claim' },
+      schema: { tags, body: operatingClaimBody, response: { 201: operatingClaimSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await claims.build(req.ctx, actorOf(req), req.body)),
+  );
+  r.get(
+    `${BASE}/claims/:claimId`,
+    {
+      config: { action: 'operating.read' },
+      schema: { tags, params: claimParams, response: { 200: operatingClaimSchema } },
+    },
+    (req) => claims.get(actorOf(req), req.params.claimId),
+  );
+  r.post(
+    `${BASE}/claims/:claimId/submit`,
+    {
+      config: { action: 'operating.claim' },
+      schema: { tags, params: claimParams, response: { 200: operatingClaimSchema } },
+    },
+    (req) => claims.submit(req.ctx, actorOf(req), req.params.claimId),
+  );
+  r.post(
+    `${BASE}/claims/:claimId/decision`,
+    {
+      config: { action: 'operating.review' },
+      schema: {
+        tags,
+        params: claimParams,
+        body: operatingClaimDecisionBody,
+        response: { 200: operatingClaimSchema },
+      },
+    },
+    (req) => claims.decide(req.ctx, actorOf(req), req.params.claimId, req.body),
+  );
+
+  // The district's review queue and the month's payment list (approved claims, totals per town).
+  r.get(
+    `${BASE}/review`,
+    {
+      config: { action: 'operating.review' },
+      schema: { tags, querystring: operatingReviewQuery, response: { 200: operatingReviewPage } },
+    },
+    (req) => claims.reviewQueue(req.ctx, actorOf(req), req.query),
+  );
+  r.get(
+    `${BASE}/payments`,
+    {
+      config: { action: 'operating.review' },
+      schema: { tags, querystring: operatingPaymentQuery, response: { 200: operatingPaymentListSchema } },
+    },
+    (req) => claims.paymentList(actorOf(req), req.query.month),
+  );
+  r.get(
+    `${BASE}/payments/export`,
+    {
+      config: { action: 'operating.review' },
+      schema: { tags, querystring: operatingPaymentExportQuery, response: { 202: exportJobSchema } },
+    },
+    async (req, reply) =>
+      sendExport(
+        reply,
+        await exporter.export(req.ctx, actorOf(req), { month: req.query.month }, req.query.format),
+      ),
   );
 }

@@ -11,14 +11,20 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { OPERATING_MAX_MIN_DAYS } from '../../../domain/contracts/operating.ts';
+import {
+  OPERATING_CLAIM_STATUSES,
+  OPERATING_MAX_MIN_DAYS,
+  type OperatingClaimLine,
+} from '../../../domain/contracts/operating.ts';
 import { comment, pd } from '../../platform/comments.ts';
+import { enumText } from '../../platform/enum-columns.ts';
 import { DISTRICT_COMMENT as DISTRICT, districtCode, tz } from '../../platform/tables.ts';
 import { institutionClasses, institutions } from '../institutions/tables.ts';
 
@@ -185,5 +191,71 @@ comment(
     classId: ['班级 ID', 'Class id'],
     markedBy: ['登记人用户名', 'Marked by (username)'],
     markedAt: ['登记时间', 'Marked at'],
+  },
+);
+
+/** An institution's monthly claim, built from the attendance register (one per institution per month). */
+export const operatingClaims = pgTable(
+  'operating_claims',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    institutionId: uuid('institution_id').notNull(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    month: varchar('month', { length: 7 }).notNull(),
+    status: enumText('status', OPERATING_CLAIM_STATUSES).notNull(),
+    minAttendedDays: integer('min_attended_days').notNull(),
+    lines: jsonb('lines').$type<OperatingClaimLine[]>().notNull(),
+    countedChildMonths: integer('counted_child_months').notNull(),
+    rateFen: integer('rate_fen'),
+    totalFen: integer('total_fen'),
+    reason: varchar('reason', { length: 300 }),
+    createdBy: varchar('created_by', { length: 64 }).notNull(),
+    createdAt: tz('created_at').notNull(),
+    submittedAt: tz('submitted_at'),
+    decidedBy: varchar('decided_by', { length: 64 }),
+    decidedAt: tz('decided_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    uniqueIndex('operating_claims_institution_month_uq').on(t.districtCode, t.institutionId, t.month),
+    index('operating_claims_month_status_idx').on(t.districtCode, t.month, t.status),
+    foreignKey({
+      name: 'operating_claims_institution_fk',
+      columns: [t.districtCode, t.institutionId],
+      foreignColumns: [institutions.districtCode, institutions.id],
+    }).onDelete('cascade'),
+  ],
+);
+comment(
+  operatingClaims,
+  [
+    '普惠托育运营补贴月度申报（按出勤登记生成，每机构每月一份）',
+    'Monthly operating-subsidy claims (built from the attendance register; one per institution per month)',
+  ],
+  {
+    districtCode: DISTRICT,
+    id: ['申报 ID（UUIDv7）', 'Claim id (UUIDv7)'],
+    institutionId: ['机构 ID', 'Institution id'],
+    townCode: ['机构所在街镇代码（生成时）', "The institution's town code (when built)"],
+    month: ['申报月份（YYYY-MM）', 'Claim month (YYYY-MM)'],
+    status: [
+      '状态：draft/submitted/approved/rejected/returned',
+      'Status: draft/submitted/approved/rejected/returned',
+    ],
+    minAttendedDays: ['生成时的最少出勤天数', 'Minimum attended days used'],
+    lines: ['各班人·月明细（不含姓名）', 'Per-class child-months (no names)'],
+    countedChildMonths: ['计补人·月数', 'Counted child-months'],
+    rateFen: [
+      '当月 1 日生效的每人每月标准（分；空为未设定）',
+      'Amount in force on the 1st (fen; null = not set)',
+    ],
+    totalFen: ['申报金额（分；空为未设定）', 'Claim total (fen; null = not set)'],
+    reason: ['驳回或退回理由', 'Reason for rejecting or returning'],
+    createdBy: ['生成人用户名', 'Built by (username)'],
+    createdAt: ['生成时间', 'Built at'],
+    submittedAt: ['提交时间', 'Submitted at'],
+    decidedBy: ['审核人用户名', 'Decided by (username)'],
+    decidedAt: ['审核时间', 'Decided at'],
   },
 );

@@ -473,6 +473,29 @@ const JOURNEYS: Journey[] = [
         'settings',
       );
       ok(await t.call('GET', '/api/v1/operating/settings', { cookie }), 'get settings');
+      const claim = ok(
+        await t.call('POST', '/api/v1/operating/claims', {
+          cookie: instCookie,
+          body: { month: '2026-03', days: ['2026-03-02'] },
+        }),
+        'claim build',
+      ).json() as { id: string };
+      ok(
+        await t.call('POST', `/api/v1/operating/claims/${claim.id}/submit`, { cookie: instCookie }),
+        'submit',
+      );
+      ok(await t.call('GET', '/api/v1/operating/review', { cookie }), 'review queue');
+      ok(
+        await t.call('POST', `/api/v1/operating/claims/${claim.id}/decision`, {
+          cookie,
+          body: { decision: 'approve' },
+        }),
+        'approve',
+      );
+      ok(await t.call('GET', '/api/v1/operating/claims', { cookie }), 'claims');
+      ok(await t.call('GET', `/api/v1/operating/claims/${claim.id}`, { cookie }), 'claim');
+      ok(await t.call('GET', '/api/v1/operating/payments?month=2026-03', { cookie }), 'payments');
+      ok(await t.call('GET', '/api/v1/operating/payments/export?month=2026-03', { cookie }), 'export');
     },
   },
 ];

@@ -1,8 +1,12 @@
 /** Typed calls of the operating subsidy (普惠托育运营补贴, issue 17; generated client). */
-import { type BodyOf, http, type ResponseOf, unwrap } from '../../api/client.ts';
+import { apiUrl, type BodyOf, http, type ResponseOf, unwrap } from '../../api/client.ts';
 
 export type OperatingSettings = ResponseOf<'/api/v1/operating/settings', 'get'>;
 export type OperatingRate = OperatingSettings['rates'][number];
+export type OperatingClaim = ResponseOf<'/api/v1/operating/claims/{claimId}', 'get'>;
+export type OperatingReviewItem = ResponseOf<'/api/v1/operating/review', 'get'>['items'][number];
+export type OperatingPaymentList = ResponseOf<'/api/v1/operating/payments', 'get'>;
+export type ClaimDecisionBody = BodyOf<'/api/v1/operating/claims/{claimId}/decision', 'post'>;
 
 export const operatingKey = ['operating'] as const;
 
@@ -12,4 +16,16 @@ export const operatingApi = {
     unwrap(http.PUT('/api/v1/operating/settings', { body })),
   addRate: (body: BodyOf<'/api/v1/operating/rates', 'post'>) =>
     unwrap(http.POST('/api/v1/operating/rates', { body })),
+  claims: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/operating/claims', { signal })),
+  buildClaim: (body: BodyOf<'/api/v1/operating/claims', 'post'>) =>
+    unwrap(http.POST('/api/v1/operating/claims', { body })),
+  submitClaim: (claimId: string) =>
+    unwrap(http.POST('/api/v1/operating/claims/{claimId}/submit', { params: { path: { claimId } } })),
+  decide: (claimId: string, body: ClaimDecisionBody) =>
+    unwrap(http.POST('/api/v1/operating/claims/{claimId}/decision', { params: { path: { claimId } }, body })),
+  review: (signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/operating/review', { params: { query: { page: 1, pageSize: 100 } }, signal })),
+  payments: (month: string, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/operating/payments', { params: { query: { month } }, signal })),
+  paymentsExportUrl: (month: string) => apiUrl('/operating/payments/export', { month, format: 'xlsx' }),
 };

@@ -1,5 +1,5 @@
 /** Console pages of the operating subsidy (普惠托育运营补贴, issue 17; merged into ../routes.tsx). */
-import { SettingOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AuditOutlined, SettingOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AdminRoute } from '../routes.tsx';
 
@@ -10,5 +10,19 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'operating.nav.settings',
     icon: <SettingOutlined />,
     Component: lazy(() => import('./SettingsPage.tsx')),
+  },
+  {
+    path: 'operating/claims',
+    permission: 'operating.read',
+    labelKey: 'operating.nav.claims',
+    icon: <AuditOutlined />,
+    Component: lazy(() => import('./ClaimsPage.tsx')),
+  },
+  {
+    path: 'operating/payments',
+    permission: 'operating.review',
+    labelKey: 'operating.nav.payments',
+    icon: <AccountBookOutlined />,
+    Component: lazy(() => import('./PaymentsPage.tsx')),
   },
 ];
