@@ -45,7 +45,7 @@ const KIND_COLORS: Record<FacilityKind, string> = {
   parent_child_room: '#a21caf',
   child_friendly_site: '#c2410c',
   early_development_base: '#b91c1c',
-  baobaowu: '#db2777',
+  baobaowu: '#be185d',
 };
 const MAP_LIMIT = 100;
 
