@@ -16,7 +16,8 @@ CREATE TABLE "operating_claims" (
 	"submitted_at" timestamp with time zone,
 	"decided_by" varchar(64),
 	"decided_at" timestamp with time zone,
-	CONSTRAINT "operating_claims_district_code_id_pk" PRIMARY KEY("district_code","id")
+	CONSTRAINT "operating_claims_district_code_id_pk" PRIMARY KEY("district_code","id"),
+	CONSTRAINT "operating_claims_status_enum" CHECK ("status" IN ('draft', 'submitted', 'approved', 'rejected', 'returned'))
 );
 --> statement-breakpoint
 ALTER TABLE "operating_claims" ADD CONSTRAINT "operating_claims_institution_fk" FOREIGN KEY ("district_code","institution_id") REFERENCES "public"."institutions"("district_code","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -24,7 +24,7 @@ import {
   type OperatingClaimLine,
 } from '../../../domain/contracts/operating.ts';
 import { comment, pd } from '../../platform/comments.ts';
-import { enumText } from '../../platform/enum-columns.ts';
+import { enumChecks, enumText } from '../../platform/enum-columns.ts';
 import { DISTRICT_COMMENT as DISTRICT, districtCode, tz } from '../../platform/tables.ts';
 import { institutionClasses, institutions } from '../institutions/tables.ts';
 
@@ -225,6 +225,7 @@ export const operatingClaims = pgTable(
       columns: [t.districtCode, t.institutionId],
       foreignColumns: [institutions.districtCode, institutions.id],
     }).onDelete('cascade'),
+    ...enumChecks(t),
   ],
 );
 comment(
