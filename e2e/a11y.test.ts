@@ -191,6 +191,8 @@ test('module console pages (quality, supervision, families, workforce, plan): ze
   await visit('/admin/families/children', 'families children', '.ant-table-row');
   await visit('/admin/families/visits', 'families visits');
   await visit('/admin/families/facilities', 'families facilities', '.ant-table-row');
+  await visit('/admin/families/baobaowu', 'families baobaowu', '.ant-table-row');
+  await shot(page, 'a11y-families-baobaowu');
   await visit('/admin/workforce/compliance', 'workforce compliance');
   await visit('/admin/workforce/staff/import', 'workforce staff import');
   // An operating institution's page with its staffing card.
@@ -209,6 +211,7 @@ test('module console pages (quality, supervision, families, workforce, plan): ze
   await visit('/admin/subsidy/import', 'subsidy import');
   await visit('/admin/operating/claims', 'operating claims');
   await visit('/admin/operating/payments', 'operating payments');
+  await shot(page, 'a11y-operating-payments');
   assert.deepEqual(found, []);
   await page.close();
 });

@@ -112,6 +112,8 @@ export default function BaobaowuPage() {
           columns={townColumns}
           dataSource={c?.towns ?? []}
           pagination={false}
+          // A town row's `children` is a count, not tree data.
+          expandable={{ childrenColumnName: 'subRows' }}
         />
       </Card>
       <Card
