@@ -184,7 +184,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'plan.rules.g.workforce': 'Staff',
   'plan.rules.g.recordChecks': 'Pre-hire record checks',
   'plan.rules.k.required': 'Checks recorded before a hire',
-  'plan.rules.g.baobaowu': 'Community 宝宝屋 (baby houses)',
+  'plan.rules.g.baobaowu': 'Community baby houses (baobaowu)',
   'plan.rules.k.freeHoursPerChildPerYear': 'Free hours per child a year',
   'plan.rules.k.maxYuanPerHour': 'Hourly price cap after the free hours (yuan)',
   'plan.rules.k.outdoorMinutesPerDay': 'Outdoor time a day (minutes)',
