@@ -131,7 +131,11 @@ test('a town reviews subsidy applications, the district pays a batch, the parent
   await p.getByRole('button', { name: '登录' }).click();
   await p.waitForURL(/\/family$/);
   const card = p.getByRole('region', { name: '育儿补贴' });
-  await card.waitFor();
+  // The card's heading shows before its answer arrives: wait for the state itself.
+  await card
+    .getByText(/审核通过/)
+    .first()
+    .waitFor();
   const text = (await card.textContent()) ?? '';
   assert.match(text, /审核通过/);
   assert.match(text, /已发放 \d+ 个月/);
