@@ -242,6 +242,18 @@ export async function coverageOf(db: Db, actor: Actor, year: number, townCode?: 
     .from(familyFacilities)
     .where(openSiteWhere(actor, year, townCode))
     .groupBy(familyFacilities.townCode);
+  // Bookings at a site not cancelled, on a slot of the year (in scope, in the town asked).
+  const slotOfBooking = and(
+    eq(familySlots.districtCode, familyBookings.districtCode),
+    eq(familySlots.id, familyBookings.slotId),
+  );
+  const servedWhere = and(
+    scopeWhere(actor, { district: familySlots.districtCode, division: familySlots.townCode }),
+    sql`${familyBookings.facilityId} is not null`,
+    ne(familyBookings.status, 'cancelled'),
+    sql`${familySlots.date} >= ${`${year}-01-01`} and ${familySlots.date} <= ${`${year}-12-31`}`,
+    townCode ? eq(familySlots.townCode, townCode) : undefined,
+  );
   const served = await db
     .select({
       town: familySlots.townCode,
@@ -250,42 +262,14 @@ export async function coverageOf(db: Db, actor: Actor, year: number, townCode?: 
       chargedHours: sum(familyBookings.chargedHours),
     })
     .from(familyBookings)
-    .innerJoin(
-      familySlots,
-      and(
-        eq(familySlots.districtCode, familyBookings.districtCode),
-        eq(familySlots.id, familyBookings.slotId),
-      ),
-    )
-    .where(
-      and(
-        scopeWhere(actor, { district: familySlots.districtCode, division: familySlots.townCode }),
-        sql`${familyBookings.facilityId} is not null`,
-        ne(familyBookings.status, 'cancelled'),
-        sql`${familySlots.date} >= ${`${year}-01-01`} and ${familySlots.date} <= ${`${year}-12-31`}`,
-        townCode ? eq(familySlots.townCode, townCode) : undefined,
-      ),
-    )
+    .innerJoin(familySlots, slotOfBooking)
+    .where(servedWhere)
     .groupBy(familySlots.townCode);
   const [all] = await db
     .select({ children: countDistinct(familyBookings.childId) })
     .from(familyBookings)
-    .innerJoin(
-      familySlots,
-      and(
-        eq(familySlots.districtCode, familyBookings.districtCode),
-        eq(familySlots.id, familyBookings.slotId),
-      ),
-    )
-    .where(
-      and(
-        scopeWhere(actor, { district: familySlots.districtCode, division: familySlots.townCode }),
-        sql`${familyBookings.facilityId} is not null`,
-        ne(familyBookings.status, 'cancelled'),
-        sql`${familySlots.date} >= ${`${year}-01-01`} and ${familySlots.date} <= ${`${year}-12-31`}`,
-        townCode ? eq(familySlots.townCode, townCode) : undefined,
-      ),
-    );
+    .innerJoin(familySlots, slotOfBooking)
+    .where(servedWhere);
   const inScope = townsOf(actor.districtCode)
     .map((t) => t.code)
     .filter((c) => (townCode ? c === townCode : divisionInScope(actor, c)));
