@@ -15,7 +15,6 @@ import type { z } from 'zod';
 import { quoteBooking, yearOf } from '../../../domain/baobaowu/rules.ts';
 import type { Booking, createSiteSlotBody, Slot } from '../../../domain/contracts/families.ts';
 import { townsOf } from '../../../domain/divisions.ts';
-import { cancelDeadline } from '../../../domain/families/rules.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { localDate } from '../../platform/clock.ts';
@@ -27,7 +26,7 @@ import type { TargetQuery, TargetSource } from '../../platform/targets.ts';
 import { policyOn } from '../institutions/policy.ts';
 import './errors.ts';
 import { facilityScope } from './facilities.ts';
-import { toSlot } from './hourly.ts';
+import { slotDeadline, toSlot } from './hourly.ts';
 import type { BookingRow, SlotRow } from './repository.ts';
 import { familyBookings, familyChildren, familyFacilities, familySlots } from './tables.ts';
 
@@ -125,21 +124,7 @@ export function createBaobaowuService({ db }: { db: Db }) {
       siteId: string,
       body: z.infer<typeof createSiteSlotBody>,
     ): Promise<Slot> {
-      if (body.endTime <= body.startTime)
-        throw fieldError(
-          'endTime',
-          'after_start',
-          '结束时间须晚于开始时间',
-          'The end must come after the start',
-        );
-      const deadline = cancelDeadline(body.date, body.startTime, body.cancelHoursBefore);
-      if (deadline <= ctx.now)
-        throw fieldError(
-          'date',
-          'past',
-          '时段的预约截止时间已过',
-          "The slot's booking deadline has passed already",
-        );
+      const deadline = slotDeadline(body, ctx.now);
       return db.transaction(async (tx) => {
         const site = await siteInScope(tx, actor, siteId);
         const year = Number(body.date.slice(0, 4));

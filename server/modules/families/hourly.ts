@@ -91,6 +91,27 @@ export function toSlot(
   };
 }
 
+/**
+ * A new slot's times: the end after the start, the booking deadline (cancelHoursBefore the start) not
+ * passed; the deadline, or a 400 naming the field. Institution and 宝宝屋 slots alike.
+ */
+export function slotDeadline(
+  body: { date: string; startTime: string; endTime: string; cancelHoursBefore: number },
+  now: Date,
+): Date {
+  if (body.endTime <= body.startTime)
+    throw fieldError('endTime', 'after_start', '结束时间须晚于开始时间', 'The end must come after the start');
+  const deadline = cancelDeadline(body.date, body.startTime, body.cancelHoursBefore);
+  if (deadline <= now)
+    throw fieldError(
+      'date',
+      'past',
+      '时段的预约截止时间已过',
+      "The slot's booking deadline has passed already",
+    );
+  return deadline;
+}
+
 export function createHourlyService({ db }: { db: Db }) {
   async function slotInView(tx: Db, actor: Actor, id: string, lock = false) {
     const q = tx
@@ -144,21 +165,7 @@ export function createHourlyService({ db }: { db: Db }) {
     async createSlot(ctx: RequestContext, actor: Actor, body: Q<typeof createSlotBody>): Promise<Slot> {
       if (actor.scope?.kind !== 'institution') throw new DomainError('auth.forbidden');
       const institutionId = actor.scope.institutionId;
-      if (body.endTime <= body.startTime)
-        throw fieldError(
-          'endTime',
-          'after_start',
-          '结束时间须晚于开始时间',
-          'The end must come after the start',
-        );
-      const deadline = cancelDeadline(body.date, body.startTime, body.cancelHoursBefore);
-      if (deadline <= ctx.now)
-        throw fieldError(
-          'date',
-          'past',
-          '时段的预约截止时间已过',
-          "The slot's booking deadline has passed already",
-        );
+      const deadline = slotDeadline(body, ctx.now);
       return db.transaction(async (tx) => {
         const [inst] = await tx
           .select()
