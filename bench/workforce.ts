@@ -146,8 +146,11 @@ try {
     `  rescreen (job body: join, match rows, block, notify, audit)  ${s.toFixed(1).padStart(8)} ms  (median of ${RUNS})`,
   );
   console.log(`  bare SQL join of the two hash columns                ${b.toFixed(1).padStart(8)} ms`);
-  console.log(`  ratio bare/rescreen ${(b / s).toFixed(2)}× (target ≥ 0.5×) — ${matched} matches`);
-  if (b / s < 0.5) process.exitCode = 1;
+  // A missed speed target is printed, not an exit code: benchmarks exit 1 only on a wrong answer
+  // (bench/README.md), so the CI smoke at small sizes checks correctness only.
+  console.log(
+    `  ratio bare/rescreen ${(b / s).toFixed(2)}× (target ≥ 0.5×${b / s < 0.5 ? ', not met' : ''}) — ${matched} matches`,
+  );
 } finally {
   await drop();
 }
