@@ -17,19 +17,11 @@
  *   LOAD_RATE (req/s, default 150), LOAD_SECONDS (default 60), LOAD_SOAK_SECONDS (default 600: the soak
  *   after the load at the same rate, memory sampled every 5 s), BENCH_DATABASE_URL.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { generateKeyRing, serializeKeyRing } from '../server/platform/crypto/keys.ts';
+import { demoInstitutionClass, getJson, login, rssMb, startBenchServer } from './server-process.ts';
 
 const RATE = Number(process.env.LOAD_RATE ?? 150);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const SOAK_SECONDS = Number(process.env.LOAD_SOAK_SECONDS ?? 600);
-const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const PASSWORD = 'Load-Bench-2026!';
 
 interface AutocannonRequest {
   method?: string;
@@ -58,82 +50,6 @@ type Autocannon = (o: {
 // autocannon ships no types.
 const autocannon = (await import('autocannon' as string)).default as Autocannon;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function admin(q: string) {
-  const c = new pg.Client({ connectionString: BASE_URL });
-  await c.connect();
-  try {
-    await c.query(q);
-  } finally {
-    await c.end();
-  }
-}
-
-function startServer(env: Record<string, string>, port: number): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return child;
-}
-
-async function waitHealthy(url: string, child: ChildProcess, seconds: number) {
-  const until = Date.now() + seconds * 1000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) while starting`);
-    try {
-      const r = await fetch(`${url}/api/health`);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the server did not answer /api/health within ${seconds} s`);
-}
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const done = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([done, new Promise((r) => setTimeout(r, 10_000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
-}
-
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : Number.NaN;
-}
-
-async function login(url: string, username: string): Promise<string> {
-  const r = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (!r.ok) throw new Error(`login ${username}: ${r.status} ${await r.text()}`);
-  const cookie = r.headers.get('set-cookie');
-  if (!cookie) throw new Error(`login ${username}: no cookie`);
-  return cookie.split(';')[0]!;
-}
-
-async function getJson<T>(url: string, p: string, cookie?: string): Promise<T> {
-  const r = await fetch(`${url}${p}`, { headers: cookie ? { cookie } : {} });
-  if (!r.ok) throw new Error(`GET ${p}: ${r.status} ${await r.text()}`);
-  return (await r.json()) as T;
-}
-
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
@@ -143,13 +59,7 @@ const pct = (xs: number[], p: number) => {
 async function workload(url: string): Promise<AutocannonRequest[]> {
   const district = await login(url, 'district');
   const town = await login(url, 'town-zhujiajiao');
-  const inst = await login(url, 'institution');
-  const me = await getJson<{ scope: { institutionId?: string } }>(url, '/api/v1/auth/me', inst);
-  const instId = me.scope.institutionId;
-  if (!instId) throw new Error('the demo institution account has no institution');
-  const detail = await getJson<{ classes: { id: string }[] }>(url, `/api/v1/institutions/${instId}`, inst);
-  const classId = detail.classes[0]?.id;
-  if (!classId) throw new Error('the demo institution has no class');
+  const { cookie: inst, classId } = await demoInstitutionClass(url);
   // The register's roster: the load's writes tick a day's attendance (replace the day: idempotent).
   const roster = await getJson<{ children: { id: string }[] }>(
     url,
@@ -227,33 +137,12 @@ async function run(url: string, requests: AutocannonRequest[], seconds: number, 
   return { r, latencies, rss, bad, total: r.requests.total + r.errors + r.timeouts };
 }
 
-const dbName = `tuoyu_load_${process.pid}`;
-await admin(`CREATE DATABASE ${dbName}`);
-const dbUrl = new URL(BASE_URL);
-dbUrl.pathname = `/${dbName}`;
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tuoyu-load-'));
-const common = {
-  DATABASE_URL: dbUrl.toString(),
-  DATA_DIR: dataDir,
-  TUOYU_KEYS: serializeKeyRing(generateKeyRing()),
-  DEMO_PASSWORD: PASSWORD,
-};
 let failed = false;
-let server: ChildProcess | undefined;
+let server: Awaited<ReturnType<typeof startBenchServer>> | undefined;
 try {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  // 1. seed the demo district (development mode), 2. serve it as production (load shedding on).
-  const t0 = performance.now();
-  server = startServer({ ...common, DEMO: '1', NODE_ENV: 'development' }, port);
-  await waitHealthy(url, server, 300);
-  await stop(server);
-  console.log(
-    `demo district seeded on PostgreSQL ${dbName} in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
-  );
-  server = startServer({ ...common, NODE_ENV: 'production' }, port);
-  await waitHealthy(url, server, 120);
-  const pid = server.pid as number;
+  server = await startBenchServer('load');
+  const { url } = server;
+  const pid = server.child.pid as number;
   const requests = await workload(url);
   // Every request of the cycle once, before the load: each must answer 2xx (a wrong workload is not a load).
   for (const q of requests) {
@@ -304,8 +193,6 @@ try {
   failed = true;
   console.error(e);
 } finally {
-  if (server) await stop(server);
-  rmSync(dataDir, { recursive: true, force: true });
-  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await server?.close();
 }
 process.exit(failed ? 1 : 0);
