@@ -7,19 +7,29 @@
  * - the audit chain verifies after the restart (entries committed but not yet sealed when the process
  *   died are sealed by the start-up, ADR 0017);
  * - the restarted server answers and takes writes again.
+ * Then PostgreSQL itself restarted under load: a private cluster (initdb in a temporary folder on a free
+ * port, run as the `postgres` user; skipped with a note where that is not possible) serves a second
+ * server; while requests keep coming the cluster is stopped for a few seconds and started again:
+ * `/api/health` must answer 503 during the outage and 200 after it, and the same server process (no
+ * restart of its own) must answer reads and take writes again.
  * Exit 1 on any of these. Jobs killed mid-run are proven by server/platform/jobs restart.test.ts (a
  * child process killed mid-job, the job completed once by the next runner).
  *
  * Run: node --import tsx bench/faults.ts   (FAULT_WRITES, default 400; FAULT_KILL_AFTER, default 150)
  */
+import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
-import { demoInstitutionClass, startBenchServer } from './server-process.ts';
+import { demoInstitutionClass, freePort, startBenchServer } from './server-process.ts';
 
 const WRITES = Number(process.env.FAULT_WRITES ?? 400);
 const KILL_AFTER = Number(process.env.FAULT_KILL_AFTER ?? 150);
 const IN_FLIGHT = 10;
 
 let failed = false;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const check = (ok: boolean, what: string) => {
   console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
   if (!ok) failed = true;
@@ -128,5 +138,116 @@ try {
 } finally {
   await server.close();
 }
+await postgresOutage();
 console.log(failed ? '\nfault drill: FAILED' : '\nfault drill: every check passed');
 process.exit(failed ? 1 : 0);
+
+/** A private PostgreSQL cluster (this machine's PostgreSQL binaries, run as `postgres`), or null. */
+function privateCluster(port: number) {
+  const bin = '/usr/lib/postgresql/15/bin';
+  if (!existsSync(`${bin}/initdb`) || process.getuid?.() !== 0) return null;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tuoyu-pg-'));
+  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+  chownSync(dir, uid, gid);
+  const as = (cmd: string[]) => execFileSync('runuser', ['-u', 'postgres', '--', ...cmd], { stdio: 'pipe' });
+  const data = path.join(dir, 'data');
+  as([`${bin}/initdb`, '-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+  const ctl = (action: 'start' | 'stop') =>
+    as([
+      `${bin}/pg_ctl`,
+      '-D',
+      data,
+      '-w',
+      '-m',
+      'fast',
+      '-l',
+      path.join(dir, 'log'),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      action,
+    ]);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    start: () => ctl('start'),
+    stop: () => ctl('stop'),
+    remove() {
+      try {
+        ctl('stop');
+      } catch {
+        // already stopped
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function postgresOutage() {
+  const cluster = privateCluster(await freePort());
+  if (!cluster) {
+    console.log('\nPostgreSQL restart under load: skipped (needs root and /usr/lib/postgresql/15/bin)');
+    return;
+  }
+  console.log('\nPostgreSQL restarted under load (a private cluster):');
+  let s2: Awaited<ReturnType<typeof startBenchServer>> | undefined;
+  try {
+    cluster.start();
+    s2 = await startBenchServer('outage', cluster.url);
+    const { url } = s2;
+    const pid = s2.child.pid;
+    const statuses: number[] = [];
+    let running = true;
+    // Steady traffic through the outage: public search, 20 a second.
+    const traffic = (async () => {
+      while (running) {
+        try {
+          statuses.push((await fetch(`${url}/api/v1/public/institutions?pageSize=5`)).status);
+        } catch {
+          statuses.push(0);
+        }
+        await sleep(50);
+      }
+    })();
+    await sleep(1500);
+    cluster.stop();
+    const t0 = performance.now();
+    await sleep(1000);
+    const during = await fetch(`${url}/api/health`);
+    check(during.status === 503, `/api/health answers 503 while the database is down (${during.status})`);
+    await sleep(2000);
+    cluster.start();
+    let back = 0;
+    for (let i = 0; i < 60 && !back; i++) {
+      if ((await fetch(`${url}/api/health`)).status === 200) back = performance.now();
+      else await sleep(500);
+    }
+    check(back > 0, `/api/health answers 200 again ${((back - t0) / 1000).toFixed(1)} s after the stop`);
+    await sleep(1000);
+    running = false;
+    await traffic;
+    check(s2.child.pid === pid && s2.child.exitCode === null, 'the same server process served throughout');
+    const bad = statuses.filter((c) => c !== 200);
+    check(
+      bad.every((c) => c === 503),
+      `during the outage reads answer 503 (retry), never 500 or a hang: ${bad.length} of ${statuses.length} not 200 (${[...new Set(bad)].join(', ') || 'none'})`,
+    );
+    const after = statuses.slice(-10);
+    check(
+      after.every((c) => c === 200),
+      `reads answer 200 again (last 10: ${after.join(' ')})`,
+    );
+    const again = await demoInstitutionClass(url);
+    const w = await fetch(`${url}/api/v1/operating/classes/${again.classId}/roster`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: again.cookie },
+      body: JSON.stringify({ name: '停库之后', birthMonth: '2024-06' }),
+    });
+    check(w.status === 201, `a write after the database came back is taken (${w.status})`);
+  } catch (e) {
+    failed = true;
+    console.error(e);
+  } finally {
+    await s2?.close().catch(() => {});
+    cluster.remove();
+  }
+}

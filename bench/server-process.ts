@@ -11,9 +11,9 @@ import pg from 'pg';
 import { generateKeyRing, serializeKeyRing } from '../server/platform/crypto/keys.ts';
 
 export const BENCH_PASSWORD = 'Load-Bench-2026!';
-const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DEFAULT_BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.on('error', reject);
@@ -25,8 +25,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function admin(q: string) {
-  const c = new pg.Client({ connectionString: BASE_URL });
+async function admin(baseUrl: string, q: string) {
+  const c = new pg.Client({ connectionString: baseUrl });
   await c.connect();
   try {
     await c.query(q);
@@ -84,10 +84,10 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals) {
 }
 
 /** A fresh database with the demo district, served as production on a free port. */
-export async function startBenchServer(label: string): Promise<BenchServer> {
+export async function startBenchServer(label: string, baseUrl = DEFAULT_BASE_URL): Promise<BenchServer> {
   const dbName = `tuoyu_${label}_${process.pid}`;
-  await admin(`CREATE DATABASE ${dbName}`);
-  const u = new URL(BASE_URL);
+  await admin(baseUrl, `CREATE DATABASE ${dbName}`);
+  const u = new URL(baseUrl);
   u.pathname = `/${dbName}`;
   const dbUrl = u.toString();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `tuoyu-${label}-`));
@@ -101,7 +101,7 @@ export async function startBenchServer(label: string): Promise<BenchServer> {
   const url = `http://127.0.0.1:${port}`;
   const cleanup = async () => {
     rmSync(dataDir, { recursive: true, force: true });
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin(baseUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
   };
   try {
     const t0 = performance.now();

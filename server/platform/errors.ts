@@ -103,6 +103,11 @@ const catalog = {
   'request.headers_too_large': { status: 431, zh: '请求头过大', en: 'The request headers are too large' },
   'request.timeout': { status: 408, zh: '请求超时', en: 'The request timed out' },
   'request.malformed': { status: 400, zh: '请求格式错误', en: 'The request is malformed' },
+  'database.unavailable': {
+    status: 503,
+    zh: '数据库暂时不可用，请稍后重试',
+    en: 'The database is unavailable for a moment; please try again shortly',
+  },
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } satisfies Record<string, ErrorDef>;
 

@@ -103,6 +103,34 @@ function send(reply: FastifyReply, body: Problem) {
   return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * A database connection failure rather than a failing statement: a socket error, PostgreSQL's class 08
+ * (connection exception) or 57P01–57P03 (shut down, crashed, not accepting connections yet), or
+ * node-postgres' "Connection terminated" (no code). Drizzle wraps the driver's error in `cause`.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (
+    let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, i = 0;
+    e && i < 4;
+    i++
+  ) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (CONNECTION_CODES.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code)) return true;
+    if (typeof e.message === 'string' && /^Connection terminated/.test(e.message)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
 /** Register the error handler (the not-found handler lives with the web fallback in app.ts). */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
@@ -159,6 +187,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       (error as { cause?: { code?: string } }).cause?.code === '23505'
     ) {
       return send(reply, problem('conflict.duplicate'));
+    }
+    if (isDatabaseUnavailable(error)) {
+      // The database is restarting or unreachable: the pool reconnects by itself once it is back, so
+      // the client is told to retry (503 + Retry-After), and /api/health reports the outage meanwhile.
+      request.log.warn({ err: safeErrorForLog(error) }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return send(reply, problem('database.unavailable'));
     }
     request.log.error({ err: safeErrorForLog(error) }, 'unhandled error');
     return send(reply, problem('internal'));

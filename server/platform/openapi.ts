@@ -26,6 +26,7 @@ import { EXAMPLES, OPERATION_ID_OVERRIDES, SUMMARIES, TAGS, type Words } from '.
 const EXTRA_CODES: Record<string, string[]> = {
   'auth.login': ['auth.invalid_credentials', 'auth.locked', 'auth.rate_limited'],
   'auth.changePassword': ['auth.wrong_password'],
+  'system.health': ['database.unavailable'],
   'exchange.token': [
     'exchange.invalid_client',
     'exchange.unsupported_grant_type',

@@ -1,8 +1,10 @@
 /** Health and reference data. */
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PUBLIC } from '../../domain/contracts/permissions.ts';
 import type { Db } from '../db/client.ts';
+import { DomainError } from './errors.ts';
 import { router } from './http.ts';
 import { divisions } from './tables.ts';
 
@@ -15,6 +17,22 @@ const divisionSchema = z.object({
   lat: z.number(),
   lng: z.number(),
 });
+
+export const HEALTH_DB_TIMEOUT_MS = 2000;
+
+async function databaseAnswers(db: Db): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), HEALTH_DB_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([db.execute(sql`select 1`).then(() => true as const), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export function systemRoutes(
   app: FastifyInstance,
@@ -30,7 +48,14 @@ export function systemRoutes(
         response: { 200: z.object({ status: z.literal('ok'), database: z.string(), migration: z.string() }) },
       },
     },
-    async () => ({ status: 'ok' as const, database: deps.kind, migration: deps.migration }),
+    // The database is asked (`select 1`, at most HEALTH_DB_TIMEOUT_MS): while it is down or restarting
+    // a balancer sees 503, and the same process answers 200 again once it is back (no restart needed).
+    async (_req, reply) => {
+      if (await databaseAnswers(deps.db))
+        return { status: 'ok' as const, database: deps.kind, migration: deps.migration };
+      reply.header('retry-after', '5');
+      throw new DomainError('database.unavailable');
+    },
   );
   r.get(
     '/api/v1/divisions',
