@@ -8,6 +8,12 @@
 import type { FieldError } from '../contracts/common.ts';
 import type { FeeItemInput, FeeListFlag, SaveFeeListBody } from '../contracts/fee-list.ts';
 import type { ServiceForm } from '../contracts/institution-enums.ts';
+import { SHANGHAI_INCLUSIVE_FEES_2023 } from '../policy/fee-disclosure.ts';
+
+/** The disclosure rule read here (unverified, see the pack): an inclusive list carries the care fee and its basis. */
+const DISCLOSURE = SHANGHAI_INCLUSIVE_FEES_2023.values.feeDisclosure;
+const CARE_FEE_REQUIRED = DISCLOSURE?.inclusiveCareFeeRequired?.value ?? true;
+const BASIS_REQUIRED = DISCLOSURE?.inclusiveBasisRequired?.value ?? true;
 
 export const FEE_LIST_RULES = {
   'fee_list.items_required': { zh: '收费清单至少应有一项', en: 'The fee list needs at least one item' },
@@ -54,10 +60,10 @@ export function validateFeeListForPublish(
 ): FieldError[] {
   const errors = validateFeeListDraft(input);
   if (input.items.length === 0) errors.push(ruleError('items', 'fee_list.items_required'));
-  else if (institution.inclusive && !input.items.some((i) => i.kind === 'care'))
+  else if (institution.inclusive && CARE_FEE_REQUIRED && !input.items.some((i) => i.kind === 'care'))
     errors.push(ruleError('items', 'fee_list.care_fee_required'));
   if (!input.effectiveFrom) errors.push(ruleError('effectiveFrom', 'fee_list.effective_from_required'));
-  if (institution.inclusive && !input.basis.trim())
+  if (institution.inclusive && BASIS_REQUIRED && !input.basis.trim())
     errors.push(ruleError('basis', 'fee_list.basis_required'));
   return errors;
 }
