@@ -101,6 +101,24 @@ test('portal pages on a phone: zero serious or critical axe violations', async (
   await page.getByText('基本信息').first().waitFor();
   found.push(...(await axe(page, 'portal detail')));
   await shot(page, 'a11y-portal-detail');
+  // 收费公示: an inclusive institution's published list, and one without a list (未公示收费清单).
+  const inclusive = await (
+    await page.request.get(`${h.baseUrl}/api/v1/public/institutions?inclusiveOnly=true&pageSize=50`)
+  ).json();
+  const withList: Record<'yes' | 'no', string | undefined> = { yes: undefined, no: undefined };
+  for (const i of inclusive.items as { id: string }[]) {
+    const f = await (
+      await page.request.get(`${h.baseUrl}/api/v1/public/institutions/${i.id}/fee-list`)
+    ).json();
+    withList[f.published ? 'yes' : 'no'] ??= i.id;
+    if (withList.yes && withList.no) break;
+  }
+  for (const [k, id] of Object.entries(withList)) {
+    assert.ok(id, `the demo has an inclusive institution with fee list: ${k}`);
+    await page.goto(`${h.baseUrl}/institutions/${id}`);
+    await page.getByTestId('fee-list').waitFor();
+    found.push(...(await axe(page, `portal fee list (${k})`)));
+  }
   await page.goto(`${h.baseUrl}/complaints`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.getByLabel('回执码').fill('QP2026DEM001');
@@ -211,6 +229,14 @@ test('module console pages (quality, supervision, families, workforce, plan): ze
   await visit('/admin/subsidy/import', 'subsidy import');
   await visit('/admin/operating/claims', 'operating claims');
   await visit('/admin/operating/payments', 'operating payments');
+  // 收费公示: the list filtered to inclusive institutions without a list, one's card and its editor.
+  await visit('/admin/institutions?feeList=missing', 'institutions without a fee list', '.ant-table-row');
+  await page.locator('.ant-table-row a').first().click();
+  await page.getByTestId('fee-list-card').waitFor();
+  await page.getByTestId('fee-list-card').getByRole('button', { name: '编辑清单' }).click();
+  await page.getByTestId('fee-list-editor').getByRole('button', { name: '添加项目' }).click();
+  found.push(...(await axe(page, 'fee list editor')));
+  await shot(page, 'a11y-fee-list-editor');
   await shot(page, 'a11y-operating-payments');
   assert.deepEqual(found, []);
   await page.close();

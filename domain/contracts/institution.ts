@@ -180,6 +180,8 @@ export const institutionFilters = {
   status: institutionStatusSchema.optional(),
   inclusive: boolQuery.optional(),
   q: z.string().trim().max(50).optional(),
+  /** `missing`: inclusive institutions, filed or operating, with no published fee list (收费公示). */
+  feeList: z.enum(['missing']).optional(),
 };
 /** Columns the registry list sorts by on the server (default: town, then name). */
 export const INSTITUTION_SORTS = ['name', 'seats', 'enrolled', 'updatedAt'] as const;

@@ -5,6 +5,7 @@
  */
 import { parseDate } from '../rules/dates.ts';
 import { err, ok, type Result } from '../rules/result.ts';
+import { FEE_DISCLOSURE_PACKS } from './fee-disclosure.ts';
 import { NATIONAL_PACKS } from './national-2019.ts';
 import { NATIONAL_2020_RECORD_CHECKS } from './national-2020-checks.ts';
 import { NATIONAL_2025_PACKS } from './national-2025.ts';
@@ -22,6 +23,7 @@ export const ALL_PACKS: readonly PolicyPack[] = [
   ...SHANGHAI_PACKS,
   ...SHANGHAI_2025_PACKS,
   ...SHANGHAI_BAOBAOWU_PACKS,
+  ...FEE_DISCLOSURE_PACKS,
   ...QINGPU_PACKS,
 ];
 
@@ -98,6 +100,7 @@ const GROUP_KEYS: { [G in PolicyGroup]-?: Record<keyof NonNullable<PolicyValues[
   },
   recordChecks: { required: true },
   baobaowu: { freeHoursPerChildPerYear: true, maxYuanPerHour: true },
+  feeDisclosure: { mustDisclose: true, inclusiveCareFeeRequired: true, inclusiveBasisRequired: true },
 };
 
 /** Groups that must be complete for a resolution to succeed (the national baseline). */

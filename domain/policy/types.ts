@@ -125,6 +125,16 @@ export interface PolicyValues {
     /** Highest hourly price after the free hours, in yuan. */
     maxYuanPerHour: number;
   };
+  // — published fee list (收费公示, issue 17) —
+  /** What an institution's fee disclosure must carry (domain/policy/fee-disclosure.ts). */
+  feeDisclosure?: {
+    /** What must be told to parents / shown (names as the source words them). */
+    mustDisclose: string[];
+    /** An inclusive institution's published list must include the care fee (保育费). */
+    inclusiveCareFeeRequired: boolean;
+    /** An inclusive institution's list must state the basis of its inclusive price. */
+    inclusiveBasisRequired: boolean;
+  };
   // — pre-hire record checks (issue 17) —
   /** The record checks an institution records before an employment starts (入职查询). */
   recordChecks?: {

@@ -3,6 +3,7 @@
 export * from '../modules/calendar/tables.ts';
 export * from '../modules/exchange/tables.ts';
 export * from '../modules/families/tables.ts';
+export * from '../modules/institutions/fee-list-tables.ts';
 export * from '../modules/institutions/tables.ts';
 export * from '../modules/operating/tables.ts';
 export * from '../modules/plan/news-tables.ts';

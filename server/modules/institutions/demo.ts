@@ -17,8 +17,9 @@ import { classAgeRange } from '../../../domain/institutions/validate.ts';
 import { citizenIdCheckChar } from '../../../domain/rules/ids.ts';
 import { pinyinSortKey } from '../../../domain/rules/pinyin.ts';
 import type { Db } from '../../db/client.ts';
-import type { Rng } from '../../demo/rng.ts';
+import { Rng } from '../../demo/rng.ts';
 import { creditCodeFor } from './factories.ts';
+import { type DemoFeeSource, seedDemoFeeLists } from './fee-list-demo.ts';
 import { policyOn } from './policy.ts';
 import { personalColumns } from './profile.ts';
 import { institutionClasses, institutionStatusHistory, institutions } from './tables.ts';
@@ -300,6 +301,8 @@ export async function seedInstitutionsDemo(
   await db.insert(institutions).values(rows);
   await db.insert(institutionClasses).values(classRows);
   await db.insert(institutionStatusHistory).values(history);
+  // Its own seeded Rng, so the draws of the modules seeded after the registry stay as they were.
+  await seedDemoFeeLists(db, rows as DemoFeeSource[], new Rng(0xfee5 + copy), now);
   return { demoInstitutionId };
 }
 

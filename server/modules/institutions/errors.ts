@@ -17,6 +17,11 @@ export const institutionErrors = defineErrors('institutions', {
     zh: '该机构尚未予以备案，没有可发送到国家系统的记录',
     en: 'This institution is not filed yet: it has no record to send to the national system',
   },
+  'institutions.fee_list_no_draft': {
+    status: 409,
+    zh: '没有待发布的收费清单草稿，请先保存清单',
+    en: 'There is no draft fee list to publish: save the list first',
+  },
 });
 
 declare module '../../platform/errors.ts' {

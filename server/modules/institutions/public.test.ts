@@ -54,6 +54,31 @@ describe('demo registry', () => {
     expect(history[0]!.n).toBeGreaterThan(300);
   });
 
+  it('publishes fee lists for most listed inclusive institutions, a few missing or differing (收费公示)', async () => {
+    const [c] = rows<{ listed: number; published: number; differs: number }>(
+      await t.database.db.execute(sql`select
+        count(*)::int as listed,
+        count(f.id)::int as published,
+        count(*) filter (where exists (select 1 from institution_fee_items x where x.district_code = f.district_code
+          and x.fee_list_id = f.id and x.kind = 'care' and x.service_form = 'full_day'
+          and x.amount_fen <> i.fee_full_day_fen))::int as differs
+        from institutions i left join institution_fee_lists f on f.district_code = i.district_code
+          and f.institution_id = i.id and f.state = 'published'
+        where i.inclusive and i.status in ('filed', 'operating')`),
+    );
+    expect(c!.published / c!.listed).toBeGreaterThan(0.7);
+    expect(c!.published).toBeLessThan(c!.listed);
+    expect(c!.differs).toBeGreaterThan(0);
+    const [one] = rows<{ id: string }>(
+      await t.database.db.execute(sql`select i.id from institutions i join institution_fee_lists f
+        on f.district_code = i.district_code and f.institution_id = i.id and f.state = 'published'
+        where i.seats > 0 limit 1`),
+    );
+    const res = await t.call('GET', `/api/v1/public/institutions/${one!.id}/fee-list`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().published.items.some((i: { kind: string }) => i.kind === 'care')).toBe(true);
+  });
+
   it('journey: the demo institution submits its draft, the district approves, the public finds it', async () => {
     const inst = await t.login('institution', PASSWORD);
     const mine = (await t.call('GET', '/api/v1/institutions', { cookie: inst })).json();

@@ -19,6 +19,7 @@ import { containsAny } from '../../platform/like.ts';
 import { countWhere, type PageQuery, paged } from '../../platform/paging.ts';
 import { indexCandidates } from '../../platform/personal-data.ts';
 import { users } from '../../platform/tables.ts';
+import { missingFeeListWhere } from './fee-list-tables.ts';
 import {
   institutionClasses,
   institutionHistory,
@@ -44,6 +45,7 @@ export interface InstitutionFilters {
   status?: InstitutionStatus | undefined;
   inclusive?: 'true' | 'false' | undefined;
   q?: string | undefined;
+  feeList?: 'missing' | undefined;
 }
 
 /** The scope condition and the filters, as one WHERE. */
@@ -54,6 +56,7 @@ export function listWhere(actor: Actor, f: InstitutionFilters): SQL | undefined 
   if (f.status) conds.push(eq(institutions.status, f.status));
   if (f.inclusive) conds.push(eq(institutions.inclusive, f.inclusive === 'true'));
   conds.push(containsAny([institutions.name, institutions.creditCode, institutions.address], f.q));
+  if (f.feeList === 'missing') conds.push(missingFeeListWhere());
   return and(...conds);
 }
 

@@ -37,6 +37,7 @@ import { actorOf, router } from '../../platform/http.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import { createDocumentService } from './documents.ts';
 import { institutionExport } from './export.ts';
+import { feeListRoutes } from './fee-list-routes.ts';
 import { institutionImportRoutes } from './import-routes.ts';
 import { toDocument } from './mappers.ts';
 import type { NationalClientConfig } from './national-client.ts';
@@ -213,6 +214,7 @@ export async function institutionRoutes(
   );
 
   await institutionImportRoutes(app, deps);
+  await feeListRoutes(app, deps);
 
   // Filing documents: purpose institution_document (PDF/JPEG/PNG ≤ 10 MiB; larger → 413, nothing stored).
   await uploadScope(app, (scope) => {

@@ -12,6 +12,7 @@ import { StaffingCard } from '../workforce/StaffingCard.tsx';
 import { ActionsBar } from './ActionsBar.tsx';
 import { ClassesCard, HistoryCard, ProfileCard } from './DetailSections.tsx';
 import { DocumentsCard } from './DocumentsCard.tsx';
+import { FeeListCard } from './FeeListCard.tsx';
 import { kindLabel, townName, useInstitution } from './shared.ts';
 
 export default function DetailPage() {
@@ -67,6 +68,7 @@ export default function DetailPage() {
         <>
           <ProfileCard inst={inst} />
           <ClassesCard inst={inst} />
+          <FeeListCard institutionId={inst.id} />
           <StaffingCard institutionId={inst.id} />
           <DocumentsCard inst={inst} />
           <HistoryCard inst={inst} />

@@ -1,6 +1,7 @@
 /** /admin/institutions — the registry: server-side filters, sorting and pagination, kept in the URL (PagedTable). */
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, type TableColumnsType, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Input, Select, Space, type TableColumnsType, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import {
   INSTITUTION_KINDS,
@@ -23,6 +24,13 @@ export default function ListPage() {
   const me = useCurrentMe();
   const navigate = useNavigate();
   const towns = useTownOptions();
+  // 收费公示: how many inclusive institutions in scope (filed or operating) have no published fee list.
+  const officer = can(me, 'institutions.export');
+  const missingFees = useQuery({
+    queryKey: keys.institutions.list({ feeList: 'missing', pageSize: 1, count: true }),
+    queryFn: ({ signal }) => api.institutions.list({ feeList: 'missing', page: 1, pageSize: 1 }, signal),
+    enabled: officer,
+  }).data?.total;
 
   const columns: TableColumnsType<InstitutionSummary> = [
     {
@@ -65,75 +73,101 @@ export default function ListPage() {
         toolbar={({ query, setFilter, total }) => {
           const { page: _p, pageSize: _s, sort: _o, order: _d, ...filters } = query;
           return (
-            <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
-              <Space wrap>
-                <Input.Search
-                  aria-label={t('inst.searchLabel')}
-                  placeholder={t('inst.searchPlaceholder')}
-                  allowClear
-                  defaultValue={query.q}
-                  enterButton={t('common.search')}
-                  onSearch={(v) => setFilter('q', v.trim())}
-                  style={{ width: 260 }}
+            <>
+              {officer && !!missingFees && query.feeList !== 'missing' && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  data-testid="fee-list-missing"
+                  style={{ marginBottom: 12 }}
+                  title={t('feeList.list.alert', { n: missingFees })}
+                  action={
+                    <Button size="small" onClick={() => setFilter('feeList', 'missing')}>
+                      {t('feeList.list.show')}
+                    </Button>
+                  }
                 />
-                {/* A caller whose scope holds one town has nothing to choose. */}
-                {towns.length > 1 && (
-                  <Select
-                    aria-label={t('inst.town')}
-                    placeholder={t('inst.town')}
+              )}
+              <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
+                <Space wrap>
+                  <Input.Search
+                    aria-label={t('inst.searchLabel')}
+                    placeholder={t('inst.searchPlaceholder')}
                     allowClear
-                    value={query.town}
-                    onChange={(v?: string) => setFilter('town', v)}
-                    options={towns}
-                    style={{ width: 150 }}
-                    data-testid="town-filter"
+                    defaultValue={query.q}
+                    enterButton={t('common.search')}
+                    onSearch={(v) => setFilter('q', v.trim())}
+                    style={{ width: 260 }}
                   />
-                )}
-                <Select
-                  aria-label={t('inst.kind')}
-                  placeholder={t('inst.kind')}
-                  allowClear
-                  value={query.kind}
-                  onChange={(v?: string) => setFilter('kind', v)}
-                  options={INSTITUTION_KINDS.map((k) => ({ value: k, label: kindLabel(lang, k) }))}
-                  style={{ width: 170 }}
-                />
-                <Select
-                  aria-label={t('inst.status')}
-                  placeholder={t('inst.status')}
-                  allowClear
-                  value={query.status}
-                  onChange={(v?: string) => setFilter('status', v)}
-                  options={INSTITUTION_STATUSES.map((s) => ({ value: s, label: statusLabel(lang, s) }))}
-                  style={{ width: 150 }}
-                />
-                <Select
-                  aria-label={t('inst.inclusiveFilter')}
-                  placeholder={t('inst.inclusiveFilter')}
-                  allowClear
-                  value={query.inclusive}
-                  onChange={(v?: string) => setFilter('inclusive', v)}
-                  options={[
-                    { value: 'true', label: t('inst.inclusiveYes') },
-                    { value: 'false', label: t('inst.inclusiveNo') },
-                  ]}
-                  style={{ width: 130 }}
-                />
+                  {/* A caller whose scope holds one town has nothing to choose. */}
+                  {towns.length > 1 && (
+                    <Select
+                      aria-label={t('inst.town')}
+                      placeholder={t('inst.town')}
+                      allowClear
+                      value={query.town}
+                      onChange={(v?: string) => setFilter('town', v)}
+                      options={towns}
+                      style={{ width: 150 }}
+                      data-testid="town-filter"
+                    />
+                  )}
+                  <Select
+                    aria-label={t('inst.kind')}
+                    placeholder={t('inst.kind')}
+                    allowClear
+                    value={query.kind}
+                    onChange={(v?: string) => setFilter('kind', v)}
+                    options={INSTITUTION_KINDS.map((k) => ({ value: k, label: kindLabel(lang, k) }))}
+                    style={{ width: 170 }}
+                  />
+                  <Select
+                    aria-label={t('inst.status')}
+                    placeholder={t('inst.status')}
+                    allowClear
+                    value={query.status}
+                    onChange={(v?: string) => setFilter('status', v)}
+                    options={INSTITUTION_STATUSES.map((s) => ({ value: s, label: statusLabel(lang, s) }))}
+                    style={{ width: 150 }}
+                  />
+                  <Select
+                    aria-label={t('inst.inclusiveFilter')}
+                    placeholder={t('inst.inclusiveFilter')}
+                    allowClear
+                    value={query.inclusive}
+                    onChange={(v?: string) => setFilter('inclusive', v)}
+                    options={[
+                      { value: 'true', label: t('inst.inclusiveYes') },
+                      { value: 'false', label: t('inst.inclusiveNo') },
+                    ]}
+                    style={{ width: 130 }}
+                  />
+                  <Select
+                    aria-label={t('feeList.list.filter')}
+                    placeholder={t('feeList.list.filter')}
+                    allowClear
+                    value={query.feeList}
+                    onChange={(v?: string) => setFilter('feeList', v)}
+                    options={[{ value: 'missing', label: t('feeList.list.filterMissing') }]}
+                    style={{ width: 140 }}
+                    data-testid="fee-list-filter"
+                  />
+                </Space>
+                <Space wrap>
+                  {can(me, 'institutions.export') && <ExportButtons query={filters} total={total} />}
+                  {can(me, 'institutions.import') && (
+                    <Button icon={<UploadOutlined />} onClick={() => navigate('import')}>
+                      {t('imp.open')}
+                    </Button>
+                  )}
+                  {can(me, 'institutions.create') && (
+                    <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('new')}>
+                      {t('inst.create')}
+                    </Button>
+                  )}
+                </Space>
               </Space>
-              <Space wrap>
-                {can(me, 'institutions.export') && <ExportButtons query={filters} total={total} />}
-                {can(me, 'institutions.import') && (
-                  <Button icon={<UploadOutlined />} onClick={() => navigate('import')}>
-                    {t('imp.open')}
-                  </Button>
-                )}
-                {can(me, 'institutions.create') && (
-                  <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('new')}>
-                    {t('inst.create')}
-                  </Button>
-                )}
-              </Space>
-            </Space>
+            </>
           );
         }}
       />

@@ -8,6 +8,7 @@ import { NotFound } from '../../components/PlainStatus.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { QualityBadge } from '../quality/QualityBadge.tsx';
 import { IntegritySection } from '../supervision/IntegritySection.tsx';
+import { FeeListSection } from './FeeListSection.tsx';
 import {
   classTypeLabel,
   errorText,
@@ -109,6 +110,7 @@ export default function DetailPage() {
           </ul>
         )}
       </section>
+      <FeeListSection institutionId={d.id} />
       <section className="pub-section" aria-labelledby="pub-classes">
         <h2 id="pub-classes">{t('pub.classes')}</h2>
         {d.classes.length === 0 ? (
