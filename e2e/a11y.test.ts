@@ -212,6 +212,8 @@ test('module console pages (quality, supervision, families, workforce, plan): ze
   await visit('/admin/operating/claims', 'operating claims');
   await visit('/admin/operating/payments', 'operating payments');
   await shot(page, 'a11y-operating-payments');
+  await visit('/admin/institutions/national-sync', 'national filing sync', '.ant-table-row');
+  await shot(page, 'a11y-national-sync');
   assert.deepEqual(found, []);
   await page.close();
 });

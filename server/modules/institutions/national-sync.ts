@@ -216,8 +216,11 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function createNationalSyncService(deps: { db: Db; jobs: Jobs; config: NationalClientConfig | null }) {
   const { db, jobs, config } = deps;
   return {
+    /**
+     * The recorded states, also when sync is off (`enabled: false`): then nothing new is queued and the
+     * rows are the last results kept (none unless sync was on before, or the demo wrote them).
+     */
     async list(_ctx: RequestContext, actor: Actor, q: NationalSyncQuery): Promise<NationalSyncList> {
-      if (!config) return { enabled: false, items: [] };
       const rows = await db
         .select({ sync: s, name: institutions.name })
         .from(s)
@@ -229,7 +232,7 @@ export function createNationalSyncService(deps: { db: Db; jobs: Jobs; config: Na
         .orderBy(asc(institutions.namePinyin), asc(institutions.id))
         .limit(1000);
       return {
-        enabled: true,
+        enabled: config !== null,
         items: rows.map(({ sync, name }) => ({
           institutionId: sync.institutionId,
           institutionName: name,

@@ -5,6 +5,7 @@ import * as families from './modules/families.ts';
 import * as familiesFacilities from './modules/families-facilities.ts';
 import * as familiesOnline from './modules/families-online.ts';
 import * as familiesPortal from './modules/families-portal.ts';
+import * as nationalSync from './modules/national-sync.ts';
 import * as operating from './modules/operating.ts';
 import * as plan from './modules/plan.ts';
 import * as planCircle from './modules/plan-circle.ts';
@@ -640,6 +641,7 @@ export const en: Messages = {
   ...workforceImport.en,
   ...subsidy.en,
   ...operating.en,
+  ...nationalSync.en,
   ...supervision.en,
   ...families.en,
   ...familiesPortal.en,

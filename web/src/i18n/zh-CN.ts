@@ -6,6 +6,7 @@ import * as families from './modules/families.ts';
 import * as familiesFacilities from './modules/families-facilities.ts';
 import * as familiesOnline from './modules/families-online.ts';
 import * as familiesPortal from './modules/families-portal.ts';
+import * as nationalSync from './modules/national-sync.ts';
 import * as operating from './modules/operating.ts';
 import * as plan from './modules/plan.ts';
 import * as planCircle from './modules/plan-circle.ts';
@@ -620,6 +621,7 @@ export const zhCN = {
   ...workforceImport.zh,
   ...subsidy.zh,
   ...operating.zh,
+  ...nationalSync.zh,
   ...supervision.zh,
   ...families.zh,
   ...familiesPortal.zh,
