@@ -9,8 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
 import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { FakeNational } from '../../../test/fake-national.ts';
+import { Rng } from '../../demo/rng.ts';
 import { probeNetworks } from '../../platform/probe-network.ts';
+import { seedInstitutionsDemo } from './demo.ts';
 import { nationalFilingConfig } from './national-client.ts';
+import { seedNationalSyncDemo } from './national-sync-demo.ts';
 
 const fake = new FakeNational();
 /** Rows of a table matching a condition (test-only SQL). */
@@ -154,5 +157,33 @@ describe('national filing sync', () => {
     const resend = await off.call('POST', `/api/v1/institutions/${id}/national-sync/resend`, { cookie });
     expect(resend.statusCode).toBe(409);
     expect(resend.json().code).toBe('institutions.national_sync_off');
+  });
+
+  it('demo states with sync off: the list answers the recorded rows (enabled:false), varied states', async () => {
+    await seedInstitutionsDemo(off.database.db, {
+      district: DISTRICT,
+      rng: new Rng(15),
+      now: off.clock.now(),
+    });
+    await seedNationalSyncDemo(off.database.db, { district: DISTRICT, now: off.clock.now() });
+    const cookie = await off.login('district');
+    const body = (await off.call('GET', '/api/v1/institutions/national-sync', { cookie })).json() as {
+      enabled: boolean;
+      items: { state: string; differences: { field: string; registry: string; national: string }[] }[];
+    };
+    expect(body.enabled).toBe(false);
+    const by = (st: string) => body.items.filter((i) => i.state === st);
+    expect(by('synced').length).toBeGreaterThan(body.items.length / 2);
+    expect(by('differs').length).toBeGreaterThan(0);
+    expect(by('failed').length).toBe(1);
+    for (const d of by('differs')) {
+      expect(d.differences.length).toBeGreaterThan(0);
+      for (const f of d.differences) expect(f.registry).not.toBe(f.national);
+    }
+    const failed = (
+      await off.call('GET', '/api/v1/institutions/national-sync?state=failed', { cookie })
+    ).json() as { items: { message: string }[] };
+    expect(failed.items).toHaveLength(1);
+    expect(failed.items[0]!.message).toMatch(/creditCode/);
   });
 });
