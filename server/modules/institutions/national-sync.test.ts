@@ -13,7 +13,9 @@ import { Rng } from '../../demo/rng.ts';
 import { probeNetworks } from '../../platform/probe-network.ts';
 import { seedInstitutionsDemo } from './demo.ts';
 import { nationalFilingConfig } from './national-client.ts';
+import { nationalEditFields } from './national-sync.ts';
 import { seedNationalSyncDemo } from './national-sync-demo.ts';
+import { institutions } from './tables.ts';
 
 const fake = new FakeNational();
 /** Rows of a table matching a condition (test-only SQL). */
@@ -77,6 +79,57 @@ describe('national filing sync', () => {
     expect(item.lastRecordId).toMatch(new RegExp(`^${id}-filing-`));
     expect(fake.stored.has(item.lastRecordId)).toBe(true);
     expect(await countWhere(t, 'audit_log', "action = 'institutions.national_sync'")).toBeGreaterThan(0);
+  });
+
+  it('an edit after filing that changes the national record queues the sync in its transaction; others do not', async () => {
+    const id = await file(t, district, '青浦变更托育园');
+    await t.jobs.runDue();
+    expect((await itemOf(id)).state).toBe('synced');
+    const patch = async (body: Record<string, unknown>) => {
+      const cur = (await t.call('GET', `/api/v1/institutions/${id}`, { cookie: district })).json();
+      t.clock.advance(1000);
+      const res = await t.call('PATCH', `/api/v1/institutions/${id}`, {
+        cookie: district,
+        body: { version: cur.version, ...body },
+      });
+      expect(res.statusCode).toBe(200);
+    };
+    const jobsOf = () =>
+      countWhere(t, 'jobs', `kind = 'institutions.national_sync' and payload->>'institutionId' = '${id}'`);
+    const before = await jobsOf();
+    // Opening hours are not in the national record: nothing queued, no change record.
+    await patch({ openingHours: '07:00-18:30' });
+    expect(await jobsOf()).toBe(before);
+    expect(await countWhere(t, 'institution_national_edits', `institution_id = '${id}'`)).toBe(0);
+    expect((await itemOf(id)).state).toBe('synced');
+    // The address is: a change record, the job queued with the edit.
+    await patch({ address: '上海市青浦区盈港东路 100 号' });
+    expect(await jobsOf()).toBe(before + 1);
+    expect((await itemOf(id)).state).toBe('queued');
+    await t.jobs.runDue();
+    const item = await itemOf(id);
+    expect(item.state).toBe('synced');
+    expect(item.lastRecordId).toMatch(new RegExp(`^${id}-change-`));
+    expect(fake.stored.get(item.lastRecordId)).toMatchObject({
+      address: '上海市青浦区盈港东路 100 号',
+      changeItems: '机构住所',
+    });
+  });
+
+  it('nationalEditFields: only fields the national record carries, as the record shows them', async () => {
+    const row = (await t.database.db.select().from(institutions).limit(1))[0]!;
+    const filed = { ...row, filedAt: row.filedAt ?? new Date('2026-01-05T02:00:00Z') };
+    expect(nationalEditFields(filed, { ...filed, openingHours: '06:00-20:00' })).toEqual([]);
+    expect(nationalEditFields(filed, { ...filed, seats: filed.seats + 5 })).toEqual(['seats']);
+    // The legal representative is masked in the record: 王明 → 王华 stays 王**.
+    expect(
+      nationalEditFields({ ...filed, directorName: '王明' }, { ...filed, directorName: '王华' }),
+    ).toEqual([]);
+    expect(
+      nationalEditFields({ ...filed, directorName: '王明' }, { ...filed, directorName: '李明' }),
+    ).toEqual(['directorName']);
+    // Not filed: never.
+    expect(nationalEditFields({ ...filed, filedAt: null }, { ...filed, seats: 1 })).toEqual([]);
   });
 
   it('a rejected field fails at once with the national message (no retry)', async () => {
