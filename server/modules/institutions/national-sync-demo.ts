@@ -100,8 +100,10 @@ export async function seedNationalSyncDemo(db: Db, ctx: { district: string; now:
 function nationalCopyDiff(ours: NationalRecord, rng: Rng): FieldDifference[] {
   const theirs: NationalRecord = { ...ours };
   const pick = rng.int(0, 2);
-  if (pick !== 1) theirs.address = ours.address.replace(/号.*$/, '号');
-  if (pick !== 0) theirs.places = String(Math.max(0, Number(ours.places) - 10 * rng.int(1, 3)));
+  // Typed without the city, or an older place count.
+  if (pick !== 1) theirs.address = ours.address.replace(/^上海市/, '');
+  const places = Number(ours.places);
+  if (pick !== 0) theirs.places = String(places > 20 ? places - 5 * rng.int(1, 2) : places + 5);
   const d = diffNationalRecord(ours, theirs);
   if (d.length) return d;
   theirs.address = `${ours.address}（旧址）`;

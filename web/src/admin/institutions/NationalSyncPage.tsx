@@ -66,7 +66,7 @@ export default function NationalSyncPage() {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          message={`${t('natsync.offTitle')}（${t('natsync.state.off')}）`}
+          message={t('natsync.offTitle')}
           description={t('natsync.offBody')}
         />
       )}
