@@ -16,6 +16,7 @@ import * as subsidy from './modules/subsidy.ts';
 import * as supervision from './modules/supervision.ts';
 import * as workforce from './modules/workforce.ts';
 import * as workforceImport from './modules/workforce-import.ts';
+import * as workforceRegistration from './modules/workforce-registration.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -642,6 +643,7 @@ export const en: Messages = {
   ...subsidy.en,
   ...operating.en,
   ...nationalSync.en,
+  ...workforceRegistration.en,
   ...supervision.en,
   ...families.en,
   ...familiesPortal.en,

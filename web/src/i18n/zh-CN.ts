@@ -17,6 +17,7 @@ import * as subsidy from './modules/subsidy.ts';
 import * as supervision from './modules/supervision.ts';
 import * as workforce from './modules/workforce.ts';
 import * as workforceImport from './modules/workforce-import.ts';
+import * as workforceRegistration from './modules/workforce-registration.ts';
 export const zhCN = {
   'app.title': '青浦区托育服务',
   'app.consoleTitle': '青浦区托育服务管理平台',
@@ -622,6 +623,7 @@ export const zhCN = {
   ...subsidy.zh,
   ...operating.zh,
   ...nationalSync.zh,
+  ...workforceRegistration.zh,
   ...supervision.zh,
   ...families.zh,
   ...familiesPortal.zh,
