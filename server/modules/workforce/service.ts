@@ -16,7 +16,12 @@ import type {
   staffListQuery,
   trainingListQuery,
 } from '../../../domain/contracts/workforce.ts';
-import { CARE_POSTS, type IdType, type Post, type StaffRegistrationBody } from '../../../domain/contracts/workforce.ts';
+import {
+  CARE_POSTS,
+  type IdType,
+  type Post,
+  type StaffRegistrationBody,
+} from '../../../domain/contracts/workforce.ts';
 import { normalizeMobile } from '../../../domain/rules/ids.ts';
 import { toFieldError } from '../../../domain/rules/reasons.ts';
 import { workforcePolicy } from '../../../domain/workforce/policy.ts';
