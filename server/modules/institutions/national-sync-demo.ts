@@ -100,8 +100,9 @@ export async function seedNationalSyncDemo(db: Db, ctx: { district: string; now:
 function nationalCopyDiff(ours: NationalRecord, rng: Rng): FieldDifference[] {
   const theirs: NationalRecord = { ...ours };
   const pick = rng.int(0, 2);
-  // Typed without the city, or an older place count.
-  if (pick !== 1) theirs.address = ours.address.replace(/^上海市/, '');
+  // The city typed or left out where we did the other, or an older place count.
+  if (pick !== 1)
+    theirs.address = ours.address.startsWith('上海市') ? ours.address.slice(3) : `上海市${ours.address}`;
   const places = Number(ours.places);
   if (pick !== 0) theirs.places = String(places > 20 ? places - 5 * rng.int(1, 2) : places + 5);
   const d = diffNationalRecord(ours, theirs);
