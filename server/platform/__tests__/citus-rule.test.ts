@@ -252,6 +252,17 @@ const JOURNEYS: Journey[] = [
     async run(t, cookie, { staffId }) {
       ok(await t.call('GET', '/api/v1/workforce/staff?pageSize=20', { cookie }), 'staff');
       ok(await t.call('GET', `/api/v1/workforce/staff/${staffId}`, { cookie }), 'person');
+      ok(
+        await t.call('PUT', `/api/v1/workforce/staff/${staffId}/registration`, {
+          cookie,
+          body: {
+            registrationNumber: 'TYS-2026-1',
+            registrationDate: '2026-01-15',
+            registrationIssuer: null,
+          },
+        }),
+        'registration',
+      );
       ok(await t.call('GET', '/api/v1/workforce/bans', { cookie }), 'bans');
       ok(await t.call('GET', '/api/v1/workforce/trainings', { cookie }), 'trainings');
       ok(await t.call('GET', '/api/v1/workforce/compliance', { cookie }), 'compliance');
