@@ -238,6 +238,13 @@ test('module console pages (quality, supervision, families, workforce, plan): ze
   found.push(...(await axe(page, 'fee list editor')));
   await shot(page, 'a11y-fee-list-editor');
   await shot(page, 'a11y-operating-payments');
+  await visit('/admin/institutions/national-sync', 'national filing sync', '.ant-table-row');
+  await shot(page, 'a11y-national-sync');
+  // A person's page with the 托育师注册 card (draft-law note) and the certificates' scan cells.
+  const staff = await page.request.get(`${h.baseUrl}/api/v1/workforce/staff?pageSize=1`);
+  const [person] = ((await staff.json()) as { items: { id: string }[] }).items;
+  await visit(`/admin/workforce/staff/${person!.id}`, 'staff page', '.ant-descriptions');
+  await shot(page, 'a11y-staff-page');
   assert.deepEqual(found, []);
   await page.close();
 });

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { pageOf, paginationQuery } from './common.ts';
+import { licenceText } from './institution.ts';
 
 /** Posts (岗位) of the plan and the 58号 standard. */
 export const POSTS = [
@@ -176,6 +177,22 @@ export const employmentInput = z.strictObject({
 });
 export type EmploymentInput = z.infer<typeof employmentInput>;
 
+/**
+ * 托育师 registration the draft 托育服务法 (first reading 2025-12-22) may bring: kept ready, shape only —
+ * no rule about who must register, by when or with whom is invented. null/'' = none.
+ */
+export const staffRegistrationFields = {
+  registrationNumber: licenceText(50, '托育师注册编号', 'Registration number').nullable().optional(),
+  registrationDate: z
+    .union([z.iso.date(), z.literal('')])
+    .nullable()
+    .optional(),
+  registrationIssuer: z.string().trim().max(100).nullable().optional(),
+};
+/** PUT staff/:id/registration: the three fields as they should stand (null/'' clears one). */
+export const staffRegistrationBody = z.strictObject(staffRegistrationFields);
+export type StaffRegistrationBody = z.infer<typeof staffRegistrationBody>;
+
 export const createStaffBody = z.strictObject({
   name: text(50),
   idType: z.enum(ID_TYPES),
@@ -187,6 +204,7 @@ export const createStaffBody = z.strictObject({
   mobile: text(20),
   education: z.enum(EDUCATIONS),
   managementYears: z.number().int().min(0).max(60).optional(),
+  ...staffRegistrationFields,
   employment: employmentInput,
 });
 export type CreateStaffBody = z.infer<typeof createStaffBody>;
@@ -260,6 +278,9 @@ export const trainingYearSchema = z.object({
 export const staffDetail = staffSummary.extend({
   nationality: z.string().nullable(),
   managementYears: z.number().int().nullable(),
+  registrationNumber: z.string().nullable(),
+  registrationDate: z.string().nullable(),
+  registrationIssuer: z.string().nullable(),
   employments: z.array(employmentSchema),
   certificates: z.array(certificateSchema),
   missingCertificates: z.array(z.enum(CERTIFICATE_TYPES)),

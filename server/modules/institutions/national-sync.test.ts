@@ -9,8 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
 import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { FakeNational } from '../../../test/fake-national.ts';
+import { Rng } from '../../demo/rng.ts';
 import { probeNetworks } from '../../platform/probe-network.ts';
+import { seedInstitutionsDemo } from './demo.ts';
 import { nationalFilingConfig } from './national-client.ts';
+import { nationalEditFields } from './national-sync.ts';
+import { seedNationalSyncDemo } from './national-sync-demo.ts';
+import { institutions } from './tables.ts';
 
 const fake = new FakeNational();
 /** Rows of a table matching a condition (test-only SQL). */
@@ -74,6 +79,57 @@ describe('national filing sync', () => {
     expect(item.lastRecordId).toMatch(new RegExp(`^${id}-filing-`));
     expect(fake.stored.has(item.lastRecordId)).toBe(true);
     expect(await countWhere(t, 'audit_log', "action = 'institutions.national_sync'")).toBeGreaterThan(0);
+  });
+
+  it('an edit after filing that changes the national record queues the sync in its transaction; others do not', async () => {
+    const id = await file(t, district, '青浦变更托育园');
+    await t.jobs.runDue();
+    expect((await itemOf(id)).state).toBe('synced');
+    const patch = async (body: Record<string, unknown>) => {
+      const cur = (await t.call('GET', `/api/v1/institutions/${id}`, { cookie: district })).json();
+      t.clock.advance(1000);
+      const res = await t.call('PATCH', `/api/v1/institutions/${id}`, {
+        cookie: district,
+        body: { version: cur.version, ...body },
+      });
+      expect(res.statusCode).toBe(200);
+    };
+    const jobsOf = () =>
+      countWhere(t, 'jobs', `kind = 'institutions.national_sync' and payload->>'institutionId' = '${id}'`);
+    const before = await jobsOf();
+    // Opening hours are not in the national record: nothing queued, no change record.
+    await patch({ openingHours: '07:00-18:30' });
+    expect(await jobsOf()).toBe(before);
+    expect(await countWhere(t, 'institution_national_edits', `institution_id = '${id}'`)).toBe(0);
+    expect((await itemOf(id)).state).toBe('synced');
+    // The address is: a change record, the job queued with the edit.
+    await patch({ address: '上海市青浦区盈港东路 100 号' });
+    expect(await jobsOf()).toBe(before + 1);
+    expect((await itemOf(id)).state).toBe('queued');
+    await t.jobs.runDue();
+    const item = await itemOf(id);
+    expect(item.state).toBe('synced');
+    expect(item.lastRecordId).toMatch(new RegExp(`^${id}-change-`));
+    expect(fake.stored.get(item.lastRecordId)).toMatchObject({
+      address: '上海市青浦区盈港东路 100 号',
+      changeItems: '机构住所',
+    });
+  });
+
+  it('nationalEditFields: only fields the national record carries, as the record shows them', async () => {
+    const row = (await t.database.db.select().from(institutions).limit(1))[0]!;
+    const filed = { ...row, filedAt: row.filedAt ?? new Date('2026-01-05T02:00:00Z') };
+    expect(nationalEditFields(filed, { ...filed, openingHours: '06:00-20:00' })).toEqual([]);
+    expect(nationalEditFields(filed, { ...filed, seats: filed.seats + 5 })).toEqual(['seats']);
+    // The legal representative is masked in the record: 王明 → 王华 stays 王**.
+    expect(
+      nationalEditFields({ ...filed, directorName: '王明' }, { ...filed, directorName: '王华' }),
+    ).toEqual([]);
+    expect(
+      nationalEditFields({ ...filed, directorName: '王明' }, { ...filed, directorName: '李明' }),
+    ).toEqual(['directorName']);
+    // Not filed: never.
+    expect(nationalEditFields({ ...filed, filedAt: null }, { ...filed, seats: 1 })).toEqual([]);
   });
 
   it('a rejected field fails at once with the national message (no retry)', async () => {
@@ -154,5 +210,33 @@ describe('national filing sync', () => {
     const resend = await off.call('POST', `/api/v1/institutions/${id}/national-sync/resend`, { cookie });
     expect(resend.statusCode).toBe(409);
     expect(resend.json().code).toBe('institutions.national_sync_off');
+  });
+
+  it('demo states with sync off: the list answers the recorded rows (enabled:false), varied states', async () => {
+    await seedInstitutionsDemo(off.database.db, {
+      district: DISTRICT,
+      rng: new Rng(15),
+      now: off.clock.now(),
+    });
+    await seedNationalSyncDemo(off.database.db, { district: DISTRICT, now: off.clock.now() });
+    const cookie = await off.login('district');
+    const body = (await off.call('GET', '/api/v1/institutions/national-sync', { cookie })).json() as {
+      enabled: boolean;
+      items: { state: string; differences: { field: string; registry: string; national: string }[] }[];
+    };
+    expect(body.enabled).toBe(false);
+    const by = (st: string) => body.items.filter((i) => i.state === st);
+    expect(by('synced').length).toBeGreaterThan(body.items.length / 2);
+    expect(by('differs').length).toBeGreaterThan(0);
+    expect(by('failed').length).toBe(1);
+    for (const d of by('differs')) {
+      expect(d.differences.length).toBeGreaterThan(0);
+      for (const f of d.differences) expect(f.registry).not.toBe(f.national);
+    }
+    const failed = (
+      await off.call('GET', '/api/v1/institutions/national-sync?state=failed', { cookie })
+    ).json() as { items: { message: string }[] };
+    expect(failed.items).toHaveLength(1);
+    expect(failed.items[0]!.message).toMatch(/creditCode/);
   });
 });

@@ -21,7 +21,9 @@ import {
   type FieldDifference,
   type FilingEvent,
   NATIONAL_EVENT_ACTIONS,
+  type NationalField,
   type NationalRecord,
+  type RegistryRow,
   toNationalRecords,
 } from '../../../domain/institutions/national-filing.ts';
 import type { Db } from '../../db/client.ts';
@@ -29,11 +31,18 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import { type Actor, districtActor, type RequestContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { scopeWhere } from '../../platform/guard.ts';
+import { uuidv7 } from '../../platform/ids.ts';
 import { type JobContext, type Jobs, SYSTEM_ACTOR } from '../../platform/jobs/index.ts';
 import { maskPersonal } from '../../platform/personal-data.ts';
 import { createNationalClient, type NationalClientConfig } from './national-client.ts';
-import { getInstitution, institutionScope } from './repository.ts';
-import { institutionStatusHistory as h, institutions, institutionNationalSync as s } from './tables.ts';
+import { getInstitution, type InstitutionRow, institutionScope } from './repository.ts';
+import {
+  institutionNationalEdits as edits,
+  institutionStatusHistory as h,
+  institutions,
+  type NATIONAL_EDIT_FIELDS,
+  institutionNationalSync as s,
+} from './tables.ts';
 
 export const NATIONAL_SYNC_JOB = 'institutions.national_sync';
 export const NATIONAL_SYNC_MAX_ATTEMPTS = 5;
@@ -47,7 +56,18 @@ const jobActor = (districtCode: string) =>
     sessionId: 'job',
   });
 
-/** The institution's national records, oldest first (the same mapper as the export). */
+const registryRow = (row: InstitutionRow): RegistryRow => ({
+  ...row,
+  kind: row.kind as InstitutionKind,
+  ownership: row.ownership as 'public' | 'private',
+  serviceForms: row.serviceForms as ServiceForm[],
+});
+const maskName = (name: string) => maskPersonal('name', name);
+
+/**
+ * The institution's national records, oldest first (the same mapper as the export): the status history's
+ * filing, changes and closure, and the edits after filing (`institution_national_edits`) as changes.
+ */
 async function recordsOf(tx: Db, actor: Actor, institutionId: string): Promise<NationalRecord[]> {
   const row = await getInstitution(tx, actor, institutionId);
   const events: FilingEvent[] = (
@@ -63,16 +83,44 @@ async function recordsOf(tx: Db, actor: Actor, institutionId: string): Promise<N
       )
       .orderBy(asc(h.at), asc(h.id))
   ).map((e) => ({ action: e.action, to: e.to as InstitutionStatus, at: e.at }));
-  return toNationalRecords(
-    {
-      ...row,
-      kind: row.kind as InstitutionKind,
-      ownership: row.ownership as 'public' | 'private',
-      serviceForms: row.serviceForms as ServiceForm[],
-    },
-    events,
-    (name) => maskPersonal('name', name),
-  );
+  const edited = await tx
+    .select({ at: edits.at, fields: edits.fields })
+    .from(edits)
+    .where(and(eq(edits.districtCode, row.districtCode), eq(edits.institutionId, row.id)))
+    .orderBy(asc(edits.at), asc(edits.id));
+  for (const e of edited) events.push({ action: 'update', to: null, at: e.at, fields: e.fields });
+  return toNationalRecords(registryRow(row), events, maskName);
+}
+
+/** The national field → the registry field it is mapped from (NATIONAL_FIELDS' `from`). */
+const REGISTRY_FIELD: Partial<Record<NationalField, (typeof NATIONAL_EDIT_FIELDS)[number]>> = {
+  institutionName: 'name',
+  creditCode: 'creditCode',
+  institutionType: 'kind',
+  ownership: 'ownership',
+  inclusive: 'inclusive',
+  divisionCode: 'townCode',
+  address: 'address',
+  legalRepresentative: 'directorName',
+  serviceTypes: 'serviceForms',
+  places: 'seats',
+};
+
+/**
+ * The registry fields of an edit that change the national record: the mapper applied to the row before
+ * and after, compared by the diff (so a director renamed within the same mask, 王明 → 王华 = 王**, or a
+ * field the national record does not carry changes nothing). Pure.
+ */
+export function nationalEditFields(before: InstitutionRow, after: InstitutionRow) {
+  if (!before.filedAt) return [];
+  const filing: FilingEvent[] = [{ action: 'approve', to: 'filed', at: before.filedAt }];
+  const [a] = toNationalRecords(registryRow(before), filing, maskName);
+  const [b] = toNationalRecords(registryRow(after), filing, maskName);
+  if (!a || !b) return [];
+  return diffNationalRecord(a, b).flatMap((d) => {
+    const f = REGISTRY_FIELD[d.field];
+    return f ? [f] : [];
+  });
 }
 
 /** Queue (or re-queue) one institution's sync inside the caller's transaction; the state becomes `queued`. */
@@ -210,14 +258,37 @@ export function nationalSyncOnTransition(jobs: Jobs, cfg: NationalClientConfig |
   };
 }
 
+/**
+ * An edit of a filed institution that changes its national record is kept as a change record and, when
+ * sync is on, queues the sync in the edit's own transaction (like a transition). Sync off: the edit is
+ * still kept (the records are complete when sync is turned on), nothing is queued.
+ */
+export function nationalSyncOnEdit(jobs: Jobs, cfg: NationalClientConfig | null) {
+  return async (tx: Db, ctx: RequestContext, before: InstitutionRow, after: InstitutionRow) => {
+    const fields = nationalEditFields(before, after);
+    if (!fields.length) return;
+    await tx.insert(edits).values({
+      districtCode: after.districtCode,
+      id: uuidv7(ctx.now.getTime()),
+      institutionId: after.id,
+      at: ctx.now,
+      fields,
+    });
+    if (cfg) await queueNationalSync(tx, jobs, ctx, after.districtCode, after.id);
+  };
+}
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The district officers' side: the list (with whether sync is on) and the resend. */
 export function createNationalSyncService(deps: { db: Db; jobs: Jobs; config: NationalClientConfig | null }) {
   const { db, jobs, config } = deps;
   return {
+    /**
+     * The recorded states, also when sync is off (`enabled: false`): then nothing new is queued and the
+     * rows are the last results kept (none unless sync was on before, or the demo wrote them).
+     */
     async list(_ctx: RequestContext, actor: Actor, q: NationalSyncQuery): Promise<NationalSyncList> {
-      if (!config) return { enabled: false, items: [] };
       const rows = await db
         .select({ sync: s, name: institutions.name })
         .from(s)
@@ -229,7 +300,7 @@ export function createNationalSyncService(deps: { db: Db; jobs: Jobs; config: Na
         .orderBy(asc(institutions.namePinyin), asc(institutions.id))
         .limit(1000);
       return {
-        enabled: true,
+        enabled: config !== null,
         items: rows.map(({ sync, name }) => ({
           institutionId: sync.institutionId,
           institutionName: name,

@@ -45,6 +45,7 @@ import { nationalFilingExport } from './national-export.ts';
 import {
   createNationalSyncService,
   defineNationalSyncJob,
+  nationalSyncOnEdit,
   nationalSyncOnTransition,
 } from './national-sync.ts';
 import { createPublicService } from './public.ts';
@@ -70,6 +71,7 @@ export async function institutionRoutes(
   const institutions = createInstitutionService({
     db,
     onTransition: nationalSyncOnTransition(deps.jobs, deps.nationalFiling),
+    onEdit: nationalSyncOnEdit(deps.jobs, deps.nationalFiling),
   });
   const nationalSync = createNationalSyncService({ db, jobs: deps.jobs, config: deps.nationalFiling });
   const documents = createDocumentService(deps);

@@ -58,7 +58,23 @@ export type TransitionHook = (
   action: string,
 ) => Promise<void>;
 
-export function createInstitutionService({ db, onTransition }: { db: Db; onTransition?: TransitionHook }) {
+/** Told of every edit inside its transaction, with the row before and after (an edit after filing may queue the sync). */
+export type EditHook = (
+  tx: Db,
+  ctx: RequestContext,
+  before: repo.InstitutionRow,
+  after: repo.InstitutionRow,
+) => Promise<void>;
+
+export function createInstitutionService({
+  db,
+  onTransition,
+  onEdit,
+}: {
+  db: Db;
+  onTransition?: TransitionHook;
+  onEdit?: EditHook;
+}) {
   async function detail(tx: Db, actor: Actor, row: repo.InstitutionRow) {
     // One after another: inside a transaction they share one connection (pg queues parallel queries on
     // a client, deprecated and to be removed in pg 9).
@@ -185,6 +201,7 @@ export function createInstitutionService({ db, onTransition }: { db: Db; onTrans
           objectId: row.id,
           changes: patch,
         });
+        await onEdit?.(tx, ctx, row, next);
         return detail(tx, actor, next);
       });
     },

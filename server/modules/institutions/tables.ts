@@ -290,3 +290,52 @@ comment(institutionNationalSync, ['国家备案系统同步状态', 'National fi
   differences: ['国家系统存档与本系统不一致的字段', 'Fields where the stored national copy differs'],
   updatedAt: ['更新时间', 'Updated at'],
 });
+
+/** The registry fields whose edit changes the national record (keys of CHANGE_FIELD_LABELS). */
+export const NATIONAL_EDIT_FIELDS = [
+  'name',
+  'creditCode',
+  'kind',
+  'ownership',
+  'inclusive',
+  'townCode',
+  'address',
+  'directorName',
+  'serviceForms',
+  'seats',
+] as const;
+
+/**
+ * Edits of a filed institution that change its national record (docs/filing-sync.md): each one is a
+ * change record (变更) with its own stable id, sent by the sync job after the status records. Immutable.
+ */
+export const institutionNationalEdits = pgTable(
+  'institution_national_edits',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    institutionId: uuid('institution_id').notNull(),
+    at: tz('at').notNull(),
+    fields: enumTextArray('fields', NATIONAL_EDIT_FIELDS).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    institutionFk(t, 'institution_national_edits_institution_fk'),
+    index('institution_national_edits_institution_idx').on(t.districtCode, t.institutionId, t.at),
+    ...enumChecks(t),
+  ],
+);
+comment(
+  institutionNationalEdits,
+  ['备案后影响国家备案记录的信息变更', 'Edits after filing that change the national record'],
+  {
+    districtCode: DISTRICT,
+    id: ['变更 ID', 'Edit id'],
+    institutionId: ['机构 ID', 'Institution id'],
+    at: ['变更时间', 'Edited at'],
+    fields: [
+      '变更的登记字段（国家记录所含字段）',
+      'Registry fields changed (those the national record carries)',
+    ],
+  },
+);

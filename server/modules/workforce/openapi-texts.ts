@@ -9,6 +9,7 @@ export const texts: ModuleOpenApiTexts = {
     [`POST ${B}/staff`]: 'workforce.createStaff',
     [`GET ${B}/staff/:id`]: 'workforce.getStaff',
     [`POST ${B}/staff/:id/reveal`]: 'workforce.revealStaff',
+    [`PUT ${B}/staff/:id/registration`]: 'workforce.setRegistration',
     [`POST ${B}/staff/:id/employments`]: 'workforce.addEmployment',
     [`POST ${B}/staff/:id/employments/:employmentId/end`]: 'workforce.endEmployment',
     [`PUT ${B}/staff/:id/employments/:employmentId/classes`]: 'workforce.assignClasses',
@@ -66,6 +67,10 @@ export const texts: ModuleOpenApiTexts = {
     'workforce.endEmployment': { en: 'End an employment', zh: '办理离职' },
     'workforce.assignClasses': { en: 'Set the classes an employment works in', zh: '设置任职的配班班级' },
     'workforce.addCertificate': { en: 'Add a certificate', zh: '登记证书' },
+    'workforce.setRegistration': {
+      en: "Set a person's childcare practitioner registration (draft childcare law: number, date, issuer; shape only)",
+      zh: '登记托育师注册信息（托育服务法草案：编号、日期、注册机关；仅校验格式）',
+    },
     'workforce.listRecordChecks': {
       en: "A person's pre-hire record checks (sex-offence query, no-criminal-record certificate)",
       zh: '从业人员的入职查询记录（性侵违法犯罪信息查询、无犯罪记录证明）',

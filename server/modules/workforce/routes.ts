@@ -37,6 +37,7 @@ import {
   staffListQuery,
   staffPage,
   staffParams,
+  staffRegistrationBody,
   subsidyAnswer,
   subsidyQuery,
   trainingEventSchema,
@@ -89,6 +90,15 @@ export async function workforceRoutes(
     `${BASE}/staff/:id`,
     { config: read, schema: { tags, params: staffParams, response: { 200: staffDetail } } },
     (req) => svc.detail(req.ctx, actorOf(req), req.params.id),
+  );
+  r.put(
+    `${BASE}/staff/:id/registration`,
+    {
+      config: manage,
+      // 托育师 registration (draft 托育服务法, first reading 2025-12-22): number, date, issuer; shape only.
+      schema: { tags, params: staffParams, body: staffRegistrationBody, response: { 200: staffDetail } },
+    },
+    (req) => svc.setRegistration(req.ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     `${BASE}/staff/:id/reveal`,

@@ -16,7 +16,12 @@ import type {
   staffListQuery,
   trainingListQuery,
 } from '../../../domain/contracts/workforce.ts';
-import { CARE_POSTS, type IdType, type Post } from '../../../domain/contracts/workforce.ts';
+import {
+  CARE_POSTS,
+  type IdType,
+  type Post,
+  type StaffRegistrationBody,
+} from '../../../domain/contracts/workforce.ts';
 import { normalizeMobile } from '../../../domain/rules/ids.ts';
 import { toFieldError } from '../../../domain/rules/reasons.ts';
 import { workforcePolicy } from '../../../domain/workforce/policy.ts';
@@ -186,6 +191,7 @@ export async function findOrRegisterPerson(
       mobile: sealValue('phone', mobile),
       education: body.education,
       managementYears: body.managementYears ?? null,
+      ...registrationColumns(body),
       createdAt: ctx.now,
       updatedAt: ctx.now,
     })
@@ -400,6 +406,9 @@ export function createWorkforceService(deps: WorkforceDeps) {
       ...summaryOf(row, current ?? null, certs, banned, today, policy.postCertificates),
       nationality: row.nationality,
       managementYears: row.managementYears,
+      registrationNumber: row.registrationNumber,
+      registrationDate: row.registrationDate,
+      registrationIssuer: row.registrationIssuer,
       employments: emps.map(({ e, institutionName }) => ({
         id: e.id,
         institutionId: e.institutionId,
@@ -636,6 +645,26 @@ export function createWorkforceService(deps: WorkforceDeps) {
           objectType: 'workforce_staff',
           objectId: staffId,
           changes: { employmentId, classIds: ids },
+        });
+      });
+      return detail(ctx, actor, staffId);
+    },
+
+    /** The 托育师 registration fields as they should stand (draft law: shape only), audited. */
+    async setRegistration(ctx: RequestContext, actor: Actor, staffId: string, body: StaffRegistrationBody) {
+      await db.transaction(async (tx) => {
+        const person = await getStaff(tx, actor, staffId, true);
+        await assertEditable(tx, actor, person);
+        const set = registrationColumns(body);
+        await tx
+          .update(staff)
+          .set({ ...set, updatedAt: ctx.now, version: person.version + 1 })
+          .where(and(eq(staff.districtCode, person.districtCode), eq(staff.id, person.id)));
+        await recordAudit(tx, ctx, {
+          action: 'workforce.staff_registration',
+          objectType: 'workforce_staff',
+          objectId: staffId,
+          changes: set,
         });
       });
       return detail(ctx, actor, staffId);
@@ -1139,4 +1168,18 @@ export async function rescreen(
       });
     return { matched: staffIds.length, blocked: blocked.length };
   });
+}
+
+/** '' or null → null; trimmed otherwise (the contract checked the shape). */
+function registrationColumns(body: {
+  registrationNumber?: string | null;
+  registrationDate?: string | null;
+  registrationIssuer?: string | null;
+}) {
+  const v = (x: string | null | undefined) => (x?.trim() ? x.trim() : null);
+  return {
+    registrationNumber: v(body.registrationNumber),
+    registrationDate: v(body.registrationDate),
+    registrationIssuer: v(body.registrationIssuer),
+  };
 }

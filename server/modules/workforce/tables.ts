@@ -62,6 +62,10 @@ export const staff = pgTable(
     mobile: encryptedText('mobile'),
     education: enumText('education', EDUCATIONS).notNull(),
     managementYears: integer('management_years'),
+    /** 托育师 registration the draft 托育服务法 (first reading 2025-12-22) may bring: kept ready, shape only. */
+    registrationNumber: varchar('registration_number', { length: 50 }),
+    registrationDate: day('registration_date'),
+    registrationIssuer: varchar('registration_issuer', { length: 100 }),
     createdAt: tz('created_at').notNull(),
     updatedAt: tz('updated_at').notNull(),
     version: integer('version').notNull().default(1),
@@ -116,6 +120,12 @@ comment(staff, ['托育从业人员', 'Childcare staff (one row per person in th
   mobile: ['手机号码（加密）', 'Mobile (encrypted)', pd.encrypted('phone')],
   education: ['学历', 'Education'],
   managementYears: ['管理工作年限（负责人）', 'Years of management experience (directors)'],
+  registrationNumber: [
+    '托育师注册编号（托育服务法草案，规则未定，仅校验格式）',
+    'Childcare practitioner (托育师) registration number (draft childcare law; no rule yet, shape only)',
+  ],
+  registrationDate: ['托育师注册日期', 'Registration date'],
+  registrationIssuer: ['托育师注册机关', 'Registration issuer'],
   createdAt: ['创建时间', 'Created at'],
   updatedAt: ['更新时间', 'Updated at'],
   version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -34,6 +34,7 @@ import { Rng } from '../../demo/rng.ts';
 import { deliverWebhooks } from '../../modules/exchange/webhooks.ts';
 import { seedInstitutionsDemo } from '../../modules/institutions/demo.ts';
 import { buildInstitutionInput } from '../../modules/institutions/factories.ts';
+import { seedNationalSyncDemo } from '../../modules/institutions/national-sync-demo.ts';
 import { institutions } from '../../modules/institutions/tables.ts';
 import { SUBSIDY_COLUMNS } from '../../modules/subsidy/import.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -67,9 +68,29 @@ const JOURNEYS: Journey[] = [
         await t.call('POST', '/api/v1/institutions', { cookie, body: buildInstitutionInput({}) }),
         'create',
       ).json() as { id: string; version: number };
-      return { cookie, state: { id: created.id, version: String(created.version) } };
+      await seedNationalSyncDemo(t.database.db, { district: DISTRICT, now: t.clock.now() });
+      const [filed] = await t.database.db
+        .select({ id: institutions.id, version: institutions.version })
+        .from(institutions)
+        .where(
+          and(
+            eq(institutions.districtCode, DISTRICT),
+            isNotNull(institutions.filedAt),
+            eq(institutions.status, 'operating'),
+          ),
+        )
+        .limit(1);
+      return {
+        cookie,
+        state: {
+          id: created.id,
+          version: String(created.version),
+          filedId: filed!.id,
+          filedVersion: String(filed!.version),
+        },
+      };
     },
-    async run(t, cookie, { id, version }) {
+    async run(t, cookie, { id, version, filedId, filedVersion }) {
       ok(await t.call('GET', '/api/v1/institutions?pageSize=20&q=托育', { cookie }), 'list');
       ok(await t.call('GET', '/api/v1/institutions?sort=name&status=draft', { cookie }), 'list by status');
       ok(await t.call('GET', `/api/v1/institutions/${id}`, { cookie }), 'get');
@@ -79,6 +100,20 @@ const JOURNEYS: Journey[] = [
           body: { version: Number(version), openingHours: '07:30-18:00' },
         }),
         'update',
+      );
+      // An edit of a filed institution that changes its national record (kept as a change record).
+      ok(
+        await t.call('PATCH', `/api/v1/institutions/${filedId}`, {
+          cookie,
+          body: { version: Number(filedVersion), address: '上海市青浦区城中北路 88 号' },
+        }),
+        'update filed',
+      );
+      // The sync list answers the recorded rows also without NATIONAL_FILING_URL (this app has none).
+      ok(await t.call('GET', '/api/v1/institutions/national-sync', { cookie }), 'national sync list');
+      ok(
+        await t.call('GET', '/api/v1/institutions/national-sync?state=differs', { cookie }),
+        'sync by state',
       );
       ok(await t.call('GET', '/api/v1/institutions/export?format=csv', { cookie }), 'export');
       ok(
@@ -217,6 +252,17 @@ const JOURNEYS: Journey[] = [
     async run(t, cookie, { staffId }) {
       ok(await t.call('GET', '/api/v1/workforce/staff?pageSize=20', { cookie }), 'staff');
       ok(await t.call('GET', `/api/v1/workforce/staff/${staffId}`, { cookie }), 'person');
+      ok(
+        await t.call('PUT', `/api/v1/workforce/staff/${staffId}/registration`, {
+          cookie,
+          body: {
+            registrationNumber: 'TYS-2026-1',
+            registrationDate: '2026-01-15',
+            registrationIssuer: null,
+          },
+        }),
+        'registration',
+      );
       ok(await t.call('GET', '/api/v1/workforce/bans', { cookie }), 'bans');
       ok(await t.call('GET', '/api/v1/workforce/trainings', { cookie }), 'trainings');
       ok(await t.call('GET', '/api/v1/workforce/compliance', { cookie }), 'compliance');

@@ -16,6 +16,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  CloudSyncOutlined,
   FileSearchOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -59,6 +60,13 @@ export const adminRoutes: readonly AdminRoute[] = [
     labelKey: 'nav.institutionsReview',
     icon: <FileSearchOutlined />,
     Component: lazy(() => import('./institutions/ReviewPage.tsx')),
+  },
+  {
+    path: 'institutions/national-sync',
+    permission: 'institutions.national_sync',
+    labelKey: 'natsync.nav',
+    icon: <CloudSyncOutlined />,
+    Component: lazy(() => import('./institutions/NationalSyncPage.tsx')),
   },
   {
     path: 'calendar',

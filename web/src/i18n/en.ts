@@ -6,6 +6,7 @@ import * as familiesFacilities from './modules/families-facilities.ts';
 import * as familiesOnline from './modules/families-online.ts';
 import * as familiesPortal from './modules/families-portal.ts';
 import * as feeList from './modules/fee-list.ts';
+import * as nationalSync from './modules/national-sync.ts';
 import * as operating from './modules/operating.ts';
 import * as plan from './modules/plan.ts';
 import * as planCircle from './modules/plan-circle.ts';
@@ -16,6 +17,7 @@ import * as subsidy from './modules/subsidy.ts';
 import * as supervision from './modules/supervision.ts';
 import * as workforce from './modules/workforce.ts';
 import * as workforceImport from './modules/workforce-import.ts';
+import * as workforceRegistration from './modules/workforce-registration.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -642,6 +644,8 @@ export const en: Messages = {
   ...subsidy.en,
   ...operating.en,
   ...feeList.en,
+  ...nationalSync.en,
+  ...workforceRegistration.en,
   ...supervision.en,
   ...families.en,
   ...familiesPortal.en,

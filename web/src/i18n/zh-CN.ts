@@ -7,6 +7,7 @@ import * as familiesFacilities from './modules/families-facilities.ts';
 import * as familiesOnline from './modules/families-online.ts';
 import * as familiesPortal from './modules/families-portal.ts';
 import * as feeList from './modules/fee-list.ts';
+import * as nationalSync from './modules/national-sync.ts';
 import * as operating from './modules/operating.ts';
 import * as plan from './modules/plan.ts';
 import * as planCircle from './modules/plan-circle.ts';
@@ -17,6 +18,7 @@ import * as subsidy from './modules/subsidy.ts';
 import * as supervision from './modules/supervision.ts';
 import * as workforce from './modules/workforce.ts';
 import * as workforceImport from './modules/workforce-import.ts';
+import * as workforceRegistration from './modules/workforce-registration.ts';
 export const zhCN = {
   'app.title': '青浦区托育服务',
   'app.consoleTitle': '青浦区托育服务管理平台',
@@ -622,6 +624,8 @@ export const zhCN = {
   ...subsidy.zh,
   ...operating.zh,
   ...feeList.zh,
+  ...nationalSync.zh,
+  ...workforceRegistration.zh,
   ...supervision.zh,
   ...families.zh,
   ...familiesPortal.zh,

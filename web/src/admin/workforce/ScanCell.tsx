@@ -35,7 +35,7 @@ export function ScanCell(props: {
           {t('workforce.scanView')}
         </a>
       ) : (
-        <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t('workforce.scanNone')}</span>
+        <span style={{ color: 'rgba(0,0,0,0.65)' }}>{t('workforce.scanNone')}</span>
       )}
       {canUpload && (
         <Upload

@@ -27,6 +27,7 @@ import {
   RecordModal,
 } from './forms.tsx';
 import { RecordChecksCard } from './RecordChecks.tsx';
+import { RegistrationCard } from './RegistrationCard.tsx';
 import { ScanCell } from './ScanCell.tsx';
 
 type Employment = StaffDetail['employments'][number];
@@ -146,6 +147,7 @@ export default function StaffDetailPage() {
         />
       </Card>
       <RecordChecksCard person={d} canRecord={manage} />
+      <RegistrationCard person={d} canEdit={manage} />
       <Card
         title={t('workforce.certificates')}
         extra={

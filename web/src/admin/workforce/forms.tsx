@@ -39,6 +39,7 @@ import { ApiError } from '../../api/problem.ts';
 import { pick, useLang, useT } from '../../i18n/index.tsx';
 import { type CreateRecordBody, type StaffDetail, workforceApi } from './api.ts';
 import { CheckFields } from './RecordChecks.tsx';
+import { RegistrationFields } from './RegistrationCard.tsx';
 
 /**
  * A dialog's save: on success the workforce queries refresh, the form clears and the dialog closes; on
@@ -130,6 +131,9 @@ export function AddStaffModal(props: {
         ...(v.idType !== 'citizen_id' && v.sex ? { sex: v.sex as 'male' | 'female' } : {}),
         mobile: v.mobile ?? '',
         education: v.education as (typeof EDUCATIONS)[number],
+        ...(v.registrationNumber?.trim() ? { registrationNumber: v.registrationNumber.trim() } : {}),
+        ...(v.registrationDate ? { registrationDate: v.registrationDate } : {}),
+        ...(v.registrationIssuer?.trim() ? { registrationIssuer: v.registrationIssuer.trim() } : {}),
         employment: {
           institutionId: props.institutionId,
           post: v.post as (typeof POSTS)[number],
@@ -280,6 +284,11 @@ export function AddStaffModal(props: {
           />
         )}
         <CheckFields />
+        <details>
+          <summary style={{ cursor: 'pointer', marginBottom: 8 }}>{t('workforce.reg.optional')}</summary>
+          <Alert type="info" showIcon message={t('workforce.reg.draftNote')} style={{ marginBottom: 12 }} />
+          <RegistrationFields />
+        </details>
       </Form>
     </Modal>
   );
