@@ -202,3 +202,58 @@ describe('宝宝屋 slots and bookings', () => {
     expect(m.byTown?.[XUJING]).toBe(0);
   });
 });
+
+describe("a site's bookings with the children, for officers", () => {
+  it('per slot: names masked, age in months, hours, status and waitlist place; other towns and parents cannot', async () => {
+    const s = await slot('2026-04-01', '09:00', '10:00', 1);
+    expect((await book(s.id, kids[1]!)).statusCode).toBe(201);
+    expect((await book(s.id, kids[2]!, true)).json().status).toBe('waitlisted');
+    expect((await book(s.id, kids[3]!, true)).json().status).toBe('waitlisted');
+    const res = await t.call('GET', `/api/v1/families/facilities/${siteId}/bookings?slot=${s.id}`, {
+      cookie: town,
+    });
+    expect(res.statusCode, JSON.stringify(res.json())).toBe(200);
+    const items = res.json().items as Record<string, unknown>[];
+    expect(items.map((b) => [b.status, b.waitlistPosition])).toEqual([
+      ['booked', null],
+      ['waitlisted', 1],
+      ['waitlisted', 2],
+    ]);
+    // kids 1–3 were born 2025-01-10: 14 completed months on 2026-04-01; one free hour each
+    expect(items[0]).toMatchObject({
+      slotId: s.id,
+      date: '2026-04-01',
+      startTime: '09:00',
+      endTime: '10:00',
+      ageMonths: 14,
+      freeHours: 1,
+      chargedHours: 0,
+      chargeFen: 0,
+    });
+    for (const b of items) {
+      expect(b.childName).toMatch(/^测\*+$/);
+      expect(JSON.stringify(b)).not.toContain('测试宝宝');
+    }
+    // without a slot: every slot of the site from the start of the year, the cancelled ones shown as such
+    const all = await t.call('GET', `/api/v1/families/facilities/${siteId}/bookings?from=2026-01-01`, {
+      cookie: town,
+    });
+    const allItems = all.json().items as { status: string; date: string }[];
+    expect(allItems.length).toBeGreaterThan(items.length);
+    expect(allItems.some((b) => b.status === 'cancelled')).toBe(true);
+    expect(allItems.every((b) => b.date >= '2026-01-01')).toBe(true);
+    // the district sees it; another town's officer does not find the site; a parent may not ask
+    await t.createUser('district', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
+    const district = await t.login('district');
+    const d = await t.call('GET', `/api/v1/families/facilities/${siteId}/bookings?slot=${s.id}`, {
+      cookie: district,
+    });
+    expect(d.json().items).toHaveLength(3);
+    const other = await t.call('GET', `/api/v1/families/facilities/${siteId}/bookings`, {
+      cookie: otherTown,
+    });
+    expect(other.statusCode).toBe(404);
+    const p = await t.call('GET', `/api/v1/families/facilities/${siteId}/bookings`, { cookie: parent });
+    expect(p.statusCode).toBe(403);
+  });
+});
