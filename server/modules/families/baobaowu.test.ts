@@ -257,3 +257,50 @@ describe("a site's bookings with the children, for officers", () => {
     expect(p.statusCode).toBe(403);
   });
 });
+
+describe('a waitlisted booking promoted after a cancellation', () => {
+  it('is quoted again at promotion: free hours given back meanwhile count', async () => {
+    const cancel = (id: string) =>
+      t.call('POST', `/api/v1/families/bookings/${id}/cancel`, { cookie: parent });
+    // 2028: a fresh year for every child
+    const x = await slot('2028-02-01', '08:00', '12:00', 1); // 4 h
+    const y = await slot('2028-02-02', '08:00', '18:00', 2); // 10 h
+    const held = await book(x.id, kids[0]!);
+    expect(held.json().status).toBe('booked');
+    const long = await book(y.id, kids[1]!);
+    expect(long.json().baobaowu).toMatchObject({ freeHours: 10, freeHoursLeft: 2 });
+    // on the waitlist with 2 free hours left: 2 free, 2 charged
+    const w = await book(x.id, kids[1]!, true);
+    expect(w.json()).toMatchObject({ status: 'waitlisted' });
+    expect(w.json().baobaowu).toMatchObject({ freeHours: 2, chargedHours: 2, chargeFen: 16000 });
+    // the long booking is cancelled: its 10 free hours come back
+    expect((await cancel(long.json().id)).statusCode).toBe(200);
+    // the place on x comes free: the waitlisted booking is booked and quoted again — all 4 hours free
+    expect((await cancel(held.json().id)).statusCode).toBe(200);
+    const mine = await t.call('GET', '/api/v1/families/bookings', { cookie: parent });
+    const promoted = mine.json().items.find((b: { id: string }) => b.id === w.json().id);
+    expect(promoted).toMatchObject({ status: 'booked', waitlistPosition: null });
+    expect(promoted.baobaowu).toMatchObject({
+      freeHours: 4,
+      chargedHours: 0,
+      chargeFen: 0,
+      freeHoursLeft: 8,
+    });
+    // the officer's list shows the same, and the new quote is audited
+    const list = await t.call('GET', `/api/v1/families/facilities/${siteId}/bookings?slot=${x.id}`, {
+      cookie: town,
+    });
+    expect(list.json().items.find((b: { id: string }) => b.id === w.json().id)).toMatchObject({
+      status: 'booked',
+      freeHours: 4,
+      chargedHours: 0,
+      chargeFen: 0,
+    });
+    const audit = await t.database.db.execute(
+      sql`select changes from audit_log where object_id = ${w.json().id} and action = 'families.booking_promote'`,
+    );
+    expect(
+      (audit as unknown as { rows: { changes: Record<string, unknown> }[] }).rows[0]!.changes,
+    ).toMatchObject({ freeHours: { from: 2, to: 4 }, chargeFen: { from: 16000, to: 0 } });
+  });
+});

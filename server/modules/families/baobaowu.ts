@@ -42,8 +42,14 @@ function packValues(districtCode: string, at: Date) {
   return v;
 }
 
-/** The child's 宝宝屋 bookings of a year that hold free hours (not cancelled). */
-async function freeHoursUsedIn(tx: Db, districtCode: string, childId: string, year: number): Promise<number> {
+/** The child's 宝宝屋 bookings of a year that hold free hours (not cancelled), but for `except`. */
+async function freeHoursUsedIn(
+  tx: Db,
+  districtCode: string,
+  childId: string,
+  year: number,
+  except?: string,
+): Promise<number> {
   const [r] = await tx
     .select({ n: sum(familyBookings.freeHours) })
     .from(familyBookings)
@@ -60,14 +66,25 @@ async function freeHoursUsedIn(tx: Db, districtCode: string, childId: string, ye
         eq(familyBookings.childId, childId),
         sql`${familyBookings.facilityId} is not null`,
         ne(familyBookings.status, 'cancelled'),
+        except ? ne(familyBookings.id, except) : undefined,
         sql`${familySlots.date} >= ${`${year}-01-01`} and ${familySlots.date} <= ${`${year}-12-31`}`,
       ),
     );
   return Number(r?.n ?? 0);
 }
 
-/** The hours of a new booking of a site's slot, per the rule (the child's row locked first). */
-export async function quoteSiteBooking(tx: Db, ctx: RequestContext, slot: SlotRow, childId: string) {
+/**
+ * The hours of a booking of a site's slot, per the rule (the child's row locked first): a new booking, or
+ * (`bookingId`) a waitlisted one promoted after a cancellation, quoted again without its own old hours —
+ * the child's free hours may have changed since it joined the waitlist.
+ */
+export async function quoteSiteBooking(
+  tx: Db,
+  ctx: RequestContext,
+  slot: SlotRow,
+  childId: string,
+  bookingId?: string,
+) {
   const v = packValues(slot.districtCode, ctx.now);
   await tx
     .select({ id: familyChildren.id })
@@ -80,7 +97,7 @@ export async function quoteSiteBooking(tx: Db, ctx: RequestContext, slot: SlotRo
     .where(
       and(eq(familyFacilities.districtCode, slot.districtCode), eq(familyFacilities.id, slot.facilityId!)),
     );
-  const usedHours = await freeHoursUsedIn(tx, slot.districtCode, childId, yearOf(slot.date));
+  const usedHours = await freeHoursUsedIn(tx, slot.districtCode, childId, yearOf(slot.date), bookingId);
   const q = quoteBooking({ usedHours, hours: slotHours(slot), priceFen: site?.price ?? -1 }, v);
   // A price over the cap can only come from a lowered cap after the site was registered: refuse.
   if (!q.ok)
