@@ -87,6 +87,8 @@ export const zh = {
   'familiesPortal.hourly.book': '预约',
   'familiesPortal.hourly.joinWaitlist': '候补',
   'familiesPortal.hourly.booked': '预约成功',
+  'familiesPortal.subsidy.loading': '正在查询育儿补贴申请…',
+  'familiesPortal.subsidy.loadFailed': '育儿补贴申请暂时查询不到，请稍后重试',
   'familiesPortal.baobaowu.slot': '社区宝宝屋：每名幼儿每年有免费时数，用完后每小时 {price} 元',
   'familiesPortal.baobaowu.hours':
     '宝宝屋：本次免费 {free} 小时，收费 {charged} 小时共 {charge} 元；{year} 年还剩免费 {left} 小时',
@@ -249,6 +251,9 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'familiesPortal.hourly.book': 'Book',
   'familiesPortal.hourly.joinWaitlist': 'Join waitlist',
   'familiesPortal.hourly.booked': 'Booked',
+  'familiesPortal.subsidy.loading': 'Looking up the childcare-subsidy applications…',
+  'familiesPortal.subsidy.loadFailed':
+    'The childcare-subsidy applications could not be looked up; please retry',
   'familiesPortal.baobaowu.slot':
     'Community baby house: free hours per child each year, then {price} yuan an hour',
   'familiesPortal.baobaowu.hours':
