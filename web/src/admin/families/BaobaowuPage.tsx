@@ -17,7 +17,7 @@ import {
   type SiteBooking,
   type SiteSlot,
 } from './facilities-api.ts';
-import { useTowns } from './labels.ts';
+import { todayIso, useTowns } from './labels.ts';
 
 type TownRow = BaobaowuCoverage['towns'][number];
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -29,6 +29,7 @@ export default function BaobaowuPage() {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const [site, setSite] = useState<string | undefined>();
+  const [slotPage, setSlotPage] = useState<number | undefined>();
   const coverage = useQuery({
     queryKey: ['families', 'baobaowu', 'coverage', year],
     queryFn: ({ signal }) => baobaowuApi.coverage(year, signal),
@@ -43,6 +44,12 @@ export default function BaobaowuPage() {
     enabled: !!site,
   });
   const c = coverage.data;
+  // The slots run from 1 January: the table opens on the page of the first slot from today on.
+  const slotItems = slots.data?.items ?? [];
+  const today = todayIso();
+  const upcoming = slotItems.findIndex((s) => s.date >= today);
+  const firstPage =
+    upcoming < 0 ? Math.max(1, Math.ceil(slotItems.length / 10)) : Math.floor(upcoming / 10) + 1;
   const townColumns: TableColumnsType<TownRow> = [
     { title: t('families.facilities.town'), key: 'town', render: (_, r) => townName(r.townCode) },
     { title: t('families.baobaowu.sites'), dataIndex: 'sites', key: 'sites' },
@@ -132,7 +139,10 @@ export default function BaobaowuPage() {
             placeholder={t('families.baobaowu.site')}
             style={{ width: 260 }}
             value={site}
-            onChange={setSite}
+            onChange={(v) => {
+              setSite(v);
+              setSlotPage(undefined);
+            }}
             options={(sites.data?.items ?? []).map((s) => ({
               value: s.id,
               label: `${s.name}（${townName(s.townCode)}）`,
@@ -148,8 +158,13 @@ export default function BaobaowuPage() {
               size="small"
               loading={slots.isLoading}
               columns={slotColumns}
-              dataSource={slots.data?.items ?? []}
-              pagination={{ pageSize: 10 }}
+              dataSource={slotItems}
+              pagination={{
+                pageSize: 10,
+                showSizeChanger: false,
+                current: slotPage ?? firstPage,
+                onChange: (p) => setSlotPage(p),
+              }}
               expandable={{
                 expandedRowRender: (s) => <SlotBookings siteId={site} slot={s} />,
                 rowExpandable: (s) => s.booked + s.waitlisted > 0,
