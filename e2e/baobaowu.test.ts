@@ -6,6 +6,8 @@
  * the free hours come back. Screenshots under e2e/screenshots/baobaowu-*.png.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -21,6 +23,24 @@ import {
 } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe's serious and critical WCAG 2.1 AA violations on the page as it is now (as e2e/a11y.test.ts runs it). */
+async function axe(page: Page, label: string): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(`axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    resultTypes: ['violations'],
+  }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact,
+    targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`)) as {
+    id: string;
+    impact: string | null;
+    targets: string[];
+  }[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${label}: [${v.impact}] ${v.id} (${v.targets.join(' | ')})`);
+}
 let h: Harness;
 before(async () => {
   h = await startHarness();
@@ -129,6 +149,8 @@ test('a parent books 宝宝屋 slots, the town officer sees the child on the sit
     .filter({ hasText: `还剩免费 ${left0 - 3} 小时` })
     .waitFor();
   await snap(page, bookingA, 'baobaowu-parent-booked');
+  const portalFound = await axe(page, 'hourly (宝宝屋 booked)');
+  assert.deepEqual(portalFound, [], portalFound.join('\n'));
 
   // — the town officer sees the child on the site's list —
   const officer = await (await h.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
@@ -156,6 +178,8 @@ test('a parent books 宝宝屋 slots, the town officer sees the child on the sit
   assert.match(text, /\d+ 个月/);
   assert.match(text, /已预约/);
   await shot(officer, 'baobaowu-officer-site-list');
+  const found = await axe(officer, 'site list (slot expanded)');
+  assert.deepEqual(found, [], found.join('\n'));
   await officer.context().close();
 
   // — the parent cancels the 1-hour booking: the hour comes back —
