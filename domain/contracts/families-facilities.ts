@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { pageOf, paginationQuery, versionField } from './common.ts';
-import { dateString, slotSchema } from './families.ts';
+import { BOOKING_STATUSES, dateString, slotSchema } from './families.ts';
 
 export const FACILITY_KINDS = [
   'children_service_centre',
@@ -123,6 +123,32 @@ export const siteSlotSchema = slotSchema.extend({
 });
 export const siteSlotList = z.object({ items: z.array(siteSlotSchema) });
 export const siteSlotQuery = z.object({ from: dateString.optional() });
+
+/** A site's bookings for officers (issue 17): the child named masked, age in months on the slot's date. */
+export const siteBookingQuery = z.object({
+  /** Only this slot's bookings. */
+  slot: z.uuid().optional(),
+  /** Slots from this date on (default: 1 January of this year). */
+  from: dateString.optional(),
+});
+export const siteBookingSchema = z.object({
+  id: z.uuid(),
+  slotId: z.uuid(),
+  date: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  /** Masked (王**). */
+  childName: z.string(),
+  /** Completed months on the slot's date. */
+  ageMonths: z.number().int(),
+  status: z.enum(BOOKING_STATUSES),
+  /** 1-based place on the slot's waitlist; null unless waitlisted. */
+  waitlistPosition: z.number().int().nullable(),
+  freeHours: z.number().int(),
+  chargedHours: z.number().int(),
+  chargeFen: z.number().int(),
+});
+export const siteBookingList = z.object({ items: z.array(siteBookingSchema) });
 
 export const baobaowuCoverageQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),

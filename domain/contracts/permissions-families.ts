@@ -31,6 +31,8 @@ export const FAMILIES_PERMISSIONS = {
   // 儿童友好社区示范点, 儿童早期发展基地): kept by the district and town officers, read by the services.
   'families.facilities_read': ['district_officer', 'town_officer', 'health_worker', 'guidance_staff'],
   'families.facilities_manage': ['district_officer', 'town_officer'],
+  // A 宝宝屋 site's bookings with the children (names masked, ages): the officers who keep the sites only.
+  'families.site_bookings_read': ['district_officer', 'town_officer'],
   // Guidance stations (家庭科学育儿指导站, one per town): the district keeps the register.
   'families.stations_manage': ['district_officer'],
   // Stations and sessions in scope: the district, a town, a station's staff (by town), a parent (their

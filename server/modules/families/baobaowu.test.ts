@@ -202,3 +202,105 @@ describe('宝宝屋 slots and bookings', () => {
     expect(m.byTown?.[XUJING]).toBe(0);
   });
 });
+
+describe("a site's bookings with the children, for officers", () => {
+  it('per slot: names masked, age in months, hours, status and waitlist place; other towns and parents cannot', async () => {
+    const s = await slot('2026-04-01', '09:00', '10:00', 1);
+    expect((await book(s.id, kids[1]!)).statusCode).toBe(201);
+    expect((await book(s.id, kids[2]!, true)).json().status).toBe('waitlisted');
+    expect((await book(s.id, kids[3]!, true)).json().status).toBe('waitlisted');
+    const res = await t.call('GET', `/api/v1/families/facilities/${siteId}/bookings?slot=${s.id}`, {
+      cookie: town,
+    });
+    expect(res.statusCode, JSON.stringify(res.json())).toBe(200);
+    const items = res.json().items as Record<string, unknown>[];
+    expect(items.map((b) => [b.status, b.waitlistPosition])).toEqual([
+      ['booked', null],
+      ['waitlisted', 1],
+      ['waitlisted', 2],
+    ]);
+    // kids 1–3 were born 2025-01-10: 14 completed months on 2026-04-01; one free hour each
+    expect(items[0]).toMatchObject({
+      slotId: s.id,
+      date: '2026-04-01',
+      startTime: '09:00',
+      endTime: '10:00',
+      ageMonths: 14,
+      freeHours: 1,
+      chargedHours: 0,
+      chargeFen: 0,
+    });
+    for (const b of items) {
+      expect(b.childName).toMatch(/^测\*+$/);
+      expect(JSON.stringify(b)).not.toContain('测试宝宝');
+    }
+    // without a slot: every slot of the site from the start of the year, the cancelled ones shown as such
+    const all = await t.call('GET', `/api/v1/families/facilities/${siteId}/bookings?from=2026-01-01`, {
+      cookie: town,
+    });
+    const allItems = all.json().items as { status: string; date: string }[];
+    expect(allItems.length).toBeGreaterThan(items.length);
+    expect(allItems.some((b) => b.status === 'cancelled')).toBe(true);
+    expect(allItems.every((b) => b.date >= '2026-01-01')).toBe(true);
+    // the district sees it; another town's officer does not find the site; a parent may not ask
+    await t.createUser('district', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
+    const district = await t.login('district');
+    const d = await t.call('GET', `/api/v1/families/facilities/${siteId}/bookings?slot=${s.id}`, {
+      cookie: district,
+    });
+    expect(d.json().items).toHaveLength(3);
+    const other = await t.call('GET', `/api/v1/families/facilities/${siteId}/bookings`, {
+      cookie: otherTown,
+    });
+    expect(other.statusCode).toBe(404);
+    const p = await t.call('GET', `/api/v1/families/facilities/${siteId}/bookings`, { cookie: parent });
+    expect(p.statusCode).toBe(403);
+  });
+});
+
+describe('a waitlisted booking promoted after a cancellation', () => {
+  it('is quoted again at promotion: free hours given back meanwhile count', async () => {
+    const cancel = (id: string) =>
+      t.call('POST', `/api/v1/families/bookings/${id}/cancel`, { cookie: parent });
+    // 2028: a fresh year for every child
+    const x = await slot('2028-02-01', '08:00', '12:00', 1); // 4 h
+    const y = await slot('2028-02-02', '08:00', '18:00', 2); // 10 h
+    const held = await book(x.id, kids[0]!);
+    expect(held.json().status).toBe('booked');
+    const long = await book(y.id, kids[1]!);
+    expect(long.json().baobaowu).toMatchObject({ freeHours: 10, freeHoursLeft: 2 });
+    // on the waitlist with 2 free hours left: 2 free, 2 charged
+    const w = await book(x.id, kids[1]!, true);
+    expect(w.json()).toMatchObject({ status: 'waitlisted' });
+    expect(w.json().baobaowu).toMatchObject({ freeHours: 2, chargedHours: 2, chargeFen: 16000 });
+    // the long booking is cancelled: its 10 free hours come back
+    expect((await cancel(long.json().id)).statusCode).toBe(200);
+    // the place on x comes free: the waitlisted booking is booked and quoted again — all 4 hours free
+    expect((await cancel(held.json().id)).statusCode).toBe(200);
+    const mine = await t.call('GET', '/api/v1/families/bookings', { cookie: parent });
+    const promoted = mine.json().items.find((b: { id: string }) => b.id === w.json().id);
+    expect(promoted).toMatchObject({ status: 'booked', waitlistPosition: null });
+    expect(promoted.baobaowu).toMatchObject({
+      freeHours: 4,
+      chargedHours: 0,
+      chargeFen: 0,
+      freeHoursLeft: 8,
+    });
+    // the officer's list shows the same, and the new quote is audited
+    const list = await t.call('GET', `/api/v1/families/facilities/${siteId}/bookings?slot=${x.id}`, {
+      cookie: town,
+    });
+    expect(list.json().items.find((b: { id: string }) => b.id === w.json().id)).toMatchObject({
+      status: 'booked',
+      freeHours: 4,
+      chargedHours: 0,
+      chargeFen: 0,
+    });
+    const audit = await t.database.db.execute(
+      sql`select changes from audit_log where object_id = ${w.json().id} and action = 'families.booking_promote'`,
+    );
+    expect(
+      (audit as unknown as { rows: { changes: Record<string, unknown> }[] }).rows[0]!.changes,
+    ).toMatchObject({ freeHours: { from: 2, to: 4 }, chargeFen: { from: 16000, to: 0 } });
+  });
+});

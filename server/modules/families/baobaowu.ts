@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import { quoteBooking, yearOf } from '../../../domain/baobaowu/rules.ts';
 import type { Booking, createSiteSlotBody, Slot } from '../../../domain/contracts/families.ts';
 import { townsOf } from '../../../domain/divisions.ts';
+import { ageInMonths } from '../../../domain/rules/age.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { localDate } from '../../platform/clock.ts';
@@ -22,6 +23,7 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { DomainError, fieldError } from '../../platform/errors.ts';
 import { divisionInScope, scopeWhere } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { maskPersonal } from '../../platform/personal-data.ts';
 import type { TargetQuery, TargetSource } from '../../platform/targets.ts';
 import { policyOn } from '../institutions/policy.ts';
 import './errors.ts';
@@ -40,8 +42,14 @@ function packValues(districtCode: string, at: Date) {
   return v;
 }
 
-/** The child's 宝宝屋 bookings of a year that hold free hours (not cancelled). */
-async function freeHoursUsedIn(tx: Db, districtCode: string, childId: string, year: number): Promise<number> {
+/** The child's 宝宝屋 bookings of a year that hold free hours (not cancelled), but for `except`. */
+async function freeHoursUsedIn(
+  tx: Db,
+  districtCode: string,
+  childId: string,
+  year: number,
+  except?: string,
+): Promise<number> {
   const [r] = await tx
     .select({ n: sum(familyBookings.freeHours) })
     .from(familyBookings)
@@ -58,14 +66,25 @@ async function freeHoursUsedIn(tx: Db, districtCode: string, childId: string, ye
         eq(familyBookings.childId, childId),
         sql`${familyBookings.facilityId} is not null`,
         ne(familyBookings.status, 'cancelled'),
+        except ? ne(familyBookings.id, except) : undefined,
         sql`${familySlots.date} >= ${`${year}-01-01`} and ${familySlots.date} <= ${`${year}-12-31`}`,
       ),
     );
   return Number(r?.n ?? 0);
 }
 
-/** The hours of a new booking of a site's slot, per the rule (the child's row locked first). */
-export async function quoteSiteBooking(tx: Db, ctx: RequestContext, slot: SlotRow, childId: string) {
+/**
+ * The hours of a booking of a site's slot, per the rule (the child's row locked first): a new booking, or
+ * (`bookingId`) a waitlisted one promoted after a cancellation, quoted again without its own old hours —
+ * the child's free hours may have changed since it joined the waitlist.
+ */
+export async function quoteSiteBooking(
+  tx: Db,
+  ctx: RequestContext,
+  slot: SlotRow,
+  childId: string,
+  bookingId?: string,
+) {
   const v = packValues(slot.districtCode, ctx.now);
   await tx
     .select({ id: familyChildren.id })
@@ -78,7 +97,7 @@ export async function quoteSiteBooking(tx: Db, ctx: RequestContext, slot: SlotRo
     .where(
       and(eq(familyFacilities.districtCode, slot.districtCode), eq(familyFacilities.id, slot.facilityId!)),
     );
-  const usedHours = await freeHoursUsedIn(tx, slot.districtCode, childId, yearOf(slot.date));
+  const usedHours = await freeHoursUsedIn(tx, slot.districtCode, childId, yearOf(slot.date), bookingId);
   const q = quoteBooking({ usedHours, hours: slotHours(slot), priceFen: site?.price ?? -1 }, v);
   // A price over the cap can only come from a lowered cap after the site was registered: refuse.
   if (!q.ok)
@@ -193,6 +212,90 @@ export function createBaobaowuService({ db }: { db: Db }) {
           freeHours: Number(r.freeHours),
           chargeFen: Number(r.chargeFen),
         })),
+      };
+    },
+
+    /**
+     * A site's bookings with their children, for the officers who see the site (a town officer their own
+     * town's sites; another town's site is not found): per slot, the child's name masked, the age in
+     * months on the slot's date, the hours and charge, the status and the place on the waitlist.
+     */
+    async siteBookings(
+      ctx: RequestContext,
+      actor: Actor,
+      siteId: string,
+      q: { slot?: string; from?: string },
+    ) {
+      const site = await siteInScope(db, actor, siteId);
+      const rows = await db
+        .select({
+          b: familyBookings,
+          date: familySlots.date,
+          startTime: familySlots.startTime,
+          endTime: familySlots.endTime,
+          childName: familyChildren.childName,
+          birthDate: familyChildren.birthDate,
+        })
+        .from(familyBookings)
+        .innerJoin(
+          familySlots,
+          and(
+            eq(familySlots.districtCode, familyBookings.districtCode),
+            eq(familySlots.id, familyBookings.slotId),
+          ),
+        )
+        .innerJoin(
+          familyChildren,
+          and(
+            eq(familyChildren.districtCode, familyBookings.districtCode),
+            eq(familyChildren.id, familyBookings.childId),
+          ),
+        )
+        .where(
+          and(
+            eq(familyBookings.districtCode, site.districtCode),
+            eq(familyBookings.facilityId, site.id),
+            eq(familySlots.facilityId, site.id),
+            q.slot ? eq(familyBookings.slotId, q.slot) : undefined,
+            q.slot
+              ? undefined
+              : sql`${familySlots.date} >= ${q.from ?? `${localDate(ctx.now).slice(0, 4)}-01-01`}`,
+          ),
+        )
+        .orderBy(
+          asc(familySlots.date),
+          asc(familySlots.startTime),
+          asc(familySlots.id),
+          sql`case ${familyBookings.status} when 'booked' then 0 when 'waitlisted' then 1 else 2 end`,
+          asc(familyBookings.createdAt),
+          asc(familyBookings.id),
+        )
+        .limit(1000);
+      // The waitlist order is the booking order (createdAt, id), as in the parent's answer (hourly.ts).
+      const waiting = new Map<string, number>();
+      return {
+        items: rows.map((r) => {
+          let position: number | null = null;
+          if (r.b.status === 'waitlisted') {
+            position = (waiting.get(r.b.slotId) ?? 0) + 1;
+            waiting.set(r.b.slotId, position);
+          }
+          const age = ageInMonths(r.birthDate, r.date);
+          return {
+            id: r.b.id,
+            slotId: r.b.slotId,
+            date: r.date,
+            startTime: r.startTime,
+            endTime: r.endTime,
+            childName: maskPersonal('name', r.childName),
+            ageMonths: age.ok ? age.months : 0,
+            status: r.b.status,
+            waitlistPosition: position,
+            freeHours: r.b.freeHours ?? 0,
+            chargedHours: r.b.chargedHours ?? 0,
+            chargeFen: r.b.chargeFen ?? 0,
+          };
+        }),
       };
     },
 

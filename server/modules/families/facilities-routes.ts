@@ -8,6 +8,8 @@ import {
   facilityListQuery,
   facilityPage,
   facilitySchema,
+  siteBookingList,
+  siteBookingQuery,
   siteSlotList,
   siteSlotQuery,
   updateFacilityBody,
@@ -73,6 +75,14 @@ export function facilitiesRoutes(app: FastifyInstance, deps: { db: Db }) {
       schema: { tags, params: idParams, querystring: siteSlotQuery, response: { 200: siteSlotList } },
     },
     (req) => bb.siteSlots(req.ctx, actorOf(req), req.params.id, req.query.from),
+  );
+  r.get(
+    `${BASE}/:id/bookings`,
+    {
+      config: { action: 'families.site_bookings_read' },
+      schema: { tags, params: idParams, querystring: siteBookingQuery, response: { 200: siteBookingList } },
+    },
+    (req) => bb.siteBookings(req.ctx, actorOf(req), req.params.id, req.query),
   );
   r.post(
     `${BASE}/:id/slots`,

@@ -349,11 +349,33 @@ export function createHourlyService({ db }: { db: Db }) {
             .limit(1)
             .for('update', { skipLocked: true });
           if (next) {
+            // A 宝宝屋 booking is quoted again at promotion (child row locked, as when booking): the
+            // child's free hours may have been used or given back since it joined the waitlist.
+            // Should the rule refuse the quote now (no pack in force, the site's price over a lowered cap),
+            // the booking keeps the quote it holds: the cancellation is not refused for it.
+            const hours = slot!.facilityId
+              ? await quoteSiteBooking(tx, ctx, slot!, next.childId, next.id).catch((e: unknown) => {
+                  if (e instanceof DomainError) return null;
+                  throw e;
+                })
+              : null;
             await tx
               .update(familyBookings)
-              .set({ status: 'booked' })
+              .set({ status: 'booked', ...(hours ?? {}) })
               .where(and(eq(familyBookings.districtCode, next.districtCode), eq(familyBookings.id, next.id)));
             promoted = next.id;
+            if (hours)
+              await recordAudit(tx, ctx, {
+                action: 'families.booking_promote',
+                objectType: 'family_booking',
+                objectId: next.id,
+                changes: {
+                  status: { from: 'waitlisted', to: 'booked' },
+                  freeHours: { from: next.freeHours, to: hours.freeHours },
+                  chargedHours: { from: next.chargedHours, to: hours.chargedHours },
+                  chargeFen: { from: next.chargeFen, to: hours.chargeFen },
+                },
+              });
             await notifyRole(
               tx,
               {

@@ -115,6 +115,7 @@ export const texts: ModuleOpenApiTexts = {
     'PATCH /api/v1/families/facilities/:id': 'families.updateFacility',
     'GET /api/v1/families/facilities/:id/slots': 'families.listSiteSlots',
     'POST /api/v1/families/facilities/:id/slots': 'families.createSiteSlot',
+    'GET /api/v1/families/facilities/:id/bookings': 'families.listSiteBookings',
     'GET /api/v1/families/baobaowu/coverage': 'families.baobaowuCoverage',
     'GET /api/v1/families/guidance/stations': 'families.listStations',
     'POST /api/v1/families/guidance/stations': 'families.createStation',
@@ -145,6 +146,10 @@ export const texts: ModuleOpenApiTexts = {
     'families.listSiteSlots': {
       en: "A baby house's (baobaowu) slots with bookings, free hours and charges",
       zh: '查看宝宝屋的时段、预约、免费时数与收费',
+    },
+    'families.listSiteBookings': {
+      en: "A baby house's (baobaowu) bookings per slot: children (names masked), ages, hours, waitlist places",
+      zh: '查看宝宝屋各时段的预约幼儿（姓名脱敏）、月龄、时数与候补顺位',
     },
     'families.createSiteSlot': {
       en: 'Publish a baby-house (baobaowu) slot (whole hours)',

@@ -252,8 +252,8 @@ interface FacilityValues {
   closedYear?: number | null;
   capacity?: number | null;
   openingHours?: string | null;
-  /** Yuan in the form; fen on the wire. */
-  hourlyPriceYuan?: number | null;
+  /** Yuan in the form, keyed like the API's fen field so the server's field errors land on it; fen on the wire. */
+  hourlyPriceFen?: number | null;
   operator?: string | null;
 }
 
@@ -268,7 +268,7 @@ function newFacilityValues(townCode: string | undefined): Partial<FacilityValues
   };
 }
 
-function FacilityForm({ facility, onDone }: { facility?: Facility; onDone: () => void }) {
+export function FacilityForm({ facility, onDone }: { facility?: Facility; onDone: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const showError = useShowError();
@@ -290,7 +290,7 @@ function FacilityForm({ facility, onDone }: { facility?: Facility; onDone: () =>
     [communities.data, town],
   );
   const save = useMutation({
-    mutationFn: ({ hourlyPriceYuan, ...v }: FacilityValues) => {
+    mutationFn: ({ hourlyPriceFen: hourlyPriceYuan, ...v }: FacilityValues) => {
       const bb = v.kind === 'baobaowu';
       const body = {
         ...v,
@@ -321,7 +321,7 @@ function FacilityForm({ facility, onDone }: { facility?: Facility; onDone: () =>
         facility
           ? {
               ...facility,
-              hourlyPriceYuan: facility.hourlyPriceFen == null ? null : facility.hourlyPriceFen / 100,
+              hourlyPriceFen: facility.hourlyPriceFen == null ? null : facility.hourlyPriceFen / 100,
             }
           : newFacilityValues(townOptions.length === 1 ? townOptions[0]!.value : undefined)
       }
@@ -396,7 +396,7 @@ function FacilityForm({ facility, onDone }: { facility?: Facility; onDone: () =>
               <InputNumber min={1} max={200} style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item
-              name="hourlyPriceYuan"
+              name="hourlyPriceFen"
               label={t('families.facilities.hourlyPrice')}
               extra={t('families.facilities.hourlyPriceHint')}
               rules={[{ required: true }]}

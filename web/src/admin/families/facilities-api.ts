@@ -18,11 +18,20 @@ export const facilitiesApi = {
 export type BaobaowuCoverage = ResponseOf<'/api/v1/families/baobaowu/coverage', 'get'>;
 export type SiteSlot = ResponseOf<'/api/v1/families/facilities/{id}/slots', 'get'>['items'][number];
 
+export type SiteBooking = ResponseOf<'/api/v1/families/facilities/{id}/bookings', 'get'>['items'][number];
+
 export const baobaowuApi = {
   coverage: (year: number, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/families/baobaowu/coverage', { params: { query: { year } }, signal })),
   slots: (id: string, signal?: AbortSignal) =>
     unwrap(
       http.GET('/api/v1/families/facilities/{id}/slots', { params: { path: { id }, query: {} }, signal }),
+    ),
+  bookings: (id: string, slot: string, signal?: AbortSignal) =>
+    unwrap(
+      http.GET('/api/v1/families/facilities/{id}/bookings', {
+        params: { path: { id }, query: { slot } },
+        signal,
+      }),
     ),
 };

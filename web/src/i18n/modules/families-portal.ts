@@ -81,12 +81,15 @@ export const zh = {
   'familiesPortal.hourly.intro': '按小时预约托育服务。截止时间前可以取消；名额已满时可以候补。',
   'familiesPortal.hourly.open': '可预约时段',
   'familiesPortal.hourly.noSlots': '暂无可预约的时段',
+  'familiesPortal.hourly.from': '从此日期起',
   'familiesPortal.hourly.left': '剩余 {n} / {capacity} 个名额',
   'familiesPortal.hourly.full': '已约满，{n} 人候补',
   'familiesPortal.hourly.deadline': '预约及取消截止 {time}',
   'familiesPortal.hourly.book': '预约',
   'familiesPortal.hourly.joinWaitlist': '候补',
   'familiesPortal.hourly.booked': '预约成功',
+  'familiesPortal.subsidy.loading': '正在查询育儿补贴申请…',
+  'familiesPortal.subsidy.loadFailed': '育儿补贴申请暂时查询不到，请稍后重试',
   'familiesPortal.baobaowu.slot': '社区宝宝屋：每名幼儿每年有免费时数，用完后每小时 {price} 元',
   'familiesPortal.baobaowu.hours':
     '宝宝屋：本次免费 {free} 小时，收费 {charged} 小时共 {charge} 元；{year} 年还剩免费 {left} 小时',
@@ -243,12 +246,16 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
     'Book childcare by the hour. You can cancel before the deadline; when a slot is full you can join the waitlist.',
   'familiesPortal.hourly.open': 'Open slots',
   'familiesPortal.hourly.noSlots': 'No open slots',
+  'familiesPortal.hourly.from': 'From this date',
   'familiesPortal.hourly.left': '{n} of {capacity} places left',
   'familiesPortal.hourly.full': 'Full, {n} waiting',
   'familiesPortal.hourly.deadline': 'book or cancel by {time}',
   'familiesPortal.hourly.book': 'Book',
   'familiesPortal.hourly.joinWaitlist': 'Join waitlist',
   'familiesPortal.hourly.booked': 'Booked',
+  'familiesPortal.subsidy.loading': 'Looking up the childcare-subsidy applications…',
+  'familiesPortal.subsidy.loadFailed':
+    'The childcare-subsidy applications could not be looked up; please retry',
   'familiesPortal.baobaowu.slot':
     'Community baby house: free hours per child each year, then {price} yuan an hour',
   'familiesPortal.baobaowu.hours':

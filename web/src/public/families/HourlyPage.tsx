@@ -19,7 +19,11 @@ function chinaTime(iso: string): string {
 
 function Hourly({ me }: { me: Me }) {
   const t = useT();
-  const from = todayInChina();
+  const today = todayInChina();
+  // The list shows 50 slots from this date on (the district's institutions and 宝宝屋 sites): a later
+  // date reaches slots further ahead.
+  const [fromDate, setFromDate] = useState(today);
+  const from = fromDate && fromDate >= today ? fromDate : today;
   const family = useQuery({ queryKey: portalKeys.mine, queryFn: ({ signal }) => familyApi.mine(signal) });
   const slots = useQuery({
     queryKey: portalKeys.slots(from),
@@ -89,6 +93,14 @@ function Hourly({ me }: { me: Me }) {
             ))}
           </select>
           <FieldError id="fp-hourly-child-error" text={bookErrors.fields.childId} />
+          <label htmlFor="fp-hourly-from">{t('familiesPortal.hourly.from')}</label>
+          <input
+            id="fp-hourly-from"
+            type="date"
+            min={today}
+            value={fromDate}
+            onChange={(e) => setFromDate(e.target.value)}
+          />
         </div>
         {bookErrors.general ? (
           <p className="fp-error" role="alert">
@@ -150,7 +162,8 @@ function Hourly({ me }: { me: Me }) {
               <span>
                 <strong>{b.institutionName}</strong>
                 <br />
-                {b.date} {b.startTime} ·{' '}
+                {/* The family's children share the list: each booking names its child. */}
+                {children.find((c) => c.id === b.childId)?.name ?? ''} · {b.date} {b.startTime} ·{' '}
                 <span className={`fp-state fp-state-${b.status}`}>
                   {t(`familiesPortal.bookingStatus.${b.status}`)}
                 </span>

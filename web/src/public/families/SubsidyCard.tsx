@@ -1,16 +1,39 @@
-/** The parent's childcare-subsidy card on 我的家庭 (issue 17): each child's application, its state, months due and paid; numbers masked. */
+/**
+ * The parent's childcare-subsidy card on 我的家庭 (issue 17): each child's application, its state, months due
+ * and paid; numbers masked. Until the answer arrives the card says it is loading (not "no application");
+ * a failed answer shows the reason and a retry.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { subsidyApi } from '../../admin/subsidy/api.ts';
-import { useT } from '../../i18n/index.tsx';
+import { useLang, useT } from '../../i18n/index.tsx';
+import { errorText } from '../institutions/labels.ts';
 
 export function SubsidyCard() {
   const t = useT();
+  const [lang] = useLang();
   const q = useQuery({ queryKey: ['portal', 'subsidy'], queryFn: ({ signal }) => subsidyApi.mine(signal) });
   const s = q.data;
   return (
-    <section aria-labelledby="fp-subsidy" className="fp-card">
+    <section aria-labelledby="fp-subsidy" aria-busy={q.isLoading} className="fp-card">
       <h2 id="fp-subsidy">{t('subsidy.portal.title')}</h2>
-      {q.isError ? <p role="alert">{t('common.unknownError')}</p> : null}
+      {q.isLoading ? (
+        <p className="fp-muted" role="status" data-testid="subsidy-loading">
+          {t('familiesPortal.subsidy.loading')}
+        </p>
+      ) : null}
+      {q.isError ? (
+        <div role="alert" data-testid="subsidy-error">
+          <p className="fp-error">{errorText(q.error, lang, t('familiesPortal.subsidy.loadFailed'))}</p>
+          <button
+            type="button"
+            className="fp-secondary"
+            disabled={q.isFetching}
+            onClick={() => void q.refetch()}
+          >
+            {t('common.retry')}
+          </button>
+        </div>
+      ) : null}
       {s ? (
         <>
           <p className="fp-muted">
