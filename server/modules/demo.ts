@@ -10,6 +10,7 @@ import { seedFacilitiesDemo } from './families/facilities-demo.ts';
 import { seedOnlineDemo } from './families/online-demo.ts';
 import { seedRightsDemo } from './families/rights-demo.ts';
 import { seedInstitutionsDemo } from './institutions/demo.ts';
+import { seedOperatingDemo } from './operating/demo.ts';
 import { seedPlanDemo } from './plan/demo.ts';
 import { seedQualityDemo } from './quality/demo.ts';
 import { seedSubsidyDemo } from './subsidy/demo.ts';
@@ -61,6 +62,7 @@ export async function seedModuleDemoWithAccounts(db: Db, ctx: ModuleDemoContext)
   await seedQualityDemo(db, ctx);
   await seedPlanDemo(db, ctx);
   await seedSubsidyDemo(db, ctx);
+  await seedOperatingDemo(db, ctx);
   // Statistics for every table the demo filled: without them the planner (PGlite above all) guesses
   // row counts and scans, e.g. guidance sessions per family took 2.2 s instead of milliseconds.
   await db.execute(sql`analyze`);
