@@ -11,7 +11,8 @@
  * - the oldest month: approved (one rejected with a reason), so its payment list has totals per town;
  * - the middle month: approved for most, one returned with a reason, the rest waiting (past the
  *   10-working-day deadline);
- * - the last month: submitted and waiting, a few drafts, one returned with a reason.
+ * - the last month (the payment list's default): half approved, the rest waiting, a few drafts, one
+ *   returned with a reason.
  * The journey institution (in 朱家角镇) has its two older months approved and the last one left for its
  * director to build: the account `institution-op` (the demo password, like `institution-zjj`).
  */
@@ -182,10 +183,13 @@ export async function seedOperatingDemo(db: Db, ctx: ModuleDemoContext): Promise
           createdBy: by,
           createdAt,
         });
-        // Most children come most days; a few rarely (their months do not count).
+        // Most children come most days; a few rarely (their months do not count); some join after the
+        // first month or leave before the last, so the months' counts differ.
         const p = rng.chance(0.1) ? 0.3 : 0.75 + rng.next() * 0.22;
-        for (const { days } of months)
-          for (const day of days)
+        const from = rng.chance(0.15) ? rng.int(1, months.length - 1) : 0;
+        const to = rng.chance(0.1) ? rng.int(0, months.length - 2) : months.length - 1;
+        for (const [mi, { days }] of months.entries())
+          for (const day of mi < from || mi > to ? [] : days)
             if (rng.chance(p))
               markRows.push({
                 districtCode: district,
@@ -242,7 +246,9 @@ export async function seedOperatingDemo(db: Db, ctx: ModuleDemoContext): Promise
       if (mi === 0 && last > 0) state = !isJourney && ii === chosen.length - 1 ? 'rejected' : 'approved';
       else if (mi < last)
         state = isJourney || ii % 3 !== 2 ? 'approved' : ii === 2 ? 'returned' : 'submitted';
-      else state = ii % 5 === 4 ? 'draft' : ii === 1 ? 'returned' : 'submitted';
+      // The last month: half approved already (the payment list opens on it), the rest waiting, a few
+      // drafts and one returned.
+      else state = ii % 5 === 4 ? 'draft' : ii === 1 ? 'returned' : ii % 2 === 0 ? 'approved' : 'submitted';
       const submittedAt = state === 'draft' ? null : new Date(builtAt.getTime() + 30 * 60_000);
       const decided = state === 'approved' || state === 'rejected' || state === 'returned';
       const decidedAt = !decided
