@@ -11,6 +11,7 @@ import { seedOnlineDemo } from './families/online-demo.ts';
 import { seedRightsDemo } from './families/rights-demo.ts';
 import { seedInstitutionsDemo } from './institutions/demo.ts';
 import { seedNationalSyncDemo } from './institutions/national-sync-demo.ts';
+import { seedOperatingDemo } from './operating/demo.ts';
 import { seedPlanDemo } from './plan/demo.ts';
 import { seedQualityDemo } from './quality/demo.ts';
 import { seedSubsidyDemo } from './subsidy/demo.ts';
@@ -63,6 +64,7 @@ export async function seedModuleDemoWithAccounts(db: Db, ctx: ModuleDemoContext)
   await seedPlanDemo(db, ctx);
   await seedSubsidyDemo(db, ctx);
   await seedNationalSyncDemo(db, ctx);
+  await seedOperatingDemo(db, ctx);
   // Statistics for every table the demo filled: without them the planner (PGlite above all) guesses
   // row counts and scans, e.g. guidance sessions per family took 2.2 s instead of milliseconds.
   await db.execute(sql`analyze`);
