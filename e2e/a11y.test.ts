@@ -209,6 +209,8 @@ test('module console pages (quality, supervision, families, workforce, plan): ze
   await visit('/admin/subsidy/applications', 'subsidy applications', '.ant-table-row');
   await visit('/admin/subsidy/batches', 'subsidy batches', '.ant-table-row');
   await visit('/admin/subsidy/import', 'subsidy import');
+  await visit('/admin/operating/register', 'operating register', '.ant-statistic');
+  await shot(page, 'a11y-operating-register');
   await visit('/admin/operating/claims', 'operating claims');
   await visit('/admin/operating/payments', 'operating payments');
   await shot(page, 'a11y-operating-payments');

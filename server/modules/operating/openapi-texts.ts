@@ -8,6 +8,8 @@ export const texts: ModuleOpenApiTexts = {
     [`GET ${B}/settings`]: 'operating.getSettings',
     [`PUT ${B}/settings`]: 'operating.putSettings',
     [`POST ${B}/rates`]: 'operating.addRate',
+    [`GET ${B}/classes`]: 'operating.listClasses',
+    [`GET ${B}/classes/:classId/register`]: 'operating.getRegisterMonth',
     [`GET ${B}/classes/:classId/roster`]: 'operating.getRoster',
     [`POST ${B}/classes/:classId/roster`]: 'operating.addRosterChild',
     [`GET ${B}/classes/:classId/attendance/:day`]: 'operating.getAttendance',
@@ -37,6 +39,14 @@ export const texts: ModuleOpenApiTexts = {
     'operating.getRoster': {
       en: 'A class roster for the attendance register (names masked)',
       zh: '班级出勤登记名册（姓名脱敏）',
+    },
+    'operating.listClasses': {
+      en: 'The classes you may open in the attendance register (your institution’s, or your town’s / district’s)',
+      zh: '可查看出勤登记的班级（本机构，或本街镇 / 本区）',
+    },
+    'operating.getRegisterMonth': {
+      en: 'A class’s attendance register for a month: working days, days entered, each child’s days (names masked)',
+      zh: '班级某月出勤登记：工作日、已登记日期、每名幼儿出勤天数（姓名脱敏）',
     },
     'operating.addRosterChild': {
       en: 'Add a child to a class roster (name, birth month)',

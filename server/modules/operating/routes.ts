@@ -21,6 +21,9 @@ import {
   operatingReviewQuery,
   operatingSettingsBody,
   operatingSettingsSchema,
+  registerClassSchema,
+  registerMonthQuery,
+  registerMonthSchema,
   rosterChildBody,
   rosterChildSchema,
   rosterSchema,
@@ -73,6 +76,27 @@ export async function operatingRoutes(
   );
 
   // The attendance register: a class's roster and its daily tick list (the institution keeps them).
+  r.get(
+    `${BASE}/classes`,
+    {
+      config: { action: 'operating.read' },
+      schema: { tags, response: { 200: z.array(registerClassSchema) } },
+    },
+    (req) => register.classes(actorOf(req)),
+  );
+  r.get(
+    `${BASE}/classes/:classId/register`,
+    {
+      config: { action: 'operating.read' },
+      schema: {
+        tags,
+        params: classParams,
+        querystring: registerMonthQuery,
+        response: { 200: registerMonthSchema },
+      },
+    },
+    (req) => register.month(actorOf(req), req.params.classId, req.query.month, req.ctx.now),
+  );
   r.get(
     `${BASE}/classes/:classId/roster`,
     {

@@ -8,6 +8,9 @@ export type OperatingReviewItem = ResponseOf<'/api/v1/operating/review', 'get'>[
 export type OperatingPaymentList = ResponseOf<'/api/v1/operating/payments', 'get'>;
 export type ClaimDecisionBody = BodyOf<'/api/v1/operating/claims/{claimId}/decision', 'post'>;
 
+export type RegisterClass = ResponseOf<'/api/v1/operating/classes', 'get'>[number];
+export type RegisterMonth = ResponseOf<'/api/v1/operating/classes/{classId}/register', 'get'>;
+
 export const operatingKey = ['operating'] as const;
 
 export const operatingApi = {
@@ -16,6 +19,23 @@ export const operatingApi = {
     unwrap(http.PUT('/api/v1/operating/settings', { body })),
   addRate: (body: BodyOf<'/api/v1/operating/rates', 'post'>) =>
     unwrap(http.POST('/api/v1/operating/rates', { body })),
+  classes: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/operating/classes', { signal })),
+  registerMonth: (classId: string, month: string, signal?: AbortSignal) =>
+    unwrap(
+      http.GET('/api/v1/operating/classes/{classId}/register', {
+        params: { path: { classId }, query: { month } },
+        signal,
+      }),
+    ),
+  putAttendance: (classId: string, day: string, present: string[]) =>
+    unwrap(
+      http.PUT('/api/v1/operating/classes/{classId}/attendance/{day}', {
+        params: { path: { classId, day } },
+        body: { present },
+      }),
+    ),
+  addChild: (classId: string, body: BodyOf<'/api/v1/operating/classes/{classId}/roster', 'post'>) =>
+    unwrap(http.POST('/api/v1/operating/classes/{classId}/roster', { params: { path: { classId } }, body })),
   claims: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/operating/claims', { signal })),
   buildClaim: (body: BodyOf<'/api/v1/operating/claims', 'post'>) =>
     unwrap(http.POST('/api/v1/operating/claims', { body })),
