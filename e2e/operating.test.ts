@@ -85,7 +85,11 @@ test('the institution keeps its attendance register: adds a child, ticks a day a
     .first()
     .waitFor();
   assert.equal(await page.getByText('未保存').count(), 0);
+  await page.locator('.ant-typography-copy').first().waitFor(); // the roster id, copied for the import
   await shot(page, 'operating-register');
+  await page.getByRole('button', { name: '从表格导入' }).click();
+  await page.getByText('导入考勤登记').first().waitFor();
+  await shot(page, 'operating-register-import');
 
   const town = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
   await town.addInitScript(`localStorage.setItem('tuoyu.lang', 'zh-CN')`);

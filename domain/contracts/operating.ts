@@ -151,6 +151,19 @@ export const registerMonthSchema = z.object({
 export type RegisterMonth = z.infer<typeof registerMonthSchema>;
 
 /**
+ * One row of the attendance import (kit import `operating_attendance`): the class by its name, the child by
+ * the register's key (the roster id, shown on the register page and in the template), the day, present or
+ * not. present = 否 removes a mark (the last row for a child-day wins).
+ */
+export const attendanceImportRow = z.strictObject({
+  className: z.string().trim().min(1).max(100),
+  childId: z.uuid(),
+  day: isoDate,
+  present: z.boolean(),
+});
+export type AttendanceImportRow = z.infer<typeof attendanceImportRow>;
+
+/**
  * Monthly claims (issue 17, part 2): an institution builds its month's claim from the attendance register.
  * States: draft → submitted → approved / rejected (reason) / returned (reason; rebuilt and resubmitted).
  */

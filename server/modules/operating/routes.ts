@@ -33,10 +33,12 @@ import type { Clock } from '../../platform/clock.ts';
 import { createExporter, sendExport } from '../../platform/export.ts';
 import type { FileStorage } from '../../platform/files/storage.ts';
 import { actorOf, router } from '../../platform/http.ts';
+import { importRoutes } from '../../platform/import/routes.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import { createClaimService } from './claims.ts';
 import { paymentExport } from './export.ts';
 import { createRegisterService } from './register.ts';
+import { registerImport } from './register-import.ts';
 import { createOperatingSettingsService } from './service.ts';
 
 const tags = ['operating'];
@@ -130,6 +132,15 @@ export async function operatingRoutes(
     },
     (req) => register.putAttendance(req.ctx, actorOf(req), req.params.classId, req.params.day, req.body),
   );
+
+  // The register from a spreadsheet: the kit's five import routes (register-import.ts).
+  await importRoutes(app, {
+    base: `${BASE}/attendance/imports`,
+    action: 'operating.register',
+    tags,
+    def: registerImport(deps),
+    deps,
+  });
 
   // Monthly claims: the institution builds and submits; the district reviews; towns read theirs.
   r.get(

@@ -98,6 +98,13 @@ export const zh = {
   'operating.register.add': '加入名册',
   'operating.register.addHelp': '名册只记姓名和出生年月，不记身份证号；姓名在所有列表中脱敏显示。',
   'operating.register.childLabel': '{name}（{birth}）',
+  'operating.register.copyId': '复制幼儿编号（导入用）',
+  'operating.register.copied': '已复制',
+  'operating.register.import': '从表格导入',
+  'operating.register.importTitle': '导入考勤登记',
+  'operating.register.importIntro':
+    '每行一名幼儿一天：班级、幼儿编号（在下方“本月出勤一览”中点姓名旁的复制图标）、日期、是否出勤（是/否，否即删除当天记录）。只能登记今天及以前的工作日；有任何一行出错时整个文件不写入，错误报告列出行和列。同一文件再次导入不会重复登记。',
+  'operating.register.imported': '已导入：变更 {n} 条，已是该状态 {skipped} 条',
 } as const;
 
 export const en: { readonly [K in keyof typeof zh]: string } = {
@@ -202,4 +209,11 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'operating.register.addHelp':
     'The roster keeps only a name and birth month, no ID number; names are masked in every list.',
   'operating.register.childLabel': '{name} ({birth})',
+  'operating.register.copyId': 'Copy the roster id (for the import)',
+  'operating.register.copied': 'Copied',
+  'operating.register.import': 'Import from a spreadsheet',
+  'operating.register.importTitle': 'Import attendance',
+  'operating.register.importIntro':
+    "One row per child and day: class, child roster id (copy it with the icon next to the name in the month's grid below), date, present (yes/no; no removes that day's mark). Only working days up to today; if any row is wrong nothing is written and the report lists the rows and columns. Importing the same file again changes nothing.",
+  'operating.register.imported': 'Imported: {n} changed, {skipped} already so',
 };
