@@ -191,7 +191,8 @@ export const operatingClaimDecisionBody = z
   });
 export type OperatingClaimDecisionBody = z.infer<typeof operatingClaimDecisionBody>;
 
-export const operatingClaimQuery = z.strictObject({
+/** The claims in the caller's scope, a page at a time (newest month first, then institution). */
+export const operatingClaimQuery = paginationQuery.extend({
   month: month.optional(),
   status: z.enum(OPERATING_CLAIM_STATUSES).optional(),
 });
@@ -228,6 +229,7 @@ export const operatingClaimSchema = z.object({
   decidedAt: z.string().nullable(),
 });
 export type OperatingClaim = z.infer<typeof operatingClaimSchema>;
+export const operatingClaimPage = pageOf(operatingClaimSchema);
 
 /**
  * The district's review deadline for a submitted claim: 10 working days. A local choice of this platform

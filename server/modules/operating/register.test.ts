@@ -46,11 +46,12 @@ describe('the register month', () => {
   });
 
   it('a month: working days, days saved, per child its days (masked), children-days', async () => {
-    for (const name of ['测试甲宝', '测试乙宝']) {
-      const res = await call('rg_inst', 'POST', `/classes/${classId}/roster`, {
-        name,
-        birthMonth: '2024-05',
-      });
+    // Different birth months: the roster is ordered by birth month (then id).
+    for (const [name, birthMonth] of [
+      ['测试甲宝', '2024-05'],
+      ['测试乙宝', '2024-07'],
+    ] as const) {
+      const res = await call('rg_inst', 'POST', `/classes/${classId}/roster`, { name, birthMonth });
       kids.push(res.json().id);
     }
     expect(

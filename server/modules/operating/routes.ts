@@ -10,6 +10,7 @@ import {
   classParams,
   operatingClaimBody,
   operatingClaimDecisionBody,
+  operatingClaimPage,
   operatingClaimQuery,
   operatingClaimSchema,
   operatingPaymentExportQuery,
@@ -147,7 +148,7 @@ export async function operatingRoutes(
     `${BASE}/claims`,
     {
       config: { action: 'operating.read' },
-      schema: { tags, querystring: operatingClaimQuery, response: { 200: z.array(operatingClaimSchema) } },
+      schema: { tags, querystring: operatingClaimQuery, response: { 200: operatingClaimPage } },
     },
     (req) => claims.list(actorOf(req), req.query),
   );

@@ -1,4 +1,6 @@
 /** Typed calls of the operating subsidy (普惠托育运营补贴, issue 17; generated client). */
+import type { z } from 'zod';
+import type { operatingClaimQuery } from '../../../../domain/contracts/operating.ts';
 import { apiUrl, type BodyOf, http, type ResponseOf, unwrap } from '../../api/client.ts';
 
 export type OperatingSettings = ResponseOf<'/api/v1/operating/settings', 'get'>;
@@ -10,6 +12,8 @@ export type ClaimDecisionBody = BodyOf<'/api/v1/operating/claims/{claimId}/decis
 
 export type RegisterClass = ResponseOf<'/api/v1/operating/classes', 'get'>[number];
 export type RegisterMonth = ResponseOf<'/api/v1/operating/classes/{classId}/register', 'get'>;
+
+export type OperatingClaimQuery = z.infer<typeof operatingClaimQuery>;
 
 export const operatingKey = ['operating'] as const;
 
@@ -36,7 +40,8 @@ export const operatingApi = {
     ),
   addChild: (classId: string, body: BodyOf<'/api/v1/operating/classes/{classId}/roster', 'post'>) =>
     unwrap(http.POST('/api/v1/operating/classes/{classId}/roster', { params: { path: { classId } }, body })),
-  claims: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/operating/claims', { signal })),
+  claims: (query: OperatingClaimQuery, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/operating/claims', { params: { query }, signal })),
   buildClaim: (body: BodyOf<'/api/v1/operating/claims', 'post'>) =>
     unwrap(http.POST('/api/v1/operating/claims', { body })),
   submitClaim: (claimId: string) =>
