@@ -239,23 +239,30 @@ export default function RegisterPage() {
                   style={{ marginBottom: 12 }}
                   aria-label={t('operating.register.pickDay')}
                 >
-                  {openDays.map((d) => (
-                    <Button
-                      key={d}
-                      size="small"
-                      type={d === selected ? 'primary' : savedDays.has(d) ? 'default' : 'dashed'}
-                      aria-pressed={d === selected}
-                      aria-label={
-                        savedDays.has(d)
-                          ? t('operating.register.dayButtonSaved', { day: d, n: savedDays.get(d) ?? 0 })
-                          : t('operating.register.dayButton', { day: d })
-                      }
-                      onClick={() => setDay(d)}
-                    >
-                      {dayNo(d)}
-                      {savedDays.has(d) ? ` ✓${savedDays.get(d)}` : ''}
-                    </Button>
-                  ))}
+                  {openDays.map((d) => {
+                    // The visible text starts the accessible name (axe label-content-name-mismatch).
+                    const label = savedDays.has(d) ? `${dayNo(d)} ✓${savedDays.get(d)}` : dayNo(d);
+                    return (
+                      <Button
+                        key={d}
+                        size="small"
+                        type={d === selected ? 'primary' : savedDays.has(d) ? 'default' : 'dashed'}
+                        aria-pressed={d === selected}
+                        aria-label={
+                          savedDays.has(d)
+                            ? t('operating.register.dayButtonSaved', {
+                                label,
+                                day: d,
+                                n: savedDays.get(d) ?? 0,
+                              })
+                            : t('operating.register.dayButton', { label, day: d })
+                        }
+                        onClick={() => setDay(d)}
+                      >
+                        {label}
+                      </Button>
+                    );
+                  })}
                 </Space>
                 <h2 style={{ fontSize: 15, margin: '4px 0 8px' }}>
                   {t('operating.register.dayHeading', {
