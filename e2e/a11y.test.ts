@@ -227,6 +227,8 @@ test('module console pages (quality, supervision, families, workforce, plan): ze
   await visit('/admin/subsidy/applications', 'subsidy applications', '.ant-table-row');
   await visit('/admin/subsidy/batches', 'subsidy batches', '.ant-table-row');
   await visit('/admin/subsidy/import', 'subsidy import');
+  await visit('/admin/operating/register', 'operating register', '.ant-statistic');
+  await shot(page, 'a11y-operating-register');
   await visit('/admin/operating/claims', 'operating claims');
   await visit('/admin/operating/payments', 'operating payments');
   // 收费公示: the list filtered to inclusive institutions without a list, one's card and its editor.

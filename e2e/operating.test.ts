@@ -50,3 +50,56 @@ test('the district sets the operating-subsidy amount; 未设定 until it does', 
   await context.close();
   await inst.close();
 });
+
+test('the institution keeps its attendance register: adds a child, ticks a day and saves; the town reads it', async () => {
+  const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(`localStorage.setItem('tuoyu.lang', 'zh-CN')`);
+  const page = await context.newPage();
+  await consoleLogin(page, h.baseUrl, 'institution');
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+  await page.goto(`${h.baseUrl}/admin/operating/register`);
+  await page.getByRole('heading', { name: '考勤登记（运营补贴）' }).waitFor();
+  // Last month: its working days are all open (this month may not have one yet).
+  const last = new Date(Date.now() + 8 * 3600_000);
+  last.setUTCDate(1);
+  last.setUTCMonth(last.getUTCMonth() - 1);
+  const month = last.toISOString().slice(0, 7);
+  const picker = page.getByLabel('月份');
+  await picker.click();
+  await picker.fill(month);
+  await page.keyboard.press('Enter');
+  await page.locator('.ant-statistic').first().waitFor();
+
+  await page.getByLabel('姓名').fill('测试幼儿');
+  await page.getByLabel('出生年月').click();
+  await page.getByLabel('出生年月').fill('2024-05');
+  await page.keyboard.press('Enter'); // Enter in the form adds the child (the 加入名册 button does the same)
+  const box = page.getByRole('checkbox', { name: /^测\*+（2024-05）$/ }).first();
+  await box.waitFor();
+  await box.check();
+  await page.getByText('未保存').waitFor();
+  await page.getByRole('button', { name: '保存当天出勤' }).click();
+  await page.getByText(/^已保存 \d{4}-\d{2}-\d{2} 出勤 \d+ 人$/).waitFor();
+  await page
+    .getByRole('button', { name: /已登记 \d+ 人出勤/ })
+    .first()
+    .waitFor();
+  assert.equal(await page.getByText('未保存').count(), 0);
+  await page.locator('.ant-typography-copy').first().waitFor(); // the roster id, copied for the import
+  await shot(page, 'operating-register');
+  await page.getByRole('button', { name: '从表格导入' }).click();
+  await page.getByText('导入考勤登记').first().waitFor();
+  await shot(page, 'operating-register-import');
+
+  const town = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await town.addInitScript(`localStorage.setItem('tuoyu.lang', 'zh-CN')`);
+  const p2 = await town.newPage();
+  await consoleLogin(p2, h.baseUrl, 'district');
+  await p2.getByRole('button', { name: '退出登录' }).waitFor();
+  await p2.goto(`${h.baseUrl}/admin/operating/register`);
+  await p2.getByText('本页只读：机构登记的各班出勤情况（姓名已脱敏）。').waitFor();
+  assert.equal(await p2.getByRole('button', { name: '保存当天出勤' }).count(), 0);
+  await shot(p2, 'operating-register-district');
+  await context.close();
+  await town.close();
+});

@@ -105,6 +105,64 @@ export const attendanceDaySchema = z.object({
 });
 export type AttendanceDay = z.infer<typeof attendanceDaySchema>;
 
+/** The classes the caller may open in the register (its own institution's, or its town's / district's). */
+export const registerClassSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  institutionId: z.uuid(),
+  institutionName: z.string(),
+});
+export type RegisterClass = z.infer<typeof registerClassSchema>;
+
+export const registerMonthQuery = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+});
+
+/**
+ * A class's register for a month: the working days on the district calendar (empty when the calendar does
+ * not cover the year), the days with marks, and per child (name masked) the days attended.
+ */
+export const registerMonthSchema = z.object({
+  classId: z.uuid(),
+  className: z.string(),
+  institutionName: z.string(),
+  month: z.string(),
+  /** false when the district calendar does not cover the month's year: nothing can be entered. */
+  calendarCovered: z.boolean(),
+  /** The month's working days (all of them, also those after today). */
+  workingDays: z.array(isoDate),
+  /** The Shanghai date today (days after it cannot be entered). */
+  today: isoDate,
+  /** Days with at least one mark, and how many were present. */
+  days: z.array(z.object({ day: isoDate, presentCount: z.number().int() })),
+  children: z.array(
+    rosterChildSchema.extend({
+      /** The days this child was marked present in the month. */
+      attended: z.array(isoDate),
+      /** attended ≥ the district's minimum attended days. */
+      counted: z.boolean(),
+    }),
+  ),
+  /** Sum of children × days present in the month. */
+  childDays: z.number().int(),
+  /** The district's minimum attended days (as set today). */
+  minAttendedDays: z.number().int(),
+});
+export type RegisterMonth = z.infer<typeof registerMonthSchema>;
+
+/**
+ * One row of the attendance import (kit import `operating_attendance`): the class by its name, the child by
+ * the register's key (the roster id, shown on the register page and in the template), the day, present or
+ * not. present = 否 removes a mark (the last row for a child-day wins).
+ */
+export const attendanceImportRow = z.strictObject({
+  className: z.string().trim().min(1).max(100),
+  childId: z.uuid(),
+  day: isoDate,
+  present: z.boolean(),
+});
+export type AttendanceImportRow = z.infer<typeof attendanceImportRow>;
+
 /**
  * Monthly claims (issue 17, part 2): an institution builds its month's claim from the attendance register.
  * States: draft → submitted → approved / rejected (reason) / returned (reason; rebuilt and resubmitted).
@@ -133,7 +191,8 @@ export const operatingClaimDecisionBody = z
   });
 export type OperatingClaimDecisionBody = z.infer<typeof operatingClaimDecisionBody>;
 
-export const operatingClaimQuery = z.strictObject({
+/** The claims in the caller's scope, a page at a time (newest month first, then institution). */
+export const operatingClaimQuery = paginationQuery.extend({
   month: month.optional(),
   status: z.enum(OPERATING_CLAIM_STATUSES).optional(),
 });
@@ -170,6 +229,7 @@ export const operatingClaimSchema = z.object({
   decidedAt: z.string().nullable(),
 });
 export type OperatingClaim = z.infer<typeof operatingClaimSchema>;
+export const operatingClaimPage = pageOf(operatingClaimSchema);
 
 /**
  * The district's review deadline for a submitted claim: 10 working days. A local choice of this platform

@@ -147,8 +147,12 @@ describe('operating claims', () => {
     expect((await call('cl_xujing', 'GET', `/claims/${claim.id}`)).statusCode).toBe(404);
     expect((await call('cl_other', 'POST', `/claims/${claim.id}/submit`)).statusCode).toBe(404);
     expect((await call('cl_town', 'GET', `/claims/${claim.id}`)).statusCode).toBe(200);
-    expect((await call('cl_xujing', 'GET', '/claims')).json()).toEqual([]);
-    expect((await call('cl_town', 'GET', '/claims')).json()).toHaveLength(1);
+    expect((await call('cl_xujing', 'GET', '/claims')).json()).toMatchObject({ items: [], total: 0 });
+    expect((await call('cl_town', 'GET', '/claims')).json()).toMatchObject({
+      total: 1,
+      page: 1,
+      pageSize: 20,
+    });
     expect(
       (await call('cl_town', 'POST', `/claims/${claim.id}/decision`, { decision: 'approve' })).statusCode,
     ).toBe(403);
@@ -236,7 +240,7 @@ describe('operating claims', () => {
     });
     expect(no.json()).toMatchObject({ status: 'rejected', reason: '无计补人·月' });
     const list = await call('cl_d', 'GET', '/claims?month=2026-02&status=approved');
-    expect(list.json().map((c: OperatingClaim) => c.id)).toEqual([claim.id]);
+    expect(list.json().items.map((c: OperatingClaim) => c.id)).toEqual([claim.id]);
   });
 
   it("the month's payment list: approved claims with totals per town; XLSX/CSV through the kit exporter (audited)", async () => {

@@ -85,7 +85,7 @@ function toClaim(r: ClaimRow, institutionName: string): OperatingClaim {
 export function createClaimService({ db }: { db: Db }) {
   const settings = createOperatingSettingsService({ db });
 
-  async function select(tx: Db, actor: Actor, where: SQL | undefined) {
+  function select(tx: Db, actor: Actor, where: SQL | undefined) {
     return tx
       .select({ claim: operatingClaims, institutionName: institutions.name })
       .from(operatingClaims)
@@ -100,19 +100,20 @@ export function createClaimService({ db }: { db: Db }) {
       .orderBy(desc(operatingClaims.month), asc(institutions.name), asc(operatingClaims.id));
   }
 
+  /** The claims in scope, a page at a time (month newest first, then institution name). */
   async function list(
     actor: Actor,
-    q: { month?: string | undefined; status?: OperatingClaimStatus | undefined },
-  ): Promise<OperatingClaim[]> {
-    const rows = await select(
-      db,
-      actor,
-      and(
-        q.month ? eq(operatingClaims.month, q.month) : undefined,
-        q.status ? eq(operatingClaims.status, q.status) : undefined,
-      ),
+    q: PageQuery & { month?: string | undefined; status?: OperatingClaimStatus | undefined },
+  ): Promise<Page<OperatingClaim>> {
+    const where = and(
+      q.month ? eq(operatingClaims.month, q.month) : undefined,
+      q.status ? eq(operatingClaims.status, q.status) : undefined,
     );
-    return rows.map((r) => toClaim(r.claim, r.institutionName));
+    return paged(q, {
+      rows: (limit, offset) => select(db, actor, where).limit(limit).offset(offset),
+      count: () => countWhere(db, operatingClaims, and(scopeWhere(actor, claimScope), where)),
+      map: (r) => toClaim(r.claim, r.institutionName),
+    });
   }
 
   async function get(actor: Actor, id: string, tx: Db = db): Promise<OperatingClaim> {

@@ -8,10 +8,17 @@ export const texts: ModuleOpenApiTexts = {
     [`GET ${B}/settings`]: 'operating.getSettings',
     [`PUT ${B}/settings`]: 'operating.putSettings',
     [`POST ${B}/rates`]: 'operating.addRate',
+    [`GET ${B}/classes`]: 'operating.listClasses',
+    [`GET ${B}/classes/:classId/register`]: 'operating.getRegisterMonth',
     [`GET ${B}/classes/:classId/roster`]: 'operating.getRoster',
     [`POST ${B}/classes/:classId/roster`]: 'operating.addRosterChild',
     [`GET ${B}/classes/:classId/attendance/:day`]: 'operating.getAttendance',
     [`PUT ${B}/classes/:classId/attendance/:day`]: 'operating.putAttendance',
+    [`GET ${B}/attendance/imports/template`]: 'operating.attendanceImportTemplate',
+    [`POST ${B}/attendance/imports`]: 'operating.attendanceImportUpload',
+    [`GET ${B}/attendance/imports/:runId`]: 'operating.attendanceImportRun',
+    [`POST ${B}/attendance/imports/:runId/commit`]: 'operating.attendanceImportCommit',
+    [`GET ${B}/attendance/imports/:runId/errors`]: 'operating.attendanceImportErrors',
     [`GET ${B}/claims`]: 'operating.listClaims',
     [`POST ${B}/claims`]: 'operating.buildClaim',
     [`GET ${B}/claims/:claimId`]: 'operating.getClaim',
@@ -38,6 +45,14 @@ export const texts: ModuleOpenApiTexts = {
       en: 'A class roster for the attendance register (names masked)',
       zh: '班级出勤登记名册（姓名脱敏）',
     },
+    'operating.listClasses': {
+      en: 'The classes you may open in the attendance register (your institution’s, or your town’s / district’s)',
+      zh: '可查看出勤登记的班级（本机构，或本街镇 / 本区）',
+    },
+    'operating.getRegisterMonth': {
+      en: 'A class’s attendance register for a month: working days, days entered, each child’s days (names masked)',
+      zh: '班级某月出勤登记：工作日、已登记日期、每名幼儿出勤天数（姓名脱敏）',
+    },
     'operating.addRosterChild': {
       en: 'Add a child to a class roster (name, birth month)',
       zh: '班级名册新增幼儿（姓名、出生年月）',
@@ -46,6 +61,23 @@ export const texts: ModuleOpenApiTexts = {
     'operating.putAttendance': {
       en: 'Save a day’s tick list (a working day on the district calendar; replaces the day’s marks)',
       zh: '保存某日出勤勾选（须为区工作日历中的工作日；覆盖当日记录）',
+    },
+    'operating.attendanceImportTemplate': {
+      en: 'Template of the attendance register import (XLSX)',
+      zh: '考勤登记导入模板',
+    },
+    'operating.attendanceImportUpload': {
+      en: 'Upload attendance (class, child roster id, date, present): a dry run with row errors, nothing written',
+      zh: '上传考勤登记（班级、幼儿编号、日期、是否出勤）：试运行，列出行错误，不写入',
+    },
+    'operating.attendanceImportRun': { en: 'An attendance import run', zh: '考勤登记导入批次' },
+    'operating.attendanceImportCommit': {
+      en: 'Commit a checked attendance import (a background job)',
+      zh: '提交已检查的考勤登记导入（后台任务）',
+    },
+    'operating.attendanceImportErrors': {
+      en: 'Every row of the import with its errors (XLSX)',
+      zh: '导入错误报告（XLSX）',
     },
     'operating.listClaims': {
       en: 'Monthly operating-subsidy claims in your jurisdiction (filter by month and status)',

@@ -6,10 +6,12 @@
  * calendar, not in the future; a day in a year the calendar does not cover (2027 is not published) is
  * refused naming the field — never guessed. Saving a day replaces that day's marks; audited with counts.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type {
   AttendanceBody,
   AttendanceDay,
+  RegisterClass,
+  RegisterMonth,
   Roster,
   RosterChild,
   RosterChildBody,
@@ -27,6 +29,7 @@ import { getWorkCalendar } from '../calendar/work-calendar.ts';
 import { institutionScope } from '../institutions/repository.ts';
 import { institutionClasses, institutions } from '../institutions/tables.ts';
 import './errors.ts';
+import { createOperatingSettingsService } from './service.ts';
 import { operatingAttendance, operatingChildren } from './tables.ts';
 
 type ChildRow = typeof operatingChildren.$inferSelect;
@@ -38,7 +41,15 @@ const toChild = (r: ChildRow): RosterChild => ({
   birthMonth: r.birthMonth,
 });
 
+/** Every date of a 'YYYY-MM' month. */
+function daysOf(month: string): string[] {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const n = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return Array.from({ length: n }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+}
+
 export function createRegisterService({ db }: { db: Db }) {
+  const settings = createOperatingSettingsService({ db });
   /** The class in the actor's scope, or 404. */
   async function classInScope(tx: Db, actor: Actor, classId: string) {
     const [c] = await tx
@@ -225,5 +236,95 @@ export function createRegisterService({ db }: { db: Db }) {
     });
   }
 
-  return { roster, addChild, attendance, putAttendance };
+  /** The classes in the caller's scope, by institution then class name. */
+  async function classes(actor: Actor): Promise<RegisterClass[]> {
+    return db
+      .select({
+        id: institutionClasses.id,
+        name: institutionClasses.name,
+        institutionId: institutions.id,
+        institutionName: institutions.name,
+      })
+      .from(institutionClasses)
+      .innerJoin(
+        institutions,
+        and(
+          eq(institutions.districtCode, institutionClasses.districtCode),
+          eq(institutions.id, institutionClasses.institutionId),
+        ),
+      )
+      .where(
+        and(scopeWhere(actor, institutionScope), eq(institutionClasses.districtCode, actor.districtCode)),
+      )
+      .orderBy(asc(institutions.name), asc(institutionClasses.position), asc(institutionClasses.name));
+  }
+
+  /** A class's month: working days, days with marks, and per child (masked) the days attended. */
+  async function month(actor: Actor, classId: string, month: string, now: Date): Promise<RegisterMonth> {
+    const [c] = await db
+      .select({
+        id: institutionClasses.id,
+        name: institutionClasses.name,
+        institutionName: institutions.name,
+      })
+      .from(institutionClasses)
+      .innerJoin(
+        institutions,
+        and(
+          eq(institutions.districtCode, institutionClasses.districtCode),
+          eq(institutions.id, institutionClasses.institutionId),
+        ),
+      )
+      .where(
+        and(
+          scopeWhere(actor, institutionScope),
+          eq(institutionClasses.districtCode, actor.districtCode),
+          eq(institutionClasses.id, classId),
+        ),
+      );
+    if (!c) throw new DomainError('operating.class_not_found');
+    const cal = await getWorkCalendar(db, actor.districtCode);
+    const all = daysOf(month);
+    const checked = all.map((d) => ({ d, w: isWorkingDay(d, cal) }));
+    const calendarCovered = checked.every((x) => x.w.ok);
+    const workingDays = calendarCovered ? checked.filter((x) => x.w.ok && x.w.working).map((x) => x.d) : [];
+    const kids = await children(db, actor, classId);
+    const marks = await db
+      .select({ childId: operatingAttendance.childId, day: operatingAttendance.day })
+      .from(operatingAttendance)
+      .where(
+        and(
+          eq(operatingAttendance.districtCode, actor.districtCode),
+          eq(operatingAttendance.classId, classId),
+          gte(operatingAttendance.day, all[0] as string),
+          lte(operatingAttendance.day, all[all.length - 1] as string),
+        ),
+      )
+      .orderBy(asc(operatingAttendance.day));
+    const byChild = new Map<string, string[]>();
+    const byDay = new Map<string, number>();
+    for (const m of marks) {
+      byChild.set(m.childId, [...(byChild.get(m.childId) ?? []), m.day]);
+      byDay.set(m.day, (byDay.get(m.day) ?? 0) + 1);
+    }
+    const { minAttendedDays } = await settings.get(actor.districtCode, now);
+    return {
+      classId: c.id,
+      className: c.name,
+      institutionName: c.institutionName,
+      month,
+      calendarCovered,
+      workingDays,
+      today: localDate(now),
+      days: [...byDay].map(([day, presentCount]) => ({ day, presentCount })),
+      children: kids.map((k) => {
+        const attended = byChild.get(k.id) ?? [];
+        return { ...toChild(k), attended, counted: attended.length >= minAttendedDays };
+      }),
+      childDays: marks.length,
+      minAttendedDays,
+    };
+  }
+
+  return { roster, addChild, attendance, putAttendance, classes, month };
 }

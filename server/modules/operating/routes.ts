@@ -10,6 +10,7 @@ import {
   classParams,
   operatingClaimBody,
   operatingClaimDecisionBody,
+  operatingClaimPage,
   operatingClaimQuery,
   operatingClaimSchema,
   operatingPaymentExportQuery,
@@ -21,6 +22,9 @@ import {
   operatingReviewQuery,
   operatingSettingsBody,
   operatingSettingsSchema,
+  registerClassSchema,
+  registerMonthQuery,
+  registerMonthSchema,
   rosterChildBody,
   rosterChildSchema,
   rosterSchema,
@@ -30,10 +34,12 @@ import type { Clock } from '../../platform/clock.ts';
 import { createExporter, sendExport } from '../../platform/export.ts';
 import type { FileStorage } from '../../platform/files/storage.ts';
 import { actorOf, router } from '../../platform/http.ts';
+import { importRoutes } from '../../platform/import/routes.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import { createClaimService } from './claims.ts';
 import { paymentExport } from './export.ts';
 import { createRegisterService } from './register.ts';
+import { registerImport } from './register-import.ts';
 import { createOperatingSettingsService } from './service.ts';
 
 const tags = ['operating'];
@@ -74,6 +80,27 @@ export async function operatingRoutes(
 
   // The attendance register: a class's roster and its daily tick list (the institution keeps them).
   r.get(
+    `${BASE}/classes`,
+    {
+      config: { action: 'operating.read' },
+      schema: { tags, response: { 200: z.array(registerClassSchema) } },
+    },
+    (req) => register.classes(actorOf(req)),
+  );
+  r.get(
+    `${BASE}/classes/:classId/register`,
+    {
+      config: { action: 'operating.read' },
+      schema: {
+        tags,
+        params: classParams,
+        querystring: registerMonthQuery,
+        response: { 200: registerMonthSchema },
+      },
+    },
+    (req) => register.month(actorOf(req), req.params.classId, req.query.month, req.ctx.now),
+  );
+  r.get(
     `${BASE}/classes/:classId/roster`,
     {
       config: { action: 'operating.read' },
@@ -107,12 +134,21 @@ export async function operatingRoutes(
     (req) => register.putAttendance(req.ctx, actorOf(req), req.params.classId, req.params.day, req.body),
   );
 
+  // The register from a spreadsheet: the kit's five import routes (register-import.ts).
+  await importRoutes(app, {
+    base: `${BASE}/attendance/imports`,
+    action: 'operating.register',
+    tags,
+    def: registerImport(deps),
+    deps,
+  });
+
   // Monthly claims: the institution builds and submits; the district reviews; towns read theirs.
   r.get(
     `${BASE}/claims`,
     {
       config: { action: 'operating.read' },
-      schema: { tags, querystring: operatingClaimQuery, response: { 200: z.array(operatingClaimSchema) } },
+      schema: { tags, querystring: operatingClaimQuery, response: { 200: operatingClaimPage } },
     },
     (req) => claims.list(actorOf(req), req.query),
   );

@@ -5,12 +5,21 @@
  * waited) and approve, reject or return with a reason — only the actions the server permits. Towns read.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
+import { OPERATING_CLAIM_STATUSES, operatingClaimQuery } from '../../../../domain/contracts/operating.ts';
 import { problemText } from '../../api/errors.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { can, useCurrentMe } from '../session.ts';
-import { type OperatingClaim, type OperatingReviewItem, operatingApi, operatingKey } from './api.ts';
+import {
+  type OperatingClaim,
+  type OperatingClaimQuery,
+  type OperatingReviewItem,
+  operatingApi,
+  operatingKey,
+} from './api.ts';
 
 type Decision = 'approve' | 'reject' | 'return';
 const yuan = (fen: number | null, notSet: string) => (fen === null ? notSet : (fen / 100).toFixed(2));
@@ -33,10 +42,6 @@ export default function ClaimsPage() {
   const [month, setMonth] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<{ claim: OperatingReviewItem; decision: Decision } | null>(null);
   const [form] = Form.useForm<{ reason?: string }>();
-  const claims = useQuery({
-    queryKey: [...operatingKey, 'claims'],
-    queryFn: ({ signal }) => operatingApi.claims(signal),
-  });
   const queue = useQuery({
     queryKey: [...operatingKey, 'review'],
     queryFn: ({ signal }) => operatingApi.review(signal),
@@ -184,34 +189,54 @@ export default function ClaimsPage() {
           )}
         </Card>
       )}
-      {claims.isError ? (
-        <Alert type="error" showIcon message={problemText(claims.error, lang, t('operating.loadFailed'))} />
-      ) : (
-        <Table<OperatingClaim>
-          rowKey="id"
-          size="small"
-          loading={claims.isLoading}
-          dataSource={claims.data ?? []}
-          locale={{ emptyText: t('operating.claims.empty') }}
-          columns={[
-            ...columns,
-            ...(builds
-              ? [
-                  {
-                    title: t('operating.claims.actions'),
-                    key: 'actions',
-                    render: (_: unknown, c: OperatingClaim) =>
-                      c.status === 'draft' ? (
-                        <Button size="small" type="primary" onClick={() => submit.mutate(c.id)}>
-                          {t('operating.claims.submit')}
-                        </Button>
-                      ) : null,
-                  },
-                ]
-              : []),
-          ]}
-        />
-      )}
+      <PagedTable<OperatingClaim, OperatingClaimQuery>
+        schema={operatingClaimQuery}
+        queryKey={(q) => [...operatingKey, 'claims', q]}
+        fetchPage={(q, signal) => operatingApi.claims(q, signal)}
+        rowKey="id"
+        label={t('operating.claims.title')}
+        emptyText={t('operating.claims.empty')}
+        toolbar={({ query, setFilter }) => (
+          <Space wrap style={{ marginBottom: 12 }}>
+            <DatePicker
+              picker="month"
+              aria-label={t('operating.claims.filterMonth')}
+              placeholder={t('operating.claims.filterMonth')}
+              value={query.month ? dayjs(`${query.month}-01`) : null}
+              onChange={(d) => setFilter('month', d ? d.format('YYYY-MM') : undefined)}
+            />
+            <Select
+              allowClear
+              aria-label={t('operating.claims.status')}
+              placeholder={t('operating.claims.status')}
+              style={{ width: 140 }}
+              value={query.status}
+              onChange={(v) => setFilter('status', v)}
+              options={OPERATING_CLAIM_STATUSES.map((s) => ({
+                value: s,
+                label: t(`operating.claims.status.${s}`),
+              }))}
+            />
+          </Space>
+        )}
+        columns={[
+          ...columns,
+          ...(builds
+            ? [
+                {
+                  title: t('operating.claims.actions'),
+                  key: 'actions',
+                  render: (_: unknown, c: OperatingClaim) =>
+                    c.status === 'draft' ? (
+                      <Button size="small" type="primary" onClick={() => submit.mutate(c.id)}>
+                        {t('operating.claims.submit')}
+                      </Button>
+                    ) : null,
+                },
+              ]
+            : []),
+        ]}
+      />
       <Modal
         open={deciding !== null}
         title={deciding ? t(`operating.claims.decision.${deciding.decision}`) : ''}

@@ -1,4 +1,6 @@
 /** Typed calls of the operating subsidy (普惠托育运营补贴, issue 17; generated client). */
+import type { z } from 'zod';
+import type { operatingClaimQuery } from '../../../../domain/contracts/operating.ts';
 import { apiUrl, type BodyOf, http, type ResponseOf, unwrap } from '../../api/client.ts';
 
 export type OperatingSettings = ResponseOf<'/api/v1/operating/settings', 'get'>;
@@ -8,6 +10,11 @@ export type OperatingReviewItem = ResponseOf<'/api/v1/operating/review', 'get'>[
 export type OperatingPaymentList = ResponseOf<'/api/v1/operating/payments', 'get'>;
 export type ClaimDecisionBody = BodyOf<'/api/v1/operating/claims/{claimId}/decision', 'post'>;
 
+export type RegisterClass = ResponseOf<'/api/v1/operating/classes', 'get'>[number];
+export type RegisterMonth = ResponseOf<'/api/v1/operating/classes/{classId}/register', 'get'>;
+
+export type OperatingClaimQuery = z.infer<typeof operatingClaimQuery>;
+
 export const operatingKey = ['operating'] as const;
 
 export const operatingApi = {
@@ -16,7 +23,25 @@ export const operatingApi = {
     unwrap(http.PUT('/api/v1/operating/settings', { body })),
   addRate: (body: BodyOf<'/api/v1/operating/rates', 'post'>) =>
     unwrap(http.POST('/api/v1/operating/rates', { body })),
-  claims: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/operating/claims', { signal })),
+  classes: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/operating/classes', { signal })),
+  registerMonth: (classId: string, month: string, signal?: AbortSignal) =>
+    unwrap(
+      http.GET('/api/v1/operating/classes/{classId}/register', {
+        params: { path: { classId }, query: { month } },
+        signal,
+      }),
+    ),
+  putAttendance: (classId: string, day: string, present: string[]) =>
+    unwrap(
+      http.PUT('/api/v1/operating/classes/{classId}/attendance/{day}', {
+        params: { path: { classId, day } },
+        body: { present },
+      }),
+    ),
+  addChild: (classId: string, body: BodyOf<'/api/v1/operating/classes/{classId}/roster', 'post'>) =>
+    unwrap(http.POST('/api/v1/operating/classes/{classId}/roster', { params: { path: { classId } }, body })),
+  claims: (query: OperatingClaimQuery, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/operating/claims', { params: { query }, signal })),
   buildClaim: (body: BodyOf<'/api/v1/operating/claims', 'post'>) =>
     unwrap(http.POST('/api/v1/operating/claims', { body })),
   submitClaim: (claimId: string) =>

@@ -1,5 +1,5 @@
 /** Console pages of the operating subsidy (普惠托育运营补贴, issue 17; merged into ../routes.tsx). */
-import { AccountBookOutlined, AuditOutlined, SettingOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AuditOutlined, CalendarOutlined, SettingOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AdminRoute } from '../routes.tsx';
 
@@ -10,6 +10,13 @@ export const routes: readonly AdminRoute[] = [
     labelKey: 'operating.nav.settings',
     icon: <SettingOutlined />,
     Component: lazy(() => import('./SettingsPage.tsx')),
+  },
+  {
+    path: 'operating/register',
+    permission: 'operating.read',
+    labelKey: 'operating.nav.register',
+    icon: <CalendarOutlined />,
+    Component: lazy(() => import('./RegisterPage.tsx')),
   },
   {
     path: 'operating/claims',
