@@ -1,8 +1,9 @@
 /**
  * Journey (issue 17, operating subsidy — settings): the district officer opens 运营补贴设置, sees the
- * amount as 未设定 and the minimum days flagged as the platform's local default, adds an amount with its
- * effective date and citation and sees it in force; an institution admin reads the page without the
- * editing controls.
+ * demo's amount in force with its citation saying it is a demo value and the minimum days flagged as the
+ * platform's local default, adds an amount with a later effective date and citation and sees it listed;
+ * an institution admin reads the page without the editing controls. (未设定 before any amount:
+ * server/modules/operating/operating.test.ts.)
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -16,7 +17,7 @@ after(async () => {
   await h?.stop();
 });
 
-test('the district sets the operating-subsidy amount; 未设定 until it does', async () => {
+test('the district adds an operating-subsidy amount with a later effective date beside the demo one', async () => {
   const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript(`localStorage.setItem('tuoyu.lang', 'zh-CN')`);
   const page = await context.newPage();
@@ -24,18 +25,28 @@ test('the district sets the operating-subsidy amount; 未设定 until it does', 
   await page.waitForURL(/\/admin(\/)?$/);
   await page.goto(`${h.baseUrl}/admin/operating/settings`);
   await page.getByRole('heading', { name: '普惠托育运营补贴设置' }).waitFor();
-  await page.getByText('未设定', { exact: true }).waitFor();
+  // The demo's amount is in force, its citation saying it is a demo value (未设定 is shown only before
+  // any amount: server/modules/operating/operating.test.ts covers it).
+  await page.getByText('每人每月 300.00 元').first().waitFor();
+  await page
+    .getByText(/演示数值/)
+    .first()
+    .waitFor();
   await page.getByText('平台默认值（本地设定，非政策原文）').waitFor();
-  await shot(page, 'operating-settings-empty');
+  assert.equal(await page.getByText('未设定', { exact: true }).count(), 0);
+  await shot(page, 'operating-settings-demo');
 
   await page.getByLabel('生效日期').click();
-  await page.getByLabel('生效日期').fill('2026-01-01');
+  await page.getByLabel('生效日期').fill('2027-01-01');
   await page.keyboard.press('Enter');
-  await page.getByLabel('每人每月金额（元）').fill('300');
+  await page.getByLabel('每人每月金额（元）').fill('350');
   await page.getByLabel('依据（文号、条款）').fill('示例区卫健委 2026 年第 1 号文 第三条');
   await page.getByRole('button', { name: /^新\s?增$/ }).click();
-  await page.getByText('每人每月 300.00 元').waitFor();
-  assert.equal(await page.getByText('未设定', { exact: true }).count(), 0);
+  await page.getByRole('cell', { name: '2027-01-01' }).waitFor();
+  await page
+    .getByText(/350\.00/)
+    .first()
+    .waitFor();
   await shot(page, 'operating-settings');
 
   const inst = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -44,7 +55,7 @@ test('the district sets the operating-subsidy amount; 未设定 until it does', 
   await consoleLogin(p2, h.baseUrl, 'institution');
   await p2.waitForURL(/\/admin(\/)?$/);
   await p2.goto(`${h.baseUrl}/admin/operating/settings`);
-  await p2.getByText('每人每月 300.00 元').waitFor();
+  await p2.getByText('每人每月 300.00 元').first().waitFor();
   assert.equal(await p2.getByRole('button', { name: /^新\s?增$/ }).count(), 0);
   await shot(p2, 'operating-settings-institution');
   await context.close();

@@ -217,6 +217,17 @@ describe('attendance register', () => {
     ]);
   });
 
+  it('saves of the same class-day at once all succeed, one after the other (the last one wins)', async () => {
+    const day = '2026-02-27';
+    const sets = [[kids[0]], [kids[1]], [kids[2]], [kids[0], kids[1]], [kids[1], kids[2]], []];
+    const answers = await Promise.all(
+      sets.map((present) => call('op_inst', 'PUT', `/classes/${classId}/attendance/${day}`, { present })),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(sets.map(() => 200));
+    const seen = await call('op_d', 'GET', `/classes/${classId}/attendance/${day}`);
+    expect(sets.map((p) => p.length)).toContain(seen.json().presentCount);
+  });
+
   it('refuses a weekend, a future day, a year the calendar does not cover and a stranger, naming the field; nothing written', async () => {
     const before = await countRows(t, 'operating_attendance');
     const cases: [string, unknown, string, string][] = [

@@ -6,7 +6,7 @@
  * calendar, not in the future; a day in a year the calendar does not cover (2027 is not published) is
  * refused naming the field — never guessed. Saving a day replaces that day's marks; audited with counts.
  */
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import type {
   AttendanceBody,
   AttendanceDay,
@@ -195,6 +195,12 @@ export function createRegisterService({ db }: { db: Db }) {
     await checkDay(actor, day, ctx.now);
     return db.transaction(async (tx) => {
       const c = await classInScope(tx, actor, classId);
+      // Two saves of the same class-day at once (two devices, a double click) would both delete the
+      // day's marks and both insert them: the second insert a duplicate key. One at a time per class-day
+      // (a transaction-scoped advisory lock), so the last save wins as a replace should.
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtextextended(${`operating_attendance:${classId}:${day}`}, 0))`,
+      );
       const kids = new Set((await children(tx, actor, classId)).map((k) => k.id));
       const wanted = [...new Set(body.present)];
       const strangers = wanted.filter((id) => !kids.has(id));

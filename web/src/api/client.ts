@@ -141,7 +141,8 @@ export type ImportBase =
   | '/plan/funding/rates/imports'
   | '/workforce/attendance/imports'
   | '/workforce/imports'
-  | '/subsidy/imports';
+  | '/subsidy/imports'
+  | '/operating/attendance/imports';
 
 /**
  * The calls of one kit import. The five routes answer the same shapes under every base, so the typed

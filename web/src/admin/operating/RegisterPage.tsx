@@ -25,7 +25,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { type ImportBase, importApi } from '../../api/client.ts';
+import { importApi } from '../../api/client.ts';
 import { problemText } from '../../api/errors.ts';
 import { ImportPanel } from '../../components/ImportPanel.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
@@ -33,9 +33,8 @@ import { can, useCurrentMe } from '../session.ts';
 import { operatingApi, operatingKey, type RegisterMonth } from './api.ts';
 
 type Child = RegisterMonth['children'][number];
-// The kit's import under /operating (server/modules/operating/register-import.ts); not in the shared
-// ImportBase list of web/src/api/client.ts yet, the five routes answer the same shapes.
-const registerImport = importApi('/operating/attendance/imports' as ImportBase);
+// The kit's import under /operating (server/modules/operating/register-import.ts).
+const registerImport = importApi('/operating/attendance/imports');
 const dayNo = (d: string) => String(Number(d.slice(8)));
 
 export default function RegisterPage() {
