@@ -81,7 +81,7 @@ describe('宝宝屋 site form', () => {
     await user.click(screen.getByRole('button', { name: /保\s*存/ }));
     const msg = await screen.findByText('每小时收费不能超过 100 元');
     // under the price field, not a message elsewhere
-    expect(msg.closest('.ant-form-item')?.querySelector('#' + price.id)).toBe(price);
+    expect(msg.closest('.ant-form-item')?.querySelector(`#${price.id}`)).toBe(price);
     await waitFor(() => expect(bodies[0]).toMatchObject({ hourlyPriceFen: 15000, version: 1 }));
   });
 });
