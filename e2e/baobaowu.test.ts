@@ -6,12 +6,13 @@
  * the free hours come back. Screenshots under e2e/screenshots/baobaowu-*.png.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe.ts';
 import {
+  apiAs,
+  chinaDate,
   choose,
   consoleLogin,
   DEMO_PASSWORD,
@@ -23,24 +24,6 @@ import {
 } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe's serious and critical WCAG 2.1 AA violations on the page as it is now (as e2e/a11y.test.ts runs it). */
-async function axe(page: Page, label: string): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(`axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    resultTypes: ['violations'],
-  }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact,
-    targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`)) as {
-    id: string;
-    impact: string | null;
-    targets: string[];
-  }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${label}: [${v.impact}] ${v.id} (${v.targets.join(' | ')})`);
-}
 let h: Harness;
 before(async () => {
   h = await startHarness();
@@ -48,18 +31,6 @@ before(async () => {
 after(async () => {
   await h?.stop();
 });
-
-/** YYYY-MM-DD `days` after today in China time. */
-function chinaDate(days: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function apiAs(username: string, password = DEMO_PASSWORD) {
-  const context = await h.browser.newContext();
-  const res = await context.request.post(`${h.baseUrl}/api/v1/auth/login`, { data: { username, password } });
-  assert.equal(res.status(), 200, await res.text());
-  return context;
-}
 
 /** The phone's viewport with `target` in it (the list of slots and bookings is long). */
 async function snap(page: Page, target: ReturnType<Page['getByTestId']>, name: string) {
@@ -75,7 +46,7 @@ interface Bk {
 
 test('a parent books 宝宝屋 slots, the town officer sees the child on the site list, a cancellation gives the hours back', async () => {
   // — the town officer publishes two slots of a site of the town (2 h and 1 h, at hours the demo never uses) —
-  const town = await apiAs('town-zhujiajiao');
+  const town = await apiAs(h, 'town-zhujiajiao');
   const sites = (await (
     await town.request.get(`${h.baseUrl}/api/v1/families/facilities?kind=baobaowu&page=1&pageSize=100`)
   ).json()) as { items: { id: string; name: string; closedYear: number | null }[] };
@@ -98,7 +69,7 @@ test('a parent books 宝宝屋 slots, the town officer sees the child on the sit
   await town.close();
 
   // — the child with the most free hours left in the slots' year (12 where it has no booking yet) —
-  const parentApi = await apiAs('parent');
+  const parentApi = await apiAs(h, 'parent');
   const mine = (await (await parentApi.request.get(`${h.baseUrl}/api/v1/families/mine`)).json()) as {
     children: { id: string; name: string }[];
   };
@@ -149,7 +120,7 @@ test('a parent books 宝宝屋 slots, the town officer sees the child on the sit
     .filter({ hasText: `还剩免费 ${left0 - 3} 小时` })
     .waitFor();
   await snap(page, bookingA, 'baobaowu-parent-booked');
-  const portalFound = await axe(page, 'hourly (宝宝屋 booked)');
+  const portalFound = await seriousViolations(page, 'hourly (宝宝屋 booked)');
   assert.deepEqual(portalFound, [], portalFound.join('\n'));
 
   // — the town officer sees the child on the site's list —
@@ -178,7 +149,7 @@ test('a parent books 宝宝屋 slots, the town officer sees the child on the sit
   assert.match(text, /\d+ 个月/);
   assert.match(text, /已预约/);
   await shot(officer, 'baobaowu-officer-site-list');
-  const found = await axe(officer, 'site list (slot expanded)');
+  const found = await seriousViolations(officer, 'site list (slot expanded)');
   assert.deepEqual(found, [], found.join('\n'));
   await officer.context().close();
 

@@ -7,30 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe.ts';
 import { consoleLogin, DEMO_PASSWORD, type Harness, shot, startHarness } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axe(page: Page, label: string): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(`axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    resultTypes: ['violations'],
-  }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact,
-    targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`)) as {
-    id: string;
-    impact: string | null;
-    targets: string[];
-  }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${label}: [${v.impact}] ${v.id} (${v.targets.join(' | ')})`);
-}
-
 let h: Harness;
 before(async () => {
   h = await startHarness();
@@ -85,14 +66,14 @@ test('phone: a parent exports the family and asks for a correction; the town off
   await page.getByLabel('需要更正的信息').selectOption('address');
   await page.getByRole('button', { name: '提交申请' }).click();
   await page.locator('#fp-r-text-err', { hasText: '请填写更正内容' }).waitFor();
-  found.push(...(await axe(page, 'rights (errors)')));
+  found.push(...(await seriousViolations(page, 'rights (errors)')));
   await page.getByLabel('更正内容（正确的信息）').fill('门牌号应为 18 号');
   await page.getByRole('button', { name: '提交申请' }).click();
   await page.getByRole('status').filter({ hasText: '已提交' }).waitFor();
   const mine = page.locator('section[aria-labelledby="fp-requests"] li').first();
   await mine.filter({ hasText: '办理中' }).waitFor();
   await shot(page, 'families-rights-sent');
-  found.push(...(await axe(page, 'rights (sent)')));
+  found.push(...(await seriousViolations(page, 'rights (sent)')));
 
   // The officer of 朱家角镇 handles it in the console.
   const officer = await h.browser.newPage({ viewport: { width: 1366, height: 900 } });

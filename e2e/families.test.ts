@@ -8,33 +8,21 @@
  * axe runs on each page. Screenshots under e2e/screenshots/families-*.png.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { consoleLogin, DEMO_PASSWORD, type Harness, shot, startHarness } from './harness.ts';
+import { seriousViolations } from './axe.ts';
+import {
+  apiAs,
+  chinaDate,
+  consoleLogin,
+  DEMO_PASSWORD,
+  type Harness,
+  shot,
+  startHarness,
+} from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
 const PAST_TEXT = '入托日期不能早于今天';
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe's serious and critical WCAG 2.1 AA violations on the page as it is now (as e2e/a11y.test.ts runs it). */
-async function axe(page: Page, label: string): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(`axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    resultTypes: ['violations'],
-  }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact,
-    targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`)) as {
-    id: string;
-    impact: string | null;
-    targets: string[];
-  }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${label}: [${v.impact}] ${v.id} (${v.targets.join(' | ')})`);
-}
-
 let h: Harness;
 before(async () => {
   h = await startHarness();
@@ -42,19 +30,6 @@ before(async () => {
 after(async () => {
   await h?.stop();
 });
-
-/** YYYY-MM-DD `days` after today in China time. */
-function chinaDate(days: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** A fresh API session (no browser page) for `username`. */
-async function apiAs(username: string, password = DEMO_PASSWORD) {
-  const context = await h.browser.newContext();
-  const res = await context.request.post(`${h.baseUrl}/api/v1/auth/login`, { data: { username, password } });
-  assert.equal(res.status(), 200, await res.text());
-  return context;
-}
 
 /**
  * An operating institution of the public registry publishes an hourly slot, as its console would:
@@ -70,27 +45,27 @@ async function publishSlot() {
       i.status === 'operating' && i.serviceForms.includes('full_day') && i.serviceForms.includes('hourly'),
   )?.id;
   assert.ok(institutionId, 'an operating institution offers full-day and hourly care for 27 months');
-  const sys = await apiAs('sysadmin');
+  const sys = await apiAs(h, 'sysadmin');
   const created = await sys.request.post(`${h.baseUrl}/api/v1/users`, {
     data: { username: 'hourly-admin', displayName: '计时托机构 管理员', password: 'Hourly-Start-2026!' },
   });
   assert.equal(created.status(), 201, await created.text());
   const user = (await created.json()) as { id: string; version: number };
   await sys.close();
-  const sec = await apiAs('secadmin');
+  const sec = await apiAs(h, 'secadmin');
   const granted = await sec.request.put(`${h.baseUrl}/api/v1/users/${user.id}/grant`, {
     data: { version: user.version, role: 'institution_admin', scope: { kind: 'institution', institutionId } },
   });
   assert.equal(granted.status(), 200, await granted.text());
   await sec.close();
-  const inst = await apiAs('hourly-admin', 'Hourly-Start-2026!');
+  const inst = await apiAs(h, 'hourly-admin', 'Hourly-Start-2026!');
   const changed = await inst.request.post(`${h.baseUrl}/api/v1/auth/password`, {
     data: { currentPassword: 'Hourly-Start-2026!', newPassword: 'Hourly-Own-Password-2026!' },
   });
   assert.ok(changed.ok(), await changed.text());
   await inst.close();
   // A password change ends the sessions: log in again with the new one.
-  const own = await apiAs('hourly-admin', 'Hourly-Own-Password-2026!');
+  const own = await apiAs(h, 'hourly-admin', 'Hourly-Own-Password-2026!');
   const date = chinaDate(3);
   const res = await own.request.post(`${h.baseUrl}/api/v1/families/slots`, {
     // An hour the demo's slots (09:00, 14:00) never use, so the page shows exactly one such row.
@@ -126,7 +101,7 @@ test('phone: a parent logs in, applies for a place, books an hourly slot and can
   await page.getByRole('button', { name: '登录' }).click();
   await page.locator('.fp-error').waitFor();
   await snap(page, 'families-login-error');
-  found.push(...(await axe(page, 'parent login (error)')));
+  found.push(...(await seriousViolations(page, 'parent login (error)')));
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(/\/family$/);
@@ -149,7 +124,7 @@ test('phone: a parent logs in, applies for a place, books an hourly slot and can
   await page.getByRole('status').filter({ hasText: '已重新同意' }).waitFor();
   assert.equal(await page.getByRole('button', { name: /^撤回同意/ }).count(), 2);
   await snap(page, 'families-phone-family');
-  found.push(...(await axe(page, 'my family')));
+  found.push(...(await seriousViolations(page, 'my family')));
 
   // 申请托位: an empty submit says what is missing next to the fields, a past date shows the API's reason
   // next to the date; then a real application.
@@ -160,7 +135,7 @@ test('phone: a parent logs in, applies for a place, books an hourly slot and can
   await page.locator('#fp-preferences-error').waitFor();
   await page.locator('#fp-startDate-error').waitFor();
   await snap(page, 'families-phone-apply-errors');
-  found.push(...(await axe(page, 'apply (errors)')));
+  found.push(...(await seriousViolations(page, 'apply (errors)')));
   await page.getByLabel('第 1 志愿机构').selectOption(institutionId);
   for (const n of [2, 3]) {
     const select = page.getByLabel(`第 ${n} 志愿机构`);
@@ -196,7 +171,7 @@ test('phone: a parent logs in, applies for a place, books an hourly slot and can
   assert.match((await booking.textContent()) ?? '', /已预约/);
   await slot.filter({ hasText: '剩余 4 / 5 个名额' }).waitFor();
   await snap(page, 'families-phone-hourly-booked');
-  found.push(...(await axe(page, 'hourly (booked)')));
+  found.push(...(await seriousViolations(page, 'hourly (booked)')));
   await booking.getByRole('button', { name: /^取消预约/ }).click();
   await page.getByRole('status').filter({ hasText: '已取消预约' }).waitFor();
   await booking.waitFor({ state: 'detached' });
@@ -223,7 +198,7 @@ test('phone: a parent logs in, applies for a place, books an hourly slot and can
   await signed.getByRole('button', { name: /^取消报名/ }).waitFor();
   await page.getByTestId('guidance-history').filter({ hasText: title }).first().waitFor();
   await snap(page, 'families-phone-guidance-signed-up');
-  found.push(...(await axe(page, 'guidance (signed up)')));
+  found.push(...(await seriousViolations(page, 'guidance (signed up)')));
   await signed.getByRole('button', { name: /^取消报名/ }).click();
   await page.getByRole('status').filter({ hasText: '已取消' }).waitFor();
   await signed.getByRole('button', { name: /^报名/ }).waitFor();
@@ -261,7 +236,7 @@ test('console: guidance staff see their station and sessions, and record attenda
   await stations.getByText('朱家角镇家庭科学育儿指导站').waitFor();
   await page.getByRole('table', { name: '育儿指导活动' }).getByRole('row').nth(1).waitFor();
   await shot(page, 'families-guidance-console');
-  const found = await axe(page, 'guidance console');
+  const found = await seriousViolations(page, 'guidance console');
   await page.goto(`${h.baseUrl}/admin/families/guidance?status=held`);
   const first = page.getByRole('table', { name: '育儿指导活动' }).locator('.ant-btn-link').first();
   await first.waitFor();
@@ -274,7 +249,7 @@ test('console: guidance staff see their station and sessions, and record attenda
   await page.getByText('已保存').first().waitFor();
   assert.doesNotMatch((await drawer.textContent()) ?? '', /\b1[3-9]\d{9}\b/, 'no mobile in clear');
   await shot(page, 'families-guidance-drawer');
-  found.push(...(await axe(page, 'guidance session drawer')));
+  found.push(...(await seriousViolations(page, 'guidance session drawer')));
   assert.deepEqual(found, [], found.join('\n'));
   await context.close();
 });

@@ -140,3 +140,16 @@ export async function choose(
   }
   throw new Error(`could not pick ${label ?? 'the first option'} in ${field}`);
 }
+
+/** YYYY-MM-DD `days` after today in China time. */
+export function chinaDate(days: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A fresh API session (a browser context with the session cookie, no page) for `username`. */
+export async function apiAs(h: Harness, username: string, password = DEMO_PASSWORD) {
+  const context = await h.browser.newContext();
+  const res = await context.request.post(`${h.baseUrl}/api/v1/auth/login`, { data: { username, password } });
+  if (res.status() !== 200) throw new Error(`login ${username}: ${res.status()} ${await res.text()}`);
+  return context;
+}

@@ -42,7 +42,7 @@ async function claimsPage(page: Page) {
 }
 
 async function buildMonth(page: Page, month: string) {
-  const picker = page.getByLabel('月份');
+  const picker = page.getByLabel('月份', { exact: true });
   await picker.click();
   await picker.fill(month);
   await page.keyboard.press('Enter');

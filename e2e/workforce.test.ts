@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { findDivision } from '../domain/divisions.ts';
 import { citizenIdCheckChar } from '../domain/rules/ids.ts';
 import { buildPng } from '../server/platform/files/samples.ts';
-import { choose, consoleLogin, DEMO_PASSWORD, type Harness, shot, startHarness } from './harness.ts';
+import { apiAs, choose, consoleLogin, DEMO_PASSWORD, type Harness, shot, startHarness } from './harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -42,14 +42,6 @@ async function json<T>(page: Page, url: string): Promise<T> {
  * machine a click can land while the list is still opening and select nothing, leaving the list
  * over the dialog's buttons: retry until the list has closed.
  */
-/** A logged-in API context (cookie jar) of `username`. */
-async function apiAs(username: string, password = DEMO_PASSWORD) {
-  const ctx = await h.browser.newContext();
-  const res = await ctx.request.post(`${h.baseUrl}/api/v1/auth/login`, { data: { username, password } });
-  assert.equal(res.status(), 200, `login ${username}: ${res.status()}`);
-  return ctx;
-}
-
 async function ok<T>(
   res: { status(): number; json(): Promise<unknown>; text(): Promise<string> },
   what: string,
@@ -66,14 +58,14 @@ const syntheticId = () => {
 test('a caregiver makes a class compliant; a ban blocks her at her institution', async () => {
   // The demo's own institution account runs a draft (the filing journey's); staff are measured at
   // institutions in service, so the journey gets an admin of an operating one with a class one short.
-  const district = await apiAs('district');
+  const district = await apiAs(h, 'district');
   const all = await ok<{ classes: ClassRow[] }>(
     await district.request.get(`${h.baseUrl}/api/v1/workforce/compliance`),
     'compliance',
   );
   const target = all.classes.find((c) => !c.compliant && c.required - c.certifiedCaregivers === 1);
   assert.ok(target, 'the demo data has a class one caregiver short');
-  const sys = await apiAs('sysadmin');
+  const sys = await apiAs(h, 'sysadmin');
   const temp = 'Wf-Journey-Temp-2026!';
   const user = await ok<{ id: string; version: number }>(
     await sys.request.post(`${h.baseUrl}/api/v1/users`, {
@@ -81,7 +73,7 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
     }),
     'create user',
   );
-  const sec = await apiAs('secadmin');
+  const sec = await apiAs(h, 'secadmin');
   await ok(
     await sec.request.put(`${h.baseUrl}/api/v1/users/${user.id}/grant`, {
       data: {
@@ -92,7 +84,7 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
     }),
     'grant',
   );
-  const fresh = await apiAs('wf-journey-admin', temp);
+  const fresh = await apiAs(h, 'wf-journey-admin', temp);
   const changed = await fresh.request.post(`${h.baseUrl}/api/v1/auth/password`, {
     data: { currentPassword: temp, newPassword: DEMO_PASSWORD },
   });
