@@ -60,6 +60,44 @@ comment(
   },
 );
 
+/**
+ * The minimum attended days through time: one row per month a change took effect (the month it was made
+ * in, China time), so a claim for an earlier month keeps the minimum that was in force then (the
+ * settings row holds today's value and the optimistic-lock version).
+ */
+export const operatingMinDays = pgTable(
+  'operating_min_days',
+  {
+    districtCode: districtCode(),
+    effectiveMonth: date('effective_month', { mode: 'string' }).notNull(),
+    minAttendedDays: integer('min_attended_days').notNull(),
+    recordedBy: varchar('recorded_by', { length: 64 }).notNull(),
+    recordedAt: tz('recorded_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.effectiveMonth] }),
+    check(
+      'operating_min_days_range_ck',
+      sql`${t.minAttendedDays} between 1 and ${sql.raw(String(OPERATING_MAX_MIN_DAYS))}`,
+    ),
+    check('operating_min_days_first_ck', sql`extract(day from ${t.effectiveMonth}) = 1`),
+  ],
+);
+comment(
+  operatingMinDays,
+  [
+    '最少出勤天数的历次设定（自设定当月起生效；此前月份沿用当时的值）',
+    'The minimum attended days through time (in force from the month of the change; earlier months keep theirs)',
+  ],
+  {
+    districtCode: DISTRICT,
+    effectiveMonth: ['生效月份（当月 1 日）', 'Effective month (its 1st day)'],
+    minAttendedDays: ['最少出勤天数', 'Minimum attended days'],
+    recordedBy: ['设定人用户名', 'Set by (username)'],
+    recordedAt: ['设定时间', 'Set at'],
+  },
+);
+
 export const operatingRates = pgTable(
   'operating_rates',
   {
