@@ -208,11 +208,16 @@ describe('operating claims', () => {
       amountFen: 30_000,
       citation: '示例区文件 第一条',
     });
+    // …and in March lowers the minimum to 1 day: February's claim keeps February's rule (10 days).
+    const set = await call('cl_d', 'PUT', '/settings', { minAttendedDays: 1, version: null });
+    expect(set.statusCode, set.body).toBe(200);
     const rebuilt = await call('cl_inst', 'POST', '/claims', { month: '2026-02' });
     expect(rebuilt.statusCode, rebuilt.body).toBe(201);
     expect(rebuilt.json()).toMatchObject({
       id: claim.id,
       status: 'draft',
+      minAttendedDays: 10,
+      countedChildMonths: 1,
       rateFen: 30_000,
       totalFen: 30_000,
     });

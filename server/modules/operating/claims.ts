@@ -179,7 +179,8 @@ export function createClaimService({ db }: { db: Db }) {
       const named = new Set(body.days);
       used = marks.filter((m) => named.has(m.day));
     }
-    const s = await settings.get(actor.districtCode, new Date(`${month}-01T00:00:00+08:00`), tx);
+    // The rule of the claimed month, not today's: the minimum and the amount in force then.
+    const minAttendedDays = await settings.minDaysForMonth(actor.districtCode, month, tx);
     const rate = await settings.amountForMonth(actor.districtCode, month, tx);
     const classes = await tx
       .select({ id: institutionClasses.id, name: institutionClasses.name })
@@ -196,7 +197,7 @@ export function createClaimService({ db }: { db: Db }) {
       const cm = childMonths(
         used.filter((m) => m.classId === c.id),
         month,
-        s.minAttendedDays,
+        minAttendedDays,
       );
       if (cm.length === 0) continue;
       lines.push({
@@ -208,7 +209,7 @@ export function createClaimService({ db }: { db: Db }) {
     }
     const counted = lines.reduce((n, l) => n + l.countedChildMonths, 0);
     return {
-      minAttendedDays: s.minAttendedDays,
+      minAttendedDays,
       lines,
       countedChildMonths: counted,
       rateFen: rate?.amountFen ?? null,

@@ -5,7 +5,7 @@
  * effective date (409), a stale version (409), who may change them (403 for a town officer and an
  * institution admin), the audit entries.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATING_DEFAULT_MIN_DAYS, type OperatingSettings } from '../../../domain/contracts/operating.ts';
 import { countRows, createTestApp, DISTRICT, type TestApp, XUJING, ZHUJIAJIAO } from '../../../test/app.ts';
@@ -144,6 +144,17 @@ describe('operating settings', () => {
 describe('attendance register', () => {
   const kids: string[] = [];
 
+  it('the minimum days through time: a change is in force from its month; earlier months keep theirs', async () => {
+    // The test clock is in 2026-03: the previous test set 8 and then 12 this month.
+    const svc = createOperatingSettingsService({ db: t.database.db });
+    expect(await svc.minDaysForMonth(DISTRICT, '2026-02')).toBe(10);
+    expect(await svc.minDaysForMonth(DISTRICT, '2026-03')).toBe(12);
+    expect(await svc.minDaysForMonth(DISTRICT, '2026-07')).toBe(12);
+    const rows = await t.database.db.execute(
+      sql`select effective_month::text as m, min_attended_days as n from operating_min_days where district_code = ${DISTRICT}`,
+    );
+    expect((rows as unknown as { rows: unknown[] }).rows).toEqual([{ m: '2026-03-01', n: 12 }]);
+  });
   it('the institution adds children to its class roster; names are masked in every answer', async () => {
     for (const [name, birthMonth] of [
       ['测试甲宝', '2024-05'],

@@ -313,7 +313,7 @@ export function createRegisterService({ db }: { db: Db }) {
       byChild.set(m.childId, [...(byChild.get(m.childId) ?? []), m.day]);
       byDay.set(m.day, (byDay.get(m.day) ?? 0) + 1);
     }
-    const { minAttendedDays } = await settings.get(actor.districtCode, now);
+    const minAttendedDays = await settings.minDaysForMonth(actor.districtCode, month);
     return {
       classId: c.id,
       className: c.name,

@@ -5,7 +5,7 @@
  * reviews claims; changed by a district-wide officer only, in one audited transaction each. No amount in
  * force → `current: null` (未设定), never a guessed number.
  */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, lte } from 'drizzle-orm';
 import {
   OPERATING_DEFAULT_MIN_DAYS,
   type OperatingRate,
@@ -21,7 +21,7 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import './errors.ts';
-import { operatingRates, operatingSettings } from './tables.ts';
+import { operatingMinDays, operatingRates, operatingSettings } from './tables.ts';
 
 type RateRow = typeof operatingRates.$inferSelect;
 
@@ -77,6 +77,26 @@ export function createOperatingSettingsService({ db }: { db: Db }) {
     return rateForMonth(await rates(districtCode, tx), month);
   }
 
+  /**
+   * The minimum attended days in force in a claim month ('YYYY-MM'): the last change made in that month
+   * or before it (a change takes effect from the month it is made in), else the platform default — so a
+   * claim built late for an earlier month counts by the rule of that month (docs/adr/0024).
+   */
+  async function minDaysForMonth(districtCode: string, month: string, tx: Db = db): Promise<number> {
+    const [row] = await tx
+      .select({ n: operatingMinDays.minAttendedDays })
+      .from(operatingMinDays)
+      .where(
+        and(
+          eq(operatingMinDays.districtCode, districtCode),
+          lte(operatingMinDays.effectiveMonth, `${month}-01`),
+        ),
+      )
+      .orderBy(desc(operatingMinDays.effectiveMonth))
+      .limit(1);
+    return row?.n ?? OPERATING_DEFAULT_MIN_DAYS;
+  }
+
   /** Set the minimum attended days (district-wide officer; audited; stale version 409). */
   async function putSettings(
     ctx: RequestContext,
@@ -101,6 +121,23 @@ export function createOperatingSettingsService({ db }: { db: Db }) {
         await tx
           .insert(operatingSettings)
           .values({ districtCode: actor.districtCode, ...values, version: 1 });
+      // In force from this month on (China time); a second change in the same month replaces the first.
+      const history = {
+        minAttendedDays: body.minAttendedDays,
+        recordedBy: actor.username,
+        recordedAt: ctx.now,
+      };
+      await tx
+        .insert(operatingMinDays)
+        .values({
+          districtCode: actor.districtCode,
+          effectiveMonth: `${localDate(ctx.now).slice(0, 7)}-01`,
+          ...history,
+        })
+        .onConflictDoUpdate({
+          target: [operatingMinDays.districtCode, operatingMinDays.effectiveMonth],
+          set: history,
+        });
       await recordAudit(tx, ctx, {
         action: 'operating.settings',
         objectType: 'operating_settings',
@@ -146,6 +183,6 @@ export function createOperatingSettingsService({ db }: { db: Db }) {
     });
   }
 
-  return { get, amountForMonth, putSettings, addRate };
+  return { get, amountForMonth, minDaysForMonth, putSettings, addRate };
 }
 export type OperatingSettingsService = ReturnType<typeof createOperatingSettingsService>;
