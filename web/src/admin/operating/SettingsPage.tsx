@@ -17,6 +17,7 @@ import {
   Space,
   Table,
   Tag,
+  Typography,
 } from 'antd';
 import { useState } from 'react';
 import { problemText } from '../../api/errors.ts';
@@ -109,6 +110,7 @@ export default function SettingsPage() {
                 >
                   {t('operating.save')}
                 </Button>
+                <Typography.Text type="secondary">{t('operating.settings.minDaysFrom')}</Typography.Text>
               </>
             )}
           </Space>

@@ -13,6 +13,7 @@ export const zh = {
   'operating.settings.since': '自 {date} 起',
   'operating.settings.citation': '依据：{citation}',
   'operating.settings.minDays': '计为一个“人·月”的最少出勤天数',
+  'operating.settings.minDaysFrom': '修改自本月起生效；此前月份的申报沿用当时的设定。',
   'operating.settings.days': '{n} 天',
   'operating.settings.localDefault': '平台默认值（本地设定，非政策原文）',
   'operating.settings.addRate': '新增补贴标准',
@@ -122,6 +123,8 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'operating.settings.since': 'since {date}',
   'operating.settings.citation': 'Source: {citation}',
   'operating.settings.minDays': 'Minimum attended days for a child-month',
+  'operating.settings.minDaysFrom':
+    'A change applies from this month on; claims for earlier months keep the value in force then.',
   'operating.settings.days': '{n} days',
   'operating.settings.localDefault': 'Platform default (a local choice, not from a policy text)',
   'operating.settings.addRate': 'Add an amount',
