@@ -103,6 +103,10 @@ test('a parent books 宝宝屋 slots, the town officer sees the child on the sit
   const slotB = page.getByTestId('slot').filter({ hasText: `${date} 17:00–18:00` });
   await slotA.waitFor();
   assert.match((await slotA.textContent()) ?? '', /社区宝宝屋/);
+  // before booking, the page says how many free hours the child has left this year
+  const thisYear = Number(chinaDate(0).slice(0, 4));
+  const freeLeft = page.getByTestId('baobaowu-free-left');
+  if (year === thisYear) await freeLeft.filter({ hasText: `还剩 ${left0} 小时` }).waitFor();
   await slotA.getByRole('button', { name: /^预约/ }).click();
   await page.getByRole('status').filter({ hasText: '预约成功' }).waitFor();
   const bookingA = page.getByTestId('booking').filter({ hasText: `${date} 15:00` });
@@ -112,6 +116,7 @@ test('a parent books 宝宝屋 slots, the town officer sees the child on the sit
     .filter({ hasText: `还剩免费 ${left0 - 2} 小时` })
     .waitFor();
   assert.match((await bookingA.textContent()) ?? '', /本次免费 2 小时/);
+  if (year === thisYear) await freeLeft.filter({ hasText: `还剩 ${left0 - 2} 小时` }).waitFor();
   await slotB.getByRole('button', { name: /^预约/ }).click();
   await bookingB.waitFor();
   // every booking of the year shows the same free hours left, now one fewer

@@ -174,3 +174,14 @@ export const baobaowuCoverageSchema = z.object({
   rule: z.object({ freeHoursPerChildPerYear: z.number().int(), maxYuanPerHour: z.number() }).nullable(),
 });
 export type BaobaowuCoverage = z.infer<typeof baobaowuCoverageSchema>;
+
+/** A parent's children and the 宝宝屋 free hours each has left in a year (before booking). */
+export const baobaowuMineSchema = z.object({
+  year: z.number().int(),
+  /** The pack's free hours a year, or null where no pack is in force (then no hours are free). */
+  freeHoursPerChildPerYear: z.number().int().nullable(),
+  children: z.array(
+    z.object({ childId: z.uuid(), freeHoursUsed: z.number().int(), freeHoursLeft: z.number().int() }),
+  ),
+});
+export type BaobaowuMine = z.infer<typeof baobaowuMineSchema>;

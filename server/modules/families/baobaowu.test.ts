@@ -161,6 +161,23 @@ describe('宝宝屋 slots and bookings', () => {
     // the parent's list shows the same
     const mine = await t.call('GET', '/api/v1/families/bookings', { cookie: parent });
     expect(mine.json().items.filter((b: { baobaowu: unknown }) => b.baobaowu).length).toBe(5);
+    // before booking, the parent sees each child's free hours left; officers may not ask
+    const left = await t.call('GET', '/api/v1/families/baobaowu/mine', { cookie: parent });
+    expect(left.statusCode, left.body).toBe(200);
+    expect(left.json()).toMatchObject({ year: 2026, freeHoursPerChildPerYear: 12 });
+    const byChild = new Map(
+      left
+        .json()
+        .children.map((c: { childId: string; freeHoursLeft: number }) => [c.childId, c.freeHoursLeft]),
+    );
+    expect(byChild.get(kids[0])).toBe(2);
+    expect(byChild.get(kids[1])).toBe(9);
+    expect(
+      (await t.call('GET', '/api/v1/families/baobaowu/mine?year=2027', { cookie: parent })).json()
+        .children[0],
+    ).toMatchObject({ freeHoursUsed: 0, freeHoursLeft: 12 });
+    const town = await t.login('town-zjj');
+    expect((await t.call('GET', '/api/v1/families/baobaowu/mine', { cookie: town })).statusCode).toBe(403);
   });
 
   it('a new calendar year starts again at 12 free hours', async () => {

@@ -136,6 +136,33 @@ export function createBaobaowuService({ db }: { db: Db }) {
   }
 
   return {
+    /**
+     * The parent's children and their free hours left in `year` (the pack in force today), so a parent
+     * sees what a booking will cost before making it. Family scope only.
+     */
+    async mine(actor: Actor, now: Date, year: number) {
+      if (actor.scope?.kind !== 'family') throw new DomainError('auth.forbidden');
+      const familyId = actor.scope.familyId;
+      const rule = policyOn(actor.districtCode, now).baobaowu;
+      const kids = await db
+        .select({ id: familyChildren.id })
+        .from(familyChildren)
+        .where(
+          and(eq(familyChildren.districtCode, actor.districtCode), eq(familyChildren.familyId, familyId)),
+        )
+        .orderBy(asc(familyChildren.id));
+      const children = [];
+      for (const k of kids) {
+        const used = await freeHoursUsedIn(db, actor.districtCode, k.id, year);
+        children.push({
+          childId: k.id,
+          freeHoursUsed: used,
+          freeHoursLeft: rule ? Math.max(0, rule.freeHoursPerChildPerYear - used) : 0,
+        });
+      }
+      return { year, freeHoursPerChildPerYear: rule?.freeHoursPerChildPerYear ?? null, children };
+    },
+
     /** A slot of a 宝宝屋 site, by the officer who keeps the site (whole hours, a deadline not passed). */
     async createSlot(
       ctx: RequestContext,

@@ -4,6 +4,7 @@ import { createSiteSlotBody, idParams, slotSchema } from '../../../domain/contra
 import {
   baobaowuCoverageQuery,
   baobaowuCoverageSchema,
+  baobaowuMineSchema,
   createFacilityBody,
   facilityListQuery,
   facilityPage,
@@ -67,6 +68,14 @@ export function facilitiesRoutes(app: FastifyInstance, deps: { db: Db }) {
       const rule = policyOn(actor.districtCode, req.ctx.now).baobaowu ?? null;
       return { ...(await bb.coverage(actor, year)), rule };
     },
+  );
+  r.get(
+    '/api/v1/families/baobaowu/mine',
+    {
+      config: { action: 'families.book' },
+      schema: { tags, querystring: baobaowuCoverageQuery, response: { 200: baobaowuMineSchema } },
+    },
+    (req) => bb.mine(actorOf(req), req.ctx.now, req.query.year ?? Number(localDate(req.ctx.now).slice(0, 4))),
   );
   r.get(
     `${BASE}/:id/slots`,

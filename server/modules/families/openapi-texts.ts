@@ -117,6 +117,7 @@ export const texts: ModuleOpenApiTexts = {
     'POST /api/v1/families/facilities/:id/slots': 'families.createSiteSlot',
     'GET /api/v1/families/facilities/:id/bookings': 'families.listSiteBookings',
     'GET /api/v1/families/baobaowu/coverage': 'families.baobaowuCoverage',
+    'GET /api/v1/families/baobaowu/mine': 'families.baobaowuMine',
     'GET /api/v1/families/guidance/stations': 'families.listStations',
     'POST /api/v1/families/guidance/stations': 'families.createStation',
     'PUT /api/v1/families/guidance/stations/:id': 'families.updateStation',
@@ -158,6 +159,10 @@ export const texts: ModuleOpenApiTexts = {
     'families.baobaowuCoverage': {
       en: 'Baby-house (baobaowu) coverage by town: sites, children served, free hours used',
       zh: '宝宝屋街镇覆盖：点位、服务幼儿与免费时数',
+    },
+    'families.baobaowuMine': {
+      en: "A parent's children and the baby-house (baobaowu) free hours each has left this year",
+      zh: '家长查看本家庭幼儿本年度宝宝屋剩余免费时长',
     },
     'families.createFacility': { en: 'Add a facility to the register', zh: '新增儿童服务设施' },
     'families.updateFacility': { en: 'Change a facility (versioned)', zh: '修改儿童服务设施（版本校验）' },

@@ -91,6 +91,7 @@ export const zh = {
   'familiesPortal.subsidy.loading': '正在查询育儿补贴申请…',
   'familiesPortal.subsidy.loadFailed': '育儿补贴申请暂时查询不到，请稍后重试',
   'familiesPortal.baobaowu.slot': '社区宝宝屋：每名幼儿每年有免费时数，用完后每小时 {price} 元',
+  'familiesPortal.baobaowu.freeLeft': '该幼儿 {year} 年宝宝屋免费时长还剩 {left} 小时（每年 {total} 小时）',
   'familiesPortal.baobaowu.hours':
     '宝宝屋：本次免费 {free} 小时，收费 {charged} 小时共 {charge} 元；{year} 年还剩免费 {left} 小时',
   'familiesPortal.hourly.waitlisted': '已加入候补，第 {n} 位',
@@ -258,6 +259,8 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
     'The childcare-subsidy applications could not be looked up; please retry',
   'familiesPortal.baobaowu.slot':
     'Community baby house: free hours per child each year, then {price} yuan an hour',
+  'familiesPortal.baobaowu.freeLeft':
+    'Baby-house free hours left for this child in {year}: {left} (of {total} a year)',
   'familiesPortal.baobaowu.hours':
     'Baby house: {free} free hours, {charged} charged hours, {charge} yuan; {left} free hours left in {year}',
   'familiesPortal.hourly.waitlisted': 'On the waitlist, position {n}',

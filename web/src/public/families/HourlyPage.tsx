@@ -33,6 +33,10 @@ function Hourly({ me }: { me: Me }) {
     queryKey: portalKeys.bookings,
     queryFn: ({ signal }) => familyApi.bookings(signal),
   });
+  const freeHours = useQuery({
+    queryKey: portalKeys.baobaowu,
+    queryFn: ({ signal }) => familyApi.baobaowuMine(signal),
+  });
   const [childId, setChildId] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const children = family.data?.children ?? [];
@@ -41,6 +45,7 @@ function Hourly({ me }: { me: Me }) {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: portalKeys.bookings }),
       queryClient.invalidateQueries({ queryKey: portalKeys.slots(from) }),
+      queryClient.invalidateQueries({ queryKey: portalKeys.baobaowu }),
     ]);
   const book = useMutation({
     mutationFn: (s: Slot) => familyApi.book(s.id, child, s.booked >= s.capacity),
@@ -64,6 +69,8 @@ function Hourly({ me }: { me: Me }) {
   const cancelErrors = useErrorTexts(cancel.error);
   const open = (slots.data?.items ?? []).filter((s) => new Date(s.cancelDeadline).getTime() > Date.now());
   const mine = (bookings.data?.items ?? []).filter((b) => b.status !== 'cancelled');
+  const hasSiteSlots = open.some((s) => s.hourlyPriceFen != null);
+  const childFree = freeHours.data?.children.find((c) => c.childId === child);
   const past = (bookings.data?.items ?? []).filter((b) => b.status === 'cancelled');
 
   return (
@@ -93,6 +100,15 @@ function Hourly({ me }: { me: Me }) {
             ))}
           </select>
           <FieldError id="fp-hourly-child-error" text={bookErrors.fields.childId} />
+          {hasSiteSlots && childFree && freeHours.data?.freeHoursPerChildPerYear != null ? (
+            <p className="fp-muted" data-testid="baobaowu-free-left">
+              {t('familiesPortal.baobaowu.freeLeft', {
+                year: freeHours.data.year,
+                left: childFree.freeHoursLeft,
+                total: freeHours.data.freeHoursPerChildPerYear,
+              })}
+            </p>
+          ) : null}
           <label htmlFor="fp-hourly-from">{t('familiesPortal.hourly.from')}</label>
           <input
             id="fp-hourly-from"

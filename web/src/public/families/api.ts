@@ -20,6 +20,7 @@ export const portalKeys = {
   applications: [...keys.families.all, 'portal', 'applications'] as const,
   slots: (from: string) => [...keys.families.all, 'portal', 'slots', from] as const,
   bookings: [...keys.families.all, 'portal', 'bookings'] as const,
+  baobaowu: [...keys.families.all, 'portal', 'baobaowu'] as const,
   sessions: [...keys.families.all, 'portal', 'sessions'] as const,
   history: [...keys.families.all, 'portal', 'history'] as const,
   institutions: (form: string) => [...keys.families.all, 'portal', 'institutions', form] as const,
@@ -48,6 +49,8 @@ export const familyApi = {
       http.POST('/api/v1/families/slots/{id}/bookings', { params: id(slotId), body: { childId, waitlist } }),
     ),
   bookings: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/families/bookings', { signal })),
+  /** Each child's 宝宝屋 free hours left this year (before booking). */
+  baobaowuMine: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/families/baobaowu/mine', { signal })),
   cancelBooking: (bookingId: string) =>
     unwrap(http.POST('/api/v1/families/bookings/{id}/cancel', { params: id(bookingId) })),
   /** Upcoming guidance sessions of the family's town and the district's activities. */
