@@ -144,11 +144,25 @@ try {
   const { url } = server;
   const pid = server.child.pid as number;
   const requests = await workload(url);
-  // Every request of the cycle once, before the load: each must answer 2xx (a wrong workload is not a load).
-  for (const q of requests) {
-    const r = await fetch(`${url}${q.path}`, { method: q.method ?? 'GET', headers: q.headers, body: q.body });
-    if (!r.ok) throw new Error(`preflight ${q.method ?? 'GET'} ${q.path}: ${r.status} ${await r.text()}`);
-  }
+  // Every request of the cycle, before the load: each must answer 2xx (a wrong workload is not a load).
+  // Three rounds one at a time; the median per route says which routes a slow mix waits on.
+  const single = new Map<string, number[]>();
+  for (let round = 0; round < 3; round++)
+    for (const q of requests) {
+      const key = `${q.method ?? 'GET'} ${q.path.split('?')[0]}${q.path.includes('?') ? '?…' : ''}`;
+      const t0 = performance.now();
+      const r = await fetch(`${url}${q.path}`, {
+        method: q.method ?? 'GET',
+        headers: q.headers,
+        body: q.body,
+      });
+      if (!r.ok) throw new Error(`preflight ${q.method ?? 'GET'} ${q.path}: ${r.status} ${await r.text()}`);
+      await r.arrayBuffer();
+      single.set(key, [...(single.get(key) ?? []), performance.now() - t0]);
+    }
+  console.log('one request at a time (median of 3, ms), slowest first:');
+  for (const [key, ms] of [...single].sort((a, b) => pct(b[1], 50) - pct(a[1], 50)))
+    console.log(`  ${pct(ms, 50).toFixed(0).padStart(6)}  ${key.replace(/[0-9a-f-]{36}/g, ':id')}`);
   console.log(
     `workload: ${requests.length} requests a cycle (public search and pages, console lists, 2 attendance writes), ${RATE} req/s, 20 connections`,
   );
