@@ -21,6 +21,7 @@ import { importColumn as col, type ImportDefinition } from '../../platform/impor
 import { getWorkCalendar } from '../calendar/work-calendar.ts';
 import { institutionScope } from '../institutions/repository.ts';
 import { institutionClasses, institutions } from '../institutions/tables.ts';
+import { classesInScope, classOfInstitution } from './register.ts';
 import { operatingAttendance, operatingChildren } from './tables.ts';
 
 const e = (field: string, rule: string, zh: string, en: string): FieldError => ({
@@ -190,16 +191,8 @@ export function registerImport(deps: {
         db
           .select({ id: institutionClasses.id, name: institutionClasses.name })
           .from(institutionClasses)
-          .innerJoin(
-            institutions,
-            and(
-              eq(institutions.districtCode, institutionClasses.districtCode),
-              eq(institutions.id, institutionClasses.institutionId),
-            ),
-          )
-          .where(
-            and(scopeWhere(actor, institutionScope), eq(institutionClasses.districtCode, actor.districtCode)),
-          ),
+          .innerJoin(institutions, classOfInstitution)
+          .where(classesInScope(actor)),
         childrenInScope(db, actor),
       ]);
       const classes = new Map<string, string[]>();

@@ -32,6 +32,17 @@ import './errors.ts';
 import { createOperatingSettingsService } from './service.ts';
 import { operatingAttendance, operatingChildren } from './tables.ts';
 
+/** A class joined to its institution (district and id). */
+export const classOfInstitution = and(
+  eq(institutions.districtCode, institutionClasses.districtCode),
+  eq(institutions.id, institutionClasses.institutionId),
+);
+
+/** The classes of the institutions the caller may see (the guard on institutions), in its district. */
+export function classesInScope(actor: Actor) {
+  return and(scopeWhere(actor, institutionScope), eq(institutionClasses.districtCode, actor.districtCode));
+}
+
 type ChildRow = typeof operatingChildren.$inferSelect;
 
 const toChild = (r: ChildRow): RosterChild => ({
@@ -55,20 +66,8 @@ export function createRegisterService({ db }: { db: Db }) {
     const [c] = await tx
       .select({ id: institutionClasses.id, name: institutionClasses.name, institutionId: institutions.id })
       .from(institutionClasses)
-      .innerJoin(
-        institutions,
-        and(
-          eq(institutions.districtCode, institutionClasses.districtCode),
-          eq(institutions.id, institutionClasses.institutionId),
-        ),
-      )
-      .where(
-        and(
-          scopeWhere(actor, institutionScope),
-          eq(institutionClasses.districtCode, actor.districtCode),
-          eq(institutionClasses.id, classId),
-        ),
-      );
+      .innerJoin(institutions, classOfInstitution)
+      .where(and(classesInScope(actor), eq(institutionClasses.id, classId)));
     if (!c) throw new DomainError('operating.class_not_found');
     return c;
   }
@@ -252,16 +251,8 @@ export function createRegisterService({ db }: { db: Db }) {
         institutionName: institutions.name,
       })
       .from(institutionClasses)
-      .innerJoin(
-        institutions,
-        and(
-          eq(institutions.districtCode, institutionClasses.districtCode),
-          eq(institutions.id, institutionClasses.institutionId),
-        ),
-      )
-      .where(
-        and(scopeWhere(actor, institutionScope), eq(institutionClasses.districtCode, actor.districtCode)),
-      )
+      .innerJoin(institutions, classOfInstitution)
+      .where(classesInScope(actor))
       .orderBy(asc(institutions.name), asc(institutionClasses.position), asc(institutionClasses.name));
   }
 
@@ -274,20 +265,8 @@ export function createRegisterService({ db }: { db: Db }) {
         institutionName: institutions.name,
       })
       .from(institutionClasses)
-      .innerJoin(
-        institutions,
-        and(
-          eq(institutions.districtCode, institutionClasses.districtCode),
-          eq(institutions.id, institutionClasses.institutionId),
-        ),
-      )
-      .where(
-        and(
-          scopeWhere(actor, institutionScope),
-          eq(institutionClasses.districtCode, actor.districtCode),
-          eq(institutionClasses.id, classId),
-        ),
-      );
+      .innerJoin(institutions, classOfInstitution)
+      .where(and(classesInScope(actor), eq(institutionClasses.id, classId)));
     if (!c) throw new DomainError('operating.class_not_found');
     const cal = await getWorkCalendar(db, actor.districtCode);
     const all = daysOf(month);
