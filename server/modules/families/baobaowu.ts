@@ -32,6 +32,12 @@ import { slotDeadline, toSlot } from './hourly.ts';
 import type { BookingRow, SlotRow } from './repository.ts';
 import { familyBookings, familyChildren, familyFacilities, familySlots } from './tables.ts';
 
+/** A booking's slot (district and id). */
+const slotOfBooking = and(
+  eq(familySlots.districtCode, familyBookings.districtCode),
+  eq(familySlots.id, familyBookings.slotId),
+);
+
 /** Whole hours of a slot (a site's slots start and end on the hour). */
 export const slotHours = (s: { startTime: string; endTime: string }) =>
   Number(s.endTime.slice(0, 2)) - Number(s.startTime.slice(0, 2));
@@ -53,13 +59,7 @@ async function freeHoursUsedIn(
   const [r] = await tx
     .select({ n: sum(familyBookings.freeHours) })
     .from(familyBookings)
-    .innerJoin(
-      familySlots,
-      and(
-        eq(familySlots.districtCode, familyBookings.districtCode),
-        eq(familySlots.id, familyBookings.slotId),
-      ),
-    )
+    .innerJoin(familySlots, slotOfBooking)
     .where(
       and(
         eq(familyBookings.districtCode, districtCode),
@@ -264,13 +264,7 @@ export function createBaobaowuService({ db }: { db: Db }) {
           birthDate: familyChildren.birthDate,
         })
         .from(familyBookings)
-        .innerJoin(
-          familySlots,
-          and(
-            eq(familySlots.districtCode, familyBookings.districtCode),
-            eq(familySlots.id, familyBookings.slotId),
-          ),
-        )
+        .innerJoin(familySlots, slotOfBooking)
         .innerJoin(
           familyChildren,
           and(
@@ -358,10 +352,6 @@ export async function coverageOf(db: Db, actor: Actor, year: number, townCode?: 
     .where(openSiteWhere(actor, year, townCode))
     .groupBy(familyFacilities.townCode);
   // Bookings at a site not cancelled, on a slot of the year (in scope, in the town asked).
-  const slotOfBooking = and(
-    eq(familySlots.districtCode, familyBookings.districtCode),
-    eq(familySlots.id, familyBookings.slotId),
-  );
   const servedWhere = and(
     scopeWhere(actor, { district: familySlots.districtCode, division: familySlots.townCode }),
     sql`${familyBookings.facilityId} is not null`,
