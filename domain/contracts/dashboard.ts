@@ -27,6 +27,8 @@ export const dashboardWidgetSchema = z.object({
   title: labelSchema.optional(),
   /** A status shown as a StatusTag beside the title (e.g. the institution's filing state). */
   status: z.string().optional(),
+  /** When the numbers were measured, on a widget whose numbers may be a little older than now (ISO time). */
+  asOf: z.string().optional(),
   items: z.array(dashboardItemSchema),
 });
 export type DashboardWidget = z.infer<typeof dashboardWidgetSchema>;

@@ -59,6 +59,25 @@ export interface TargetQuery {
    * changed value is what is measured; other sources ignore it. Absent: the rule pack's value.
    */
   target?: { metric: string; value: number };
+  /**
+   * Work shared by the sources of one measurement (one dashboard answer): several targets read the
+   * same records (持证上岗率, training hours and district trainings all come from one staffing
+   * compliance computation). Use `sharedWork`; absent, each source computes its own.
+   */
+  shared?: Map<string, Promise<unknown>>;
+}
+
+/**
+ * Run `work` once per measurement for `key` (which must name everything the work depends on beyond
+ * the query's actor and asOf, e.g. the town) and hand the same promise to every source that asks.
+ */
+export function sharedWork<T>(q: TargetQuery, key: string, work: () => Promise<T>): Promise<T> {
+  if (!q.shared) return work();
+  const known = q.shared.get(key) as Promise<T> | undefined;
+  if (known) return known;
+  const p = work();
+  q.shared.set(key, p);
+  return p;
 }
 
 export interface TargetMeasure {

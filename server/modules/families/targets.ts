@@ -22,7 +22,7 @@ import { townsOf } from '../../../domain/divisions.ts';
 import type { Db } from '../../db/client.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import type { TargetQuery, TargetSource } from '../../platform/targets.ts';
-import { attendedInYear } from './guidance.ts';
+import { attendedAtLeast, attendedInYear } from './guidance.ts';
 import * as repo from './repository.ts';
 import { families, familyCommunities, familyStations } from './tables.ts';
 
@@ -200,7 +200,7 @@ export const familyTargets: TargetSource[] = [
   // (domain/plan/targets.ts perUnitTarget: met when all of them do).
   share(
     (_q) => repo.hasConsent('guidance_signup'),
-    (q) => sql`${attendedInYear(q.actor.districtCode, q.year)} >= ${sessionsWanted(q)}`,
+    (q) => attendedAtLeast(q.actor.districtCode, q.year, sessionsWanted(q)),
     'guidance_sessions',
     {
       residentOnly: false,

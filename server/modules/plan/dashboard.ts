@@ -26,7 +26,7 @@ export function planDashboard(plan: PlanService): DashboardProvider {
     module: 'plan',
     async widgets(_db, ctx, actor) {
       if (!roleMay(actor.role, 'plan.read')) return [];
-      const dash = await plan.dashboard(ctx, actor, {});
+      const dash = await plan.dashboard(ctx, actor, {}, { summary: true });
       if (!dash.version) return [];
       const counts = new Map<PlanTargetStatus, number>();
       for (const r of dash.targets) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
@@ -34,6 +34,7 @@ export function planDashboard(plan: PlanService): DashboardProvider {
         {
           id: 'plan.targets',
           kind: 'numbers',
+          asOf: dash.asOf,
           title: {
             zh: `行动计划目标（${dash.year}${dash.carriedForward ? '，延续' : ''}）`,
             en: `Plan targets (${dash.year}${dash.carriedForward ? ', carried forward' : ''})`,

@@ -14,7 +14,11 @@ import { taskRoutes } from './task-routes.ts';
 
 export async function registerPlanModule(app: FastifyInstance, kit: ModuleKit): Promise<ModuleRegistration> {
   // kit.targets is filled after every module has registered; the service reads it per request.
-  const plan = createPlanService({ db: kit.db, targets: kit.targets });
+  const plan = createPlanService({
+    db: kit.db,
+    targets: kit.targets,
+    summaryMaxAgeMs: kit.config.planSummaryMaxAgeSeconds * 1000,
+  });
   planRoutes(app, plan, { db: kit.db, storage: kit.storage, jobs: kit.jobs });
   newsRoutes(app, createNewsService({ db: kit.db }));
   await taskRoutes(app, { db: kit.db, files: kit.files });

@@ -512,3 +512,33 @@ describe("changing a successor plan's target values (impact preview first)", () 
     expect(byKey(old, 'kindergarten_toddler_share').value).toBe(50);
   });
 });
+
+describe('kept answers (ADR 0030)', () => {
+  it('the plan page is current after a write; the home widget and the portal say when they were measured', async () => {
+    const trainings = async () =>
+      byKey(await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2026'), 'district_trainings')
+        .measured?.value;
+    const before = await trainings();
+    expect(await trainings()).toBe(before); // kept, same answer
+    const home = (
+      await get<{ widgets: { id: string; asOf?: string }[] }>('plan_d', '/api/v1/dashboard')
+    ).widgets.find((w) => w.id === 'plan.targets');
+    expect(home?.asOf).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const portal = (await t.call('GET', '/api/v1/public/plan?year=2026')).json();
+    expect(portal.asOf).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const res = await t.call('POST', '/api/v1/workforce/trainings', {
+      cookie: await t.login('plan_d'),
+      body: {
+        title: '区级专业培训（缓存测试）',
+        organiser: '区托育指导中心',
+        category: 'skills',
+        startDate: '2026-06-01',
+        endDate: '2026-06-01',
+        hours: 4,
+        districtLevel: true,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await trainings()).toBe((before ?? 0) + 1);
+  });
+});

@@ -26,6 +26,7 @@ import { type MeasuredValue, planTargetStatus, rowsForYear } from '../../../doma
 import { type PlanTargetRow, perUnitTarget, targetRowsOf } from '../../../domain/plan/targets.ts';
 import { ALL_PACKS } from '../../../domain/policy/index.ts';
 import type { Db } from '../../db/client.ts';
+import { createAnswerCache } from '../../platform/answer-cache.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { type Actor, districtActor, type RequestContext } from '../../platform/context.ts';
 import { DomainError, throwIfErrors } from '../../platform/errors.ts';
@@ -72,11 +73,13 @@ function targetQuery(
   row: Pick<PlanTargetRow, 'townCode' | 'metric' | 'value'>,
   year: number,
   asOf: Date,
+  shared?: Map<string, Promise<unknown>>,
 ): TargetQuery {
   return {
     actor,
     year,
     asOf,
+    ...(shared ? { shared } : {}),
     ...(row.townCode ? { townCode: row.townCode } : {}),
     ...(row.value !== null ? { target: { metric: row.metric, value: row.value } } : {}),
   };
@@ -155,8 +158,15 @@ export async function seedPlanFromPack(db: Db, districtCode: string, now: Date):
   return id;
 }
 
-export function createPlanService(deps: { db: Db; targets: readonly TargetSource[] }) {
+export function createPlanService(deps: {
+  db: Db;
+  targets: readonly TargetSource[];
+  /** How old a summary answer may be (ms; 0 or absent: always current). */
+  summaryMaxAgeMs?: number;
+}) {
   const { db, targets } = deps;
+  // One table per scope, year, town and day (a few hundred at most per district).
+  const answers = createAnswerCache<PlanDashboard>({ maxEntries: 500 });
   const sourceOf = (key: string) => targets.find((s) => s.key === key);
 
   async function versions(districtCode: string): Promise<VersionRow[]> {
@@ -183,10 +193,11 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
     actor: Actor,
     row: PlanTargetRow & { id: string },
     year: number,
+    shared?: Map<string, Promise<unknown>>,
   ): Promise<PlanTarget> {
     const source = sourceOf(row.key);
     let measured: TargetMeasure | null = null;
-    const q = targetQuery(actor, row, year, ctx.now);
+    const q = targetQuery(actor, row, year, ctx.now, shared);
     if (source && (source.available?.(q) ?? true)) measured = await source.measure(db, q);
     // Judged today: a past year's target is final (met or missed), the current year's has a pace.
     const { status, scaled } = planTargetStatus(row, measured as MeasuredValue | null, shanghaiDate(ctx.now));
@@ -234,12 +245,18 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
     );
   }
 
-  async function measurePolicyRows(ctx: RequestContext, actor: Actor, year: number, town?: string) {
+  async function measurePolicyRows(
+    ctx: RequestContext,
+    actor: Actor,
+    year: number,
+    town: string | undefined,
+    shared: Map<string, Promise<unknown>>,
+  ) {
     const rows = visiblePolicyRows(actor, year, town);
     rows.sort((a, b) => TARGET_KEYS.indexOf(a.key) - TARGET_KEYS.indexOf(b.key));
     const out = [];
     for (const r of rows)
-      out.push({ ...(await measureRow(ctx, actor, r, year)), carriedFromYear: r.carriedFromYear });
+      out.push({ ...(await measureRow(ctx, actor, r, year, shared)), carriedFromYear: r.carriedFromYear });
     return out;
   }
 
@@ -260,14 +277,35 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
       .orderBy(asc(planTargets.seedId), asc(planTargets.townCode), asc(planTargets.year));
   }
 
+  /**
+   * The targets of `year` the caller may see, measured. Kept per scope, query and day while nothing is
+   * written in the district (answer-cache.ts); `summary` answers (the portal's table, the home page's
+   * widget) may also be up to `summaryMaxAgeMs` old — `asOf` says when they were measured.
+   */
   async function dashboard(
     ctx: RequestContext,
     actor: Actor,
     q: { year?: number | undefined; town?: string | undefined },
+    o: { summary?: boolean } = {},
   ): Promise<PlanDashboard> {
     const year = q.year ?? Number(shanghaiDate(ctx.now).slice(0, 4));
+    const key = JSON.stringify([actor.role, actor.scope, year, q.town ?? null, shanghaiDate(ctx.now)]);
+    return answers.get(db, actor.districtCode, key, () => measureDashboard(ctx, actor, year, q.town), {
+      ...(o.summary && deps.summaryMaxAgeMs ? { maxStaleMs: deps.summaryMaxAgeMs } : {}),
+    });
+  }
+
+  async function measureDashboard(
+    ctx: RequestContext,
+    actor: Actor,
+    year: number,
+    town: string | undefined,
+  ): Promise<PlanDashboard> {
+    const q = { town };
     const version = await versionFor(actor.districtCode, year);
-    const policyTargets = await measurePolicyRows(ctx, actor, year, q.town);
+    // One answer's sources share their common work (e.g. workforce's compliance: sharedWork).
+    const shared = new Map<string, Promise<unknown>>();
+    const policyTargets = await measurePolicyRows(ctx, actor, year, q.town, shared);
     if (!version)
       return {
         year,
@@ -283,7 +321,7 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
     // In the order of TARGET_KEYS (registry, workforce, supervision, families, quality, plan).
     forYear.rows.sort((a, b) => TARGET_KEYS.indexOf(a.key) - TARGET_KEYS.indexOf(b.key));
     const measured = [];
-    for (const r of forYear.rows) measured.push(await measureRow(ctx, actor, r, year));
+    for (const r of forYear.rows) measured.push(await measureRow(ctx, actor, r, year, shared));
     return {
       year,
       asOf: ctx.now.toISOString(),
@@ -647,9 +685,10 @@ export function createPlanService(deps: { db: Db; targets: readonly TargetSource
       username: 'public',
       sessionId: 'public',
     });
-    const d = await dashboard({ ...ctx, actor: null }, reader, { year });
+    const d = await dashboard({ ...ctx, actor: null }, reader, { year }, { summary: true });
     return {
       year: d.year,
+      asOf: d.asOf,
       version: d.version
         ? {
             title: d.version.title,

@@ -132,7 +132,10 @@ export async function computeCompliance(
     .where(
       and(
         eq(trainingAttendance.districtCode, actor.districtCode),
-        inArray(trainingAttendance.staffId, staffSub),
+        // `= any(array(…))`, not `in (…)`: as a semi-join the planner misjudged the join with the year's
+        // events and walked the attendance index once per (staff, event) pair — 85 ms on the demo
+        // district against 15 ms this way (EXPLAIN ANALYZE, PostgreSQL 15, 29,000 attendance rows).
+        sql`${trainingAttendance.staffId} = any(array(${staffSub}))`,
         sql`${trainingEvents.startDate} between ${`${year}-01-01`} and ${`${year}-12-31`}`,
       ),
     )

@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { DashboardWidget } from '../../../domain/contracts/dashboard.ts';
 import { findDivision } from '../../../domain/divisions.ts';
+import type { Db } from '../../db/client.ts';
 import type { DashboardProvider } from '../../platform/dashboard.ts';
-import type { TargetQuery, TargetSource } from '../../platform/targets.ts';
+import { sharedWork, type TargetQuery, type TargetSource } from '../../platform/targets.ts';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
 import { installBanListKey, loadBanListKey } from './ban-key.ts';
 import { type ComplianceData, computeCompliance, maskedName } from './compliance.ts';
@@ -82,12 +83,18 @@ function hoursReached(q: TargetQuery): (p: ComplianceData['people'][number]) => 
   return (p) => p.hours[kind] >= t.value;
 }
 
+/** One compliance computation per measurement and town, shared by the workforce targets (sharedWork). */
+const complianceOf = (db: Db, q: TargetQuery, townCode: string | undefined) =>
+  sharedWork(q, `workforce.compliance:${townCode ?? ''}`, () =>
+    computeCompliance(db, q.actor, { townCode }, q.asOf),
+  );
+
 export const workforceTargets: TargetSource[] = [
   {
     key: 'certified_rate',
     module: 'workforce',
     async measure(db, q) {
-      const c = await computeCompliance(db, q.actor, { townCode: q.townCode }, q.asOf);
+      const c = await complianceOf(db, q, q.townCode);
       return {
         value: c.district.rate ?? 0,
         numerator: c.district.certified,
@@ -97,7 +104,7 @@ export const workforceTargets: TargetSource[] = [
       };
     },
     async drillDown(db, q, page) {
-      const c = await computeCompliance(db, q.actor, { townCode: q.townCode }, q.asOf);
+      const c = await complianceOf(db, q, q.townCode);
       const rows = c.byInstitution.map((i) => ({
         id: i.institutionId,
         kind: 'institution' as const,
@@ -113,7 +120,7 @@ export const workforceTargets: TargetSource[] = [
     key: 'training_hours',
     module: 'workforce',
     async measure(db, q) {
-      const c = await computeCompliance(db, q.actor, { townCode: q.townCode }, q.asOf);
+      const c = await complianceOf(db, q, q.townCode);
       const reached = hoursReached(q);
       const met = c.people.filter(reached).length;
       const towns = [...new Set(c.people.map((p) => p.townCode))];
@@ -131,7 +138,7 @@ export const workforceTargets: TargetSource[] = [
       };
     },
     async drillDown(db, q, page) {
-      const c = await computeCompliance(db, q.actor, { townCode: q.townCode }, q.asOf);
+      const c = await complianceOf(db, q, q.townCode);
       const reached = hoursReached(q);
       const rows = c.people.map((p) => ({
         id: p.staffId,
@@ -148,11 +155,11 @@ export const workforceTargets: TargetSource[] = [
     key: 'district_trainings',
     module: 'workforce',
     async measure(db, q) {
-      const c = await computeCompliance(db, q.actor, {}, q.asOf);
+      const c = await complianceOf(db, q, undefined);
       return { value: c.districtTrainings.count, unit: 'count' };
     },
     async drillDown(db, q, page) {
-      const c = await computeCompliance(db, q.actor, {}, q.asOf);
+      const c = await complianceOf(db, q, undefined);
       const rows = c.trainingEvents.map((e) => ({
         id: e.id,
         kind: 'training' as const,

@@ -1,10 +1,11 @@
 /** Draws the dashboard's widgets (domain/contracts/dashboard.ts): numbers, charts, tasks. */
-import { Card, Col, List, Row, Space, Statistic } from 'antd';
+import { Card, Col, List, Row, Space, Statistic, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { DashboardItem, DashboardWidget } from '../../../domain/contracts/dashboard.ts';
 import { ChartCard } from '../components/ChartCard.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { isMessageKey, pick, type TFunction, useLang, useT } from '../i18n/index.tsx';
+import { shanghaiTime } from './format.ts';
 
 const TONE_COLOR = { normal: undefined, warning: '#d46b08', danger: '#cf1322' } as const;
 
@@ -35,6 +36,11 @@ function NumbersCard({ widget }: { widget: DashboardWidget }) {
           <Heading text={l.title(widget)} />
           {widget.status && (
             <StatusTag set="institution" status={widget.status} data-testid="dashboard-status" />
+          )}
+          {widget.asOf && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="dashboard-as-of">
+              {l.t('dashboard.asOf', { time: shanghaiTime(widget.asOf) })}
+            </Typography.Text>
           )}
         </Space>
       }

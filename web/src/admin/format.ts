@@ -1,5 +1,10 @@
 /** Display helpers shared by console pages. */
 
+/** A moment as China's clock shows it, to the minute: "2026-12-06 15:04". */
+export function shanghaiTime(iso: string): string {
+  return new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16);
+}
+
 /**
  * A short form of a UUID for tables. UUIDv7 ids begin with a timestamp, so ids made close together share
  * their first characters: show the random tail instead (the full id goes in a title/tooltip).

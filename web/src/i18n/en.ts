@@ -588,6 +588,7 @@ export const en: Messages = {
   'dashboard.loadError': 'The dashboard could not be loaded',
   'dashboard.noTasks': 'Nothing to do right now',
   'dashboard.widget.institutions.overview': 'Institutions at a glance',
+  'dashboard.asOf': 'as of {time}',
   'dashboard.widget.institutions.byStatus': 'Institutions by status',
   'dashboard.widget.institutions.byTown': 'Institutions by town',
   'dashboard.widget.institutions.byKind': 'Institutions by type',

@@ -572,6 +572,7 @@ export const zhCN = {
   'dashboard.loadError': '工作台数据加载失败',
   'dashboard.noTasks': '暂无待办事项',
   'dashboard.widget.institutions.overview': '机构概况',
+  'dashboard.asOf': '统计于 {time}',
   'dashboard.widget.institutions.byStatus': '机构按状态',
   'dashboard.widget.institutions.byTown': '机构按街镇',
   'dashboard.widget.institutions.byKind': '机构按类型',

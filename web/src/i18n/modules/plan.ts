@@ -117,7 +117,8 @@ export const zh = {
   'plan.carriedPublic':
     '《{title}》（{doc}）的计划期已于 {end} 结束，尚未发布接续计划。以下按 {from} 年度目标延续显示。',
   'plan.publicTitle': '托育服务行动计划 · 年度目标完成情况',
-  'plan.publicNote': '数字由托育服务管理平台按登记数据实时计算；暂无数据来源的目标不显示数字。',
+  'plan.publicNote': '数字由托育服务管理平台按登记数据计算；暂无数据来源的目标不显示数字。',
+  'plan.publicAsOf': '统计时间：{time}（北京时间，每分钟至多更新一次）。',
   'plan.f.nav': '经费测算',
   'plan.f.title': '托班经费测算',
   'plan.f.year': '财政年度',
@@ -283,6 +284,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'plan.publicTitle': "Childcare action plan: this year's targets",
   'plan.publicNote':
     'Numbers are computed from the registry records; a target without a data source shows no number.',
+  'plan.publicAsOf': 'Measured at {time} (China time; updated at most once a minute).',
   'plan.f.nav': 'Funding',
   'plan.f.title': 'Toddler-class funding budget',
   'plan.f.year': 'Fiscal year',

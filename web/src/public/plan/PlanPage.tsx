@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { shanghaiTime } from '../../admin/format.ts';
 import { type PublicPlan, planApi } from '../../admin/plan/api.ts';
 import { measuredText, StatusOf, targetText } from '../../admin/plan/shared.tsx';
 import { keys } from '../../api/keys.ts';
@@ -50,7 +51,10 @@ export default function PlanPage() {
             })}
           />
         )}
-        <Typography.Text type="secondary">{t('plan.publicNote')}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('plan.publicNote')}
+          {q.data && ` ${t('plan.publicAsOf', { time: shanghaiTime(q.data.asOf) })}`}
+        </Typography.Text>
         <Table<Row>
           rowKey={(r) => r.key + r.titleZh}
           size="small"

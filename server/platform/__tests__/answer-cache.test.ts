@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/db.ts';
+import { createAnswerCache, districtDataVersion } from '../answer-cache.ts';
+import { recordAudit, sealAudit } from '../audit/service.ts';
+import type { RequestContext } from '../context.ts';
+
+const DISTRICT = '310118';
+const OTHER = '310117';
+let d: TestDatabase;
+beforeAll(async () => {
+  d = await createTestDatabase();
+});
+afterAll(() => d.close());
+
+const ctx = (district = DISTRICT): RequestContext => ({
+  actor: null,
+  districtCode: district,
+  ip: null,
+  requestId: 'cache',
+  now: new Date(),
+});
+const write = (district = DISTRICT) => recordAudit(d.db, ctx(district), { action: 'test.cache_write' });
+
+/** A computation that counts its runs and answers its run number. */
+function counter() {
+  let runs = 0;
+  return {
+    get runs() {
+      return runs;
+    },
+    compute: async () => {
+      runs += 1;
+      return runs;
+    },
+  };
+}
+
+describe('the district data version (committed audit entries)', () => {
+  it('grows with each committed write, not with sealing, not with a rolled-back write, not with another district', async () => {
+    const v0 = await districtDataVersion(d.db, DISTRICT);
+    await write();
+    await write();
+    const v1 = await districtDataVersion(d.db, DISTRICT);
+    expect(v1).toBe(v0 + 2);
+    await sealAudit(d.db, DISTRICT);
+    expect(await districtDataVersion(d.db, DISTRICT)).toBe(v1);
+    await expect(
+      d.db.transaction(async (tx) => {
+        await recordAudit(tx, ctx(), { action: 'test.cache_rolled_back' });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    await write(OTHER);
+    expect(await districtDataVersion(d.db, DISTRICT)).toBe(v1);
+    await write();
+    expect(await districtDataVersion(d.db, DISTRICT)).toBe(v1 + 1);
+  });
+});
+
+describe('the answer cache', () => {
+  it('serves a kept answer while nothing is written in its district, and measures again after a write', async () => {
+    const cache = createAnswerCache<number>({ maxEntries: 10 });
+    const c = counter();
+    expect(await cache.get(d.db, DISTRICT, 'k', c.compute)).toBe(1);
+    expect(await cache.get(d.db, DISTRICT, 'k', c.compute)).toBe(1);
+    await sealAudit(d.db, DISTRICT); // sealing is not a write
+    expect(await cache.get(d.db, DISTRICT, 'k', c.compute)).toBe(1);
+    await write(OTHER); // another district's write does not touch this one's answers
+    expect(await cache.get(d.db, DISTRICT, 'k', c.compute)).toBe(1);
+    await write();
+    expect(await cache.get(d.db, DISTRICT, 'k', c.compute)).toBe(2);
+    expect(await cache.get(d.db, DISTRICT, 'other key', c.compute)).toBe(3);
+    expect(cache.stats()).toMatchObject({ hits: 3, misses: 3, entries: 2 });
+  });
+
+  it('a stale answer only where the caller allows it, and only while younger than the allowed age', async () => {
+    let clock = 1_000_000;
+    const cache = createAnswerCache<number>({ maxEntries: 10, now: () => clock });
+    const c = counter();
+    expect(await cache.get(d.db, DISTRICT, 'k', c.compute, { maxStaleMs: 60_000 })).toBe(1);
+    await write();
+    clock += 59_000;
+    expect(await cache.get(d.db, DISTRICT, 'k', c.compute, { maxStaleMs: 60_000 })).toBe(1);
+    // A caller that wants the current answer gets it.
+    expect(await cache.get(d.db, DISTRICT, 'k', c.compute)).toBe(2);
+    await write();
+    clock += 60_001;
+    expect(await cache.get(d.db, DISTRICT, 'k', c.compute, { maxStaleMs: 60_000 })).toBe(3);
+  });
+
+  it('concurrent misses of one key share one computation; a failure is not kept', async () => {
+    const cache = createAnswerCache<number>({ maxEntries: 10 });
+    let runs = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const slow = async () => {
+      runs += 1;
+      await gate;
+      return runs;
+    };
+    const all = Promise.all([1, 2, 3, 4].map(() => cache.get(d.db, DISTRICT, 'slow', slow)));
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    expect(await all).toEqual([1, 1, 1, 1]);
+    expect(runs).toBe(1);
+
+    let fail = true;
+    const flaky = async () => {
+      if (fail) throw new Error('database went away');
+      return 42;
+    };
+    await expect(cache.get(d.db, DISTRICT, 'flaky', flaky)).rejects.toThrow('database went away');
+    fail = false;
+    expect(await cache.get(d.db, DISTRICT, 'flaky', flaky)).toBe(42);
+  });
+
+  it('keeps at most maxEntries answers, dropping the least recently used', async () => {
+    const cache = createAnswerCache<string>({ maxEntries: 2 });
+    let runs = 0;
+    const compute = (v: string) => async () => {
+      runs += 1;
+      return v;
+    };
+    await cache.get(d.db, DISTRICT, 'a', compute('a'));
+    await cache.get(d.db, DISTRICT, 'b', compute('b'));
+    await cache.get(d.db, DISTRICT, 'a', compute('a')); // a is now the most recent
+    await cache.get(d.db, DISTRICT, 'c', compute('c')); // drops b
+    expect(cache.stats().entries).toBe(2);
+    expect(runs).toBe(3);
+    await cache.get(d.db, DISTRICT, 'a', compute('a'));
+    expect(runs).toBe(3);
+    await cache.get(d.db, DISTRICT, 'b', compute('b'));
+    expect(runs).toBe(4);
+  });
+});
