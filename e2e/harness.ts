@@ -47,14 +47,18 @@ export async function startHarness(): Promise<Harness> {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // Seeding the demo district on PGlite takes 20–60 s alone; on a machine shared with other runs, more.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) break;
     } catch {}
-    if (Date.now() > deadline) throw new Error('server did not become healthy in 90 s');
+    if (Date.now() > deadline) {
+      server.kill('SIGKILL'); // not left running after the journey gives up on it
+      throw new Error('server did not become healthy in 180 s');
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   const browser = await chromium.launch({

@@ -101,6 +101,17 @@ test('the institution keeps its attendance register: adds a child, ticks a day a
   await page.getByRole('button', { name: '从表格导入' }).click();
   await page.getByText('导入考勤登记').first().waitFor();
   await shot(page, 'operating-register-import');
+  // The child leaves the class from today (离园): tagged in the grid, earlier days kept, and undone.
+  const row = page.getByRole('row').filter({ hasText: /测\*+/ }).first();
+  await row.getByRole('button', { name: '离园' }).click();
+  const dialog = page.getByRole('dialog', { name: /离园/ });
+  await dialog.getByText('离园日期须晚于最后一次出勤').waitFor();
+  await dialog.getByRole('button', { name: '离园' }).click();
+  await row.getByText(/\d{4}-\d{2}-\d{2} 离园/).waitFor();
+  assert.equal((await row.getByRole('img', { name: '出勤' }).count()) > 0, true);
+  await shot(page, 'operating-register-left');
+  await row.getByRole('button', { name: '撤销离园' }).click();
+  await row.getByRole('button', { name: '离园' }).waitFor();
 
   const town = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
   await town.addInitScript(`localStorage.setItem('tuoyu.lang', 'zh-CN')`);

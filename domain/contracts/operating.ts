@@ -67,6 +67,7 @@ export const OPERATING_MAX_CLASS_CHILDREN = 60;
 
 export const classParams = z.strictObject({ classId: z.uuid() });
 export const classDayParams = z.strictObject({ classId: z.uuid(), day: isoDate });
+export const rosterChildParams = z.strictObject({ classId: z.uuid(), childId: z.uuid() });
 
 export const rosterChildBody = z.strictObject({
   name: z.string().trim().min(1).max(40),
@@ -80,8 +81,15 @@ export const rosterChildSchema = z.object({
   /** Masked (王**) in every list. */
   name: z.string(),
   birthMonth: z.string(),
+  /** The first day the child is no longer in the class (离园); null while enrolled. */
+  leftOn: isoDate.nullable(),
 });
 export type RosterChild = z.infer<typeof rosterChildSchema>;
+/** A child leaves the class from `leftOn` on (null: the leaving is undone). */
+export const rosterLeaveBody = z.strictObject({
+  leftOn: isoDate.nullable(),
+});
+export type RosterLeaveBody = z.infer<typeof rosterLeaveBody>;
 export const rosterSchema = z.object({
   classId: z.uuid(),
   className: z.string(),

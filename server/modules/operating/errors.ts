@@ -12,6 +12,11 @@ export const operatingErrors = defineErrors('operating', {
     zh: '未找到该班级（或不在您的管辖范围内）',
     en: 'Class not found (or outside your jurisdiction)',
   },
+  'operating.child_not_found': {
+    status: 404,
+    zh: '本班名册中没有该幼儿（或不在您的管辖范围内）',
+    en: "No such child on this class's roster (or outside your jurisdiction)",
+  },
   'operating.claim_not_found': {
     status: 404,
     zh: '未找到该运营补贴申报（或不在您的管辖范围内）',

@@ -12,6 +12,7 @@ export const texts: ModuleOpenApiTexts = {
     [`GET ${B}/classes/:classId/register`]: 'operating.getRegisterMonth',
     [`GET ${B}/classes/:classId/roster`]: 'operating.getRoster',
     [`POST ${B}/classes/:classId/roster`]: 'operating.addRosterChild',
+    [`PUT ${B}/classes/:classId/roster/:childId/left`]: 'operating.setRosterChildLeft',
     [`GET ${B}/classes/:classId/attendance/:day`]: 'operating.getAttendance',
     [`PUT ${B}/classes/:classId/attendance/:day`]: 'operating.putAttendance',
     [`GET ${B}/attendance/imports/template`]: 'operating.attendanceImportTemplate',
@@ -56,6 +57,10 @@ export const texts: ModuleOpenApiTexts = {
     'operating.addRosterChild': {
       en: 'Add a child to a class roster (name, birth month)',
       zh: '班级名册新增幼儿（姓名、出生年月）',
+    },
+    'operating.setRosterChildLeft': {
+      en: 'A child leaves the class from a date (离园; null undoes it); earlier attendance is kept',
+      zh: '幼儿自某日起离园（为空则撤销）；之前的出勤保留',
     },
     'operating.getAttendance': { en: 'A class’s attendance on a day', zh: '班级某日出勤登记' },
     'operating.putAttendance': {

@@ -123,6 +123,28 @@ describe('the attendance import', () => {
     expect(day.json().presentCount).toBe(1);
   });
 
+  it('a child who left the class: its rows from the leaving day on are refused naming day', async () => {
+    const classId = (await classIdOf(className))!;
+    const left = await t.call('PUT', `/api/v1/operating/classes/${classId}/roster/${kids[1]}/left`, {
+      cookie: await t.login('ri_inst'),
+      body: { leftOn: '2026-03-02' },
+    });
+    expect(left.statusCode, left.body).toBe(200);
+    const run = (
+      await upload('ri_inst', [
+        [className, kids[1]!, '2026-02-26', '是'], // before leaving: fine
+        [className, kids[1]!, '2026-03-02', '是'], // the leaving day: refused
+      ])
+    ).json();
+    expect(
+      run.errors.map((e: { row: number; field: string; rule: string }) => `${e.row}:${e.field}:${e.rule}`),
+    ).toEqual(['3:day:not_left']);
+    await t.call('PUT', `/api/v1/operating/classes/${classId}/roster/${kids[1]}/left`, {
+      cookie: await t.login('ri_inst'),
+      body: { leftOn: null },
+    });
+  });
+
   it('a town officer may not import (403); another institution does not see the class', async () => {
     expect((await upload('ri_town', [[className, kids[0]!, '2026-02-25', '是']])).statusCode).toBe(403);
     // The other institution has a class of the same name (the factory's); the child is not on its roster.

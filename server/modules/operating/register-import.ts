@@ -31,7 +31,7 @@ const e = (field: string, rule: string, zh: string, en: string): FieldError => (
   message_en: en,
 });
 
-type ChildRef = { classId: string; institutionId: string };
+type ChildRef = { classId: string; institutionId: string; leftOn: string | null };
 export interface RegisterImportContext {
   today: string;
   calendar: WorkCalendar;
@@ -48,6 +48,7 @@ async function childrenInScope(db: Db, actor: Actor, ids?: string[]) {
       id: operatingChildren.id,
       classId: operatingChildren.classId,
       institutionId: operatingChildren.institutionId,
+      leftOn: operatingChildren.leftOn,
     })
     .from(operatingChildren)
     .innerJoin(
@@ -64,7 +65,9 @@ async function childrenInScope(db: Db, actor: Actor, ids?: string[]) {
         ids ? inArray(operatingChildren.id, ids) : undefined,
       ),
     );
-  return new Map(rows.map((r) => [r.id, { classId: r.classId, institutionId: r.institutionId }]));
+  return new Map(
+    rows.map((r) => [r.id, { classId: r.classId, institutionId: r.institutionId, leftOn: r.leftOn }]),
+  );
 }
 
 /** The rules of one row against the caller's scope and the calendar (pure given the context). */
@@ -102,6 +105,15 @@ export function registerRowErrors(v: AttendanceImportRow, c: RegisterImportConte
   else if (classIds.length === 1 && child.classId !== classIds[0])
     errors.push(
       e('childId', 'in_class', '该幼儿不在这个班级的名册中', "The child is not on this class's roster"),
+    );
+  else if (v.present && child.leftOn !== null && v.day >= child.leftOn)
+    errors.push(
+      e(
+        'day',
+        'not_left',
+        `该幼儿已于 ${child.leftOn} 离园，不能登记该日及以后的出勤`,
+        `The child left the class on ${child.leftOn}: no attendance from that day on`,
+      ),
     );
   if (v.day > c.today)
     errors.push(

@@ -4,6 +4,7 @@
  * marks, each child's days with names masked, children-days, the minimum days); a month the calendar does
  * not cover says so; another institution or town: 404; bad month: 400 naming `querystring.month`.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegisterClass, RegisterMonth } from '../../../domain/contracts/operating.ts';
 import { createTestApp, DISTRICT, type TestApp, XUJING, ZHUJIAJIAO } from '../../../test/app.ts';
@@ -101,5 +102,73 @@ describe('the register month', () => {
     const bad = await call('rg_inst', 'GET', `/classes/${classId}/register?month=2026-13`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('querystring.month');
+  });
+});
+
+describe('a child leaves the class (离园)', () => {
+  it('from a date on: no longer on later registers or tick lists, earlier attendance kept; audited; undone with null', async () => {
+    const child = (
+      await call('rg_inst', 'POST', `/classes/${classId}/roster`, { name: '测试丙宝', birthMonth: '2024-09' })
+    ).json().id as string;
+    expect(
+      (await call('rg_inst', 'PUT', `/classes/${classId}/attendance/2026-02-25`, { present: [child] }))
+        .statusCode,
+    ).toBe(200);
+    // A leaving date on or before a day attended is refused, naming leftOn; nothing written.
+    const early = await call('rg_inst', 'PUT', `/classes/${classId}/roster/${child}/left`, {
+      leftOn: '2026-02-25',
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors[0]).toMatchObject({ field: 'leftOn', rule: 'after_attendance' });
+    const future = await call('rg_inst', 'PUT', `/classes/${classId}/roster/${child}/left`, {
+      leftOn: '2026-03-03',
+    });
+    expect(future.json().errors[0]).toMatchObject({ field: 'leftOn', rule: 'not_future' });
+    const roster = async () =>
+      (await call('rg_inst', 'GET', `/classes/${classId}/roster`)).json().children as {
+        id: string;
+        leftOn: string | null;
+      }[];
+    expect((await roster()).find((c) => c.id === child)?.leftOn).toBeNull();
+
+    const left = await call('rg_inst', 'PUT', `/classes/${classId}/roster/${child}/left`, {
+      leftOn: '2026-02-26',
+    });
+    expect(left.statusCode, left.body).toBe(200);
+    expect(left.json().leftOn).toBe('2026-02-26');
+    // Its day before stays; the day after does not list it and refuses it.
+    const feb = (await call('rg_inst', 'GET', `/classes/${classId}/register?month=2026-02`)).json();
+    expect(feb.children.find((c: { id: string }) => c.id === child)?.attended).toEqual(['2026-02-25']);
+    const day = (await call('rg_inst', 'GET', `/classes/${classId}/attendance/2026-02-27`)).json();
+    expect(day.marks.map((m: { childId: string }) => m.childId)).not.toContain(child);
+    const refused = await call('rg_inst', 'PUT', `/classes/${classId}/attendance/2026-02-27`, {
+      present: [child],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({ field: 'present', rule: 'not_left' });
+    // March's register no longer has the child.
+    const mar = (await call('rg_inst', 'GET', `/classes/${classId}/register?month=2026-03`)).json();
+    expect(mar.children.map((c: { id: string }) => c.id)).not.toContain(child);
+    // A town officer reads but does not keep the register; another institution's child is 404.
+    expect(
+      (await call('rg_town', 'PUT', `/classes/${classId}/roster/${child}/left`, { leftOn: null })).statusCode,
+    ).toBe(403);
+    expect(
+      (await call('rg_inst', 'PUT', `/classes/${otherClassId}/roster/${child}/left`, { leftOn: null }))
+        .statusCode,
+    ).toBe(404);
+    const audit = await t.database.db.execute(
+      sql`select changes from audit_log where action = 'operating.roster_leave' and object_id = ${child}`,
+    );
+    const rows = (audit as unknown as { rows: { changes: unknown }[] }).rows;
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows[0]!.changes)).not.toContain('丙宝');
+    // Undone: on the register again.
+    expect(
+      (await call('rg_inst', 'PUT', `/classes/${classId}/roster/${child}/left`, { leftOn: null })).json()
+        .leftOn,
+    ).toBeNull();
+    const back = (await call('rg_inst', 'GET', `/classes/${classId}/register?month=2026-03`)).json();
+    expect(back.children.map((c: { id: string }) => c.id)).toContain(child);
   });
 });

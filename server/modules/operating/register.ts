@@ -6,7 +6,7 @@
  * calendar, not in the future; a day in a year the calendar does not cover (2027 is not published) is
  * refused naming the field — never guessed. Saving a day replaces that day's marks; audited with counts.
  */
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type {
   AttendanceBody,
   AttendanceDay,
@@ -15,6 +15,7 @@ import type {
   Roster,
   RosterChild,
   RosterChildBody,
+  RosterLeaveBody,
 } from '../../../domain/contracts/operating.ts';
 import { isWorkingDay } from '../../../domain/rules/workdays.ts';
 import type { Db } from '../../db/client.ts';
@@ -50,7 +51,11 @@ const toChild = (r: ChildRow): RosterChild => ({
   classId: r.classId,
   name: maskPersonal('name', r.childName),
   birthMonth: r.birthMonth,
+  leftOn: r.leftOn,
 });
+
+/** Whether the child is in the class on `day` (not yet left). */
+const inClassOn = (r: Pick<ChildRow, 'leftOn'>, day: string) => r.leftOn === null || r.leftOn > day;
 
 /** Every date of a 'YYYY-MM' month. */
 function daysOf(month: string): string[] {
@@ -130,6 +135,74 @@ export function createRegisterService({ db }: { db: Db }) {
     });
   }
 
+  /**
+   * A child leaves the class from `leftOn` on (离园; null undoes it). Attendance before stays (claims are
+   * built from it); a day with a mark on or after `leftOn` refuses the date. Audited, without the name.
+   */
+  async function leave(
+    ctx: RequestContext,
+    actor: Actor,
+    classId: string,
+    childId: string,
+    body: RosterLeaveBody,
+  ): Promise<RosterChild> {
+    if (body.leftOn !== null && body.leftOn > localDate(ctx.now))
+      throw fieldError(
+        'leftOn',
+        'not_future',
+        '离园日期不能晚于今天',
+        'The leaving date cannot be after today',
+      );
+    return db.transaction(async (tx) => {
+      await classInScope(tx, actor, classId);
+      const [child] = await tx
+        .select()
+        .from(operatingChildren)
+        .where(
+          and(
+            eq(operatingChildren.districtCode, actor.districtCode),
+            eq(operatingChildren.classId, classId),
+            eq(operatingChildren.id, childId),
+          ),
+        )
+        .for('update');
+      if (!child) throw new DomainError('operating.child_not_found');
+      if (body.leftOn !== null) {
+        const [last] = await tx
+          .select({ day: operatingAttendance.day })
+          .from(operatingAttendance)
+          .where(
+            and(
+              eq(operatingAttendance.districtCode, actor.districtCode),
+              eq(operatingAttendance.childId, childId),
+              gte(operatingAttendance.day, body.leftOn),
+            ),
+          )
+          .orderBy(desc(operatingAttendance.day))
+          .limit(1);
+        if (last)
+          throw fieldError(
+            'leftOn',
+            'after_attendance',
+            `该幼儿 ${last.day} 仍有出勤记录：离园日期应晚于最后一次出勤`,
+            `The child was marked present on ${last.day}: the leaving date must be after the last day attended`,
+          );
+      }
+      const [row] = (await tx
+        .update(operatingChildren)
+        .set({ leftOn: body.leftOn })
+        .where(and(eq(operatingChildren.districtCode, actor.districtCode), eq(operatingChildren.id, childId)))
+        .returning()) as [ChildRow];
+      await recordAudit(tx, ctx, {
+        action: 'operating.roster_leave',
+        objectType: 'operating_child',
+        objectId: childId,
+        changes: { classId, leftOn: { from: child.leftOn, to: body.leftOn } },
+      });
+      return toChild(row);
+    });
+  }
+
   /** 400 naming `day` unless it is a working day on the district's calendar, today or before. */
   async function checkDay(actor: Actor, day: string, now: Date): Promise<void> {
     if (day > localDate(now))
@@ -158,7 +231,7 @@ export function createRegisterService({ db }: { db: Db }) {
 
   async function attendance(actor: Actor, classId: string, day: string, tx: Db = db): Promise<AttendanceDay> {
     await classInScope(tx, actor, classId);
-    const kids = await children(tx, actor, classId);
+    const kids = (await children(tx, actor, classId)).filter((k) => inClassOn(k, day));
     const marks = await tx
       .select({ childId: operatingAttendance.childId })
       .from(operatingAttendance)
@@ -200,9 +273,25 @@ export function createRegisterService({ db }: { db: Db }) {
       await tx.execute(
         sql`select pg_advisory_xact_lock(hashtextextended(${`operating_attendance:${classId}:${day}`}, 0))`,
       );
-      const kids = new Set((await children(tx, actor, classId)).map((k) => k.id));
+      // Read the roster under a share lock: a child's leaving (离园, row locked for update) waits for this
+      // save, or this save sees it.
+      const roster = await tx
+        .select()
+        .from(operatingChildren)
+        .where(
+          and(eq(operatingChildren.districtCode, actor.districtCode), eq(operatingChildren.classId, classId)),
+        )
+        .for('share');
+      const kids = new Set(roster.filter((k) => inClassOn(k, day)).map((k) => k.id));
       const wanted = [...new Set(body.present)];
       const strangers = wanted.filter((id) => !kids.has(id));
+      if (strangers.some((id) => roster.some((k) => k.id === id)))
+        throw fieldError(
+          'present',
+          'not_left',
+          '出勤名单中有当日已离园的幼儿',
+          'The list names a child who had left the class by that day',
+        );
       if (strangers.length > 0)
         throw fieldError(
           'present',
@@ -273,7 +362,8 @@ export function createRegisterService({ db }: { db: Db }) {
     const checked = all.map((d) => ({ d, w: isWorkingDay(d, cal) }));
     const calendarCovered = checked.every((x) => x.w.ok);
     const workingDays = calendarCovered ? checked.filter((x) => x.w.ok && x.w.working).map((x) => x.d) : [];
-    const kids = await children(db, actor, classId);
+    // Children who left before the month began are not on its register (their months before keep them).
+    const kids = (await children(db, actor, classId)).filter((k) => inClassOn(k, all[0] as string));
     const marks = await db
       .select({ childId: operatingAttendance.childId, day: operatingAttendance.day })
       .from(operatingAttendance)
@@ -311,5 +401,5 @@ export function createRegisterService({ db }: { db: Db }) {
     };
   }
 
-  return { roster, addChild, attendance, putAttendance, classes, month };
+  return { roster, addChild, leave, attendance, putAttendance, classes, month };
 }

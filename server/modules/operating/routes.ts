@@ -26,7 +26,9 @@ import {
   registerMonthQuery,
   registerMonthSchema,
   rosterChildBody,
+  rosterChildParams,
   rosterChildSchema,
+  rosterLeaveBody,
   rosterSchema,
 } from '../../../domain/contracts/operating.ts';
 import type { Db } from '../../db/client.ts';
@@ -116,6 +118,19 @@ export async function operatingRoutes(
     },
     async (req, reply) =>
       reply.status(201).send(await register.addChild(req.ctx, actorOf(req), req.params.classId, req.body)),
+  );
+  r.put(
+    `${BASE}/classes/:classId/roster/:childId/left`,
+    {
+      config: keep,
+      schema: {
+        tags,
+        params: rosterChildParams,
+        body: rosterLeaveBody,
+        response: { 200: rosterChildSchema },
+      },
+    },
+    (req) => register.leave(req.ctx, actorOf(req), req.params.classId, req.params.childId, req.body),
   );
   r.get(
     `${BASE}/classes/:classId/attendance/:day`,

@@ -145,6 +145,8 @@ export const operatingChildren = pgTable(
     classId: uuid('class_id').notNull(),
     childName: varchar('child_name', { length: 40 }).notNull(),
     birthMonth: varchar('birth_month', { length: 7 }).notNull(),
+    /** The first day the child is no longer in the class (离园); null while enrolled. */
+    leftOn: date('left_on', { mode: 'string' }),
     createdBy: varchar('created_by', { length: 64 }).notNull(),
     createdAt: tz('created_at').notNull(),
   },
@@ -177,6 +179,10 @@ comment(
     classId: ['班级 ID', 'Class id'],
     childName: ['幼儿姓名（列表中脱敏）', "Child's name (masked in lists)", pd.plain('name')],
     birthMonth: ['出生年月（YYYY-MM）', 'Birth month (YYYY-MM)'],
+    leftOn: [
+      '离园日期（自该日起不在本班，之前的出勤保留）；在园为空',
+      'Left on: the first day no longer in the class (earlier attendance kept); null while enrolled',
+    ],
     createdBy: ['登记人用户名', 'Entered by (username)'],
     createdAt: ['登记时间', 'Entered at'],
   },

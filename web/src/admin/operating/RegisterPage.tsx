@@ -16,6 +16,7 @@ import {
   Empty,
   Form,
   Input,
+  Modal,
   Select,
   Space,
   Statistic,
@@ -33,6 +34,8 @@ import { can, useCurrentMe } from '../session.ts';
 import { operatingApi, operatingKey, type RegisterMonth } from './api.ts';
 
 type Child = RegisterMonth['children'][number];
+/** Whether the child is in the class on `day` (a child who left is not on that day's tick list). */
+const inClassOn = (c: Child, day: string | null) => c.leftOn === null || (day !== null && c.leftOn > day);
 // The kit's import under /operating (server/modules/operating/register-import.ts).
 const registerImport = importApi('/operating/attendance/imports');
 const dayNo = (d: string) => String(Number(d.slice(8)));
@@ -50,6 +53,8 @@ export default function RegisterPage() {
   const [ticked, setTicked] = useState<string[]>([]);
   const [form] = Form.useForm<{ name: string; birthMonth: dayjs.Dayjs }>();
   const [importing, setImporting] = useState(false);
+  const [leaving, setLeaving] = useState<Child | null>(null);
+  const [leftOn, setLeftOn] = useState<dayjs.Dayjs | null>(null);
 
   const classes = useQuery({
     queryKey: [...operatingKey, 'classes'],
@@ -96,6 +101,17 @@ export default function RegisterPage() {
     onError: fail,
   });
 
+  const leave = useMutation({
+    mutationFn: (v: { child: Child; leftOn: string | null }) =>
+      operatingApi.setLeft(current ?? '', v.child.id, v.leftOn),
+    onSuccess: () => {
+      message.success(t('operating.saved'));
+      setLeaving(null);
+      void qc.invalidateQueries({ queryKey: [...operatingKey, 'register'] });
+    },
+    onError: fail,
+  });
+
   const multiInstitution = new Set((classes.data ?? []).map((c) => c.institutionId)).size > 1;
   const counted = data?.children.filter((c) => c.counted).length ?? 0;
   const columns = [
@@ -113,6 +129,9 @@ export default function RegisterPage() {
           }
         >
           {c.name}
+          {c.leftOn && (
+            <Tag style={{ marginLeft: 4 }}>{t('operating.register.leftTag', { day: c.leftOn })}</Tag>
+          )}
         </Typography.Text>
       ),
     },
@@ -141,7 +160,40 @@ export default function RegisterPage() {
         </Space>
       ),
     },
+    ...(keeps
+      ? [
+          {
+            title: t('operating.register.leave'),
+            key: 'leave',
+            fixed: 'right' as const,
+            width: 100,
+            render: (_: unknown, c: Child) =>
+              c.leftOn ? (
+                <Button
+                  size="small"
+                  type="link"
+                  loading={leave.isPending && leave.variables?.child.id === c.id}
+                  onClick={() => leave.mutate({ child: c, leftOn: null })}
+                >
+                  {t('operating.register.undoLeave')}
+                </Button>
+              ) : (
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => {
+                    setLeftOn(dayjs());
+                    setLeaving(c);
+                  }}
+                >
+                  {t('operating.register.leave')}
+                </Button>
+              ),
+          },
+        ]
+      : []),
   ];
+  const dayChildren = data ? data.children.filter((c) => inClassOn(c, selected)) : [];
 
   return (
     <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('operating.register.title')}</h1>}>
@@ -267,7 +319,7 @@ export default function RegisterPage() {
                   {t('operating.register.dayHeading', {
                     day: selected ?? '',
                     n: ticked.length,
-                    total: data.children.length,
+                    total: dayChildren.length,
                   })}
                   {dirty && (
                     <Tag color="orange" style={{ marginLeft: 8 }}>
@@ -275,7 +327,7 @@ export default function RegisterPage() {
                     </Tag>
                   )}
                 </h2>
-                {data.children.length === 0 ? (
+                {dayChildren.length === 0 ? (
                   <Empty description={t('operating.register.noChildren')} />
                 ) : (
                   <Checkbox.Group
@@ -283,15 +335,15 @@ export default function RegisterPage() {
                     disabled={!keeps}
                     onChange={(v) => setTicked(v as string[])}
                     style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}
-                    options={data.children.map((c) => ({
+                    options={dayChildren.map((c) => ({
                       value: c.id,
                       label: t('operating.register.childLabel', { name: c.name, birth: c.birthMonth }),
                     }))}
                   />
                 )}
-                {keeps && data.children.length > 0 && (
+                {keeps && dayChildren.length > 0 && (
                   <Space wrap style={{ marginTop: 12 }}>
-                    <Button onClick={() => setTicked(data.children.map((c) => c.id))}>
+                    <Button onClick={() => setTicked(dayChildren.map((c) => c.id))}>
                       {t('operating.register.allPresent')}
                     </Button>
                     <Button onClick={() => setTicked([])}>{t('operating.register.nonePresent')}</Button>
@@ -349,6 +401,28 @@ export default function RegisterPage() {
       ) : (
         <Card loading />
       )}
+      <Modal
+        open={leaving !== null}
+        title={t('operating.register.leaveTitle', { name: leaving?.name ?? '' })}
+        okText={t('operating.register.leave')}
+        confirmLoading={leave.isPending}
+        okButtonProps={{ disabled: !leftOn }}
+        onCancel={() => setLeaving(null)}
+        onOk={() =>
+          leaving && leftOn && leave.mutate({ child: leaving, leftOn: leftOn.format('YYYY-MM-DD') })
+        }
+      >
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <label htmlFor="operating-left-on">{t('operating.register.leftOn')}</label>
+          <DatePicker
+            id="operating-left-on"
+            value={leftOn}
+            onChange={setLeftOn}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          />
+          <Typography.Text type="secondary">{t('operating.register.leaveHelp')}</Typography.Text>
+        </Space>
+      </Modal>
     </Card>
   );
 }

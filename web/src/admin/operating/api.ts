@@ -40,6 +40,14 @@ export const operatingApi = {
     ),
   addChild: (classId: string, body: BodyOf<'/api/v1/operating/classes/{classId}/roster', 'post'>) =>
     unwrap(http.POST('/api/v1/operating/classes/{classId}/roster', { params: { path: { classId } }, body })),
+  /** 离园 from `leftOn` (null undoes it). */
+  setLeft: (classId: string, childId: string, leftOn: string | null) =>
+    unwrap(
+      http.PUT('/api/v1/operating/classes/{classId}/roster/{childId}/left', {
+        params: { path: { classId, childId } },
+        body: { leftOn },
+      }),
+    ),
   claims: (query: OperatingClaimQuery, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/operating/claims', { params: { query }, signal })),
   buildClaim: (body: BodyOf<'/api/v1/operating/claims', 'post'>) =>

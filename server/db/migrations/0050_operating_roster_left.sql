@@ -1,0 +1,1 @@
+ALTER TABLE "operating_children" ADD COLUMN "left_on" date;
