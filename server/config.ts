@@ -34,11 +34,11 @@ export interface Config {
    */
   nationalFiling: NationalClientConfig | null;
   /**
-   * PLAN_SUMMARY_MAX_AGE_SECONDS (default 60, 0–3600): how old the plan's target table may be on the
-   * portal and on officers' home pages (each shows when it was measured). The plan page itself is
-   * always current. 0: current everywhere (ADR 0030).
+   * SUMMARY_MAX_AGE_SECONDS (default 60, 0–3600): how old a summary may be — the plan's target table on
+   * the portal and the home pages' plan and workforce widgets (each shows when it was measured). The
+   * plan and compliance pages are always current. 0: current everywhere (ADR 0030).
    */
-  planSummaryMaxAgeSeconds: number;
+  summaryMaxAgeSeconds: number;
 }
 
 /** A whole number within [min, max] from the environment, or the default; anything else stops the start. */
@@ -101,6 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       probeNetworks(env.WEBHOOK_NETWORKS, 'WEBHOOK_NETWORKS'),
       webhookAllowHttp(env.WEBHOOK_ALLOW_HTTP, nodeEnv),
     ),
-    planSummaryMaxAgeSeconds: intSetting(env, 'PLAN_SUMMARY_MAX_AGE_SECONDS', 60, 0, 3600),
+    summaryMaxAgeSeconds: intSetting(env, 'SUMMARY_MAX_AGE_SECONDS', 60, 0, 3600),
   };
 }

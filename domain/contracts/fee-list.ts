@@ -36,6 +36,10 @@ export const saveFeeListBody = z.strictObject({
   effectiveFrom: z.iso.date().nullable().default(null),
   /** 收费依据: the approval of inclusive prices (document number, note); free text. */
   basis: z.string().trim().max(500).default(''),
+  /** 服务内容: what the charges cover (hours, meals, activities); free text. */
+  serviceContent: z.string().trim().max(1000).default(''),
+  /** 退费规则: how fees are refunded on absence or leaving; free text. */
+  refundRule: z.string().trim().max(1000).default(''),
 });
 export type SaveFeeListBody = z.infer<typeof saveFeeListBody>;
 
@@ -46,6 +50,8 @@ export const feeListVersionSchema = z.object({
   items: z.array(feeItemSchema),
   effectiveFrom: z.iso.date().nullable(),
   basis: z.string(),
+  serviceContent: z.string(),
+  refundRule: z.string(),
   publishedAt: z.iso.datetime({ offset: true }).nullable(),
   updatedAt: z.iso.datetime({ offset: true }),
 });
@@ -76,6 +82,8 @@ export const publicFeeListSchema = z.object({
       items: z.array(feeItemSchema),
       effectiveFrom: z.iso.date().nullable(),
       basis: z.string(),
+      serviceContent: z.string(),
+      refundRule: z.string(),
       publishedAt: z.iso.datetime({ offset: true }),
     })
     .nullable(),

@@ -196,7 +196,7 @@ export type TargetPreview = z.infer<typeof targetPreviewSchema>;
 /** The portal's yearly target table: the numbers only (no drill-down, no town rows). */
 export const publicPlanSchema = z.object({
   year: z.number().int(),
-  /** When the numbers were measured (ISO time; up to PLAN_SUMMARY_MAX_AGE_SECONDS old). */
+  /** When the numbers were measured (ISO time; up to SUMMARY_MAX_AGE_SECONDS old). */
   asOf: z.string(),
   version: planVersionSchema
     .pick({ title: true, docNumber: true, periodStart: true, periodEnd: true })

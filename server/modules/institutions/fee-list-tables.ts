@@ -33,6 +33,8 @@ export const institutionFeeLists = pgTable(
     state: enumText('state', FEE_LIST_STATES).notNull(),
     effectiveFrom: date('effective_from', { mode: 'string' }),
     basis: varchar('basis', { length: 500 }).notNull().default(''),
+    serviceContent: varchar('service_content', { length: 1000 }).notNull().default(''),
+    refundRule: varchar('refund_rule', { length: 1000 }).notNull().default(''),
     publishedAt: tz('published_at'),
     publishedBy: uuid('published_by'),
     createdAt: tz('created_at').notNull(),
@@ -72,6 +74,14 @@ comment(institutionFeeLists, ['机构收费公示清单（版本）', 'Published
   basis: [
     '收费依据（普惠价核定文件文号或说明，自由文本）',
     'Price basis (the approval of the inclusive price: document number or note; free text)',
+  ],
+  serviceContent: [
+    '服务内容（收费所含的服务：时段、餐点、活动等，自由文本）',
+    'Service content: what the charges cover (hours, meals, activities; free text)',
+  ],
+  refundRule: [
+    '退费规则（请假、退托时如何退费，自由文本）',
+    'Refund rule: how fees are refunded on absence or leaving (free text)',
   ],
   publishedAt: ['公示（发布）时间', 'Published at'],
   publishedBy: ['发布人用户 ID', 'Published by (user id)'],

@@ -41,6 +41,8 @@ const good = {
   items: [care, meals, agency],
   effectiveFrom: '2026-09-01',
   basis: '青浦区普惠托育收费核定（示例）',
+  serviceContent: '工作日 7:30–17:30 保育照护，含两餐一点（示例）',
+  refundRule: '连续请假满 5 个工作日按日退还伙食费（示例）',
 };
 const url = (id: string) => `/api/v1/institutions/${id}/fee-list`;
 
@@ -78,9 +80,16 @@ describe('fee list', () => {
     ['an amount in yuan with decimals', { ...care, amountFen: 12.5 }, 'items.0.amountFen'],
     ['a unit not in the list', { ...care, unit: 'week' }, 'items.0.unit'],
     ['an empty name', { ...care, name: '  ' }, 'items.0.name'],
+    [
+      'service content over 1,000 characters',
+      { extra: { serviceContent: '托'.repeat(1001) } },
+      'serviceContent',
+    ],
+    ['a refund rule over 1,000 characters', { extra: { refundRule: '退'.repeat(1001) } }, 'refundRule'],
   ])('refuses %s with a 400 naming the field, nothing written', async (_, item, field) => {
     const before = await countRows(t, 'institution_fee_items');
-    const res = await put(admin, { ...good, items: [item] });
+    const extra = (item as { extra?: object }).extra;
+    const res = await put(admin, extra ? { ...good, ...extra } : { ...good, items: [item] });
     expect(res.statusCode).toBe(400);
     expect(fields(res)).toContain(field);
     expect(await countRows(t, 'institution_fee_items')).toBe(before);
@@ -157,6 +166,10 @@ describe('fee list', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().inclusive).toBe(true);
     expect(res.json().published.items[0].amountFen).toBe(390000);
+    expect(res.json().published).toMatchObject({
+      serviceContent: good.serviceContent,
+      refundRule: good.refundRule,
+    });
     expect(JSON.stringify(res.json())).not.toMatch(/publishedBy|draft/);
     const none = await t.call('GET', `/api/v1/public/institutions/${b.id}/fee-list`);
     expect(none.json()).toEqual({ inclusive: true, published: null });

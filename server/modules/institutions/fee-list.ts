@@ -54,6 +54,8 @@ async function versionOf(db: Db, list: ListRow | undefined): Promise<FeeListVers
     items: await itemsOf(db, list),
     effectiveFrom: list.effectiveFrom,
     basis: list.basis,
+    serviceContent: list.serviceContent,
+    refundRule: list.refundRule,
     publishedAt: list.publishedAt?.toISOString() ?? null,
     updatedAt: list.updatedAt.toISOString(),
   };
@@ -131,7 +133,13 @@ export function createFeeListService({ db }: { db: Db }) {
         if (draft)
           await tx
             .update(fl)
-            .set({ effectiveFrom: body.effectiveFrom, basis: body.basis, updatedAt: ctx.now })
+            .set({
+              effectiveFrom: body.effectiveFrom,
+              basis: body.basis,
+              serviceContent: body.serviceContent,
+              refundRule: body.refundRule,
+              updatedAt: ctx.now,
+            })
             .where(and(eq(fl.districtCode, row.districtCode), eq(fl.id, listId)));
         else
           await tx.insert(fl).values({
@@ -141,6 +149,8 @@ export function createFeeListService({ db }: { db: Db }) {
             state: 'draft',
             effectiveFrom: body.effectiveFrom,
             basis: body.basis,
+            serviceContent: body.serviceContent,
+            refundRule: body.refundRule,
             createdAt: ctx.now,
             updatedAt: ctx.now,
           });
@@ -211,6 +221,8 @@ export function createFeeListService({ db }: { db: Db }) {
           items: await itemsOf(db, list),
           effectiveFrom: list.effectiveFrom,
           basis: list.basis,
+          serviceContent: list.serviceContent,
+          refundRule: list.refundRule,
           publishedAt: list.publishedAt.toISOString(),
         },
       };

@@ -17,7 +17,7 @@ export async function registerPlanModule(app: FastifyInstance, kit: ModuleKit): 
   const plan = createPlanService({
     db: kit.db,
     targets: kit.targets,
-    summaryMaxAgeMs: kit.config.planSummaryMaxAgeSeconds * 1000,
+    summaryMaxAgeMs: kit.config.summaryMaxAgeSeconds * 1000,
   });
   planRoutes(app, plan, { db: kit.db, storage: kit.storage, jobs: kit.jobs });
   newsRoutes(app, createNewsService({ db: kit.db }));

@@ -43,6 +43,8 @@ interface FormValues {
   items: FormItem[];
   effectiveFrom: string;
   basis: string;
+  serviceContent: string;
+  refundRule: string;
 }
 
 const feeKey = (id: string) => [...keys.institutions.all, 'fee-list', id] as const;
@@ -58,6 +60,8 @@ function bodyOf(v: FormValues): SaveFeeListBody {
     })),
     effectiveFrom: v.effectiveFrom || null,
     basis: v.basis ?? '',
+    serviceContent: v.serviceContent ?? '',
+    refundRule: v.refundRule ?? '',
   };
 }
 
@@ -105,6 +109,8 @@ function Editor({ d, onClose }: { d: FeeListDetail; onClose: () => void }) {
     items: (start?.items ?? []).map(({ amountFen, ...i }) => ({ ...i, amountYuan: fenToYuan(amountFen) })),
     effectiveFrom: start?.effectiveFrom ?? '',
     basis: start?.basis ?? '',
+    serviceContent: start?.serviceContent ?? '',
+    refundRule: start?.refundRule ?? '',
   };
   const watched = Form.useWatch([], form) as FormValues | undefined;
   const issues = validateFeeListForPublish(bodyOf(watched ?? initial), { inclusive: d.inclusive });
@@ -242,6 +248,22 @@ function Editor({ d, onClose }: { d: FeeListDetail; onClose: () => void }) {
           <Input.TextArea rows={2} maxLength={500} placeholder={t('feeList.card.basisPlaceholder')} />
         </Form.Item>
       </Flex>
+      <Flex wrap gap={12}>
+        <Form.Item
+          name="serviceContent"
+          label={t('feeList.serviceContent')}
+          style={{ flex: 1, minWidth: 260 }}
+        >
+          <Input.TextArea
+            rows={2}
+            maxLength={1000}
+            placeholder={t('feeList.card.serviceContentPlaceholder')}
+          />
+        </Form.Item>
+        <Form.Item name="refundRule" label={t('feeList.refundRule')} style={{ flex: 1, minWidth: 260 }}>
+          <Input.TextArea rows={2} maxLength={1000} placeholder={t('feeList.card.refundRulePlaceholder')} />
+        </Form.Item>
+      </Flex>
       {issues.length > 0 && (
         <Alert
           type="info"
@@ -313,6 +335,16 @@ export function FeeListCard({ institutionId }: { institutionId: string }) {
                 {t('feeList.effectiveFrom')}：{shown.effectiveFrom ?? '—'} · {t('feeList.basis')}：
                 {shown.basis || t('feeList.basisNone')}
               </Typography.Paragraph>
+              {shown.serviceContent && (
+                <Typography.Paragraph>
+                  {t('feeList.serviceContent')}：{shown.serviceContent}
+                </Typography.Paragraph>
+              )}
+              {shown.refundRule && (
+                <Typography.Paragraph>
+                  {t('feeList.refundRule')}：{shown.refundRule}
+                </Typography.Paragraph>
+              )}
               <ItemsTable items={shown.items} />
             </>
           )}

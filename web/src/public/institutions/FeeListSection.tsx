@@ -49,6 +49,18 @@ export function FeeListSection({ institutionId }: { institutionId: string }) {
             <dd>{day(p.publishedAt)}</dd>
             <dt>{t('feeList.basis')}</dt>
             <dd>{p.basis || t('feeList.basisNone')}</dd>
+            {p.serviceContent && (
+              <>
+                <dt>{t('feeList.serviceContent')}</dt>
+                <dd>{p.serviceContent}</dd>
+              </>
+            )}
+            {p.refundRule && (
+              <>
+                <dt>{t('feeList.refundRule')}</dt>
+                <dd>{p.refundRule}</dd>
+              </>
+            )}
           </dl>
           <table className="pub-table pub-fee-table">
             <thead>

@@ -1,0 +1,2 @@
+ALTER TABLE "institution_fee_lists" ADD COLUMN "service_content" varchar(1000) DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "institution_fee_lists" ADD COLUMN "refund_rule" varchar(1000) DEFAULT '' NOT NULL;
