@@ -6,11 +6,15 @@ import {
   fundingBudgetQuery,
   fundingBudgetSchema,
   fundingExportQuery,
+  fundingPreviewSchema,
   fundingRateBody,
   fundingRateParams,
   fundingRateSchema,
   fundingSettingsBody,
   fundingSettingsSchema,
+  fundingVersionBody,
+  fundingVersionListSchema,
+  fundingVersionSchema,
 } from '../../../domain/contracts/plan.ts';
 import { findDivision } from '../../../domain/divisions.ts';
 import type { Db } from '../../db/client.ts';
@@ -110,6 +114,34 @@ export async function fundingRoutes(
       schema: { tags, body: fundingSettingsBody, response: { 200: fundingSettingsSchema } },
     },
     (req) => funding.putSettings(req.ctx, actorOf(req), req.body),
+  );
+  // District funding-value versions (ADR 0028): list, preview a proposed one, append one.
+  r.get(
+    `${BASE}/versions`,
+    {
+      config: { action: 'plan.funding_read' },
+      schema: { tags, response: { 200: fundingVersionListSchema } },
+    },
+    (req) => funding.listVersions(req.ctx, actorOf(req)),
+  );
+  r.post(
+    `${BASE}/versions/preview`,
+    {
+      config: { action: 'plan.funding_manage' },
+      schema: { tags, body: fundingVersionBody, response: { 200: fundingPreviewSchema } },
+    },
+    (req) => funding.previewVersion(req.ctx, actorOf(req), req.body),
+  );
+  r.post(
+    `${BASE}/versions`,
+    {
+      config: { action: 'plan.funding_manage' },
+      schema: { tags, body: fundingVersionBody, response: { 201: fundingVersionSchema } },
+    },
+    async (req, reply) => {
+      const v = await funding.createVersion(req.ctx, actorOf(req), req.body);
+      return reply.code(201).send(v);
+    },
   );
   // Per-pupil rates from a spreadsheet: the kit's five import routes (funding-import.ts).
   await importRoutes(app, {
