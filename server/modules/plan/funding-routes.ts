@@ -56,6 +56,12 @@ export function fundingExport(funding: FundingService): ExportDefinition<Funding
       { header: '编制 Quota', value: (r) => r.quotaTeachers + r.quotaCaregivers },
       { header: '实配 Assigned', value: (r) => r.actualTeachers + r.actualCaregivers },
       { header: '培训补贴人数 Training subsidy (people)', width: 16, value: (r) => r.trainingEligible },
+      {
+        header: '培训补贴（分）Training subsidy (fen)',
+        width: 18,
+        // null while the list in use has no amounts (the rule pack): empty, never 0.
+        value: (r) => r.trainingSubsidyFen,
+      },
       { header: '税收优惠 Tax relief', width: 24, value: (r) => TAX_RELIEF_ZH[r.taxRelief] },
       { header: '备注 Note', width: 16, value: (r) => (r.rate ? '' : '缺生均定额 rate missing') },
     ],

@@ -226,6 +226,13 @@ export default function FundingPage() {
       render: (_, x) => `${x.actualTotal}/${x.quotaTotal}`,
     },
     { title: t('plan.f.training'), dataIndex: 'trainingEligible', key: 'training', align: 'right' },
+    {
+      title: t('plan.f.trainingFen'),
+      key: 'trainingFen',
+      align: 'right',
+      render: (_, x) =>
+        b?.rows.some((r) => r.trainingSubsidyFen !== null) ? yuan(x.trainingSubsidyFen) : '—',
+    },
   ];
 
   return (
@@ -258,7 +265,7 @@ export default function FundingPage() {
           )}
           {b?.districtVersion && (
             <Alert
-              type="success"
+              type="info"
               showIcon
               data-testid="funding-source"
               title={t('plan.f.sourceVersion', {
@@ -305,20 +312,23 @@ export default function FundingPage() {
           )}
           {b && (
             <Space wrap>
-              <span>{t('plan.f.floorScope')}</span>
+              <span>{t('plan.f.floorScope', { floor: b.policy.pupilFloor })}</span>
               {manage ? (
                 <Radio.Group
-                  aria-label={t('plan.f.floorScope')}
+                  aria-label={t('plan.f.floorScope', { floor: b.policy.pupilFloor })}
                   value={b.floorScope}
                   disabled={setScope.isPending}
                   onChange={(e) => setScope.mutate(e.target.value)}
                   options={[
-                    { value: 'kindergarten', label: t('plan.f.scope.kindergarten') },
-                    { value: 'class', label: t('plan.f.scope.class') },
+                    {
+                      value: 'kindergarten',
+                      label: t('plan.f.scope.kindergarten', { floor: b.policy.pupilFloor }),
+                    },
+                    { value: 'class', label: t('plan.f.scope.class', { floor: b.policy.pupilFloor }) },
                   ]}
                 />
               ) : (
-                <Tag>{t(`plan.f.scope.${b.floorScope}` as MessageKey)}</Tag>
+                <Tag>{t(`plan.f.scope.${b.floorScope}` as MessageKey, { floor: b.policy.pupilFloor })}</Tag>
               )}
               <Typography.Text type="secondary">{t('plan.f.scopeNote')}</Typography.Text>
             </Space>

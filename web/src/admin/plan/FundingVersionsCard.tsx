@@ -12,7 +12,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Form,
   Input,
   InputNumber,
@@ -23,7 +22,6 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { SKILL_ASSESSMENT_LABELS, SKILL_ASSESSMENTS } from '../../../../domain/contracts/workforce.ts';
 import { useShowError } from '../../api/errors.ts';
@@ -35,8 +33,8 @@ import { yuan } from './money.ts';
 
 type Occupation = (typeof SKILL_ASSESSMENTS)[number];
 interface FormValues {
-  effectiveFrom?: Dayjs;
-  citation: { issuer?: string; docNumber?: string; title?: string; date?: Dayjs };
+  effectiveFrom?: string;
+  citation: { issuer?: string; docNumber?: string; title?: string; date?: string };
   /** The multiplier as a decimal (1.5); sent as numerator / 100, reduced. */
   multiplier: number | null;
   pupilFloor: number | null;
@@ -57,12 +55,12 @@ const decimal = (m: { numerator: number; denominator: number }) =>
 
 function bodyOf(v: FormValues, basedOn: number | null): FundingVersionBody {
   return {
-    effectiveFrom: v.effectiveFrom ? v.effectiveFrom.format('YYYY-MM-DD') : '',
+    effectiveFrom: v.effectiveFrom?.trim() ?? '',
     citation: {
       issuer: v.citation?.issuer ?? '',
       docNumber: v.citation?.docNumber ?? '',
       title: v.citation?.title ?? '',
-      date: v.citation?.date ? v.citation.date.format('YYYY-MM-DD') : '',
+      date: v.citation?.date?.trim() ?? '',
     },
     multiplier: fraction(v.multiplier),
     pupilFloor: v.pupilFloor ?? 0,
@@ -259,7 +257,11 @@ export function FundingVersionsCard({ manage }: { manage: boolean }) {
               </Typography.Paragraph>
               <Space wrap align="start">
                 <Form.Item name="effectiveFrom" label={t('plan.fv.effectiveFrom')} required>
-                  <DatePicker aria-label={t('plan.fv.effectiveFrom')} />
+                  <Input
+                    aria-label={t('plan.fv.effectiveFrom')}
+                    placeholder="YYYY-MM-DD"
+                    style={{ width: 140 }}
+                  />
                 </Form.Item>
                 <Form.Item name={['citation', 'issuer']} label={t('plan.fv.issuer')} required>
                   <Input aria-label={t('plan.fv.issuer')} style={{ width: 200 }} maxLength={100} />
@@ -271,7 +273,7 @@ export function FundingVersionsCard({ manage }: { manage: boolean }) {
                   <Input aria-label={t('plan.fv.docTitle')} style={{ width: 320 }} maxLength={200} />
                 </Form.Item>
                 <Form.Item name={['citation', 'date']} label={t('plan.fv.docDate')} required>
-                  <DatePicker aria-label={t('plan.fv.docDate')} />
+                  <Input aria-label={t('plan.fv.docDate')} placeholder="YYYY-MM-DD" style={{ width: 140 }} />
                 </Form.Item>
               </Space>
               <Space wrap align="start">
@@ -288,12 +290,14 @@ export function FundingVersionsCard({ manage }: { manage: boolean }) {
                   <InputNumber<number> aria-label={t('plan.fv.caregivers')} precision={0} />
                 </Form.Item>
               </Space>
-              <Typography.Text strong>{t('plan.fv.subsidies')}</Typography.Text>
+              <Typography.Paragraph strong style={{ marginBottom: 8 }}>
+                {t('plan.fv.subsidies')}
+              </Typography.Paragraph>
               <Form.List name="trainingSubsidies">
                 {(fields, { add, remove }) => (
-                  <div style={{ marginTop: 8 }}>
+                  <div>
                     {fields.map((f, i) => (
-                      <Space key={f.key} align="start" wrap>
+                      <Space key={f.key} align="start" wrap style={{ display: 'flex' }}>
                         <Form.Item name={[f.name, 'occupation']} label={t('plan.fv.occupation')}>
                           <Select<Occupation>
                             aria-label={`${t('plan.fv.occupation')} ${i + 1}`}

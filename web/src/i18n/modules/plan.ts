@@ -129,6 +129,7 @@ export const zh = {
   'plan.f.sourceCitation': '依据：{issuer} {doc}《{title}》（{date}）',
   'plan.f.sourcePack': '本页按规则包标准计算：{doc} {article}',
   'plan.f.trainingFen': '培训补贴金额',
+  'plan.f.trainingFenNone': '—（规则包未规定金额）',
   'plan.fv.title': '经费标准版本',
   'plan.fv.intro':
     '区里出台新的托班经费文件后，在此新建版本：倍数、保底人数、每班编制和培训费补贴清单（项目与每人金额），注明生效日期和依据文件。某财政年度按当年 12 月 31 日前最新生效的版本计算；没有版本时按规则包（国家、上海规则包只读）。保存前先预览影响。',
@@ -172,9 +173,9 @@ export const zh = {
   'plan.fv.allotmentDelta': '拨款变化',
   'plan.fv.quotaDelta': '编制变化',
   'plan.fv.saved': '已保存第 {n} 版',
-  'plan.f.floorScope': '20 人保底的适用范围：',
-  'plan.f.scope.kindergarten': '按园（全园托班合计不足 20 人按 20 人）',
-  'plan.f.scope.class': '按班（每个托班不足 20 人按 20 人）',
+  'plan.f.floorScope': '{floor} 人保底的适用范围：',
+  'plan.f.scope.kindergarten': '按园（全园托班合计不足 {floor} 人按 {floor} 人）',
+  'plan.f.scope.class': '按班（每个托班不足 {floor} 人按 {floor} 人）',
   'plan.f.scopeNote': '文件未规定保底按园还是按班计算；默认按园，区里可改为按班，改动记入审计日志。',
   'plan.f.towns': '街镇汇总',
   'plan.f.total': '全区合计：{amount}（{kg} 所幼儿园，其中 {missing} 所缺生均定额，未计入）',
@@ -341,6 +342,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'plan.f.sourceCitation': 'Source: {issuer}, {doc}, "{title}" ({date})',
   'plan.f.sourcePack': 'This page uses the rule pack values: {doc} {article}',
   'plan.f.trainingFen': 'Training subsidy',
+  'plan.f.trainingFenNone': '— (no amount in the rule pack)',
   'plan.fv.title': 'Funding value versions',
   'plan.fv.intro':
     'When the district issues a new toddler-class funding document, add a version here: multiplier, pupil floor, staffing per class and the training-fee subsidy list (assessments and amount per person), with its effective date and source document. A fiscal year uses the latest version in force on 31 December; without one, the rule pack (national and Shanghai packs are read-only). Preview the effect before saving.',
@@ -386,7 +388,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'plan.fv.allotmentDelta': 'Allotment change',
   'plan.fv.quotaDelta': 'Quota change',
   'plan.fv.saved': 'Version {n} saved',
-  'plan.f.floorScope': 'Where the 20-pupil floor applies:',
+  'plan.f.floorScope': 'Where the {floor}-pupil floor applies:',
   'plan.f.scope.kindergarten': 'Per kindergarten (all toddler classes together)',
   'plan.f.scope.class': 'Per class (each toddler class)',
   'plan.f.scopeNote':
