@@ -350,11 +350,12 @@ export type FundingTotals = z.infer<typeof fundingTotalsSchema>;
 
 // ——— District funding-value versions (issue 13, ADR 0028) ———
 
-/** The training-fee subsidy list's occupations: the workforce module's vocational assessments (an open list: 等). */
-export const FUNDING_SUBSIDY_OCCUPATIONS = SKILL_ASSESSMENTS;
 const isoDay = z.iso.date('日期格式应为 YYYY-MM-DD / The date must be YYYY-MM-DD');
 
-/** One entry of the training-fee subsidy list: an occupation's passed assessment and its amount (integer fen). */
+/**
+ * One entry of the training-fee subsidy list: an occupation's passed assessment and its amount (integer fen).
+ * The occupations are the workforce module's vocational assessments (an open list: 等; ADR 0028).
+ */
 export const fundingSubsidyItem = z.strictObject({
   occupation: z.enum(SKILL_ASSESSMENTS, '鉴定项目不在列表中 / The occupation is not a known assessment'),
   amountFen: z.number('金额应为数字（分） / The amount must be a number of fen'),
