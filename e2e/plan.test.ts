@@ -3,10 +3,12 @@
  * (青府办发〔2021〕35号) is shown carried forward into 2026 with the reason; registry targets carry a
  * measured value and a status, others "暂无数据"; the drill-down lists the institutions behind a number.
  * The town officer sees its town's targets only. 经费测算: the district officer changes a kindergarten's
- * per-pupil rate and the district total moves. 规则包: what is in force today and in 2022, and what is missing.
+ * per-pupil rate and the district total moves; then adds a district funding-value version (经费标准版本)
+ * after looking at its preview, and the page names it as its source (axe: no serious violations). 规则包: what is in force today and in 2022, and what is missing.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { seriousViolations } from './axe.ts';
 import { consoleLogin, type Harness, shot, startHarness } from './harness.ts';
 
 let h: Harness;
@@ -65,6 +67,58 @@ test('district officer: 经费测算, a rate changed moves the total', async () 
   const after = await total.textContent();
   assert.notEqual(after, before);
   await shot(page, 'plan-funding-changed');
+  await ctx.close();
+});
+
+test('district officer: 经费标准版本, previewed then saved; the page names it as its source', async () => {
+  const ctx = await h.browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await ctx.newPage();
+  await consoleLogin(page, h.baseUrl, 'district');
+  await page.waitForURL(/\/admin(\/)?$/);
+  const year = new Date().getFullYear();
+  await page.goto(`${h.baseUrl}/admin/plan/funding?year=${year}`);
+  const source = page.getByTestId('funding-source');
+  await source.getByText('已超出行动计划期：沿用计划期标准').waitFor();
+  const card = page
+    .locator('.ant-card', { has: page.getByRole('heading', { name: '经费标准版本' }) })
+    .first();
+  await card.getByText('尚无区级版本：按规则包计算').waitFor();
+  await card.getByRole('button', { name: /新建版本/ }).click();
+  await card.getByText('以下数值复制自规则包（规则包未规定补贴金额，默认为 0）。').waitFor();
+  // The form starts from the pack: × 1.5, floor 20, 2 + 1, 保育员 and 育婴员.
+  assert.equal(await card.getByLabel('托班生均倍数').inputValue(), '1.50');
+  assert.equal(await card.getByLabel('保底人数').inputValue(), '20');
+  await card.getByLabel('生效日期').fill(`${year}-01-01`);
+  await card.getByLabel('发文机关').fill('青浦区教育局');
+  await card.getByLabel('文号').fill('青教〔2026〕旅程1号');
+  await card.getByLabel('文件标题').fill('关于调整托班经费标准的通知（旅程）');
+  await card.getByLabel('发文日期').fill(`${year - 1}-12-20`);
+  await card.getByLabel('保底人数').fill('25');
+  await card.getByLabel('每人金额（元） 1').fill('500');
+  await card.getByLabel('每人金额（元） 2').fill('400');
+  await card.getByRole('button', { name: /添加项目/ }).click();
+  await card.getByLabel('鉴定项目 3').click();
+  await page.locator('.ant-select-item-option', { hasText: /^保健员$/ }).click();
+  await card.getByLabel('每人金额（元） 3').fill('300');
+  const save = card.getByRole('button', { name: /保存版本/ });
+  assert.equal(await save.isDisabled(), true, 'saving needs a preview first');
+  await card.getByRole('button', { name: /预览影响/ }).click();
+  const preview = card.getByTestId('funding-preview');
+  await preview.getByText(new RegExp(`${year} 年度：\\d+ 所幼儿园变化`)).waitFor();
+  assert.ok((await preview.locator('.ant-table-row').count()) > 0, 'the preview lists kindergartens');
+  await preview.scrollIntoViewIfNeeded();
+  await shot(page, 'plan-funding-version-preview');
+  const found = await seriousViolations(page, 'funding version form and preview');
+  assert.equal(await save.isDisabled(), false);
+  await save.click();
+  await page.getByText('已保存第 1 版').waitFor();
+  await source.getByText(`本页按区级经费标准第 1 版计算（自 ${year}-01-01 起施行）`).waitFor();
+  await source.getByText(/青教〔2026〕旅程1号/).waitFor();
+  await card.getByRole('row', { name: /第 1 版.*现行/ }).waitFor();
+  await page.evaluate('window.scrollTo(0, 0)');
+  await shot(page, 'plan-funding-version');
+  found.push(...(await seriousViolations(page, 'funding page with a district version')));
+  assert.deepEqual(found, []);
   await ctx.close();
 });
 

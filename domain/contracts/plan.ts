@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { TARGET_KEYS } from '../../server/platform/targets.ts';
 import { PLAN_TARGET_STATUSES } from '../plan/status.ts';
 import { pageOf, paginationQuery } from './common.ts';
+import { SKILL_ASSESSMENTS } from './workforce.ts';
 
 export { PLAN_TARGET_STATUSES, type PlanTargetStatus } from '../plan/status.ts';
 export const PLAN_TARGET_SCOPES = ['district', 'town'] as const;
@@ -327,6 +328,8 @@ export const fundingRowSchema = z.object({
   actualCaregivers: z.number().int(),
   /** Staff of the kindergarten with a 保育员/育婴员 certificate issued in the year. */
   trainingEligible: z.number().int(),
+  /** Passed listed assessments × the version's amount; null while the list has no amounts (the pack). */
+  trainingSubsidyFen: z.number().int().nullable(),
   taxRelief: z.enum(FUNDING_TAX_RELIEF),
 });
 export type FundingRow = z.infer<typeof fundingRowSchema>;
@@ -343,8 +346,116 @@ export const fundingTotalsSchema = z.object({
   quotaTotal: z.number().int(),
   actualTotal: z.number().int(),
   trainingEligible: z.number().int(),
+  trainingSubsidyFen: z.number().int(),
 });
 export type FundingTotals = z.infer<typeof fundingTotalsSchema>;
+
+// ——— District funding-value versions (issue 13, ADR 0028) ———
+
+const isoDay = z.iso.date('日期格式应为 YYYY-MM-DD / The date must be YYYY-MM-DD');
+
+/**
+ * One entry of the training-fee subsidy list: an occupation's passed assessment and its amount (integer fen).
+ * The occupations are the workforce module's vocational assessments (an open list: 等; ADR 0028).
+ */
+export const fundingSubsidyItem = z.strictObject({
+  occupation: z.enum(SKILL_ASSESSMENTS, '鉴定项目不在列表中 / The occupation is not a known assessment'),
+  amountFen: z.number('金额应为数字（分） / The amount must be a number of fen'),
+});
+export type FundingSubsidyItem = z.infer<typeof fundingSubsidyItem>;
+
+/** The citation a district version rests on: issuer, document number, title and date (all required). */
+export const fundingCitation = z.strictObject({
+  issuer: z.string('发文机关必填 / The issuer is required'),
+  docNumber: z.string('文号必填 / The document number is required'),
+  title: z.string('文件标题必填 / The document title is required'),
+  date: isoDay,
+});
+export type FundingCitation = z.infer<typeof fundingCitation>;
+
+/** A proposed district version (create and preview take the same body; the rules are domain/plan/funding-values.ts). */
+export const fundingVersionBody = z.strictObject({
+  effectiveFrom: isoDay,
+  citation: fundingCitation,
+  /** Toddler per-pupil rate = rate × numerator / denominator (the pack: 3/2). */
+  multiplier: z.strictObject({
+    numerator: z.number().int('倍数须为整数分子 / The multiplier numerator must be a whole number'),
+    denominator: z.number().int('倍数须为整数分母 / The multiplier denominator must be a whole number'),
+  }),
+  pupilFloor: z.number().int('保底人数须为整数 / The pupil floor must be a whole number'),
+  teachersPerClass: z.number().int('每班教师数须为整数 / Teachers per class must be a whole number'),
+  caregiversPerClass: z.number().int('每班保育员数须为整数 / Caregivers per class must be a whole number'),
+  trainingSubsidies: z.array(fundingSubsidyItem).max(20),
+  /** The number of the latest version read (null when none exists yet): another save in between → 409. */
+  basedOn: z.number().int().min(1).nullable(),
+});
+export type FundingVersionBody = z.infer<typeof fundingVersionBody>;
+
+export const fundingVersionSchema = z.object({
+  id: z.uuid(),
+  /** 1, 2, … per district. */
+  versionNo: z.number().int(),
+  effectiveFrom: z.string(),
+  citation: fundingCitation,
+  multiplier: z.object({ numerator: z.number().int(), denominator: z.number().int() }),
+  pupilFloor: z.number().int(),
+  teachersPerClass: z.number().int(),
+  caregiversPerClass: z.number().int(),
+  trainingSubsidies: z.array(
+    z.object({ occupation: z.enum(SKILL_ASSESSMENTS), amountFen: z.number().int() }),
+  ),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type FundingVersion = z.infer<typeof fundingVersionSchema>;
+
+export const fundingVersionListSchema = z.object({
+  items: z.array(fundingVersionSchema),
+  /** The version in force today (Shanghai date), or null: the rule pack applies. */
+  inForce: z.number().int().nullable(),
+  /** The values a new version starts from: the version in force today, else the pack's (amounts 0). */
+  template: fundingVersionBody.omit({ effectiveFrom: true, citation: true, basedOn: true }),
+  /** The latest version's number (the body's basedOn) and effective date; a new one must start after it. */
+  latest: z.object({ versionNo: z.number().int(), effectiveFrom: z.string() }).nullable(),
+});
+export type FundingVersionList = z.infer<typeof fundingVersionListSchema>;
+
+/** What a proposed version would change in the fiscal year of its effective date (fen and posts). */
+export const fundingPreviewSchema = z.object({
+  year: z.number().int(),
+  rows: z.array(
+    z.object({
+      institutionId: z.uuid(),
+      name: z.string(),
+      townCode: z.string(),
+      allotmentBeforeFen: z.number().int().nullable(),
+      allotmentAfterFen: z.number().int().nullable(),
+      allotmentDeltaFen: z.number().int(),
+      quotaBefore: z.number().int(),
+      quotaAfter: z.number().int(),
+      quotaDelta: z.number().int(),
+      trainingSubsidyDeltaFen: z.number().int(),
+    }),
+  ),
+  towns: z.array(
+    z.object({
+      townCode: z.string(),
+      allotmentDeltaFen: z.number().int(),
+      quotaDelta: z.number().int(),
+      trainingSubsidyDeltaFen: z.number().int(),
+    }),
+  ),
+  total: z.object({
+    allotmentBeforeFen: z.number().int(),
+    allotmentAfterFen: z.number().int(),
+    allotmentDeltaFen: z.number().int(),
+    quotaBefore: z.number().int(),
+    quotaAfter: z.number().int(),
+    quotaDelta: z.number().int(),
+    trainingSubsidyDeltaFen: z.number().int(),
+  }),
+});
+export type FundingPreview = z.infer<typeof fundingPreviewSchema>;
 
 export const fundingBudgetSchema = z.object({
   year: z.number().int(),
@@ -358,12 +469,18 @@ export const fundingBudgetSchema = z.object({
     caregiversPerClass: z.number().int(),
     source: citedValue.extend({ title: z.string(), effectiveTo: z.string().nullable() }),
   }),
-  /** True after the plan period: the plan period's values are carried forward (and `statement` says so). */
+  /** The district version in force for the year (latest effective date ≤ 31 Dec), or null: the pack's values. */
+  districtVersion: fundingVersionSchema.nullable(),
+  /** True after the plan period with no district version: the pack's values are carried forward (`statement`). */
   carriedForward: z.boolean(),
   statement: z.object({ zh: z.string(), en: z.string() }).nullable(),
-  /** The training-fee subsidy: counted people; no per-person amount is set in any rule pack. */
+  /** The training-fee subsidy: counted people; amounts only where a district version lists them. */
   training: z.object({
     perPersonFen: z.number().int().nullable(),
+    /** The list in use: occupation → amount in fen (null: the pack lists it without an amount). */
+    subsidies: z.array(
+      z.object({ occupation: z.enum(SKILL_ASSESSMENTS), amountFen: z.number().int().nullable() }),
+    ),
     note: z.object({ zh: z.string(), en: z.string() }),
   }),
   rows: z.array(fundingRowSchema),

@@ -140,7 +140,7 @@ export function familyPointCaregiversRequired(
 /** Staffing quota of a kindergarten's toddler classes: per class 2 teachers + 1 caregiver (两教一保). */
 export function kindergartenToddlerStaffing(
   classes: number,
-  values: PolicyValues,
+  values: Pick<PolicyValues, 'funding'>,
 ): Result<{ teachers: number; caregivers: number; total: number }> {
   const r = countReason(classes);
   if (r) return err(r, 'classes');

@@ -46,7 +46,7 @@ function roundHalfUp(num: number, den: number): number {
 /** Toddler-class allotment of one kindergarten for one funding period, in fen. */
 export function toddlerClassAllotment(
   input: AllotmentInput,
-  values: PolicyValues,
+  values: Pick<PolicyValues, 'funding'>,
   options: { floorScope?: 'kindergarten' | 'class' } = {},
 ): Result<Allotment> {
   if (!values.funding) return err('policy.value_missing', 'funding');
@@ -80,7 +80,7 @@ export function toddlerClassAllotment(
 /** Staffing quota (编制) of `classes` toddler classes: 2 teachers + 1 caregiver each. */
 export function toddlerStaffingQuota(
   classes: number,
-  values: PolicyValues,
+  values: Pick<PolicyValues, 'funding'>,
 ): Result<{ teachers: number; caregivers: number; total: number }> {
   return kindergartenToddlerStaffing(classes, values);
 }

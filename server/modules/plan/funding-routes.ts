@@ -6,11 +6,15 @@ import {
   fundingBudgetQuery,
   fundingBudgetSchema,
   fundingExportQuery,
+  fundingPreviewSchema,
   fundingRateBody,
   fundingRateParams,
   fundingRateSchema,
   fundingSettingsBody,
   fundingSettingsSchema,
+  fundingVersionBody,
+  fundingVersionListSchema,
+  fundingVersionSchema,
 } from '../../../domain/contracts/plan.ts';
 import { findDivision } from '../../../domain/divisions.ts';
 import type { Db } from '../../db/client.ts';
@@ -52,6 +56,12 @@ export function fundingExport(funding: FundingService): ExportDefinition<Funding
       { header: '编制 Quota', value: (r) => r.quotaTeachers + r.quotaCaregivers },
       { header: '实配 Assigned', value: (r) => r.actualTeachers + r.actualCaregivers },
       { header: '培训补贴人数 Training subsidy (people)', width: 16, value: (r) => r.trainingEligible },
+      {
+        header: '培训补贴（分）Training subsidy (fen)',
+        width: 18,
+        // null while the list in use has no amounts (the rule pack): empty, never 0.
+        value: (r) => r.trainingSubsidyFen,
+      },
       { header: '税收优惠 Tax relief', width: 24, value: (r) => TAX_RELIEF_ZH[r.taxRelief] },
       { header: '备注 Note', width: 16, value: (r) => (r.rate ? '' : '缺生均定额 rate missing') },
     ],
@@ -110,6 +120,34 @@ export async function fundingRoutes(
       schema: { tags, body: fundingSettingsBody, response: { 200: fundingSettingsSchema } },
     },
     (req) => funding.putSettings(req.ctx, actorOf(req), req.body),
+  );
+  // District funding-value versions (ADR 0028): list, preview a proposed one, append one.
+  r.get(
+    `${BASE}/versions`,
+    {
+      config: { action: 'plan.funding_read' },
+      schema: { tags, response: { 200: fundingVersionListSchema } },
+    },
+    (req) => funding.listVersions(req.ctx, actorOf(req)),
+  );
+  r.post(
+    `${BASE}/versions/preview`,
+    {
+      config: { action: 'plan.funding_manage' },
+      schema: { tags, body: fundingVersionBody, response: { 200: fundingPreviewSchema } },
+    },
+    (req) => funding.previewVersion(req.ctx, actorOf(req), req.body),
+  );
+  r.post(
+    `${BASE}/versions`,
+    {
+      config: { action: 'plan.funding_manage' },
+      schema: { tags, body: fundingVersionBody, response: { 201: fundingVersionSchema } },
+    },
+    async (req, reply) => {
+      const v = await funding.createVersion(req.ctx, actorOf(req), req.body);
+      return reply.code(201).send(v);
+    },
   );
   // Per-pupil rates from a spreadsheet: the kit's five import routes (funding-import.ts).
   await importRoutes(app, {

@@ -3,8 +3,10 @@
  * with toddler classes gets rate × 3/2 × max(20, toddler pupils) (domain/rules/funding.ts; the floor per
  * kindergarten or per class as the district sets it, default per kindergarten); its staffing quota
  * (两教一保) is compared with the workforce module's class assignments; staff who passed an assessment on
- * the pack's list (保育员、育婴员等) in the year are counted for the training-fee subsidy (no per-person amount exists
- * in any rule pack, so none is shown); the VAT relief of its care and education is flagged.
+ * the list (保育员、育婴员等) in the year are counted for the training-fee subsidy (no per-person amount exists
+ * in any rule pack; a district version may set them); the VAT relief of its care and education is flagged.
+ * The values come from the district's funding version in force on 31 December of the year, else from the
+ * pack (ADR 0028); the computation itself is domain/plan/funding-values.ts.
  *
  * Every read goes through the jurisdiction guard on the institutions table (a town officer: its town).
  * A kindergarten without a rate for the year is listed as missing, never counted as 0. After the plan
@@ -16,30 +18,37 @@ import {
   FUNDING_FIRST_YEAR,
   type FundingBudget,
   type FundingFloorScope,
+  type FundingPreview,
   type FundingRate,
   type FundingRateBody,
-  type FundingRow,
   type FundingSettings,
   type FundingSettingsBody,
-  type FundingTotals,
+  type FundingVersion,
+  type FundingVersionBody,
+  type FundingVersionList,
 } from '../../../domain/contracts/plan.ts';
-import { ALL_PACKS, resolvePolicy } from '../../../domain/policy/index.ts';
 import {
-  toddlerClassAllotment,
-  toddlerStaffingQuota,
-  trainingSubsidyCount,
-} from '../../../domain/rules/funding.ts';
+  computeFunding,
+  type FundingKindergarten,
+  type FundingValues,
+  fundingDelta,
+  packFundingValues,
+  validateFundingVersion,
+  versionInForce,
+} from '../../../domain/plan/funding-values.ts';
+import { ALL_PACKS, resolvePolicy } from '../../../domain/policy/index.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
-import { DomainError, fieldError } from '../../platform/errors.ts';
+import { DomainError, fieldError, throwIfErrors } from '../../platform/errors.ts';
 import { scopeWhere } from '../../platform/guard.ts';
+import { uuidv7 } from '../../platform/ids.ts';
 import { institutionScope } from '../institutions/repository.ts';
 import { institutionClasses, institutions } from '../institutions/tables.ts';
 import { classAssignments, employments, personRecords } from '../workforce/tables.ts';
 import './errors.ts';
 import { shanghaiDate } from './service.ts';
-import { planFundingRates, planFundingSettings } from './tables.ts';
+import { planFundingRates, planFundingSettings, planFundingVersions } from './tables.ts';
 
 export const DEFAULT_FLOOR_SCOPE: FundingFloorScope = 'kindergarten';
 const TEACHER_POSTS = ['teacher'];
@@ -56,6 +65,49 @@ function toRate(r: RateRow): FundingRate {
     updatedBy: r.updatedBy,
     updatedAt: r.updatedAt.toISOString(),
     version: r.version,
+  };
+}
+
+type VersionRow = typeof planFundingVersions.$inferSelect;
+
+function toVersion(r: VersionRow): FundingVersion {
+  return {
+    id: r.id,
+    versionNo: r.versionNo,
+    effectiveFrom: r.effectiveFrom,
+    citation: {
+      issuer: r.citationIssuer,
+      docNumber: r.citationDocNumber,
+      title: r.citationTitle,
+      date: r.citationDate,
+    },
+    multiplier: { numerator: r.multiplierNumerator, denominator: r.multiplierDenominator },
+    pupilFloor: r.pupilFloor,
+    teachersPerClass: r.teachersPerClass,
+    caregiversPerClass: r.caregiversPerClass,
+    trainingSubsidies: r.trainingSubsidies.map((t) => ({ occupation: t.occupation, amountFen: t.amountFen })),
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+function versionFundingValues(r: VersionRow): FundingValues {
+  return {
+    multiplier: { numerator: r.multiplierNumerator, denominator: r.multiplierDenominator },
+    pupilFloor: r.pupilFloor,
+    teachersPerClass: r.teachersPerClass,
+    caregiversPerClass: r.caregiversPerClass,
+    trainingSubsidies: r.trainingSubsidies,
+  };
+}
+
+function bodyValues(b: FundingVersionBody): FundingValues {
+  return {
+    multiplier: b.multiplier,
+    pupilFloor: b.pupilFloor,
+    teachersPerClass: b.teachersPerClass,
+    caregiversPerClass: b.caregiversPerClass,
+    trainingSubsidies: b.trainingSubsidies,
   };
 }
 
@@ -90,34 +142,6 @@ export function fundingPolicyFor(districtCode: string, year: number) {
   return { resolved: carried, carriedForward: true };
 }
 
-function emptyTotals(): FundingTotals {
-  return {
-    kindergartens: 0,
-    withRate: 0,
-    missingRate: 0,
-    toddlerClasses: 0,
-    actualPupils: 0,
-    countedPupils: 0,
-    allotmentFen: 0,
-    quotaTotal: 0,
-    actualTotal: 0,
-    trainingEligible: 0,
-  };
-}
-
-function addRow(t: FundingTotals, r: FundingRow): void {
-  t.kindergartens += 1;
-  if (r.rate) t.withRate += 1;
-  else t.missingRate += 1;
-  t.toddlerClasses += r.toddlerClasses;
-  t.actualPupils += r.actualPupils;
-  if (r.rate) t.countedPupils += r.countedPupils;
-  t.allotmentFen += r.allotmentFen ?? 0;
-  t.quotaTotal += r.quotaTeachers + r.quotaCaregivers;
-  t.actualTotal += r.actualTeachers + r.actualCaregivers;
-  t.trainingEligible += r.trainingEligible;
-}
-
 export function createFundingService(deps: { db: Db }) {
   const { db } = deps;
 
@@ -147,11 +171,11 @@ export function createFundingService(deps: { db: Db }) {
   }
 
   /** 400 naming `year` outside 2021 … next year (Shanghai time). */
-  function checkYear(year: number, now: Date): void {
+  function checkYear(year: number, now: Date, field = 'year'): void {
     const current = Number(shanghaiDate(now).slice(0, 4));
     if (!Number.isInteger(year) || year < FUNDING_FIRST_YEAR || year > current + 1)
       throw fieldError(
-        'year',
+        field,
         'out_of_range',
         `财政年度须在 ${FUNDING_FIRST_YEAR}–${current + 1} 之间`,
         `The fiscal year must lie between ${FUNDING_FIRST_YEAR} and ${current + 1}`,
@@ -163,17 +187,20 @@ export function createFundingService(deps: { db: Db }) {
     return compute(actor, year, db);
   }
 
-  /** The budget of a (checked) year, read through `tx` (the exporter's read-only transaction). */
-  async function compute(actor: Actor, year: number, tx: Db): Promise<FundingBudget> {
-    const policy = fundingPolicyFor(actor.districtCode, year);
+  /** The values for a fiscal year: the district version in force on 31 December, else the pack (carried forward). */
+  async function valuesFor(districtCode: string, year: number, tx: Db) {
+    const policy = fundingPolicyFor(districtCode, year);
     if (!policy) throw new DomainError('plan.funding_no_policy');
-    const { resolved, carriedForward } = policy;
-    const values = resolved.values;
-    const funding = values.funding!;
-    const src = resolved.sources['funding.toddlerRateMultiplier']!;
-    const set = await settings(actor.districtCode, tx);
-    const floorScope = set.floorScope;
+    const versions = await listRows(districtCode, tx);
+    const version = versionInForce(versions, `${year}-12-31`);
+    const values = version
+      ? versionFundingValues(version)
+      : packFundingValues(policy.resolved.values.funding!);
+    return { policy, version, values };
+  }
 
+  /** The inputs of the year's computation: kindergartens in scope, classes, rates, staff, passed assessments. */
+  async function inputs(actor: Actor, year: number, tx: Db) {
     const kgs = await kindergartens(actor, tx);
     const ids = kgs.map((k) => k.id);
     const district = actor.districtCode;
@@ -233,7 +260,7 @@ export function createFundingService(deps: { db: Db }) {
                 eq(employments.status, 'active'),
               ),
             ),
-          // Passed assessments (workforce's person records) of the pack's list, entered for the kindergarten.
+          // Passed assessments (workforce's person records), entered for the kindergarten in the year.
           tx
             .select({
               institutionId: personRecords.institutionId,
@@ -253,63 +280,34 @@ export function createFundingService(deps: { db: Db }) {
             ),
         ])
       : [[], [], [], []];
-
-    const rows: FundingRow[] = [];
-    for (const k of kgs) {
-      const pupils = classes.filter((c) => c.institutionId === k.id).map((c) => c.enrolled);
+    return kgs.map((k): FundingKindergarten => {
       const rateRow = rates.find((r) => r.institutionId === k.id);
-      const quota = toddlerStaffingQuota(pupils.length, values);
-      if (!quota.ok) throw new Error(`staffing quota: ${quota.reason}`);
-      // Counted pupils are shown even without a rate (the rate 0 gives the count, never an amount).
-      const a = toddlerClassAllotment(
-        { perPupilRateFen: rateRow?.perPupilRateFen ?? 0, classPupils: pupils },
-        values,
-        { floorScope },
-      );
-      if (!a.ok) throw new Error(`allotment: ${a.reason}`);
       const staff = assigned.filter((s) => s.institutionId === k.id);
-      // Each record is a passed assessment; the rule counts each person once, on the pack's list.
-      const training = trainingSubsidyCount(
-        passed
-          .filter((c) => c.institutionId === k.id)
-          .map((c) => ({ practitionerId: c.staffId, trainings: [{ kind: c.skill ?? '', passed: true }] })),
-        funding.subsidyAssessments ?? [],
-      );
-      if (!training.ok) throw new Error(`training: ${training.reason}`);
-      rows.push({
+      return {
         institutionId: k.id,
         name: k.name,
         townCode: k.townCode,
         ownership: k.ownership,
         inclusive: k.inclusive,
-        toddlerClasses: pupils.length,
-        classPupils: pupils,
-        actualPupils: a.actualPupils,
-        countedPupils: a.countedPupils,
-        floorApplied: a.floorApplied,
+        classPupils: classes.filter((c) => c.institutionId === k.id).map((c) => c.enrolled),
         rate: rateRow ? toRate(rateRow) : null,
-        toddlerRateFen: rateRow ? a.toddlerRateFen : null,
-        allotmentFen: rateRow ? a.amountFen : null,
-        quotaTeachers: quota.teachers,
-        quotaCaregivers: quota.caregivers,
         actualTeachers: staff.filter((s) => TEACHER_POSTS.includes(s.post)).length,
         actualCaregivers: staff.filter((s) => CAREGIVER_POSTS.includes(s.post)).length,
-        trainingEligible: training.count,
-        taxRelief: k.ownership === 'public' || k.inclusive ? 'exempt' : 'exempt_filed_fees',
-      });
-    }
+        passed: passed.filter((c) => c.institutionId === k.id),
+      };
+    });
+  }
 
-    const total = emptyTotals();
-    const towns = new Map<string, FundingTotals & { townCode: string }>();
-    for (const r of rows) {
-      addRow(total, r);
-      let town = towns.get(r.townCode);
-      if (!town) {
-        town = { townCode: r.townCode, ...emptyTotals() };
-        towns.set(r.townCode, town);
-      }
-      addRow(town, r);
-    }
+  /** The budget of a (checked) year, read through `tx` (the exporter's read-only transaction). */
+  async function compute(actor: Actor, year: number, tx: Db): Promise<FundingBudget> {
+    const { policy, version, values } = await valuesFor(actor.districtCode, year, tx);
+    const { resolved } = policy;
+    const carriedForward = policy.carriedForward && !version;
+    const src = resolved.sources['funding.toddlerRateMultiplier']!;
+    const set = await settings(actor.districtCode, tx);
+    const floorScope = set.floorScope;
+    const kgs = await inputs(actor, year, tx);
+    const { rows, towns, total } = computeFunding(kgs, values, floorScope);
 
     const endYear = src.effectiveTo ? Number(src.effectiveTo.slice(0, 4)) : null;
     return {
@@ -317,10 +315,10 @@ export function createFundingService(deps: { db: Db }) {
       floorScope,
       settings: set,
       policy: {
-        multiplier: funding.toddlerRateMultiplier,
-        pupilFloor: funding.pupilFloor,
-        teachersPerClass: funding.teachersPerToddlerClass,
-        caregiversPerClass: funding.caregiversPerToddlerClass,
+        multiplier: values.multiplier,
+        pupilFloor: values.pupilFloor,
+        teachersPerClass: values.teachersPerClass,
+        caregiversPerClass: values.caregiversPerClass,
         source: {
           packId: src.packId,
           docNumber: src.docNumber,
@@ -329,27 +327,171 @@ export function createFundingService(deps: { db: Db }) {
           effectiveTo: src.effectiveTo ?? null,
         },
       },
+      districtVersion: version ? toVersion(version) : null,
       carriedForward,
       statement: carriedForward
         ? {
-            zh: `${year} 年已超出行动计划期（至 ${endYear} 年）。本测算沿用 ${src.title}（${src.docNumber}，规则包 ${src.packId}）${src.article} 的标准：生均定额上浮二分之一、不足 ${funding.pupilFloor} 人按 ${funding.pupilFloor} 人计、每班两教一保。区里出台新文件后应以新文件为准。`,
-            en: `${year} lies after the action plan's period (which ended in ${endYear}). This budget carries forward the values of ${src.docNumber} (rule pack ${src.packId}), article 4(2): the per-pupil rate plus one half, fewer than ${funding.pupilFloor} pupils counted as ${funding.pupilFloor}, two teachers and one caregiver per class. A new district document replaces them.`,
+            zh: `${year} 年已超出行动计划期（至 ${endYear} 年）。本测算沿用 ${src.title}（${src.docNumber}，规则包 ${src.packId}）${src.article} 的标准：生均定额上浮二分之一、不足 ${values.pupilFloor} 人按 ${values.pupilFloor} 人计、每班两教一保。区里出台新文件后应以新文件为准。`,
+            en: `${year} lies after the action plan's period (which ended in ${endYear}). This budget carries forward the values of ${src.docNumber} (rule pack ${src.packId}), article 4(2): the per-pupil rate plus one half, fewer than ${values.pupilFloor} pupils counted as ${values.pupilFloor}, two teachers and one caregiver per class. A new district document replaces them.`,
           }
         : null,
       training: {
         perPersonFen: null,
-        note: {
-          zh: '培训费补贴的每人标准未在任何规则包中规定：此处只统计当年在本园鉴定合格（规则包所列项目：保育员、育婴员等）的人数，暂无金额数据源。',
-          en: "No rule pack sets a per-person training-fee subsidy: only the people who passed a listed assessment (the rule pack's list: caregiver, infant carer, …) in the year at the kindergarten are counted; no data source for an amount yet.",
-        },
+        subsidies: values.trainingSubsidies.map((t) => ({ ...t })),
+        note: version
+          ? {
+              zh: `培训费补贴按区级经费标准第 ${version.versionNo} 版（${version.citationDocNumber}）所列项目和每人金额计算：当年在本园鉴定合格者，每人每个项目计一次。`,
+              en: `The training-fee subsidy follows district funding version ${version.versionNo} (${version.citationDocNumber}): its listed assessments and amount per person, once per person and assessment passed in the year at the kindergarten.`,
+            }
+          : {
+              zh: '培训费补贴的每人标准未在任何规则包中规定：此处只统计当年在本园鉴定合格（规则包所列项目：保育员、育婴员等）的人数；区里可新建经费标准版本录入金额。',
+              en: "No rule pack sets a per-person training-fee subsidy: only the people who passed a listed assessment (the rule pack's list: caregiver, infant carer, …) in the year at the kindergarten are counted; the district can add the amounts as a new funding version.",
+            },
       },
       rows,
       missingRates: rows
         .filter((r) => !r.rate)
         .map((r) => ({ institutionId: r.institutionId, name: r.name, townCode: r.townCode })),
-      towns: [...towns.values()].sort((a, b) => (a.townCode < b.townCode ? -1 : 1)),
+      towns,
       total,
     };
+  }
+
+  /** The district's versions, oldest first. */
+  async function listRows(districtCode: string, tx: Db = db): Promise<VersionRow[]> {
+    return tx
+      .select()
+      .from(planFundingVersions)
+      .where(eq(planFundingVersions.districtCode, districtCode))
+      .orderBy(asc(planFundingVersions.versionNo));
+  }
+
+  /** The versions (newest first), the one in force today and the values a new one starts from. */
+  async function listVersions(ctx: RequestContext, actor: Actor): Promise<FundingVersionList> {
+    const rows = await listRows(actor.districtCode);
+    const today = shanghaiDate(ctx.now);
+    const current = versionInForce(rows, today);
+    const latest = rows[rows.length - 1];
+    let template: FundingVersionList['template'];
+    if (current) {
+      const v = toVersion(current);
+      template = {
+        multiplier: v.multiplier,
+        pupilFloor: v.pupilFloor,
+        teachersPerClass: v.teachersPerClass,
+        caregiversPerClass: v.caregiversPerClass,
+        trainingSubsidies: v.trainingSubsidies,
+      };
+    } else {
+      const policy = fundingPolicyFor(actor.districtCode, Number(today.slice(0, 4)));
+      if (!policy) throw new DomainError('plan.funding_no_policy');
+      const p = packFundingValues(policy.resolved.values.funding!);
+      template = {
+        multiplier: p.multiplier,
+        pupilFloor: p.pupilFloor,
+        teachersPerClass: p.teachersPerClass,
+        caregiversPerClass: p.caregiversPerClass,
+        trainingSubsidies: p.trainingSubsidies.map((t) => ({ occupation: t.occupation, amountFen: 0 })),
+      };
+    }
+    return {
+      items: rows.map(toVersion).reverse(),
+      inForce: current?.versionNo ?? null,
+      template,
+      latest: latest ? { versionNo: latest.versionNo, effectiveFrom: latest.effectiveFrom } : null,
+    };
+  }
+
+  function checkDistrict(actor: Actor): void {
+    const s = actor.scope;
+    if (s?.kind !== 'division' || s.divisionCode !== actor.districtCode)
+      throw new DomainError('plan.funding_district_scope');
+  }
+
+  function validate(body: FundingVersionBody, rows: VersionRow[]): void {
+    const latest = rows[rows.length - 1];
+    throwIfErrors(validateFundingVersion(body, latest ?? null));
+  }
+
+  /** What the proposed version would change in the fiscal year of its effective date (nothing written). */
+  async function previewVersion(
+    ctx: RequestContext,
+    actor: Actor,
+    body: FundingVersionBody,
+  ): Promise<FundingPreview> {
+    checkDistrict(actor);
+    const rows = await listRows(actor.districtCode);
+    validate(body, rows);
+    const year = Number(body.effectiveFrom.slice(0, 4));
+    checkYear(year, ctx.now, 'effectiveFrom');
+    const { values } = await valuesFor(actor.districtCode, year, db);
+    const set = await settings(actor.districtCode);
+    const kgs = await inputs(actor, year, db);
+    const before = computeFunding(kgs, values, set.floorScope);
+    const after = computeFunding(kgs, bodyValues(body), set.floorScope);
+    return fundingDelta(year, before, after);
+  }
+
+  /** Append a version (district-wide officer; audited; the latest read must still be the latest: 409). */
+  async function createVersion(
+    ctx: RequestContext,
+    actor: Actor,
+    body: FundingVersionBody,
+  ): Promise<FundingVersion> {
+    checkDistrict(actor);
+    return db.transaction(async (tx) => {
+      // One creator at a time per district: the version number and the date order are checked under the lock.
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtext(${`plan_funding_versions:${actor.districtCode}`}))`,
+      );
+      const rows = await listRows(actor.districtCode, tx);
+      const latest = rows[rows.length - 1];
+      if ((latest?.versionNo ?? null) !== body.basedOn) throw new DomainError('conflict.stale_version');
+      validate(body, rows);
+      checkYear(Number(body.effectiveFrom.slice(0, 4)), ctx.now, 'effectiveFrom');
+      const c = body.citation;
+      const [row] = (await tx
+        .insert(planFundingVersions)
+        .values({
+          districtCode: actor.districtCode,
+          id: uuidv7(ctx.now.getTime()),
+          versionNo: (latest?.versionNo ?? 0) + 1,
+          effectiveFrom: body.effectiveFrom,
+          citationIssuer: c.issuer.trim(),
+          citationDocNumber: c.docNumber.trim(),
+          citationTitle: c.title.trim(),
+          citationDate: c.date,
+          multiplierNumerator: body.multiplier.numerator,
+          multiplierDenominator: body.multiplier.denominator,
+          pupilFloor: body.pupilFloor,
+          teachersPerClass: body.teachersPerClass,
+          caregiversPerClass: body.caregiversPerClass,
+          trainingSubsidies: body.trainingSubsidies.map((t) => ({
+            occupation: t.occupation,
+            amountFen: t.amountFen,
+          })),
+          createdBy: actor.username,
+          createdAt: ctx.now,
+        })
+        .returning()) as [VersionRow];
+      const v = toVersion(row);
+      await recordAudit(tx, ctx, {
+        action: 'plan.funding_version',
+        objectType: 'plan_funding_version',
+        objectId: row.id,
+        changes: {
+          versionNo: v.versionNo,
+          effectiveFrom: v.effectiveFrom,
+          citation: v.citation,
+          multiplier: v.multiplier,
+          pupilFloor: v.pupilFloor,
+          teachersPerClass: v.teachersPerClass,
+          caregiversPerClass: v.caregiversPerClass,
+          trainingSubsidies: v.trainingSubsidies,
+        },
+      });
+      return v;
+    });
   }
 
   /** Enter or change a kindergarten's rate for a year (district officer; audited; stale version 409). */
@@ -441,9 +583,7 @@ export function createFundingService(deps: { db: Db }) {
     actor: Actor,
     body: FundingSettingsBody,
   ): Promise<FundingSettings> {
-    const s = actor.scope;
-    if (s?.kind !== 'division' || s.divisionCode !== actor.districtCode)
-      throw new DomainError('plan.funding_district_scope');
+    checkDistrict(actor);
     return db.transaction(async (tx) => {
       const [current] = await tx
         .select()
@@ -473,6 +613,16 @@ export function createFundingService(deps: { db: Db }) {
     });
   }
 
-  return { budget, compute, checkYear, putRate, putSettings, settings };
+  return {
+    budget,
+    compute,
+    checkYear,
+    putRate,
+    putSettings,
+    settings,
+    listVersions,
+    previewVersion,
+    createVersion,
+  };
 }
 export type FundingService = ReturnType<typeof createFundingService>;

@@ -16,6 +16,9 @@ export const texts: ModuleOpenApiTexts = {
     'GET /api/v1/plan/funding/export': 'plan.fundingExport',
     'PUT /api/v1/plan/funding/rates/:institutionId/:year': 'plan.putFundingRate',
     'PUT /api/v1/plan/funding/settings': 'plan.putFundingSettings',
+    'GET /api/v1/plan/funding/versions': 'plan.listFundingVersions',
+    'POST /api/v1/plan/funding/versions': 'plan.createFundingVersion',
+    'POST /api/v1/plan/funding/versions/preview': 'plan.previewFundingVersion',
     'GET /api/v1/plan/circle': 'plan.circle',
     'POST /api/v1/plan/circle/sites': 'plan.circleSites',
     'GET /api/v1/plan/report/export': 'plan.reportExport',
@@ -178,6 +181,18 @@ export const texts: ModuleOpenApiTexts = {
     'plan.putFundingSettings': {
       en: 'Set where the 20-pupil floor applies (per kindergarten or per class)',
       zh: '设置 20 人保底的适用范围（按园或按班）',
+    },
+    'plan.listFundingVersions': {
+      en: "The district's funding-value versions, the one in force and the values a new one starts from",
+      zh: '区级托班经费标准版本（现行版本与新建起点）',
+    },
+    'plan.createFundingVersion': {
+      en: 'Append a district funding-value version with an effective date and a citation',
+      zh: '新建区级托班经费标准版本（生效日期与依据）',
+    },
+    'plan.previewFundingVersion': {
+      en: "What a proposed version would change: kindergartens' allotments, staffing quotas and town totals (nothing written)",
+      zh: '预览新版本的影响：各园拨款、编制与街镇合计的变化（不保存）',
     },
   },
   tags: { plan: '行动计划与经费 / Plan and funding' },

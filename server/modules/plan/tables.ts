@@ -11,6 +11,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   uniqueIndex,
@@ -20,6 +21,7 @@ import {
 import {
   FUNDING_FLOOR_SCOPES,
   FUNDING_RATE_SOURCES,
+  type FundingSubsidyItem,
   PLAN_COMPARISONS,
   PLAN_TARGET_SCOPES,
   PLAN_VERSION_STATUSES,
@@ -214,5 +216,75 @@ comment(
     updatedBy: ['最后修改人用户名', 'Last changed by (username)'],
     updatedAt: ['最后修改时间', 'Last changed at'],
     version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
+  },
+);
+
+/**
+ * District funding-value versions (issue 13, ADR 0028): appended, never changed; the budget of a fiscal year
+ * uses the latest whose effective date is on or before 31 December of the year, else the rule pack.
+ */
+export const planFundingVersions = pgTable(
+  'plan_funding_versions',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    versionNo: integer('version_no').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    citationIssuer: varchar('citation_issuer', { length: 100 }).notNull(),
+    citationDocNumber: varchar('citation_doc_number', { length: 100 }).notNull(),
+    citationTitle: varchar('citation_title', { length: 200 }).notNull(),
+    citationDate: date('citation_date', { mode: 'string' }).notNull(),
+    multiplierNumerator: integer('multiplier_numerator').notNull(),
+    multiplierDenominator: integer('multiplier_denominator').notNull(),
+    pupilFloor: integer('pupil_floor').notNull(),
+    teachersPerClass: integer('teachers_per_class').notNull(),
+    caregiversPerClass: integer('caregivers_per_class').notNull(),
+    trainingSubsidies: jsonb('training_subsidies').$type<FundingSubsidyItem[]>().notNull(),
+    createdBy: varchar('created_by', { length: 64 }).notNull(),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    uniqueIndex('plan_funding_versions_no_uq').on(t.districtCode, t.versionNo),
+    uniqueIndex('plan_funding_versions_effective_uq').on(t.districtCode, t.effectiveFrom),
+    check(
+      'plan_funding_versions_values_ck',
+      sql`${t.multiplierNumerator} > 0 and ${t.multiplierDenominator} > 0 and ${t.pupilFloor} >= 0
+        and ${t.teachersPerClass} >= 0 and ${t.caregiversPerClass} >= 0`,
+    ),
+  ],
+);
+comment(
+  planFundingVersions,
+  [
+    '区级托班经费标准版本（按生效日期追加；无版本时用规则包）',
+    "The district's toddler-class funding values, appended by effective date (none: the rule pack)",
+  ],
+  {
+    districtCode: DISTRICT,
+    id: ['版本 ID（UUIDv7）', 'Version id (UUIDv7)'],
+    versionNo: [
+      '版本号（本区 1、2、…；新建时核对，防并发覆盖）',
+      'Version number (1, 2, … per district; checked on create)',
+    ],
+    effectiveFrom: [
+      '生效日期（某财政年度用 12 月 31 日前最新生效的版本）',
+      'Effective from (a fiscal year uses the latest in force on 31 December)',
+    ],
+    citationIssuer: ['依据：发文机关', 'Citation: issuer'],
+    citationDocNumber: ['依据：文号', 'Citation: document number'],
+    citationTitle: ['依据：文件标题', 'Citation: document title'],
+    citationDate: ['依据：发文日期', 'Citation: document date'],
+    multiplierNumerator: ['托班生均倍数分子（×分子/分母）', 'Multiplier numerator (× numerator/denominator)'],
+    multiplierDenominator: ['托班生均倍数分母', 'Multiplier denominator'],
+    pupilFloor: ['保底人数（不足按此计）', 'Pupil floor (fewer are counted as this many)'],
+    teachersPerClass: ['每班教师编制', 'Teachers per toddler class'],
+    caregiversPerClass: ['每班保育员编制', 'Caregivers per toddler class'],
+    trainingSubsidies: [
+      '培训费补贴清单：[{occupation 鉴定项目, amountFen 每人金额（分）}]',
+      'Training-fee subsidy list: [{occupation, amountFen per person (fen)}]',
+    ],
+    createdBy: ['创建人用户名', 'Created by (username)'],
+    createdAt: ['创建时间', 'Created at'],
   },
 );

@@ -95,6 +95,7 @@ export const keys = {
     versions: ['plan', 'versions'] as const,
     versionTargets: (id: string) => ['plan', 'versions', id, 'targets'] as const,
     funding: (year: number) => ['plan', 'funding', year] as const,
+    fundingVersions: ['plan', 'funding', 'versions'] as const,
     publicTable: (year: number) => ['plan', 'public', year] as const,
     circle: (query: object) => ['plan', 'circle', query] as const,
     news: (query: object) => ['plan', 'news', query] as const,

@@ -4,7 +4,8 @@
  * (rate × 1.5 × pupils counted, in yuan from integer fen), the 两教一保 quota against the staff
  * assigned, the training-subsidy count and the tax-relief flag; town totals (table and bar chart);
  * the kindergartens missing a rate; the XLSX download. After the plan period an Alert says the plan
- * period's values are carried forward.
+ * period's values are carried forward; with a district funding version in force for the year, the page
+ * names it (number, date, citation) instead. The versions card (FundingVersionsCard) is below the header.
  */
 
 import { DownloadOutlined } from '@ant-design/icons';
@@ -34,6 +35,7 @@ import { type MessageKey, useLang, useT } from '../../i18n/index.tsx';
 import { townName } from '../institutions/shared.ts';
 import { can, useCurrentMe } from '../session.ts';
 import { type FundingBudget, type FundingRow, type FundingTown, planApi } from './api.ts';
+import { FundingVersionsCard } from './FundingVersionsCard.tsx';
 import { fenOfYuan, yuan } from './money.ts';
 
 const FIRST_YEAR = 2021;
@@ -192,6 +194,12 @@ export default function FundingPage() {
     },
     { title: t('plan.f.training'), dataIndex: 'trainingEligible', key: 'training', align: 'right' },
     {
+      title: t('plan.f.trainingFen'),
+      key: 'trainingFen',
+      align: 'right',
+      render: (_, r) => (r.trainingSubsidyFen === null ? '—' : yuan(r.trainingSubsidyFen)),
+    },
+    {
       title: t('plan.f.tax'),
       key: 'tax',
       render: (_, r) => <Tag>{t(`plan.f.tax.${r.taxRelief}` as MessageKey)}</Tag>,
@@ -218,6 +226,13 @@ export default function FundingPage() {
       render: (_, x) => `${x.actualTotal}/${x.quotaTotal}`,
     },
     { title: t('plan.f.training'), dataIndex: 'trainingEligible', key: 'training', align: 'right' },
+    {
+      title: t('plan.f.trainingFen'),
+      key: 'trainingFen',
+      align: 'right',
+      render: (_, x) =>
+        b?.rows.some((r) => r.trainingSubsidyFen !== null) ? yuan(x.trainingSubsidyFen) : '—',
+    },
   ];
 
   return (
@@ -248,40 +263,79 @@ export default function FundingPage() {
           {q.isError && (
             <Alert type="error" showIcon title={problemText(q.error, lang, t('common.unknownError'))} />
           )}
-          {b?.carriedForward && b.statement && (
-            <Alert type="warning" showIcon title={t('plan.f.carried')} description={b.statement[l]} />
+          {b?.districtVersion && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="funding-source"
+              title={t('plan.f.sourceVersion', {
+                n: b.districtVersion.versionNo,
+                from: b.districtVersion.effectiveFrom,
+              })}
+              description={t('plan.f.sourceCitation', {
+                issuer: b.districtVersion.citation.issuer,
+                doc: b.districtVersion.citation.docNumber,
+                title: b.districtVersion.citation.title,
+                date: b.districtVersion.citation.date,
+              })}
+            />
+          )}
+          {b && !b.districtVersion && (
+            <Alert
+              type={b.carriedForward ? 'warning' : 'info'}
+              showIcon
+              data-testid="funding-source"
+              title={
+                b.carriedForward
+                  ? t('plan.f.carried')
+                  : t('plan.f.sourcePack', {
+                      doc: b.policy.source.docNumber,
+                      article: b.policy.source.article,
+                    })
+              }
+              description={b.carriedForward && b.statement ? b.statement[l] : undefined}
+            />
           )}
           {b && (
             <Typography.Paragraph style={{ marginBottom: 0 }}>
               {t('plan.f.formula', {
+                m:
+                  Math.round((b.policy.multiplier.numerator / b.policy.multiplier.denominator) * 10000) /
+                  10000,
                 floor: b.policy.pupilFloor,
-                doc: b.policy.source.docNumber,
-                article: b.policy.source.article,
+                te: b.policy.teachersPerClass,
+                ca: b.policy.caregiversPerClass,
+                doc: b.districtVersion ? b.districtVersion.citation.docNumber : b.policy.source.docNumber,
+                article: b.districtVersion ? '' : b.policy.source.article,
               })}
             </Typography.Paragraph>
           )}
           {b && (
             <Space wrap>
-              <span>{t('plan.f.floorScope')}</span>
+              <span>{t('plan.f.floorScope', { floor: b.policy.pupilFloor })}</span>
               {manage ? (
                 <Radio.Group
-                  aria-label={t('plan.f.floorScope')}
+                  aria-label={t('plan.f.floorScope', { floor: b.policy.pupilFloor })}
                   value={b.floorScope}
                   disabled={setScope.isPending}
                   onChange={(e) => setScope.mutate(e.target.value)}
                   options={[
-                    { value: 'kindergarten', label: t('plan.f.scope.kindergarten') },
-                    { value: 'class', label: t('plan.f.scope.class') },
+                    {
+                      value: 'kindergarten',
+                      label: t('plan.f.scope.kindergarten', { floor: b.policy.pupilFloor }),
+                    },
+                    { value: 'class', label: t('plan.f.scope.class', { floor: b.policy.pupilFloor }) },
                   ]}
                 />
               ) : (
-                <Tag>{t(`plan.f.scope.${b.floorScope}` as MessageKey)}</Tag>
+                <Tag>{t(`plan.f.scope.${b.floorScope}` as MessageKey, { floor: b.policy.pupilFloor })}</Tag>
               )}
               <Typography.Text type="secondary">{t('plan.f.scopeNote')}</Typography.Text>
             </Space>
           )}
         </Space>
       </Card>
+      <FundingVersionsCard manage={manage} />
       {b && (
         <Card title={t('plan.f.towns')}>
           <Space orientation="vertical" style={{ width: '100%' }} size={16}>

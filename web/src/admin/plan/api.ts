@@ -27,6 +27,10 @@ export type FundingRow = FundingBudget['rows'][number];
 export type FundingTown = FundingBudget['towns'][number];
 export type FundingRateBody = BodyOf<'/api/v1/plan/funding/rates/{institutionId}/{year}', 'put'>;
 export type FundingSettingsBody = BodyOf<'/api/v1/plan/funding/settings', 'put'>;
+export type FundingVersionList = ResponseOf<'/api/v1/plan/funding/versions', 'get'>;
+export type FundingVersion = FundingVersionList['items'][number];
+export type FundingVersionBody = BodyOf<'/api/v1/plan/funding/versions', 'post'>;
+export type FundingPreview = ResponseOf<'/api/v1/plan/funding/versions/preview', 'post'>;
 
 export type PublicPlan = ResponseOf<'/api/v1/public/plan', 'get'>;
 
@@ -95,6 +99,11 @@ export const planApi = {
     ),
   putFundingSettings: (body: FundingSettingsBody) =>
     unwrap(http.PUT('/api/v1/plan/funding/settings', { body })),
+  fundingVersions: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/plan/funding/versions', { signal })),
+  previewFundingVersion: (body: FundingVersionBody) =>
+    unwrap(http.POST('/api/v1/plan/funding/versions/preview', { body })),
+  createFundingVersion: (body: FundingVersionBody) =>
+    unwrap(http.POST('/api/v1/plan/funding/versions', { body })),
   circle: (query: QueryOf<'/api/v1/plan/circle', 'get'>, signal?: AbortSignal) =>
     unwrap(http.GET('/api/v1/plan/circle', { params: { query }, signal })),
   circleSites: (body: CircleSitesBody) => unwrap(http.POST('/api/v1/plan/circle/sites', { body })),
