@@ -1,12 +1,17 @@
 /**
  * Families (issue 11, Tests and numbers): hourly booking under contention — the module's own `book`
- * (scope check, deadline, the child's family, the duplicate check, ONE conditional UPDATE that takes a
- * place, the booking row and its audit entry, in one transaction; then sealing those entries into the
- * audit chain, ADR 0017) against, in the same run, a raw
- * conditional UPDATE … WHERE booked < capacity on the same slot rows (target ≥ 0.7×), with the same
- * number of requests in flight. Rounds alternate (raw, app, raw, app …) and the slots are reset in
- * between; the medians are compared. Every round checks that no slot holds more than its capacity and
- * that each slot's `booked` equals its booked rows (0 overbookings, or exit 1).
+ * (in one transaction: ONE statement that checks the slot is in the parent's view, the deadline, the
+ * child's family and that the child holds no live booking of the slot, takes a place with the
+ * conditional UPDATE and writes the booking row; then the audit entry; then, after the commit, sealing
+ * those entries into the audit chain, ADR 0017) against, in the same run:
+ *   - raw: a conditional UPDATE … WHERE booked < capacity on the same slot rows, autocommit — the issue's
+ *     baseline (target ≥ 0.7×). It makes one of the booking's three writes and none of its checks;
+ *   - floor: the same checks and the same three writes (slot, booking row, audit entry) as ONE
+ *     hand-written statement, autocommit, its entries sealed after — what any implementation of the same
+ *     work can reach at best (bench/README.md, families row);
+ * with the same number of requests in flight. Rounds alternate (raw, floor, app, raw …) and the slots are
+ * reset in between; the medians are compared. Every round checks that no slot holds more than its
+ * capacity and that each slot's `booked` equals its booked rows (0 overbookings, or exit 1).
  *
  *   node --import tsx bench/families.ts   (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test:
  *                                          a database tuoyu_bench_fam_<pid> is made there and dropped after;
