@@ -77,6 +77,29 @@ describe('hourly care', () => {
     });
   });
 
+  it('the same child booked 10 times in parallel: one place taken, one booking row', async () => {
+    const s = await slot(5, '2026-03-07');
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t.call('POST', `/api/v1/families/slots/${s.id}/bookings`, {
+          cookie: parentA,
+          body: { childId: kids[2] },
+        }),
+      ),
+    );
+    const codes = results.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(1);
+    expect(codes.filter((c) => c === 409)).toHaveLength(9);
+    const rows = await t.database.db.execute(
+      sql`select booked, (select count(*)::int from family_bookings b where b.slot_id = s.id) as n
+          from family_slots s where s.id = ${s.id}`,
+    );
+    expect((rows as unknown as { rows: { booked: number; n: number }[] }).rows[0]).toEqual({
+      booked: 1,
+      n: 1,
+    });
+  });
+
   it("another family's child, the same child twice, an unknown slot: refused, nothing written", async () => {
     const s = await slot(5, '2026-03-06');
     const book = (cookie: string, childId: string, slotId = s.id) =>
