@@ -77,6 +77,56 @@ describe('hourly care', () => {
     });
   });
 
+  it('the same child booked 10 times in parallel: one place taken, one booking row', async () => {
+    const s = await slot(5, '2026-03-07');
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t.call('POST', `/api/v1/families/slots/${s.id}/bookings`, {
+          cookie: parentA,
+          body: { childId: kids[2] },
+        }),
+      ),
+    );
+    const codes = results.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(1);
+    expect(codes.filter((c) => c === 409)).toHaveLength(9);
+    const rows = await t.database.db.execute(
+      sql`select booked, (select count(*)::int from family_bookings b where b.slot_id = s.id) as n
+          from family_slots s where s.id = ${s.id}`,
+    );
+    expect((rows as unknown as { rows: { booked: number; n: number }[] }).rows[0]).toEqual({
+      booked: 1,
+      n: 1,
+    });
+  });
+
+  it("another family's child, the same child twice, an unknown slot: refused, nothing written", async () => {
+    const s = await slot(5, '2026-03-06');
+    const book = (cookie: string, childId: string, slotId = s.id) =>
+      t.call('POST', `/api/v1/families/slots/${slotId}/bookings`, { cookie, body: { childId } });
+    expect((await book(parentA, kids[0]!)).statusCode).toBe(201);
+    const state = async () => ({
+      bookings: await countRows(t, 'family_bookings'),
+      audit: await countRows(t, 'audit_log'),
+      booked: (
+        (await t.database.db.execute(sql`select booked from family_slots where id = ${s.id}`)) as unknown as {
+          rows: { booked: number }[];
+        }
+      ).rows[0]!.booked,
+    });
+    const before = await state();
+    expect(before.booked).toBe(1);
+    const notMine = await book(parentB, kids[1]!);
+    expect(notMine.statusCode).toBe(400);
+    expect(notMine.json().errors[0]).toMatchObject({ field: 'childId', rule: 'not_your_child' });
+    const twice = await book(parentA, kids[0]!);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe('families.already_booked');
+    const unknown = await book(parentA, kids[1]!, '01900000-0000-7000-8000-000000000000');
+    expect(unknown.statusCode).toBe(404);
+    expect(await state()).toEqual(before);
+  });
+
   it('a cancellation promotes the first on the waitlist and notifies them; past the deadline nothing moves', async () => {
     const s = await slot(1, '2026-03-06');
     const first = await t.call('POST', `/api/v1/families/slots/${s.id}/bookings`, {
