@@ -154,7 +154,12 @@ export default function RenewalsPage() {
     >
       <p>{t('subsidy.renewals.help')}</p>
       <Alert type="info" showIcon message={t('subsidy.renewals.localChoice')} style={{ marginBottom: 12 }} />
-      <Space wrap style={{ marginBottom: 12 }} data-testid="renewal-counts" aria-live="polite">
+      <Space
+        wrap
+        style={{ display: 'flex', marginBottom: 12 }}
+        data-testid="renewal-counts"
+        aria-live="polite"
+      >
         {counts.isError ? (
           <span>{problemText(counts.error, lang, t('subsidy.loadFailed'))}</span>
         ) : (
