@@ -225,6 +225,7 @@ test('module console pages (quality, supervision, families, workforce, plan): ze
   await visit('/admin/plan/funding', 'plan funding', '.ant-table-row');
   await visit('/admin/plan/rules', 'plan rule packs', '.ant-table-row');
   await visit('/admin/subsidy/applications', 'subsidy applications', '.ant-table-row');
+  await visit('/admin/subsidy/renewals', 'subsidy renewals', '.ant-table-row');
   await visit('/admin/subsidy/batches', 'subsidy batches', '.ant-table-row');
   await visit('/admin/subsidy/import', 'subsidy import');
   await visit('/admin/operating/register', 'operating register', '.ant-statistic');

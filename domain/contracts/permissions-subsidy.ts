@@ -10,6 +10,10 @@ export const SUBSIDY_PERMISSIONS = {
   'subsidy.import': ['district_officer'],
   // Payment batches for the finance bureau, returns by the bank.
   'subsidy.pay': ['district_officer'],
+  // The yearly renewal (年度复核, ADR 0027): the district opens a year's renewals…
+  'subsidy.renewal_open': ['district_officer'],
+  // …and the town of the child's hukou confirms or stops each one.
+  'subsidy.renewal_decide': ['town_officer'],
   // A parent sees the state of their own children's applications.
   'subsidy.mine': ['parent'],
 } as const satisfies Record<string, readonly Role[]>;

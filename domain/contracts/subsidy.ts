@@ -15,6 +15,8 @@ export const END_REASONS = ['death', 'emigration', 'hukou_moved', 'other'] as co
 export const BATCH_STATUSES = ['draft', 'submitted', 'paid'] as const;
 export const BATCH_ACTIONS = ['submit', 'mark_paid'] as const;
 export const LINE_STATUSES = ['pending', 'paid', 'returned'] as const;
+/** The yearly renewal's states (subsidy-renewal.ts): open → confirmed | stopped. */
+export const RENEWAL_STATES = ['open', 'confirmed', 'stopped'] as const;
 
 export type SubsidyStatus = (typeof SUBSIDY_STATUSES)[number];
 export type SubsidyAction = (typeof SUBSIDY_ACTIONS)[number];
@@ -222,6 +224,14 @@ export const mySubsidySchema = z.object({
       monthsPaid: z.number().int(),
       amountPaid: z.number(),
       bankAccount: z.string().describe('masked'),
+      renewal: z
+        .object({
+          year: z.number().int(),
+          state: z.enum(RENEWAL_STATES),
+          stopReason: z.enum(END_REASONS).nullable(),
+        })
+        .nullable()
+        .describe("this year's renewal (年度复核) of the application, null when none was opened"),
     }),
   ),
   yuanPerMonth: z.number(),

@@ -81,7 +81,7 @@ export const NATIONAL_CHILDCARE_SUBSIDY_NORMS_2025: PolicyPack = {
       // (2026-12-06, queries 「育儿补贴制度管理规范 年度 复核 续领 信息核验」 and 「育儿补贴 管理规范 年度 信息核验
       // 停发 上海 续领」) found no text of this norm or of Shanghai's implementation on renewal: who renews, by
       // when, and what is checked are unknown. No value is carried here; the renewal in
-      // domain/subsidy/renewal.ts is a local choice (the town confirms each approved child once a year).
+      // domain/subsidy/renewal.ts is a local choice (the town confirms each approved child once a year; ADR 0027).
     },
   },
 };

@@ -78,10 +78,11 @@ describe('payable in the year', () => {
   it.each([
     ['approved in the year, no renewal', '2026-04-01', null, 2026, true],
     ['approved before, renewal confirmed', '2025-04-01', 'confirmed', 2026, true],
-    ['approved before, renewal pending', '2025-04-01', 'pending', 2026, false],
+    ['approved before, renewal open', '2025-04-01', 'open', 2026, false],
     ['approved before, renewal stopped', '2025-04-01', 'stopped', 2026, false],
     ['approved before, no renewal opened', '2025-04-01', null, 2026, false],
-    ['approved after the year', '2027-01-02', null, 2026, false],
+    // Back pay: approved in 2027 for a child due in 2026 — the approval checked the child.
+    ['approved after the year (back pay)', '2027-01-02', null, 2026, true],
     ['not approved', null, null, 2026, false],
   ] as const)('%s', (_c, approvedAt, renewal, year, ok) => {
     expect(payableInYear(approvedAt, renewal, year)).toBe(ok);

@@ -35,17 +35,18 @@ export function renewalsDue<T extends RenewalCandidate>(
 }
 
 /**
- * Whether the batch of `year` may pay an application's months of that year: approved in that year, or
- * its renewal for that year confirmed (local choice, see above).
+ * Whether the batch of `year` may pay an application's months of that year: approved in that year or
+ * later (the approval checked the child: a late application's earlier months are back pay), or its
+ * renewal for that year confirmed (local choice, see above). An open or stopped renewal pays none of
+ * the year's months — a stopped one not even those before the stopping event (ADR 0027).
  */
 export function payableInYear(
   approvedAt: string | null,
-  renewalStatus: 'pending' | 'confirmed' | 'stopped' | null,
+  renewalState: 'open' | 'confirmed' | 'stopped' | null,
   year: number,
 ): boolean {
   if (!approvedAt) return false;
   const approvedYear = Number(approvedAt.slice(0, 4));
-  if (approvedYear > year) return false;
-  if (approvedYear === year) return true;
-  return renewalStatus === 'confirmed';
+  if (approvedYear >= year) return true;
+  return renewalState === 'confirmed';
 }

@@ -5,10 +5,14 @@
  * decided (a few rejected, a few stopped), recent ones wait in the towns' queues (some past their 30
  * working days); the demo parent's child is approved. Batches: 2025 paid, then each quarter of this
  * year up to the last full quarter paid, the next one submitted with two lines returned by the bank.
+ * The yearly renewal (ADR 0027): this year's renewals of the applications approved before it, opened
+ * on 2 January — most confirmed by the towns in the first quarter, some still open, a few stopped with
+ * each reason — and this year's batches pay only the confirmed ones (payableInYear).
  * Bank cards carry a valid Luhn digit; every number is sealed like real data.
  */
 import { and, eq, gte } from 'drizzle-orm';
 import { addWorkingDays } from '../../../domain/rules/workdays.ts';
+import { needsRenewal, payableInYear } from '../../../domain/subsidy/renewal.ts';
 import { amountFor, luhnValid, monthOf, monthsDue } from '../../../domain/subsidy/rules.ts';
 import type { Db } from '../../db/client.ts';
 import { insertChunks } from '../../demo/chunks.ts';
@@ -19,7 +23,7 @@ import { getWorkCalendar } from '../calendar/work-calendar.ts';
 import type { ModuleDemoContext } from '../demo.ts';
 import { families, familyChildren, familyGuardians } from '../families/tables.ts';
 import { runsOf, subsidyValues } from './service.ts';
-import { subsidyApplications, subsidyBatches, subsidyBatchLines } from './tables.ts';
+import { subsidyApplications, subsidyBatches, subsidyBatchLines, subsidyRenewals } from './tables.ts';
 
 const SEED = 20250728;
 const BANKS = [
@@ -30,6 +34,12 @@ const BANKS = [
   '中国银行青浦支行',
 ];
 const REJECT = ['户籍核验不一致，请补充户口簿', '出生医学证明信息与申请不符'];
+const STOPS = [
+  { stopReason: 'hukou_moved', note: '户籍已迁往外省市' },
+  { stopReason: 'emigration', note: '随父母出国定居' },
+  { stopReason: 'death', note: null },
+  { stopReason: 'other', note: '监护人书面申请放弃补贴' },
+] as const;
 
 function card(rng: Rng): string {
   let body = '622';
@@ -139,8 +149,55 @@ export async function seedSubsidyDemo(db: Db, ctx: ModuleDemoContext): Promise<v
   }
   await insertChunks(apps, (c) => db.insert(subsidyApplications).values(c).onConflictDoNothing());
 
-  // — batches: 2025 (paid), this year's quarters up to the last full one (paid), the next (submitted) —
+  // — this year's renewals (opened on 2 January; the towns decide in the first quarter) —
   const year = Number(today.slice(0, 4));
+  const officer = ctx.accounts.get('district') ?? ctx.accounts.values().next().value!;
+  const townOfficer = new Map(
+    [
+      ['310118102', ctx.accounts.get('town-zhujiajiao')],
+      ['310118106', ctx.accounts.get('town-xujing')],
+    ].filter((e): e is [string, string] => !!e[1]),
+  );
+  const openedAt = new Date(Math.min(Date.parse(`${year}-01-02T01:00:00Z`), now.getTime() - 7_200_000));
+  const renewals: (typeof subsidyRenewals.$inferInsert)[] = [];
+  const renewal = new Map<string, 'open' | 'confirmed' | 'stopped'>();
+  for (const a of apps) {
+    const candidate = {
+      id: a.id!,
+      status: a.status!,
+      approvedAt: a.decidedOn ?? null,
+      child: { birthDate: a.childBirthDate!, endsOn: a.endsOn ?? null },
+    };
+    if (!needsRenewal(candidate, values, year)) continue;
+    const roll = rng.int(0, 99);
+    const state = a.familyId === demoFamilyId || roll >= 14 ? 'confirmed' : roll >= 5 ? 'open' : 'stopped';
+    const stop = state === 'stopped' ? STOPS[roll % STOPS.length]! : null;
+    const decidedAt =
+      state === 'open'
+        ? null
+        : new Date(Math.min(openedAt.getTime() + rng.int(3, 85) * 86_400_000, now.getTime() - 3_600_000));
+    renewal.set(a.id!, state);
+    renewals.push({
+      districtCode: district,
+      id: rng.uuid(openedAt.getTime()),
+      applicationId: a.id!,
+      year,
+      townCode: a.townCode!,
+      state,
+      stopReason: stop?.stopReason ?? null,
+      note: stop?.note ?? null,
+      openedBy: officer,
+      openedAt,
+      decidedBy: decidedAt ? (townOfficer.get(a.townCode!) ?? officer) : null,
+      decidedAt,
+      createdAt: openedAt,
+      updatedAt: decidedAt ?? openedAt,
+      version: decidedAt ? 2 : 1,
+    });
+  }
+  await insertChunks(renewals, (c) => db.insert(subsidyRenewals).values(c).onConflictDoNothing());
+
+  // — batches: 2025 (paid), this year's quarters up to the last full one (paid), the next (submitted) —
   const lastFull = Math.floor((Number(today.slice(5, 7)) - 1) / 3); // full quarters before this month's
   const plan: { year: number; through: string; status: 'paid' | 'submitted' }[] = [
     { year: 2025, through: '2025-12', status: 'paid' },
@@ -155,7 +212,6 @@ export async function seedSubsidyDemo(db: Db, ctx: ModuleDemoContext): Promise<v
     });
   const payable = apps.filter((a) => (a.status === 'approved' || a.status === 'stopped') && a.decidedOn);
   const covered = new Map<string, Set<string>>();
-  const officer = ctx.accounts.get('district') ?? ctx.accounts.values().next().value!;
   for (const [i, b] of plan.entries()) {
     if (b.through.endsWith('-00') || b.through.slice(0, 4) !== String(b.year)) continue;
     const at = new Date(Date.parse(`${b.through}-01T02:00:00Z`) + 40 * 86_400_000);
@@ -164,6 +220,8 @@ export async function seedSubsidyDemo(db: Db, ctx: ModuleDemoContext): Promise<v
     const lines: (typeof subsidyBatchLines.$inferInsert)[] = [];
     for (const a of payable) {
       if (a.decidedOn! > localDate(at)) continue;
+      if (!payableInYear(a.decidedOn!, b.year === year ? (renewal.get(a.id!) ?? null) : null, b.year))
+        continue;
       const seen = covered.get(a.id!) ?? new Set<string>();
       const months = monthsDue({ birthDate: a.childBirthDate!, endsOn: a.endsOn ?? null }, values, {
         year: b.year,

@@ -22,6 +22,11 @@ export const subsidyErrors = defineErrors('subsidy', {
     zh: '截至所选月份没有应发放的补贴（已全部纳入批次）',
     en: 'Nothing is due through that month (every month due is in a batch already)',
   },
+  'subsidy.renewal_not_allowed': {
+    status: 409,
+    zh: '该年度复核当前状态不能进行此操作（或不属于您的街镇）',
+    en: "This renewal cannot take that step in its current state (or it is not your town's)",
+  },
   'subsidy.line_returned': {
     status: 409,
     zh: '该明细已退回',

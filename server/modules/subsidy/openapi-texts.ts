@@ -22,6 +22,11 @@ export const texts: ModuleOpenApiTexts = {
     [`POST ${B}/batches/:id/lines/:lineId/return`]: 'subsidy.returnLine',
     [`GET ${B}/batches/:id/export`]: 'subsidy.exportBatch',
     [`GET ${B}/mine`]: 'subsidy.mine',
+    [`POST ${B}/renewals/open`]: 'subsidy.openRenewals',
+    [`GET ${B}/renewals`]: 'subsidy.listRenewals',
+    [`GET ${B}/renewals/counts`]: 'subsidy.renewalCounts',
+    [`GET ${B}/renewals/:id`]: 'subsidy.getRenewal',
+    [`POST ${B}/renewals/:id/decisions`]: 'subsidy.decideRenewal',
   },
   summaries: {
     'subsidy.importTemplate': {
@@ -74,6 +79,20 @@ export const texts: ModuleOpenApiTexts = {
       zh: '批次发放清单（XLSX，报财政局）',
     },
     'subsidy.mine': { en: 'A parent’s children’s applications', zh: '家长查看本家庭婴幼儿的育儿补贴申请' },
+    'subsidy.openRenewals': {
+      en: 'Open a year’s renewals: one for every approved application that needs one (idempotent; a local procedure)',
+      zh: '发起年度复核：为需复核的已通过申请各建一条待复核记录（重复发起不重复建立；本区自定程序）',
+    },
+    'subsidy.listRenewals': {
+      en: 'Renewals in scope by year, state and town (child masked)',
+      zh: '管辖范围内的年度复核（按年度、状态、街镇筛选；婴幼儿信息脱敏）',
+    },
+    'subsidy.renewalCounts': { en: 'Renewals of a year per state', zh: '年度复核各状态数量' },
+    'subsidy.getRenewal': { en: 'One renewal', zh: '年度复核详情' },
+    'subsidy.decideRenewal': {
+      en: 'The hukou town confirms a renewal or stops it with a reason (the year is paid once confirmed)',
+      zh: '户籍街镇确认续发或停发（须选择事由）；确认后方发放该年度补贴',
+    },
   },
   tags: { subsidy: '育儿补贴 / Childcare subsidy' },
   examples: {},

@@ -30,6 +30,7 @@ import { resolvePolicy } from '../../../domain/policy/resolve.ts';
 import { normalizeMobile, validateCitizenId } from '../../../domain/rules/ids.ts';
 import { toFieldError } from '../../../domain/rules/reasons.ts';
 import { addWorkingDays, type WorkCalendar } from '../../../domain/rules/workdays.ts';
+import { payableInYear } from '../../../domain/subsidy/renewal.ts';
 import {
   amountFor,
   checkBankAccount,
@@ -55,6 +56,7 @@ import { updateVersioned } from '../../platform/versioned.ts';
 import { getWorkCalendar } from '../calendar/work-calendar.ts';
 import { familyChildren } from '../families/tables.ts';
 import './errors.ts';
+import { renewalStates, renewalsOfApplications } from './renewal-states.ts';
 import { subsidyApplications, subsidyBatches, subsidyBatchLines } from './tables.ts';
 
 type Q<T extends z.ZodType> = z.infer<T>;
@@ -282,7 +284,7 @@ async function paidOf(db: Db, districtCode: string, ids: string[]): Promise<Map<
   return out;
 }
 
-const childOf = (r: AppRow) => ({
+export const childOf = (r: Pick<AppRow, 'childBirthDate' | 'adoptedOn' | 'hukouFrom' | 'endsOn'>) => ({
   birthDate: r.childBirthDate,
   adoptedOn: r.adoptedOn,
   hukouFrom: r.hukouFrom,
@@ -676,10 +678,13 @@ export function createSubsidyService({ db }: { db: Db }) {
           )
           .groupBy(subsidyBatchLines.applicationId);
         const lastReturn = new Map(returned.map((r) => [r.applicationId, new Date(r.at).getTime()]));
+        // The yearly renewal (ADR 0027): approved before the year, paid for it only once confirmed.
+        const renewal = await renewalStates(tx, actor.districtCode, body.year);
         const batchId = uuidv7(ctx.now.getTime());
         const lines: (typeof subsidyBatchLines.$inferInsert)[] = [];
         for (const a of apps) {
           if ((lastReturn.get(a.id) ?? 0) >= a.updatedAt.getTime()) continue;
+          if (!payableInYear(a.decidedOn, renewal.get(a.id) ?? null, body.year)) continue;
           const covered = paid.get(a.id);
           const due = monthsDue(childOf(a), values, { year: body.year, through: body.through }).filter(
             (m) => !covered?.has(m),
@@ -856,6 +861,13 @@ export function createSubsidyService({ db }: { db: Db }) {
         .where(scopeWhere(actor, applicationScope))
         .orderBy(asc(subsidyApplications.appliedOn), asc(subsidyApplications.id));
       const items = await answer(ctx, actor, rows);
+      const year = Number(today.slice(0, 4));
+      const renewals = await renewalsOfApplications(
+        db,
+        actor.districtCode,
+        rows.map((r) => r.id),
+        year,
+      );
       return {
         items: items.map((a) => ({
           applicationNo: a.applicationNo,
@@ -871,6 +883,7 @@ export function createSubsidyService({ db }: { db: Db }) {
           monthsPaid: a.monthsPaid,
           amountPaid: a.amountPaid,
           bankAccount: a.bankAccount,
+          renewal: renewals.get(a.id) ?? null,
         })),
         yuanPerMonth: values.yuanPerYear / 12,
         source: values.source,

@@ -25,6 +25,7 @@ import {
   BATCH_STATUSES,
   END_REASONS,
   LINE_STATUSES,
+  RENEWAL_STATES,
   SUBSIDY_STATUSES,
 } from '../../../domain/contracts/subsidy.ts';
 import { comment, pd } from '../../platform/comments.ts';
@@ -228,5 +229,72 @@ comment(
     returnReason: ['退回原因（如账户有误）', 'Why it was returned (e.g. a wrong account)'],
     returnedAt: ['退回时间', 'Returned at'],
     createdAt: ['创建时间', 'Created at'],
+  },
+);
+
+/** The yearly renewal (年度复核, ADR 0027): one a year per approved application, opened by the district. */
+export const subsidyRenewals = pgTable(
+  'subsidy_renewals',
+  {
+    districtCode: districtCode(),
+    id: uuid('id').notNull(),
+    applicationId: uuid('application_id').notNull(),
+    year: integer('year').notNull(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    state: enumText('state', RENEWAL_STATES).notNull(),
+    stopReason: enumText('stop_reason', END_REASONS),
+    note: varchar('note', { length: 500 }),
+    openedBy: uuid('opened_by').notNull(),
+    openedAt: tz('opened_at').notNull(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: tz('decided_at'),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtCode, t.id] }),
+    uniqueIndex('subsidy_renewals_application_year_uq').on(t.districtCode, t.applicationId, t.year),
+    index('subsidy_renewals_year_idx').on(t.districtCode, t.year, t.townCode, t.state),
+    foreignKey({
+      name: 'subsidy_renewals_application_fk',
+      columns: [t.districtCode, t.applicationId],
+      foreignColumns: [subsidyApplications.districtCode, subsidyApplications.id],
+    }),
+    check(
+      'subsidy_renewals_stop_ck',
+      sql`(${t.state} = 'stopped') = (${t.stopReason} is not null) and (${t.state} = 'open') = (${t.decidedAt} is null)`,
+    ),
+    ...enumChecks(t),
+  ],
+);
+comment(
+  subsidyRenewals,
+  [
+    '育儿补贴年度复核（每份通过的申请每年一条；本区自定程序）',
+    'Yearly renewals of childcare subsidies (one per approved application a year; a local procedure)',
+  ],
+  {
+    districtCode: DISTRICT,
+    id: ['复核 ID（UUIDv7）', 'Renewal id (UUIDv7)'],
+    applicationId: ['育儿补贴申请 ID', 'Application id'],
+    year: [
+      '复核年度（该年度的补贴月份须复核确认后发放）',
+      'Year renewed (its months are paid once confirmed)',
+    ],
+    townCode: ['户籍街镇代码（负责复核）', 'Hukou town (confirms or stops the renewal)'],
+    state: ['状态：open 待复核/confirmed 已确认/stopped 已停发', 'State: open/confirmed/stopped'],
+    stopReason: [
+      '停发事由：death 死亡/emigration 出国定居/hukou_moved 户籍迁出/other 其他',
+      'Stop reason: death/emigration/hukou_moved/other',
+    ],
+    note: ['复核说明', 'Note of the decision'],
+    openedBy: ['发起复核的区级账号 ID', 'District account that opened the year'],
+    openedAt: ['发起时间', 'Opened at'],
+    decidedBy: ['复核人账号 ID', 'Deciding account'],
+    decidedAt: ['复核时间', 'Decided at'],
+    createdAt: ['创建时间', 'Created at'],
+    updatedAt: ['更新时间', 'Updated at'],
+    version: ['版本号（乐观锁）', 'Version (optimistic concurrency)'],
   },
 );

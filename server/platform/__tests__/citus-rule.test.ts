@@ -403,6 +403,10 @@ const JOURNEYS: Journey[] = [
     module: 'subsidy',
     async setup(t) {
       await t.createUser('citus-subsidy', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
+      await t.createUser('citus-subsidy-town', 'town_officer', {
+        kind: 'division',
+        divisionCode: `${DISTRICT}102`,
+      });
       const cookie = await t.login('citus-subsidy');
       const rows = [1, 2].map((n) => {
         const v: Record<string, string> = {
@@ -467,6 +471,26 @@ const JOURNEYS: Journey[] = [
           body: { action: 'submit', version: batch.version },
         }),
         'submit',
+      );
+      // The yearly renewal (ADR 0027): open next year, list, count, the town confirms one.
+      ok(
+        await t.call('POST', '/api/v1/subsidy/renewals/open', { cookie, body: { year: 2027 } }),
+        'renewals open',
+      );
+      const renewals = ok(
+        await t.call('GET', '/api/v1/subsidy/renewals?year=2027', { cookie }),
+        'renewals',
+      ).json();
+      ok(await t.call('GET', '/api/v1/subsidy/renewals/counts?year=2027', { cookie }), 'renewal counts');
+      const town = await t.login('citus-subsidy-town');
+      const r = renewals.items[0];
+      ok(await t.call('GET', `/api/v1/subsidy/renewals/${r.id}`, { cookie: town }), 'renewal');
+      ok(
+        await t.call('POST', `/api/v1/subsidy/renewals/${r.id}/decisions`, {
+          cookie: town,
+          body: { action: 'confirm', version: r.version },
+        }),
+        'renewal confirm',
       );
     },
   },

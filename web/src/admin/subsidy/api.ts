@@ -10,6 +10,9 @@ export type Batch = ResponseOf<'/api/v1/subsidy/batches/{id}', 'get'>;
 export type BatchLine = ResponseOf<'/api/v1/subsidy/batches/{id}/lines', 'get'>['items'][number];
 export type BatchLineQuery = QueryOf<'/api/v1/subsidy/batches/{id}/lines', 'get'>;
 export type MySubsidy = ResponseOf<'/api/v1/subsidy/mine', 'get'>;
+export type Renewal = ResponseOf<'/api/v1/subsidy/renewals', 'get'>['items'][number];
+export type RenewalQuery = QueryOf<'/api/v1/subsidy/renewals', 'get'>;
+export type RenewalDecision = BodyOf<'/api/v1/subsidy/renewals/{id}/decisions', 'post'>;
 
 export const subsidyKey = ['subsidy'] as const;
 
@@ -36,5 +39,12 @@ export const subsidyApi = {
       }),
     ),
   exportUrl: (id: string) => apiUrl(`/subsidy/batches/${encodeURIComponent(id)}/export`, { format: 'xlsx' }),
+  renewals: (query: RenewalQuery, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/subsidy/renewals', { params: { query }, signal })),
+  renewalCounts: (query: { year: number; townCode?: string }, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/subsidy/renewals/counts', { params: { query }, signal })),
+  openRenewals: (year: number) => unwrap(http.POST('/api/v1/subsidy/renewals/open', { body: { year } })),
+  decideRenewal: (id: string, body: RenewalDecision) =>
+    unwrap(http.POST('/api/v1/subsidy/renewals/{id}/decisions', { params: { path: { id } }, body })),
   mine: (signal?: AbortSignal) => unwrap(http.GET('/api/v1/subsidy/mine', { signal })),
 };

@@ -1,5 +1,5 @@
 /** Console pages of the childcare-subsidy casework (育儿补贴, issue 17; merged into ../routes.tsx). */
-import { AccountBookOutlined, MoneyCollectOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AuditOutlined, MoneyCollectOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AdminRoute } from '../routes.tsx';
 
@@ -18,6 +18,13 @@ export const routes: readonly AdminRoute[] = [
     icon: <AccountBookOutlined />,
     Component: lazy(() => import('./ImportPage.tsx')),
     menu: false,
+  },
+  {
+    path: 'subsidy/renewals',
+    permission: 'subsidy.read',
+    labelKey: 'subsidy.nav.renewals',
+    icon: <AuditOutlined />,
+    Component: lazy(() => import('./RenewalsPage.tsx')),
   },
   {
     path: 'subsidy/batches',

@@ -56,4 +56,39 @@ describe('育儿补贴 card', () => {
     await waitFor(() => expect(screen.queryByTestId('subsidy-error')).toBeNull());
     expect(screen.queryByTestId('subsidy-loading')).toBeNull();
   });
+
+  it("shows this year's renewal: open as 待年度复核, stopped with its reason", async () => {
+    const item = (no: string, renewal: unknown) => ({
+      applicationNo: no,
+      childName: '王小宝',
+      childIdNumber: '310118********0026',
+      status: 'approved',
+      appliedOn: '2025-10-10',
+      dueOn: null,
+      reason: null,
+      dueFrom: '2025-01',
+      dueTo: '2027-05',
+      monthsDue: 29,
+      monthsPaid: 12,
+      amountPaid: 3600,
+      bankAccount: '****0128',
+      renewal,
+    });
+    globalThis.fetch = vi.fn(async () =>
+      Response.json({
+        ...answer,
+        items: [
+          item('A-1', { year: 2026, state: 'open', stopReason: null }),
+          item('A-2', { year: 2026, state: 'stopped', stopReason: 'hukou_moved' }),
+          item('A-3', null),
+        ],
+      }),
+    ) as unknown as typeof fetch;
+    renderWithProviders(<SubsidyCard />);
+    const lines = await screen.findAllByTestId('subsidy-renewal');
+    expect(lines.map((l) => l.textContent)).toEqual([
+      '2026 年度复核：待年度复核',
+      '2026 年度复核：已停发（户籍迁出本市），本年度不再发放',
+    ]);
+  });
 });

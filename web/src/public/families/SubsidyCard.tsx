@@ -1,6 +1,6 @@
 /**
  * The parent's childcare-subsidy card on 我的家庭 (issue 17): each child's application, its state, months due
- * and paid; numbers masked. Until the answer arrives the card says it is loading (not "no application");
+ * and paid, this year's renewal (待年度复核 / 已确认续发 / 已停发 with the reason); numbers masked. Until the answer arrives the card says it is loading (not "no application");
  * a failed answer shows the reason and a retry.
  */
 import { useQuery } from '@tanstack/react-query';
@@ -62,6 +62,24 @@ export function SubsidyCard() {
                 <br />
                 {t('subsidy.portal.paid', { n: a.monthsPaid, amount: a.amountPaid.toLocaleString() })} ·{' '}
                 {t('subsidy.portal.account', { account: a.bankAccount })}
+                {a.renewal ? (
+                  <>
+                    <br />
+                    <span data-testid="subsidy-renewal">
+                      {a.renewal.state === 'stopped'
+                        ? t('subsidy.portal.renewalStopped', {
+                            year: a.renewal.year,
+                            reason: a.renewal.stopReason
+                              ? t(`subsidy.endReason.${a.renewal.stopReason}`)
+                              : '',
+                          })
+                        : t('subsidy.portal.renewal', {
+                            year: a.renewal.year,
+                            state: t(`subsidy.renewals.state.${a.renewal.state}`),
+                          })}
+                    </span>
+                  </>
+                ) : null}
                 {a.reason ? (
                   <>
                     <br />
