@@ -25,6 +25,7 @@ export interface BBox {
 
 export const SHANGHAI = '310000';
 export const QINGPU = '310118';
+export const SONGJIANG = '310117';
 
 export const DIVISIONS: readonly DivisionRef[] = [
   {
@@ -144,11 +145,178 @@ export const DIVISIONS: readonly DivisionRef[] = [
     lat: 31.2323,
     lng: 121.0822,
   },
+  // Songjiang (松江区), the second demo district (issue 15: multi-tenancy proven, not described). Its 6
+  // 街道 and 11 镇 as in the public division lists; the 9-digit codes follow the statistical style
+  // (00x for 街道, 1xx for 镇) and the centres are approximate — neither checked against the official
+  // 统计用区划代码 table here.
+  {
+    code: SONGJIANG,
+    parentCode: SHANGHAI,
+    level: 'district',
+    nameZh: '松江区',
+    nameEn: 'Songjiang District',
+    lat: 31.0322,
+    lng: 121.2277,
+  },
+  {
+    code: '310117001',
+    parentCode: SONGJIANG,
+    level: 'town',
+    nameZh: '岳阳街道',
+    nameEn: 'Yueyang Subdistrict',
+    lat: 31.0135,
+    lng: 121.229,
+  },
+  {
+    code: '310117002',
+    parentCode: SONGJIANG,
+    level: 'town',
+    nameZh: '永丰街道',
+    nameEn: 'Yongfeng Subdistrict',
+    lat: 31.015,
+    lng: 121.201,
+  },
+  {
+    code: '310117003',
+    parentCode: SONGJIANG,
+    level: 'town',
+    nameZh: '方松街道',
+    nameEn: 'Fangsong Subdistrict',
+    lat: 31.036,
+    lng: 121.226,
+  },
+  {
+    code: '310117004',
+    parentCode: SONGJIANG,
+    level: 'town',
+    nameZh: '中山街道',
+    nameEn: 'Zhongshan Subdistrict',
+    lat: 31.002,
+    lng: 121.247,
+  },
+  {
+    code: '310117005',
+    parentCode: SONGJIANG,
+    level: 'town',
+    nameZh: '广富林街道',
+    nameEn: 'Guangfulin Subdistrict',
+    lat: 31.062,
+    lng: 121.208,
+  },
+  {
+    code: '310117006',
+    parentCode: SONGJIANG,
+    level: 'town',
+    nameZh: '九里亭街道',
+    nameEn: 'Jiuliting Subdistrict',
+    lat: 31.133,
+    lng: 121.327,
+  },
+  {
+    code: '310117101',
+    parentCode: SONGJIANG,
+    level: 'town',
+    nameZh: '泗泾镇',
+    nameEn: 'Sijing Town',
+    lat: 31.121,
+    lng: 121.264,
+  },
+  {
+    code: '310117102',
+    parentCode: SONGJIANG,
+    level: 'town',
+    nameZh: '佘山镇',
+    nameEn: 'Sheshan Town',
+    lat: 31.096,
+    lng: 121.193,
+  },
+  {
+    code: '310117103',
+    parentCode: SONGJIANG,
+    level: 'town',
+    nameZh: '车墩镇',
+    nameEn: 'Chedun Town',
+    lat: 30.992,
+    lng: 121.315,
+  },
+  {
+    code: '310117104',
+    parentCode: SONGJIANG,
+    level: 'town',
+    nameZh: '新桥镇',
+    nameEn: 'Xinqiao Town',
+    lat: 31.056,
+    lng: 121.323,
+  },
+  {
+    code: '310117105',
+    parentCode: SONGJIANG,
+    level: 'town',
+    nameZh: '洞泾镇',
+    nameEn: 'Dongjing Town',
+    lat: 31.088,
+    lng: 121.243,
+  },
+  {
+    code: '310117106',
+    parentCode: SONGJIANG,
+    level: 'town',
+    nameZh: '九亭镇',
+    nameEn: 'Jiuting Town',
+    lat: 31.126,
+    lng: 121.31,
+  },
+  {
+    code: '310117109',
+    parentCode: SONGJIANG,
+    level: 'town',
+    nameZh: '泖港镇',
+    nameEn: 'Maogang Town',
+    lat: 30.942,
+    lng: 121.188,
+  },
+  {
+    code: '310117114',
+    parentCode: SONGJIANG,
+    level: 'town',
+    nameZh: '石湖荡镇',
+    nameEn: 'Shihudang Town',
+    lat: 30.983,
+    lng: 121.132,
+  },
+  {
+    code: '310117115',
+    parentCode: SONGJIANG,
+    level: 'town',
+    nameZh: '新浜镇',
+    nameEn: 'Xinbang Town',
+    lat: 30.949,
+    lng: 121.084,
+  },
+  {
+    code: '310117116',
+    parentCode: SONGJIANG,
+    level: 'town',
+    nameZh: '叶榭镇',
+    nameEn: 'Yexie Town',
+    lat: 30.925,
+    lng: 121.27,
+  },
+  {
+    code: '310117117',
+    parentCode: SONGJIANG,
+    level: 'town',
+    nameZh: '小昆山镇',
+    nameEn: 'Xiaokunshan Town',
+    lat: 31.038,
+    lng: 121.133,
+  },
 ];
 
 /** Bounding boxes of districts (coordinates of institutions must fall inside their district's box). */
 export const DISTRICT_BBOX: Readonly<Record<string, BBox>> = {
   [QINGPU]: { minLat: 30.96, maxLat: 31.3, minLng: 120.87, maxLng: 121.34 },
+  [SONGJIANG]: { minLat: 30.86, maxLat: 31.18, minLng: 121.03, maxLng: 121.42 },
 };
 
 /**
@@ -163,6 +331,12 @@ export const DISTRICT_POPULATION: Readonly<
     value: 1_271_261,
     year: 2020,
     source: '上海市青浦区第七次全国人口普查公报（2020年11月1日零时常住人口）',
+    verified: false,
+  },
+  [SONGJIANG]: {
+    value: 1_909_565,
+    year: 2020,
+    source: '上海市松江区第七次全国人口普查公报（2020年11月1日零时常住人口）',
     verified: false,
   },
 };

@@ -175,10 +175,13 @@ export async function buildApp({ database, clock, config, migration, pressure }:
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const db = database.db;
+  // The districts this deployment serves: its own, plus the second demo district(s) of DEMO_DISTRICTS
+  // (demo only, issue 15) — logins may name them, and their jobs and audit chains run like the first's.
+  const served = [config.districtCode, ...config.demoExtraDistricts];
   const jobs = createJobs({
     db,
     clock,
-    districtCodes: [config.districtCode],
+    districtCodes: served,
     schedules: SCHEDULES,
     onLoopError: (name) => app.log.error({ errorName: name }, 'job loop failed; retrying at the next poll'),
   });
@@ -186,7 +189,7 @@ export async function buildApp({ database, clock, config, migration, pressure }:
   // Audit entries are linked into the district's chain after their commit (ADR 0017): after every
   // write request, and by a sweep each second for jobs and audited reads. Closed after the jobs.
   const sealer = createAuditSealer(db, {
-    districts: [config.districtCode],
+    districts: served,
     onError: (err) => app.log.error({ errorName: (err as Error).name }, 'audit sealing failed; retrying'),
   });
   app.addHook('onResponse', (request, _reply, done) => {
@@ -202,7 +205,7 @@ export async function buildApp({ database, clock, config, migration, pressure }:
     clock,
     limiter: new LoginRateLimiter(clock, config.loginRateLimit),
     scopeTargets,
-    districts: [config.districtCode],
+    districts: served,
   });
   authRoutes(app, auth);
   userRoutes(app, createUserService({ db, scopeTargets }));

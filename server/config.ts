@@ -1,5 +1,6 @@
 /** Environment → configuration. Every variable is listed in the README. */
 import path from 'node:path';
+import { findDivision, townsOf } from '../domain/divisions.ts';
 import { type NationalClientConfig, nationalFilingConfig } from './modules/institutions/national-client.ts';
 import { type ProbeNetworks, probeNetworks } from './platform/probe-network.ts';
 
@@ -12,6 +13,12 @@ export interface Config {
   demo: boolean;
   demoPassword: string | undefined;
   districtCode: string;
+  /**
+   * DEMO_DISTRICTS (e.g. 310118,310117): the districts with demo data. The first district (DISTRICT_CODE)
+   * gets the full demo; every other one a smaller demo of its own (server/demo/seed.ts seedExtraDistrict).
+   * Only the extra ones are listed here; empty by default (only Qingpu, as `npm start` always was).
+   */
+  demoExtraDistricts: string[];
   loginRateLimit: number;
   trustProxy: boolean;
   logLevel: string;
@@ -59,6 +66,18 @@ function intSetting(
   return n;
 }
 
+/** DEMO_DISTRICTS: known district codes (6 digits, towns in domain/divisions.ts), comma-separated; the extra ones. */
+function demoExtraDistricts(raw: string | undefined, districtCode: string): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const codes = raw.split(',').map((c) => c.trim());
+  for (const c of codes)
+    if (!/^\d{6}$/.test(c) || findDivision(c)?.level !== 'district' || townsOf(c).length === 0)
+      throw new Error(
+        `DEMO_DISTRICTS 应为已知区县代码（6 位，逗号分隔）/ DEMO_DISTRICTS must list known district codes, 6 digits, comma-separated (got "${c}")`,
+      );
+  return [...new Set(codes)].filter((c) => c !== districtCode);
+}
+
 /** WEBHOOK_ALLOW_HTTP: "1" or unset; never in production (the start stops, naming the variable). */
 function webhookAllowHttp(raw: string | undefined, nodeEnv: string): boolean {
   if (raw === undefined || raw === '' || raw === '0') return false;
@@ -87,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo,
     demoPassword: env.DEMO_PASSWORD || undefined,
     districtCode: env.DISTRICT_CODE ?? '310118',
+    demoExtraDistricts: demo ? demoExtraDistricts(env.DEMO_DISTRICTS, env.DISTRICT_CODE ?? '310118') : [],
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
     trustProxy: env.TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),

@@ -1,11 +1,14 @@
 /** env → database → migrate → reference (+ demo) data → buildApp() → listen. */
+
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { seedReference } from './db/reference.ts';
-import { demoAccounts } from './demo/accounts.ts';
-import { demoAccountList, seedDemo } from './demo/seed.ts';
+import { demoAccounts, generatePassword } from './demo/accounts.ts';
+import { demoAccountList, seedDemo, seedExtraDistrict } from './demo/seed.ts';
 import { backfillNamePinyin } from './modules/institutions/name-pinyin.ts';
 import { sealAudit } from './platform/audit/service.ts';
 import { systemClock } from './platform/clock.ts';
@@ -35,6 +38,24 @@ const demo = config.demo
       now: systemClock.now(),
     })
   : undefined;
+// The second demo district(s) (DEMO_DISTRICTS): the first district's password when it is known here,
+// else one of their own, printed once and added to demo-accounts.txt.
+const extraDemo: string[] = [];
+const extraPassword = config.demoPassword || demo?.generatedPassword ? undefined : generatePassword();
+for (const district of config.demo ? config.demoExtraDistricts : []) {
+  const password = config.demoPassword ?? demo?.generatedPassword ?? (extraPassword as string);
+  const usernames = await seedExtraDistrict(database.db, { district, password, now: systemClock.now() });
+  if (usernames.length === 0) continue;
+  extraDemo.push(`  demo ${district}     ${usernames.join(', ')} (log in with district ${district})`);
+  if (!config.demoPassword) {
+    mkdirSync(config.dataDir, { recursive: true });
+    appendFileSync(
+      path.join(config.dataDir, 'demo-accounts.txt'),
+      `# district ${district}${password === demo?.generatedPassword ? '' : `, password ${password}`}\n${usernames.join('\n')}\n`,
+      { mode: 0o600 },
+    );
+  }
+}
 await sealAudit(database.db); // link what the seed and the start-up wrote (ADR 0017)
 const { app, jobs } = await buildApp({ database, clock: systemClock, config, migration });
 await app.listen({ port: config.port, host: config.host });
@@ -64,6 +85,9 @@ if (demo?.seeded) {
   lines.push(`  demo accounts   ${all.map((a) => a.username).join(', ')}`);
   lines.push(`  demo password   DEMO_PASSWORD, or see ${config.dataDir}/demo-accounts.txt`);
 }
+lines.push(...extraDemo);
+if (extraPassword)
+  lines.push(`  demo password of ${config.demoExtraDistricts.join(', ')}   ${extraPassword}   (shown once)`);
 console.log(lines.join('\n'));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

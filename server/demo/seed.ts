@@ -1,12 +1,17 @@
 /** Seed the demo Qingpu district on an empty database: module demo data, then one account per role. */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { findDivision, townsOf } from '../../domain/divisions.ts';
 import type { Db } from '../db/client.ts';
 import { seedModuleDemo, seedModuleDemoWithAccounts } from '../modules/demo.ts';
+import { seedFamiliesDemo } from '../modules/families/demo.ts';
+import { seedInstitutionsDemo } from '../modules/institutions/demo.ts';
+import { institutions } from '../modules/institutions/tables.ts';
+import { seedWorkforceDemo } from '../modules/workforce/demo.ts';
 import { users } from '../platform/tables.ts';
-import { demoAccounts, generatePassword, seedDemoAccounts } from './accounts.ts';
-import { Rng } from './rng.ts';
+import { type DemoAccount, demoAccounts, generatePassword, seedDemoAccounts } from './accounts.ts';
+import { districtSeed, Rng } from './rng.ts';
 
 export interface DemoResult {
   seeded: boolean;
@@ -81,4 +86,77 @@ export async function seedDemo(
   );
   chmodSync(file, 0o600);
   return { seeded: true, usernames, generatedPassword: password, accountsFile: file };
+}
+
+/** The size of a second district's demo: its first three towns, 400 children. */
+export const EXTRA_DISTRICT_SCALE = { towns: 3, children: 400 } as const;
+
+/** The accounts of a second district's demo: a district officer, a town officer, an institution's admin. */
+export function extraDistrictAccounts(district: string, institutionId: string): DemoAccount[] {
+  const name = findDivision(district)?.nameZh ?? district;
+  const town = townsOf(district)[0];
+  if (!town) throw new Error(`demo: no towns known for district ${district}`);
+  const townSlug = town.nameEn.replace(/ (Town|Subdistrict)$/, '').toLowerCase();
+  return [
+    {
+      username: 'district',
+      displayName: `${name}托育服务指导中心 冯老师`,
+      role: 'district_officer',
+      scope: { kind: 'division', divisionCode: district },
+    },
+    {
+      username: `town-${townSlug}`,
+      displayName: `${town.nameZh} 蒋老师`,
+      role: 'town_officer',
+      scope: { kind: 'division', divisionCode: town.code },
+    },
+    {
+      username: 'institution',
+      displayName: '机构负责人 韩园长',
+      role: 'institution_admin',
+      scope: { kind: 'institution', institutionId },
+    },
+  ];
+}
+
+/**
+ * A second demo district (DEMO_DISTRICTS, issue 15): a smaller demo of the same modules' demo functions
+ * — the registry of its first towns, a district officer, a town officer and an institution's admin, the
+ * staff of its institutions and a few hundred families — so that two tenants share the database and
+ * the isolation between them can be seen and tested. Only when the district has no accounts yet; the
+ * password is the first district's. Answers the usernames seeded (none when it was not empty).
+ */
+export async function seedExtraDistrict(
+  db: Db,
+  opts: { district: string; password: string; now: Date },
+): Promise<string[]> {
+  const { district, now } = opts;
+  const [has] = await db.select({ n: count() }).from(users).where(eq(users.districtCode, district));
+  if ((has?.n ?? 0) > 0) return [];
+  const rng = new Rng(districtSeed(20210827, district));
+  // copy 1: credit codes and director numbers of their own, no draft for a demo account to submit.
+  await seedInstitutionsDemo(db, { district, rng, now, copy: 1, towns: EXTRA_DISTRICT_SCALE.towns });
+  const [inst] = await db
+    .select({ id: institutions.id })
+    .from(institutions)
+    .where(and(eq(institutions.districtCode, district), inArray(institutions.status, ['operating'])))
+    .orderBy(asc(institutions.townCode), asc(institutions.name))
+    .limit(1);
+  if (!inst) throw new Error(`demo: no operating institution seeded in ${district}`);
+  const accounts = extraDistrictAccounts(district, inst.id);
+  const ids = await seedDemoAccounts(db, district, accounts, opts.password, now, rng);
+  const ctx = {
+    district,
+    rng,
+    now,
+    demoInstitutionId: inst.id,
+    // No demo parent in the second district: a family id no family has.
+    demoFamilyId: rng.uuid(now.getTime()),
+    accounts: ids,
+    scale: EXTRA_DISTRICT_SCALE,
+  };
+  await seedWorkforceDemo(db, ctx);
+  await seedFamiliesDemo(db, ctx);
+  await db.execute(sql`analyze`);
+  return accounts.map((a) => a.username);
 }

@@ -45,6 +45,11 @@ export interface ModuleDemoContext {
   demoFamilyId: string;
   /** username → user id of the demo accounts (server/demo/accounts.ts). */
   accounts: ReadonlyMap<string, string>;
+  /**
+   * A smaller demo (a second district, server/demo/seed.ts `seedExtraDistrict`): only the district's
+   * first `towns` towns and `children` children. Absent: the whole district at full size.
+   */
+  scale?: { towns: number; children: number };
 }
 
 /** Phase 2, after the accounts: each module in the roadmap's order (later ones read earlier ones' rows). */

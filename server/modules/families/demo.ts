@@ -76,9 +76,9 @@ const dayNumber = (day: string) => {
   return p.ok ? p.dayNumber : 0;
 };
 
-/** A synthetic citizen ID: Qingpu's code, the birth date, a sequence (odd male), a valid check character. */
-export function demoCitizenId(birthDate: string, seq: number): string {
-  const first17 = `310118${birthDate.replaceAll('-', '')}${String(seq % 1000).padStart(3, '0')}`;
+/** A synthetic citizen ID: the district's code (Qingpu's by default), the birth date, a sequence (odd male), a valid check character. */
+export function demoCitizenId(birthDate: string, seq: number, district = '310118'): string {
+  const first17 = `${district}${birthDate.replaceAll('-', '')}${String(seq % 1000).padStart(3, '0')}`;
   return first17 + citizenIdCheckChar(first17);
 }
 
@@ -86,7 +86,7 @@ export async function seedFamiliesDemo(db: Db, ctx: ModuleDemoContext): Promise<
   const { rng, district, now } = ctx;
   const today = localDate(now);
   const yearStart = `${today.slice(0, 4)}-01-01`;
-  const towns = townsOf(district);
+  const towns = townsOf(district).slice(0, ctx.scale?.towns);
   if (towns.length === 0) return;
 
   // — communities: 4–8 per town (12-digit codes under the town's 9) —
@@ -118,7 +118,7 @@ export async function seedFamiliesDemo(db: Db, ctx: ModuleDemoContext): Promise<
     `${rng.pick([...SURNAMES])}${given[rng.int(0, given.length - 1)]}${rng.chance(0.6) ? given[rng.int(0, given.length - 1)] : ''}`;
   const mobile = () =>
     `1${rng.pick(['39', '58', '86', '37', '88'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
-  for (let n = 0; n < DEMO_CHILDREN; n++) {
+  for (let n = 0; n < (ctx.scale?.children ?? DEMO_CHILDREN); n++) {
     const birthDate = addDays(today, -rng.int(10, 1060));
     const seq = (seqByDate.get(birthDate) ?? 500 + rng.int(0, 50)) + 1;
     seqByDate.set(birthDate, seq);
@@ -131,7 +131,9 @@ export async function seedFamiliesDemo(db: Db, ctx: ModuleDemoContext): Promise<
         name: name(ADULT_GIVEN),
         relation: 'mother',
         mobile: mobile(),
-        ...(rng.chance(0.3) ? { idNumber: demoCitizenId(addDays('1986-01-01', rng.int(0, 4000)), 800) } : {}),
+        ...(rng.chance(0.3)
+          ? { idNumber: demoCitizenId(addDays('1986-01-01', rng.int(0, 4000)), 800, district) }
+          : {}),
       },
     ];
     if (rng.chance(0.65))
@@ -148,7 +150,7 @@ export async function seedFamiliesDemo(db: Db, ctx: ModuleDemoContext): Promise<
       });
     const body: BirthRecordBody = {
       childName: `${surname}${name(CHILD_GIVEN).slice(1)}`,
-      childIdNumber: demoCitizenId(birthDate, seq),
+      childIdNumber: demoCitizenId(birthDate, seq, district),
       birthDate,
       sex: seq % 2 === 1 ? 'male' : 'female',
       guardians,

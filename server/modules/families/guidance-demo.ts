@@ -13,10 +13,10 @@ import {
   GUIDANCE_TOPICS,
   type GuidanceTopic,
 } from '../../../domain/contracts/families.ts';
-import { townsOf } from '../../../domain/divisions.ts';
+import { findDivision, townsOf } from '../../../domain/divisions.ts';
 import type { Db } from '../../db/client.ts';
 import { insertChunks } from '../../demo/chunks.ts';
-import { Rng } from '../../demo/rng.ts';
+import { districtSeed, Rng } from '../../demo/rng.ts';
 import { institutions } from '../institutions/tables.ts';
 import { familyConsents, familySessionSignups, familySessions, familyStations } from './tables.ts';
 
@@ -46,8 +46,9 @@ export async function seedGuidanceDemo(
   },
 ): Promise<void> {
   const { district, now } = o;
-  const rng = new Rng(35_2021_11);
-  const towns = townsOf(district);
+  const rng = new Rng(districtSeed(35_2021_11, district));
+  const area = findDivision(district)?.nameZh ?? '青浦区';
+  const towns = townsOf(district).filter((t) => o.families.some((f) => f.townCode === t.code));
   const [existing] = await db
     .select({ id: familyStations.id })
     .from(familyStations)
@@ -81,8 +82,8 @@ export async function seedGuidanceDemo(
       townCode: t.code,
       name: `${t.nameZh}家庭科学育儿指导站`,
       hostInstitutionId: kg?.id ?? null,
-      hostName: kg?.name ?? `青浦区${t.nameZh}中心幼儿园`,
-      address: kg?.address ?? `青浦区${t.nameZh}中心幼儿园内`,
+      hostName: kg?.name ?? `${area}${t.nameZh}中心幼儿园`,
+      address: kg?.address ?? `${area}${t.nameZh}中心幼儿园内`,
       openedYear: 2021 + (i % 3),
       createdAt: created,
       updatedAt: created,
@@ -109,7 +110,7 @@ export async function seedGuidanceDemo(
       title,
       place: stationId
         ? rng.pick(['指导站活动室', '幼儿园多功能厅', '社区亲子活动室'])
-        : '青浦区妇女儿童活动中心',
+        : `${area}妇女儿童活动中心`,
       startsAt: at,
       capacity,
       signedUp: 0,

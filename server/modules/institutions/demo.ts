@@ -12,7 +12,7 @@ import type {
   ServiceForm,
   TransitionAction,
 } from '../../../domain/contracts/institution.ts';
-import { townsOf } from '../../../domain/divisions.ts';
+import { findDivision, QINGPU, townsOf } from '../../../domain/divisions.ts';
 import { classAgeRange } from '../../../domain/institutions/validate.ts';
 import { citizenIdCheckChar } from '../../../domain/rules/ids.ts';
 import { pinyinSortKey } from '../../../domain/rules/pinyin.ts';
@@ -163,6 +163,8 @@ export async function seedInstitutionsDemo(
     rng: Rng;
     now: Date /** Extra copies (benchmarks): distinct codes, no demo draft. */;
     copy?: number;
+    /** Only the district's first `towns` towns (the smaller demo of a second district); all by default. */
+    towns?: number;
   },
 ): Promise<{ demoInstitutionId: string }> {
   const { district, rng, now } = opts;
@@ -174,7 +176,9 @@ export async function seedInstitutionsDemo(
   let demoInstitutionId = '';
   const used = new Set<string>();
   let i = 0;
-  for (const town of townsOf(district)) {
+  // The district's name in names and addresses (青浦区 for the demo district, 松江区 for the second one).
+  const area = findDivision(district)?.nameZh ?? '青浦区';
+  for (const town of townsOf(district).slice(0, opts.towns)) {
     const short = town.nameZh.replace(/(镇|街道)$/, '');
     for (let k = 0; k < KINDS.length; k++, i++) {
       const kind = KINDS[k]!;
@@ -185,16 +189,16 @@ export async function seedInstitutionsDemo(
       // Names are unique within the district: on a clash take the next brand, community or road.
       const name = uniqueName(used, (n) =>
         demo
-          ? `青浦区${town.nameZh}小海豚托育园`
+          ? `${area}${town.nameZh}小海豚托育园`
           : kind === 'kindergarten'
             ? publicOwned
-              ? `青浦区${short}${['', '第二', '第三', '第四'][kgIndex + n] ?? `第${kgIndex + n + 1}`}幼儿园`
-              : `青浦区${short}${BRANDS[(i + 3 + n) % BRANDS.length]}幼儿园`
+              ? `${area}${short}${['', '第二', '第三', '第四'][kgIndex + n] ?? `第${kgIndex + n + 1}`}幼儿园`
+              : `${area}${short}${BRANDS[(i + 3 + n) % BRANDS.length]}幼儿园`
             : kind === 'community_point'
-              ? `青浦区${town.nameZh}${COMMUNITIES[(i + k + n) % COMMUNITIES.length]}社区托育点`
+              ? `${area}${town.nameZh}${COMMUNITIES[(i + k + n) % COMMUNITIES.length]}社区托育点`
               : kind === 'family_point'
-                ? `青浦区${town.nameZh}${ROADS[(i + n) % ROADS.length]!.replace(/(路|大道|公路)$/, '')}家庭托育点`
-                : `青浦区${town.nameZh}${BRANDS[(i * 7 + k + n) % BRANDS.length]}托育园`,
+                ? `${area}${town.nameZh}${ROADS[(i + n) % ROADS.length]!.replace(/(路|大道|公路)$/, '')}家庭托育点`
+                : `${area}${town.nameZh}${BRANDS[(i * 7 + k + n) % BRANDS.length]}托育园`,
       );
       const classes = classesFor(kind, rng, kind !== 'kindergarten' || kgIndex === 0 || rng.chance(0.5));
       const inclusive = publicOwned || rng.chance(0.5);
@@ -263,7 +267,7 @@ export async function seedInstitutionsDemo(
         ownership: publicOwned ? 'public' : 'private',
         inclusive,
         serviceForms: forms,
-        address: `青浦区${town.nameZh}${ROADS[(i * 5 + k) % ROADS.length]}${rng.int(1, 1200)}号`,
+        address: `${area}${town.nameZh}${ROADS[(i * 5 + k) % ROADS.length]}${rng.int(1, 1200)}号`,
         townCode: town.code,
         lat: Math.round((town.lat + (rng.next() * 2 - 1) * 0.015) * 1e6) / 1e6,
         lng: Math.round((town.lng + (rng.next() * 2 - 1) * 0.018) * 1e6) / 1e6,
@@ -275,7 +279,7 @@ export async function seedInstitutionsDemo(
         mealsProvided: kind !== 'family_point' || rng.chance(0.5),
         directorName: `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}`,
         ...operatorOf(kind, name, demo),
-        ...personalColumns(demoDirectorId(copy * 1000 + i), demoDirectorMobile(copy * 1000 + i)),
+        ...personalColumns(demoDirectorId(copy * 1000 + i, district), demoDirectorMobile(copy * 1000 + i)),
         status,
         seats: classes.reduce((s, c) => s + c.capacity, 0),
         enrolled: classes.reduce((s, c) => s + c.enrolled, 0),
@@ -307,16 +311,16 @@ export async function seedInstitutionsDemo(
 }
 
 /**
- * A synthetic director's citizen ID number for demo row n: Qingpu's address code, a birth date and
+ * A synthetic director's citizen ID number for demo row n: the district's address code (Qingpu's by default), a birth date and
  * sequence derived from n (distinct for n < 10 000 000), a valid GB 11643 check character. Only ever
  * stored encrypted (personal-data.ts); never printed.
  */
-export function demoDirectorId(n: number): string {
+export function demoDirectorId(n: number, district: string = QINGPU): string {
   const m = Math.floor(n / 1000);
   const year = 1970 + ((m + n) % 30);
   const month = 1 + (Math.floor(m / 30) % 12);
   const day = 1 + ((Math.floor(m / 360) + n) % 28);
-  const first17 = `310118${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
+  const first17 = `${district}${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
   return `${first17}${citizenIdCheckChar(first17)}`;
 }
 

@@ -2,13 +2,14 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CertificateType, Post, TrainingCategory } from '../../../domain/contracts/workforce.ts';
 import { CARE_POSTS } from '../../../domain/contracts/workforce.ts';
+import { findDivision } from '../../../domain/divisions.ts';
 import type { ClassType } from '../../../domain/policy/types.ts';
 import { formatDayNumber, parseDate } from '../../../domain/rules/dates.ts';
 import { citizenIdCheckChar } from '../../../domain/rules/ids.ts';
 import { workforcePolicy } from '../../../domain/workforce/policy.ts';
 import type { Db } from '../../db/client.ts';
 import { insertChunks } from '../../demo/chunks.ts';
-import { Rng } from '../../demo/rng.ts';
+import { districtSeed, Rng } from '../../demo/rng.ts';
 import { localDate } from '../../platform/clock.ts';
 import { protect, sealValue } from '../../platform/personal-data.ts';
 import type { ModuleDemoContext } from '../demo.ts';
@@ -31,12 +32,12 @@ const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '秀英丽敏静燕芳娟霞玲桂兰红梅琳雪婷慧佳欣怡倩颖晶莉萍丹蓉洁文华建军伟勇磊涛明超强';
 
-/** A synthetic citizen ID for demo person n: Qingpu's code, a birth date from n, a valid check character. */
-export function demoStaffId(n: number, female: boolean): string {
+/** A synthetic citizen ID for demo person n: the district's code (Qingpu's by default), a birth date from n, a valid check character. */
+export function demoStaffId(n: number, female: boolean, district = '310118'): string {
   const birth = parseDate('1968-01-01');
   const day = formatDayNumber((birth.ok ? birth.dayNumber : 0) + ((n * 7919) % 11_000));
   const seq = 600 + 2 * Math.floor(n / 11_000) + (female ? 0 : 1);
-  const first17 = `310118${day.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  const first17 = `${district}${day.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
   return `${first17}${citizenIdCheckChar(first17)}`;
 }
 
@@ -47,6 +48,7 @@ const addDays = (day: string, n: number) => {
 
 export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise<void> {
   const { district, now } = ctx;
+  const area = findDivision(district)?.nameZh ?? '青浦区';
   // The shared PRNG for what was always seeded; the extra staff draw from their own (EXTRA_SEED) so that
   // adding them moved none of the other modules' demo rows.
   let rng = ctx.rng;
@@ -86,7 +88,7 @@ export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise
   const person = (inst: (typeof insts)[number], post: Post, classIds: string[]) => {
     n += 1;
     const female = post === 'security' ? rng.chance(0.1) : rng.chance(0.92);
-    const idNumber = demoStaffId(n, female);
+    const idNumber = demoStaffId(n, female, district);
     const p = protect('citizen_id', idNumber);
     const id = rng.uuid(ms + n);
     const birthDate = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
@@ -155,7 +157,7 @@ export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise
         number: `QP${year}${String(n).padStart(5, '0')}${type.slice(0, 2).toUpperCase()}`,
         issuer:
           type === 'health'
-            ? '青浦区疾病预防控制中心'
+            ? `${area}疾病预防控制中心`
             : type === 'teacher'
               ? '上海市教育委员会'
               : '上海市人力资源和社会保障局',
@@ -209,7 +211,7 @@ export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise
   // More of what a real roster holds (about 1,500 people over the district): a caregiver who floats
   // between two rooms (counted half in each), a second cook, support staff and relief caregivers.
   const mainCount = staffRows.length;
-  const extraRng = new Rng(EXTRA_SEED);
+  const extraRng = new Rng(districtSeed(EXTRA_SEED, district));
   rng = extraRng;
   for (const inst of insts) {
     if (inst.kind === 'family_point') continue;
@@ -251,7 +253,7 @@ export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise
         districtCode: district,
         id: rng.uuid(ms + m),
         title: `${districtLevel ? '区级专业培训' : '月度培训'}：${topics[category]}`,
-        organiser: districtLevel ? '青浦区托育服务指导中心' : '青浦区早期教育指导中心',
+        organiser: districtLevel ? `${area}托育服务指导中心` : `${area}早期教育指导中心`,
         category,
         startDate: start,
         endDate: start,
@@ -275,8 +277,8 @@ export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise
   await insertChunks(att, (c) => db.insert(trainingAttendance).values(c), 500);
 
   // Two ban entries (a perpetrator and the direct manager named in the decision); no one employed matches.
-  const perpetrator = demoStaffId(900_001, true);
-  const manager = demoStaffId(900_002, false);
+  const perpetrator = demoStaffId(900_001, true, district);
+  const manager = demoStaffId(900_002, false, district);
   const mainId = rng.uuid(ms);
   await db.insert(banEntries).values([
     {
@@ -335,7 +337,7 @@ async function seedRecordChecksDemo(
   now: Date,
   empRows: (typeof employments.$inferInsert)[],
 ) {
-  const rng = new Rng(CHECKS_SEED);
+  const rng = new Rng(districtSeed(CHECKS_SEED, district));
   const ms = now.getTime() - 300 * 86_400_000;
   const rows: (typeof recordChecks.$inferInsert)[] = [];
   let n = 0;
@@ -373,7 +375,7 @@ async function seedRecordsDemo(
   today: string,
   empRows: (typeof employments.$inferInsert)[],
 ) {
-  const rng = new Rng(RECORDS_SEED);
+  const rng = new Rng(districtSeed(RECORDS_SEED, district));
   const ms = now.getTime() - 200 * 86_400_000;
   const year = today.slice(0, 4);
   const dayOfYear = (n: number) => {

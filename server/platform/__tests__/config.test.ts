@@ -20,4 +20,17 @@ describe('configuration', () => {
     for (const bad of ['10.20.0.0', '10.20.0.0/33', 'video-net', '::1/129'])
       expect(() => loadConfig({ CAMERA_PROBE_NETWORKS: bad })).toThrow(/CAMERA_PROBE_NETWORKS/);
   });
+
+  it('DEMO_DISTRICTS: only the deployment district by default; known districts otherwise, demo only', () => {
+    expect(loadConfig({}).demoExtraDistricts).toEqual([]);
+    expect(loadConfig({ DEMO_DISTRICTS: '310118,310117' }).demoExtraDistricts).toEqual(['310117']);
+    expect(loadConfig({ DEMO_DISTRICTS: '310117, 310117' }).demoExtraDistricts).toEqual(['310117']);
+    // Without demo data (production, or DEMO=0) there is no second district to serve.
+    expect(loadConfig({ DEMO_DISTRICTS: '310117', NODE_ENV: 'production' }).demoExtraDistricts).toEqual([]);
+    expect(loadConfig({ DEMO_DISTRICTS: '310117', DEMO: '0' }).demoExtraDistricts).toEqual([]);
+    for (const bad of ['310000', '310101', '31011', 'songjiang', '310117001'])
+      expect(() => loadConfig({ DEMO_DISTRICTS: bad })).toThrow(
+        /DEMO_DISTRICTS 应为已知区县代码.*DEMO_DISTRICTS must list known district codes/,
+      );
+  });
 });

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { ROLE_SCOPE_KIND, ROLES, type Role } from '../../../../domain/contracts/auth.ts';
 import { api, type User } from '../../api/client.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
+import { useMe } from '../session.ts';
 import { useDivisions, useUserMutation } from './shared.ts';
 import { FormDialog } from './UserDialogs.tsx';
 
@@ -54,8 +55,13 @@ export function GrantDialog({ user, onClose }: { user: User | null; onClose: () 
 
   const required = { required: true, message: t('common.required') };
   const uuidRule = { pattern: UUID, message: t('users.uuidHint') };
+  const me = useMe().data;
+  // The reference list holds every district's divisions (a second demo district too); a scope is
+  // granted in the grantor's own district only (the server refuses any other).
   const divisionOptions = (divisions.data ?? [])
-    .filter((d) => d.level === 'district' || d.level === 'town')
+    .filter(
+      (d) => (d.level === 'district' || d.level === 'town') && (!me || d.code.startsWith(me.districtCode)),
+    )
     .map((d) => ({
       value: d.code,
       label: lang === 'zh-CN' ? `${d.nameZh}（${d.code}）` : `${d.nameEn} (${d.code})`,
