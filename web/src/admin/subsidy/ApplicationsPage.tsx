@@ -27,10 +27,11 @@ import {
   SUBSIDY_STATUSES,
   subsidyListQuery,
 } from '../../../../domain/contracts/subsidy.ts';
-import { findDivision, townsOf } from '../../../../domain/divisions.ts';
+import { townsOf } from '../../../../domain/divisions.ts';
 import { problemText } from '../../api/errors.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { pick, useLang, useT } from '../../i18n/index.tsx';
+import { divisionName } from '../format.ts';
 import { can, useCurrentMe } from '../session.ts';
 import { type AccountBody, type SubsidyApp, subsidyApi, subsidyKey } from './api.ts';
 import { subsidyRulesToday } from './rules.ts';
@@ -70,10 +71,7 @@ export default function ApplicationsPage() {
     onSuccess: done,
     onError: fail,
   });
-  const townName = (code: string) => {
-    const d = findDivision(code);
-    return d ? pick(lang, d.nameZh, d.nameEn) : code;
-  };
+  const townName = (code: string) => divisionName(code, lang);
   const columns: TableColumnsType<SubsidyApp> = [
     { title: t('subsidy.applicationNo'), dataIndex: 'applicationNo', key: 'no' },
     {

@@ -6,10 +6,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Drawer, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { findDivision } from '../../../../domain/divisions.ts';
 import { problemText } from '../../api/errors.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
-import { pick, useLang, useT } from '../../i18n/index.tsx';
+import { useLang, useT } from '../../i18n/index.tsx';
+import { divisionName } from '../format.ts';
 import { type Batch, type BatchLine, subsidyApi, subsidyKey } from './api.ts';
 
 const STATUS_COLORS = { draft: 'default', submitted: 'processing', paid: 'green' } as const;
@@ -78,10 +78,7 @@ export default function BatchesPage() {
     },
     onError: fail,
   });
-  const townName = (code: string) => {
-    const d = findDivision(code);
-    return d ? pick(lang, d.nameZh, d.nameEn) : code;
-  };
+  const townName = (code: string) => divisionName(code, lang);
   if (batches.isError)
     return (
       <Alert type="error" showIcon message={problemText(batches.error, lang, t('subsidy.loadFailed'))} />

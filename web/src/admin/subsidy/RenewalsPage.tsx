@@ -25,11 +25,12 @@ import {
   RENEWAL_STOP_REASONS,
   renewalListQuery,
 } from '../../../../domain/contracts/subsidy-renewal.ts';
-import { findDivision, townsOf } from '../../../../domain/divisions.ts';
+import { townsOf } from '../../../../domain/divisions.ts';
 import { problemText } from '../../api/errors.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { useUrlQuery } from '../../components/urlQuery.ts';
 import { pick, useLang, useT } from '../../i18n/index.tsx';
+import { divisionName } from '../format.ts';
 import { can, useCurrentMe } from '../session.ts';
 import { type Renewal, subsidyApi, subsidyKey } from './api.ts';
 
@@ -80,10 +81,7 @@ export default function RenewalsPage() {
     },
     onError: fail,
   });
-  const townName = (code: string) => {
-    const d = findDivision(code);
-    return d ? pick(lang, d.nameZh, d.nameEn) : code;
-  };
+  const townName = (code: string) => divisionName(code, lang);
   const columns: TableColumnsType<Renewal> = [
     { title: t('subsidy.applicationNo'), dataIndex: 'applicationNo', key: 'no' },
     {
