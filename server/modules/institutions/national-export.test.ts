@@ -124,6 +124,35 @@ describe('national filing records as a file', () => {
     expect(res.statusCode).toBe(403);
   });
 
+  it('an edit after filing that changes the national record is a change row of the file, in time order', async () => {
+    const cur = (await t.call('GET', `/api/v1/institutions/${ids.operating}`, { cookie: district })).json();
+    const edited = await t.call('PATCH', `/api/v1/institutions/${ids.operating}`, {
+      cookie: district,
+      body: { version: cur.version, address: '上海市青浦区徐泾镇诸光路 1 号' },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const today = new Date(t.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const rows = await table(
+      (await t.call('GET', `${URL}?format=csv&from=2026-02-01&to=${today}`, { cookie: district })).rawPayload,
+      'csv',
+    );
+    expect(col(rows, /^记录类型/)).toEqual(['备案', '变更', '变更']);
+    expect(col(rows, /^变更事项/).at(-1)).toBe('机构住所');
+    expect(col(rows, /^机构住所/).at(-1)).toBe('上海市青浦区徐泾镇诸光路 1 号');
+    expect(col(rows, /^变更日期/).at(-1)).toBe(today);
+    // An edit the national record does not carry (opening hours) adds no row.
+    const again = (await t.call('GET', `/api/v1/institutions/${ids.operating}`, { cookie: district })).json();
+    await t.call('PATCH', `/api/v1/institutions/${ids.operating}`, {
+      cookie: district,
+      body: { version: again.version, openingHours: '07:00-18:30' },
+    });
+    const after = await table(
+      (await t.call('GET', `${URL}?format=csv&from=2026-02-01&to=${today}`, { cookie: district })).rawPayload,
+      'csv',
+    );
+    expect(after).toHaveLength(rows.length);
+  });
+
   it('above the row threshold the file is made in the background with the same rows', async () => {
     nationalFilingExport.syncMaxRows = 1;
     const res = await t.call('GET', `${URL}?format=csv&from=2026-01-01&to=2026-02-28`, { cookie: district });
