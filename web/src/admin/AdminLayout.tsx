@@ -10,7 +10,7 @@ import { wasSessionLost } from '../queryClient.ts';
 import { AdminHeader } from './AdminHeader.tsx';
 import { Breadcrumbs } from './Breadcrumbs.tsx';
 import { ChangePasswordDialog } from './ChangePasswordDialog.tsx';
-import { adminRoutes, menuPath } from './routes.tsx';
+import { adminRoutes, MENU_GROUPS, menuGroupOf, menuPath } from './routes.tsx';
 import { can, MeContext, useMe } from './session.ts';
 
 export function AdminLayout() {
@@ -47,14 +47,24 @@ export function AdminLayout() {
     return <Navigate to={query ? `/admin/login?${query}` : '/admin/login'} replace />;
   }
 
+  const visible = adminRoutes.filter((r) => r.menu !== false && can(me, r.permission));
+  const entry = (r: (typeof visible)[number]) => ({
+    key: menuPath(r),
+    icon: r.icon,
+    label: <Link to={menuPath(r)}>{t(r.labelKey)}</Link>,
+  });
+  // Each module's entries under its section's heading (routes.tsx MENU_GROUPS), in the registry's order.
   const items = [
     { key: '/admin', icon: <HomeOutlined />, label: <Link to="/admin">{t('nav.home')}</Link> },
-    ...adminRoutes
-      .filter((r) => r.menu !== false && can(me, r.permission))
-      .map((r) => ({ key: menuPath(r), icon: r.icon, label: <Link to={menuPath(r)}>{t(r.labelKey)}</Link> })),
+    ...visible.filter((r) => !menuGroupOf(r)).map(entry),
+    ...MENU_GROUPS.flatMap((g) => {
+      const children = visible.filter((r) => menuGroupOf(r)?.key === g.key).map(entry);
+      return children.length
+        ? [{ type: 'group' as const, key: `group:${g.key}`, label: t(g.labelKey), children }]
+        : [];
+    }),
   ];
-  const selected = items
-    .map((i) => i.key)
+  const selected = ['/admin', ...visible.map(menuPath)]
     .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
     .sort((a, b) => b.length - a.length)[0];
   const wide = screens.md ?? true;

@@ -107,6 +107,27 @@ export const adminRoutes: readonly AdminRoute[] = [
   },
 ];
 
+/**
+ * The sidebar's sections, by a route's first path segment (registry, workforce, families …): a heading
+ * over each module's entries, so ~50 entries of a district officer read as ten groups.
+ */
+export const MENU_GROUPS = [
+  { key: 'registry', labelKey: 'nav.group.registry', segments: ['institutions', 'calendar'] },
+  { key: 'workforce', labelKey: 'nav.group.workforce', segments: ['workforce'] },
+  { key: 'families', labelKey: 'nav.group.families', segments: ['families'] },
+  { key: 'subsidy', labelKey: 'nav.group.subsidy', segments: ['subsidy', 'operating'] },
+  { key: 'supervision', labelKey: 'nav.group.supervision', segments: ['supervision'] },
+  { key: 'quality', labelKey: 'nav.group.quality', segments: ['quality'] },
+  { key: 'plan', labelKey: 'nav.group.plan', segments: ['plan'] },
+  { key: 'system', labelKey: 'nav.group.system', segments: ['exchange', 'users', 'audit', 'jobs'] },
+] as const satisfies readonly { key: string; labelKey: MessageKey; segments: readonly string[] }[];
+
+/** The sidebar section of a route (by its first path segment); undefined: listed on its own. */
+export function menuGroupOf(route: AdminRoute) {
+  const first = route.path.split('/')[0] ?? '';
+  return MENU_GROUPS.find((g) => (g.segments as readonly string[]).includes(first));
+}
+
 /** The sidebar link of a route: '/admin/institutions' for 'institutions/*'. */
 export function menuPath(route: AdminRoute): string {
   return `/admin/${route.path.replace(/\/\*$/, '')}`;
