@@ -161,6 +161,9 @@ test('phone: a parent logs in, applies for a place, books an hourly slot and can
   // 计时托: book the slot the institution published, then cancel it before the deadline.
   await page.getByRole('link', { name: '计时托' }).click();
   await page.waitForURL(/\/family\/hourly$/);
+  // The list shows 50 of the district's slots from a date (four weekdays of demo slots are more than
+  // 50): start at the slot's date, as a parent looking for that day would.
+  await page.locator('input#fp-hourly-from').fill(slotDate);
   const slot = page.getByTestId('slot').filter({ hasText: `${slotDate} 17:00` });
   await slot.waitFor();
   assert.match((await slot.textContent()) ?? '', /剩余 5 \/ 5 个名额/);
