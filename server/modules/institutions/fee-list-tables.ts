@@ -134,7 +134,10 @@ comment(institutionFeeItems, ['收费公示清单项目', 'Items of a published 
   optional: ['是否自愿选择（代办、延时等）', 'Optional (chosen by the family, e.g. 代办费)'],
 });
 
-/** The institutions the flag applies to: listed on the portal (filed or operating). */
+/**
+ * The institutions the flag applies to: listed on the portal (filed or operating, with seats — a kindergarten
+ * without toddler classes has none and is not on the portal, as in public.ts).
+ */
 export const FLAGGED_STATUSES = ['filed', 'operating'] as const;
 
 /** SQL: an inclusive listed institution with no list in force (the institutions list's `feeList=missing`). */
@@ -142,6 +145,7 @@ export const missingFeeListWhere = () =>
   and(
     eq(institutions.inclusive, true),
     inArray(institutions.status, [...FLAGGED_STATUSES]),
+    sql`${institutions.seats} > 0`,
     sql`not exists (select 1 from ${institutionFeeLists} where ${institutionFeeLists.districtCode} = ${institutions.districtCode}
       and ${institutionFeeLists.institutionId} = ${institutions.id} and ${institutionFeeLists.state} = 'published')`,
   );

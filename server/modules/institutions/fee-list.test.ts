@@ -159,6 +159,20 @@ describe('fee list', () => {
     const ids = res.json().items.map((i: { id: string }) => i.id);
     expect(ids).toContain(b.id);
     expect(ids).not.toContain(a.id);
+    // A kindergarten without toddler classes (no seats) is not on the portal: nothing to publish there.
+    const noSeats = await buildInstitution(t.database.db, {
+      name: '青浦区徐泾镇无托班测试幼儿园',
+      townCode: XUJING,
+      inclusive: true,
+      status: 'operating',
+      kind: 'kindergarten',
+      classes: [],
+    });
+    const again = await t.call('GET', '/api/v1/institutions?feeList=missing&pageSize=100', {
+      cookie: district,
+    });
+    expect(again.json().items.map((i: { id: string }) => i.id)).not.toContain(noSeats.id);
+    expect((await t.call('GET', `/api/v1/public/institutions/${noSeats.id}/fee-list`)).statusCode).toBe(404);
   });
 
   it('the portal reads only the list in force, without who published it', async () => {
