@@ -4,7 +4,7 @@
  * write is audited (counts only). The portal reads the list in force of a listed institution, nothing
  * else. Rules: domain/institutions/fee-list.ts; what must be disclosed: domain/policy/fee-disclosure.ts.
  */
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type {
   FeeItemInput,
   FeeListDetail,
@@ -24,9 +24,9 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { DomainError, throwIfErrors } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import './errors.ts';
-import { FLAGGED_STATUSES, institutionFeeItems as fi, institutionFeeLists as fl } from './fee-list-tables.ts';
+import { institutionFeeItems as fi, institutionFeeLists as fl } from './fee-list-tables.ts';
+import { listedOnPortal } from './public.ts';
 import { getInstitution, type InstitutionRow } from './repository.ts';
-import { institutions } from './tables.ts';
 
 type ListRow = typeof fl.$inferSelect;
 
@@ -194,22 +194,7 @@ export function createFeeListService({ db }: { db: Db }) {
 
     /** The portal: the list in force of a listed institution (filed or operating, with seats); else 404. */
     async publicGet(districtCode: string, id: string): Promise<PublicFeeList> {
-      const [row] = await db
-        .select({
-          districtCode: institutions.districtCode,
-          id: institutions.id,
-          inclusive: institutions.inclusive,
-        })
-        .from(institutions)
-        .where(
-          and(
-            eq(institutions.districtCode, districtCode),
-            eq(institutions.id, id),
-            inArray(institutions.status, [...FLAGGED_STATUSES]),
-            sql`${institutions.seats} > 0`,
-          ),
-        );
-      if (!row) throw new DomainError('not_found');
+      const row = await listedOnPortal(db, districtCode, id);
       const [list] = await db
         .select()
         .from(fl)

@@ -183,6 +183,24 @@ export function toPublicSummary(r: PublicRow) {
   };
 }
 
+/**
+ * The portal's pages of other modules (fee list, quality result) are for an institution the portal lists:
+ * filed or operating, with seats. Anything else — unknown, a draft, closed, another district's — is a 404,
+ * as the institution's own page.
+ */
+export async function listedOnPortal(
+  db: Pick<Db, 'execute'>,
+  districtCode: string,
+  id: string,
+): Promise<{ inclusive: boolean }> {
+  const [row] = rowsOf<{ inclusive: boolean }>(
+    await db.execute(sql`select i.inclusive from institutions i where i.district_code = ${districtCode}
+      and i.id = ${id}::uuid and i.status in ${PUBLIC_STATUSES} and ${HAS_SEATS}`),
+  );
+  if (!row) throw new DomainError('not_found');
+  return row;
+}
+
 export function createPublicService({ db }: { db: Db }) {
   return {
     search(districtCode: string, q: PublicSearchQuery) {

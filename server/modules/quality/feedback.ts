@@ -14,6 +14,7 @@ import { scopeWhere } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { TargetSource } from '../../platform/targets.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
+import { listedOnPortal } from '../institutions/public.ts';
 import { institutions } from '../institutions/tables.ts';
 import { supervisionFindings } from '../supervision/findings.ts';
 import { seesReviewer } from './evaluations.ts';
@@ -261,6 +262,7 @@ export function createFeedbackService({ db }: { db: Db }) {
 
     /** What the portal shows for one institution: its latest published result and demonstration status. */
     async publicView(districtCode: string, institutionId: string): Promise<PublicQuality> {
+      await listedOnPortal(db, districtCode, institutionId); // unknown or unlisted: 404, as its page
       const rows = await repo.participationsOf(db, districtCode, institutionId);
       const demo = rows.find((r) => r.p.demonstration);
       const published = rows.find((r) => r.round.publication !== 'none' && r.p.grade);

@@ -509,6 +509,15 @@ describe('from submissions to results, feedback and the demonstration badge', ()
     expect(pub.json().result.dimensions).toHaveLength(7);
     const none = await call(null, 'GET', `/api/v1/public/quality/institutions/${q.institutions[4]!.id}`);
     expect(none.json().demonstration).toBeNull();
+    // An id the portal does not list (unknown, or a draft) is a 404, as the institution's own page.
+    const unknown = await call(
+      null,
+      'GET',
+      '/api/v1/public/quality/institutions/0190f000-0000-7000-8000-000000000000',
+    );
+    expect(unknown.statusCode).toBe(404);
+    const draft = await buildInstitution(t.database.db, { name: '青浦区朱家角镇质量公示草稿测试托育园' });
+    expect((await call(null, 'GET', `/api/v1/public/quality/institutions/${draft.id}`)).statusCode).toBe(404);
   });
 
   it('a serious supervision finding (or an overdue rectification) takes an institution off the candidates', async () => {
