@@ -152,6 +152,24 @@ export function registerErrors(defs: Record<string, ErrorDef>): void {
   }
 }
 
+const uniqueConstraintCodes = new Map<string, ErrorCode>();
+
+/**
+ * A unique index whose violation means a domain rule, not a generic duplicate: two requests that race past
+ * the service's own check (e.g. the same child booked twice at once) get the same answer as the one that
+ * came second would have got — the module's code instead of `conflict.duplicate`. Mapped in http-errors.ts.
+ */
+export function uniqueConstraintError(constraint: string, code: ErrorCode): void {
+  const known = uniqueConstraintCodes.get(constraint);
+  if (known && known !== code) throw new Error(`unique constraint ${constraint} mapped twice`);
+  uniqueConstraintCodes.set(constraint, code);
+}
+
+/** The domain code for a violated unique index, if a module declared one. */
+export function codeOfUniqueConstraint(constraint: string | undefined): ErrorCode | undefined {
+  return constraint ? uniqueConstraintCodes.get(constraint) : undefined;
+}
+
 /** Every registered code (the platform's and each module's catalog), for the OpenAPI document. */
 export function errorCodes(): string[] {
   return Object.keys(errorCatalog);

@@ -7,7 +7,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FieldError, Problem } from '../../domain/contracts/common.ts';
-import { DomainError, errorDef } from './errors.ts';
+import { codeOfUniqueConstraint, DomainError, errorDef } from './errors.ts';
 
 const zhError = z.locales.zhCN().localeError;
 const enError = z.locales.en().localeError;
@@ -182,11 +182,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     // Any other client error gets its own problem code, never `validation.failed`.
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
       return send(reply, problem('request.malformed', { status: fe.statusCode }));
-    if (
-      (error as { code?: string }).code === '23505' ||
-      (error as { cause?: { code?: string } }).cause?.code === '23505'
-    ) {
-      return send(reply, problem('conflict.duplicate'));
+    const pgError =
+      (error as { code?: string }).code === '23505' ? error : (error as { cause?: unknown }).cause;
+    if ((pgError as { code?: string } | undefined)?.code === '23505') {
+      const code = codeOfUniqueConstraint((pgError as { constraint?: string }).constraint);
+      return send(reply, problem(code ?? 'conflict.duplicate'));
     }
     if (isDatabaseUnavailable(error)) {
       // The database is restarting or unreachable: the pool reconnects by itself once it is back, so

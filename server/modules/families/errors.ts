@@ -1,5 +1,5 @@
 /** The Families module's error codes (server/platform/errors.ts: typed catalogs). */
-import { defineErrors } from '../../platform/errors.ts';
+import { defineErrors, uniqueConstraintError } from '../../platform/errors.ts';
 
 export const familiesErrors = defineErrors('families', {
   'families.consent_missing': {
@@ -155,3 +155,6 @@ declare module '../../platform/errors.ts' {
     familiesOnline: typeof familyOnlineErrors;
   }
 }
+
+// Two identical bookings at once: the second is refused by the index, with the same answer as when it comes later.
+uniqueConstraintError('family_bookings_one_per_child_uq', 'families.already_booked');

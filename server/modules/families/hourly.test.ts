@@ -90,6 +90,11 @@ describe('hourly care', () => {
     const codes = results.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 201)).toHaveLength(1);
     expect(codes.filter((c) => c === 409)).toHaveLength(9);
+    // Whether a request lost the race at the check or at the unique index (PostgreSQL), the parent is
+    // told the same thing.
+    expect(new Set(results.filter((r) => r.statusCode === 409).map((r) => r.json().code))).toEqual(
+      new Set(['families.already_booked']),
+    );
     const rows = await t.database.db.execute(
       sql`select booked, (select count(*)::int from family_bookings b where b.slot_id = s.id) as n
           from family_slots s where s.id = ${s.id}`,
