@@ -3,7 +3,7 @@
  * Chromium through playwright-core. Never `playwright install`: the browser comes from apt.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,10 +30,26 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** Start the server on a free port with a fresh data folder, wait for health, launch Chromium. */
-export async function startHarness(): Promise<Harness> {
-  const port = await freePort();
+/**
+ * The demo district seeded once for a whole run (`npm run e2e` makes it with e2e/template.ts and passes
+ * E2E_TEMPLATE): each journey starts on a copy of it instead of seeding its own (20–60 s each, a third of
+ * the journeys' time). It is used only on the China date it was seeded on — the demo is dated from that
+ * day — so after midnight in China a journey seeds its own again. A journey run alone seeds its own.
+ */
+function freshDataDir(): string {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tuoyu-e2e-'));
+  const template = process.env.E2E_TEMPLATE;
+  if (template && existsSync(path.join(template, TEMPLATE_DAY))) {
+    const day = readFileSync(path.join(template, TEMPLATE_DAY), 'utf8').trim();
+    if (day === chinaDate(0)) cpSync(template, dataDir, { recursive: true });
+  }
+  return dataDir;
+}
+export const TEMPLATE_DAY = 'e2e-template-day.txt';
+
+/** Start the server on `dataDir` (seeded on start when empty) on a free port and wait until it is healthy. */
+export async function startServer(dataDir: string): Promise<{ server: ChildProcess; baseUrl: string }> {
+  const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
@@ -61,6 +77,13 @@ export async function startHarness(): Promise<Harness> {
     }
     await new Promise((r) => setTimeout(r, 300));
   }
+  return { server, baseUrl };
+}
+
+/** Start the server on a fresh data folder (a copy of the run's seeded demo, if any), launch Chromium. */
+export async function startHarness(): Promise<Harness> {
+  const dataDir = freshDataDir();
+  const { server, baseUrl } = await startServer(dataDir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
