@@ -454,6 +454,28 @@ export const fundingPreviewSchema = z.object({
     quotaDelta: z.number().int(),
     trainingSubsidyDeltaFen: z.number().int(),
   }),
+  /**
+   * Kindergarten toddler classes whose staffing check (workforce) would change if the proposed per-class
+   * staffing held today, with today's certified staff: met → short or short → met.
+   */
+  staffing: z.object({
+    asOf: z.string(),
+    classes: z.array(
+      z.object({
+        classId: z.uuid(),
+        className: z.string(),
+        institutionId: z.uuid(),
+        institutionName: z.string(),
+        townCode: z.string(),
+        certifiedTeachers: z.number(),
+        certifiedCaregivers: z.number(),
+        requiredBefore: z.number().int(),
+        requiredAfter: z.number().int(),
+        compliantBefore: z.boolean(),
+        compliantAfter: z.boolean(),
+      }),
+    ),
+  }),
 });
 export type FundingPreview = z.infer<typeof fundingPreviewSchema>;
 

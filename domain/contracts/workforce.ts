@@ -603,6 +603,8 @@ export const classComplianceSchema = z.object({
   /** How many of the counted staff also serve other classes. */
   sharedStaff: z.number().int(),
   required: z.number().int(),
+  /** The teachers and caregivers a kindergarten toddler class is held to (the pack's 两教一保 or a district funding version); null under the other rules. */
+  perClass: z.object({ teachers: z.number().int(), caregivers: z.number().int() }).nullable(),
   compliant: z.boolean(),
   citation: citationSchema.nullable(),
 });

@@ -261,7 +261,7 @@ export function fundingDelta(
   year: number,
   before: ReturnType<typeof computeFunding>,
   after: ReturnType<typeof computeFunding>,
-): FundingPreview {
+): Omit<FundingPreview, 'staffing'> {
   const afterById = new Map(after.rows.map((r) => [r.institutionId, r]));
   const rows: FundingPreview['rows'] = [];
   const towns = new Map<string, FundingPreview['towns'][number]>();

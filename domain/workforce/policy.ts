@@ -105,3 +105,39 @@ export function workforcePolicy(districtCode: string, day: string): WorkforcePol
   cache.set(key, out);
   return out;
 }
+
+/**
+ * A district funding version (ADR 0028, `plan_funding_versions`) in force on the day: its staffing of a
+ * kindergarten toddler class (两教一保 in the pack) and its training-subsidy list replace the pack's, with
+ * the version as the citation. The budget and the staffing check then read the same numbers.
+ */
+export interface DistrictFundingValues {
+  versionNo: number;
+  effectiveFrom: string;
+  docNumber: string;
+  teachersPerClass: number;
+  caregiversPerClass: number;
+  /** The assessments the version pays a subsidy for. */
+  subsidyAssessments: string[];
+}
+
+export function withDistrictFunding(
+  policy: WorkforcePolicy,
+  v: DistrictFundingValues | null | undefined,
+): WorkforcePolicy {
+  if (!v) return policy;
+  const citation = {
+    docNumber: v.docNumber,
+    article: `区级托班经费标准第 ${v.versionNo} 版（${v.effectiveFrom} 起施行）`,
+  };
+  return {
+    ...policy,
+    staffing: {
+      ...policy.staffing,
+      teachersPerToddlerClass: v.teachersPerClass,
+      caregiversPerToddlerClass: v.caregiversPerClass,
+    },
+    subsidyAssessments: v.subsidyAssessments,
+    citations: { ...policy.citations, kindergarten_toddler: citation, subsidyAssessments: citation },
+  };
+}

@@ -181,6 +181,11 @@ export interface ClassStaffing {
   sharedStaff: number;
   /** Caregivers required (ratio, family point) or teachers + caregivers (两教一保). */
   required: number;
+  /**
+   * The per-class staffing a kindergarten toddler class is held to (the pack's 两教一保, or a district
+   * funding version's numbers); null under the other rules.
+   */
+  perClass: { teachers: number; caregivers: number } | null;
   compliant: boolean;
 }
 
@@ -210,6 +215,7 @@ export function classStaffing(input: ClassStaffingInput, policy: StaffingPolicy)
       certifiedTeachers: teachers,
       sharedStaff,
       required: t + c,
+      perClass: { teachers: t, caregivers: c },
       compliant: teachers >= t && nurses >= c,
     };
   }
@@ -223,6 +229,7 @@ export function classStaffing(input: ClassStaffingInput, policy: StaffingPolicy)
       certifiedTeachers: teachers,
       sharedStaff,
       required: 0,
+      perClass: null,
       compliant: true,
     };
   const required = input.enrolled === 0 ? 0 : Math.ceil(input.enrolled / ratio);
@@ -233,6 +240,7 @@ export function classStaffing(input: ClassStaffingInput, policy: StaffingPolicy)
     certifiedTeachers: teachers,
     sharedStaff,
     required,
+    perClass: null,
     compliant: carers >= required,
   };
 }

@@ -19,6 +19,7 @@ import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { buildStaff } from '../../../test/factories/workforce.ts';
 import { auditLog } from '../../platform/tables.ts';
 import { createRecordsService } from '../workforce/records.ts';
+import { createWorkforceService } from '../workforce/service.ts';
 
 let t: TestApp;
 const ids: Record<string, string> = {};
@@ -59,7 +60,32 @@ beforeAll(async () => {
     })
   ).id;
   // 甲's caregiver passed 保育员 in 2026 (on the list: an amount once a version sets one).
-  const s = await buildStaff(db, t.jobs, a.id, { post: 'caregiver', now });
+  const s = await buildStaff(db, t.jobs, a.id, {
+    post: 'caregiver',
+    certificates: [{ type: 'caregiver' }, { type: 'health' }],
+    now,
+  });
+  // 甲's toddler class is staffed 两教一保 with certified staff: met under the pack, short under 2 + 2.
+  const wf = createWorkforceService({ db, jobs: t.jobs });
+  for (const person of [
+    s,
+    await buildStaff(db, t.jobs, a.id, {
+      post: 'teacher',
+      certificates: [{ type: 'teacher' }, { type: 'health' }],
+      now,
+    }),
+    await buildStaff(db, t.jobs, a.id, {
+      post: 'teacher',
+      certificates: [{ type: 'teacher' }, { type: 'health' }],
+      now,
+    }),
+  ]) {
+    const e = person.employments[0]!;
+    await wf.assignClasses(contextFor(actorFor(), now), actorFor(), person.id, e.id, {
+      classIds: [a.classes[0]!.id],
+      version: e.version,
+    });
+  }
   await createRecordsService({ db }).add(contextFor(actorFor(), now), actorFor(), s.id, {
     kind: 'skill_assessment',
     date: '2026-03-01',
@@ -110,6 +136,19 @@ const proposal = (over: Partial<FundingVersionBody> = {}): FundingVersionBody =>
   basedOn: null,
   ...over,
 });
+/** 甲's toddler class in the workforce staffing check, and the training-subsidy list of 2026. */
+const staffingOf甲 = async () => {
+  const res = await call('fv_d', 'GET', `/api/v1/workforce/compliance?institutionId=${ids.甲}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return (
+    res.json() as { classes: { perClass: unknown; required: number; citation: { docNumber: string } }[] }
+  ).classes[0]!;
+};
+const subsidyList2026 = async () => {
+  const res = await call('fv_d', 'GET', '/api/v1/workforce/subsidy?year=2026');
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as { assessments: string[]; citation: { docNumber: string } | null };
+};
 const fieldsOf = (res: { json: () => unknown }) =>
   ((res.json() as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);
 
@@ -131,6 +170,10 @@ describe('before any version', () => {
     expect(b.carriedForward).toBe(true);
     expect(b.rows.find((r) => r.institutionId === ids.甲)?.allotmentFen).toBe(30_000);
     expect(b.total.trainingSubsidyFen).toBe(0);
+    // The workforce staffing check reads the same pack: 两教一保.
+    const cls = await staffingOf甲();
+    expect(cls).toMatchObject({ perClass: { teachers: 2, caregivers: 1 }, required: 3 });
+    expect(cls.citation.docNumber).toContain('35号');
   });
 
   it('a town officer can read the list but may not preview or create (403, nothing written)', async () => {
@@ -222,6 +265,19 @@ describe('a version effective 2026-01-01', () => {
       ]),
     );
     expect(preview.total).toMatchObject({ allotmentDeltaFen: 20_037, quotaDelta: 3 });
+    // With today's staff, 甲's toddler class (2 teachers, 1 caregiver) would fall short of 2 + 2; 丁's
+    // classes have no staff and are short either way, so they are not listed.
+    expect(preview.staffing.classes).toEqual([
+      expect.objectContaining({
+        institutionId: ids.甲,
+        certifiedTeachers: 2,
+        certifiedCaregivers: 1,
+        requiredBefore: 3,
+        requiredAfter: 4,
+        compliantBefore: true,
+        compliantAfter: false,
+      }),
+    ]);
     expect(await versions()).toBe(0);
   });
 
@@ -256,6 +312,14 @@ describe('a version effective 2026-01-01', () => {
     expect(after2025.carriedForward).toBe(true);
     expect(after2025.total).toEqual(b2025.total);
     expect(after2025.rows.map((r) => r.allotmentFen)).toEqual(b2025.rows.map((r) => r.allotmentFen));
+
+    // The workforce module holds toddler classes to the version's staffing and lists its assessments.
+    const cls = await staffingOf甲();
+    expect(cls).toMatchObject({ perClass: { teachers: 2, caregivers: 2 }, required: 4 });
+    expect(cls.citation.docNumber).toBe('青教〔2026〕1号');
+    const list = await subsidyList2026();
+    expect(list.assessments).toEqual(['caregiver', 'infant_carer']);
+    expect(list.citation?.docNumber).toBe('青教〔2026〕1号');
   });
 
   it('lists it as in force; a stale basedOn is a 409 and an earlier effective date a 400, nothing written', async () => {

@@ -39,12 +39,14 @@ import {
 import { ALL_PACKS, resolvePolicy } from '../../../domain/policy/index.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
+import { localDate } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { DomainError, fieldError, throwIfErrors } from '../../platform/errors.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { institutionScope } from '../institutions/repository.ts';
 import { institutionClasses, institutions } from '../institutions/tables.ts';
+import { computeCompliance } from '../workforce/compliance.ts';
 import { classAssignments, employments, personRecords } from '../workforce/tables.ts';
 import './errors.ts';
 import { shanghaiDate } from './service.ts';
@@ -429,7 +431,49 @@ export function createFundingService(deps: { db: Db }) {
     const kgs = await inputs(actor, year, db);
     const before = computeFunding(kgs, values, set.floorScope);
     const after = computeFunding(kgs, bodyValues(body), set.floorScope);
-    return fundingDelta(year, before, after);
+    return { ...fundingDelta(year, before, after), staffing: await staffingChanges(ctx, actor, body) };
+  }
+
+  /**
+   * The toddler classes whose staffing check would change under the proposed per-class staffing, with
+   * today's certified staff (the workforce module's own computation, run twice: nothing written).
+   */
+  async function staffingChanges(
+    ctx: RequestContext,
+    actor: Actor,
+    body: FundingVersionBody,
+  ): Promise<FundingPreview['staffing']> {
+    const asOf = localDate(ctx.now);
+    const now = await computeCompliance(db, actor, {}, ctx.now);
+    const proposed = await computeCompliance(db, actor, {}, ctx.now, (p) => ({
+      ...p,
+      staffing: {
+        ...p.staffing,
+        teachersPerToddlerClass: body.teachersPerClass,
+        caregiversPerToddlerClass: body.caregiversPerClass,
+      },
+    }));
+    const afterById = new Map(proposed.classes.map((c) => [c.classId, c]));
+    const classes = now.classes.flatMap((b) => {
+      const a = afterById.get(b.classId);
+      if (!a || b.rule !== 'two_teachers_one_caregiver' || a.compliant === b.compliant) return [];
+      return [
+        {
+          classId: b.classId,
+          className: b.className,
+          institutionId: b.institutionId,
+          institutionName: b.institutionName,
+          townCode: b.townCode,
+          certifiedTeachers: b.certifiedTeachers,
+          certifiedCaregivers: b.certifiedCaregivers,
+          requiredBefore: b.required,
+          requiredAfter: a.required,
+          compliantBefore: b.compliant,
+          compliantAfter: a.compliant,
+        },
+      ];
+    });
+    return { asOf, classes };
   }
 
   /** Append a version (district-wide officer; audited; the latest read must still be the latest: 409). */

@@ -7,7 +7,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Compliance } from '../../../domain/contracts/workforce.ts';
 import type { ClassType } from '../../../domain/policy/types.ts';
 import { formatDayNumber, parseDate } from '../../../domain/rules/dates.ts';
-import { workforcePolicy } from '../../../domain/workforce/policy.ts';
+import type { WorkforcePolicy } from '../../../domain/workforce/policy.ts';
 import {
   certificateValid,
   certifiedRate,
@@ -23,6 +23,7 @@ import type { Actor } from '../../platform/context.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import { maskPersonal } from '../../platform/personal-data.ts';
 import { institutionClasses, institutions } from '../institutions/tables.ts';
+import { workforcePolicyOn } from './district-values.ts';
 import { employmentScope, institutionScopeCols } from './repository.ts';
 import {
   certificates,
@@ -58,10 +59,13 @@ export async function computeCompliance(
   actor: Actor,
   filter: { townCode?: string | undefined; institutionId?: string | undefined },
   asOf: Date,
+  /** A proposed change of the rules, to see its effect (the funding version preview); none: the rules in force. */
+  propose?: (policy: WorkforcePolicy) => WorkforcePolicy,
 ): Promise<ComplianceData> {
   const today = localDate(asOf);
   const year = Number(today.slice(0, 4));
-  const policy = workforcePolicy(actor.districtCode, today);
+  const inForce = await workforcePolicyOn(db, actor.districtCode, today);
+  const policy = propose ? propose(inForce) : inForce;
   // The measured institutions, and their active employments, as subqueries: each table below is read
   // once with these as conditions (no id lists sent back and forth, no per-class or per-person loop).
   const instWhere = and(

@@ -14,7 +14,6 @@ import {
   type SubsidyRow,
 } from '../../../domain/contracts/workforce.ts';
 import { findDivision } from '../../../domain/divisions.ts';
-import { workforcePolicy } from '../../../domain/workforce/policy.ts';
 import { validateRecord } from '../../../domain/workforce/records.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
@@ -25,6 +24,7 @@ import type { ExportDefinition } from '../../platform/export.ts';
 import { scopeWhere } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { institutions } from '../institutions/tables.ts';
+import { workforcePolicyOn } from './district-values.ts';
 import { getStaff } from './repository.ts';
 import { assertEditable } from './service.ts';
 import { employments, personRecords, staff } from './tables.ts';
@@ -132,10 +132,13 @@ function subsidyWhere(actor: Actor, f: SubsidyFilters, listed: readonly string[]
   );
 }
 
-/** The pack's list in force at the end of the year asked (or today, for the current year). */
-function listedFor(actor: Actor, year: number, today: string) {
+/**
+ * The list in force at the end of the year asked (or today, for the current year): the district's funding
+ * version then in force, else the pack's.
+ */
+async function listedFor(db: Db, actor: Actor, year: number, today: string) {
   const day = `${year}-12-31` < today ? `${year}-12-31` : today;
-  const policy = workforcePolicy(actor.districtCode, day);
+  const policy = await workforcePolicyOn(db, actor.districtCode, day);
   return { listed: policy.subsidyAssessments, citation: policy.citations.subsidyAssessments ?? null };
 }
 
@@ -146,7 +149,7 @@ async function subsidyRows(
   today: string,
   page?: { offset: number; limit: number },
 ): Promise<SubsidyRow[]> {
-  const { listed } = listedFor(actor, f.year, today);
+  const { listed } = await listedFor(tx, actor, f.year, today);
   const q = tx
     .select({ r: personRecords, staffName: staff.fullName, institutionName: institutions.name })
     .from(personRecords)
@@ -185,7 +188,7 @@ async function subsidyRows(
 /** The eligibility list of a year (the API answer). */
 export async function subsidyList(db: Db, actor: Actor, f: SubsidyFilters, now: Date) {
   const today = localDate(now);
-  const { listed, citation } = listedFor(actor, f.year, today);
+  const { listed, citation } = await listedFor(db, actor, f.year, today);
   return {
     year: f.year,
     assessments: listed as SkillAssessment[],

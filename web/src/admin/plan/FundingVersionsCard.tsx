@@ -227,6 +227,39 @@ export function FundingVersionsCard({ manage }: { manage: boolean }) {
     },
   ];
 
+  type StaffingRow = FundingPreview['staffing']['classes'][number];
+  const state = (ok: boolean) => (
+    <Tag color={ok ? 'green' : 'red'}>{ok ? t('plan.fv.staffingMet') : t('plan.fv.staffingShort')}</Tag>
+  );
+  const staffingColumns: TableColumnsType<StaffingRow> = [
+    {
+      title: t('plan.fv.staffingClass'),
+      key: 'class',
+      render: (_, c) => `${c.institutionName} · ${c.className}（${townName(lang, c.townCode)}）`,
+    },
+    {
+      title: t('plan.fv.staffingNow'),
+      key: 'now',
+      render: (_, c) =>
+        t('workforce.twoOne', { teachers: c.certifiedTeachers, carers: c.certifiedCaregivers }),
+    },
+    {
+      title: t('plan.fv.staffingRequired'),
+      key: 'required',
+      align: 'right',
+      render: (_, c) => `${c.requiredBefore} → ${c.requiredAfter}`,
+    },
+    {
+      title: t('plan.fv.staffingState'),
+      key: 'state',
+      render: (_, c) => (
+        <>
+          {state(c.compliantBefore)} → {state(c.compliantAfter)}
+        </>
+      ),
+    },
+  ];
+
   return (
     <Card
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('plan.fv.title')}</h2>}
@@ -380,6 +413,25 @@ export function FundingVersionsCard({ manage }: { manage: boolean }) {
                   columns={townColumns}
                   dataSource={preview.result.towns}
                 />
+                {preview.result.staffing.classes.length === 0 ? (
+                  <Typography.Text type="secondary" data-testid="funding-preview-staffing">
+                    {t('plan.fv.staffingNone', { date: preview.result.staffing.asOf })}
+                  </Typography.Text>
+                ) : (
+                  <div data-testid="funding-preview-staffing">
+                    <Typography.Paragraph strong style={{ marginBottom: 8 }}>
+                      {t('plan.fv.staffingTitle', { date: preview.result.staffing.asOf })}
+                    </Typography.Paragraph>
+                    <Table<StaffingRow>
+                      rowKey="classId"
+                      size="small"
+                      columns={staffingColumns}
+                      dataSource={preview.result.staffing.classes}
+                      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                      scroll={{ x: 800 }}
+                    />
+                  </div>
+                )}
               </Space>
             )}
           </Card>

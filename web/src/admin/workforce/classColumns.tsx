@@ -14,7 +14,9 @@ export function classStaffingColumns(t: ReturnType<typeof useT>): TableColumnsTy
       key: 'rule',
       render: (_, x) => (
         <span title={x.citation ? `${x.citation.docNumber} ${x.citation.article}` : ''}>
-          {t(`workforce.rule.${x.rule}`)}
+          {x.perClass && !(x.perClass.teachers === 2 && x.perClass.caregivers === 1)
+            ? t('workforce.rule.perClass', { teachers: x.perClass.teachers, carers: x.perClass.caregivers })
+            : t(`workforce.rule.${x.rule}`)}
           {x.ratio ? ` 1:${x.ratio}` : ''}
           {x.citation ? `（${x.citation.docNumber}）` : ''}
         </span>
