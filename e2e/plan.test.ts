@@ -94,6 +94,7 @@ test('district officer: 经费标准版本, previewed then saved; the page names
   await card.getByLabel('文件标题').fill('关于调整托班经费标准的通知（旅程）');
   await card.getByLabel('发文日期').fill(`${year - 1}-12-20`);
   await card.getByLabel('保底人数').fill('25');
+  await card.getByLabel('每班保育员').fill('2');
   await card.getByLabel('每人金额（元） 1').fill('500');
   await card.getByLabel('每人金额（元） 2').fill('400');
   await card.getByRole('button', { name: /添加项目/ }).click();
@@ -106,6 +107,10 @@ test('district officer: 经费标准版本, previewed then saved; the page names
   const preview = card.getByTestId('funding-preview');
   await preview.getByText(new RegExp(`${year} 年度：\\d+ 所幼儿园变化`)).waitFor();
   assert.ok((await preview.locator('.ant-table-row').count()) > 0, 'the preview lists kindergartens');
+  // Two caregivers a class: the toddler classes staffed 两教一保 today would fall short (workforce).
+  const staffing = preview.getByTestId('funding-preview-staffing');
+  await staffing.waitFor();
+  assert.match((await staffing.textContent()) ?? '', /托班/);
   await preview.scrollIntoViewIfNeeded();
   await shot(page, 'plan-funding-version-preview');
   const found = await seriousViolations(page, 'funding version form and preview');
@@ -119,6 +124,10 @@ test('district officer: 经费标准版本, previewed then saved; the page names
   await shot(page, 'plan-funding-version');
   found.push(...(await seriousViolations(page, 'funding page with a district version')));
   assert.deepEqual(found, []);
+  // The workforce staffing check now holds toddler classes to the version: 2 teachers and 2 caregivers.
+  await page.goto(`${h.baseUrl}/admin/workforce/compliance`);
+  await page.getByText('每班 2 教 2 保').first().waitFor();
+  await shot(page, 'plan-funding-version-workforce');
   await ctx.close();
 });
 
