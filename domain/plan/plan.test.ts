@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QINGPU_2021 } from '../policy/qingpu-2021.ts';
 import { planTargetStatus, rowsForYear } from './status.ts';
-import { onTargetScale, perUnitTarget, targetRowsOf } from './targets.ts';
+import { metricOfSeed, onTargetScale, perUnitTarget, targetRowsOf } from './targets.ts';
 
 const TOWNS = ['310118101', '310118102'];
 const rows = targetRowsOf(QINGPU_2021, TOWNS);
@@ -28,6 +28,15 @@ describe('targetRowsOf (青府办发〔2021〕35号)', () => {
   });
   it('every row has a citation of the plan', () => {
     expect(rows.every((r) => r.citation.startsWith('青府办发〔2021〕35号'))).toBe(true);
+  });
+});
+
+describe('metricOfSeed', () => {
+  it("gives a stored row's metric from its seed id (skills and ethics hours share a source)", () => {
+    for (const row of targetRowsOf(QINGPU_2021, [])) expect(metricOfSeed(row.seedId)).toBe(row.metric);
+    expect(metricOfSeed('qp-ethics-training-hours')).toBe('ethics_training_hours_per_practitioner');
+    expect(metricOfSeed('qp-skills-training-hours')).toBe('skills_training_hours_per_practitioner');
+    expect(metricOfSeed('unknown-id')).toBe('unknown-id');
   });
 });
 

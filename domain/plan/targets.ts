@@ -7,6 +7,7 @@
  * circle, "新建和改扩建幼儿园原则上都要开设托班") gets `value: null`: the measured value is shown, no threshold.
  */
 import type { TargetKey } from '../../server/platform/targets.ts';
+import { ALL_PACKS } from '../policy/resolve.ts';
 import type { Comparison, PlanTarget, PolicyPack } from '../policy/types.ts';
 
 /** The pack's metric → the TargetKey of the source that measures it. */
@@ -82,6 +83,23 @@ function maxOf(pack: PolicyPack, metric: string): number | null {
   if (metric === 'new_inclusive_points') return p?.newInclusivePointsPerYear?.value.max ?? null;
   if (metric === 'demonstration_institutions') return p?.demonstrationInstitutions?.value.max ?? null;
   return null;
+}
+
+let metricsBySeed: Map<string, string> | undefined;
+
+/**
+ * The metric of a stored target row. The table keeps the pack's target id (`seed_id`, e.g.
+ * `qp-ethics-training-hours`, copied into a successor plan), not the metric: a source that tells metrics
+ * apart (skills or ethics hours) needs the metric itself. Unknown ids answer themselves.
+ */
+export function metricOfSeed(seedId: string): string {
+  if (!metricsBySeed) {
+    metricsBySeed = new Map();
+    for (const pack of ALL_PACKS)
+      for (const t of pack.values.plan?.targets?.value ?? []) metricsBySeed.set(t.id, t.metric);
+    for (const t of EXTRA_TARGETS) metricsBySeed.set(t.id, t.metric);
+  }
+  return metricsBySeed.get(seedId) ?? seedId;
 }
 
 /** The rows of a pack's targets, for the district and (where the plan says so) for each town. */

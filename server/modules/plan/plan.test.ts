@@ -452,6 +452,16 @@ describe("changing a successor plan's target values (impact preview first)", () 
     expect(at30.after.status).toBe('met');
     expect(at30.before.status).not.toBe('met');
     expect(at30.changes).toBe(true);
+    // The ethics row (40 h of 职业道德) counts ethics hours only: B's 40 skills hours do not reach it.
+    const ethics = version.targets.find((x) => x.key === 'training_hours' && x.value === 40)!;
+    const res = await t.call('POST', `/api/v1/plan/versions/${id}/preview`, {
+      cookie: await t.login('plan_d'),
+      body: { changes: [{ seedId: ethics.seedId, value: 30 }] },
+    });
+    const row = res.json().rows.find((r: { townCode: string | null }) => r.townCode === null);
+    expect(row).toMatchObject({ perUnit: true, before: { value: 40 }, after: { value: 30 } });
+    expect(row.scaled).toBe(0);
+    expect(row.scaledAfter).toBe(0);
   });
 
   it('a town officer and an institution admin may not change targets', async () => {

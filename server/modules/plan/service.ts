@@ -23,7 +23,12 @@ import { townsOf } from '../../../domain/divisions.ts';
 import { previewRows, type TargetChange, targetChangeProblems } from '../../../domain/plan/changes.ts';
 import { type PolicyTargetRow, policyTargetRows } from '../../../domain/plan/policy-targets.ts';
 import { type MeasuredValue, planTargetStatus, rowsForYear } from '../../../domain/plan/status.ts';
-import { type PlanTargetRow, perUnitTarget, targetRowsOf } from '../../../domain/plan/targets.ts';
+import {
+  metricOfSeed,
+  type PlanTargetRow,
+  perUnitTarget,
+  targetRowsOf,
+} from '../../../domain/plan/targets.ts';
 import { ALL_PACKS } from '../../../domain/policy/index.ts';
 import type { Db } from '../../db/client.ts';
 import { createAnswerCache } from '../../platform/answer-cache.ts';
@@ -90,7 +95,7 @@ function asPlanRow(t: TargetRow): PlanTargetRow & { id: string } {
     id: t.id,
     seedId: t.seedId,
     key: t.targetKey,
-    metric: t.seedId,
+    metric: metricOfSeed(t.seedId),
     scope: t.scope,
     townCode: t.townCode,
     year: t.year,
