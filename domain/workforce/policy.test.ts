@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withDistrictFunding, workforcePolicy } from './policy.ts';
+import { withDistrictFunding, withDistrictPlan, workforcePolicy } from './policy.ts';
 import { classStaffing } from './rules.ts';
 
 const QINGPU = '310118';
@@ -47,5 +47,37 @@ describe('a district funding version over the pack (ADR 0028)', () => {
     expect(p.staffing.classRatios).toBe(pack.staffing.classRatios);
     expect(p.skillsHours).toBe(pack.skillsHours);
     expect(pack.staffing.caregiversPerToddlerClass).toBe(1); // the cached pack is not changed
+  });
+});
+
+describe("the district's plan over the pack", () => {
+  it('after 2023 the pack is carried over; a successor plan with every number ends that, cited from it', () => {
+    expect(pack.carriedOverFrom).toContain('35号');
+    expect(withDistrictPlan(pack, null)).toBe(pack);
+    const targets = {
+      practitioners_certified_pct: { value: 100, citation: '二、发展目标' },
+      skills_training_hours_per_practitioner: { value: 80, citation: '区联席会议纪要' },
+      ethics_training_hours_per_practitioner: { value: 40, citation: '二、发展目标' },
+      professional_trainings: { value: 8, citation: '二、发展目标' },
+    };
+    const p = withDistrictPlan(pack, { docNumber: '青府办发〔2025〕1号', targets });
+    expect(p).toMatchObject({
+      skillsHours: 80,
+      ethicsHours: 40,
+      professionalTrainings: 8,
+      carriedOverFrom: null,
+    });
+    expect(p.citations.skillsHours).toEqual({ docNumber: '青府办发〔2025〕1号', article: '区联席会议纪要' });
+  });
+
+  it('a plan without a row for a metric keeps the pack value and says it is still carried over', () => {
+    const p = withDistrictPlan(pack, {
+      docNumber: '青府办发〔2025〕1号',
+      targets: { skills_training_hours_per_practitioner: { value: 60, citation: 'x' } },
+    });
+    expect(p.skillsHours).toBe(60);
+    expect(p.ethicsHours).toBe(pack.ethicsHours);
+    expect(p.citations.ethicsHours).toEqual(pack.citations.ethicsHours);
+    expect(p.carriedOverFrom).toBe(pack.carriedOverFrom);
   });
 });

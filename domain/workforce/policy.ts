@@ -141,3 +141,48 @@ export function withDistrictFunding(
     citations: { ...policy.citations, kindergarten_toddler: citation, subsidyAssessments: citation },
   };
 }
+
+/**
+ * The district's own plan in force on the day (a successor plan entered in the console, or the seeded
+ * plan within its period): its workforce targets replace the pack's numbers (carried over after 2023),
+ * each cited from the plan version. A metric the plan has no row for keeps the pack's value.
+ */
+export interface DistrictPlanValues {
+  docNumber: string;
+  /** metric (e.g. skills_training_hours_per_practitioner) → value and the row's citation. */
+  targets: Partial<Record<PlanWorkforceMetric, { value: number; citation: string }>>;
+}
+export const PLAN_WORKFORCE_METRICS = [
+  'practitioners_certified_pct',
+  'skills_training_hours_per_practitioner',
+  'ethics_training_hours_per_practitioner',
+  'professional_trainings',
+] as const;
+export type PlanWorkforceMetric = (typeof PLAN_WORKFORCE_METRICS)[number];
+
+export function withDistrictPlan(
+  policy: WorkforcePolicy,
+  plan: DistrictPlanValues | null | undefined,
+): WorkforcePolicy {
+  if (!plan) return policy;
+  const t = plan.targets;
+  const cited = (m: PlanWorkforceMetric, fallback: Citation | null | undefined) =>
+    t[m] ? { docNumber: plan.docNumber, article: t[m].citation } : (fallback ?? null);
+  const all = PLAN_WORKFORCE_METRICS.every((m) => t[m]);
+  return {
+    ...policy,
+    certifiedPct: t.practitioners_certified_pct?.value ?? policy.certifiedPct,
+    skillsHours: t.skills_training_hours_per_practitioner?.value ?? policy.skillsHours,
+    ethicsHours: t.ethics_training_hours_per_practitioner?.value ?? policy.ethicsHours,
+    professionalTrainings: t.professional_trainings?.value ?? policy.professionalTrainings,
+    // Carried over no longer once the district's plan gives every number.
+    carriedOverFrom: all ? null : policy.carriedOverFrom,
+    citations: {
+      ...policy.citations,
+      certifiedPct: cited('practitioners_certified_pct', policy.citations.certifiedPct),
+      skillsHours: cited('skills_training_hours_per_practitioner', policy.citations.skillsHours),
+      ethicsHours: cited('ethics_training_hours_per_practitioner', policy.citations.ethicsHours),
+      professionalTrainings: cited('professional_trainings', policy.citations.professionalTrainings),
+    },
+  };
+}

@@ -521,6 +521,43 @@ describe("changing a successor plan's target values (impact preview first)", () 
     const old = await get<PlanDashboard>('plan_d', '/api/v1/plan/targets?year=2022');
     expect(byKey(old, 'kindergarten_toddler_share').value).toBe(50);
   });
+
+  it("the workforce pages hold practitioners to the successor plan's hours, cited from it", async () => {
+    const id = await successorId();
+    const compliance = async () => {
+      const res = await t.call('GET', '/api/v1/workforce/compliance', { cookie: await t.login('plan_d') });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as {
+        trainingTargets: { ethics: number; skills: number };
+        districtTrainings: { target: number };
+        citations: { certifiedPct: { docNumber: string; article: string } | null };
+      };
+    };
+    // The successor copied the plan's last year: 72 h, 40 h, 6 trainings, 100 % — cited from it now.
+    const before = await compliance();
+    expect(before.trainingTargets).toEqual({ ethics: 40, skills: 72 });
+    expect(before.citations.certifiedPct?.docNumber).toBe('测试〔2025〕1号');
+    const version = await get<{ targets: { seedId: string; key: string; value: number }[] }>(
+      'plan_d',
+      `/api/v1/plan/versions/${id}/targets`,
+    );
+    const skills = version.targets.find((x) => x.key === 'training_hours' && x.value === 72)!;
+    const trainings = version.targets.find((x) => x.key === 'district_trainings')!;
+    const res = await t.call('PATCH', `/api/v1/plan/versions/${id}/targets`, {
+      cookie: await t.login('plan_d'),
+      body: {
+        changes: [
+          { seedId: skills.seedId, value: 80 },
+          { seedId: trainings.seedId, value: 8 },
+        ],
+        citation: '区联席会议 2026 年第 3 次会议纪要',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await compliance();
+    expect(after.trainingTargets).toEqual({ ethics: 40, skills: 80 });
+    expect(after.districtTrainings.target).toBe(8);
+  });
 });
 
 describe('kept answers (ADR 0030)', () => {

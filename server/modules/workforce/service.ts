@@ -50,6 +50,7 @@ import { revealValue } from '../../platform/reveal.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
 import { institutionClasses, institutions } from '../institutions/tables.ts';
 import { banHash } from './ban-key.ts';
+import { workforcePolicyOn } from './district-values.ts';
 import './errors.ts';
 import { checkInputErrors, decideHire, reportCheckFound } from './record-checks.ts';
 import {
@@ -385,7 +386,8 @@ export function createWorkforceService(deps: WorkforceDeps) {
   async function detail(ctx: RequestContext, actor: Actor, id: string, tx: Db = db): Promise<StaffDetail> {
     const row = await getStaff(tx, actor, id);
     const today = localDate(ctx.now);
-    const policy = workforcePolicy(actor.districtCode, today);
+    // The district's own plan and funding version apply to the training targets shown.
+    const policy = await workforcePolicyOn(tx, actor.districtCode, today);
     const emps = await employmentsOf(tx, actor, [row.id]);
     const assigned = await assignmentsOf(
       tx,
