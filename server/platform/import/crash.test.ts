@@ -4,7 +4,9 @@
  * progress are one transaction — and the resumed commit must count every row once. Before the
  * progress moved into the batch's transaction, the run said 0 rows done with 1,000 rows in, and the
  * resumed commit, finding them present, reported 1,500 inserted rows for 2,500 written.
- * bench/faults.ts does the same with the real server and SIGKILL.
+ * bench/faults.ts does the same with the real server and SIGKILL. And a commit whose process died
+ * in its job's last attempt: the run must not stay `committing` for ever — it is failed, and
+ * committed again.
  */
 import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -23,6 +25,7 @@ import type { Actor, RequestContext } from '../context.ts';
 import { memoryFileStorage } from '../files/storage.ts';
 import { uuidv7 } from '../ids.ts';
 import { createJobs } from '../jobs/index.ts';
+import { jobs as jobsTable } from '../jobs/tables.ts';
 import { createImportService } from './service.ts';
 import { importRuns } from './tables.ts';
 
@@ -130,4 +133,66 @@ it('a commit killed right after a batch committed: the run records that batch, t
   expect(await count()).toBe(2_500);
   expect(await runRow()).toMatchObject({ status: 'committed', doneRows: 2_500, insertedRows: 2_500 });
   expect((await audited()).inserted).toBe(2_500);
+});
+
+it('a commit whose process died in its last attempt: the run says failed, not committing, and is committed again', async () => {
+  const db = t.database.db;
+  const jobs = createJobs({ db, clock: t.clock });
+  const kind = 'abandoned_institutions';
+  const imports = createImportService(
+    { db, storage: memoryFileStorage(), jobs },
+    { ...institutionImport, kind },
+  );
+  const userId = await t.createUser('abandoned-importer', 'district_officer', {
+    kind: 'division',
+    divisionCode: DISTRICT,
+  });
+  const actor: Actor = {
+    userId,
+    username: 'abandoned-importer',
+    districtCode: DISTRICT,
+    role: 'district_officer',
+    scope: { kind: 'division', divisionCode: DISTRICT },
+    sessionId: 'test',
+  };
+  const ctxAt = (): RequestContext => ({
+    actor,
+    districtCode: DISTRICT,
+    ip: null,
+    requestId: 'test',
+    now: t.clock.now(),
+  });
+  const rows = Array.from({ length: 30 }, (_, i) =>
+    importRowOf(
+      buildInstitutionInput({ creditCode: creditCodeFor(79_000_000 + i), name: `青浦区放弃测试托育园${i}` }),
+    ),
+  );
+  const run = await imports.upload(ctxAt(), actor, {
+    fileName: 'abandoned.csv',
+    data: Buffer.from(csvText([IMPORT_HEADERS, ...rows])),
+  });
+  const started = await imports.commit(ctxAt(), actor, run.id);
+  // Its third attempt's process was killed: the job is running, out of attempts, its lease over.
+  await db
+    .update(jobsTable)
+    .set({
+      status: 'running',
+      attempts: 3,
+      claimedBy: 'dead',
+      leaseUntil: new Date(t.clock.now().getTime() - 1000),
+    })
+    .where(eq(jobsTable.id, started.jobId!));
+  await jobs.runDue(); // the runner gives the job up (LeaseExpired); no import code runs
+  expect((await jobs.get(DISTRICT, started.jobId!))?.status).toBe('failed');
+
+  expect((await imports.get(ctxAt(), actor, run.id)).status).toBe('failed');
+  t.clock.advanceMinutes(1);
+  const again = await imports.commit(ctxAt(), actor, run.id);
+  expect(again.status).toBe('committing');
+  expect(again.jobId).not.toBe(started.jobId);
+  await jobs.runDue();
+  expect(await imports.get(ctxAt(), actor, run.id)).toMatchObject({ status: 'committed', insertedRows: 30 });
+  expect(
+    (await db.select().from(institutions).where(like(institutions.name, '青浦区放弃测试托育园%'))).length,
+  ).toBe(30);
 });

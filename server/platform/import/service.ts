@@ -112,6 +112,22 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
   async function load(actor: Actor, id: string) {
     const [run] = await db.select().from(importRuns).where(runWhere(actor, id));
     if (!run || run.kind !== def.kind) throw new DomainError('not_found');
+    // A run left `committing` by a job that will never run again: its process died (kill -9, OOM)
+    // during the last attempt and the runner marked the job failed (LeaseExpired) without running
+    // any of the import's code. The run says so, and may be committed again (the batches in stay).
+    if (run.status === 'committing' && run.jobId) {
+      const job = await jobs.get(run.districtCode, run.jobId);
+      if (job?.status === 'failed') {
+        const [failed] = await db
+          .update(importRuns)
+          .set({ status: 'failed', updatedAt: job.updatedAt })
+          .where(
+            and(runWhere(actor, id), eq(importRuns.status, 'committing'), eq(importRuns.jobId, run.jobId)),
+          )
+          .returning();
+        if (failed) return failed;
+      }
+    }
     return run;
   }
 
