@@ -83,8 +83,15 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals) {
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
-/** A fresh database with the demo district, served as production on a free port. */
-export async function startBenchServer(label: string, baseUrl = DEFAULT_BASE_URL): Promise<BenchServer> {
+/**
+ * A fresh database with the demo district, served as production on a free port. `env`: settings of the
+ * served process (and of its restarts), e.g. the fault drill's short JOB_LEASE_SECONDS.
+ */
+export async function startBenchServer(
+  label: string,
+  baseUrl = DEFAULT_BASE_URL,
+  env: Record<string, string> = {},
+): Promise<BenchServer> {
   const dbName = `tuoyu_${label}_${process.pid}`;
   await admin(baseUrl, `CREATE DATABASE ${dbName}`);
   const u = new URL(baseUrl);
@@ -114,9 +121,9 @@ export async function startBenchServer(label: string, baseUrl = DEFAULT_BASE_URL
     const server: BenchServer = {
       url,
       dbUrl,
-      child: spawnServer({ ...common, NODE_ENV: 'production' }, port),
+      child: spawnServer({ ...common, ...env, NODE_ENV: 'production' }, port),
       async restart() {
-        server.child = spawnServer({ ...common, NODE_ENV: 'production' }, port);
+        server.child = spawnServer({ ...common, ...env, NODE_ENV: 'production' }, port);
         await waitHealthy(url, server.child, 120);
       },
       async kill9() {

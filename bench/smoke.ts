@@ -21,7 +21,15 @@ const runs: Run[] = [
   { file: 'bench/import.ts', env: { BENCH_ROWS: '1000', BENCH_IMPORT: 'birth_records' } },
   { file: 'bench/workforce.ts', env: { BENCH_STAFF: '2000', BENCH_BANS: '500', BENCH_RUNS: '1' } },
   { file: 'bench/load.ts', env: { LOAD_SECONDS: '8', LOAD_SOAK_SECONDS: '0', LOAD_RATE: '50' } },
-  { file: 'bench/faults.ts', env: { FAULT_WRITES: '120', FAULT_KILL_AFTER: '50' } },
+  {
+    file: 'bench/faults.ts',
+    env: {
+      FAULT_WRITES: '120',
+      FAULT_KILL_AFTER: '50',
+      FAULT_IMPORT_ROWS: '3000',
+      FAULT_IMPORT_KILL_AFTER: '1',
+    },
+  },
   {
     file: 'bench/families.ts',
     env: { BENCH_SLOTS: '10', BENCH_CAPACITY: '5', BENCH_REQUESTS: '100', BENCH_ROUNDS: '1' },

@@ -183,6 +183,7 @@ export async function buildApp({ database, clock, config, migration, pressure }:
     clock,
     districtCodes: served,
     schedules: SCHEDULES,
+    leaseMs: config.jobLeaseSeconds * 1000,
     onLoopError: (name) => app.log.error({ errorName: name }, 'job loop failed; retrying at the next poll'),
   });
   app.addHook('onClose', () => jobs.stop());

@@ -46,6 +46,13 @@ export interface Config {
    * plan and compliance pages are always current. 0: current everywhere (ADR 0030).
    */
   summaryMaxAgeSeconds: number;
+  /**
+   * JOB_LEASE_SECONDS (default 300, 5–3600): how long a background job's claim lasts without renewal
+   * (renewed every third of it while the job runs). A job whose process died (kill -9, power loss) is
+   * resumed by the next poll after it — e.g. an import's commit (docs/kit/jobs.md). The fault drill
+   * (bench/faults.ts) shortens it to see the resumption within its run.
+   */
+  jobLeaseSeconds: number;
 }
 
 /** A whole number within [min, max] from the environment, or the default; anything else stops the start. */
@@ -122,5 +129,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       webhookAllowHttp(env.WEBHOOK_ALLOW_HTTP, nodeEnv),
     ),
     summaryMaxAgeSeconds: intSetting(env, 'SUMMARY_MAX_AGE_SECONDS', 60, 0, 3600),
+    jobLeaseSeconds: intSetting(env, 'JOB_LEASE_SECONDS', 300, 5, 3600),
   };
 }

@@ -2,8 +2,9 @@
  * The import use cases for any definition: upload + dry run, run status, commit in batches with
  * progress, the error report and the template. Nothing half-written: the commit re-checks every row
  * (in full before writing when the stored file or the scope changed since the dry run) and refuses
- * when any row has an error; each batch is one transaction that skips existing natural keys, so a
- * batch that fails leaves earlier batches in place and a retry adds only the rest.
+ * when any row has an error; each batch is one transaction (rows, audit entry, the run's progress)
+ * that skips existing natural keys, so a batch that fails or a process killed mid-commit leaves
+ * earlier batches in place, recorded as done, and a retry adds only the rest.
  */
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
@@ -111,6 +112,22 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
   async function load(actor: Actor, id: string) {
     const [run] = await db.select().from(importRuns).where(runWhere(actor, id));
     if (!run || run.kind !== def.kind) throw new DomainError('not_found');
+    // A run left `committing` by a job that will never run again: its process died (kill -9, OOM)
+    // during the last attempt and the runner marked the job failed (LeaseExpired) without running
+    // any of the import's code. The run says so, and may be committed again (the batches in stay).
+    if (run.status === 'committing' && run.jobId) {
+      const job = await jobs.get(run.districtCode, run.jobId);
+      if (job?.status === 'failed') {
+        const [failed] = await db
+          .update(importRuns)
+          .set({ status: 'failed', updatedAt: job.updatedAt })
+          .where(
+            and(runWhere(actor, id), eq(importRuns.status, 'committing'), eq(importRuns.jobId, run.jobId)),
+          )
+          .returning();
+        if (failed) return failed;
+      }
+    }
     return run;
   }
 
@@ -221,8 +238,8 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
       onProgress?: (done: number, total: number) => Promise<void>,
     ) {
       const run = await load(actor, id);
-      const progress = (set: Partial<Run>) =>
-        db
+      const progress = (set: Partial<Run>, on: Db = db) =>
+        on
           .update(importRuns)
           .set({ ...set, updatedAt: ctx.now })
           .where(runWhere(actor, id));
@@ -253,12 +270,18 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
               objectId: id,
               changes: { rows: rows.length, inserted: n, from: done + 1 },
             });
+            // The run's progress commits with the batch: whenever the process dies (kill -9), done_rows
+            // and inserted_rows say exactly which batches are in, and a resumed commit (which finds
+            // them present and skips them) adds its own count to a true one.
+            await progress(
+              { doneRows: done + rows.length, insertedRows: run.insertedRows + inserted + n },
+              tx,
+            );
             return n;
           });
           if (done === 0) for (const table of def.analyzeTables ?? []) await analyzeIfStale(db, table, total);
           done += rows.length;
           inserted += added;
-          await progress({ doneRows: done, insertedRows: run.insertedRows + inserted });
           await onProgress?.(done, total);
         };
         // One batch is written while the next is read and checked: at most one in flight, in file order.
