@@ -60,6 +60,9 @@ function toRowErrors(row: number, columns: ImportColumn[], errors: FieldError[])
   return errors.map((e) => ({ row, column: columnOf(columns, e.field)?.zh ?? '', ...e }));
 }
 
+/** Rows checked between two turns of the event loop. */
+export const YIELD_EVERY_ROWS = 250;
+
 export async function scanTable<T>(
   def: ImportDefinition<T>,
   actor: Actor,
@@ -93,6 +96,10 @@ export async function scanTable<T>(
   try {
     for await (const cells of table.rows()) {
       rowNo += 1;
+      // A CSV chunk's rows come without a real await in between: checking thousands of them in one go
+      // held the event loop for seconds (load shedding then refused the next request with 503). Let
+      // other requests in every few hundred rows.
+      if (rowNo % YIELD_EVERY_ROWS === 0) await new Promise<void>((r) => setImmediate(r));
       if (!map) {
         map = mapHeaders(cells, def.columns);
         if (map.errors.length) throw new DomainError('validation.failed', { errors: map.errors });
