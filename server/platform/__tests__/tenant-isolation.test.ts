@@ -253,7 +253,10 @@ describe('tenant isolation between two demo districts (property test)', () => {
       `tenant isolation: ${covered.length} GET routes probed (${covered.filter((u) => u.includes(':')).length} with B's ids proven by B), ${notProven.length} parameter routes without a B id B itself can open`,
     );
     expect(failures).toEqual([]);
-    expect(covered.filter((u) => u.includes(':')).length).toBeGreaterThanOrEqual(10);
+    // 9 routes with a path id are proven with B's real ids (the small second demo has no quality, subsidy,
+    // supervision or plan objects). It was 10 while /public/quality/institutions/:id answered 200 for any id
+    // — counted, but proving nothing; it is a 404 for an unlisted id now.
+    expect(covered.filter((u) => u.includes(':')).length).toBeGreaterThanOrEqual(9);
   }, 120_000);
 
   it('writes by A’s users addressed at B’s ids are refused and change nothing of B', async () => {
