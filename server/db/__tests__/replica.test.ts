@@ -330,6 +330,26 @@ describe.skipIf(!onPostgres)('reads on a streaming replica (two clusters started
     await replayed();
   });
 
+  it('(6) sessions are looked up on the primary: a session ended by logout is refused at once, even to a client that never wrote', async () => {
+    const officer = client(t);
+    expect(
+      (await officer.send('POST', '/api/v1/auth/login', { username: 'district', password: PASSWORD }))
+        .statusCode,
+    ).toBe(200);
+    await replayed();
+    const stolen = `${[...officer.jar].find(([k]) => k !== LSN_COOKIE)!.join('=')}`;
+    await paused(true);
+    try {
+      expect((await officer.send('POST', '/api/v1/auth/logout')).statusCode).toBeLessThan(300);
+      // The stolen session cookie alone (no read-your-writes cookie): the replica still holds the session.
+      const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: stolen } });
+      expect(me.statusCode).toBe(401);
+    } finally {
+      await paused(false);
+    }
+    await replayed();
+  });
+
   it('(5) the replica stopped: GETs are answered from the primary, /api/health stays 200 and says the replica is down', async () => {
     pair!.stop('standby');
     const anonymous = client(t);
