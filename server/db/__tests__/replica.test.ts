@@ -330,7 +330,7 @@ describe.skipIf(!onPostgres)('reads on a streaming replica (two clusters started
     await replayed();
   });
 
-  it('(6) sessions are looked up on the primary: a session ended by logout is refused at once, even to a client that never wrote', async () => {
+  it('(4b) sessions are looked up on the primary: a session ended by logout is refused at once, even to a client that never wrote', async () => {
     const officer = client(t);
     expect(
       (await officer.send('POST', '/api/v1/auth/login', { username: 'district', password: PASSWORD }))
@@ -350,7 +350,7 @@ describe.skipIf(!onPostgres)('reads on a streaming replica (two clusters started
     await replayed();
   });
 
-  it('(5) the replica stopped: GETs are answered from the primary, /api/health stays 200 and says the replica is down', async () => {
+  it('(5) the replica stopped: GETs are answered from the primary, /api/health stays 200 and says the replica is down; started again, it is used again', async () => {
     pair!.stop('standby');
     const anonymous = client(t);
     const one = await anonymous.send('GET', `/api/v1/public/institutions/${listed.id}`);
@@ -366,5 +366,17 @@ describe.skipIf(!onPostgres)('reads on a streaming replica (two clusters started
     const health = await anonymous.send('GET', '/api/health');
     expect(health.statusCode).toBe(200);
     expect(health.json().replica).toEqual({ state: 'down', lagBytes: null });
+
+    // Back again: after the 2 s it is left alone, the same process reads on it again (no restart).
+    pair!.start('standby');
+    standby = new pg.Client({ connectionString: pair!.url('standby') }); // the old one died with it
+    standby.on('error', () => {});
+    await standby.connect();
+    await new Promise((ok) => setTimeout(ok, 2100));
+    await replayed();
+    const served = replica().counters.replica;
+    expect((await anonymous.send('GET', `/api/v1/public/institutions/${listed.id}`)).statusCode).toBe(200);
+    expect(replica().counters.replica).toBeGreaterThan(served);
+    expect((await anonymous.send('GET', '/api/health')).json().replica.state).toBe('up');
   });
 });
