@@ -58,9 +58,12 @@ export function parseLsn(value: unknown): bigint | null {
  * Any other SQLSTATE is the statement's own error and would be the same on the primary.
  */
 export function replicaShouldYield(error: unknown): 'refused' | 'unreachable' | null {
-  const code = (error as { code?: unknown })?.code;
+  // Only the server's own errors carry a SQLSTATE; the driver's (ECONNREFUSED, EPIPE — five letters
+  // too —, timeouts, "Connection terminated") mean the replica could not be asked.
+  if (error instanceof TypeError || error instanceof RangeError) return null; // a bug, the same anywhere
+  if (!(error instanceof pg.DatabaseError)) return 'unreachable';
+  const code = error.code ?? '';
   if (code === '25006' || code === '40001') return 'refused';
-  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return 'unreachable';
   if (code.startsWith('08') || /^57P0[123]$/.test(code) || code === '53300') return 'unreachable';
   return null;
 }
