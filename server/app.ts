@@ -30,6 +30,7 @@ import { notificationRoutes } from './platform/notifications/routes.ts';
 import { createNotificationService } from './platform/notifications/service.ts';
 import { openapiOptions } from './platform/openapi.ts';
 import { installPolicy, type RouteRecord } from './platform/policy.ts';
+import { installReadRouting } from './platform/read-routing.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { systemRoutes } from './platform/system-routes.ts';
 import { userRoutes } from './platform/users/routes.ts';
@@ -168,6 +169,8 @@ export async function buildApp({ database, clock, config, migration, pressure }:
   if (pressure || config.nodeEnv === 'production') installLoadShedding(app, pressure);
   await registerSecurityHeaders(app, { tileUrl: config.tileUrl });
   await app.register(fastifyCookie);
+  // Before the policy hook: its session lookup must read on the primary (platform/read-routing.ts).
+  installReadRouting(app, database.replica);
   const routes = installPolicy(app, { db: database.db, clock, districtCode: config.districtCode });
   // operationIds, security, error responses and examples are derived centrally (platform/openapi.ts).
   await app.register(fastifySwagger, openapiOptions());
@@ -215,7 +218,13 @@ export async function buildApp({ database, clock, config, migration, pressure }:
   jobRoutes(app, db);
   notificationRoutes(app, createNotificationService(db));
   dashboardRoutes(app, { db, providers: dashboard });
-  systemRoutes(app, { db, kind: database.kind, migration, tileUrl: config.tileUrl });
+  systemRoutes(app, {
+    db,
+    kind: database.kind,
+    migration,
+    tileUrl: config.tileUrl,
+    replica: database.replica,
+  });
   await serveWeb(app, config.webDir);
   return { app, routes, jobs };
 }

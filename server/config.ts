@@ -9,6 +9,11 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * DATABASE_REPLICA_URL: a streaming replica of DATABASE_URL that answers the reads of GET requests
+   * (ADR 0031, docs/DEPLOY.md step 2). Only together with DATABASE_URL.
+   */
+  databaseReplicaUrl: string | undefined;
   nodeEnv: string;
   demo: boolean;
   demoPassword: string | undefined;
@@ -97,6 +102,24 @@ function webhookAllowHttp(raw: string | undefined, nodeEnv: string): boolean {
   return true;
 }
 
+/** DATABASE_REPLICA_URL: a postgres:// URL, and only beside DATABASE_URL (PGlite has no replicas). */
+function databaseReplicaUrl(raw: string | undefined, databaseUrl: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!databaseUrl)
+    throw new Error(
+      'DATABASE_REPLICA_URL 需要同时设置 DATABASE_URL（主库）/ DATABASE_REPLICA_URL needs DATABASE_URL (the primary) as well',
+    );
+  if (!/^postgres(ql)?:\/\//.test(raw))
+    throw new Error(
+      'DATABASE_REPLICA_URL 应为 postgres:// 地址 / DATABASE_REPLICA_URL must be a postgres:// URL',
+    );
+  if (raw === databaseUrl)
+    throw new Error(
+      'DATABASE_REPLICA_URL 不能与 DATABASE_URL 相同 / DATABASE_REPLICA_URL must name the replica, not the primary',
+    );
+  return raw;
+}
+
 /** Read the configuration from an environment. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -109,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl,
+    databaseReplicaUrl: databaseReplicaUrl(env.DATABASE_REPLICA_URL, databaseUrl),
     nodeEnv,
     demo,
     demoPassword: env.DEMO_PASSWORD || undefined,

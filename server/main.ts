@@ -17,6 +17,7 @@ import { openKeysAtStart } from './platform/crypto/startup.ts';
 const config = loadConfig();
 const database = await openDatabase({
   url: config.databaseUrl,
+  replicaUrl: config.databaseReplicaUrl,
   dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite`,
 });
 const migration = await migrate(database);
@@ -63,7 +64,7 @@ jobs.start(); // app.close() stops it (onClose hook in app.ts)
 
 const url = `http://localhost:${config.port}`;
 const lines = [
-  `Tuoyu 托育 is running on ${database.kind === 'pglite' ? `embedded PGlite (${config.dataDir}/pglite)` : 'PostgreSQL'}, migration ${migration}`,
+  `Tuoyu 托育 is running on ${database.kind === 'pglite' ? `embedded PGlite (${config.dataDir}/pglite)` : database.replica ? 'PostgreSQL, reads of GET requests on the replica' : 'PostgreSQL'}, migration ${migration}`,
   `  public portal   ${url}/`,
   `  console         ${url}/admin`,
   `  API docs        ${url}/api/docs`,

@@ -46,9 +46,14 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  opts: { loginRateLimit?: number; config?: Partial<Config> } = {},
+  opts: {
+    loginRateLimit?: number;
+    config?: Partial<Config>;
+    /** A database the test opened itself (e.g. a primary with its replica); closed by `close()`. */
+    database?: TestDatabase;
+  } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = opts.database ?? (await createTestDatabase());
   // Uploaded files go to a folder of this test file's own, removed on close.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tuoyu-test-'));
   const clock = new TestClock();

@@ -5,6 +5,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { type ReplicaHandle, RoutingPool } from './replica.ts';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -18,6 +19,8 @@ export interface Database {
   close(): Promise<void>;
   /** The embedded instance (PGlite only), e.g. to dump a test template. */
   pglite?: PGlite;
+  /** The streaming replica that serves the reads of safe requests (DATABASE_REPLICA_URL; ADR 0031). */
+  replica?: ReplicaHandle;
 }
 
 export interface DbOptions {
@@ -29,12 +32,19 @@ export interface DbOptions {
   loadDataDir?: Blob | File;
   /** Pool size on PostgreSQL. */
   poolSize?: number;
+  /** A streaming replica of `url` for reads (postgres://…; server/db/replica.ts). */
+  replicaUrl?: string;
 }
 
 /** Open the configured database. */
 export async function openDatabase(opts: DbOptions): Promise<Database> {
+  if (opts.replicaUrl && !opts.url) throw new Error('a replica needs the primary (url)');
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // With a replica, the routing pool decides per statement; exec() (migrations, comments) is always
+    // called outside a request, so it runs on the primary.
+    const pool = opts.replicaUrl
+      ? new RoutingPool({ primaryUrl: opts.url, replicaUrl: opts.replicaUrl, poolSize: opts.poolSize ?? 10 })
+      : new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
@@ -44,6 +54,7 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
         await pool.query(s);
       },
       close: () => pool.end(),
+      ...(pool instanceof RoutingPool ? { replica: pool.replica } : {}),
     };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });

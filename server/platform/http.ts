@@ -11,6 +11,8 @@ declare module 'fastify' {
     action?: RouteAction;
     /** For `client` routes (department systems, issue 15): the OAuth scope the bearer token must hold. */
     clientScope?: string;
+    /** Read on the primary even for GET (with DATABASE_REPLICA_URL; platform/read-routing.ts): the health check. */
+    primaryReads?: boolean;
   }
   interface FastifyRequest {
     ctx: RequestContext;

@@ -33,4 +33,22 @@ describe('configuration', () => {
         /DEMO_DISTRICTS 应为已知区县代码.*DEMO_DISTRICTS must list known district codes/,
       );
   });
+
+  it('DATABASE_REPLICA_URL: none by default; a postgres:// URL other than DATABASE_URL, and only beside it', () => {
+    const primary = 'postgres://app@db-1:5432/tuoyu';
+    const replica = 'postgres://app@db-2:5432/tuoyu';
+    expect(loadConfig({}).databaseReplicaUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URL: replica }).databaseReplicaUrl).toBe(
+      replica,
+    );
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: replica })).toThrow(
+      /DATABASE_REPLICA_URL 需要同时设置 DATABASE_URL.*DATABASE_REPLICA_URL needs DATABASE_URL/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URL: 'db-2:5432' })).toThrow(
+      /DATABASE_REPLICA_URL must be a postgres:\/\/ URL/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URL: primary })).toThrow(
+      /must name the replica, not the primary/,
+    );
+  });
 });
