@@ -17,4 +17,6 @@ server.kill('SIGTERM');
 const code = await new Promise((r) => server.once('exit', r));
 if (code !== 0) throw new Error(`the template server stopped with ${code}`);
 writeFileSync(path.join(dir, TEMPLATE_DAY), `${day}\n`);
-console.log(`# demo seeded for the journeys in ${dir} (${day}, ${Math.round((Date.now() - started) / 1000)} s)`);
+console.log(
+  `# demo seeded for the journeys in ${dir} (${day}, ${Math.round((Date.now() - started) / 1000)} s)`,
+);
