@@ -13,6 +13,7 @@ import type {
   TransitionAction,
 } from '../../../domain/contracts/institution.ts';
 import { findDivision, QINGPU, townsOf } from '../../../domain/divisions.ts';
+import { classAgeMonths } from '../../../domain/institutions/class-ages.ts';
 import { classAgeRange } from '../../../domain/institutions/validate.ts';
 import { citizenIdCheckChar } from '../../../domain/rules/ids.ts';
 import { pinyinSortKey } from '../../../domain/rules/pinyin.ts';
@@ -284,6 +285,7 @@ export async function seedInstitutionsDemo(
         seats: classes.reduce((s, c) => s + c.capacity, 0),
         enrolled: classes.reduce((s, c) => s + c.enrolled, 0),
         toddlerClasses: classes.filter((c) => c.type === 'kindergarten_toddler').length,
+        classAges: classAgeMonths(classes.map((c) => classAgeRange(c, values))),
         submittedAt,
         filedAt,
         createdAt: created,

@@ -4,7 +4,7 @@
  * a page where it ended; other districts' rows never appear. Data: the demo registry plus seeded copies
  * squeezed into a small area (many near-ties) and copies in another district at the same place.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
 import { Rng } from '../../demo/rng.ts';
@@ -124,6 +124,18 @@ describe('public search at scale', () => {
     );
     const all = await search('lat=31.15&lng=121.12&pageSize=100');
     expect(all.items.some((i) => others.has(i.id))).toBe(false);
+  });
+
+  it("every row's class_ages are the months its classes take (as migration 0054 computes them)", async () => {
+    const res = await t.database.db.execute(sql`select count(*)::int as n from institutions i
+      where i.class_ages is distinct from coalesce((select array_agg(distinct m order by m)::smallint[]
+        from institution_classes c, generate_series(greatest(c.min_age_months, 0), least(c.max_age_months, 73) - 1) m
+        where c.district_code = i.district_code and c.institution_id = i.id), '{}'::smallint[])`);
+    expect((res as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+    const withClasses = await t.database.db.execute(
+      sql`select count(*)::int as n from institutions where cardinality(class_ages) > 0`,
+    );
+    expect((withClasses as unknown as { rows: { n: number }[] }).rows[0]!.n).toBeGreaterThan(100);
   });
 
   it('keyset: after=<last id> continues exactly where the page ended, by distance and by name', async () => {

@@ -67,10 +67,9 @@ function searchConds(districtCode: string, q: PublicSearchQuery): SQL[] {
   if (q.kind) conds.push(sql`i.kind = ${q.kind}`);
   if (q.serviceForm) conds.push(sql`${q.serviceForm}::text = any(i.service_forms)`);
   if (q.inclusiveOnly === 'true') conds.push(sql`i.inclusive`);
-  if (q.ageMonths !== undefined)
-    conds.push(
-      sql`exists (select 1 from institution_classes c where c.district_code = i.district_code and c.institution_id = i.id and c.min_age_months <= ${q.ageMonths}::int and c.max_age_months > ${q.ageMonths}::int)`,
-    );
+  // The months the classes take are kept on the row (domain/institutions/class-ages.ts): a filter on the
+  // row and on the count's index, not a semi-join over the district's classes.
+  if (q.ageMonths !== undefined) conds.push(sql`i.class_ages @> array[${q.ageMonths}::smallint]`);
   return conds;
 }
 

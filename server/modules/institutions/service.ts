@@ -14,6 +14,7 @@ import type {
   TransitionBody,
   UpdateInstitutionBody,
 } from '../../../domain/contracts/institution.ts';
+import { classAgeMonths } from '../../../domain/institutions/class-ages.ts';
 import { validateDirectorPersonal } from '../../../domain/institutions/director.ts';
 import {
   editRights,
@@ -242,6 +243,7 @@ export function createInstitutionService({
             seats: body.classes.reduce((s, c) => s + c.capacity, 0),
             enrolled: body.classes.reduce((s, c) => s + c.enrolled, 0),
             toddlerClasses: body.classes.filter((c) => c.type === 'kindergarten_toddler').length,
+            classAges: classAgeMonths(body.classes.map((c) => classAgeRange(c, values))),
           },
           ctx.now,
         );

@@ -16,6 +16,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   unique,
   uniqueIndex,
   uuid,
@@ -74,6 +75,7 @@ export const institutions = pgTable(
     seats: integer('seats').notNull().default(0),
     enrolled: integer('enrolled').notNull().default(0),
     toddlerClasses: integer('toddler_classes').notNull().default(0),
+    classAges: smallint('class_ages').array().notNull().default(sql`'{}'::smallint[]`),
     submittedAt: tz('submitted_at'),
     filedAt: tz('filed_at'),
     createdAt: tz('created_at').notNull(),
@@ -92,7 +94,7 @@ export const institutions = pgTable(
       .using('gist', sql`point(${t.lng}, ${t.lat})`)
       .where(sql`status in ('filed', 'operating') and seats > 0`),
     index('institutions_public_count_idx')
-      .on(t.districtCode, t.townCode, t.kind, t.inclusive, t.serviceForms)
+      .on(t.districtCode, t.townCode, t.kind, t.inclusive, t.serviceForms, t.classAges)
       .where(sql`status in ('filed', 'operating') and seats > 0`),
     ...enumChecks(t),
     // One institution per director within the district (exact match on the keyed blind index).
@@ -161,6 +163,10 @@ comment(institutions, ['托育机构名录', 'Institution registry'], {
   seats: ['托额（各班核定容量之和）', 'Seats (sum of class capacities)'],
   enrolled: ['在托人数（各班之和）', 'Children enrolled (sum over classes)'],
   toddlerClasses: ['幼儿园托班数', "Number of a kindergarten's toddler classes"],
+  classAges: [
+    '各班级收托月龄的并集（整月；某班 最小月龄 ≤ m < 最大月龄 即含 m；写班级时计算，供门户按月龄检索）',
+    "The months of age the classes take (m when some class has min ≤ m < max; computed when classes are written, for the portal's age filter)",
+  ],
   submittedAt: ['最近一次提交备案时间', 'Last submitted for filing at'],
   filedAt: ['予以备案时间', 'Filed at'],
   createdAt: ['创建时间', 'Created at'],

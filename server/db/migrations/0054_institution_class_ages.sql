@@ -1,0 +1,5 @@
+DROP INDEX "institutions_public_count_idx";--> statement-breakpoint
+ALTER TABLE "institutions" ADD COLUMN "class_ages" smallint[] DEFAULT '{}'::smallint[] NOT NULL;--> statement-breakpoint
+-- The months the existing classes take (domain/institutions/class-ages.ts: min <= m < max, at most 72).
+UPDATE "institutions" i SET "class_ages" = coalesce((SELECT array_agg(DISTINCT m ORDER BY m)::smallint[] FROM "institution_classes" c, generate_series(greatest(c."min_age_months", 0), least(c."max_age_months", 73) - 1) m WHERE c."district_code" = i."district_code" AND c."institution_id" = i."id"), '{}'::smallint[]);--> statement-breakpoint
+CREATE INDEX "institutions_public_count_idx" ON "institutions" USING btree ("district_code","town_code","kind","inclusive","service_forms","class_ages") WHERE status in ('filed', 'operating') and seats > 0;
