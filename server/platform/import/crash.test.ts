@@ -26,6 +26,7 @@ import { memoryFileStorage } from '../files/storage.ts';
 import { uuidv7 } from '../ids.ts';
 import { createJobs } from '../jobs/index.ts';
 import { jobs as jobsTable } from '../jobs/tables.ts';
+import { auditLog } from '../tables.ts';
 import { createImportService } from './service.ts';
 import { importRuns } from './tables.ts';
 
@@ -186,6 +187,10 @@ it('a commit whose process died in its last attempt: the run says failed, not co
   expect((await jobs.get(DISTRICT, started.jobId!))?.status).toBe('failed');
 
   expect((await imports.get(ctxAt(), actor, run.id)).status).toBe('failed');
+  // That change of state is audited once (a second read finds it failed already).
+  expect((await imports.get(ctxAt(), actor, run.id)).status).toBe('failed');
+  const entries = await db.select().from(auditLog).where(eq(auditLog.objectId, run.id));
+  expect(entries.filter((e) => e.action.endsWith('.import_failed'))).toHaveLength(1);
   t.clock.advanceMinutes(1);
   const again = await imports.commit(ctxAt(), actor, run.id);
   expect(again.status).toBe('committing');

@@ -115,16 +115,31 @@ export function createImportService<T>(deps: ImportDeps, def: ImportDefinition<T
     // A run left `committing` by a job that will never run again: its process died (kill -9, OOM)
     // during the last attempt and the runner marked the job failed (LeaseExpired) without running
     // any of the import's code. The run says so, and may be committed again (the batches in stay).
-    if (run.status === 'committing' && run.jobId) {
-      const job = await jobs.get(run.districtCode, run.jobId);
+    const jobId = run.jobId;
+    if (run.status === 'committing' && jobId) {
+      const job = await jobs.get(run.districtCode, jobId);
       if (job?.status === 'failed') {
-        const [failed] = await db
-          .update(importRuns)
-          .set({ status: 'failed', updatedAt: job.updatedAt })
-          .where(
-            and(runWhere(actor, id), eq(importRuns.status, 'committing'), eq(importRuns.jobId, run.jobId)),
-          )
-          .returning();
+        const failed = await db.transaction(async (tx) => {
+          const [row] = await tx
+            .update(importRuns)
+            .set({ status: 'failed', updatedAt: job.updatedAt })
+            .where(and(runWhere(actor, id), eq(importRuns.status, 'committing'), eq(importRuns.jobId, jobId)))
+            .returning();
+          // Audited like every write: who read the run when it was found failed, and why.
+          if (row)
+            await recordAudit(
+              tx,
+              { actor, districtCode: actor.districtCode, ip: null, requestId: null, now: job.updatedAt },
+              {
+                action: `${def.kind}.import_failed`,
+                objectType: 'import_run',
+                objectId: id,
+                result: 'failure',
+                changes: { status: { before: 'committing', after: 'failed' }, jobId },
+              },
+            );
+          return row;
+        });
         if (failed) return failed;
       }
     }
