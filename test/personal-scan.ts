@@ -14,11 +14,12 @@ const HEX_WORDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|
 /**
  * Every 18-character window of a digit run that passes GB 11643 (anywhere, also inside hex or base64:
  * checksum, province and date make chance hits negligible), and every run of exactly 11 digits that is a
- * mobile number (^1[3-9]\d{9}$) outside UUIDs and hex hashes.
+ * mobile number (^1[3-9]\d{9}$) outside UUIDs, hex hashes and the fractions of decimal numbers.
  */
 export function personalNumbersIn(text: string, today = '2030-01-01'): string[] {
   const hits: string[] = [];
-  for (const m of text.replace(HEX_WORDS, ' ').matchAll(/\d+/g))
+  // Not the fraction of a decimal number (121.19660076054, a facility's longitude, once matched).
+  for (const m of text.replace(HEX_WORDS, ' ').matchAll(/(?<!\d\.)(?<!\d)\d+/g))
     if (/^1[3-9]\d{9}$/.test(m[0])) hits.push(m[0]);
   for (const m of text.matchAll(/\d+[Xx]?/g)) {
     const run = m[0];

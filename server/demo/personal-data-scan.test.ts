@@ -38,6 +38,9 @@ describe('the scanner', () => {
     expect(personalNumbersIn('0193e0c2-5b1f-7c3a-9d2e-a15239869567')).toEqual([]);
     expect(personalNumbersIn(`x11010519491231002x.`)).toEqual(['11010519491231002x']);
     expect(personalNumbersIn('1764640800000 2026-03-02 021-59201234 91310118MA1J12345X')).toEqual([]);
+    // The fraction of a coordinate is not a phone number; a phone after a word and a dot still is.
+    expect(personalNumbersIn('121.19660076054')).toEqual([]);
+    expect(personalNumbersIn('tel.13912345678')).toEqual(['13912345678']);
   });
 });
 
