@@ -189,6 +189,21 @@ export interface ClassStaffing {
   compliant: boolean;
 }
 
+/**
+ * A kindergarten toddler class against its per-class staffing (两教一保, or a district funding version's):
+ * the certified teachers and caregivers counted (shares) against the numbers required.
+ */
+export function toddlerClassStaffing(
+  certified: { teachers: number; caregivers: number },
+  perClass: { teachers: number; caregivers: number },
+): { required: number; perClass: { teachers: number; caregivers: number }; compliant: boolean } {
+  return {
+    required: perClass.teachers + perClass.caregivers,
+    perClass,
+    compliant: certified.teachers >= perClass.teachers && certified.caregivers >= perClass.caregivers,
+  };
+}
+
 /** Staffing of one class against its rule. */
 export function classStaffing(input: ClassStaffingInput, policy: StaffingPolicy): ClassStaffing {
   // Shares are summed in hundredths so that three thirds make exactly one.
@@ -206,17 +221,17 @@ export function classStaffing(input: ClassStaffingInput, policy: StaffingPolicy)
     policy.teachersPerToddlerClass !== null &&
     policy.caregiversPerToddlerClass !== null
   ) {
-    const t = policy.teachersPerToddlerClass;
-    const c = policy.caregiversPerToddlerClass;
+    const perClass = {
+      teachers: policy.teachersPerToddlerClass,
+      caregivers: policy.caregiversPerToddlerClass,
+    };
     return {
       rule: 'two_teachers_one_caregiver',
       ratio: null,
       certifiedCaregivers: nurses,
       certifiedTeachers: teachers,
       sharedStaff,
-      required: t + c,
-      perClass: { teachers: t, caregivers: c },
-      compliant: teachers >= t && nurses >= c,
+      ...toddlerClassStaffing({ teachers, caregivers: nurses }, perClass),
     };
   }
   const family = input.institutionKind === 'family_point' && policy.familyPointInfantsPerCaregiver !== null;

@@ -37,6 +37,7 @@ import {
   versionInForce,
 } from '../../../domain/plan/funding-values.ts';
 import { ALL_PACKS, resolvePolicy } from '../../../domain/policy/index.ts';
+import { toddlerClassStaffing } from '../../../domain/workforce/rules.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { localDate } from '../../platform/clock.ts';
@@ -436,27 +437,23 @@ export function createFundingService(deps: { db: Db }) {
 
   /**
    * The toddler classes whose staffing check would change under the proposed per-class staffing, with
-   * today's certified staff (the workforce module's own computation, run twice: nothing written).
+   * today's certified staff: the workforce computation once, each toddler class judged again by the same
+   * rule (toddlerClassStaffing) with the proposed numbers. Nothing written.
    */
   async function staffingChanges(
     ctx: RequestContext,
     actor: Actor,
     body: FundingVersionBody,
   ): Promise<FundingPreview['staffing']> {
-    const asOf = localDate(ctx.now);
-    const now = await computeCompliance(db, actor, {}, ctx.now);
-    const proposed = await computeCompliance(db, actor, {}, ctx.now, (p) => ({
-      ...p,
-      staffing: {
-        ...p.staffing,
-        teachersPerToddlerClass: body.teachersPerClass,
-        caregiversPerToddlerClass: body.caregiversPerClass,
-      },
-    }));
-    const afterById = new Map(proposed.classes.map((c) => [c.classId, c]));
-    const classes = now.classes.flatMap((b) => {
-      const a = afterById.get(b.classId);
-      if (!a || b.rule !== 'two_teachers_one_caregiver' || a.compliant === b.compliant) return [];
+    const proposed = { teachers: body.teachersPerClass, caregivers: body.caregiversPerClass };
+    const { classes: now } = await computeCompliance(db, actor, {}, ctx.now);
+    const classes = now.flatMap((b) => {
+      if (b.rule !== 'two_teachers_one_caregiver') return [];
+      const a = toddlerClassStaffing(
+        { teachers: b.certifiedTeachers, caregivers: b.certifiedCaregivers },
+        proposed,
+      );
+      if (a.compliant === b.compliant) return [];
       return [
         {
           classId: b.classId,
@@ -473,7 +470,7 @@ export function createFundingService(deps: { db: Db }) {
         },
       ];
     });
-    return { asOf, classes };
+    return { asOf: localDate(ctx.now), classes };
   }
 
   /** Append a version (district-wide officer; audited; the latest read must still be the latest: 409). */

@@ -7,7 +7,6 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Compliance } from '../../../domain/contracts/workforce.ts';
 import type { ClassType } from '../../../domain/policy/types.ts';
 import { formatDayNumber, parseDate } from '../../../domain/rules/dates.ts';
-import type { WorkforcePolicy } from '../../../domain/workforce/policy.ts';
 import {
   certificateValid,
   certifiedRate,
@@ -59,13 +58,10 @@ export async function computeCompliance(
   actor: Actor,
   filter: { townCode?: string | undefined; institutionId?: string | undefined },
   asOf: Date,
-  /** A proposed change of the rules, to see its effect (the funding version preview); none: the rules in force. */
-  propose?: (policy: WorkforcePolicy) => WorkforcePolicy,
 ): Promise<ComplianceData> {
   const today = localDate(asOf);
   const year = Number(today.slice(0, 4));
-  const inForce = await workforcePolicyOn(db, actor.districtCode, today);
-  const policy = propose ? propose(inForce) : inForce;
+  const policy = await workforcePolicyOn(db, actor.districtCode, today);
   // The measured institutions, and their active employments, as subqueries: each table below is read
   // once with these as conditions (no id lists sent back and forth, no per-class or per-person loop).
   const instWhere = and(
