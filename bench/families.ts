@@ -1,14 +1,15 @@
 /**
  * Families (issue 11, Tests and numbers): hourly booking under contention — the module's own `book`
- * (in one transaction: ONE statement that checks the slot is in the parent's view, the deadline, the
- * child's family and that the child holds no live booking of the slot, takes a place with the
- * conditional UPDATE and writes the booking row; then the audit entry; then, after the commit, sealing
- * those entries into the audit chain, ADR 0017) against, in the same run:
+ * (ONE autocommit statement, prepared once: it checks the slot is in the parent's view, the deadline,
+ * the child's family and that the child holds no live booking of the slot, takes a place with the
+ * conditional UPDATE, writes the booking row and its audit entry (ADR 0032); then, after the commit,
+ * sealing those entries into the audit chain, ADR 0017) against, in the same run, on the bare driver
+ * as named statements on a pool of the same size:
  *   - raw: a conditional UPDATE … WHERE booked < capacity on the same slot rows, autocommit — the issue's
  *     baseline (target ≥ 0.7×). It makes one of the booking's three writes and none of its checks;
  *   - floor: the same checks and the same three writes (slot, booking row, audit entry) as ONE
  *     hand-written statement, autocommit, its entries sealed after — what any implementation of the same
- *     work can reach at best (bench/README.md, families row);
+ *     work can reach (bench/README.md, families row);
  * with the same number of requests in flight. Rounds alternate (raw, floor, app, raw …) and the slots are
  * reset in between; the medians are compared. Every round checks that no slot holds more than its
  * capacity and that each slot's `booked` equals its booked rows (0 overbookings, or exit 1).
@@ -77,6 +78,9 @@ await admin(`CREATE DATABASE ${name}`);
 const u = new URL(BASE_URL);
 u.pathname = `/${name}`;
 const database = await openDatabase({ url: u.toString(), poolSize: 8 });
+// The baselines run on the bare driver, each as a named statement (parsed and planned once per
+// connection, as book()'s is), on a pool of the same size.
+const bare = new pg.Pool({ connectionString: u.toString(), max: 8 });
 const db = database.db;
 let failed = false;
 try {
@@ -137,10 +141,12 @@ try {
   const raw = async () => {
     const r = await inFlight(
       plan.map(({ slot }) => async () => {
-        const res = (await db.execute(sql`update family_slots set booked = booked + 1
-            where district_code = ${D} and id = ${slot} and booked < capacity returning booked`)) as unknown as {
-          rows: unknown[];
-        };
+        const res = await bare.query({
+          name: 'bench_raw',
+          text: `update family_slots set booked = booked + 1
+                 where district_code = $1 and id = $2 and booked < capacity returning booked`,
+          values: [D, slot],
+        });
         return res.rows.length;
       }),
       IN_FLIGHT,
@@ -155,25 +161,28 @@ try {
     const r = await inFlight(
       plan.map(({ kid, slot }) => async () => {
         const now = new Date().toISOString();
-        const res = (await db.execute(sql`with taken as (
+        const res = await bare.query({
+          name: 'bench_floor',
+          text: `with taken as (
             update family_slots set booked = booked + 1
-            where district_code = ${D} and id = ${slot} and booked < capacity and cancel_deadline > ${now}::timestamptz
+            where district_code = $1 and id = $2 and booked < capacity and cancel_deadline > $3::timestamptz
               and exists (select 1 from family_children c
-                          where c.district_code = ${D} and c.family_id = ${kid.familyId} and c.id = ${kid.childId})
-              and not exists (select 1 from family_bookings b where b.district_code = ${D} and b.slot_id = ${slot}
-                              and b.child_id = ${kid.childId} and b.status <> 'cancelled')
+                          where c.district_code = $1 and c.family_id = $4 and c.id = $5)
+              and not exists (select 1 from family_bookings b where b.district_code = $1 and b.slot_id = $2
+                              and b.child_id = $5 and b.status <> 'cancelled')
             returning district_code, id, institution_id),
           booking as (
             insert into family_bookings (district_code, id, slot_id, institution_id, family_id, child_id, status, created_at)
-            select district_code, ${uuidv7()}::uuid, id, institution_id, ${kid.familyId}::uuid, ${kid.childId}::uuid,
-              'booked', ${now}::timestamptz from taken
+            select district_code, $6::uuid, id, institution_id, $4::uuid, $5::uuid, 'booked', $3::timestamptz from taken
             returning id)
           insert into audit_log (district_code, at, actor_id, actor_username, role, scope, action, object_type,
             object_id, result, changes)
-          select ${D}, ${now}::timestamptz, ${uuidv7()}::uuid, 'factory-parent', 'parent', ${`family:${kid.familyId}`},
+          select $1, $3::timestamptz, $7::uuid, 'factory-parent', 'parent', $8,
             'families.book', 'family_booking', booking.id::text, 'success',
-            jsonb_build_object('slotId', ${slot}::text, 'childId', ${kid.childId}::text, 'status', 'booked')
-          from booking returning 1`)) as unknown as { rows: unknown[] };
+            jsonb_build_object('slotId', $2::text, 'childId', $5::text, 'status', 'booked')
+          from booking returning 1`,
+          values: [D, slot, now, kid.familyId, kid.childId, uuidv7(), uuidv7(), `family:${kid.familyId}`],
+        });
         return res.rows.length;
       }),
       IN_FLIGHT,
@@ -260,6 +269,7 @@ try {
       `book()/floor ${(median(floorMs) / median(appMs)).toFixed(3)}×, floor/raw UPDATE ${(median(rawMs) / median(floorMs)).toFixed(3)}×`,
   );
 } finally {
+  await bare.end();
   await database.close();
   await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }

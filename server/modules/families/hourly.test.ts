@@ -75,6 +75,15 @@ describe('hourly care', () => {
       booked: 10,
       n: 10,
     });
+    // One audit entry per booking written (in the booking's own statement), none for the refused.
+    const trail = await t.database.db.execute(
+      sql`select a.changes->>'status' as status, a.actor_username as who, a.object_id = b.id::text as same
+          from audit_log a left join family_bookings b on b.id::text = a.object_id
+          where a.action = 'families.book' and a.changes->>'slotId' = ${s.id}`,
+    );
+    const entries = (trail as unknown as { rows: { status: string; who: string; same: boolean }[] }).rows;
+    expect(entries).toHaveLength(10);
+    expect(entries.every((e) => e.status === 'booked' && e.same && e.who)).toBe(true);
   });
 
   it('the same child booked 10 times in parallel: one place taken, one booking row', async () => {
@@ -149,6 +158,10 @@ describe('hourly care', () => {
       body: { childId: famB.childId, waitlist: true },
     });
     expect(wait.json()).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    const waitEntry = await t.database.db.execute(
+      sql`select changes->>'status' as status from audit_log where action = 'families.book' and object_id = ${wait.json().id}`,
+    );
+    expect((waitEntry as unknown as { rows: { status: string }[] }).rows).toEqual([{ status: 'waitlisted' }]);
     // Parent B cannot cancel parent A's booking (not found).
     expect(
       (await t.call('POST', `/api/v1/families/bookings/${first.json().id}/cancel`, { cookie: parentB }))

@@ -49,6 +49,7 @@ export const bookingScope = {
 
 /** Slots: by town for officers, the institution's own, and all of the district for a parent. */
 export function slotWhere(actor: Actor): SQL {
+  // A parent's view is also written out in the booking's prepared statement (hourly.ts, bookStatement).
   if (actor.scope?.kind === 'family') return eq(familySlots.districtCode, actor.districtCode);
   return scopeWhere(actor, {
     district: familySlots.districtCode,

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
-import { recordAudit, sealAudit, verifyAuditChain } from '../audit/service.ts';
+import { actorFor } from '../../../test/factories/context.ts';
+import { auditEntrySql, recordAudit, sealAudit, verifyAuditChain } from '../audit/service.ts';
 import type { RequestContext } from '../context.ts';
 import { GENESIS_HASH, users } from '../tables.ts';
 
@@ -133,6 +134,50 @@ describe('sealing after the commit (ADR 0017)', () => {
     expect(sealed[1]!.prev_hash).toBe(sealed[0]!.hash);
     expect(await sealAudit(s.database.db, DISTRICT)).toBe(0);
     expect((await verifyAuditChain(s.database.db, DISTRICT)).ok).toBe(true);
+  });
+
+  it('auditEntrySql: a one-statement write carries the entry recordAudit writes, only when it writes; sealed alike', async () => {
+    const c: RequestContext = {
+      actor: actorFor('parent', { kind: 'family', familyId: '01900000-0000-7000-8000-0000000000aa' }),
+      districtCode: DISTRICT,
+      ip: '10.1.2.3',
+      requestId: 'req-one',
+      now: s.clock.now(),
+    };
+    const event = {
+      action: 'test.one_statement',
+      objectType: 'thing',
+      objectId: 'x-1',
+      changes: { slotId: 's-1', idNumber: '31011820240101001X' },
+    };
+    await recordAudit(s.database.db, c, { ...event, changes: { ...event.changes, status: 'booked' } });
+    const write = (when: boolean) =>
+      s.database.db.execute(
+        sql`with w as (select 1 as n where ${when}),
+             a as (${auditEntrySql(c, event, {
+               when: sql`exists (select 1 from w)`,
+               computed: { status: sql`(select 'booked'::text from w)` },
+             })})
+             select count(*)::int as n from w`,
+      );
+    await write(false);
+    await write(true);
+    const entries = (
+      (await s.database.db.execute(
+        sql`select district_code, at, actor_id, actor_username, role, scope, ip, action, object_type, object_id,
+              result, request_id, changes from audit_log where action = 'test.one_statement' order by entry_no`,
+      )) as unknown as { rows: Record<string, unknown>[] }
+    ).rows;
+    // One by recordAudit, one by the statement that wrote; none by the one that did not.
+    expect(entries).toHaveLength(2);
+    expect(entries[1]).toEqual(entries[0]);
+    expect(JSON.stringify(entries[1]!.changes)).not.toContain('20240101001');
+    expect(entries[1]!.changes).toMatchObject({ slotId: 's-1', status: 'booked' });
+    await sealAudit(s.database.db, DISTRICT);
+    expect((await verifyAuditChain(s.database.db, DISTRICT)).ok).toBe(true);
+    expect(() =>
+      auditEntrySql(c, event, { when: sql`true`, computed: { idNumber: sql`'x'` } }),
+    ).toThrow(/personal/);
   });
 
   it('a rolled-back write leaves no entry, pending or sealed', async () => {

@@ -40,6 +40,11 @@ function walk(value: unknown, fields: Map<string, PersonalKind>): unknown {
   return value;
 }
 
+/** The property and column names of marked personal fields (what `maskChanges` masks). */
+export function personalFieldNames(): ReadonlySet<string> {
+  return new Set(personalFields().keys());
+}
+
 /** `changes` with every marked personal field masked. */
 export function maskChanges(
   changes: Record<string, unknown> | null | undefined,

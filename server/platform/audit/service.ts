@@ -26,7 +26,7 @@ import { scopeWhere } from '../guard.ts';
 import type { ScopeTargets } from '../scope-targets.ts';
 import { auditChainHead, auditLog, GENESIS_HASH, users } from '../tables.ts';
 import { entryHash } from './canonical.ts';
-import { maskChanges } from './mask.ts';
+import { maskChanges, personalFieldNames } from './mask.ts';
 import { auditNames } from './names.ts';
 
 export interface AuditEvent {
@@ -61,6 +61,95 @@ export async function recordAudit(tx: Db, ctx: RequestContext, event: AuditEvent
     requestId: ctx.requestId,
     changes: maskChanges(event.changes),
   });
+}
+
+/** The columns of an entry a write supplies (the rest are the sealer's). */
+const ENTRY_FIELDS = [
+  ['district_code', 'varchar'],
+  ['at', 'timestamptz'],
+  ['actor_id', 'uuid'],
+  ['actor_username', 'varchar'],
+  ['role', 'text'],
+  ['scope', 'text'],
+  ['ip', 'text'],
+  ['action', 'text'],
+  ['object_type', 'text'],
+  ['object_id', 'text'],
+  ['result', 'text'],
+  ['request_id', 'text'],
+  ['changes', 'jsonb'],
+] as const;
+type EntryField = (typeof ENTRY_FIELDS)[number][0];
+
+/** What `recordAudit` writes for `event` in `ctx`, by column (changes masked, as JSON text). */
+function entryValues(ctx: RequestContext, event: AuditEvent): Record<EntryField, unknown> {
+  const masked = maskChanges(event.changes);
+  return {
+    district_code: ctx.actor?.districtCode ?? ctx.districtCode,
+    at: ctx.now.toISOString(),
+    actor_id: ctx.actor?.userId ?? null,
+    actor_username: ctx.actor?.username ?? event.username ?? null,
+    role: ctx.actor?.role ?? null,
+    scope: scopeText(ctx.actor?.scope ?? null),
+    ip: ctx.ip,
+    action: event.action,
+    object_type: event.objectType ?? null,
+    object_id: event.objectId ?? null,
+    result: event.result ?? 'success',
+    request_id: ctx.requestId,
+    changes: masked ? JSON.stringify(masked) : null,
+  };
+}
+
+interface EntrySqlOptions {
+  /** The entry is written when this holds in the statement (e.g. `exists (select 1 from inserted)`). */
+  when: SQL;
+  /**
+   * Fields of `changes` only the statement knows (SQL expressions), merged into the constant ones. A
+   * field named like a personal column is refused: masking is done in code, not in SQL.
+   */
+  computed?: Record<string, SQL>;
+}
+
+function entrySql(value: (field: EntryField, type: string) => SQL, opts: EntrySqlOptions): SQL {
+  const computed = Object.entries(opts.computed ?? {});
+  const personal = personalFieldNames();
+  for (const [name] of computed)
+    if (personal.has(name)) throw new Error(`audit entry: '${name}' is personal data; pass it in changes`);
+  const values = ENTRY_FIELDS.map(([f, type]) =>
+    f === 'changes' && computed.length > 0
+      ? sql`coalesce(${value(f, type)}, '{}'::jsonb) || jsonb_build_object(${sql.join(
+          computed.map(([k, v]) => sql`${k}::text, ${v}`),
+          sql`, `,
+        )})`
+      : value(f, type),
+  );
+  return sql`insert into ${auditLog} (${sql.raw(ENTRY_FIELDS.map(([f]) => f).join(', '))})
+    select ${sql.join(values, sql`, `)} where ${opts.when}`;
+}
+
+/**
+ * `recordAudit`'s entry as SQL, for a write that is ONE statement (ADR 0032): `insert into audit_log …
+ * select … where <when>`, to be used as a data-modifying CTE of that statement, so the entry is written
+ * exactly when the change is and both commit together without a transaction of their own. The entry is
+ * the one `recordAudit` writes (sealed after the commit alike), plus `computed` fields of `changes`.
+ */
+export function auditEntrySql(ctx: RequestContext, event: AuditEvent, opts: EntrySqlOptions): SQL {
+  const v = entryValues(ctx, event);
+  return entrySql((f, type) => sql`${v[f]}::${sql.raw(type)}`, opts);
+}
+
+/**
+ * `auditEntrySql` for a statement prepared once and executed many times: the entry's values are
+ * placeholders named `audit_<column>`, filled by `auditEntryParams(ctx, event)` on each execution.
+ */
+export function auditEntryTemplate(opts: EntrySqlOptions): SQL {
+  return entrySql((f, type) => sql`${sql.placeholder(`audit_${f}`)}::${sql.raw(type)}`, opts);
+}
+
+/** The placeholders' values of `auditEntryTemplate` for one entry. */
+export function auditEntryParams(ctx: RequestContext, event: AuditEvent): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(entryValues(ctx, event)).map(([k, v]) => [`audit_${k}`, v]));
 }
 
 const SEAL_BATCH = 1000;
