@@ -154,7 +154,7 @@ test('portal: the yearly target table, numbers only', async () => {
   await ctx.close();
 });
 
-test('district officer: 规则包 says what is in force today and on a date in 2022, and what is missing', async () => {
+test('district officer: 规则包 says what is in force today (the district funding version too) and on a date in 2022, and what is missing', async () => {
   const ctx = await h.browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await ctx.newPage();
   await consoleLogin(page, h.baseUrl, 'district');
@@ -167,6 +167,17 @@ test('district officer: 规则包 says what is in force today and on a date in 2
   assert.equal(await notices.getByText(/^未录入：/).count(), 0);
   await page.getByRole('heading', { level: 2, name: '班额上限（人）' }).waitFor();
   assert.equal(await page.getByRole('heading', { level: 2, name: '区行动计划' }).count(), 0);
+  // The district's funding version (saved by the first test, in force since 1 January) gives today's
+  // funding and staffing values; the page says so and lists it beside the plan versions.
+  await notices.getByText(/区级经费标准第 1 版（青教〔2026〕旅程1号）/).waitFor();
+  const floor = page.getByRole('row', { name: /^保底人数/ });
+  await floor.getByText('25', { exact: true }).waitFor();
+  await floor.getByText('区级录入').waitFor();
+  await page
+    .getByRole('row', { name: /^培训费补贴的鉴定项目.*保育员 ¥500\.00、育婴员 ¥400\.00、保健员 ¥300\.00/ })
+    .waitFor();
+  const mine = page.getByTestId('rules-district-versions');
+  await mine.getByRole('row', { name: /第 1 版.*青教〔2026〕旅程1号.*在用/ }).waitFor();
   await shot(page, 'plan-rules-today');
   // a date in 2022: Shanghai's 2018 rules are named as not entered; the district plan is in force
   await page.getByLabel('查看日期').fill('2022-06-01');
@@ -176,6 +187,8 @@ test('district officer: 规则包 says what is in force today and on a date in 2
   assert.equal(await notices.getByText(/施行至 2023-12-31/).count(), 0);
   const cap = page.getByRole('row', { name: /^乳儿班/ }).first();
   await cap.getByText(/国卫人口发〔2019〕58号/).waitFor();
+  assert.equal(await notices.getByText(/区级经费标准第 1 版/).count(), 0);
+  await mine.getByRole('row', { name: /第 1 版.*尚未施行/ }).waitFor();
   await shot(page, 'plan-rules-2022');
   await ctx.close();
 });

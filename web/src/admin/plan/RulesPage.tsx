@@ -8,6 +8,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, DatePicker, Form, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
+import { SKILL_ASSESSMENT_LABELS, type SkillAssessment } from '../../../../domain/contracts/workforce.ts';
+import { versionInForce } from '../../../../domain/plan/funding-values.ts';
 import { ALL_PACKS, resolvePolicy } from '../../../../domain/policy/index.ts';
 import { policyNotices } from '../../../../domain/policy/notices.ts';
 import type { ValueSource } from '../../../../domain/policy/resolve.ts';
@@ -17,8 +19,9 @@ import { keys } from '../../api/keys.ts';
 import { isMessageKey, type Lang, pick, useLang, useT } from '../../i18n/index.tsx';
 import { todayIso } from '../families/labels.ts';
 import { classTypeLabel } from '../institutions/shared.ts';
-import { useCurrentMe } from '../session.ts';
-import { planApi } from './api.ts';
+import { can, useCurrentMe } from '../session.ts';
+import { type FundingVersion, planApi } from './api.ts';
+import { yuan } from './money.ts';
 
 type T = ReturnType<typeof useT>;
 
@@ -28,6 +31,54 @@ interface ValueRow {
   key: string;
   value: unknown;
   source: ValueSource;
+  /** A value of the district's funding version in force (entered here, not a pack): the pack's value, if any. */
+  district?: { packValue: unknown };
+}
+
+const FUNDING_KEYS = [
+  'toddlerRateMultiplier',
+  'pupilFloor',
+  'teachersPerToddlerClass',
+  'caregiversPerToddlerClass',
+  'subsidyAssessments',
+] as const;
+
+/** The day before an ISO date (a version ends the day before the next one starts). */
+const dayBefore = (iso: string) => dayjs(iso).subtract(1, 'day').format('YYYY-MM-DD');
+
+/** The funding group's rows as the district's version in force gives them (ADR 0028). */
+function fundingRows(
+  t: T,
+  v: FundingVersion,
+  next: FundingVersion | undefined,
+  pack: Map<string, unknown>,
+): ValueRow[] {
+  const source: ValueSource = {
+    packId: `district-funding-${v.versionNo}`,
+    level: 'district',
+    title: v.citation.title,
+    issuer: v.citation.issuer,
+    docNumber: v.citation.docNumber,
+    article: t('plan.rules.district.versionArticle', { n: v.versionNo }),
+    verified: true,
+    effectiveFrom: v.effectiveFrom,
+    ...(next ? { effectiveTo: dayBefore(next.effectiveFrom) } : {}),
+  };
+  const values: Record<(typeof FUNDING_KEYS)[number], unknown> = {
+    toddlerRateMultiplier: v.multiplier,
+    pupilFloor: v.pupilFloor,
+    teachersPerToddlerClass: v.teachersPerClass,
+    caregiversPerToddlerClass: v.caregiversPerClass,
+    subsidyAssessments: v.trainingSubsidies,
+  };
+  return FUNDING_KEYS.map((key) => ({
+    id: `funding.${key}`,
+    group: 'funding' as PolicyGroup,
+    key,
+    value: values[key],
+    source,
+    district: { packValue: pack.get(`funding.${key}`) },
+  }));
 }
 
 const CLASS_GROUPS: readonly PolicyGroup[] = ['classCaps', 'classRatios', 'classAgeBands'];
@@ -48,8 +99,18 @@ function isObj(v: unknown): v is Record<string, unknown> {
 }
 
 /** A value as an official reads it: numbers, ranges, bands, lists; structured lists by their size. */
-export function valueText(t: T, group: PolicyGroup, key: string, v: unknown): string {
+export function valueText(t: T, group: PolicyGroup, key: string, v: unknown, lang: Lang = 'zh-CN'): string {
   if (v === null || v === undefined) return t('plan.rules.noRule');
+  if (key === 'subsidyAssessments' && Array.isArray(v))
+    return v
+      .map((x) => {
+        const code = (isObj(x) ? x.occupation : x) as SkillAssessment;
+        const label = SKILL_ASSESSMENT_LABELS[code]
+          ? pick(lang, SKILL_ASSESSMENT_LABELS[code].zh, SKILL_ASSESSMENT_LABELS[code].en)
+          : String(code);
+        return isObj(x) && typeof x.amountFen === 'number' ? `${label} ${yuan(x.amountFen)}` : label;
+      })
+      .join('、');
   if (typeof v === 'number') return group === 'classRatios' ? `1 : ${v}` : String(v);
   if (v === 'college_diploma') return t('plan.rules.collegeDiploma');
   if (typeof v === 'string') return v;
@@ -93,6 +154,19 @@ export default function RulesPage() {
     queryKey: keys.plan.versions,
     queryFn: ({ signal }) => planApi.versions(signal),
   });
+  const mayFunding = can(me, 'plan.funding_read');
+  const funding = useQuery({
+    queryKey: keys.plan.fundingVersions,
+    queryFn: ({ signal }) => planApi.fundingVersions(signal),
+    enabled: mayFunding,
+  });
+  const fundingItems = funding.data?.items ?? [];
+  const fundingOn = versionInForce(fundingItems, onDate);
+  const fundingNext = fundingOn
+    ? fundingItems
+        .filter((v) => v.effectiveFrom > fundingOn.effectiveFrom)
+        .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0]
+    : undefined;
   const resolved = useMemo(() => resolvePolicy(me.districtCode, onDate), [me.districtCode, onDate]);
   const notices = useMemo(() => policyNotices(me.districtCode, onDate), [me.districtCode, onDate]);
   const packs = useMemo(
@@ -115,8 +189,12 @@ export default function RulesPage() {
       rows.push({ id, group, key, value, source });
       byGroup.set(group, rows);
     }
+    if (fundingOn) {
+      const pack = new Map((byGroup.get('funding') ?? []).map((r) => [r.id, r.value]));
+      byGroup.set('funding', fundingRows(t, fundingOn, fundingNext, pack));
+    }
     return [...byGroup.entries()];
-  }, [resolved]);
+  }, [resolved, fundingOn, fundingNext, t]);
   // A successor plan covering the date (the plan versions live in the database, not in the packs).
   const successor = (versions.data ?? []).find(
     (v) => v.predecessorId !== null && v.periodStart <= onDate && onDate <= v.periodEnd,
@@ -187,6 +265,20 @@ export default function RulesPage() {
               />
             );
           })}
+          {!mayFunding ? (
+            <Alert type="info" showIcon message={t('plan.rules.district.fundingHidden')} />
+          ) : fundingOn ? (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="rules-funding-version"
+              message={t('plan.rules.district.fundingOn', {
+                date: onDate,
+                n: fundingOn.versionNo,
+                doc: fundingOn.citation.docNumber,
+              })}
+            />
+          ) : null}
           {resolved.ok ? (
             <Alert
               type={resolved.unverified.length > 0 ? 'info' : 'success'}
@@ -226,7 +318,18 @@ export default function RulesPage() {
               {
                 title: t('plan.rules.value'),
                 key: 'value',
-                render: (_, r) => <strong>{valueText(t, r.group, r.key, r.value)}</strong>,
+                render: (_, r) => (
+                  <span>
+                    <strong>{valueText(t, r.group, r.key, r.value, lang)}</strong>
+                    {r.district && r.district.packValue !== undefined && (
+                      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                        {t('plan.rules.district.packWas', {
+                          value: valueText(t, r.group, r.key, r.district.packValue, lang),
+                        })}
+                      </Typography.Text>
+                    )}
+                  </span>
+                ),
               },
               {
                 title: t('plan.rules.source'),
@@ -249,7 +352,9 @@ export default function RulesPage() {
                 title: t('plan.rules.check'),
                 key: 'verified',
                 render: (_, r) =>
-                  r.source.verified ? (
+                  r.district ? (
+                    <Tag color="green">{t('plan.rules.district.entered')}</Tag>
+                  ) : r.source.verified ? (
                     <Tag color="green">{t('plan.rules.verified')}</Tag>
                   ) : (
                     <Tag color="gold" title={r.source.note}>
@@ -261,6 +366,86 @@ export default function RulesPage() {
           />
         </Card>
       ))}
+
+      <Card
+        data-testid="rules-district-versions"
+        title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('plan.rules.district.title')}</h2>}
+      >
+        <Typography.Paragraph type="secondary">{t('plan.rules.district.intro')}</Typography.Paragraph>
+        <Typography.Title level={3} style={{ fontSize: 14 }}>
+          {t('plan.rules.district.plans')}
+        </Typography.Title>
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={versions.data ?? []}
+          loading={versions.isLoading}
+          scroll={{ x: 700 }}
+          columns={[
+            { title: t('plan.rules.docTitle'), dataIndex: 'title', key: 'title' },
+            { title: t('plan.rules.docNumber'), dataIndex: 'docNumber', key: 'doc' },
+            {
+              title: t('plan.rules.period'),
+              key: 'period',
+              render: (_, v) => `${v.periodStart} ~ ${v.periodEnd}`,
+            },
+            {
+              title: t('plan.rules.state'),
+              key: 'state',
+              render: (_, v) => {
+                const st = onDate < v.periodStart ? 'notYet' : onDate > v.periodEnd ? 'ended' : 'inForce';
+                return (
+                  <Tag color={st === 'inForce' ? 'green' : 'default'}>{t(`plan.rules.state.${st}`)}</Tag>
+                );
+              },
+            },
+          ]}
+        />
+        <Typography.Title level={3} style={{ fontSize: 14, marginTop: 16 }}>
+          {t('plan.rules.district.funding')}
+        </Typography.Title>
+        {!mayFunding ? (
+          <Typography.Paragraph type="secondary">
+            {t('plan.rules.district.fundingHidden')}
+          </Typography.Paragraph>
+        ) : funding.data && fundingItems.length === 0 ? (
+          <Typography.Paragraph type="secondary">{t('plan.rules.district.noFunding')}</Typography.Paragraph>
+        ) : (
+          <Table<FundingVersion>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={fundingItems}
+            loading={funding.isLoading}
+            scroll={{ x: 700 }}
+            columns={[
+              {
+                title: t('plan.rules.district.versionCol'),
+                key: 'n',
+                render: (_, v) => t('plan.rules.district.version', { n: v.versionNo }),
+              },
+              {
+                title: t('plan.rules.district.doc'),
+                key: 'doc',
+                render: (_, v) => `${v.citation.issuer} ${v.citation.docNumber}《${v.citation.title}》`,
+              },
+              { title: t('plan.rules.district.from'), dataIndex: 'effectiveFrom', key: 'from' },
+              {
+                title: t('plan.rules.state'),
+                key: 'state',
+                render: (_, v) => {
+                  const st =
+                    fundingOn?.id === v.id ? 'inForce' : onDate < v.effectiveFrom ? 'notYet' : 'ended';
+                  return (
+                    <Tag color={st === 'inForce' ? 'green' : 'default'}>{t(`plan.rules.state.${st}`)}</Tag>
+                  );
+                },
+              },
+            ]}
+          />
+        )}
+      </Card>
 
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('plan.rules.packs')}</h2>}>
         <Table<PolicyPack>

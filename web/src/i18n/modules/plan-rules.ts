@@ -13,8 +13,7 @@ export const zh = {
   'plan.rules.lapsedBody': '以下数值在该日期没有{level}规定：{groups}。',
   'plan.rules.lapsedSuccessor':
     '本区已创建接续计划「{title}」（{from} 至 {to}），计划目标页按该版本显示目标。',
-  'plan.rules.lapsedCarried':
-    '本区尚未创建接续计划：计划目标页和经费测算按 {to} 的数值延续显示，并在页面上注明。',
+  'plan.rules.lapsedCarried': '本区尚未创建接续计划：计划目标页按 {to} 的数值延续显示，并在页面上注明。',
   'plan.rules.unverified': '{n} 项数值尚未与官方文本核对，标为「待核实」。',
   'plan.rules.allVerified': '在用数值均已与官方文本核对。',
   'plan.rules.item': '项目',
@@ -38,6 +37,23 @@ export const zh = {
   'plan.rules.state.notYet': '尚未施行',
   'plan.rules.state.ended': '已失效',
   'plan.rules.readOnly': '只读',
+  'plan.rules.district.title': '本区在本平台录入的版本',
+  'plan.rules.district.intro':
+    '本区的经费标准和接续计划在本平台以版本录入（「经费测算」「计划版本」页），不写入规则包；某日期有版本施行时，上表中对应数值取自该版本，并注明规则包原值。',
+  'plan.rules.district.funding': '托班经费标准版本',
+  'plan.rules.district.plans': '计划版本',
+  'plan.rules.district.version': '第 {n} 版',
+  'plan.rules.district.versionCol': '版本',
+  'plan.rules.district.doc': '依据文件',
+  'plan.rules.district.from': '施行日期',
+  'plan.rules.district.noFunding': '尚无区级经费标准版本：经费与编制数值取自规则包。',
+  'plan.rules.district.fundingHidden':
+    '当前账号无权查看经费标准版本：上表的经费与编制数值为规则包数值，区里可能已另行录入版本。',
+  'plan.rules.district.fundingOn':
+    '{date} 施行的是区级经费标准第 {n} 版（{doc}），上表经费与编制数值取自该版本。',
+  'plan.rules.district.entered': '区级录入',
+  'plan.rules.district.packWas': '规则包原值：{value}',
+  'plan.rules.district.versionArticle': '区级托班经费标准第 {n} 版',
   'plan.rules.open': '至今',
   'plan.rules.noRule': '无规定',
   'plan.rules.months': '{min}–{max} 个月',
@@ -145,7 +161,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'plan.rules.lapsedSuccessor':
     'The district has created a successor plan "{title}" ({from} to {to}); the plan targets page shows its targets.',
   'plan.rules.lapsedCarried':
-    'The district has not created a successor plan: the plan targets and funding pages show the values of {to} carried forward, and say so.',
+    'The district has not created a successor plan: the plan targets page shows the values of {to} carried forward, and says so.',
   'plan.rules.unverified':
     '{n} values in force are not yet checked against an official text (marked "to verify").',
   'plan.rules.allVerified': 'Every value in force has been checked against an official text.',
@@ -170,6 +186,24 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'plan.rules.state.notYet': 'Not yet in force',
   'plan.rules.state.ended': 'Ended',
   'plan.rules.readOnly': 'Read-only',
+  'plan.rules.district.title': "The district's versions entered on this platform",
+  'plan.rules.district.intro':
+    'The district enters its funding standard and successor plans here as versions (pages "Funding" and "Plan versions"), not as rule packs; where a version is in force on the date, the values above come from it and the rule pack\'s value is noted beside them.',
+  'plan.rules.district.funding': 'Toddler-class funding versions',
+  'plan.rules.district.plans': 'Plan versions',
+  'plan.rules.district.version': 'Version {n}',
+  'plan.rules.district.versionCol': 'Version',
+  'plan.rules.district.doc': 'Document',
+  'plan.rules.district.from': 'In force from',
+  'plan.rules.district.noFunding':
+    'No district funding version yet: the funding and staffing values come from the rule packs.',
+  'plan.rules.district.fundingHidden':
+    "This account may not see the funding versions: the funding and staffing values above are the rule packs' values; the district may have entered a version of its own.",
+  'plan.rules.district.fundingOn':
+    'On {date} the district funding version {n} ({doc}) is in force: the funding and staffing values above come from it.',
+  'plan.rules.district.entered': 'Entered by the district',
+  'plan.rules.district.packWas': 'Rule pack: {value}',
+  'plan.rules.district.versionArticle': 'District toddler-class funding standard, version {n}',
   'plan.rules.open': 'open-ended',
   'plan.rules.noRule': 'No rule',
   'plan.rules.months': '{min}–{max} months',
