@@ -102,7 +102,8 @@ export async function seedQualityDemo(db: Db, ctx: ModuleDemoContext): Promise<v
     const all = await db
       .select()
       .from(qualityEvaluations)
-      .where(and(eq(qualityEvaluations.districtCode, district), eq(qualityEvaluations.roundId, roundId)));
+      .where(and(eq(qualityEvaluations.districtCode, district), eq(qualityEvaluations.roundId, roundId)))
+      .orderBy(asc(qualityEvaluations.id));
     for (const e of all.filter(only ?? (() => true))) {
       const actor =
         e.kind === 'commissioned'

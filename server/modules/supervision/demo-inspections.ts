@@ -143,5 +143,6 @@ export async function inspectionsOfPlan(db: Db, district: string, planId: string
   return db
     .select()
     .from(supervisionInspections)
-    .where(and(eq(supervisionInspections.districtCode, district), eq(supervisionInspections.planId, planId)));
+    .where(and(eq(supervisionInspections.districtCode, district), eq(supervisionInspections.planId, planId)))
+    .orderBy(asc(supervisionInspections.id));
 }

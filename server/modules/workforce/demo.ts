@@ -1,5 +1,5 @@
 /** Demo data of the Workforce (issue 9) module: synthetic, deterministic (the seeded Rng), sealed personal numbers. */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { CertificateType, Post, TrainingCategory } from '../../../domain/contracts/workforce.ts';
 import { CARE_POSTS } from '../../../domain/contracts/workforce.ts';
 import { findDivision } from '../../../domain/divisions.ts';
@@ -63,7 +63,10 @@ export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise
       status: institutions.status,
     })
     .from(institutions)
-    .where(and(eq(institutions.districtCode, district), inArray(institutions.status, [...STAFFED_STATUSES])));
+    .where(and(eq(institutions.districtCode, district), inArray(institutions.status, [...STAFFED_STATUSES])))
+    // In a fixed order: the rows draw from the shared seeded PRNG one by one (physical order would make
+    // the demo depend on how the rows were last updated).
+    .orderBy(asc(institutions.id));
   if (insts.length === 0) return;
   const classes = await db
     .select()
@@ -76,7 +79,8 @@ export async function seedWorkforceDemo(db: Db, ctx: ModuleDemoContext): Promise
           insts.map((i) => i.id),
         ),
       ),
-    );
+    )
+    .orderBy(asc(institutionClasses.institutionId), asc(institutionClasses.id));
 
   const staffRows: (typeof staff.$inferInsert)[] = [];
   const empRows: (typeof employments.$inferInsert)[] = [];
