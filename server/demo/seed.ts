@@ -1,14 +1,12 @@
 /** Seed the demo Qingpu district on an empty database: module demo data, then one account per role. */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { findDivision, townsOf } from '../../domain/divisions.ts';
 import type { Db } from '../db/client.ts';
 import { seedModuleDemo, seedModuleDemoWithAccounts } from '../modules/demo.ts';
-import { seedFamiliesDemo } from '../modules/families/demo.ts';
 import { seedInstitutionsDemo } from '../modules/institutions/demo.ts';
 import { institutions } from '../modules/institutions/tables.ts';
-import { seedWorkforceDemo } from '../modules/workforce/demo.ts';
 import { users } from '../platform/tables.ts';
 import { type DemoAccount, demoAccounts, generatePassword, seedDemoAccounts } from './accounts.ts';
 import { districtSeed, Rng } from './rng.ts';
@@ -91,18 +89,23 @@ export async function seedDemo(
 /** The size of a second district's demo: its first three towns, 400 children. */
 export const EXTRA_DISTRICT_SCALE = { towns: 3, children: 400 } as const;
 
-/** The accounts of a second district's demo: a district officer, a town officer, an institution's admin. */
+/**
+ * The accounts of a second district's demo: a district officer, a town officer, an institution's admin,
+ * and the staff roles the other modules' demos act as or assign (an inspector, a health worker, a
+ * guidance worker of the first town, a quality evaluator, a department liaison).
+ */
 export function extraDistrictAccounts(district: string, institutionId: string): DemoAccount[] {
   const name = findDivision(district)?.nameZh ?? district;
   const town = townsOf(district)[0];
   if (!town) throw new Error(`demo: no towns known for district ${district}`);
   const townSlug = town.nameEn.replace(/ (Town|Subdistrict)$/, '').toLowerCase();
+  const d = { kind: 'division' as const, divisionCode: district };
   return [
     {
       username: 'district',
       displayName: `${name}托育服务指导中心 冯老师`,
       role: 'district_officer',
-      scope: { kind: 'division', divisionCode: district },
+      scope: d,
     },
     {
       username: `town-${townSlug}`,
@@ -116,15 +119,27 @@ export function extraDistrictAccounts(district: string, institutionId: string): 
       role: 'institution_admin',
       scope: { kind: 'institution', institutionId },
     },
+    { username: 'inspector', displayName: '检查员 沈工', role: 'inspector', scope: d },
+    { username: 'health', displayName: '社区卫生服务中心 杨医生', role: 'health_worker', scope: d },
+    {
+      username: 'guidance',
+      displayName: `${town.nameZh}育儿指导站 朱老师`,
+      role: 'guidance_staff',
+      scope: { kind: 'division', divisionCode: town.code },
+    },
+    { username: 'evaluator', displayName: '第三方评估机构 秦老师', role: 'evaluator', scope: d },
+    { username: 'department', displayName: `${name}教育局 联络员 尤老师`, role: 'department', scope: d },
   ];
 }
 
 /**
  * A second demo district (DEMO_DISTRICTS, issue 15): a smaller demo of the same modules' demo functions
- * — the registry of its first towns, a district officer, a town officer and an institution's admin, the
- * staff of its institutions and a few hundred families — so that two tenants share the database and
- * the isolation between them can be seen and tested. Only when the district has no accounts yet; the
- * password is the first district's. Answers the usernames seeded (none when it was not empty).
+ * in the same order — the registry of its first towns, its accounts (extraDistrictAccounts), the staff
+ * of its institutions, a few hundred families, and the facilities, 宝宝屋, supervision, quality, plan,
+ * subsidy, national-sync and operating demos on those — so that two tenants share the database and the
+ * isolation between them can be seen and tested over every module. Only when the district has no
+ * accounts yet; the password is the first district's. Answers the usernames seeded (none when it was
+ * not empty).
  */
 export async function seedExtraDistrict(
   db: Db,
@@ -155,8 +170,8 @@ export async function seedExtraDistrict(
     accounts: ids,
     scale: EXTRA_DISTRICT_SCALE,
   };
-  await seedWorkforceDemo(db, ctx);
-  await seedFamiliesDemo(db, ctx);
-  await db.execute(sql`analyze`);
+  // The same modules' demos in the same order as the first district's (seedModuleDemoWithAccounts, which
+  // ends with analyze), at the smaller scale and with the accounts above.
+  await seedModuleDemoWithAccounts(db, ctx);
   return accounts.map((a) => a.username);
 }

@@ -9,7 +9,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { quoteBooking } from '../../../domain/baobaowu/rules.ts';
 import { formatDayNumber, parseDate } from '../../../domain/rules/dates.ts';
 import type { Db } from '../../db/client.ts';
-import { Rng } from '../../demo/rng.ts';
+import { districtSeed, Rng } from '../../demo/rng.ts';
 import { localDate } from '../../platform/clock.ts';
 import type { ModuleDemoContext } from '../demo.ts';
 import { policyOn } from '../institutions/policy.ts';
@@ -26,7 +26,7 @@ export async function seedBaobaowuDemo(db: Db, ctx: ModuleDemoContext): Promise<
   const { district, now } = ctx;
   const v = policyOn(district, now).baobaowu;
   if (!v) return;
-  const rng = new Rng(SEED);
+  const rng = new Rng(districtSeed(SEED, district));
   const today = localDate(now);
   const year = Number(today.slice(0, 4));
   const sites = await db

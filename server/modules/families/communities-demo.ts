@@ -7,7 +7,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { townsOf } from '../../../domain/divisions.ts';
 import type { Db } from '../../db/client.ts';
-import { Rng } from '../../demo/rng.ts';
+import { districtSeed, Rng } from '../../demo/rng.ts';
 import { localDate } from '../../platform/clock.ts';
 import type { ModuleDemoContext } from '../demo.ts';
 import { familyCommunities } from './tables.ts';
@@ -18,7 +18,7 @@ export async function seedCommunityDemandDemo(
   db: Db,
   ctx: Pick<ModuleDemoContext, 'district' | 'now'>,
 ): Promise<void> {
-  const rng = new Rng(SEED);
+  const rng = new Rng(districtSeed(SEED, ctx.district));
   const { district, now } = ctx;
   const town = new Map(townsOf(district).map((t) => [t.code, t]));
   const rows = await db

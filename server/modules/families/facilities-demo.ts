@@ -8,9 +8,9 @@
 
 import { and, asc, eq } from 'drizzle-orm';
 import type { FacilityKind } from '../../../domain/contracts/families-facilities.ts';
-import { townsOf } from '../../../domain/divisions.ts';
+import { findDivision, townsOf } from '../../../domain/divisions.ts';
 import type { Db } from '../../db/client.ts';
-import { Rng } from '../../demo/rng.ts';
+import { districtSeed, Rng } from '../../demo/rng.ts';
 import { localDate } from '../../platform/clock.ts';
 import type { ModuleDemoContext } from '../demo.ts';
 import { familyCommunities, familyFacilities } from './tables.ts';
@@ -19,12 +19,14 @@ const SEED = 20_261_211;
 
 export async function seedFacilitiesDemo(
   db: Db,
-  ctx: Pick<ModuleDemoContext, 'district' | 'now'>,
+  ctx: Pick<ModuleDemoContext, 'district' | 'now' | 'scale'>,
 ): Promise<void> {
-  const rng = new Rng(SEED);
+  const rng = new Rng(districtSeed(SEED, ctx.district));
   const { district, now } = ctx;
   const thisYear = Number(localDate(now).slice(0, 4));
-  const towns = townsOf(district);
+  // A smaller demo (a second district) has its first towns only, as its registry and families.
+  const towns = townsOf(district).slice(0, ctx.scale?.towns);
+  const area = findDivision(district)?.nameZh ?? '青浦区';
   if (towns.length === 0) return;
   const communities = await db
     .select()
@@ -96,10 +98,10 @@ export async function seedFacilitiesDemo(
     }
   }
   const base = towns.find((t) => t.nameZh.startsWith('夏阳')) ?? towns[0]!;
-  add('early_development_base', '青浦区儿童早期发展基地', base, 2022, { host: '青浦区妇幼保健所' });
+  add('early_development_base', `${area}儿童早期发展基地`, base, 2022, { host: `${area}妇幼保健所` });
   // 宝宝屋 (issue 17): from 2023, in seven of the towns (two in the first two), a price at or under the cap.
   // Their own Rng so the draws above stay as they were.
-  const bb = new Rng(SEED + 17);
+  const bb = new Rng(districtSeed(SEED + 17, district));
   const bbTowns = towns.slice(0, Math.min(7, towns.length));
   const hours = ['周一至周五 8:30–16:30', '周一至周六 9:00–17:00', '周二至周六 8:00–16:00'];
   bbTowns.forEach((t, i) => {
@@ -115,7 +117,7 @@ export async function seedFacilitiesDemo(
           operator: bb.pick([
             `${t.nameZh}中心幼儿园`,
             `${t.nameZh}社区事务受理中心`,
-            '青浦区托育服务指导中心',
+            `${area}托育服务指导中心`,
           ]),
         },
       });

@@ -11,7 +11,7 @@ import { GUIDANCE_TOPICS, type GuidanceTopic } from '../../../domain/contracts/f
 import type { OnlinePlatform, ResourceKind } from '../../../domain/contracts/families-online.ts';
 import type { Db } from '../../db/client.ts';
 import { insertChunks } from '../../demo/chunks.ts';
-import { Rng } from '../../demo/rng.ts';
+import { districtSeed, Rng } from '../../demo/rng.ts';
 import { localDate } from '../../platform/clock.ts';
 import type { ModuleDemoContext } from '../demo.ts';
 import {
@@ -55,7 +55,7 @@ export async function seedOnlineDemo(
   ctx: Pick<ModuleDemoContext, 'district' | 'now' | 'demoFamilyId' | 'accounts'>,
 ): Promise<void> {
   const { district, now } = ctx;
-  const rng = new Rng(SEED);
+  const rng = new Rng(districtSeed(SEED, ctx.district));
   const [existing] = await db
     .select({ id: familyResources.id })
     .from(familyResources)

@@ -8,7 +8,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { FamilyRequestField } from '../../../domain/contracts/families.ts';
 import type { Db } from '../../db/client.ts';
-import { Rng } from '../../demo/rng.ts';
+import { districtSeed, Rng } from '../../demo/rng.ts';
 import { localDate } from '../../platform/clock.ts';
 import { getWorkCalendar } from '../calendar/work-calendar.ts';
 import type { ModuleDemoContext } from '../demo.ts';
@@ -27,7 +27,7 @@ const CORRECTIONS: [FamilyRequestField, string][] = [
 ];
 
 export async function seedRightsDemo(db: Db, ctx: Pick<ModuleDemoContext, 'district' | 'now' | 'accounts'>) {
-  const rng = new Rng(SEED);
+  const rng = new Rng(districtSeed(SEED, ctx.district));
   const { district, now } = ctx;
   const officer = ctx.accounts.get('district');
   const rows = await db

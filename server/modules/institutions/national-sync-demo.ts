@@ -20,7 +20,7 @@ import {
   toNationalRecords,
 } from '../../../domain/institutions/national-filing.ts';
 import type { Db } from '../../db/client.ts';
-import { Rng } from '../../demo/rng.ts';
+import { districtSeed, Rng } from '../../demo/rng.ts';
 import { maskPersonal } from '../../platform/personal-data.ts';
 import { institutionStatusHistory as h, institutions, institutionNationalSync as s } from './tables.ts';
 
@@ -29,7 +29,7 @@ const SEED = 2317;
 
 export async function seedNationalSyncDemo(db: Db, ctx: { district: string; now: Date }): Promise<void> {
   const { district, now } = ctx;
-  const rng = new Rng(SEED);
+  const rng = new Rng(districtSeed(SEED, district));
   const rows = await db
     .select()
     .from(institutions)

@@ -22,11 +22,12 @@ import {
   type OperatingClaimLine,
   type OperatingClaimStatus,
 } from '../../../domain/contracts/operating.ts';
+import { findDivision } from '../../../domain/divisions.ts';
 import { childMonths, claimAmountFen, isEligible } from '../../../domain/operating/rules.ts';
 import { isWorkingDay } from '../../../domain/rules/workdays.ts';
 import type { Db } from '../../db/client.ts';
 import { insertChunks } from '../../demo/chunks.ts';
-import { Rng } from '../../demo/rng.ts';
+import { districtSeed, Rng } from '../../demo/rng.ts';
 import { scopeColumns } from '../../platform/auth/sessions.ts';
 import { localDate } from '../../platform/clock.ts';
 import { users } from '../../platform/tables.ts';
@@ -69,7 +70,7 @@ const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padSta
 
 export async function seedOperatingDemo(db: Db, ctx: ModuleDemoContext): Promise<void> {
   const { district, now } = ctx;
-  const rng = new Rng(SEED);
+  const rng = new Rng(districtSeed(SEED, district));
   const today = localDate(now);
   const cal = await getWorkCalendar(db, district);
   // The three complete months before this one, with their working days on the district calendar.
@@ -159,7 +160,7 @@ export async function seedOperatingDemo(db: Db, ctx: ModuleDemoContext): Promise
       ...base,
       id: rng.uuid(now.getTime()),
       username: OPERATING_DEMO_ACCOUNT,
-      displayName: '朱家角镇 普惠托育机构负责人',
+      displayName: `${findDivision(journey.townCode)?.nameZh ?? ''} 普惠托育机构负责人`,
       ...scopeColumns({ kind: 'institution', institutionId: journey.id }),
     });
 

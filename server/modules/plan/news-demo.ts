@@ -4,6 +4,7 @@
  * two notices and two guidance texts written for the demo. One item stays a draft, one is withdrawn,
  * so every state shows in the console. Fixed content, no random draw.
  */
+import { findDivision, QINGPU } from '../../../domain/divisions.ts';
 import type { Db } from '../../db/client.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { ModuleDemoContext } from '../demo.ts';
@@ -19,6 +20,8 @@ const ITEMS: {
   title: string;
   source: string | null;
   body: string;
+  /** A document of one district only (the others' demos leave it out). */
+  district?: string;
 }[] = [
   {
     kind: 'policy',
@@ -26,6 +29,7 @@ const ITEMS: {
     daysAgo: 400,
     title: '青浦区托育服务三年行动计划（2021—2023年）',
     source: '青府办发〔2021〕35号',
+    district: QINGPU,
     body: '区政府办公室印发的托育服务三年行动计划，明确了托育服务供给、综合监管、队伍建设、质量评价、家庭科学育儿指导和经费保障等方面的目标与任务。\n本平台按该计划的目标计算各项完成情况，见“行动计划完成情况”。计划期已于 2023 年结束，接续计划发布前，平台沿用计划期的目标并作说明。',
   },
   {
@@ -75,16 +79,19 @@ export async function seedNewsDemo(
   ctx: Pick<ModuleDemoContext, 'district' | 'now' | 'accounts'>,
 ): Promise<void> {
   const officer = ctx.accounts.get('district') ?? null;
+  // The district's own name in the notices (青浦区 for the demo district).
+  const area = findDivision(ctx.district)?.nameZh ?? '青浦区';
+  const own = (text: string) => text.replaceAll('青浦区', area);
   await db.insert(planNews).values(
-    ITEMS.map((it) => {
+    ITEMS.filter((it) => (it.district ?? ctx.district) === ctx.district).map((it) => {
       const at = new Date(ctx.now.getTime() - it.daysAgo * 86_400_000);
       return {
         districtCode: ctx.district,
         id: uuidv7(at.getTime()),
         kind: it.kind,
-        title: it.title,
-        body: it.body,
-        source: it.source,
+        title: own(it.title),
+        body: own(it.body),
+        source: it.source && own(it.source),
         status: it.status,
         publishedAt: it.status === 'draft' ? null : at,
         createdBy: officer,

@@ -30,6 +30,7 @@ import {
   targetRowsOf,
 } from '../../../domain/plan/targets.ts';
 import { ALL_PACKS } from '../../../domain/policy/index.ts';
+import type { PolicyPack } from '../../../domain/policy/types.ts';
 import type { Db } from '../../db/client.ts';
 import { createAnswerCache } from '../../platform/answer-cache.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
@@ -110,15 +111,23 @@ function asPlanRow(t: TargetRow): PlanTargetRow & { id: string } {
   };
 }
 
-/** Seed the district's first plan from its district pack (idempotent; demo data and tests call it). */
-export async function seedPlanFromPack(db: Db, districtCode: string, now: Date): Promise<string | null> {
+/**
+ * Seed the district's first plan from its district pack (idempotent; demo data and tests call it). A
+ * demo of a district without a pack of its own may give the pack to copy (plan/demo.ts demoPlanPack).
+ */
+export async function seedPlanFromPack(
+  db: Db,
+  districtCode: string,
+  now: Date,
+  source?: PolicyPack,
+): Promise<string | null> {
   const [existing] = await db
     .select({ id: planVersions.id })
     .from(planVersions)
     .where(eq(planVersions.districtCode, districtCode))
     .limit(1);
   if (existing) return existing.id;
-  const pack = ALL_PACKS.find((p) => p.level === 'district' && p.jurisdiction === districtCode);
+  const pack = source ?? ALL_PACKS.find((p) => p.level === 'district' && p.jurisdiction === districtCode);
   if (!pack?.values.plan?.targets) return null;
   const id = uuidv7(now.getTime());
   const towns = townsOf(districtCode).map((t) => t.code);

@@ -5,9 +5,10 @@
  * for the demo. Own seeded Rng, so other modules' demo data stay as they are.
  */
 
+import { findDivision } from '../../../domain/divisions.ts';
 import { quarterStart, reportDueDate, TASKS, tasksOfUnit } from '../../../domain/plan/tasks.ts';
 import type { Db } from '../../db/client.ts';
-import { Rng } from '../../demo/rng.ts';
+import { districtSeed, Rng } from '../../demo/rng.ts';
 import { localDate } from '../../platform/clock.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { ModuleDemoContext } from '../demo.ts';
@@ -22,7 +23,7 @@ const PROGRESS: Record<string, string> = {
 export async function seedTasksDemo(db: Db, ctx: ModuleDemoContext): Promise<void> {
   const userId = ctx.accounts.get('department');
   if (!userId) return;
-  const rng = new Rng(13_2027);
+  const rng = new Rng(districtSeed(13_2027, ctx.district));
   const today = localDate(ctx.now);
   const year = Number(today.slice(0, 4));
   await db.insert(planUnitMembers).values({
@@ -32,6 +33,8 @@ export async function seedTasksDemo(db: Db, ctx: ModuleDemoContext): Promise<voi
     assignedBy: ctx.accounts.get('district') ?? null,
     assignedAt: ctx.now,
   });
+  // The education bureau's document prefix: 青教 for 青浦区, 松教 for 松江区 …
+  const bureau = `${(findDivision(ctx.district)?.nameZh ?? '青浦区').slice(0, 1)}教`;
   const rows: (typeof planTaskReports.$inferInsert)[] = [];
   for (const task of tasksOfUnit('edu')) {
     for (const quarter of [1, 2, 3, 4]) {
@@ -49,7 +52,7 @@ export async function seedTasksDemo(db: Db, ctx: ModuleDemoContext): Promise<voi
         quarter,
         status,
         progress: PROGRESS[status]!,
-        evidence: rng.chance(0.5) ? `青教〔${year}〕${rng.int(10, 99)}号` : null,
+        evidence: rng.chance(0.5) ? `${bureau}〔${year}〕${rng.int(10, 99)}号` : null,
         submittedBy: userId,
         submittedAt: ctx.now,
       });

@@ -11,12 +11,13 @@
  * Bank cards carry a valid Luhn digit; every number is sealed like real data.
  */
 import { and, eq, gte } from 'drizzle-orm';
+import { findDivision } from '../../../domain/divisions.ts';
 import { addWorkingDays } from '../../../domain/rules/workdays.ts';
 import { needsRenewal, payableInYear } from '../../../domain/subsidy/renewal.ts';
 import { amountFor, luhnValid, monthOf, monthsDue } from '../../../domain/subsidy/rules.ts';
 import type { Db } from '../../db/client.ts';
 import { insertChunks } from '../../demo/chunks.ts';
-import { Rng } from '../../demo/rng.ts';
+import { districtSeed, Rng } from '../../demo/rng.ts';
 import { localDate } from '../../platform/clock.ts';
 import { openValue, protect, sealValue } from '../../platform/personal-data.ts';
 import { getWorkCalendar } from '../calendar/work-calendar.ts';
@@ -26,13 +27,13 @@ import { runsOf, subsidyValues } from './service.ts';
 import { subsidyApplications, subsidyBatches, subsidyBatchLines, subsidyRenewals } from './tables.ts';
 
 const SEED = 20250728;
-const BANKS = [
-  '中国工商银行青浦支行',
-  '中国农业银行青浦支行',
-  '中国建设银行青浦支行',
-  '上海农商银行青浦支行',
-  '中国银行青浦支行',
-];
+/** The banks' branches of the district (青浦 for the demo district). */
+const banksOf = (district: string) => {
+  const short = (findDivision(district)?.nameZh ?? '青浦区').replace(/区$/, '');
+  return ['中国工商银行', '中国农业银行', '中国建设银行', '上海农商银行', '中国银行'].map(
+    (b) => `${b}${short}支行`,
+  );
+};
 const REJECT = ['户籍核验不一致，请补充户口簿', '出生医学证明信息与申请不符'];
 const STOPS = [
   { stopReason: 'hukou_moved', note: '户籍已迁往外省市' },
@@ -50,7 +51,8 @@ function card(rng: Rng): string {
 
 export async function seedSubsidyDemo(db: Db, ctx: ModuleDemoContext): Promise<void> {
   const { district, now, demoFamilyId } = ctx;
-  const rng = new Rng(SEED);
+  const rng = new Rng(districtSeed(SEED, district));
+  const BANKS = banksOf(district);
   const today = localDate(now);
   let values: ReturnType<typeof subsidyValues>;
   try {
@@ -154,8 +156,8 @@ export async function seedSubsidyDemo(db: Db, ctx: ModuleDemoContext): Promise<v
   const officer = ctx.accounts.get('district') ?? ctx.accounts.values().next().value!;
   const townOfficer = new Map(
     [
-      ['310118102', ctx.accounts.get('town-zhujiajiao')],
-      ['310118106', ctx.accounts.get('town-xujing')],
+      [`${district}102`, ctx.accounts.get('town-zhujiajiao')],
+      [`${district}106`, ctx.accounts.get('town-xujing')],
     ].filter((e): e is [string, string] => !!e[1]),
   );
   const openedAt = new Date(Math.min(Date.parse(`${year}-01-02T01:00:00Z`), now.getTime() - 7_200_000));

@@ -8,8 +8,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { IN_SERVICE_STATUSES } from '../../../domain/contracts/institution-enums.ts';
 import type { ComplaintCategory } from '../../../domain/contracts/supervision-complaints.ts';
+import { QINGPU } from '../../../domain/divisions.ts';
 import type { Db } from '../../db/client.ts';
-import { Rng } from '../../demo/rng.ts';
+import { districtSeed, Rng } from '../../demo/rng.ts';
 import { sealValue } from '../../platform/personal-data.ts';
 import type { ModuleDemoContext } from '../demo.ts';
 import { institutions } from '../institutions/tables.ts';
@@ -53,7 +54,7 @@ const REPLIES_FALSE = [
 ];
 
 export async function seedComplaintDemo(db: Db, ctx: ModuleDemoContext): Promise<void> {
-  const rng = new Rng(10_0010);
+  const rng = new Rng(districtSeed(10_0010, ctx.district));
   const list = await inService(db, ctx.district);
   if (list.length === 0) return;
   const officer = ctx.accounts.get('district') ?? null;
@@ -76,7 +77,8 @@ export async function seedComplaintDemo(db: Db, ctx: ModuleDemoContext): Promise
     const acceptedAt =
       state === 'received' ? null : new Date(createdAt.getTime() + rng.int(2, 30) * 3_600_000);
     const closedAt = state === 'closed' ? new Date(createdAt.getTime() + rng.int(3, 15) * day) : null;
-    const code = i === 10 ? DEMO_RECEIPT_CODE : newReceiptCode();
+    // The known receipt code is the demo district's (QP…); a second district's are all random.
+    const code = i === 10 && ctx.district === QINGPU ? DEMO_RECEIPT_CODE : newReceiptCode();
     rows.push({
       districtCode: ctx.district,
       id: rng.uuid(createdAt.getTime()),
@@ -108,7 +110,7 @@ export async function seedComplaintDemo(db: Db, ctx: ModuleDemoContext): Promise
  * months, a fire drill among them); about one in six has not, so the overdue list has names.
  */
 export async function seedDrillDemo(db: Db, ctx: ModuleDemoContext): Promise<void> {
-  const rng = new Rng(10_0011);
+  const rng = new Rng(districtSeed(10_0011, ctx.district));
   const list = await inService(db, ctx.district);
   const recorder = ctx.accounts.get('institution-zjj') ?? ctx.accounts.get('district');
   if (!recorder) return;
@@ -147,7 +149,7 @@ export async function seedDrillDemo(db: Db, ctx: ModuleDemoContext): Promise<voi
  * the RTSP and HLS ones stop answering, and a day later they are offline — in the demo, not a fault.
  */
 export async function seedCameraDemo(db: Db, ctx: ModuleDemoContext): Promise<void> {
-  const rng = new Rng(10_0012);
+  const rng = new Rng(districtSeed(10_0012, ctx.district));
   const list = await inService(db, ctx.district);
   const by = ctx.accounts.get('district');
   if (!by) return;
@@ -175,7 +177,7 @@ export async function seedCameraDemo(db: Db, ctx: ModuleDemoContext): Promise<vo
             : kind === 'hls'
               ? `https://${host}/live/${k + 1}.m3u8`
               : null,
-        deviceId: kind === 'gb28181' ? `3101180000132${String(n * 10 + k).padStart(7, '0')}` : null,
+        deviceId: kind === 'gb28181' ? `${ctx.district}0000132${String(n * 10 + k).padStart(7, '0')}` : null,
         retentionDays: rng.chance(0.1) ? rng.pick([30, 60]) : rng.pick([90, 90, 120, 180]),
         lastProbeAt: kind === 'gb28181' ? null : seen,
         lastProbeOk: kind === 'gb28181' ? null : !stale,

@@ -8,7 +8,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { ItemResult, RectificationStatus } from '../../../domain/contracts/supervision-inspections.ts';
 import { checklistScore, rectificationDeadline } from '../../../domain/supervision/checklists.ts';
 import type { Db } from '../../db/client.ts';
-import { Rng } from '../../demo/rng.ts';
+import { districtSeed, Rng } from '../../demo/rng.ts';
 import { localDate } from '../../platform/clock.ts';
 import { checklistsByIds } from './checklists.ts';
 import { supervisionDrawPlans, supervisionInspections, supervisionRectifications } from './tables.ts';
@@ -26,7 +26,7 @@ export async function seedInspectionDemo(
     closerId: string;
   },
 ): Promise<void> {
-  const rng = new Rng(10_2026);
+  const rng = new Rng(districtSeed(10_2026, opts.district));
   const today = localDate(opts.now);
   const rows = await db
     .select({ i: supervisionInspections, drawnAt: supervisionDrawPlans.drawnAt })

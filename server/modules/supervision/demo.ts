@@ -5,7 +5,7 @@ import type { Role } from '../../../domain/contracts/auth.ts';
 import { runDraw } from '../../../domain/rules/draw.ts';
 import type { Db } from '../../db/client.ts';
 import { generatePassword, seedDemoAccounts } from '../../demo/accounts.ts';
-import { Rng } from '../../demo/rng.ts';
+import { districtSeed, Rng } from '../../demo/rng.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { scopeColumns } from '../../platform/auth/sessions.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
@@ -51,7 +51,7 @@ export async function seedSupervisionDemo(db: Db, ctx: ModuleDemoContext): Promi
     .select()
     .from(users)
     .where(and(eq(users.districtCode, ctx.district), eq(users.username, 'inspector')));
-  const local = new Rng(10_0001);
+  const local = new Rng(districtSeed(10_0001, ctx.district));
   const cloneAccount = async (
     username: string,
     displayName: string,

@@ -10,6 +10,21 @@
  * fixed-seed draws may repeat across districts and could not be told apart). A route's path ids are
  * taken from B rows that B's own district officer can open through that very route (200): so each
  * probe addresses data that exists and is reachable — A's answer then has to be a refusal or empty.
+ *
+ * Both districts run every module's demo (institutions, workforce, families with facilities, 宝宝屋 and
+ * online guidance, supervision, quality, plan and funding, subsidy, national sync, operating subsidies)
+ * at the second district's scale: 33 routes with a path id are proven with B's ids. Not proven, and why:
+ * - no such B row in the demo: import runs and their errors (/…/imports/:runId[/errors] of families,
+ *   institutions, workforce, workforce and operating attendance, plan communities and funding rates,
+ *   subsidy), large exports (/exports/:exportId), job runs (/jobs/:id), uploaded files (institution
+ *   documents, inspection photos, rectification evidence, quality evidence, task report files,
+ *   certificate and check scans: …/:fileId, …/:docId, …/scan);
+ * - B's officer cannot open it: /families/:id/export (the parent's own export, B's demo has no parent);
+ * - a parameter that is not an id, or a required query the probe does not guess:
+ *   /supervision/checklists/:category/versions, /operating/classes/:classId/attendance/:day,
+ *   /operating/classes/:classId/register (?month=);
+ * - the public portal (/public/…/:id) answers for the deployment's own district (A) only: no B id is
+ *   reachable there by design; its list routes are probed like every other.
  */
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
@@ -127,9 +142,13 @@ describe('tenant isolation between two demo districts (property test)', () => {
       'audit_admin',
     ];
     for (const role of roles) await t.createUser(`a-${role}`, role, { kind: 'division', divisionCode: A });
+    // The demo accounts that share the demo password (the draw pool's extra inspectors have a random
+    // one nobody is shown), and the a-… accounts above.
     const accountsA = await rowsOf(
       t,
-      sql`select username from users where district_code = ${A} order by username`,
+      sql`select username from users where district_code = ${A} and (username like 'a-%' or password_hash =
+            (select password_hash from users where district_code = ${A} and username = 'district'))
+          order by username`,
     );
     for (const { username } of accountsA)
       usersA.push({ username: String(username), cookie: await loginIn(t, A, String(username)) });
@@ -163,6 +182,23 @@ describe('tenant isolation between two demo districts (property test)', () => {
     expect(idsB.get('institutions')?.length).toBe(30);
     expect(idsB.get('workforce_staff')?.length).toBeGreaterThan(100);
     expect(idsB.get('families')?.length).toBeGreaterThan(100);
+    // The other modules' demos ran for B too (seedExtraDistrict): their routes have rows to probe.
+    for (const table of [
+      'family_facilities',
+      'family_slots',
+      'family_resources',
+      'supervision_draw_plans',
+      'supervision_inspections',
+      'supervision_complaints',
+      'quality_rounds',
+      'quality_evaluations',
+      'plan_versions',
+      'plan_news',
+      'subsidy_applications',
+      'subsidy_batches',
+      'operating_claims',
+    ])
+      expect(idsB.get(table)?.length ?? 0, table).toBeGreaterThan(0);
   });
 
   /** What B's officer opens on a route: the first candidate B id per parameter that answers 200. */
@@ -253,10 +289,10 @@ describe('tenant isolation between two demo districts (property test)', () => {
       `tenant isolation: ${covered.length} GET routes probed (${covered.filter((u) => u.includes(':')).length} with B's ids proven by B), ${notProven.length} parameter routes without a B id B itself can open`,
     );
     expect(failures).toEqual([]);
-    // 9 routes with a path id are proven with B's real ids (the small second demo has no quality, subsidy,
-    // supervision or plan objects). It was 10 while /public/quality/institutions/:id answered 200 for any id
-    // — counted, but proving nothing; it is a 404 for an unlisted id now.
-    expect(covered.filter((u) => u.includes(':')).length).toBeGreaterThanOrEqual(9);
+    // 33 routes with a path id are proven with B's real ids (the header lists those that are not, and
+    // why). It was 9 while the second demo had only institutions, workforce and families; 10 before that
+    // while /public/quality/institutions/:id answered 200 for any id — counted, but proving nothing.
+    expect(covered.filter((u) => u.includes(':')).length).toBeGreaterThanOrEqual(33);
   }, 120_000);
 
   it('writes by A’s users addressed at B’s ids are refused and change nothing of B', async () => {
