@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
 import { buildCommunity, childIdFor, mobileFor, ZJJ_COMMUNITY } from '../../../test/factories/families.ts';
 import { csvText, multipartBody } from '../../../test/factories/inputs.ts';
-import { openValue } from '../../platform/personal-data.ts';
+import { addKey } from '../../platform/crypto/keys.ts';
+import { installKeyRing, keyRing, openValue } from '../../platform/personal-data.ts';
 import { BIRTH_RECORD_COLUMNS } from './import.ts';
 
 let t: TestApp;
@@ -174,5 +175,30 @@ describe('birth-record import', () => {
     // The same file once more: nothing written at all.
     await commitAndRun((await upload(csv(changed))).json().id);
     expect(await versions()).toEqual(after);
+  });
+
+  it('after the keys were rotated (not yet moved), a re-import still finds every record by its old index', async () => {
+    const rows = Array.from({ length: 6 }, (_, i) => row(300 + i));
+    await commitAndRun((await upload(csv(rows))).json().id);
+    const families = await countRows(t, 'families');
+    const guardians = await countRows(t, 'family_guardians');
+    const before = keyRing();
+    installKeyRing(addKey(addKey(before, 'encryption').ring, 'blindIndex').ring);
+    try {
+      const changed = [...rows];
+      changed[2] = row(302, { 'guardians.0.mobile': mobileFor(9999) });
+      const run = (await upload(csv(changed))).json();
+      expect(run).toMatchObject({ status: 'checked', validRows: 6, existingRows: 6 });
+      expect(await commitAndRun(run.id)).toMatchObject({ status: 'committed', insertedRows: 0 });
+      expect(await countRows(t, 'families')).toBe(families);
+      expect(await countRows(t, 'family_guardians')).toBe(guardians);
+      const res = (await t.database.db.execute(sql`
+        select g.mobile from family_guardians g join family_children c on c.family_id = g.family_id
+        where c.child_name = '导入宝宝302'`)) as unknown as { rows: { mobile: string }[] };
+      expect(res.rows[0]!.mobile).toMatch(/^pd1\.e2\./); // rewritten with the new current key
+      expect(openValue('phone', res.rows[0]!.mobile)).toBe(mobileFor(9999));
+    } finally {
+      installKeyRing(before);
+    }
   });
 });
