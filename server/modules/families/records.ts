@@ -171,7 +171,10 @@ const column = <R, K extends keyof R>(rows: R[], k: K) => sql.param(rows.map((r)
  * one lookup (by the blind index; nothing is decrypted but the stored guardians' mobiles and ID
  * numbers of the records found, to compare them), then per table at most one INSERT … SELECT FROM
  * unnest and one UPDATE … FROM unnest of the rows that differ (the families' and children's updates
- * also check IS DISTINCT FROM in SQL); a record counts as updated when any of its rows was.
+ * also check IS DISTINCT FROM in SQL); a record counts as updated when any of its rows was. Not
+ * ON CONFLICT on the blind index: a row not yet moved by a rotation of the index key holds an older
+ * key's index (only the lookup by every candidate finds it), and a sealed mobile differs from its
+ * stored self whenever it is sealed (a fresh nonce), so it is compared opened.
  */
 export async function upsertRecords(
   tx: Db,
