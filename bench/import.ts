@@ -14,7 +14,8 @@
  *   node --import tsx bench/import.ts   (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test:
  *                                        a database bench_import_<random> is made there and dropped after;
  *                                        BENCH_ROWS, default 100000; PGlite on disk when PostgreSQL is absent;
- *                                        BENCH_IMPORT=birth_records for the families' birth-record import)
+ *                                        BENCH_IMPORT=birth_records for the families' birth-record import;
+ *                                        BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each child there)
  *
  * BENCH_IMPORT=birth_records (issue 11): the health commission's birth records (a child, its ID number
  * sealed with a blind index, one guardian with a sealed mobile, the community) through the families
@@ -191,7 +192,16 @@ async function child(step: string, db: string, storageDir: string, arg: string) 
 function runChild(...args: string[]) {
   const res = spawnSync(
     process.execPath,
-    [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', 'bench/import.ts', '--child', ...args],
+    [
+      `--max-old-space-size=${HEAP_MB}`,
+      // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each child (upload and commit) written there.
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      '--import',
+      'tsx',
+      'bench/import.ts',
+      '--child',
+      ...args,
+    ],
     { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
   );
   if (res.status !== 0) throw new Error(`import child failed: ${res.stderr.slice(-2000)}`);

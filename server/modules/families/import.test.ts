@@ -1,13 +1,17 @@
 /**
  * The birth-record import (issue 11): dry run with row errors (invalid ID, birth date contradicting
  * the ID or in the future, a child over 3, an unknown community) and nothing written; commit; the same
- * file again adds nothing; a changed row updates its family; ID numbers sealed in the table.
+ * file again adds nothing; a changed row updates its family; ID numbers sealed in the table. A
+ * re-import writes only what differs: one changed mobile rewrites that guardian alone, a second
+ * guardian is added to its family, a renamed child bumps nothing else.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
 import { buildCommunity, childIdFor, mobileFor, ZJJ_COMMUNITY } from '../../../test/factories/families.ts';
 import { csvText, multipartBody } from '../../../test/factories/inputs.ts';
+import { addKey } from '../../platform/crypto/keys.ts';
+import { installKeyRing, keyRing, openValue } from '../../platform/personal-data.ts';
 import { BIRTH_RECORD_COLUMNS } from './import.ts';
 
 let t: TestApp;
@@ -121,5 +125,80 @@ describe('birth-record import', () => {
     expect(dump).not.toContain(childIdFor('2025-05-10', 100));
     const g = JSON.stringify(await t.database.db.execute(sql`select * from family_guardians`));
     expect(g).not.toContain(mobileFor(7777));
+  });
+
+  it('a re-import with one changed mobile, one added guardian and one renamed child writes exactly those', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => row(200 + i));
+    await commitAndRun((await upload(csv(rows))).json().id);
+    // Every row version of the three tables (xmin changes with any UPDATE, even one that sets the same values).
+    const versions = async () => {
+      const res = (await t.database.db.execute(sql`
+        select 'f:' || id as k, xmin::text as v, address as x from families
+        union all select 'c:' || family_id, xmin::text, child_name from family_children
+        union all select 'g:' || family_id || ':' || position, xmin::text, mobile from family_guardians`)) as unknown as {
+        rows: { k: string; v: string; x: string }[];
+      };
+      return new Map(res.rows.map((r) => [r.k, r]));
+    };
+    const before = await versions();
+    const familyOf = async (n: number) => {
+      const res = (await t.database.db.execute(
+        sql`select family_id from family_children where child_name = ${`导入宝宝${n}`}`,
+      )) as unknown as { rows: { family_id: string }[] };
+      return res.rows[0]!.family_id;
+    };
+    const [mobileFam, guardianFam, renamedFam] = [
+      await familyOf(203),
+      await familyOf(205),
+      await familyOf(207),
+    ];
+    const changed = [...rows];
+    changed[3] = row(203, { 'guardians.0.mobile': mobileFor(8888) });
+    changed[5] = row(205, {
+      'guardians.1.name': '导入爸爸205',
+      'guardians.1.relation': '父亲',
+      'guardians.1.mobile': mobileFor(8889),
+    });
+    changed[7] = row(207, { childName: '改名宝宝207' });
+    const run = (await upload(csv(changed))).json();
+    expect(run).toMatchObject({ status: 'checked', validRows: 12, existingRows: 12 });
+    expect(await commitAndRun(run.id)).toMatchObject({ status: 'committed', insertedRows: 0 });
+
+    const after = await versions();
+    const touched = [...after.values()].filter((r) => before.get(r.k)?.v !== r.v).map((r) => r.k);
+    expect(touched.sort()).toEqual([`g:${mobileFam}:0`, `g:${guardianFam}:1`, `c:${renamedFam}`].sort());
+    expect(openValue('phone', after.get(`g:${mobileFam}:0`)!.x)).toBe(mobileFor(8888));
+    expect(openValue('phone', after.get(`g:${guardianFam}:1`)!.x)).toBe(mobileFor(8889));
+    expect(after.get(`c:${renamedFam}`)!.x).toBe('改名宝宝207');
+    expect(after.size).toBe(before.size + 1);
+
+    // The same file once more: nothing written at all.
+    await commitAndRun((await upload(csv(changed))).json().id);
+    expect(await versions()).toEqual(after);
+  });
+
+  it('after the keys were rotated (not yet moved), a re-import still finds every record by its old index', async () => {
+    const rows = Array.from({ length: 6 }, (_, i) => row(300 + i));
+    await commitAndRun((await upload(csv(rows))).json().id);
+    const families = await countRows(t, 'families');
+    const guardians = await countRows(t, 'family_guardians');
+    const before = keyRing();
+    installKeyRing(addKey(addKey(before, 'encryption').ring, 'blindIndex').ring);
+    try {
+      const changed = [...rows];
+      changed[2] = row(302, { 'guardians.0.mobile': mobileFor(9999) });
+      const run = (await upload(csv(changed))).json();
+      expect(run).toMatchObject({ status: 'checked', validRows: 6, existingRows: 6 });
+      expect(await commitAndRun(run.id)).toMatchObject({ status: 'committed', insertedRows: 0 });
+      expect(await countRows(t, 'families')).toBe(families);
+      expect(await countRows(t, 'family_guardians')).toBe(guardians);
+      const res = (await t.database.db.execute(sql`
+        select g.mobile from family_guardians g join family_children c on c.family_id = g.family_id
+        where c.child_name = '导入宝宝302'`)) as unknown as { rows: { mobile: string }[] };
+      expect(res.rows[0]!.mobile).toMatch(/^pd1\.e2\./); // rewritten with the new current key
+      expect(openValue('phone', res.rows[0]!.mobile)).toBe(mobileFor(9999));
+    } finally {
+      installKeyRing(before);
+    }
   });
 });

@@ -10,16 +10,13 @@
  * the upload and commit routes (`refreshCommunities`) before the kit checks rows; the commit batch
  * reads the register again itself, so a row is never written against a stale cache.
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import { type BirthRecordBody, birthRecordBody } from '../../../domain/contracts/families.ts';
 import type { Db } from '../../db/client.ts';
 import { type Clock, localDate } from '../../platform/clock.ts';
 import { bool, text } from '../../platform/import/cells.ts';
 import { type ImportColumn, type ImportDefinition, importColumn } from '../../platform/import/definition.ts';
-import { indexCandidates, openValue, type Sealed } from '../../platform/personal-data.ts';
-import { communityTowns, prepareRecord, upsertRecords } from './records.ts';
+import { communityTowns, prepareRecord, registeredChildIds, upsertRecords } from './records.ts';
 import { townInScope } from './service.ts';
-import { familyChildren } from './tables.ts';
 
 const col = importColumn;
 
@@ -164,22 +161,8 @@ export function birthRecordImport(deps: { clock: Clock }): ImportDefinition<Birt
       const communities = communityCache.get(actor.districtCode) ?? new Map<string, string>();
       return prepareRecord(v, localDate(deps.clock.now()), communities, (t) => townInScope(actor, t)).errors;
     },
-    async existingKeys(db, actor, keys) {
-      if (keys.length === 0) return new Set();
-      const rows = await db
-        .select({ id: familyChildren.idNumber })
-        .from(familyChildren)
-        .where(
-          and(
-            eq(familyChildren.districtCode, actor.districtCode),
-            inArray(
-              familyChildren.idNumberBidx,
-              keys.flatMap((k) => indexCandidates('citizen_id', k)),
-            ),
-          ),
-        );
-      return new Set(rows.map((r) => openValue('citizen_id', r.id as Sealed)));
-    },
+    // By the blind index alone: the stored ID numbers are never opened (the index names the record).
+    existingKeys: (db, actor, keys) => registeredChildIds(db, actor.districtCode, keys),
     async commitBatch(tx, ctx, actor, rows) {
       const communities = await communityTowns(tx, actor.districtCode);
       const today = localDate(ctx.now);

@@ -41,6 +41,18 @@ describe('sealed values and blind indexes', () => {
     expect(openValue('citizen_id', b)).toBe(ID);
   });
 
+  it('never hands out a nonce twice, across several fills of the nonce pool', () => {
+    const ring = generateKeyRing();
+    const nonces = new Set<string>();
+    for (let i = 0; i < 1000; i++) {
+      const sealed = seal(ring.encryption, '13812345678', 'phone');
+      const raw = Buffer.from(sealed.split('.')[2]!, 'base64url');
+      nonces.add(raw.subarray(0, 12).toString('hex'));
+      expect(open(ring.encryption, sealed, 'phone')).toBe('13812345678');
+    }
+    expect(nonces.size).toBe(1000);
+  });
+
   it('refuses a tampered value, a value of another kind and an unknown key', () => {
     const ring = generateKeyRing();
     const s = seal(ring.encryption, '13812345678', 'phone');
