@@ -175,9 +175,9 @@ describe('sealing after the commit (ADR 0017)', () => {
     expect(entries[1]!.changes).toMatchObject({ slotId: 's-1', status: 'booked' });
     await sealAudit(s.database.db, DISTRICT);
     expect((await verifyAuditChain(s.database.db, DISTRICT)).ok).toBe(true);
-    expect(() =>
-      auditEntrySql(c, event, { when: sql`true`, computed: { idNumber: sql`'x'` } }),
-    ).toThrow(/personal/);
+    expect(() => auditEntrySql(c, event, { when: sql`true`, computed: { idNumber: sql`'x'` } })).toThrow(
+      /personal/,
+    );
   });
 
   it('a rolled-back write leaves no entry, pending or sealed', async () => {
