@@ -159,20 +159,18 @@ export function share(
     module: 'families',
     async measure(db: Db, q: TargetQuery) {
       const set = o.hitSet?.(db, q);
+      // The set as a materialised CTE: built once (a join to a subquery had each parallel worker build
+      // its own copy of the guidance set — 16 s against 7 s at 1.8M families, EXPLAIN ANALYZE, PG 15).
       const rows = set
-        ? await db
-            .select({
-              townCode: families.townCode,
-              total: count(),
-              hits: sql<number>`count(hit.family_id)`.mapWith(Number),
-            })
-            .from(families)
-            .leftJoin(
-              sql`(${set}) as hit`,
-              sql`hit.district_code = ${families.districtCode} and hit.family_id = ${families.id}`,
-            )
-            .where(where(q))
-            .groupBy(families.townCode)
+        ? (
+            (await db.execute(sql`with hit as materialized (${set})
+                select ${families.townCode} as "townCode", count(*)::int as total, count(hit.family_id)::int as hits
+                from ${families} left join hit
+                  on hit.district_code = ${families.districtCode} and hit.family_id = ${families.id}
+                where ${where(q)} group by ${families.townCode}`)) as unknown as {
+              rows: { townCode: string; total: number; hits: number }[];
+            }
+          ).rows.map((r) => ({ townCode: r.townCode, total: Number(r.total), hits: Number(r.hits) }))
         : await db
             .select({
               townCode: families.townCode,
