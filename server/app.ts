@@ -33,6 +33,7 @@ import { installPolicy, type RouteRecord } from './platform/policy.ts';
 import { installReadRouting } from './platform/read-routing.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { systemRoutes } from './platform/system-routes.ts';
+import type { TargetSource } from './platform/targets.ts';
 import { userRoutes } from './platform/users/routes.ts';
 import { createUserService } from './platform/users/service.ts';
 
@@ -124,6 +125,8 @@ export interface App {
   routes: RouteRecord[];
   /** The job runner: main.ts starts it after listen; tests call `jobs.runDue()` instead. */
   jobs: Jobs;
+  /** Every module's plan-target sources, as the plan module measures them (bench/plan.ts reads them). */
+  targets: readonly TargetSource[];
 }
 
 /** Assemble the platform and the modules on one Fastify instance. */
@@ -203,7 +206,7 @@ export async function buildApp({ database, clock, config, migration, pressure }:
   app.addHook('onClose', () => sealer.close());
   // The calendar-end alert follows the district's calendar: shipped years plus confirmed local ones.
   defineSystemJobs(jobs, { calendarYears: countingHolidayYears });
-  const { scopeTargets, dashboard } = await registerModules(app, { db, clock, config, jobs });
+  const { scopeTargets, dashboard, targets } = await registerModules(app, { db, clock, config, jobs });
   const auth = createAuthService({
     db,
     clock,
@@ -226,7 +229,7 @@ export async function buildApp({ database, clock, config, migration, pressure }:
     replica: database.replica,
   });
   await serveWeb(app, config.webDir);
-  return { app, routes, jobs };
+  return { app, routes, jobs, targets };
 }
 
 /** Whether an unmatched path names the API, however it is spelled (`/%61pi`, `//api`, `/API`). */

@@ -67,7 +67,7 @@ const MODULES: readonly ((app: FastifyInstance, kit: ModuleKit) => Promise<Modul
 export async function registerModules(
   app: FastifyInstance,
   deps: ModuleDeps,
-): Promise<{ scopeTargets: ScopeTargets; dashboard: DashboardProvider[] }> {
+): Promise<{ scopeTargets: ScopeTargets; dashboard: DashboardProvider[]; targets: readonly TargetSource[] }> {
   const storage = deps.storage ?? localFileStorage(path.join(deps.config.dataDir, 'files'));
   const files = createFileService({ db: deps.db, storage });
   await institutionRoutes(app, {
@@ -93,5 +93,5 @@ export async function registerModules(
   }
   // The plan module reads every registered source through `kit.targets` when it serves the dashboard.
   for (const reg of registrations) targets.push(...(reg.targets ?? []));
-  return { scopeTargets, dashboard };
+  return { scopeTargets, dashboard, targets };
 }

@@ -20,7 +20,12 @@ type Fam = Awaited<ReturnType<typeof buildFamily>>;
 async function consent(
   t: TestApp,
   f: Fam,
-  o: { status?: 'given' | 'withdrawn'; givenAt?: Date; withdrawnAt?: Date | null } = {},
+  o: {
+    status?: 'given' | 'withdrawn';
+    givenAt?: Date;
+    withdrawnAt?: Date | null;
+    purpose?: 'online_resources' | 'home_visit';
+  } = {},
 ) {
   const now = t.clock.now();
   const status = o.status ?? 'given';
@@ -29,7 +34,7 @@ async function consent(
     id: uuidv7(now.getTime()),
     familyId: f.familyId,
     guardianId: f.guardianId,
-    purpose: 'online_resources',
+    purpose: o.purpose ?? 'online_resources',
     status,
     noticeVersion: 'test-v1',
     channel: 'paper',
@@ -306,7 +311,7 @@ describe('online resources, registrations and distributions', () => {
   });
 });
 
-describe('plan measures: online_coverage and handbook_coverage with distributions', () => {
+describe('plan measures: online_coverage, handbook_coverage (with distributions) and home_visit_coverage', () => {
   let t: TestApp;
   const actor = () => districtActor(DISTRICT, { userId: uuidv7(1), username: 'plan', sessionId: 'x' });
   const online = onlineTargets.find((s) => s.key === 'online_coverage')!;
@@ -379,6 +384,30 @@ describe('plan measures: online_coverage and handbook_coverage with distribution
       createdAt: now,
       updatedAt: now,
     });
+    // Home visits: z1 z2 x1 want one (consent); z1 visited in 2026 (above), z2 only scheduled, x1
+    // visited in 2025 only; z3 visited in 2026 without the consent (outside the base). None records
+    // the handbook.
+    for (const f of [z1!, z2!, x1!]) await consent(t, f, { givenAt: given, purpose: 'home_visit' });
+    const visit = (f: Fam, town: string, community: string, on: string, status: 'done' | 'scheduled') => ({
+      districtCode: DISTRICT,
+      id: uuidv7(now.getTime()),
+      familyId: f.familyId,
+      townCode: town,
+      communityCode: community,
+      scheduledFor: on,
+      status,
+      visitedOn: status === 'done' ? on : null,
+      handbookGiven: false,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await db
+      .insert(familyVisits)
+      .values([
+        visit(z2!, ZHUJIAJIAO, ZJJ_COMMUNITY, '2026-03-01', 'scheduled'),
+        visit(x1!, XUJING, XJ_COMMUNITY, '2025-11-01', 'done'),
+        visit(z3!, ZHUJIAJIAO, ZJJ_COMMUNITY, '2026-03-01', 'done'),
+      ]);
     const dist = (f: Fam, item: 'handbook' | 'resource_pack', givenOn: string) => ({
       districtCode: DISTRICT,
       id: uuidv7(now.getTime()),
@@ -423,5 +452,34 @@ describe('plan measures: online_coverage and handbook_coverage with distribution
     expect(m).toMatchObject({ numerator: 2, denominator: 8 });
     const next = await handbook.measure(t.database.db, { ...q, year: 2027 });
     expect(next).toMatchObject({ numerator: 3, denominator: 8 });
+  });
+
+  it('home_visit_coverage: of the families wanting a visit, those visited (done) in the year', async () => {
+    const visits = familyTargets.find((s) => s.key === 'home_visit_coverage')!;
+    const q = { actor: actor(), year: 2026, asOf: t.clock.now() };
+    // Base z1 z2 x1; hit z1 only (z2 scheduled, x1 in 2025, z3 outside the base).
+    expect(await visits.measure(t.database.db, q)).toMatchObject({ numerator: 1, denominator: 3 });
+    expect((await visits.measure(t.database.db, q)).byTown).toEqual({ [ZHUJIAJIAO]: 1 / 2, [XUJING]: 0 });
+  });
+
+  it('every family share source: the measure (one set joined) counts what the drill-down marks row by row', async () => {
+    const shares = [...familyTargets, ...onlineTargets].filter((s) =>
+      ['home_visit_coverage', 'handbook_coverage', 'guidance_sessions', 'online_coverage'].includes(s.key),
+    );
+    expect(shares).toHaveLength(4);
+    for (const year of [2025, 2026, 2027])
+      for (const townCode of [undefined, ZHUJIAJIAO, XUJING])
+        for (const s of shares) {
+          const q = { actor: actor(), year, asOf: t.clock.now(), ...(townCode ? { townCode } : {}) };
+          const m = await s.measure(t.database.db, q);
+          const d = await s.drillDown(t.database.db, q, { offset: 0, limit: 100 });
+          expect({ key: s.key, year, townCode, n: m.numerator, d: m.denominator }).toEqual({
+            key: s.key,
+            year,
+            townCode,
+            n: d.rows.filter((r) => r.counts).length,
+            d: d.total,
+          });
+        }
   });
 });

@@ -172,7 +172,23 @@ export const onlineTargets: TargetSource[] = [
     (q) => wantedOnlineIn(q.actor.districtCode, q.year),
     (q) => registeredBy(q.actor.districtCode, q.year),
     'online_coverage',
-    { residentOnly: false },
+    {
+      residentOnly: false,
+      // The same families as registeredBy, as one set joined to the families (targets.ts HitSet).
+      hitSet: (db, q) =>
+        sql`${db
+          .selectDistinct({
+            districtCode: familyOnlineRegistrations.districtCode,
+            familyId: familyOnlineRegistrations.familyId,
+          })
+          .from(familyOnlineRegistrations)
+          .where(
+            and(
+              eq(familyOnlineRegistrations.districtCode, q.actor.districtCode),
+              lte(familyOnlineRegistrations.registeredOn, `${q.year}-12-31`),
+            ),
+          )}`,
+    },
   ),
 ];
 
