@@ -693,13 +693,7 @@ export function createGuidanceService({ db }: { db: Db }) {
       const rows = await db
         .select({ s: familySessionSignups, session: familySessions })
         .from(familySessionSignups)
-        .innerJoin(
-          familySessions,
-          and(
-            eq(familySessions.districtCode, familySessionSignups.districtCode),
-            eq(familySessions.id, familySessionSignups.sessionId),
-          ),
-        )
+        .innerJoin(familySessions, repo.SIGNUP_SESSION)
         .where(
           and(
             eq(familySessionSignups.districtCode, f.districtCode),

@@ -18,9 +18,17 @@ import {
   familyCommunities,
   familyConsents,
   familyGuardians,
+  familySessionSignups,
+  familySessions,
   familySlots,
   familyVisits,
 } from './tables.ts';
+
+/** A guidance sign-up's session (the join of sign-ups to sessions, within the district). */
+export const SIGNUP_SESSION = and(
+  eq(familySessions.districtCode, familySessionSignups.districtCode),
+  eq(familySessions.id, familySessionSignups.sessionId),
+);
 
 export type FamilyRow = typeof families.$inferSelect;
 export type ChildRow = typeof familyChildren.$inferSelect;

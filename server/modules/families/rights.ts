@@ -149,13 +149,7 @@ export function createRightsService({ db }: { db: Db }) {
           year: sql<number>`extract(year from ${familySessions.startsAt} at time zone 'Asia/Shanghai')::int`,
         })
         .from(familySessionSignups)
-        .innerJoin(
-          familySessions,
-          and(
-            eq(familySessions.districtCode, familySessionSignups.districtCode),
-            eq(familySessions.id, familySessionSignups.sessionId),
-          ),
-        )
+        .innerJoin(familySessions, repo.SIGNUP_SESSION)
         .where(
           and(
             eq(familySessionSignups.districtCode, actor.districtCode),

@@ -118,13 +118,7 @@ const attendedSet =
     return sql`${db
       .select({ districtCode: familySessionSignups.districtCode, familyId: familySessionSignups.familyId })
       .from(familySessionSignups)
-      .innerJoin(
-        familySessions,
-        and(
-          eq(familySessions.districtCode, familySessionSignups.districtCode),
-          eq(familySessions.id, familySessionSignups.sessionId),
-        ),
-      )
+      .innerJoin(familySessions, repo.SIGNUP_SESSION)
       .where(
         and(
           eq(familySessionSignups.districtCode, q.actor.districtCode),
