@@ -27,10 +27,16 @@ test('the district finds an inclusive institution without a fee list, publishes 
   await alert.waitFor();
   assert.match((await alert.textContent()) ?? '', /\d+ 家已备案或运营中的普惠机构未公示收费清单/);
   await shot(page, 'fee-list-console-alert');
+  // The filtered list's answer names the first row; the table may still show the unfiltered rows for a
+  // moment after the URL changes (the previous page is kept while the next loads), so the journey opens
+  // that row's link rather than whatever row comes first.
+  const filtered = page.waitForResponse(
+    (r) => r.url().includes('/api/v1/institutions?') && r.url().includes('feeList=missing') && r.ok(),
+  );
   await alert.getByRole('button', { name: '只看这些机构' }).click();
   await page.waitForURL(/feeList=missing/);
-  await page.locator('.ant-table-row a').first().waitFor();
-  await page.locator('.ant-table-row a').first().click();
+  const first = ((await (await filtered).json()) as { items: { id: string }[] }).items[0]!;
+  await page.locator(`.ant-table-row a[href$="/${first.id}"]`).first().click();
   await page.waitForURL(/\/admin\/institutions\/[0-9a-f-]{36}$/);
   const id = page.url().split('/').at(-1)!;
   const card = page.getByTestId('fee-list-card');
