@@ -30,9 +30,16 @@ test('the district finds an inclusive institution without a fee list, publishes 
   // The filtered list's answer names the first row; the table may still show the unfiltered rows for a
   // moment after the URL changes (the previous page is kept while the next loads), so the journey opens
   // that row's link rather than whatever row comes first.
-  const filtered = page.waitForResponse(
-    (r) => r.url().includes('/api/v1/institutions?') && r.url().includes('feeList=missing') && r.ok(),
-  );
+  const filtered = page.waitForResponse((r) => {
+    const u = new URL(r.url());
+    // The table's page, not the alert's count (pageSize 1).
+    return (
+      u.pathname === '/api/v1/institutions' &&
+      u.searchParams.get('feeList') === 'missing' &&
+      u.searchParams.get('pageSize') !== '1' &&
+      r.ok()
+    );
+  });
   await alert.getByRole('button', { name: '只看这些机构' }).click();
   await page.waitForURL(/feeList=missing/);
   const first = ((await (await filtered).json()) as { items: { id: string }[] }).items[0]!;
