@@ -46,21 +46,9 @@ export interface AuditEvent {
  * transaction rolls back, the entry goes with it.
  */
 export async function recordAudit(tx: Db, ctx: RequestContext, event: AuditEvent): Promise<void> {
-  await tx.insert(auditLog).values({
-    districtCode: ctx.actor?.districtCode ?? ctx.districtCode,
-    at: ctx.now,
-    actorId: ctx.actor?.userId ?? null,
-    actorUsername: ctx.actor?.username ?? event.username ?? null,
-    role: ctx.actor?.role ?? null,
-    scope: scopeText(ctx.actor?.scope ?? null),
-    ip: ctx.ip,
-    action: event.action,
-    objectType: event.objectType ?? null,
-    objectId: event.objectId ?? null,
-    result: event.result ?? 'success',
-    requestId: ctx.requestId,
-    changes: maskChanges(event.changes),
-  });
+  // The same statement a one-statement write carries as its CTE (ADR 0032): the entry's columns are
+  // spelt once, in ENTRY_FIELDS / entryValues.
+  await tx.execute(auditEntrySql(ctx, event, { when: sql`true` }));
 }
 
 /** The columns of an entry a write supplies (the rest are the sealer's). */
