@@ -52,6 +52,13 @@ export interface Config {
    */
   summaryMaxAgeSeconds: number;
   /**
+   * MEASURE_BEHIND_MS (default 1000, 0–600000): after a write, the plan's measured table is measured again
+   * while the officer waits only if its last measurement took at most this long; a slower one (a
+   * province-sized district) is served as last measured, marked as being measured again with its time,
+   * and measured behind it (ADR 0033). 0: always behind once an answer exists.
+   */
+  measureBehindMs: number;
+  /**
    * JOB_LEASE_SECONDS (default 300, 5–3600): how long a background job's claim lasts without renewal
    * (renewed every third of it while the job runs). A job whose process died (kill -9, power loss) is
    * resumed by the next poll after it — e.g. an import's commit (docs/kit/jobs.md). The fault drill
@@ -153,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       webhookAllowHttp(env.WEBHOOK_ALLOW_HTTP, nodeEnv),
     ),
     summaryMaxAgeSeconds: intSetting(env, 'SUMMARY_MAX_AGE_SECONDS', 60, 0, 3600),
+    measureBehindMs: intSetting(env, 'MEASURE_BEHIND_MS', 1000, 0, 600_000),
     jobLeaseSeconds: intSetting(env, 'JOB_LEASE_SECONDS', 300, 5, 3600),
   };
 }

@@ -71,7 +71,13 @@ export type PlanVersion = z.infer<typeof planVersionSchema>;
 
 export const planDashboardSchema = z.object({
   year: z.number().int(),
+  /** When the numbers were measured (ISO time). */
   asOf: z.string(),
+  /**
+   * True when the district wrote since `asOf` and the numbers are being measured again behind this
+   * answer (a measurement that took longer than MEASURE_BEHIND_MS, ADR 0033): ask again for the new ones.
+   */
+  refreshing: z.boolean().optional(),
   version: planVersionSchema.nullable(),
   /** True when the year lies after the plan's period and no successor plan exists. */
   carriedForward: z.boolean(),

@@ -10,10 +10,18 @@
  * - or the caller allows a stale answer (`maxStaleMs`) and the answer is younger than that. The caller
  *   must show when the answer was measured (its `asOf`), so nobody reads it as live.
  * Concurrent misses of one key share one computation. At most `maxEntries` answers are kept (the least
- * recently used go first). Nothing here crosses processes: each server process keeps its own.
+ * recently used go first) in the process.
+ * With `store` (ADR 0033) answers are also kept in the `kept_answers` table with their data version, so
+ * another process serves them under the same rule instead of measuring again (a starting process drops
+ * them first: `forgetKeptAnswers`, its code may measure differently). And with
+ * `refreshBehindMs` a slow answer (its last measurement took longer) is not measured while the caller
+ * waits after a write: the previous answer is served, marked by `stale` (the caller shows that it is
+ * being measured again, and its `asOf`), and one measurement runs behind it.
  */
-import { sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { keptAnswers } from './tables.ts';
 
 /** The district's committed audit entries (sealed + pending): grows with every committed write. */
 export async function districtDataVersion(db: Db, districtCode: string): Promise<number> {
@@ -30,18 +38,96 @@ interface Entry<T> {
   /** Wall-clock ms when the computation started (its reads saw the data as of then or later). */
   at: number;
   value: Promise<T>;
+  /** Set once the computation succeeded: its answer and how long it took. */
+  done?: { value: T; tookMs: number };
 }
 
 export interface AnswerCacheStats {
   hits: number;
+  /** Hits served from the kept_answers table (measured by another process, or before a restart). */
+  storedHits: number;
   misses: number;
+  /** Answers served while the district had written since, with a measurement started behind them. */
+  behind: number;
+  /** Measurements behind an answer that failed (the next read starts another). */
+  refreshFailures: number;
   entries: number;
 }
 
-export function createAnswerCache<T>(o: { maxEntries: number; now?: () => number }) {
+export interface AnswerGetOptions<T> {
+  /** Serve a kept answer younger than this even after writes (the caller shows its `asOf`). */
+  maxStaleMs?: number;
+  /**
+   * When the district wrote since the kept answer and measuring it took longer than this (ms), serve the
+   * kept answer through `stale` at once and measure again behind it (one measurement per key at a time);
+   * a quicker answer is measured again while the caller waits, as without this option.
+   */
+  refreshBehindMs?: number;
+  /** Marks an answer served behind a measurement (e.g. `refreshing: true`); identity by default. */
+  stale?: (value: T) => T;
+}
+
+type Stored<T> = { version: number; at: number; tookMs: number; value: T };
+
+async function loadKept<T>(db: Db, districtCode: string, cache: string, keyHash: string) {
+  const [row] = await db
+    .select()
+    .from(keptAnswers)
+    .where(
+      and(
+        eq(keptAnswers.districtCode, districtCode),
+        eq(keptAnswers.cache, cache),
+        eq(keptAnswers.keyHash, keyHash),
+      ),
+    );
+  if (!row) return undefined;
+  return {
+    version: row.dataVersion,
+    at: row.measuredAt.getTime(),
+    tookMs: row.tookMs,
+    value: row.answer as T,
+  } satisfies Stored<T>;
+}
+
+async function saveKept<T>(db: Db, districtCode: string, cache: string, keyHash: string, a: Stored<T>) {
+  const set = {
+    dataVersion: a.version,
+    measuredAt: new Date(a.at),
+    tookMs: Math.round(a.tookMs),
+    answer: a.value as unknown,
+  };
+  await db
+    .insert(keptAnswers)
+    .values({ districtCode, cache, keyHash, ...set })
+    .onConflictDoUpdate({
+      target: [keptAnswers.districtCode, keptAnswers.cache, keptAnswers.keyHash],
+      set,
+      // Two processes measuring at once: the answer of the later data version stays.
+      setWhere: sql`${keptAnswers.dataVersion} <= excluded.data_version`,
+    });
+}
+
+/**
+ * Drop the answers kept under `cache` (every district): a process starting with new code must not serve
+ * what older code measured (a formula fixed by a deployment would otherwise wait for the next write).
+ */
+export async function forgetKeptAnswers(db: Db, cache: string): Promise<void> {
+  await db.delete(keptAnswers).where(eq(keptAnswers.cache, cache));
+}
+
+export function createAnswerCache<T>(o: {
+  maxEntries: number;
+  now?: () => number;
+  /**
+   * Also keep answers in the `kept_answers` table under this name (ADR 0033), so another
+   * process serves them while the district's data version is unchanged. The answers must be plain JSON.
+   */
+  store?: string;
+}) {
   const entries = new Map<string, Entry<T>>();
+  const refreshing = new Map<string, Promise<void>>();
   const now = o.now ?? Date.now;
-  const stats = { hits: 0, misses: 0 };
+  const stats = { hits: 0, storedHits: 0, misses: 0, behind: 0, refreshFailures: 0 };
 
   function remember(key: string, e: Entry<T>) {
     entries.delete(key);
@@ -52,17 +138,41 @@ export function createAnswerCache<T>(o: { maxEntries: number; now?: () => number
     }
   }
 
+  /** Measure `key` at `version`: kept in memory (and in the table) when it succeeds. */
+  function measure(
+    db: Db,
+    districtCode: string,
+    keyHash: string,
+    version: number,
+    compute: () => Promise<T>,
+  ) {
+    const e: Entry<T> = { version, at: now(), value: compute() };
+    e.value = e.value.then(async (value) => {
+      e.done = { value, tookMs: now() - e.at };
+      if (o.store)
+        await saveKept(db, districtCode, o.store, keyHash, {
+          version,
+          at: e.at,
+          tookMs: e.done.tookMs,
+          value,
+        });
+      return value;
+    });
+    return e;
+  }
+
   return {
     /**
      * The answer for `key` in `districtCode`: a kept one if still valid (see the header), else
-     * `compute()` (kept when it succeeds; a failure is not kept).
+     * `compute()` (kept when it succeeds; a failure is not kept) — or, with `refreshBehindMs`, the
+     * previous answer while `compute()` runs behind it.
      */
     async get(
       db: Db,
       districtCode: string,
       key: string,
       compute: () => Promise<T>,
-      opts: { maxStaleMs?: number } = {},
+      opts: AnswerGetOptions<T> = {},
     ): Promise<T> {
       const k = `${districtCode}\u0000${key}`;
       const known = entries.get(k);
@@ -79,8 +189,37 @@ export function createAnswerCache<T>(o: { maxEntries: number; now?: () => number
         remember(k, again);
         return again.value;
       }
+      const keyHash = createHash('sha256').update(k).digest('hex');
+      const stored = o.store ? await loadKept<T>(db, districtCode, o.store, keyHash) : undefined;
+      if (stored && stored.version === version) {
+        stats.hits++;
+        stats.storedHits++;
+        remember(k, { version, at: stored.at, value: Promise.resolve(stored.value), done: stored });
+        return stored.value;
+      }
+      // The latest answer at hand, of an older data version: in memory, else in the table.
+      const previous =
+        again?.done && (!stored || stored.version <= again.version)
+          ? { value: again.done.value, tookMs: again.done.tookMs }
+          : stored;
+      if (previous && opts.refreshBehindMs !== undefined && previous.tookMs > opts.refreshBehindMs) {
+        stats.behind++;
+        if (!refreshing.has(k)) {
+          const e = measure(db, districtCode, keyHash, version, compute);
+          refreshing.set(
+            k,
+            e.value
+              .then(() => remember(k, e))
+              .catch(() => {
+                stats.refreshFailures++;
+              })
+              .finally(() => refreshing.delete(k)),
+          );
+        }
+        return opts.stale ? opts.stale(previous.value) : previous.value;
+      }
       stats.misses++;
-      const e: Entry<T> = { version, at: t, value: compute() };
+      const e = measure(db, districtCode, keyHash, version, compute);
       remember(k, e);
       try {
         return await e.value;
@@ -88,6 +227,10 @@ export function createAnswerCache<T>(o: { maxEntries: number; now?: () => number
         if (entries.get(k) === e) entries.delete(k);
         throw err;
       }
+    },
+    /** Resolves when every measurement running behind an answer has ended (tests, benches, shutdown). */
+    async settled(): Promise<void> {
+      while (refreshing.size > 0) await Promise.all([...refreshing.values()]);
     },
     stats(): AnswerCacheStats {
       return { ...stats, entries: entries.size };

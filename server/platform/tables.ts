@@ -233,3 +233,44 @@ comment(auditChainHead, ['审计链头（封链时加锁）', 'Audit chain head 
 
 /** The hash before the first entry of a chain. */
 export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * Answers kept across processes (ADR 0033): an expensive computed answer (the plan's measured table) with
+ * the district's data version it was measured at. Derived data, written by reads: not audited (an entry
+ * would itself change the data version it is keyed on); deleting every row only costs a measurement.
+ */
+export const keptAnswers = pgTable(
+  'kept_answers',
+  {
+    districtCode: districtCode(),
+    cache: varchar('cache', { length: 40 }).notNull(),
+    keyHash: varchar('key_hash', { length: 64 }).notNull(),
+    dataVersion: bigint('data_version', { mode: 'number' }).notNull(),
+    measuredAt: tz('measured_at').notNull(),
+    tookMs: integer('took_ms').notNull(),
+    answer: jsonb('answer').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtCode, t.cache, t.keyHash] })],
+);
+comment(
+  keptAnswers,
+  [
+    '已存统计结果（派生数据，写入即重算）',
+    'Kept computed answers (derived data, measured again after writes)',
+  ],
+  {
+    districtCode: DISTRICT_COMMENT,
+    cache: ['结果种类（如 plan.dashboard）', 'Kind of answer (e.g. plan.dashboard)'],
+    keyHash: [
+      '查询键的 SHA-256（角色、范围、年份、镇、日期）',
+      'SHA-256 of the query key (role, scope, year, town, day)',
+    ],
+    dataVersion: [
+      '统计时本区的数据版本（已提交审计条目数）',
+      "The district's data version when measured (committed audit entries)",
+    ],
+    measuredAt: ['统计时间', 'Measured at'],
+    tookMs: ['统计耗时（毫秒）', 'Time the measurement took (ms)'],
+    answer: ['结果（JSON，不含个人信息原文）', 'The answer (JSON; no personal data in clear)'],
+  },
+);

@@ -589,3 +589,50 @@ describe('kept answers (ADR 0030)', () => {
     expect(await trainings()).toBe((before ?? 0) + 1);
   });
 });
+
+describe('a slow measurement is served as it was after a write and measured behind it (ADR 0033)', () => {
+  it('MEASURE_BEHIND_MS=0: the answer comes at once marked refreshing, with its old asOf; the next one is current', async () => {
+    const slow = await createTestApp({ config: { measureBehindMs: 0 } });
+    try {
+      await slow.createUser('plan_slow', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
+      await buildPlan(slow.database.db);
+      slow.clock.advance(d('2026-06-30T02:00:00Z').getTime() - slow.clock.now().getTime());
+      const cookie = await slow.login('plan_slow');
+      const dash = async () => {
+        const res = await slow.call('GET', '/api/v1/plan/targets?year=2026', { cookie });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json() as PlanDashboard;
+      };
+      const first = await dash();
+      expect(first.refreshing).toBeUndefined();
+      expect(byKey(first, 'district_trainings').measured?.value).toBe(0);
+      const res = await slow.call('POST', '/api/v1/workforce/trainings', {
+        cookie,
+        body: {
+          title: '区级专业培训（后台统计测试）',
+          organiser: '区托育指导中心',
+          category: 'skills',
+          startDate: '2026-06-01',
+          endDate: '2026-06-01',
+          hours: 4,
+          districtLevel: true,
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const behind = await dash();
+      expect(behind.refreshing).toBe(true);
+      expect(behind.asOf).toBe(first.asOf);
+      expect(byKey(behind, 'district_trainings').measured?.value).toBe(0);
+      // The measurement behind it ends; the officer's next request (the page asks every 5 s) is current.
+      let current = behind;
+      for (let i = 0; i < 100 && current.refreshing; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        current = await dash();
+      }
+      expect(current.refreshing).toBeUndefined();
+      expect(byKey(current, 'district_trainings').measured?.value).toBe(1);
+    } finally {
+      await slow.close();
+    }
+  });
+});

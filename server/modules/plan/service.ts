@@ -172,15 +172,21 @@ export async function seedPlanFromPack(
   return id;
 }
 
+/** The plan's measured tables in the kept_answers table (ADR 0033). */
+export const PLAN_ANSWERS = 'plan.dashboard';
+
 export function createPlanService(deps: {
   db: Db;
   targets: readonly TargetSource[];
   /** How old a summary answer may be (ms; 0 or absent: always current). */
   summaryMaxAgeMs?: number;
+  /** After a write, an answer whose measurement took longer is served as it was and measured behind it (ADR 0033). */
+  measureBehindMs?: number;
 }) {
   const { db, targets } = deps;
-  // One table per scope, year, town and day (a few hundred at most per district).
-  const answers = createAnswerCache<PlanDashboard>({ maxEntries: 500 });
+  // One table per scope, year, town and day (a few hundred at most per district), also kept in the
+  // kept_answers table so a restarted or another process serves them (ADR 0033).
+  const answers = createAnswerCache<PlanDashboard>({ maxEntries: 500, store: PLAN_ANSWERS });
   const sourceOf = (key: string) => targets.find((s) => s.key === key);
 
   async function versions(districtCode: string): Promise<VersionRow[]> {
@@ -306,6 +312,8 @@ export function createPlanService(deps: {
     const key = JSON.stringify([actor.role, actor.scope, year, q.town ?? null, shanghaiDate(ctx.now)]);
     return answers.get(db, actor.districtCode, key, () => measureDashboard(ctx, actor, year, q.town), {
       ...(o.summary && deps.summaryMaxAgeMs ? { maxStaleMs: deps.summaryMaxAgeMs } : {}),
+      ...(deps.measureBehindMs !== undefined ? { refreshBehindMs: deps.measureBehindMs } : {}),
+      stale: (d) => ({ ...d, refreshing: true }),
     });
   }
 
@@ -729,6 +737,8 @@ export function createPlanService(deps: {
 
   return {
     dashboard,
+    /** The measured tables kept (stats, and `settled()` for measurements running behind an answer). */
+    answers,
     drill,
     trend,
     listVersions,

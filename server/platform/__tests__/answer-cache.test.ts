@@ -135,3 +135,103 @@ describe('the answer cache', () => {
     expect(runs).toBe(4);
   });
 });
+
+describe('answers kept in the kept_answers table and measured behind (ADR 0033)', () => {
+  /** A computation taking `ms` on the given clock, answering its run number. */
+  function timed(clock: { t: number }, ms: number) {
+    let runs = 0;
+    let gate: Promise<void> | null = null;
+    let open = () => {};
+    return {
+      get runs() {
+        return runs;
+      },
+      /** Hold the next measurements until `release()` (so reads arrive while one runs). */
+      hold() {
+        gate = new Promise((r) => {
+          open = r;
+        });
+      },
+      release() {
+        open();
+        gate = null;
+      },
+      compute: async () => {
+        runs += 1;
+        const run = runs;
+        clock.t += ms;
+        if (gate) await gate;
+        return { run };
+      },
+    };
+  }
+
+  it('another process (a second cache on the same table) serves the stored answer while nothing was written, and measures again after a write', async () => {
+    const clock = { t: 5_000_000 };
+    const first = createAnswerCache<{ run: number }>({
+      maxEntries: 10,
+      now: () => clock.t,
+      store: 'test.kept',
+    });
+    const c = timed(clock, 10);
+    expect(await first.get(d.db, DISTRICT, 'shared', c.compute)).toEqual({ run: 1 });
+    const second = createAnswerCache<{ run: number }>({
+      maxEntries: 10,
+      now: () => clock.t,
+      store: 'test.kept',
+    });
+    expect(await second.get(d.db, DISTRICT, 'shared', c.compute)).toEqual({ run: 1 });
+    expect(c.runs).toBe(1);
+    expect(second.stats()).toMatchObject({ storedHits: 1, misses: 0 });
+    // Another district's key of the same text is its own answer.
+    expect(await second.get(d.db, OTHER, 'shared', c.compute)).toEqual({ run: 2 });
+    await write();
+    expect(await second.get(d.db, DISTRICT, 'shared', c.compute)).toEqual({ run: 3 });
+    // The later version replaced the stored one: a third process serves run 3.
+    const third = createAnswerCache<{ run: number }>({
+      maxEntries: 10,
+      now: () => clock.t,
+      store: 'test.kept',
+    });
+    expect(await third.get(d.db, DISTRICT, 'shared', c.compute)).toEqual({ run: 3 });
+    expect(c.runs).toBe(3);
+  });
+
+  it('after a write a slow answer is served marked stale at once and measured once behind it; a quick one is measured while the caller waits', async () => {
+    const clock = { t: 9_000_000 };
+    const cache = createAnswerCache<{ run: number; stale?: boolean }>({
+      maxEntries: 10,
+      now: () => clock.t,
+      store: 'test.behind',
+    });
+    const opts = { refreshBehindMs: 1000, stale: (v: { run: number }) => ({ ...v, stale: true }) };
+    const slow = timed(clock, 5000);
+    expect(await cache.get(d.db, DISTRICT, 'slow', slow.compute, opts)).toEqual({ run: 1 });
+    await write();
+    slow.hold();
+    const served = await Promise.all(
+      [1, 2, 3].map(() => cache.get(d.db, DISTRICT, 'slow', slow.compute, opts)),
+    );
+    expect(served).toEqual([1, 2, 3].map(() => ({ run: 1, stale: true })));
+    slow.release();
+    await cache.settled();
+    expect(slow.runs).toBe(2); // one measurement behind the three reads
+    expect(await cache.get(d.db, DISTRICT, 'slow', slow.compute, opts)).toEqual({ run: 2 });
+    expect(cache.stats()).toMatchObject({ behind: 3, refreshFailures: 0 });
+    // Another process finds the slow answer in the table: after a write it serves it stale too.
+    await write();
+    const another = createAnswerCache<{ run: number; stale?: boolean }>({
+      maxEntries: 10,
+      now: () => clock.t,
+      store: 'test.behind',
+    });
+    expect(await another.get(d.db, DISTRICT, 'slow', slow.compute, opts)).toEqual({ run: 2, stale: true });
+    await another.settled();
+    expect(await another.get(d.db, DISTRICT, 'slow', slow.compute, opts)).toEqual({ run: 3 });
+
+    const quick = timed(clock, 10);
+    expect(await cache.get(d.db, DISTRICT, 'quick', quick.compute, opts)).toEqual({ run: 1 });
+    await write();
+    expect(await cache.get(d.db, DISTRICT, 'quick', quick.compute, opts)).toEqual({ run: 2 });
+  });
+});

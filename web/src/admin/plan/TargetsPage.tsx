@@ -12,6 +12,7 @@ import { DISTRICT_POPULATION } from '../../../../domain/divisions.ts';
 import { keys } from '../../api/keys.ts';
 import { ChartCard } from '../../components/ChartCard.tsx';
 import { useLang, useT } from '../../i18n/index.tsx';
+import { shanghaiTime } from '../format.ts';
 import { townName } from '../institutions/shared.ts';
 import { can, useCurrentMe } from '../session.ts';
 import { type PlanTargetRow, planApi } from './api.ts';
@@ -29,6 +30,8 @@ export function TargetsPage() {
   const dash = useQuery({
     queryKey: keys.plan.targets({ year }),
     queryFn: ({ signal }) => planApi.targets({ year }, signal),
+    // Measured again behind this answer (ADR 0033): ask again until the new numbers are there.
+    refetchInterval: (q) => (q.state.data?.refreshing ? 5000 : false),
   });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const rows = dash.data?.targets ?? [];
@@ -108,6 +111,20 @@ export function TargetsPage() {
             </Typography.Text>
           )}
           {dash.data && !v && <Alert type="info" title={t('plan.none')} />}
+          {dash.data?.refreshing ? (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="plan-refreshing"
+              title={t('plan.refreshing', { time: shanghaiTime(dash.data.asOf) })}
+            />
+          ) : (
+            dash.data && (
+              <Typography.Text type="secondary" data-testid="plan-as-of">
+                {t('plan.asOf', { time: shanghaiTime(dash.data.asOf) })}
+              </Typography.Text>
+            )
+          )}
           {dash.data?.carriedForward && v && (
             <Alert
               type="warning"

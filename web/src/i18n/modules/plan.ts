@@ -78,6 +78,9 @@ export const zh = {
     '《{title}》（{doc}）的计划期已于 {end} 结束，本区尚未发布接续计划。以下按 {from} 年度目标延续显示（年度目标按 {from} 年数值逐年延续，全期目标沿用原数值），以免考核中断；区级工作人员可在“计划版本”中创建接续计划。',
   'plan.plan': '计划：{title}（{doc}），{start} 至 {end}',
   'plan.none': '本区尚无行动计划',
+  'plan.asOf': '统计于 {time}',
+  'plan.refreshing':
+    '本区数据在 {time} 之后有更新，正在重新统计（本区数据量大，一次统计需要较长时间）。下表是 {time} 的统计结果，新结果统计完成后本页自动刷新；逐项明细始终是当前数据。',
   'plan.policyTitle': '国家和本市政策目标（行动计划之外）',
   'plan.policyIntro':
     '2021—2023 年行动计划之后，国家和本市政策提出的目标（每千人口托位数、普惠托位占比、社区“宝宝屋”街镇覆盖、育儿补贴按时审核），按规则包中的出处逐年计算。规则包中的数值均来自公开报道，尚未与正式文本核对。',
@@ -299,6 +302,9 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
     'The period of "{title}" ({doc}) ended on {end} and the district has not issued a successor plan. The {from} targets are shown as carried forward (annual targets at their {from} values each year, whole-period targets unchanged) so that monitoring does not stop; a district officer can create a successor plan under "Plan versions".',
   'plan.plan': 'Plan: {title} ({doc}), {start} to {end}',
   'plan.none': 'The district has no action plan yet',
+  'plan.asOf': 'Measured at {time}',
+  'plan.refreshing':
+    "The district's records changed after {time} and the targets are being measured again (a measurement takes a while for a district this large). The table shows the numbers measured at {time}; this page refreshes by itself when the new ones are ready. The drill-downs always show current records.",
   'plan.policyTitle': 'National and Shanghai policy targets (beyond the action plan)',
   'plan.policyIntro':
     'Targets that national and Shanghai policy set after the 2021–2023 action plan (places per 1,000 people, inclusive share of places, community baby-house (baobaowu) coverage by town, childcare-subsidy applications reviewed in time), computed each year from the rule packs that state them. Every value in those packs comes from public reports and is not yet checked against the official text.',
