@@ -36,7 +36,7 @@ import pg from 'pg';
 import { openDatabase } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { seedReference } from '../server/db/reference.ts';
-import { birthRecordImport, refreshCommunities } from '../server/modules/families/import.ts';
+import { birthRecordImport } from '../server/modules/families/import.ts';
 import {
   buildInstitutionInput,
   creditCodeFor,
@@ -138,7 +138,6 @@ async function child(step: string, db: string, storageDir: string, arg: string) 
     SUBJECT === 'birth_records' ? birthRecordImport({ clock: systemClock }) : institutionImport
   ) as ImportDefinition<unknown>;
   const imports = createImportService({ db: database.db, storage: localFileStorage(storageDir), jobs }, def);
-  if (SUBJECT === 'birth_records') await refreshCommunities(database.db, DISTRICT); // as the routes do
   const ctx: RequestContext = {
     actor: ACTOR,
     districtCode: DISTRICT,
