@@ -15,7 +15,11 @@
  *                                        a database bench_import_<random> is made there and dropped after;
  *                                        BENCH_ROWS, default 100000; PGlite on disk when PostgreSQL is absent;
  *                                        BENCH_IMPORT=birth_records for the families' birth-record import;
- *                                        BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each child there)
+ *                                        BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each child there;
+ *                                        BENCH_BASELINES, default copy,floor,rows: which baselines to run —
+ *                                        `copy` the raw COPY, `floor` the write floor, `rows` row by row;
+ *                                        e.g. BENCH_BASELINES=copy for a 100k memory run, skipping the
+ *                                        floor's copies and row by row's 3,000-record sample)
  *
  * BENCH_IMPORT=birth_records (issue 11): the health commission's birth records (a child, its ID number
  * sealed with a blind index, one guardian with a sealed mobile, the community) through the families
@@ -32,11 +36,7 @@ import pg from 'pg';
 import { openDatabase } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { seedReference } from '../server/db/reference.ts';
-import {
-  BIRTH_RECORD_COLUMNS,
-  birthRecordImport,
-  refreshCommunities,
-} from '../server/modules/families/import.ts';
+import { birthRecordImport } from '../server/modules/families/import.ts';
 import {
   buildInstitutionInput,
   creditCodeFor,
@@ -53,7 +53,8 @@ import type { ImportDefinition } from '../server/platform/import/definition.ts';
 import { createImportService } from '../server/platform/import/service.ts';
 import { createJobs } from '../server/platform/jobs/index.ts';
 import { installKeyRing, protect } from '../server/platform/personal-data.ts';
-import { buildCommunity, childIdFor, mobileFor } from '../test/factories/families.ts';
+import { buildCommunity } from '../test/factories/families.ts';
+import { BIRTH_RECORD_HEADERS, birthRecordRow } from './birth-records.ts';
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -62,6 +63,9 @@ const DISTRICT = '310118';
 const HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 192);
 /** Names of the large file's rows start with this (the floor copies them). */
 const LARGE_FIRST = 20_000_000;
+const BASELINES = new Set((process.env.BENCH_BASELINES ?? 'copy,floor,rows').split(',').map((b) => b.trim()));
+for (const b of BASELINES)
+  if (!['copy', 'floor', 'rows'].includes(b)) throw new Error(`BENCH_BASELINES: unknown baseline ${b}`);
 const SUBJECT = process.env.BENCH_IMPORT === 'birth_records' ? 'birth_records' : 'institutions';
 // One key ring for the parent and both children (the dry run's and the commit's blind indexes must agree).
 if (!process.env.TUOYU_KEYS) process.env.TUOYU_KEYS = serializeKeyRing(generateKeyRing());
@@ -69,31 +73,9 @@ installKeyRing(parseKeyRing(process.env.TUOYU_KEYS, 'TUOYU_KEYS'));
 
 /** Synthetic communities of 朱家角镇 the birth records name (the register is checked by the import). */
 const COMMUNITIES = Array.from({ length: 8 }, (_, i) => `310118102${String(i + 1).padStart(3, '0')}`);
-const DAY = 86_400_000;
 
-/** Birth record n: a child born on one of ~1,000 days before 2026-11-01 (a sequence per day), a mother. */
-function birthRow(n: number): string[] {
-  const day = n % 1000;
-  const seq = Math.floor(n / 1000) % 1000;
-  const birthDate = new Date(Date.UTC(2026, 10, 1) - (day + 1) * DAY).toISOString().slice(0, 10);
-  return [
-    `基准宝宝${n}`,
-    childIdFor(birthDate, seq),
-    birthDate,
-    seq % 2 === 1 ? '男' : '女',
-    `基准妈妈${n}`,
-    '母亲',
-    mobileFor(n),
-    '',
-    '',
-    '',
-    '',
-    '',
-    `朱家角镇基准路 ${n} 号`,
-    COMMUNITIES[n % COMMUNITIES.length]!,
-    '是',
-  ];
-}
+/** Birth record n of the bench's files: a mother, born before the first of last month (bench/birth-records.ts). */
+const birthRow = (n: number) => birthRecordRow(n, { label: '基准', communities: COMMUNITIES });
 
 async function postgresAvailable(): Promise<boolean> {
   const c = new pg.Client({ connectionString: BASE_URL, connectionTimeoutMillis: 2000 });
@@ -114,10 +96,10 @@ async function admin(text: string) {
 }
 
 function writeCsv(n: number, first: number, dir: string): string {
-  const file = path.join(dir, `rows-${n}.csv`);
+  const file = path.join(dir, `rows-${first}-${n}.csv`); // two files of one size (BENCH_ROWS=10000) stay apart
   const birth = SUBJECT === 'birth_records';
   // Birth records: the two files take disjoint record numbers (10k from 0, the large one after it).
-  const rows = [birth ? BIRTH_RECORD_COLUMNS.map((c) => c.zh) : IMPORT_HEADERS];
+  const rows = [birth ? BIRTH_RECORD_HEADERS : IMPORT_HEADERS];
   for (let i = 0; i < n; i++)
     rows.push(
       birth
@@ -156,7 +138,6 @@ async function child(step: string, db: string, storageDir: string, arg: string) 
     SUBJECT === 'birth_records' ? birthRecordImport({ clock: systemClock }) : institutionImport
   ) as ImportDefinition<unknown>;
   const imports = createImportService({ db: database.db, storage: localFileStorage(storageDir), jobs }, def);
-  if (SUBJECT === 'birth_records') await refreshCommunities(database.db, DISTRICT); // as the routes do
   const ctx: RequestContext = {
     actor: ACTOR,
     districtCode: DISTRICT,
@@ -276,138 +257,156 @@ async function main() {
     const c = new pg.Client({ connectionString: db });
     c.on('error', () => {}); // the database is dropped WITH (FORCE) at the end, even after a failure
     await c.connect();
-    // Raw COPY of the same file into a text staging table.
-    const width = SUBJECT === 'birth_records' ? BIRTH_RECORD_COLUMNS.length : IMPORT_HEADERS.length;
-    await c.query(
-      `CREATE TABLE staging (${Array.from({ length: width }, (_, i) => `c${i} text`).join(', ')})`,
-    );
+    let copyS = Number.NaN;
+    let floorS = Number.NaN;
+    let rowByRowS = Number.NaN;
     let t = performance.now();
-    await c.query(`COPY staging FROM '${large}' WITH (FORMAT csv, HEADER true)`);
-    const copyS = (performance.now() - t) / 1000;
-    const SAMPLE = 3_000;
-    let floorS: number;
-    if (SUBJECT === 'birth_records') {
-      // The write floor: the committed families, children and guardians into target-shaped tables.
-      const since = largeFrom.toISOString();
-      await c.query(`CREATE TABLE floor_fam_src AS SELECT * FROM families WHERE created_at >= '${since}'`);
+    // Raw COPY of the same file into a text staging table.
+    if (BASELINES.has('copy')) {
+      const width = SUBJECT === 'birth_records' ? BIRTH_RECORD_HEADERS.length : IMPORT_HEADERS.length;
       await c.query(
-        `CREATE TABLE floor_child_src AS SELECT c.* FROM family_children c JOIN floor_fam_src f ON f.id = c.family_id`,
+        `CREATE TABLE staging (${Array.from({ length: width }, (_, i) => `c${i} text`).join(', ')})`,
       );
-      await c.query(
-        `CREATE TABLE floor_guard_src AS SELECT g.* FROM family_guardians g JOIN floor_fam_src f ON f.id = g.family_id`,
-      );
-      await c.query('CREATE TABLE floor_fam (LIKE families INCLUDING ALL)');
-      await c.query('CREATE TABLE floor_child (LIKE family_children INCLUDING ALL)');
-      await c.query('CREATE TABLE floor_guard (LIKE family_guardians INCLUDING ALL)');
-      for (const tbl of ['floor_child', 'floor_guard'])
-        await c.query(
-          `ALTER TABLE ${tbl} ADD FOREIGN KEY (district_code, family_id) REFERENCES floor_fam (district_code, id)`,
-        );
       t = performance.now();
-      await c.query('INSERT INTO floor_fam SELECT * FROM floor_fam_src');
-      await c.query('ANALYZE floor_fam');
-      await c.query('INSERT INTO floor_child SELECT * FROM floor_child_src');
-      await c.query('INSERT INTO floor_guard SELECT * FROM floor_guard_src');
-      floorS = (performance.now() - t) / 1000;
+      await c.query(`COPY staging FROM '${large}' WITH (FORMAT csv, HEADER true)`);
+      copyS = (performance.now() - t) / 1000;
+    }
+    const SAMPLE = 3_000;
+    if (SUBJECT === 'birth_records') {
+      if (BASELINES.has('floor')) {
+        // The write floor: the committed families, children and guardians into target-shaped tables.
+        const since = largeFrom.toISOString();
+        await c.query(`CREATE TABLE floor_fam_src AS SELECT * FROM families WHERE created_at >= '${since}'`);
+        await c.query(
+          `CREATE TABLE floor_child_src AS SELECT c.* FROM family_children c JOIN floor_fam_src f ON f.id = c.family_id`,
+        );
+        await c.query(
+          `CREATE TABLE floor_guard_src AS SELECT g.* FROM family_guardians g JOIN floor_fam_src f ON f.id = g.family_id`,
+        );
+        await c.query('CREATE TABLE floor_fam (LIKE families INCLUDING ALL)');
+        await c.query('CREATE TABLE floor_child (LIKE family_children INCLUDING ALL)');
+        await c.query('CREATE TABLE floor_guard (LIKE family_guardians INCLUDING ALL)');
+        for (const tbl of ['floor_child', 'floor_guard'])
+          await c.query(
+            `ALTER TABLE ${tbl} ADD FOREIGN KEY (district_code, family_id) REFERENCES floor_fam (district_code, id)`,
+          );
+        t = performance.now();
+        await c.query('INSERT INTO floor_fam SELECT * FROM floor_fam_src');
+        await c.query('ANALYZE floor_fam');
+        await c.query('INSERT INTO floor_child SELECT * FROM floor_child_src');
+        await c.query('INSERT INTO floor_guard SELECT * FROM floor_guard_src');
+        floorS = (performance.now() - t) / 1000;
+      }
       // Row by row: per record three INSERT statements (autocommit), values already sealed.
       t = performance.now();
-      for (let i = 0; i < SAMPLE; i++) {
-        const r = birthRow(900_000 + i); // sequences 900+ per day: none of the imported records
-        const child = protect('citizen_id', r[1]!);
-        const mobile = protect('phone', r[6]!);
-        const fam = randomUUID();
-        await c.query(
-          `INSERT INTO families (district_code, id, town_code, community_code, address, resident, source, created_at, updated_at)
+      if (BASELINES.has('rows'))
+        for (let i = 0; i < SAMPLE; i++) {
+          const r = birthRow(900_000 + i); // sequences 900+ per day: none of the imported records
+          const child = protect('citizen_id', r[1]!);
+          const mobile = protect('phone', r[6]!);
+          const fam = randomUUID();
+          await c.query(
+            `INSERT INTO families (district_code, id, town_code, community_code, address, resident, source, created_at, updated_at)
            VALUES ($1, $2, '310118102', $3, $4, true, 'birth_record', now(), now())`,
-          [DISTRICT, fam, r[13], r[12]],
-        );
-        await c.query(
-          `INSERT INTO family_children (district_code, id, family_id, child_name, id_number, id_number_bidx, birth_date, sex, created_at, updated_at)
+            [DISTRICT, fam, r[13], r[12]],
+          );
+          await c.query(
+            `INSERT INTO family_children (district_code, id, family_id, child_name, id_number, id_number_bidx, birth_date, sex, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), now())`,
-          [
-            DISTRICT,
-            randomUUID(),
-            fam,
-            r[0],
-            child.sealed,
-            child.index,
-            r[2],
-            r[3] === '男' ? 'male' : 'female',
-          ],
+            [
+              DISTRICT,
+              randomUUID(),
+              fam,
+              r[0],
+              child.sealed,
+              child.index,
+              r[2],
+              r[3] === '男' ? 'male' : 'female',
+            ],
+          );
+          await c.query(
+            `INSERT INTO family_guardians (district_code, id, family_id, position, guardian_name, relation, mobile, created_at)
+           VALUES ($1, $2, $3, 0, $4, 'mother', $5, now())`,
+            [DISTRICT, randomUUID(), fam, r[4], mobile.sealed],
+          );
+        }
+    } else {
+      if (BASELINES.has('floor')) {
+        // The write floor: the same rows, already converted, into tables shaped like the targets.
+        await c.query(
+          `CREATE TABLE floor_src AS SELECT * FROM institutions WHERE name LIKE '青浦区基准托育园${String(LARGE_FIRST)[0]}%'`,
         );
         await c.query(
-          `INSERT INTO family_guardians (district_code, id, family_id, position, guardian_name, relation, mobile, created_at)
-           VALUES ($1, $2, $3, 0, $4, 'mother', $5, now())`,
-          [DISTRICT, randomUUID(), fam, r[4], mobile.sealed],
+          `CREATE TABLE floor_hist_src AS SELECT h.* FROM institution_status_history h JOIN floor_src s ON s.id = h.institution_id`,
         );
+        await c.query('CREATE TABLE floor_inst (LIKE institutions INCLUDING ALL)');
+        await c.query('CREATE TABLE floor_hist (LIKE institution_status_history INCLUDING ALL)');
+        await c.query(
+          'ALTER TABLE floor_hist ADD FOREIGN KEY (district_code, institution_id) REFERENCES floor_inst (district_code, id)',
+        );
+        t = performance.now();
+        await c.query('INSERT INTO floor_inst SELECT * FROM floor_src');
+        // Statistics first, as the kit's commit does: without them the FK checks may scan the district.
+        await c.query('ANALYZE floor_inst');
+        await c.query('INSERT INTO floor_hist SELECT * FROM floor_hist_src');
+        floorS = (performance.now() - t) / 1000;
       }
-    } else {
-      // The write floor: the same rows, already converted, into tables shaped like the targets.
-      await c.query(
-        `CREATE TABLE floor_src AS SELECT * FROM institutions WHERE name LIKE '青浦区基准托育园${String(LARGE_FIRST)[0]}%'`,
-      );
-      await c.query(
-        `CREATE TABLE floor_hist_src AS SELECT h.* FROM institution_status_history h JOIN floor_src s ON s.id = h.institution_id`,
-      );
-      await c.query('CREATE TABLE floor_inst (LIKE institutions INCLUDING ALL)');
-      await c.query('CREATE TABLE floor_hist (LIKE institution_status_history INCLUDING ALL)');
-      await c.query(
-        'ALTER TABLE floor_hist ADD FOREIGN KEY (district_code, institution_id) REFERENCES floor_inst (district_code, id)',
-      );
-      t = performance.now();
-      await c.query('INSERT INTO floor_inst SELECT * FROM floor_src');
-      // Statistics first, as the kit's commit does: without them the FK checks may scan the district.
-      await c.query('ANALYZE floor_inst');
-      await c.query('INSERT INTO floor_hist SELECT * FROM floor_hist_src');
-      floorS = (performance.now() - t) / 1000;
       // Row by row: one INSERT statement per row (autocommit), on a sample, extrapolated to ROWS.
       t = performance.now();
-      for (let i = 0; i < SAMPLE; i++) {
-        const v = buildInstitutionInput({ creditCode: creditCodeFor(60_000_000 + i) });
-        await c.query(
-          `INSERT INTO institutions (district_code, id, name, credit_code, kind, ownership, inclusive, service_forms,
+      if (BASELINES.has('rows'))
+        for (let i = 0; i < SAMPLE; i++) {
+          const v = buildInstitutionInput({ creditCode: creditCodeFor(60_000_000 + i) });
+          await c.query(
+            `INSERT INTO institutions (district_code, id, name, credit_code, kind, ownership, inclusive, service_forms,
            address, town_code, lat, lng, public_phone, opening_hours, fee_full_day_fen, fee_half_day_fen, fee_hourly_fen,
            meals_provided, director_name, status, created_at, updated_at)
          VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'draft', now(), now())`,
-          [
-            DISTRICT,
-            v.name,
-            v.creditCode,
-            v.kind,
-            v.ownership,
-            v.inclusive,
-            v.serviceForms,
-            v.address,
-            v.townCode,
-            v.lat,
-            v.lng,
-            v.publicPhone,
-            v.openingHours,
-            v.fees?.fullDayMonthlyFen ?? null,
-            v.fees?.halfDayMonthlyFen ?? null,
-            v.fees?.hourlyFen ?? null,
-            v.mealsProvided,
-            v.directorName,
-          ],
-        );
-      }
+            [
+              DISTRICT,
+              v.name,
+              v.creditCode,
+              v.kind,
+              v.ownership,
+              v.inclusive,
+              v.serviceForms,
+              v.address,
+              v.townCode,
+              v.lat,
+              v.lng,
+              v.publicPhone,
+              v.openingHours,
+              v.fees?.fullDayMonthlyFen ?? null,
+              v.fees?.halfDayMonthlyFen ?? null,
+              v.fees?.hourlyFen ?? null,
+              v.mealsProvided,
+              v.directorName,
+            ],
+          );
+        }
     }
-    const rowByRowS = ((performance.now() - t) / 1000) * (ROWS / SAMPLE);
+    if (BASELINES.has('rows')) rowByRowS = ((performance.now() - t) / 1000) * (ROWS / SAMPLE);
     await c.end();
     const n = `${ROWS / 1000}k rows`;
-    console.log(`raw COPY into a text staging table (${n}): ${ms(copyS)}`);
-    console.log(`write floor, set-based INSERT … SELECT into target-shaped tables (${n}): ${ms(floorS)}`);
-    console.log(
-      `row-by-row INSERT: ${ms(rowByRowS)} for ${n} (extrapolated from ${SAMPLE.toLocaleString('en')} rows)`,
-    );
-    console.log(
-      `ratio import/COPY: ${(copyS / kitS).toFixed(3)}× (target ≥ 0.4×); commit alone ${(copyS / rBig.commitS).toFixed(3)}×; ` +
-        `write floor alone ${(copyS / floorS).toFixed(3)}×`,
-    );
-    console.log(`ratio import/row-by-row: ${(rowByRowS / kitS).toFixed(1)}× (target ≥ 10×)`);
-    console.log(
-      `ratio commit/write floor: ${(floorS / rBig.commitS).toFixed(2)}× (1 = only the target tables' own cost)`,
-    );
+    const has = (b: string) => BASELINES.has(b);
+    if (has('copy')) console.log(`raw COPY into a text staging table (${n}): ${ms(copyS)}`);
+    if (has('floor'))
+      console.log(`write floor, set-based INSERT … SELECT into target-shaped tables (${n}): ${ms(floorS)}`);
+    if (has('rows'))
+      console.log(
+        `row-by-row INSERT: ${ms(rowByRowS)} for ${n} (extrapolated from ${SAMPLE.toLocaleString('en')} rows)`,
+      );
+    if (has('copy'))
+      console.log(
+        `ratio import/COPY: ${(copyS / kitS).toFixed(3)}× (target ≥ 0.4×); commit alone ${(copyS / rBig.commitS).toFixed(3)}×` +
+          (has('floor') ? `; write floor alone ${(copyS / floorS).toFixed(3)}×` : ''),
+      );
+    if (has('rows')) console.log(`ratio import/row-by-row: ${(rowByRowS / kitS).toFixed(1)}× (target ≥ 10×)`);
+    if (has('floor'))
+      console.log(
+        `ratio commit/write floor: ${(floorS / rBig.commitS).toFixed(2)}× (1 = only the target tables' own cost)`,
+      );
+    const skipped = ['copy', 'floor', 'rows'].filter((b) => !has(b));
+    if (skipped.length) console.log(`baselines not run (BENCH_BASELINES): ${skipped.join(', ')}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
     if (name) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -44,6 +44,8 @@ export interface BenchServer {
   url: string;
   /** The database's URL (for checks straight in SQL). */
   dbUrl: string;
+  /** The served process's key ring (TUOYU_KEYS), e.g. to compute a blind index in a check. */
+  keys: string;
   child: ChildProcess;
   /** Start the server again on the same database and port (production mode), after a stop or a kill. */
   restart(): Promise<void>;
@@ -121,6 +123,7 @@ export async function startBenchServer(
     const server: BenchServer = {
       url,
       dbUrl,
+      keys: common.TUOYU_KEYS,
       child: spawnServer({ ...common, ...env, NODE_ENV: 'production' }, port),
       async restart() {
         server.child = spawnServer({ ...common, ...env, NODE_ENV: 'production' }, port);

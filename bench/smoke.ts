@@ -28,6 +28,8 @@ const runs: Run[] = [
       FAULT_KILL_AFTER: '50',
       FAULT_IMPORT_ROWS: '3000',
       FAULT_IMPORT_KILL_AFTER: '1',
+      FAULT_BIRTH_ROWS: '2000',
+      FAULT_BIRTH_KILL_AFTER: '1',
     },
   },
   {

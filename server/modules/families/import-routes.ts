@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { FileStorage } from '../../platform/files/storage.ts';
 import { importRoutes } from '../../platform/import/routes.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
-import { birthRecordImport, refreshCommunities } from './import.ts';
+import { birthRecordImport } from './import.ts';
 
 export async function familyImportRoutes(
   app: FastifyInstance,
@@ -17,7 +17,5 @@ export async function familyImportRoutes(
     tags: ['families'],
     def: birthRecordImport(deps),
     deps,
-    // The rules read the district's communities from a cache: fresh before every check.
-    before: (actor) => refreshCommunities(deps.db, actor.districtCode),
   });
 }

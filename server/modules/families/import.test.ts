@@ -3,16 +3,22 @@
  * the ID or in the future, a child over 3, an unknown community) and nothing written; commit; the same
  * file again adds nothing; a changed row updates its family; ID numbers sealed in the table. A
  * re-import writes only what differs: one changed mobile rewrites that guardian alone, a second
- * guardian is added to its family, a renamed child bumps nothing else.
+ * guardian is added to its family, a renamed child bumps nothing else. The commit run by a process that
+ * served none of the import's routes (a job claimed after a restart, bench/faults.ts) reads the
+ * community register itself.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
+import { actorFor, contextFor } from '../../../test/factories/context.ts';
 import { buildCommunity, childIdFor, mobileFor, ZJJ_COMMUNITY } from '../../../test/factories/families.ts';
 import { csvText, multipartBody } from '../../../test/factories/inputs.ts';
 import { addKey } from '../../platform/crypto/keys.ts';
+import { localFileStorage } from '../../platform/files/storage.ts';
+import { createImportService } from '../../platform/import/service.ts';
+import { createJobs } from '../../platform/jobs/index.ts';
 import { installKeyRing, keyRing, openValue } from '../../platform/personal-data.ts';
-import { BIRTH_RECORD_COLUMNS } from './import.ts';
+import { BIRTH_RECORD_COLUMNS, birthRecordImport } from './import.ts';
 
 let t: TestApp;
 let district: string;
@@ -200,5 +206,39 @@ describe('birth-record import', () => {
     } finally {
       installKeyRing(before);
     }
+  });
+});
+
+describe('a pass without the routes', () => {
+  it('the dry run and the commit job read the community register themselves (a district no request touched)', async () => {
+    // As a job claimed by a freshly started process (bench/faults.ts kills the server mid-commit): the
+    // import's service alone, no route run before it. Songjiang: no test here sent a request for it.
+    const SONGJIANG = '310117';
+    const community = '310117001001';
+    await buildCommunity(t.database.db, { code: community, district: SONGJIANG });
+    const scope = { kind: 'division' as const, divisionCode: SONGJIANG };
+    const userId = await t.createUser('songjiang', 'district_officer', scope, { district: SONGJIANG });
+    const actor = actorFor('district_officer', scope, { district: SONGJIANG, userId });
+    const ctx = contextFor(actor, t.clock.now());
+    const imports = createImportService(
+      {
+        db: t.database.db,
+        storage: localFileStorage(`${t.dataDir}/songjiang`),
+        jobs: createJobs({ db: t.database.db, clock: t.clock }),
+      },
+      birthRecordImport({ clock: t.clock }),
+    );
+    const run = await imports.upload(ctx, actor, {
+      fileName: 'sj.csv',
+      data: csv([row(71, { communityCode: community }), row(72, { communityCode: community })]),
+    });
+    expect(run.errors).toEqual([]);
+    expect(run.errorCount).toBe(0);
+    const done = await imports.runCommit(ctx, actor, run.id);
+    expect(done.inserted).toBe(2);
+    const n = await t.database.db.execute(
+      sql`select count(*)::int as n from families where district_code = ${SONGJIANG} and community_code = ${community}`,
+    );
+    expect((n as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(2);
   });
 });

@@ -6,12 +6,12 @@
  * nothing. Row errors: invalid ID, birth date contradicting the ID or in the future, a child 3 years
  * or older, an unknown community (not in the register), a community outside the caller's scope.
  *
- * The kit's `rules` are synchronous, so the community register is read into a per-district cache by
- * the upload and commit routes (`refreshCommunities`) before the kit checks rows; the commit batch
- * reads the register again itself, so a row is never written against a stale cache.
+ * The kit's `rules` are synchronous: the community register is read by `prepare` at the start of every
+ * pass (dry run, commit, error report), so the commit job reads it itself — also when the process that
+ * runs it served none of the import's routes (a restart, another worker); the commit batch reads the
+ * register again, so a row is never written against a stale one.
  */
 import { type BirthRecordBody, birthRecordBody } from '../../../domain/contracts/families.ts';
-import type { Db } from '../../db/client.ts';
 import { type Clock, localDate } from '../../platform/clock.ts';
 import { bool, text } from '../../platform/import/cells.ts';
 import { type ImportColumn, type ImportDefinition, importColumn } from '../../platform/import/definition.ts';
@@ -140,14 +140,9 @@ function toInput(c: Record<string, string>): unknown {
   };
 }
 
-/** district → community code → town (filled by the routes before the kit checks rows). */
-const communityCache = new Map<string, Map<string, string>>();
-
-export async function refreshCommunities(db: Db, districtCode: string): Promise<void> {
-  communityCache.set(districtCode, await communityTowns(db, districtCode));
-}
-
-export function birthRecordImport(deps: { clock: Clock }): ImportDefinition<BirthRecordBody> {
+export function birthRecordImport(deps: {
+  clock: Clock;
+}): ImportDefinition<BirthRecordBody, ReadonlyMap<string, string>> {
   return {
     kind: 'families',
     titleZh: '出生登记',
@@ -157,8 +152,9 @@ export function birthRecordImport(deps: { clock: Clock }): ImportDefinition<Birt
     keyField: 'childIdNumber',
     naturalKey: (v) => v.childIdNumber.trim().toUpperCase(),
     analyzeTables: ['families', 'family_children', 'family_guardians'],
-    rules(v, actor) {
-      const communities = communityCache.get(actor.districtCode) ?? new Map<string, string>();
+    /** The district's community register: code → town. */
+    prepare: (db, actor) => communityTowns(db, actor.districtCode),
+    rules(v, actor, communities) {
       return prepareRecord(v, localDate(deps.clock.now()), communities, (t) => townInScope(actor, t)).errors;
     },
     // By the blind index alone: the stored ID numbers are never opened (the index names the record).
