@@ -2,29 +2,32 @@
  * Issue 15, multi-tenancy proven: two demo districts in one database (Qingpu 310118 = A, Songjiang
  * 310117 = B, both seeded by the demo's own functions, server/demo/seed.ts seedExtraDistrict). For every
  * GET route of the API (the app's route table), with users of A picked by a seeded PRNG (fast-check) and
- * ids of B, the answer never holds one of B's ids or institution names; writes addressed at B's ids by
+ * ids of B, the answer never holds one of B's ids or institution names, nor the marker in every file B
+ * uploaded (a workbook is read as its cells' text; a file's name counts), and where B opened a file or an
+ * answer naming a row, A gets neither a file nor B's very answer; writes addressed at B's ids by
  * A's users are refused — 400, 403 or 404; a 409 would mean the service found B's row — and change
  * nothing of B (a fingerprint of every tenant table's B rows, the audit log included, before and after).
  *
  * An id is only "B's" here if it is not also one of A's (the demo draws ids from seeded PRNGs; a few
  * fixed-seed draws may repeat across districts and could not be told apart). A route's path ids are
- * taken from B rows that B's own district officer can open through that very route (200): so each
- * probe addresses data that exists and is reachable — A's answer then has to be a refusal or empty.
+ * taken from B rows that B's own district officer — or the B user who made the row — can open through
+ * that very route (200): so each probe addresses data that exists and is reachable — A's answer then has
+ * to be a refusal or empty. A parameter that is not an id (a checklist category, a day) keeps a value a
+ * B row holds, and a required query is supplied from B's rows too (the register's ?month=).
  *
  * Both districts run every module's demo (institutions, workforce, families with facilities, 宝宝屋 and
  * online guidance, supervision, quality, plan and funding, subsidy, national sync, operating subsidies)
- * at the second district's scale: 33 routes with a path id are proven with B's ids. Not proven, and why:
- * - no such B row in the demo: import runs and their errors (/…/imports/:runId[/errors] of families,
- *   institutions, workforce, workforce and operating attendance, plan communities and funding rates,
- *   subsidy), large exports (/exports/:exportId), job runs (/jobs/:id), uploaded files (institution
- *   documents, inspection photos, rectification evidence, quality evidence, task report files,
- *   certificate and check scans: …/:fileId, …/:docId, …/scan);
- * - B's officer cannot open it: /families/:id/export (the parent's own export, B's demo has no parent);
- * - a parameter that is not an id, or a required query the probe does not guess:
- *   /supervision/checklists/:category/versions, /operating/classes/:classId/attendance/:day,
- *   /operating/classes/:classId/register (?month=);
- * - the public portal (/public/…/:id) answers for the deployment's own district (A) only: no B id is
- *   reachable there by design; its list routes are probed like every other.
+ * at the second district's scale. What B's demo has none of is made in the setup through B's own users
+ * and the real API (isolation-rows.ts): a dry-run import with one bad row for each of the eight imports
+ * (families, institutions, workforce, workforce and operating attendance, plan communities and funding
+ * rates, subsidy: the run and its error report), a large export (above the sync limit: /exports/:exportId)
+ * and its job (/jobs/:id), one uploaded file of each kind (institution document, a photo on a self-check
+ * B's institution opens, rectification and quality evidence, a task report file, certificate and
+ * record-check scans — institution-only uploads by an admin account made for that institution), and a
+ * parent of B (made as the demo makes Qingpu's) for /families/:id/export. So 62 routes with a path id are
+ * proven with B's ids (33 before). Not proven, and why:
+ * - the public portal (/public/…/:id, 7 routes) answers for the deployment's own district (A) only: no B
+ *   id is reachable there by design; its list routes are probed like every other.
  */
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
@@ -246,6 +249,10 @@ describe('tenant isolation between two demo districts (property test)', () => {
       'operating_claims',
     ])
       expect(idsB.get(table)?.length ?? 0, table).toBeGreaterThan(0);
+    // The rows made through B's users (isolation-rows.ts): every kind was made.
+    expect(made.missed).toEqual([]);
+    for (const table of ['import_runs', 'export_files', 'jobs', 'attachments'])
+      expect(made.first.get(table)?.length ?? 0, table).toBeGreaterThan(0);
   });
 
   /** What B answered on a route: the path values (and query) B's user opened, and B's answer. */
@@ -397,10 +404,11 @@ describe('tenant isolation between two demo districts (property test)', () => {
       `tenant isolation: ${covered.length} GET routes probed (${covered.filter((u) => u.includes(':')).length} with B's ids proven by B), ${notProven.length} parameter routes without a B id B itself can open`,
     );
     expect(failures).toEqual([]);
-    // 33 routes with a path id are proven with B's real ids (the header lists those that are not, and
-    // why). It was 9 while the second demo had only institutions, workforce and families; 10 before that
-    // while /public/quality/institutions/:id answered 200 for any id — counted, but proving nothing.
-    expect(covered.filter((u) => u.includes(':')).length).toBeGreaterThanOrEqual(33);
+    // 62 routes with a path id are proven with B's real ids (the header lists those that are not, and
+    // why). It was 33 before the setup made B's import runs, export, job, files and parent; 9 while the
+    // second demo had only institutions, workforce and families; 10 before that while
+    // /public/quality/institutions/:id answered 200 for any id — counted, but proving nothing.
+    expect(covered.filter((u) => u.includes(':')).length).toBeGreaterThanOrEqual(62);
   }, 120_000);
 
   it('writes by A’s users addressed at B’s ids are refused and change nothing of B', async () => {
