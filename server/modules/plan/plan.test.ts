@@ -95,6 +95,22 @@ const get = async <T>(who: string, url: string) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as T;
 };
+/** A district-level training of 2026 (one more for the `district_trainings` target): an audited write. */
+async function recordDistrictTraining(app: TestApp, cookie: string, title: string) {
+  const res = await app.call('POST', '/api/v1/workforce/trainings', {
+    cookie,
+    body: {
+      title,
+      organiser: '区托育指导中心',
+      category: 'skills',
+      startDate: '2026-06-01',
+      endDate: '2026-06-01',
+      hours: 4,
+      districtLevel: true,
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+}
 const byKey = (dash: PlanDashboard, key: string): PlanTarget => {
   const row = dash.targets.find((r) => r.key === key);
   if (!row) throw new Error(`no ${key}`);
@@ -573,19 +589,7 @@ describe('kept answers (ADR 0030)', () => {
     expect(home?.asOf).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const portal = (await t.call('GET', '/api/v1/public/plan?year=2026')).json();
     expect(portal.asOf).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    const res = await t.call('POST', '/api/v1/workforce/trainings', {
-      cookie: await t.login('plan_d'),
-      body: {
-        title: '区级专业培训（缓存测试）',
-        organiser: '区托育指导中心',
-        category: 'skills',
-        startDate: '2026-06-01',
-        endDate: '2026-06-01',
-        hours: 4,
-        districtLevel: true,
-      },
-    });
-    expect(res.statusCode, res.body).toBe(201);
+    await recordDistrictTraining(t, await t.login('plan_d'), '区级专业培训（缓存测试）');
     expect(await trainings()).toBe((before ?? 0) + 1);
   });
 });
@@ -606,19 +610,7 @@ describe('a slow measurement is served as it was after a write and measured behi
       const first = await dash();
       expect(first.refreshing).toBeUndefined();
       expect(byKey(first, 'district_trainings').measured?.value).toBe(0);
-      const res = await slow.call('POST', '/api/v1/workforce/trainings', {
-        cookie,
-        body: {
-          title: '区级专业培训（后台统计测试）',
-          organiser: '区托育指导中心',
-          category: 'skills',
-          startDate: '2026-06-01',
-          endDate: '2026-06-01',
-          hours: 4,
-          districtLevel: true,
-        },
-      });
-      expect(res.statusCode, res.body).toBe(201);
+      await recordDistrictTraining(slow, cookie, '区级专业培训（后台统计测试）');
       const behind = await dash();
       expect(behind.refreshing).toBe(true);
       expect(behind.asOf).toBe(first.asOf);
