@@ -68,32 +68,27 @@ export function activeEmploymentsWhere(actor: Actor, instSub: SQLWrapper): SQL |
 const startsInYear = (year: number) =>
   sql`${trainingEvents.startDate} between ${`${year}-01-01`} and ${`${year}-12-31`}`;
 
-/**
- * Each person's training hours of `year` (events starting in the year): ethics (职业道德) and the rest
- * (the comprehensive skills), grouped by person; `staffWhere` says whose attendance is read.
- */
+/** Training hours of a kind summed over attendance rows and their events: ethics (职业道德), or the rest (skills). */
+export const hoursSum = (kind: 'ethics' | 'skills') =>
+  sql<number>`coalesce(sum(${trainingAttendance.hours}) filter (where ${trainingEvents.category} ${kind === 'ethics' ? sql`=` : sql`<>`} 'ethics'), 0)`
+    .mapWith(Number)
+    .as(kind);
+
+/** An attendance row's event (the join condition), limited to the events that start in `year`. */
+export const eventInYear = (year: number) =>
+  and(
+    eq(trainingEvents.districtCode, trainingAttendance.districtCode),
+    eq(trainingEvents.id, trainingAttendance.eventId),
+    startsInYear(year),
+  );
+
+/** Each person's training hours of `year`, grouped by person; `staffWhere` says whose attendance is read. */
 export function yearHours(db: Db, actor: Actor, year: number, staffWhere: SQL) {
   return db
-    .select({
-      staffId: trainingAttendance.staffId,
-      ethics:
-        sql<number>`coalesce(sum(${trainingAttendance.hours}) filter (where ${trainingEvents.category} = 'ethics'), 0)`
-          .mapWith(Number)
-          .as('ethics'),
-      skills:
-        sql<number>`coalesce(sum(${trainingAttendance.hours}) filter (where ${trainingEvents.category} <> 'ethics'), 0)`
-          .mapWith(Number)
-          .as('skills'),
-    })
+    .select({ staffId: trainingAttendance.staffId, ethics: hoursSum('ethics'), skills: hoursSum('skills') })
     .from(trainingAttendance)
-    .innerJoin(
-      trainingEvents,
-      and(
-        eq(trainingEvents.districtCode, trainingAttendance.districtCode),
-        eq(trainingEvents.id, trainingAttendance.eventId),
-      ),
-    )
-    .where(and(eq(trainingAttendance.districtCode, actor.districtCode), staffWhere, startsInYear(year)))
+    .innerJoin(trainingEvents, eventInYear(year))
+    .where(and(eq(trainingAttendance.districtCode, actor.districtCode), staffWhere))
     .groupBy(trainingAttendance.staffId);
 }
 

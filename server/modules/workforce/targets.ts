@@ -37,6 +37,8 @@ import {
   activeEmploymentsWhere,
   byRateThenName,
   districtTrainingsWhere,
+  eventInYear,
+  hoursSum,
   maskedName,
   measuredInstitutionsWhere,
   yearHours,
@@ -124,37 +126,16 @@ function certifiedCounts(db: Db, q: TargetQuery, b: Basis) {
     .as('valid_certs');
   const certified =
     sql<number>`count(*) filter (where ${certifiedSql(b.postCertificates, valid.types)})`.mapWith(Number);
-  const withCerts = eq(valid.staffId, employments.staffId);
   return {
     instWhere,
-    byTown: () =>
+    /** The counts grouped by the employment's town or institution. */
+    by: (key: typeof employments.townCode | typeof employments.institutionId) =>
       db
-        .select({ townCode: employments.townCode, staff: count(), certified })
+        .select({ key, staff: count(), certified })
         .from(employments)
-        .leftJoin(valid, withCerts)
+        .leftJoin(valid, eq(valid.staffId, employments.staffId))
         .where(empWhere)
-        .groupBy(employments.townCode),
-    byInstitution: () =>
-      db
-        .select({
-          institutionId: institutions.id,
-          institutionName: institutions.name,
-          townCode: institutions.townCode,
-          staff: count(),
-          certified,
-        })
-        .from(employments)
-        .innerJoin(
-          institutions,
-          and(
-            eq(institutions.districtCode, employments.districtCode),
-            eq(institutions.id, employments.institutionId),
-          ),
-        )
-        .leftJoin(valid, withCerts)
-        .where(empWhere)
-        .groupBy(institutions.id, institutions.name, institutions.townCode)
-        .orderBy(asc(institutions.id)),
+        .groupBy(key),
   };
 }
 
@@ -163,7 +144,7 @@ const certifiedRate: TargetSource = {
   module: 'workforce',
   async measure(db, q) {
     const c = certifiedCounts(db, q, await basisOf(db, q));
-    const groups = await c.byTown();
+    const groups = await c.by(employments.townCode);
     // Every town with a measured institution, as the compliance report's `byTown` (0 without staff).
     const towns = await db
       .selectDistinct({ townCode: institutions.townCode })
@@ -171,7 +152,7 @@ const certifiedRate: TargetSource = {
       .where(c.instWhere);
     const staffN = groups.reduce((n, g) => n + g.staff, 0);
     const certifiedN = groups.reduce((n, g) => n + g.certified, 0);
-    const byTown = new Map(groups.map((g) => [g.townCode, g]));
+    const byTown = new Map(groups.map((g) => [g.key, g]));
     return {
       value: staffN === 0 ? 0 : certifiedN / staffN,
       numerator: certifiedN,
@@ -191,12 +172,21 @@ const certifiedRate: TargetSource = {
   async drillDown(db, q, page) {
     // One row per institution with staff, in the compliance page's order (the lowest share first, then
     // by name as the page sorts it): the rows are institutions, not people, so they are ordered here.
-    const groups = await certifiedCounts(db, q, await basisOf(db, q)).byInstitution();
-    const rows = groups
-      .map((g) => ({ ...g, rate: g.certified / g.staff }))
+    const c = certifiedCounts(db, q, await basisOf(db, q));
+    const groups = new Map((await c.by(employments.institutionId)).map((g) => [g.key, g]));
+    const insts = await db
+      .select({ id: institutions.id, name: institutions.name, townCode: institutions.townCode })
+      .from(institutions)
+      .where(c.instWhere)
+      .orderBy(asc(institutions.id));
+    const rows = insts
+      .flatMap((i) => {
+        const g = groups.get(i.id);
+        return g ? [{ ...i, institutionName: i.name, ...g, rate: g.certified / g.staff }] : [];
+      })
       .sort(byRateThenName)
       .map((i) => ({
-        id: i.institutionId,
+        id: i.id,
         kind: 'institution' as const,
         label: i.institutionName,
         townCode: i.townCode,
@@ -246,27 +236,33 @@ const trainingHours: TargetSource = {
   async measure(db, q) {
     const b = await basisOf(db, q);
     const { empWhere } = employmentsWhere(db, q.actor, q.townCode);
+    // Each person's hours of the year: their attendance and its events joined to the people (hash joins
+    // over the district's rows; a semi-join of attendance with the people misled the planner into one
+    // index probe per person and event — 140 ms at 1×).
     const people = peopleQuery(db, empWhere).as('people');
-    const h = yearHours(
-      db,
-      q.actor,
-      b.year,
-      inArray(
-        trainingAttendance.staffId,
-        db.select({ id: employments.staffId }).from(employments).where(empWhere),
-      ),
-    ).as('h');
+    const h = db
+      .select({ townCode: people.townCode, ethics: hoursSum('ethics'), skills: hoursSum('skills') })
+      .from(people)
+      .leftJoin(
+        trainingAttendance,
+        and(
+          eq(trainingAttendance.districtCode, q.actor.districtCode),
+          eq(trainingAttendance.staffId, people.staffId),
+        ),
+      )
+      .leftJoin(trainingEvents, eventInYear(b.year))
+      .groupBy(people.staffId, people.townCode)
+      .as('h');
     const { reached } = paceSql(q, b, h);
     const groups = await db
       .select({
-        townCode: people.townCode,
+        townCode: h.townCode,
         n: count(),
         met: sql<number>`count(*) filter (where ${reached})`.mapWith(Number),
       })
-      .from(people)
-      .leftJoin(h, eq(h.staffId, people.staffId))
-      .groupBy(people.townCode)
-      .orderBy(asc(people.townCode));
+      .from(h)
+      .groupBy(h.townCode)
+      .orderBy(asc(h.townCode));
     const n = groups.reduce((s, g) => s + g.n, 0);
     const met = groups.reduce((s, g) => s + g.met, 0);
     return {
