@@ -1,16 +1,19 @@
 /**
  * The workforce plan targets (issue 13) measured in SQL: 持证上岗率 (`certified_rate`), training hours
  * (`training_hours`) and district trainings (`district_trainings`). The numbers are grouped counts in the
- * database and the drill-downs read one page, so no per-person row comes to Node (bench/plan.ts: building
- * the whole compliance report for three numbers cost ≈ 12 s at 300,000 staff).
+ * database, and the drill-downs of people and trainings read one page (持证上岗率's rows are institutions,
+ * grouped in SQL), so no per-person row comes to Node (bench/plan.ts: building the whole compliance
+ * report for three numbers cost ≈ 12 s at 300,000 staff).
  *
  * The same semantics as the compliance report (compliance.ts), from the same SQL pieces: the measured
  * institutions and their active employments in the actor's scope (`measuredInstitutionsWhere`,
- * `activeEmploymentsWhere`), the year's hours (`yearHours`) and trainings (`districtTrainingsWhere`) of
- * the year of `q.asOf` (China time). 持证上岗率 counts employments, each certified when every any-of group
- * of its post's certificates (the rule pack) has a type in date on the day (`isCertified`); training
- * hours count people, each at their earliest started active employment (town), reaching the plan row's
- * value in its own kind (skills or ethics), or without a row both of the pack's values.
+ * `activeEmploymentsWhere`; an employment counts while its status is active, whatever its start date,
+ * as on the compliance page), the hours of events starting in the year of `q.asOf` in China time
+ * (`hoursSum`, `eventInYear`, `yearHours`) and that year's district trainings (`districtTrainingsWhere`).
+ * 持证上岗率 counts employments, each certified when every any-of group of its post's certificates (the
+ * rule pack) has a type in date on the day (`isCertified`); training hours count people, each at their
+ * earliest started active employment (town), reaching the plan row's value in its own kind (skills or
+ * ethics), or without a row both of the pack's values.
  */
 import {
   and,
