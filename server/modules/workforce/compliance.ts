@@ -3,7 +3,7 @@
  * 两教一保, family point 1:3); 持证上岗率 per institution, town and district; certificates expiring in
  * 30 days; training behind pace; district trainings against 6. All reads through the guard.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Compliance } from '../../../domain/contracts/workforce.ts';
 import type { ClassType } from '../../../domain/policy/types.ts';
 import { formatDayNumber, parseDate } from '../../../domain/rules/dates.ts';
@@ -37,10 +37,83 @@ export const EXPIRY_WINDOW_DAYS = 30;
 /** Institutions whose classes are measured: filed and running (not drafts, filings under review, suspended or closed). */
 export const STAFFED_STATUSES = ['filed', 'operating', 'rectifying'] as const;
 
+/*
+ * The SQL pieces the compliance report and the plan targets (targets.ts) share, so that both count the
+ * same people, hours and trainings. Each carries the guard: `scopeWhere` or the district condition.
+ */
+
+/** The measured institutions in the actor's scope, narrowed to a town or to one institution. */
+export function measuredInstitutionsWhere(
+  actor: Actor,
+  filter: { townCode?: string | undefined; institutionId?: string | undefined },
+): SQL | undefined {
+  return and(
+    scopeWhere(actor, institutionScopeCols),
+    inArray(institutions.status, [...STAFFED_STATUSES]),
+    filter.townCode ? eq(institutions.townCode, filter.townCode) : undefined,
+    filter.institutionId ? eq(institutions.id, filter.institutionId) : undefined,
+  );
+}
+
+/** The active employments in the actor's scope at the measured institutions (`instSub`: their ids). */
+export function activeEmploymentsWhere(actor: Actor, instSub: SQLWrapper): SQL | undefined {
+  return and(
+    scopeWhere(actor, employmentScope),
+    eq(employments.status, 'active'),
+    inArray(employments.institutionId, instSub),
+  );
+}
+
+/** Training events that start in `year` (the year's training window). */
+const startsInYear = (year: number) =>
+  sql`${trainingEvents.startDate} between ${`${year}-01-01`} and ${`${year}-12-31`}`;
+
+/** Training hours of a kind summed over attendance rows and their events: ethics (职业道德), or the rest (skills). */
+export const hoursSum = (kind: 'ethics' | 'skills') =>
+  sql<number>`coalesce(sum(${trainingAttendance.hours}) filter (where ${trainingEvents.category} ${kind === 'ethics' ? sql`=` : sql`<>`} 'ethics'), 0)`
+    .mapWith(Number)
+    .as(kind);
+
+/** An attendance row's event (the join condition), limited to the events that start in `year`. */
+export const eventInYear = (year: number) =>
+  and(
+    eq(trainingEvents.districtCode, trainingAttendance.districtCode),
+    eq(trainingEvents.id, trainingAttendance.eventId),
+    startsInYear(year),
+  );
+
+/** Each person's training hours of `year`, grouped by person; `staffWhere` says whose attendance is read. */
+export function yearHours(db: Db, actor: Actor, year: number, staffWhere: SQL) {
+  return db
+    .select({ staffId: trainingAttendance.staffId, ethics: hoursSum('ethics'), skills: hoursSum('skills') })
+    .from(trainingAttendance)
+    .innerJoin(trainingEvents, eventInYear(year))
+    .where(and(eq(trainingAttendance.districtCode, actor.districtCode), staffWhere))
+    .groupBy(trainingAttendance.staffId);
+}
+
+/** The district's professional trainings of `year` (counted against 6 a year; not narrowed by town). */
+export function districtTrainingsWhere(actor: Actor, year: number): SQL | undefined {
+  return and(
+    eq(trainingEvents.districtCode, actor.districtCode),
+    eq(trainingEvents.districtLevel, true),
+    startsInYear(year),
+  );
+}
+
+/** The institutions' order on the compliance page and in the 持证上岗率 drill-down: lowest share first, then by name. */
+export const byRateThenName = (
+  a: { rate: number | null; institutionName: string },
+  b: { rate: number | null; institutionName: string },
+) => (a.rate ?? 1) - (b.rate ?? 1) || a.institutionName.localeCompare(b.institutionName);
+
 export interface ComplianceData extends Compliance {
   /** Per active person: certified, pace (for the plan targets' drill-downs). */
   people: {
     staffId: string;
+    /** The person's own employment: the earliest started (then smallest id) of their active ones measured. */
+    employmentId: string;
+    startDate: string;
     name: string;
     townCode: string;
     certified: boolean;
@@ -64,18 +137,9 @@ export async function computeCompliance(
   const policy = await workforcePolicyOn(db, actor.districtCode, today);
   // The measured institutions, and their active employments, as subqueries: each table below is read
   // once with these as conditions (no id lists sent back and forth, no per-class or per-person loop).
-  const instWhere = and(
-    scopeWhere(actor, institutionScopeCols),
-    inArray(institutions.status, [...STAFFED_STATUSES]),
-    filter.townCode ? eq(institutions.townCode, filter.townCode) : undefined,
-    filter.institutionId ? eq(institutions.id, filter.institutionId) : undefined,
-  );
+  const instWhere = measuredInstitutionsWhere(actor, filter);
   const instSub = db.select({ id: institutions.id }).from(institutions).where(instWhere);
-  const empWhere = and(
-    scopeWhere(actor, employmentScope),
-    eq(employments.status, 'active'),
-    inArray(employments.institutionId, instSub),
-  );
+  const empWhere = activeEmploymentsWhere(actor, instSub);
   const staffSub = db.select({ id: employments.staffId }).from(employments).where(empWhere);
   const empSub = db.select({ id: employments.id }).from(employments).where(empWhere);
   const insts = await db
@@ -95,6 +159,7 @@ export async function computeCompliance(
       institutionId: employments.institutionId,
       townCode: employments.townCode,
       post: employments.post,
+      startDate: employments.startDate,
       name: staff.fullName,
       education: staff.education,
       managementYears: staff.managementYears,
@@ -109,37 +174,10 @@ export async function computeCompliance(
     .select()
     .from(certificates)
     .where(and(eq(certificates.districtCode, actor.districtCode), inArray(certificates.staffId, staffSub)));
-  const att = await db
-    .select({
-      staffId: trainingAttendance.staffId,
-      ethics:
-        sql<number>`coalesce(sum(${trainingAttendance.hours}) filter (where ${trainingEvents.category} = 'ethics'), 0)`.mapWith(
-          Number,
-        ),
-      skills:
-        sql<number>`coalesce(sum(${trainingAttendance.hours}) filter (where ${trainingEvents.category} <> 'ethics'), 0)`.mapWith(
-          Number,
-        ),
-    })
-    .from(trainingAttendance)
-    .innerJoin(
-      trainingEvents,
-      and(
-        eq(trainingEvents.districtCode, trainingAttendance.districtCode),
-        eq(trainingEvents.id, trainingAttendance.eventId),
-      ),
-    )
-    .where(
-      and(
-        eq(trainingAttendance.districtCode, actor.districtCode),
-        // `= any(array(…))`, not `in (…)`: as a semi-join the planner misjudged the join with the year's
-        // events and walked the attendance index once per (staff, event) pair — 85 ms on the demo
-        // district against 15 ms this way (EXPLAIN ANALYZE, PostgreSQL 15, 29,000 attendance rows).
-        sql`${trainingAttendance.staffId} = any(array(${staffSub}))`,
-        sql`${trainingEvents.startDate} between ${`${year}-01-01`} and ${`${year}-12-31`}`,
-      ),
-    )
-    .groupBy(trainingAttendance.staffId);
+  // `= any(array(…))`, not `in (…)`: as a semi-join the planner misjudged the join with the year's
+  // events and walked the attendance index once per (staff, event) pair — 85 ms on the demo district
+  // against 15 ms this way (EXPLAIN ANALYZE, PostgreSQL 15, 29,000 attendance rows).
+  const att = await yearHours(db, actor, year, sql`${trainingAttendance.staffId} = any(array(${staffSub}))`);
   const certsBy = new Map<string, (typeof certificates.$inferSelect)[]>();
   for (const c of certs) certsBy.set(c.staffId, [...(certsBy.get(c.staffId) ?? []), c]);
   const certifiedEmp = new Map(
@@ -161,7 +199,7 @@ export async function computeCompliance(
       ...rate(empsByInst.get(i.id) ?? []),
     }))
     .filter((r) => r.staff > 0)
-    .sort((a, b) => (a.rate ?? 1) - (b.rate ?? 1) || a.institutionName.localeCompare(b.institutionName));
+    .sort(byRateThenName);
   const towns = [...new Set(insts.map((i) => i.townCode))].sort();
   const byTown = towns.map((townCode) => ({
     townCode,
@@ -229,8 +267,14 @@ export async function computeCompliance(
   // Certificates expiring within 30 days (still valid today).
   const p = parseDate(today);
   const limit = p.ok ? formatDayNumber(p.dayNumber + EXPIRY_WINDOW_DAYS) : today;
+  // A person's own employment (town, institution) is the earliest started of their active ones in the
+  // measure (then the smallest id), the same one the plan targets' SQL picks (targets.ts `peopleQuery`).
   const firstEmp = new Map<string, (typeof emps)[number]>();
-  for (const e of emps) if (!firstEmp.has(e.staffId)) firstEmp.set(e.staffId, e);
+  for (const e of emps) {
+    const f = firstEmp.get(e.staffId);
+    if (!f || e.startDate < f.startDate || (e.startDate === f.startDate && e.id < f.id))
+      firstEmp.set(e.staffId, e);
+  }
   const expiringSoon = certs
     .filter((c) => c.expiresOn !== null && certificateValid(c, today) && c.expiresOn <= limit)
     .sort((a, b) => a.expiresOn!.localeCompare(b.expiresOn!))
@@ -255,6 +299,8 @@ export async function computeCompliance(
     const pace = trainingPace(hours, targets, year, today);
     return {
       staffId: e.staffId,
+      employmentId: e.id,
+      startDate: e.startDate,
       name: e.name,
       townCode: e.townCode,
       institutionId: e.institutionId,
@@ -286,13 +332,8 @@ export async function computeCompliance(
   const events = await db
     .select({ id: trainingEvents.id, title: trainingEvents.title, startDate: trainingEvents.startDate })
     .from(trainingEvents)
-    .where(
-      and(
-        eq(trainingEvents.districtCode, actor.districtCode),
-        eq(trainingEvents.districtLevel, true),
-        sql`${trainingEvents.startDate} between ${`${year}-01-01`} and ${`${year}-12-31`}`,
-      ),
-    );
+    .where(districtTrainingsWhere(actor, year))
+    .orderBy(asc(trainingEvents.startDate), asc(trainingEvents.id));
   // Directors of childcare institutions and community points against 58号 (大专以上学历, 3 年以上管理经历).
   const directors = emps.filter(
     (e) => e.post === 'director' && DIRECTOR_RULE_KINDS.includes(instById.get(e.institutionId)?.kind ?? ''),

@@ -2,19 +2,18 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { DashboardWidget } from '../../../domain/contracts/dashboard.ts';
-import { findDivision } from '../../../domain/divisions.ts';
 import type { Db } from '../../db/client.ts';
 import { createAnswerCache } from '../../platform/answer-cache.ts';
 import { localDate } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { DashboardProvider } from '../../platform/dashboard.ts';
-import { sharedWork, type TargetQuery, type TargetSource } from '../../platform/targets.ts';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
 import { installBanListKey, loadBanListKey } from './ban-key.ts';
-import { type ComplianceData, computeCompliance, maskedName } from './compliance.ts';
+import { computeCompliance } from './compliance.ts';
 import { staffImportRoutes } from './import-routes.ts';
 import { workforceRoutes } from './routes.ts';
 import { RESCREEN_JOB, rescreen } from './service.ts';
+import { workforceTargets } from './targets.ts';
 
 const pct = (r: number | null) => (r === null ? 0 : Math.round(r * 1000) / 10);
 
@@ -94,108 +93,6 @@ async function workforceWidgets(db: Db, now: Date, actor: Actor): Promise<Dashbo
     },
   ];
 }
-
-const townOf = (code: string) => findDivision(code)?.nameZh ?? code;
-
-/**
- * Whether a person reached the hours of the plan row measured: its own metric (skills or ethics) and
- * value, so a successor plan's changed value is what counts; without a row, both of the pack's values.
- */
-function hoursReached(q: TargetQuery): (p: ComplianceData['people'][number]) => boolean {
-  const t = q.target;
-  if (!t) return (p) => p.met;
-  const kind = t.metric.startsWith('ethics') ? 'ethics' : 'skills';
-  return (p) => p.hours[kind] >= t.value;
-}
-
-/** One compliance computation per measurement and town, shared by the workforce targets (sharedWork). */
-const complianceOf = (db: Db, q: TargetQuery, townCode: string | undefined) =>
-  sharedWork(q, `workforce.compliance:${townCode ?? ''}`, () =>
-    computeCompliance(db, q.actor, { townCode }, q.asOf),
-  );
-
-export const workforceTargets: TargetSource[] = [
-  {
-    key: 'certified_rate',
-    module: 'workforce',
-    async measure(db, q) {
-      const c = await complianceOf(db, q, q.townCode);
-      return {
-        value: c.district.rate ?? 0,
-        numerator: c.district.certified,
-        denominator: c.district.staff,
-        unit: 'share',
-        byTown: Object.fromEntries(c.byTown.map((t) => [t.townCode, t.rate ?? 0])),
-      };
-    },
-    async drillDown(db, q, page) {
-      const c = await complianceOf(db, q, q.townCode);
-      const rows = c.byInstitution.map((i) => ({
-        id: i.institutionId,
-        kind: 'institution' as const,
-        label: i.institutionName,
-        townCode: i.townCode,
-        counts: i.certified === i.staff,
-        note: `持证 ${i.certified}/${i.staff}`,
-      }));
-      return { rows: rows.slice(page.offset, page.offset + page.limit), total: rows.length };
-    },
-  },
-  {
-    key: 'training_hours',
-    module: 'workforce',
-    async measure(db, q) {
-      const c = await complianceOf(db, q, q.townCode);
-      const reached = hoursReached(q);
-      const met = c.people.filter(reached).length;
-      const towns = [...new Set(c.people.map((p) => p.townCode))];
-      return {
-        value: c.people.length ? met / c.people.length : 0,
-        numerator: met,
-        denominator: c.people.length,
-        unit: 'share',
-        byTown: Object.fromEntries(
-          towns.map((t) => {
-            const list = c.people.filter((p) => p.townCode === t);
-            return [t, list.filter(reached).length / list.length];
-          }),
-        ),
-      };
-    },
-    async drillDown(db, q, page) {
-      const c = await complianceOf(db, q, q.townCode);
-      const reached = hoursReached(q);
-      const rows = c.people.map((p) => ({
-        id: p.staffId,
-        kind: 'staff' as const,
-        label: `${maskedName(p.name)}（${townOf(p.townCode)}）`,
-        townCode: p.townCode,
-        counts: reached(p),
-        note: reached(p) ? 'met' : p.behind ? 'behind' : 'on_track',
-      }));
-      return { rows: rows.slice(page.offset, page.offset + page.limit), total: rows.length };
-    },
-  },
-  {
-    key: 'district_trainings',
-    module: 'workforce',
-    async measure(db, q) {
-      const c = await complianceOf(db, q, undefined);
-      return { value: c.districtTrainings.count, unit: 'count' };
-    },
-    async drillDown(db, q, page) {
-      const c = await complianceOf(db, q, undefined);
-      const rows = c.trainingEvents.map((e) => ({
-        id: e.id,
-        kind: 'training' as const,
-        label: e.title,
-        counts: true,
-        note: e.startDate,
-      }));
-      return { rows: rows.slice(page.offset, page.offset + page.limit), total: rows.length };
-    },
-  },
-];
 
 export async function registerWorkforceModule(
   app: FastifyInstance,
