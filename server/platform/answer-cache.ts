@@ -35,6 +35,8 @@ export async function districtDataVersion(db: Db, districtCode: string): Promise
 
 interface Entry<T> {
   version: number;
+  /** What else the answer depends on besides the data (e.g. the China date its statuses are judged on). */
+  epoch: string;
   /** Wall-clock ms when the computation started (its reads saw the data as of then or later). */
   at: number;
   value: Promise<T>;
@@ -65,9 +67,14 @@ export interface AnswerGetOptions<T> {
   refreshBehindMs?: number;
   /** Marks an answer served behind a measurement (e.g. `refreshing: true`); identity by default. */
   stale?: (value: T) => T;
+  /**
+   * What else the answer depends on (e.g. today's date): an answer of another epoch is never served as
+   * current, but may be served behind a measurement like one of an older data version.
+   */
+  epoch?: string;
 }
 
-type Stored<T> = { version: number; at: number; tookMs: number; value: T };
+type Stored<T> = { version: number; epoch: string; at: number; tookMs: number; value: T };
 
 async function loadKept<T>(db: Db, districtCode: string, cache: string, keyHash: string) {
   const [row] = await db
@@ -81,11 +88,13 @@ async function loadKept<T>(db: Db, districtCode: string, cache: string, keyHash:
       ),
     );
   if (!row) return undefined;
+  const kept = row.answer as { epoch: string; value: T };
   return {
     version: row.dataVersion,
+    epoch: kept.epoch,
     at: row.measuredAt.getTime(),
     tookMs: row.tookMs,
-    value: row.answer as T,
+    value: kept.value,
   } satisfies Stored<T>;
 }
 
@@ -94,7 +103,7 @@ async function saveKept<T>(db: Db, districtCode: string, cache: string, keyHash:
     dataVersion: a.version,
     measuredAt: new Date(a.at),
     tookMs: Math.round(a.tookMs),
-    answer: a.value as unknown,
+    answer: { epoch: a.epoch, value: a.value } as unknown,
   };
   await db
     .insert(keptAnswers)
@@ -144,14 +153,16 @@ export function createAnswerCache<T>(o: {
     districtCode: string,
     keyHash: string,
     version: number,
+    epoch: string,
     compute: () => Promise<T>,
   ) {
-    const e: Entry<T> = { version, at: now(), value: compute() };
+    const e: Entry<T> = { version, epoch, at: now(), value: compute() };
     e.value = e.value.then(async (value) => {
       e.done = { value, tookMs: now() - e.at };
       if (o.store)
         await saveKept(db, districtCode, o.store, keyHash, {
           version,
+          epoch,
           at: e.at,
           tookMs: e.done.tookMs,
           value,
@@ -182,30 +193,31 @@ export function createAnswerCache<T>(o: {
         remember(k, known);
         return known.value;
       }
+      const epoch = opts.epoch ?? '';
       const version = await districtDataVersion(db, districtCode);
       const again = entries.get(k);
-      if (again && again.version === version) {
+      if (again && again.version === version && again.epoch === epoch) {
         stats.hits++;
         remember(k, again);
         return again.value;
       }
       const keyHash = createHash('sha256').update(k).digest('hex');
       const stored = o.store ? await loadKept<T>(db, districtCode, o.store, keyHash) : undefined;
-      if (stored && stored.version === version) {
+      if (stored && stored.version === version && stored.epoch === epoch) {
         stats.hits++;
         stats.storedHits++;
-        remember(k, { version, at: stored.at, value: Promise.resolve(stored.value), done: stored });
+        remember(k, { version, epoch, at: stored.at, value: Promise.resolve(stored.value), done: stored });
         return stored.value;
       }
-      // The latest answer at hand, of an older data version: in memory, else in the table.
+      // The latest answer at hand, of an older data version or another epoch: in memory or in the table.
       const previous =
-        again?.done && (!stored || stored.version <= again.version)
+        again?.done && (!stored || stored.at <= again.at)
           ? { value: again.done.value, tookMs: again.done.tookMs }
           : stored;
       if (previous && opts.refreshBehindMs !== undefined && previous.tookMs > opts.refreshBehindMs) {
         stats.behind++;
         if (!refreshing.has(k)) {
-          const e = measure(db, districtCode, keyHash, version, compute);
+          const e = measure(db, districtCode, keyHash, version, epoch, compute);
           refreshing.set(
             k,
             e.value
@@ -219,7 +231,7 @@ export function createAnswerCache<T>(o: {
         return opts.stale ? opts.stale(previous.value) : previous.value;
       }
       stats.misses++;
-      const e = measure(db, districtCode, keyHash, version, compute);
+      const e = measure(db, districtCode, keyHash, version, epoch, compute);
       remember(k, e);
       try {
         return await e.value;

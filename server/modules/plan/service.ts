@@ -184,8 +184,8 @@ export function createPlanService(deps: {
   measureBehindMs?: number;
 }) {
   const { db, targets } = deps;
-  // One table per scope, year, town and day (a few hundred at most per district), also kept in the
-  // kept_answers table so a restarted or another process serves them (ADR 0033).
+  // One table per scope, year and town (today's date is its epoch; a few hundred at most per district), also kept in the
+  // kept_answers table so another process serves them (ADR 0033).
   const answers = createAnswerCache<PlanDashboard>({ maxEntries: 500, store: PLAN_ANSWERS });
   const sourceOf = (key: string) => targets.find((s) => s.key === key);
 
@@ -309,8 +309,11 @@ export function createPlanService(deps: {
     o: { summary?: boolean } = {},
   ): Promise<PlanDashboard> {
     const year = q.year ?? Number(shanghaiDate(ctx.now).slice(0, 4));
-    const key = JSON.stringify([actor.role, actor.scope, year, q.town ?? null, shanghaiDate(ctx.now)]);
+    const key = JSON.stringify([actor.role, actor.scope, year, q.town ?? null]);
     return answers.get(db, actor.districtCode, key, () => measureDashboard(ctx, actor, year, q.town), {
+      // Statuses are judged on today's date: yesterday's table is not today's answer, but a slow
+      // measurement may serve it, marked, while today's is measured behind it (ADR 0033).
+      epoch: shanghaiDate(ctx.now),
       ...(o.summary && deps.summaryMaxAgeMs ? { maxStaleMs: deps.summaryMaxAgeMs } : {}),
       ...(deps.measureBehindMs !== undefined ? { refreshBehindMs: deps.measureBehindMs } : {}),
       stale: (d) => ({ ...d, refreshing: true }),

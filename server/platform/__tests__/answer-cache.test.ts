@@ -235,3 +235,44 @@ describe('answers kept in the kept_answers table and measured behind (ADR 0033)'
     expect(await cache.get(d.db, DISTRICT, 'quick', quick.compute, opts)).toEqual({ run: 2 });
   });
 });
+
+describe('the epoch (what an answer depends on besides the data, e.g. the date its statuses are judged on)', () => {
+  it('another epoch is never current; a slow answer of the previous epoch is served behind a measurement, a quick one is measured while waiting', async () => {
+    let clock = 20_000_000;
+    const cache = createAnswerCache<{ n: number; stale?: boolean }>({
+      maxEntries: 10,
+      now: () => clock,
+      store: 'test.epoch',
+    });
+    let runs = 0;
+    const measure = (ms: number) => async () => {
+      runs += 1;
+      clock += ms;
+      return { n: runs };
+    };
+    const opts = (epoch: string) => ({
+      epoch,
+      refreshBehindMs: 1000,
+      stale: (v: { n: number }) => ({ ...v, stale: true }),
+    });
+    expect(await cache.get(d.db, DISTRICT, 'day', measure(5000), opts('2026-12-06'))).toEqual({ n: 1 });
+    expect(await cache.get(d.db, DISTRICT, 'day', measure(5000), opts('2026-12-06'))).toEqual({ n: 1 });
+    // The next day, nothing written: yesterday's slow answer is served marked, today's measured behind it.
+    expect(await cache.get(d.db, DISTRICT, 'day', measure(5000), opts('2026-12-07'))).toEqual({
+      n: 1,
+      stale: true,
+    });
+    await cache.settled();
+    expect(await cache.get(d.db, DISTRICT, 'day', measure(5000), opts('2026-12-07'))).toEqual({ n: 2 });
+    // Another process on the next day finds today's answer in the table.
+    const another = createAnswerCache<{ n: number; stale?: boolean }>({
+      maxEntries: 10,
+      now: () => clock,
+      store: 'test.epoch',
+    });
+    expect(await another.get(d.db, DISTRICT, 'day', measure(5000), opts('2026-12-07'))).toEqual({ n: 2 });
+    // Without the behind option, another epoch is measured while the caller waits.
+    expect(await another.get(d.db, DISTRICT, 'day', measure(10), { epoch: '2026-12-08' })).toEqual({ n: 3 });
+    expect(runs).toBe(3);
+  });
+});
