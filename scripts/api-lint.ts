@@ -20,7 +20,10 @@ try {
     env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
   });
 } catch (e) {
-  process.exitCode = (e as { status?: number }).status ?? 1;
+  const status = (e as { status?: number }).status;
+  // redocly printed its own findings; anything else (the document could not be built) is printed here.
+  if (status === undefined) console.error(e);
+  process.exitCode = status ?? 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -13,7 +13,7 @@
  * recently used go first) in the process.
  * With `store` (ADR 0033) answers are also kept in the `kept_answers` table with their data version, so
  * another process serves them under the same rule instead of measuring again (a starting process drops
- * them first: `forgetKeptAnswers`, its code may measure differently). And with
+ * them before its first read: `forgetStoredOnFirstUse`, its code may measure differently). And with
  * `refreshBehindMs` a slow answer (its last measurement took longer) is not measured while the caller
  * waits after a write: the previous answer is served, marked by `stale` (the caller shows that it is
  * being measured again, and its `asOf`), and one measurement runs behind it.
@@ -132,11 +132,24 @@ export function createAnswerCache<T>(o: {
    * process serves them while the district's data version is unchanged. The answers must be plain JSON.
    */
   store?: string;
+  /**
+   * Drop every answer kept under `store` before this cache first reads the table (once per process):
+   * a process starting with new code must not serve what older code measured (ADR 0033).
+   */
+  forgetStoredOnFirstUse?: boolean;
 }) {
   const entries = new Map<string, Entry<T>>();
   const refreshing = new Map<string, Promise<void>>();
   const now = o.now ?? Date.now;
   const stats = { hits: 0, storedHits: 0, misses: 0, behind: 0, refreshFailures: 0 };
+  let forgotten: Promise<void> | null = null;
+  async function forgetOnce(db: Db, store: string) {
+    forgotten ??= forgetKeptAnswers(db, store).catch((err) => {
+      forgotten = null;
+      throw err;
+    });
+    await forgotten;
+  }
 
   function remember(key: string, e: Entry<T>) {
     entries.delete(key);
@@ -202,6 +215,7 @@ export function createAnswerCache<T>(o: {
         return again.value;
       }
       const keyHash = createHash('sha256').update(k).digest('hex');
+      if (o.store && o.forgetStoredOnFirstUse) await forgetOnce(db, o.store);
       const stored = o.store ? await loadKept<T>(db, districtCode, o.store, keyHash) : undefined;
       if (stored && stored.version === version && stored.epoch === epoch) {
         stats.hits++;

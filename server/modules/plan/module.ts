@@ -1,6 +1,5 @@
 /** Plan and funding (issue 13): registers the module's routes, jobs, scope targets and dashboard widgets (see docs/MODULES.md). */
 import type { FastifyInstance } from 'fastify';
-import { forgetKeptAnswers } from '../../platform/answer-cache.ts';
 import type { ModuleKit, ModuleRegistration } from '../index.ts';
 import { institutionTargetSources } from '../institutions/targets.ts';
 import { circleTargetSource } from './circle.ts';
@@ -10,12 +9,10 @@ import { fundingRoutes } from './funding-routes.ts';
 import { createNewsService } from './news.ts';
 import { newsRoutes } from './news-routes.ts';
 import { planRoutes } from './routes.ts';
-import { createPlanService, PLAN_ANSWERS } from './service.ts';
+import { createPlanService } from './service.ts';
 import { taskRoutes } from './task-routes.ts';
 
 export async function registerPlanModule(app: FastifyInstance, kit: ModuleKit): Promise<ModuleRegistration> {
-  // What an earlier build measured is not served by this one (ADR 0033).
-  await forgetKeptAnswers(kit.db, PLAN_ANSWERS);
   // kit.targets is filled after every module has registered; the service reads it per request.
   const plan = createPlanService({
     db: kit.db,

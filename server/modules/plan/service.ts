@@ -186,7 +186,13 @@ export function createPlanService(deps: {
   const { db, targets } = deps;
   // One table per scope, year and town (today's date is its epoch; a few hundred at most per district), also kept in the
   // kept_answers table so another process serves them (ADR 0033).
-  const answers = createAnswerCache<PlanDashboard>({ maxEntries: 500, store: PLAN_ANSWERS });
+  const answers = createAnswerCache<PlanDashboard>({
+    maxEntries: 500,
+    store: PLAN_ANSWERS,
+    // What an earlier build measured is not served by this one (module registration must not touch
+    // the database: the OpenAPI document is built from an app on an empty one).
+    forgetStoredOnFirstUse: true,
+  });
   const sourceOf = (key: string) => targets.find((s) => s.key === key);
 
   async function versions(districtCode: string): Promise<VersionRow[]> {

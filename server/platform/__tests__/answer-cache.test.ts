@@ -276,3 +276,25 @@ describe('the epoch (what an answer depends on besides the data, e.g. the date i
     expect(runs).toBe(3);
   });
 });
+
+describe('a starting process drops the kept answers (forgetStoredOnFirstUse)', () => {
+  it('does not serve what an earlier process stored; afterwards it serves what others store', async () => {
+    let runs = 0;
+    const compute = async () => {
+      runs += 1;
+      return runs;
+    };
+    const earlier = createAnswerCache<number>({ maxEntries: 10, store: 'test.start' });
+    expect(await earlier.get(d.db, DISTRICT, 'a', compute)).toBe(1);
+    const starting = createAnswerCache<number>({
+      maxEntries: 10,
+      store: 'test.start',
+      forgetStoredOnFirstUse: true,
+    });
+    expect(await starting.get(d.db, DISTRICT, 'a', compute)).toBe(2); // measured again, not run 1
+    const other = createAnswerCache<number>({ maxEntries: 10, store: 'test.start' });
+    expect(await other.get(d.db, DISTRICT, 'b', compute)).toBe(3);
+    expect(await starting.get(d.db, DISTRICT, 'b', compute)).toBe(3); // stored by another, after its start
+    expect(runs).toBe(3);
+  });
+});
