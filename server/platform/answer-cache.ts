@@ -116,14 +116,6 @@ async function saveKept<T>(db: Db, districtCode: string, cache: string, keyHash:
     });
 }
 
-/**
- * Drop the answers kept under `cache` (every district): a process starting with new code must not serve
- * what older code measured (a formula fixed by a deployment would otherwise wait for the next write).
- */
-export async function forgetKeptAnswers(db: Db, cache: string): Promise<void> {
-  await db.delete(keptAnswers).where(eq(keptAnswers.cache, cache));
-}
-
 export function createAnswerCache<T>(o: {
   maxEntries: number;
   now?: () => number;
@@ -144,7 +136,9 @@ export function createAnswerCache<T>(o: {
   const stats = { hits: 0, storedHits: 0, misses: 0, behind: 0, refreshFailures: 0 };
   let forgotten: Promise<void> | null = null;
   async function forgetOnce(db: Db, store: string) {
-    forgotten ??= forgetKeptAnswers(db, store).catch((err) => {
+    forgotten ??= (async () => {
+      await db.delete(keptAnswers).where(eq(keptAnswers.cache, store));
+    })().catch((err) => {
       forgotten = null;
       throw err;
     });

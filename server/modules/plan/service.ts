@@ -173,7 +173,7 @@ export async function seedPlanFromPack(
 }
 
 /** The plan's measured tables in the kept_answers table (ADR 0033). */
-export const PLAN_ANSWERS = 'plan.dashboard';
+const PLAN_ANSWERS = 'plan.dashboard';
 
 export function createPlanService(deps: {
   db: Db;
