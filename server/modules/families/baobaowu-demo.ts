@@ -13,6 +13,7 @@ import { districtSeed, Rng } from '../../demo/rng.ts';
 import { localDate } from '../../platform/clock.ts';
 import type { ModuleDemoContext } from '../demo.ts';
 import { policyOn } from '../institutions/policy.ts';
+import { byText, demoFamilyRank, inDemoOrder } from './demo-order.ts';
 import { families, familyBookings, familyChildren, familyFacilities, familySlots } from './tables.ts';
 
 const SEED = 20_261_217;
@@ -42,14 +43,22 @@ export async function seedBaobaowuDemo(db: Db, ctx: ModuleDemoContext): Promise<
     .orderBy(asc(familyFacilities.townCode), asc(familyFacilities.id));
   if (sites.length === 0) return;
   const kids = await db
-    .select({ familyId: families.id, townCode: families.townCode, childId: familyChildren.id })
+    .select({
+      familyId: families.id,
+      townCode: families.townCode,
+      childId: familyChildren.id,
+      birthDate: familyChildren.birthDate,
+      childName: familyChildren.childName,
+    })
     .from(familyChildren)
     .innerJoin(
       families,
       and(eq(families.districtCode, familyChildren.districtCode), eq(families.id, familyChildren.familyId)),
     )
-    .where(and(eq(familyChildren.districtCode, district), isNull(families.anonymisedAt)))
-    .orderBy(asc(familyChildren.id));
+    .where(and(eq(familyChildren.districtCode, district), isNull(families.anonymisedAt)));
+  inDemoOrder(kids, await demoFamilyRank(db, district), (a, b) =>
+    byText(`${a.birthDate} ${a.childName}`, `${b.birthDate} ${b.childName}`),
+  );
   const demoKid = kids.find((k) => k.familyId === ctx.demoFamilyId);
   const used = new Map<string, number>();
   const slotRows: (typeof familySlots.$inferInsert)[] = [];
@@ -60,9 +69,14 @@ export async function seedBaobaowuDemo(db: Db, ctx: ModuleDemoContext): Promise<
     const wd = new Date(`${d}T12:00:00Z`).getUTCDay();
     if (wd === 2 || wd === 4) dates.push(d);
   }
+  // The demo parent's children are booked only as scripted below (the elder, about half the Tuesdays and
+  // Thursdays at the first site of its town), never drawn at random: the younger keeps its free hours, so
+  // the parent always has a child to book for (the ids of the other children come from the clock, and a
+  // draw over them differs from run to run — drawn in, the younger sometimes had none left by December).
+  const others = kids.filter((k) => k.familyId !== ctx.demoFamilyId);
   const regulars = new Map<string, typeof kids>();
   for (const s of sites) {
-    const pool = kids.filter((k) => k.townCode === s.townCode);
+    const pool = others.filter((k) => k.townCode === s.townCode);
     // a handful of regulars per site (they pass the free hours), plus occasional visitors
     regulars.set(
       s.id,
@@ -71,7 +85,7 @@ export async function seedBaobaowuDemo(db: Db, ctx: ModuleDemoContext): Promise<
   }
   for (const date of dates)
     for (const s of sites) {
-      const pool = kids.filter((k) => k.townCode === s.townCode);
+      const pool = others.filter((k) => k.townCode === s.townCode);
       if (pool.length === 0) continue;
       const start = new Date(`${date}T09:00:00+08:00`);
       const slotId = rng.uuid(start.getTime() - 7 * 86_400_000);

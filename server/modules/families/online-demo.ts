@@ -6,7 +6,7 @@
  * for a share of the families. The demo parent's family is left unregistered (the portal records it).
  * Links point at example addresses; titles are made up.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { GUIDANCE_TOPICS, type GuidanceTopic } from '../../../domain/contracts/families.ts';
 import type { OnlinePlatform, ResourceKind } from '../../../domain/contracts/families-online.ts';
 import type { Db } from '../../db/client.ts';
@@ -14,6 +14,7 @@ import { insertChunks } from '../../demo/chunks.ts';
 import { districtSeed, Rng } from '../../demo/rng.ts';
 import { localDate } from '../../platform/clock.ts';
 import type { ModuleDemoContext } from '../demo.ts';
+import { demoFamilyRank, inDemoOrder } from './demo-order.ts';
 import {
   families,
   familyConsents,
@@ -97,8 +98,9 @@ export async function seedOnlineDemo(
   const staff = ctx.accounts.get('guidance') ?? ctx.accounts.get('health');
   const health = ctx.accounts.get('health') ?? staff;
   if (!staff || !health) return;
+  const rank = await demoFamilyRank(db, district);
   const consenting = await db
-    .selectDistinct({ id: families.id, townCode: families.townCode })
+    .selectDistinct({ familyId: families.id, townCode: families.townCode })
     .from(families)
     .innerJoin(
       familyConsents,
@@ -110,12 +112,12 @@ export async function seedOnlineDemo(
         eq(familyConsents.purpose, 'online_resources'),
         eq(familyConsents.status, 'given'),
       ),
-    )
-    .orderBy(asc(families.id));
+    );
+  inDemoOrder(consenting, rank);
   const townRate = new Map<string, number>();
   const regs: (typeof familyOnlineRegistrations.$inferInsert)[] = [];
   for (const f of consenting) {
-    if (f.id === ctx.demoFamilyId) continue;
+    if (f.familyId === ctx.demoFamilyId) continue;
     if (!townRate.has(f.townCode)) townRate.set(f.townCode, 0.55 + rng.next() * 0.3);
     if (!rng.chance(townRate.get(f.townCode)!)) continue;
     const both = rng.chance(0.25);
@@ -125,7 +127,7 @@ export async function seedOnlineDemo(
       regs.push({
         districtCode: district,
         id: rng.uuid(now.getTime() - days * DAY),
-        familyId: f.id,
+        familyId: f.familyId,
         townCode: f.townCode,
         platform,
         registeredOn: dayBefore(days),
@@ -139,13 +141,13 @@ export async function seedOnlineDemo(
 
   // — handbook and resource-pack distributions —
   const all = await db
-    .select({ id: families.id, townCode: families.townCode })
+    .select({ familyId: families.id, townCode: families.townCode })
     .from(families)
-    .where(eq(families.districtCode, district))
-    .orderBy(asc(families.id));
+    .where(eq(families.districtCode, district));
+  inDemoOrder(all, rank);
   const dists: (typeof familyDistributions.$inferInsert)[] = [];
   for (const f of all) {
-    if (f.id === ctx.demoFamilyId) continue;
+    if (f.familyId === ctx.demoFamilyId) continue;
     const items: ('handbook' | 'resource_pack')[] = [];
     if (rng.chance(0.35)) items.push('handbook');
     if (rng.chance(0.4)) items.push('resource_pack');
@@ -154,7 +156,7 @@ export async function seedOnlineDemo(
       dists.push({
         districtCode: district,
         id: rng.uuid(now.getTime() - days * DAY),
-        familyId: f.id,
+        familyId: f.familyId,
         townCode: f.townCode,
         item,
         givenOn: dayBefore(days),

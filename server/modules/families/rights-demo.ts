@@ -5,13 +5,14 @@
  * 更正删除申请 is alive. Deletions are left waiting: completing one anonymises a family, which the
  * demo leaves to the officer. Due dates come from the district calendar like the service's.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { FamilyRequestField } from '../../../domain/contracts/families.ts';
 import type { Db } from '../../db/client.ts';
 import { districtSeed, Rng } from '../../demo/rng.ts';
 import { localDate } from '../../platform/clock.ts';
 import { getWorkCalendar } from '../calendar/work-calendar.ts';
 import type { ModuleDemoContext } from '../demo.ts';
+import { demoFamilyRank, inDemoOrder } from './demo-order.ts';
 import { requestDueOn } from './rights.ts';
 import { families, familyGuardians, familyRequests } from './tables.ts';
 
@@ -30,16 +31,23 @@ export async function seedRightsDemo(db: Db, ctx: Pick<ModuleDemoContext, 'distr
   const rng = new Rng(districtSeed(SEED, ctx.district));
   const { district, now } = ctx;
   const officer = ctx.accounts.get('district');
-  const rows = await db
-    .select({ familyId: families.id, townCode: families.townCode, guardianId: familyGuardians.id })
+  const all = await db
+    .select({
+      familyId: families.id,
+      townCode: families.townCode,
+      guardianId: familyGuardians.id,
+      position: familyGuardians.position,
+    })
     .from(families)
     .innerJoin(
       familyGuardians,
       and(eq(familyGuardians.districtCode, families.districtCode), eq(familyGuardians.familyId, families.id)),
     )
-    .where(and(eq(families.districtCode, district), isNull(families.anonymisedAt)))
-    .orderBy(asc(families.id))
-    .limit(400);
+    .where(and(eq(families.districtCode, district), isNull(families.anonymisedAt)));
+  const rows = inDemoOrder(all, await demoFamilyRank(db, district), (a, b) => a.position - b.position).slice(
+    0,
+    400,
+  );
   if (rows.length === 0 || !officer) return;
   const cal = await getWorkCalendar(db, district);
   const values: (typeof familyRequests.$inferInsert)[] = [];

@@ -103,7 +103,12 @@ export async function seedQualityDemo(db: Db, ctx: ModuleDemoContext): Promise<v
       .select()
       .from(qualityEvaluations)
       .where(and(eq(qualityEvaluations.districtCode, district), eq(qualityEvaluations.roundId, roundId)))
-      .orderBy(asc(qualityEvaluations.id));
+      // Not by id: the round's draw made these ids from the clock, so id order differs on every seed.
+      .orderBy(
+        asc(qualityEvaluations.institutionId),
+        asc(qualityEvaluations.kind),
+        asc(qualityEvaluations.reviewerInstitutionId),
+      );
     for (const e of all.filter(only ?? (() => true))) {
       const actor =
         e.kind === 'commissioned'

@@ -22,6 +22,7 @@ import { localDate } from '../../platform/clock.ts';
 import { openValue, protect, sealValue } from '../../platform/personal-data.ts';
 import { getWorkCalendar } from '../calendar/work-calendar.ts';
 import type { ModuleDemoContext } from '../demo.ts';
+import { byText, demoFamilyRank, inDemoOrder } from '../families/demo-order.ts';
 import { families, familyChildren, familyGuardians } from '../families/tables.ts';
 import { runsOf, subsidyValues } from './service.ts';
 import { subsidyApplications, subsidyBatches, subsidyBatchLines, subsidyRenewals } from './tables.ts';
@@ -76,8 +77,11 @@ export async function seedSubsidyDemo(db: Db, ctx: ModuleDemoContext): Promise<v
       families,
       and(eq(families.districtCode, familyChildren.districtCode), eq(families.id, familyChildren.familyId)),
     )
-    .where(and(eq(familyChildren.districtCode, district), gte(familyChildren.birthDate, '2022-02-01')))
-    .orderBy(familyChildren.id);
+    .where(and(eq(familyChildren.districtCode, district), gte(familyChildren.birthDate, '2022-02-01')));
+  // Not in id order: the ids of children made from birth records come from the clock (demo-order.ts).
+  inDemoOrder(kids, await demoFamilyRank(db, district), (a, b) =>
+    byText(`${a.birthDate} ${a.name}`, `${b.birthDate} ${b.name}`),
+  );
   const guardians = await db
     .select({
       familyId: familyGuardians.familyId,
@@ -87,7 +91,7 @@ export async function seedSubsidyDemo(db: Db, ctx: ModuleDemoContext): Promise<v
     })
     .from(familyGuardians)
     .where(eq(familyGuardians.districtCode, district))
-    .orderBy(familyGuardians.id);
+    .orderBy(familyGuardians.familyId, familyGuardians.position);
   const firstGuardian = new Map<string, (typeof guardians)[number]>();
   for (const g of guardians) if (!firstGuardian.has(g.familyId)) firstGuardian.set(g.familyId, g);
 

@@ -13,6 +13,14 @@ import { localDate } from '../../platform/clock.ts';
 import { checklistsByIds } from './checklists.ts';
 import { supervisionDrawPlans, supervisionInspections, supervisionRectifications } from './tables.ts';
 
+/** What the demo draws over inspections in: what the draw chose (month, kind, institution), then the id. */
+const inspectionDemoOrder = [
+  asc(supervisionInspections.month),
+  asc(supervisionInspections.kind),
+  asc(supervisionInspections.institutionId),
+  asc(supervisionInspections.id),
+];
+
 const DAY = 86_400_000;
 const RETURN_REASONS = ['整改说明不完整，请补充现场情况', '未附整改前后对比说明，请补充'];
 
@@ -41,7 +49,8 @@ export async function seedInspectionDemo(
     .where(
       and(eq(supervisionInspections.districtCode, opts.district), eq(supervisionInspections.status, 'open')),
     )
-    .orderBy(asc(supervisionInspections.month), asc(supervisionInspections.id));
+    // Not by id alone: the draw made these ids from the clock, so id order differs on every seed.
+    .orderBy(...inspectionDemoOrder);
   if (rows.length === 0) return;
   const listIds = [...new Set(rows.flatMap((r) => r.i.checklistIds))];
   const lists = await checklistsByIds(db, opts.district, listIds);
@@ -144,5 +153,5 @@ export async function inspectionsOfPlan(db: Db, district: string, planId: string
     .select()
     .from(supervisionInspections)
     .where(and(eq(supervisionInspections.districtCode, district), eq(supervisionInspections.planId, planId)))
-    .orderBy(asc(supervisionInspections.id));
+    .orderBy(...inspectionDemoOrder);
 }
