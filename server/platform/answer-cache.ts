@@ -19,18 +19,23 @@
  * being measured again, and its `asOf`), and one measurement runs behind it.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { keptAnswers } from './tables.ts';
 
 /** The district's committed audit entries (sealed + pending): grows with every committed write. */
 export async function districtDataVersion(db: Db, districtCode: string): Promise<number> {
-  // One statement, so one snapshot: the sealer moves entries from pending to sealed in one transaction.
-  const r = await db.execute(sql`select
-    coalesce((select seq from audit_chain_head where district_code = ${districtCode}), 0)
-    + (select count(*) from audit_log where district_code = ${districtCode} and seq is null) as v`);
+  const r = await db.execute(districtDataVersionSql(districtCode));
   const [row] = (r as unknown as { rows: { v: string | number }[] }).rows;
   return Number(row?.v ?? 0);
+}
+
+/** The statement of districtDataVersion (column `v`; a benchmark's bare route runs it too). */
+export function districtDataVersionSql(districtCode: string): SQL {
+  // One statement, so one snapshot: the sealer moves entries from pending to sealed in one transaction.
+  return sql`select
+    coalesce((select seq from audit_chain_head where district_code = ${districtCode}), 0)
+    + (select count(*) from audit_log where district_code = ${districtCode} and seq is null) as v`;
 }
 
 interface Entry<T> {

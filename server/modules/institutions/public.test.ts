@@ -198,6 +198,45 @@ describe('public search', () => {
     expect(byName[0].distanceKm).not.toBeNull();
   });
 
+  it("keeps a filter set's total until the district writes, then counts again (ADR 0034)", async () => {
+    const total = async (qs: string) =>
+      (await t.call('GET', `/api/v1/public/institutions?${qs}`)).json().total as number;
+    const listed = async () =>
+      rows<{ n: number }>(
+        await t.database.db.execute(
+          sql`select count(*)::int as n from institutions where status in ('filed','operating') and seats > 0 and inclusive`,
+        ),
+      )[0]!.n;
+    const before = await total('inclusiveOnly=true&pageSize=5');
+    expect(before).toBe(await listed());
+    // A change the app did not make (no audit entry, so no new data version): the kept total stays, for
+    // this filter set whatever the page or the point; a filter set not asked before is counted afresh.
+    const [victim] = rows<{ id: string; seats: number }>(
+      await t.database.db.execute(sql`select id, seats from institutions
+        where status in ('filed','operating') and seats > 0 and inclusive order by id limit 1`),
+    );
+    await t.database.db.execute(sql`update institutions set seats = 0 where id = ${victim!.id}`);
+    expect(await listed()).toBe(before - 1);
+    expect(await total('inclusiveOnly=true&pageSize=5')).toBe(before);
+    expect(await total('inclusiveOnly=true&pageSize=20&page=2&lat=31.1&lng=121.1')).toBe(before);
+    expect(await total('inclusiveOnly=true&kind=kindergarten')).toBe(
+      rows<{ n: number }>(
+        await t.database.db.execute(sql`select count(*)::int as n from institutions
+          where status in ('filed','operating') and seats > 0 and inclusive and kind = 'kindergarten'`),
+      )[0]!.n,
+    );
+    // Any audited write in the district (here a login) makes a new data version: counted again, exact.
+    const entries = async () =>
+      rows<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from audit_log`))[0]!.n;
+    const n0 = await entries();
+    await t.login('district', PASSWORD);
+    expect(await entries()).toBeGreaterThan(n0);
+    expect(await total('inclusiveOnly=true&pageSize=5')).toBe(before - 1);
+    await t.database.db.execute(
+      sql`update institutions set seats = ${victim!.seats} where id = ${victim!.id}`,
+    );
+  });
+
   it('rejects unknown parameters and bad values with 400', async () => {
     expect((await t.call('GET', '/api/v1/public/institutions?director=x')).statusCode).toBe(400);
     expect(

@@ -15,6 +15,7 @@ import type {
 } from '../../../domain/contracts/institution.ts';
 import type { ClassType } from '../../../domain/policy/types.ts';
 import type { Db } from '../../db/client.ts';
+import { createAnswerCache } from '../../platform/answer-cache.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { containsPattern } from '../../platform/like.ts';
 import { pageWindow } from '../../platform/paging.ts';
@@ -52,24 +53,49 @@ export interface PublicRow {
 /** Runs one statement and returns its rows (drizzle in the app; a bare pg pool in the benchmark). */
 export type RowsOf = <T>(query: SQL) => Promise<T[]>;
 
-/** The filters of a search, shared by the page and the count statements (they match the partial indexes). */
-function searchConds(districtCode: string, q: PublicSearchQuery): SQL[] {
+/**
+ * The filters of a search: all the count statement reads, and so the key of its total: two searches
+ * with the same filters have the same total.
+ * The page statement adds the point, the order and the window.
+ */
+interface SearchFilters {
+  q: string | null;
+  town: string | null;
+  kind: string | null;
+  serviceForm: string | null;
+  inclusive: boolean;
+  ageMonths: number | null;
+}
+
+function filtersOf(q: PublicSearchQuery): SearchFilters {
+  return {
+    q: q.q ? q.q : null,
+    town: q.town ?? null,
+    kind: q.kind ?? null,
+    serviceForm: q.serviceForm ?? null,
+    inclusive: q.inclusiveOnly === 'true',
+    ageMonths: q.ageMonths ?? null,
+  };
+}
+
+/** The filters as conditions, shared by the page and the count statements (they match the partial indexes). */
+function searchConds(districtCode: string, f: SearchFilters): SQL[] {
   const conds: SQL[] = [
     sql`i.district_code = ${districtCode}`,
     sql`i.status in ${PUBLIC_STATUSES}`,
     HAS_SEATS,
   ];
-  if (q.q) {
-    const p = containsPattern(q.q);
+  if (f.q !== null) {
+    const p = containsPattern(f.q);
     conds.push(sql`(i.name ilike ${p} or i.address ilike ${p})`);
   }
-  if (q.town) conds.push(sql`i.town_code = ${q.town}`);
-  if (q.kind) conds.push(sql`i.kind = ${q.kind}`);
-  if (q.serviceForm) conds.push(sql`${q.serviceForm}::text = any(i.service_forms)`);
-  if (q.inclusiveOnly === 'true') conds.push(sql`i.inclusive`);
+  if (f.town !== null) conds.push(sql`i.town_code = ${f.town}`);
+  if (f.kind !== null) conds.push(sql`i.kind = ${f.kind}`);
+  if (f.serviceForm !== null) conds.push(sql`${f.serviceForm}::text = any(i.service_forms)`);
+  if (f.inclusive) conds.push(sql`i.inclusive`);
   // The months the classes take are kept on the row (domain/institutions/class-ages.ts): a filter on the
   // row and on the count's index, not a semi-join over the district's classes.
-  if (q.ageMonths !== undefined) conds.push(sql`i.class_ages @> array[${q.ageMonths}::smallint]`);
+  if (f.ageMonths !== null) conds.push(sql`i.class_ages @> array[${f.ageMonths}::smallint]`);
   return conds;
 }
 
@@ -96,9 +122,15 @@ function afterCond(districtCode: string, q: PublicSearchQuery): SQL | undefined 
   return sql`${key} from institutions a where a.district_code = ${districtCode} and a.id = ${q.after}::uuid and a.status in ${PUBLIC_STATUSES} and a.seats > 0)`;
 }
 
+/**
+ * How a search gets its total: `count()` runs the count statement; `key` names what the total depends on
+ * (the filters, not the point or the page), so a caller may keep totals per key (ADR 0034).
+ */
+export type TotalOf = (key: string, count: () => Promise<number>) => Promise<number>;
+
 /** The count statement: the same filters, no order, no columns (an index-only scan where it can be). */
 export function publicCountSql(districtCode: string, q: PublicSearchQuery): SQL {
-  return sql`select count(*)::int as n from institutions i where ${sql.join(searchConds(districtCode, q), sql` and `)}`;
+  return sql`select count(*)::int as n from institutions i where ${sql.join(searchConds(districtCode, filtersOf(q)), sql` and `)}`;
 }
 
 /**
@@ -111,7 +143,7 @@ export function publicCountSql(districtCode: string, q: PublicSearchQuery): SQL 
 export function publicSearchSql(districtCode: string, q: PublicSearchQuery, candidates?: number): SQL {
   const { limit, offset } = pageWindow(q);
   const skip = q.after ? 0 : offset;
-  const conds = searchConds(districtCode, q);
+  const conds = searchConds(districtCode, filtersOf(q));
   const after = afterCond(districtCode, q);
   if (after) conds.push(after);
   const where = sql.join(conds, sql` and `);
@@ -136,10 +168,17 @@ type PageRow = PublicRow & { name_pinyin: string; u_max: number | null };
  * that, nothing outside could rank before it and the page is exact; otherwise `m` grows fourfold, and
  * once `m` reaches the total every matching row is a candidate.
  */
-export async function publicSearch(rowsOf: RowsOf, districtCode: string, q: PublicSearchQuery) {
+export async function publicSearch(
+  rowsOf: RowsOf,
+  districtCode: string,
+  q: PublicSearchQuery,
+  totalOf: TotalOf = (_key, count) => count(),
+) {
   const { limit, offset } = pageWindow(q);
-  const [count] = await rowsOf<{ n: number }>(publicCountSql(districtCode, q));
-  const total = count?.n ?? 0;
+  const total = await totalOf(JSON.stringify(filtersOf(q)), async () => {
+    const [count] = await rowsOf<{ n: number }>(publicCountSql(districtCode, q));
+    return count?.n ?? 0;
+  });
   const page = async (): Promise<PageRow[]> => {
     if (!q.after && offset >= total) return [];
     if (!byDistanceOf(q)) return rowsOf<PageRow>(publicSearchSql(districtCode, q));
@@ -201,9 +240,17 @@ export async function listedOnPortal(
 }
 
 export function createPublicService({ db }: { db: Db }) {
+  // A search's total is kept per filter set until the district writes (ADR 0034): exact, and the count
+  // over a city-sized district's institutions is not run again for every page and every parent.
+  const totals = createAnswerCache<number>({ maxEntries: 2_000 });
   return {
     search(districtCode: string, q: PublicSearchQuery) {
-      return publicSearch(async (query) => rowsOf(await db.execute(query)), districtCode, q);
+      return publicSearch(
+        async (query) => rowsOf(await db.execute(query)),
+        districtCode,
+        q,
+        (key, count) => totals.get(db, districtCode, key, count),
+      );
     },
 
     async get(districtCode: string, id: string) {
