@@ -5,6 +5,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { keepConnectionErrors } from './pool-errors.ts';
 import { type ReplicaHandle, RoutingPool } from './replica.ts';
 import * as schema from './schema.ts';
 
@@ -45,7 +46,7 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
     const pool = opts.replicaUrl
       ? new RoutingPool({ primaryUrl: opts.url, replicaUrl: opts.replicaUrl, poolSize: opts.poolSize ?? 10 })
       : new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
-    pool.on('error', () => {});
+    keepConnectionErrors(pool);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,

@@ -9,6 +9,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
+import { keepConnectionErrors } from './pool-errors.ts';
 
 /** What one request allows (absent outside requests: jobs, migrations, scripts — all on the primary). */
 export interface ReadRoutingStore {
@@ -114,7 +115,7 @@ export class RoutingPool extends pg.Pool {
       connectionTimeoutMillis: 1000,
       application_name: 'tuoyu-replica-reads',
     });
-    this.replicaPool.on('error', () => {});
+    keepConnectionErrors(this.replicaPool);
     this.replica = {
       counters: { replica: 0, fallback: 0 },
       replayLsn: () => this.replayLsn(),
