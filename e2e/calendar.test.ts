@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { consoleLogin, type Harness, shot, startHarness } from './harness.ts';
+import { consoleLogin, type Harness, motionSettled, shot, startHarness } from './harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -73,6 +73,8 @@ test('one district officer enters a year, a second confirms it', async () => {
   await openCalendar(page);
   const draft = page.getByTestId('calendar-entry-2027');
   await draft.getByRole('button', { name: /^确\s*认$/ }).click();
+  await page.locator('.ant-popover:visible').waitFor();
+  await motionSettled(page);
   await page.locator('.ant-popover:visible').getByRole('button', { name: '确定' }).click();
   await page.getByTestId('calendar-end').filter({ hasText: '2027-12-31' }).waitFor();
   const row = page.locator('tr', { has: page.locator('td', { hasText: /^2027$/ }) });

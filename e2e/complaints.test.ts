@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { consoleLogin, type Harness, shot, startHarness, tablesSettled } from './harness.ts';
+import { consoleLogin, type Harness, motionSettled, shot, startHarness, tablesSettled } from './harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -73,6 +73,8 @@ test('a complaint from a phone reaches the town, which closes it; the complainan
   await handling.getByText('办理中').waitFor();
   await handling.getByRole('button', { name: /办\s*结/ }).click();
   const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await motionSettled(page);
   await dialog.getByRole('radio', { name: '属实', exact: true }).check();
   await dialog.getByLabel(/答复/).fill(REPLY);
   await dialog.getByRole('button', { name: /办\s*结/ }).click();

@@ -132,6 +132,9 @@ test('the review pages in English: queue, detail and the opinion dialog (screens
   await page.getByRole('button', { name: 'Approve filing' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByTestId('review-materials').waitFor();
+  // The opinion's field is there before OK is pressed (a full local run once timed out waiting for the
+  // required-opinion message below; it passed alone and in CI, cause not found).
+  await dialog.getByRole('textbox').waitFor();
   await dialog.getByRole('button', { name: 'OK' }).click();
   await dialog.locator('.ant-form-item-explain-error').first().waitFor();
   const error = (await dialog.locator('.ant-form-item-explain-error').first().textContent()) ?? '';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { seriousViolations } from './axe.ts';
-import { consoleLogin, DEMO_PASSWORD, type Harness, shot, startHarness } from './harness.ts';
+import { consoleLogin, DEMO_PASSWORD, type Harness, motionSettled, shot, startHarness } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
 let h: Harness;
@@ -89,6 +89,8 @@ test('phone: a parent exports the family and asks for a correction; the town off
   assert.match((await row.textContent()) ?? '', /待办理/);
   await shot(officer, 'families-rights-console');
   await row.getByRole('button', { name: '不予办理' }).click();
+  await officer.getByRole('dialog').waitFor();
+  await motionSettled(officer);
   await officer.getByLabel('理由（将告知家长）').fill('门牌号与出生登记一致，请到社区核实');
   await officer.getByRole('dialog').getByRole('button', { name: '不予办理' }).click();
   await officer

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { consoleLogin, type Harness, shot, startHarness } from './harness.ts';
+import { consoleLogin, type Harness, motionSettled, shot, startHarness } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
 let h: Harness;
@@ -63,6 +63,8 @@ test('the district finds an inclusive institution without a fee list, publishes 
   await editor.getByText('普惠机构应填写收费依据').waitFor({ state: 'detached' });
   await shot(page, 'fee-list-console-editor');
   await editor.getByRole('button', { name: '发布公示' }).click();
+  await page.getByRole('dialog').waitFor();
+  await motionSettled(page);
   await page
     .getByRole('dialog')
     .getByRole('button', { name: /^确\s?定$|^OK$/ })

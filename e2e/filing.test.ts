@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { consoleLogin, type Harness, shot, startHarness } from './harness.ts';
+import { consoleLogin, type Harness, motionSettled, shot, startHarness } from './harness.ts';
 
 const NAME = '青浦区朱家角镇小海豚托育园';
 const ZHUJIAJIAO = '310118102';
@@ -22,6 +22,8 @@ after(async () => {
 /** Confirms the open Popconfirm. */
 async function confirmPopover(page: Page) {
   const popover = page.locator('.ant-popover:visible');
+  await popover.waitFor();
+  await motionSettled(page);
   await popover.getByRole('button', { name: '确定' }).click();
 }
 

@@ -109,6 +109,23 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
+/**
+ * Wait until nothing on the page is still zooming or fading in (Ant Design's motion classes
+ * `…-enter-prepare/-start/-active`, `…-appear-…`). Click inside a dialog or popover only after this: under
+ * load a button in a dialog still in its `-start` step (scaled down, the animation not yet running) can
+ * look stable to Playwright, which presses it there; the zoom then moves it and the release lands
+ * elsewhere, so the click is lost (CI: the exchange journey's webhook form was never submitted; locally
+ * under load a Popconfirm's 确定 did nothing). A console user who asks the system for less motion gets
+ * none (AntdConfig); the journeys keep the default motion, which is what most users see.
+ */
+export async function motionSettled(page: Page) {
+  const steps = ['prepare', 'start', 'active'].flatMap((s) => [`-enter-${s}`, `-appear-${s}`]);
+  await page
+    .locator(steps.map((s) => `[class*="${s}"]`).join(', '))
+    .first()
+    .waitFor({ state: 'detached' });
+}
+
 /** Save a full-page screenshot under e2e/screenshots/. */
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
@@ -120,12 +137,23 @@ export async function shot(page: Page, name: string) {
  * because its request is still under way).
  */
 export async function tablesSettled(page: Page) {
-  // a string, so this file needs no DOM types
-  await page.waitForFunction(`(() => {
-    const tables = [...document.querySelectorAll('.ant-table-wrapper')];
-    return tables.length > 0 && tables.every((t) =>
-      !t.querySelector('.ant-spin-spinning') && t.querySelector('.ant-table-row, .ant-table-placeholder') !== null);
-  })()`);
+  // A function, not a string: Playwright re-checks a string predicate with eval(), which the console's
+  // CSP (script-src 'self', no 'unsafe-eval') refuses whenever the first check is not already true (seen
+  // in CI under load). The DOM is reached through globalThis so this file needs no DOM types.
+  await page.waitForFunction(() => {
+    type El = { querySelector(s: string): unknown };
+    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<El> } })
+      .document;
+    const tables = [...doc.querySelectorAll('.ant-table-wrapper')];
+    return (
+      tables.length > 0 &&
+      tables.every(
+        (t) =>
+          !t.querySelector('.ant-spin-spinning') &&
+          t.querySelector('.ant-table-row, .ant-table-placeholder') !== null,
+      )
+    );
+  });
 }
 
 /** Log in on the console's login page. */
@@ -153,6 +181,8 @@ export async function choose(
   for (let attempt = 0; attempt < 3; attempt++) {
     if ((await open.count()) === 0) await scope.getByLabel(field, { exact: true }).click();
     const options = open.locator('.ant-select-item-option', label ? { hasText: label } : {});
+    await options.first().waitFor();
+    await motionSettled(page); // the list slides in; a pick during the slide can be lost
     await options.first().click();
     // A multi-select stays open by design: done once the option shows as selected.
     if (multiple && (await open.locator('.ant-select-item-option-selected').count()) > 0) return;

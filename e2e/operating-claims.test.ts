@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { consoleLogin, type Harness, shot, startHarness, tablesSettled } from './harness.ts';
+import { consoleLogin, type Harness, motionSettled, shot, startHarness, tablesSettled } from './harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -77,6 +77,8 @@ test('an institution claims last month; the district returns, then approves; the
   await shot(d, 'operating-claims-queue');
   const row = queue.locator('tr', { hasText: name }).filter({ hasText: month });
   await row.getByRole('button', { name: '退回修改' }).click();
+  await d.getByRole('dialog').waitFor();
+  await motionSettled(d);
   const reason = '托小班 3 日出勤与晨检记录不一致，请核对后重新生成';
   await d.getByRole('dialog').getByLabel('理由').fill(reason);
   await d

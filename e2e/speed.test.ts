@@ -66,7 +66,8 @@ interface Figures {
 async function measure(page: Page, url: string, selector: string): Promise<Figures> {
   await page.goto(url, { waitUntil: 'commit' });
   await page.locator(selector).first().waitFor({ timeout: 60_000 });
-  await page.waitForFunction('window.__seenAt !== undefined');
+  // A function, not a string: a string predicate is re-checked with eval(), which the CSP refuses.
+  await page.waitForFunction(() => (globalThis as unknown as { __seenAt?: number }).__seenAt !== undefined);
   return (await page.evaluate(`(() => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     const bytes = performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'))

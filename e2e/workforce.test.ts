@@ -10,7 +10,16 @@ import type { Page } from 'playwright-core';
 import { findDivision } from '../domain/divisions.ts';
 import { citizenIdCheckChar } from '../domain/rules/ids.ts';
 import { buildPng } from '../server/platform/files/samples.ts';
-import { apiAs, choose, consoleLogin, DEMO_PASSWORD, type Harness, shot, startHarness } from './harness.ts';
+import {
+  apiAs,
+  choose,
+  consoleLogin,
+  DEMO_PASSWORD,
+  type Harness,
+  motionSettled,
+  shot,
+  startHarness,
+} from './harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -178,10 +187,14 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
   // Training attendance on her ledger (the event's hours by default).
   await page.getByRole('button', { name: '记录培训出勤' }).click();
   const train = page.getByRole('dialog');
+  await train.waitFor();
+  await motionSettled(page);
   await choose(page, train, '培训名称');
   await train.getByRole('button', { name: /保\s*存/ }).click();
   await train.waitFor({ state: 'hidden' });
-  await page.getByText('暂无数据').waitFor({ state: 'hidden' });
+  // The ledger's empty state goes once the attendance is listed (by its text: the picture's <title>
+  // says 暂无数据 too).
+  await page.locator('.ant-empty-description', { hasText: '暂无数据' }).waitFor({ state: 'hidden' });
 
   // The trainings page: the admin records her institution's own training, marks her there, and
   // imports a second one's attendance from a spreadsheet (title + start date, her ID number, her name).
@@ -212,9 +225,15 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
   await newTraining('园内消防安全演练培训', today);
   await page.getByRole('button', { name: '园内消防安全演练培训' }).click();
   const drawer = page.locator('.ant-drawer');
+  await drawer.getByLabel('登记出勤').waitFor();
+  await motionSettled(page);
   await drawer.getByLabel('登记出勤').click();
   await drawer.getByLabel('登记出勤').fill('林晓雯');
-  await page.locator('.ant-select-item-option', { hasText: '林晓雯' }).first().click();
+  // The search's list slides in: pick only once it has (a pick during the slide was lost under load).
+  const found = page.locator('.ant-select-item-option', { hasText: '林晓雯' }).first();
+  await found.waitFor();
+  await motionSettled(page);
+  await found.click();
   await drawer.locator('.ant-select-selection-item', { hasText: '林晓雯' }).waitFor();
   await drawer.getByRole('button', { name: '登记出勤' }).click();
   await drawer.getByRole('cell', { name: '林晓雯' }).waitFor();
@@ -250,6 +269,8 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
     .first()
     .click();
   const why = page.getByRole('dialog');
+  await why.waitFor();
+  await motionSettled(page);
   await why.getByLabel('查看用途').fill('核对新入职人员的身份信息');
   await why.getByRole('button', { name: /^查\s?看$/ }).click();
   await why.waitFor({ state: 'hidden' });
@@ -366,7 +387,8 @@ test('a caregiver makes a class compliant; a ban blocks her at her institution',
   const banRow = op.getByRole('row', { name: /演练1号/ });
   await banRow.getByRole('button', { name: '解除禁入' }).click();
   const lift = op.getByRole('dialog');
-  await op.waitForTimeout(500); // the modal's opening animation (a click during it was lost once in 3 runs)
+  await lift.waitFor();
+  await motionSettled(op); // a click during the opening zoom was lost once in 3 runs
   await lift.getByLabel('解除理由').fill('复核撤销（演练）');
   await lift.getByRole('button', { name: /保\s*存/ }).click();
   await lift.waitFor({ state: 'hidden' });

@@ -3,6 +3,7 @@ import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
+import { useReducedMotion } from '../components/reducedMotion.ts';
 import { useLang } from '../i18n/index.tsx';
 
 /**
@@ -53,11 +54,19 @@ const theme: ThemeConfig = {
   },
 };
 
+/** The same theme without Ant Design's animations, for users who asked for less motion. */
+const stillTheme: ThemeConfig = { ...theme, token: { ...theme.token, motion: false } };
+
 export function AntdConfig({ children }: { children: ReactNode }) {
   const [lang] = useLang();
+  const still = useReducedMotion();
   return (
     // autoInsertSpace off: 登录 stays 登录 (not 登 录), so accessible names match the labels.
-    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={lang === 'zh-CN' ? zhCN : enUS}
+      theme={still ? stillTheme : theme}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -20,12 +20,32 @@ describe('ChartCard', () => {
     renderWithProviders(
       <ChartCard title="机构按街镇" titleText="机构按街镇" kind="bar" data={data} load={async () => lib} />,
     );
-    await waitFor(() => expect(chart.setOption).toHaveBeenCalledWith(chartOption('bar', data)));
+    await waitFor(() =>
+      expect(chart.setOption).toHaveBeenCalledWith({ ...chartOption('bar', data), animation: true }),
+    );
     expect(screen.getByRole('img').getAttribute('aria-label')).toBe('机构按街镇: 朱家角镇 3, 徐泾镇 1');
     const table = screen.getByRole('table');
     expect(table.className).toBe('sr-only');
     expect(screen.getByRole('rowheader', { name: '朱家角镇' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: '3' })).toBeTruthy();
+  });
+
+  it('draws without animation when the system asks for less motion', async () => {
+    const device = (
+      window as unknown as { happyDOM: { settings: { device: { prefersReducedMotion: string } } } }
+    ).happyDOM.settings.device;
+    device.prefersReducedMotion = 'reduce';
+    try {
+      const { lib, chart } = fakeLib();
+      renderWithProviders(
+        <ChartCard title="t" titleText="t" kind="bar" data={data} load={async () => lib} />,
+      );
+      await waitFor(() =>
+        expect(chart.setOption).toHaveBeenCalledWith({ ...chartOption('bar', data), animation: false }),
+      );
+    } finally {
+      device.prefersReducedMotion = 'no-preference';
+    }
   });
 
   it('shows the table instead when the reader switches to it', async () => {

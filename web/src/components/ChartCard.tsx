@@ -6,6 +6,7 @@
 import { Card, Empty, Segmented } from 'antd';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/index.tsx';
+import { useReducedMotion } from './reducedMotion.ts';
 
 export interface ChartDatum {
   key: string;
@@ -74,6 +75,7 @@ export function ChartCard(props: ChartCardProps) {
   const latest = useRef({ data, onSelect });
   latest.current = { data, onSelect };
   const dataKey = JSON.stringify(data);
+  const still = useReducedMotion();
 
   useEffect(() => {
     if (!showChart || !box.current) return;
@@ -85,7 +87,10 @@ export function ChartCard(props: ChartCardProps) {
       .then((lib) => {
         if (disposed) return;
         chart = lib.init(el, null, { renderer: 'svg' });
-        chart.setOption(chartOption(kind, JSON.parse(dataKey) as ChartDatum[]));
+        chart.setOption({
+          ...chartOption(kind, JSON.parse(dataKey) as ChartDatum[]),
+          animation: !still,
+        });
         chart.on('click', (p) => {
           const datum = latest.current.data[p.dataIndex];
           if (datum) latest.current.onSelect?.(datum);
@@ -100,7 +105,7 @@ export function ChartCard(props: ChartCardProps) {
       window.removeEventListener('resize', resize);
       chart?.dispose();
     };
-  }, [showChart, kind, dataKey, load]);
+  }, [showChart, kind, dataKey, load, still]);
 
   const table = (
     <table className={view === 'table' || failed ? 'chart-table' : 'sr-only'}>
