@@ -175,7 +175,7 @@ test('console list, detail and form pages: zero serious or critical axe violatio
   await page.close();
 });
 
-test('module console pages (quality, supervision, families, workforce, plan): zero serious or critical', async () => {
+test('module console pages (quality, supervision, families, workforce, plan, exchange): zero serious or critical', async () => {
   const page = await h.browser.newPage({ viewport: { width: 1366, height: 860 } });
   const found: string[] = [];
   await consoleLogin(page, h.baseUrl, 'district');
@@ -232,6 +232,7 @@ test('module console pages (quality, supervision, families, workforce, plan): ze
   await shot(page, 'a11y-operating-register');
   await visit('/admin/operating/claims', 'operating claims');
   await visit('/admin/operating/payments', 'operating payments');
+  await visit('/admin/exchange/licences', 'exchange licence checks', '.ant-table-row');
   // 收费公示: the list filtered to inclusive institutions without a list, one's card and its editor.
   await visit('/admin/institutions?feeList=missing', 'institutions without a fee list', '.ant-table-row');
   await page.locator('.ant-table-row a').first().click();
@@ -298,4 +299,46 @@ test('console dialogs: the review opinion dialog and the change-password dialog,
   found.push(...(await axe(page, 'change-password dialog (en)')));
   assert.deepEqual(found, []);
   await page.close();
+});
+
+test('a dialog zooms in by default, and opens still when the system asks for less motion', async () => {
+  const seen: Record<string, string[]> = {};
+  for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+    const page = await h.browser.newPage({ viewport: { width: 1366, height: 860 }, reducedMotion });
+    await consoleLogin(page, h.baseUrl, 'district');
+    const open = page.getByRole('button', { name: '修改密码' });
+    await open.waitFor();
+    // Every class the dialog carries from the moment it is added (the motion classes come and go).
+    await page.evaluate(`(() => {
+      const log = (globalThis.__dialogClasses = []);
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const nodes = r.type === 'attributes' ? [r.target] : [...r.addedNodes];
+          for (const n of nodes)
+            if (n.nodeType === 1)
+              for (const d of [n, ...n.querySelectorAll('[role=dialog]')])
+                if (d.getAttribute('role') === 'dialog') log.push(d.className);
+        }
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    })()`);
+    await open.click();
+    await page.getByRole('dialog').getByLabel('当前密码').waitFor();
+    await page.evaluate(
+      `Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))`,
+    );
+    seen[reducedMotion] = (await page.evaluate('globalThis.__dialogClasses')) as string[];
+    await page.close();
+  }
+  // The zoom runs in the -start and -active steps; with motion off, Ant Design still passes through
+  // -prepare (opacity 0, no transform: already where it ends) and drops the classes at once.
+  const moving = /-(enter|appear)-(start|active)\b/;
+  assert.ok(
+    seen['no-preference']!.some((c) => moving.test(c)),
+    `zooms by default: ${JSON.stringify(seen['no-preference'])}`,
+  );
+  assert.ok(seen.reduce!.length > 0, 'the dialog was seen');
+  assert.ok(
+    seen.reduce!.every((c) => !moving.test(c)),
+    `still with less motion: ${JSON.stringify(seen.reduce)}`,
+  );
 });

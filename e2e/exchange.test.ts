@@ -12,7 +12,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { consoleLogin, type Harness, shot, startHarness } from './harness.ts';
+import { apiAs, consoleLogin, type Harness, motionSettled, shot, startHarness } from './harness.ts';
 
 let h: Harness;
 let receiver: Server;
@@ -83,6 +83,7 @@ test('the security admin registers a department system; it reads only its fields
   await page.getByRole('button', { name: '登记并生成密钥' }).click();
   const dialog = page.getByRole('dialog', { name: '客户端已登记' });
   await dialog.waitFor();
+  await motionSettled(page);
   const clientId = (await dialog.getByTestId('client-id').textContent())?.trim() ?? '';
   const secret = (await dialog.getByTestId('client-secret').textContent())?.trim() ?? '';
   assert.match(clientId, /^ty-310118-[0-9a-f]{16}$/);
@@ -110,6 +111,7 @@ test('the security admin registers a department system; it reads only its fields
   await row.getByRole('button', { name: '推送设置' }).click();
   const hook = page.getByRole('dialog', { name: /变更推送/ });
   await hook.waitFor();
+  await motionSettled(page);
   await hook.getByLabel('接收地址').fill('https://10.1.2.3/hook');
   await hook.getByRole('button', { name: '设置并生成签名密钥' }).click();
   await hook.getByText('推送地址指向平台本机、链路本地或内部网段').waitFor();
@@ -125,6 +127,7 @@ test('the security admin registers a department system; it reads only its fields
   assert.ok(signedWith(signing, received[0]!), 'the receiver verifies the test event with the secret');
   await shot(page, 'exchange-2-webhook');
   await hook.getByRole('button', { name: '轮换签名密钥' }).click();
+  await motionSettled(page);
   await page.getByRole('button', { name: /确\s*定|OK/ }).click();
   await hook.getByTestId('webhook-secret').filter({ hasNotText: signing }).waitFor();
   const rotated = ((await hook.getByTestId('webhook-secret').textContent()) ?? '').trim();
@@ -145,6 +148,7 @@ test('the security admin registers a department system; it reads only its fields
     .getByRole('button', { name: '停 用', exact: true })
     .or(row.getByRole('button', { name: '停用', exact: true }))
     .click();
+  await motionSettled(page);
   await page.getByRole('button', { name: /确\s*定|OK/ }).click();
   // The client's status and its webhook both read 已停用 once the client is disabled.
   await row.getByText('已停用').first().waitFor();
@@ -152,4 +156,85 @@ test('the security admin registers a department system; it reads only its fields
   assert.equal((await read()).status, 401, 'the live token stops at once');
   assert.equal((await tokenFor(clientId, secret)).status, 401);
   await ctx.close();
+});
+
+test("the market-regulation bureau's system sends licence records; the district sees 证照比对 and imports the bureau's file", async () => {
+  // The security admin registers the bureau's system with the scope to send licence records.
+  const sec = await apiAs(h, 'secadmin');
+  const reg = await sec.request.post(`${h.baseUrl}/api/v1/exchange/clients`, {
+    data: {
+      name: '区市场监管局 执照信息报送',
+      department: 'market_regulation',
+      purpose: '报送营业执照登记信息，供证照比对',
+      scopes: ['licences.write'],
+      fields: ['name', 'creditCode'],
+      ratePerMinute: 60,
+      expiresOn: '2027-12-31',
+    },
+  });
+  assert.equal(reg.status(), 201, await reg.text());
+  const { clientId, clientSecret } = await reg.json();
+  const tok = await sec.request.post(`${h.baseUrl}/api/v1/oauth/token`, {
+    form: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret },
+  });
+  const auth = { authorization: `Bearer ${(await tok.json()).access_token}` };
+
+  // One operating institution of the demo that market regulation registers (a code of authority 9).
+  const officer = await apiAs(h, 'district');
+  const list = await (
+    await officer.request.get(`${h.baseUrl}/api/v1/institutions?status=operating&pageSize=100`)
+  ).json();
+  const inst = (list.items as { id: string; name: string; creditCode: string }[]).find((i) =>
+    i.creditCode.startsWith('9'),
+  )!;
+  const record = {
+    creditCode: inst.creditCode,
+    name: inst.name,
+    status: 'revoked',
+    registeredOn: '2019-04-02',
+    statusOn: '2026-11-20',
+    authority: '青浦区市场监督管理局',
+    businessScope: '托育服务',
+  };
+  // A wrong record is refused whole, naming it; then the bureau sends the revocation.
+  const bad = await sec.request.post(`${h.baseUrl}/api/v1/exchange/business-licences`, {
+    headers: auth,
+    data: { records: [{ ...record, statusOn: null }] },
+  });
+  assert.equal(bad.status(), 400);
+  assert.equal((await bad.json()).errors[0].field, 'records.0.statusOn');
+  const sent = await sec.request.post(`${h.baseUrl}/api/v1/exchange/business-licences`, {
+    headers: auth,
+    data: { records: [record] },
+  });
+  assert.equal(sent.status(), 200, await sent.text());
+  assert.equal((await sent.json()).updated + (await sent.json()).inserted, 1);
+
+  // The district officer finds it on 证照比对 under 登记状态非存续.
+  const page = await h.browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await consoleLogin(page, h.baseUrl, 'district');
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+  await page.goto(`${h.baseUrl}/admin/exchange/licences`);
+  await page.getByRole('heading', { name: /证照比对/ }).waitFor();
+  await page.getByTestId('licence-last-received').waitFor();
+  await page.locator('.ant-segmented-item', { hasText: '登记状态非存续' }).click();
+  await page.waitForURL(/finding=not_active/);
+  const row = page.getByRole('row', { name: new RegExp(inst.name) });
+  await row.getByText('吊销（2026-11-20）').waitFor();
+  await row.getByText('登记状态非存续').waitFor();
+  await shot(page, 'exchange-4-licence-checks');
+
+  // The bureau's export says it is active again: imported here, it leaves the list.
+  const csv = `\uFEFF统一社会信用代码,企业名称,登记状态,成立日期,状态日期,登记机关,经营范围\r\n${record.creditCode},${inst.name},存续,2019-04-02,,青浦区市场监督管理局,托育服务\r\n`;
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'licences.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.getByText('预检通过：1 行可导入。').waitFor();
+  await page.getByRole('button', { name: '提交导入' }).click();
+  await page.getByText(/导入完成：新增或更新 1 条登记信息/).waitFor({ timeout: 30_000 });
+  await row.waitFor({ state: 'detached' });
+  await shot(page, 'exchange-5-licence-import');
+  await page.close();
+  await sec.close();
+  await officer.close();
 });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { pageOf, versionField } from './common.ts';
 
 /** What a client may be granted. */
-export const CLIENT_SCOPES = ['institutions.read'] as const;
+export const CLIENT_SCOPES = ['institutions.read', 'licences.write'] as const;
 export type ClientScope = (typeof CLIENT_SCOPES)[number];
 
 /**

@@ -7,4 +7,8 @@ export const EXCHANGE_PERMISSIONS = {
   'exchange.clients.manage': ['security_admin'],
   // A client's webhook (ADR 0020): set, rotate its secret, disable, send a test event.
   'exchange.webhooks.manage': ['security_admin'],
+  // Business-licence records from market regulation (ADR 0035): a district officer uploads the
+  // department's export; district and town officers read the comparison with the registry (证照比对).
+  'exchange.licences.import': ['district_officer'],
+  'exchange.licences.read': ['district_officer', 'town_officer'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Rng } from '../demo/rng.ts';
+import { seedLicenceDemo } from './exchange/licence-demo.ts';
 import { seedBaobaowuDemo } from './families/baobaowu-demo.ts';
 import { seedCommunityDemandDemo } from './families/communities-demo.ts';
 import { seedFamiliesDemo } from './families/demo.ts';
@@ -70,6 +71,7 @@ export async function seedModuleDemoWithAccounts(db: Db, ctx: ModuleDemoContext)
   await seedSubsidyDemo(db, ctx);
   await seedNationalSyncDemo(db, ctx);
   await seedOperatingDemo(db, ctx);
+  await seedLicenceDemo(db, ctx);
   // Statistics for every table the demo filled: without them the planner (PGlite above all) guesses
   // row counts and scans, e.g. guidance sessions per family took 2.2 s instead of milliseconds.
   await db.execute(sql`analyze`);

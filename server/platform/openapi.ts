@@ -19,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import type { ClientScope } from '../../domain/contracts/exchange.ts';
 import { CLIENT, PUBLIC, SESSION } from '../../domain/contracts/permissions.ts';
 import { errorCodes, errorDef } from './errors.ts';
 import { EXAMPLES, OPERATION_ID_OVERRIDES, SUMMARIES, TAGS, type Words } from './openapi-texts.ts';
@@ -190,7 +191,9 @@ export function openapiOptions(): FastifyDynamicSwaggerOptions {
                 scopes: {
                   'institutions.read':
                     'Read the institution registry (allow-listed fields) / 读取机构登记信息',
-                },
+                  'licences.write':
+                    'Send business-licence records (market regulation) / 报送营业执照登记信息（市场监管）',
+                } satisfies Record<ClientScope, string>,
               },
             },
           },

@@ -13,6 +13,13 @@ export const texts: ModuleOpenApiTexts = {
     'POST /api/v1/exchange/clients/:id/webhook/rotate': 'exchange.rotateWebhookSecret',
     'POST /api/v1/exchange/clients/:id/webhook/disable': 'exchange.disableWebhook',
     'POST /api/v1/exchange/clients/:id/webhook/test': 'exchange.testWebhook',
+    'POST /api/v1/exchange/business-licences': 'exchange.receiveLicences',
+    'GET /api/v1/exchange/business-licences/checks': 'exchange.licenceChecks',
+    'GET /api/v1/exchange/business-licences/imports/template': 'exchange.licenceImportTemplate',
+    'POST /api/v1/exchange/business-licences/imports': 'exchange.startLicenceImport',
+    'GET /api/v1/exchange/business-licences/imports/:runId': 'exchange.getLicenceImport',
+    'POST /api/v1/exchange/business-licences/imports/:runId/commit': 'exchange.commitLicenceImport',
+    'GET /api/v1/exchange/business-licences/imports/:runId/errors': 'exchange.licenceImportErrors',
   },
   summaries: {
     'exchange.listClients': { en: "Other departments' API clients", zh: '对接部门接口客户端列表' },
@@ -52,9 +59,49 @@ export const texts: ModuleOpenApiTexts = {
       en: 'Send a signed test delivery now and answer what the receiver said',
       zh: '立即发送一次签名的测试推送并返回接收方的响应',
     },
+    'exchange.receiveLicences': {
+      en: 'Market regulation sends business-licence records (up to 1,000; all or none; the same records again change nothing)',
+      zh: '市场监管部门报送营业执照登记信息（每次至多 1000 条，全部写入或全部不写；重复报送不产生变更）',
+    },
+    'exchange.licenceChecks': {
+      en: 'Licence check (证照比对): institutions in scope whose licence record is missing, not active, differently named or without childcare in its scope',
+      zh: '证照比对：辖区内无执照记录、登记状态非存续、名称不一致或经营范围不含托育的机构',
+    },
+    'exchange.licenceImportTemplate': {
+      en: 'Download the business-licence import template',
+      zh: '下载营业执照登记信息导入模板',
+    },
+    'exchange.startLicenceImport': {
+      en: "Upload market regulation's export of business licences (dry run)",
+      zh: '上传市场监管部门导出的营业执照登记信息（预检）',
+    },
+    'exchange.getLicenceImport': { en: 'Get a business-licence import run', zh: '查看营业执照导入批次' },
+    'exchange.commitLicenceImport': {
+      en: 'Commit a business-licence import (background job)',
+      zh: '确认导入营业执照登记信息（后台任务）',
+    },
+    'exchange.licenceImportErrors': { en: 'Download the import error report', zh: '下载导入错误报告' },
   },
   tags: { exchange: '部门数据交换 / Department exchange' },
   examples: {
+    'exchange.receiveLicences': {
+      market: {
+        summary: "The bureau's daily batch / 市场监管局的每日报送",
+        value: {
+          records: [
+            {
+              creditCode: '91310118MA1JL0000N',
+              name: '上海示例托育服务有限公司',
+              status: 'active',
+              registeredOn: '2022-03-01',
+              statusOn: null,
+              authority: '青浦区市场监督管理局',
+              businessScope: '托育服务（不含医疗服务）',
+            },
+          ],
+        },
+      },
+    },
     'exchange.setWebhook': {
       market: {
         summary: "The bureau's receiver / 市场监管局的接收地址",

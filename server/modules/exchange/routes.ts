@@ -4,12 +4,22 @@
  * - /api/v1/oauth/token: client credentials → a bearer token (public: the client authenticates itself).
  * - /api/v1/exchange/institutions: a department system's read, with a bearer token (action `client`).
  * - /api/v1/changes: the pull change feed after a cursor (ADR 0019), with the same bearer token.
+ * - /api/v1/exchange/business-licences: the market-regulation department's licence records (bearer
+ *   token, scope `licences.write`), its file import for a district officer (the import kit's routes,
+ *   module.ts) and the comparison with the registry, 证照比对 (ADR 0035).
  * - /api/v1/exchange/clients/:id/webhook…: the security admin sets, rotates, disables and tests a
  *   client's webhook (ADR 0020; the deliveries are the `exchange.webhooks` job's, webhooks.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  licenceBatchBody,
+  licenceBatchResult,
+  licenceCheckPage,
+  licenceChecksQuery,
+} from '../../../domain/contracts/business-licences.ts';
 import { paginationQuery } from '../../../domain/contracts/common.ts';
 import {
+  type ClientScope,
   changeFeedSchema,
   changesQuery,
   clientPage,
@@ -28,7 +38,9 @@ import {
   webhookVersionBody,
   webhookWithSecretSchema,
 } from '../../../domain/contracts/exchange.ts';
+import type { Db } from '../../db/client.ts';
 import { actorOf, router } from '../../platform/http.ts';
+import { licenceChecks, receiveLicences } from './licences.ts';
 import { clientActor, type ExchangeService, RateLimited } from './service.ts';
 import type { WebhookService } from './webhooks.ts';
 
@@ -57,7 +69,7 @@ function basicCredentials(header: string | undefined) {
   }
 }
 
-export function exchangeRoutes(app: FastifyInstance, svc: ExchangeService, hooks: WebhookService) {
+export function exchangeRoutes(app: FastifyInstance, svc: ExchangeService, hooks: WebhookService, db: Db) {
   const r = router(app);
   r.get(
     `${BASE}/clients`,
@@ -160,7 +172,7 @@ export function exchangeRoutes(app: FastifyInstance, svc: ExchangeService, hooks
   });
 
   // The bearer token, the client's scope and its rate, before anything else of the route runs.
-  const bearer = (scope: 'institutions.read') => async (req: FastifyRequest, reply: FastifyReply) => {
+  const bearer = (scope: ClientScope) => async (req: FastifyRequest, reply: FastifyReply) => {
     try {
       const c = await svc.authenticate(req.ctx.now, req.headers.authorization, scope);
       clients.set(req, c);
@@ -189,5 +201,25 @@ export function exchangeRoutes(app: FastifyInstance, svc: ExchangeService, hooks
       onRequest: bearer('institutions.read'),
     },
     (req) => svc.changes(req.ctx, clients.get(req)!, req.query),
+  );
+
+  // Business-licence records from the market-regulation department's system (ADR 0035).
+  r.post(
+    `${BASE}/business-licences`,
+    {
+      config: { action: 'client', clientScope: 'licences.write' },
+      schema: { tags, body: licenceBatchBody, response: { 200: licenceBatchResult } },
+      onRequest: bearer('licences.write'),
+    },
+    (req) => receiveLicences(db, req.ctx, clients.get(req)!, req.body.records),
+  );
+  // 证照比对: the registry against those records, in the caller's scope.
+  r.get(
+    `${BASE}/business-licences/checks`,
+    {
+      config: { action: 'exchange.licences.read' },
+      schema: { tags, querystring: licenceChecksQuery.strict(), response: { 200: licenceCheckPage } },
+    },
+    (req) => licenceChecks(db, actorOf(req), req.query),
   );
 }

@@ -13,10 +13,12 @@ import {
   integer,
   pgTable,
   primaryKey,
+  text,
   uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { LICENCE_STATUSES } from '../../../domain/contracts/business-licences.ts';
 import {
   CLIENT_SCOPES,
   DEPARTMENTS,
@@ -237,5 +239,51 @@ comment(
     durationMs: ['耗时（毫秒）', 'Duration (ms)'],
     attempt: ['第几次尝试（连续失败计数 + 1）', 'Attempt number (failures in a row + 1)'],
     attemptedAt: ['尝试时间', 'Attempted at'],
+  },
+);
+
+/**
+ * Business-licence records from the market-regulation department (ADR 0035), one per credit code in
+ * the district: the latest received, replaced when a later batch says otherwise. No personal data.
+ */
+export const businessLicences = pgTable(
+  'business_licences',
+  {
+    districtCode: districtCode(),
+    creditCode: varchar('credit_code', { length: 18 }).notNull(),
+    name: varchar('name', { length: 100 }).notNull(),
+    status: enumText('status', LICENCE_STATUSES).notNull(),
+    registeredOn: date('registered_on', { mode: 'string' }).notNull(),
+    statusOn: date('status_on', { mode: 'string' }),
+    authority: varchar('authority', { length: 100 }).notNull(),
+    businessScope: text('business_scope').notNull().default(''),
+    /** `import:<run id>` or `client:<client_id>`. */
+    source: varchar('source', { length: 64 }).notNull(),
+    receivedAt: tz('received_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.districtCode, t.creditCode] }), ...enumChecks(t)],
+);
+comment(
+  businessLicences,
+  [
+    '市场监管部门推送或导入的营业执照登记信息（证照比对用）',
+    'Business-licence records from market regulation (for 证照比对)',
+  ],
+  {
+    districtCode: DISTRICT,
+    creditCode: ['统一社会信用代码', 'Unified social credit code'],
+    name: ['企业名称（登记）', 'Registered name'],
+    status: [
+      '登记状态：存续 / 迁出 / 注销 / 吊销 / 撤销',
+      'Status: active / moved out / cancelled / revoked / withdrawn',
+    ],
+    registeredOn: ['成立日期', 'Registered on'],
+    statusOn: ['状态日期（存续时为空）', 'Status date (empty while active)'],
+    authority: ['登记机关', 'Registration authority'],
+    businessScope: ['经营范围', 'Business scope'],
+    source: ['来源：导入批次或接口客户端', 'Source: an import run or an API client'],
+    receivedAt: ['最近一次收到或变更的时间', 'Last received or changed at'],
+    version: ['版本（每次变更加一）', 'Version (one more per change)'],
   },
 );

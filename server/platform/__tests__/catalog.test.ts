@@ -58,6 +58,7 @@ const FREE_TEXT = new Set([
   'notifications.body_zh',
   'notifications.body_en',
   'attachments.content_type', // MIME type detected from the bytes (server/platform/files/kinds.ts)
+  'business_licences.business_scope', // 经营范围 as the market-regulation bureau registered it (≤ 2,000 characters)
 ]);
 
 /** `table.column` → values of every enum column declared in the Drizzle schema. */

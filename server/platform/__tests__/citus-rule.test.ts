@@ -25,7 +25,7 @@ import {
 } from '../../../scripts/citus-ddl.ts';
 import { createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
 import { buildFamily, childIdFor } from '../../../test/factories/families.ts';
-import { csvText, multipartBody } from '../../../test/factories/inputs.ts';
+import { creditCodeFor, csvText, multipartBody } from '../../../test/factories/inputs.ts';
 import { buildInstitution } from '../../../test/factories/institutions.ts';
 import { buildPlan } from '../../../test/factories/plan.ts';
 import { buildQualityRound } from '../../../test/factories/quality.ts';
@@ -309,7 +309,7 @@ const JOURNEYS: Journey[] = [
             name: '分布规则检查客户端',
             department: 'other',
             purpose: '检查分布列条件',
-            scopes: ['institutions.read'],
+            scopes: ['institutions.read', 'licences.write'],
             fields: ['name', 'status', 'updatedAt'],
             expiresOn: '2027-01-01',
           },
@@ -335,6 +335,35 @@ const JOURNEYS: Journey[] = [
         'incremental read',
       );
       ok(await t.call('GET', '/api/v1/changes?after=0&limit=50', { headers: auth }), 'change feed');
+      // Business-licence records in (ADR 0035), twice (the second an update), and 证照比对 over them.
+      const licensed = await buildInstitution(t.database.db, {
+        status: 'operating',
+        creditCode: creditCodeFor(71_500_001, { prefix: '91' }),
+        now: t.clock.now(),
+      });
+      const record = {
+        creditCode: licensed.creditCode,
+        name: licensed.name,
+        status: 'active',
+        registeredOn: '2022-03-01',
+        authority: '青浦区市场监督管理局',
+      };
+      const send = (records: unknown[]) =>
+        t.call('POST', '/api/v1/exchange/business-licences', { headers: auth, body: { records } });
+      ok(await send([record]), 'licences in');
+      ok(await send([{ ...record, status: 'revoked', statusOn: '2026-06-30' }]), 'licences updated');
+      await t.createUser('citus-lic', 'district_officer', { kind: 'division', divisionCode: DISTRICT });
+      const officer = await t.login('citus-lic');
+      ok(
+        await t.call('GET', '/api/v1/exchange/business-licences/checks', { cookie: officer }),
+        'licence checks',
+      );
+      ok(
+        await t.call('GET', '/api/v1/exchange/business-licences/checks?finding=not_active', {
+          cookie: officer,
+        }),
+        'licence checks by finding',
+      );
       // Webhooks (ADR 0020): set, rotate, test, one delivery run of the job, disable — to a receiver here.
       const receiver = createServer((_req, res) => res.writeHead(204).end());
       await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_SCOPE_KIND, type Role, type Scope } from '../../../domain/contracts/auth.ts';
+import { CLIENT_SCOPES } from '../../../domain/contracts/exchange.ts';
 import { type Action, CLIENT, PERMISSIONS, PUBLIC, SESSION } from '../../../domain/contracts/permissions.ts';
 import { countRows, createTestApp, DISTRICT, type TestApp } from '../../../test/app.ts';
 import { buildFamily } from '../../../test/factories/families.ts';
@@ -37,7 +38,7 @@ async function bearerFor(action: string | undefined): Promise<string | undefined
       name: '字符检查客户端',
       department: 'other',
       purpose: '输入字符规则测试',
-      scopes: ['institutions.read'],
+      scopes: [...CLIENT_SCOPES], // every client route, whatever scope it needs
       fields: ['name'],
       ratePerMinute: 6000,
       expiresOn: '2027-01-01',

@@ -79,7 +79,9 @@ describe('OpenAPI document', () => {
       expect(action, `${method} ${path}`).toBeDefined();
       if (action === CLIENT) {
         clients++;
-        expect(op.security, op.operationId).toEqual([{ departmentClient: ['institutions.read'] }]);
+        // The scope a client needs: sending licence records (ADR 0035), reading for everything else.
+        const scope = op.operationId === 'exchange.receiveLicences' ? 'licences.write' : 'institutions.read';
+        expect(op.security, op.operationId).toEqual([{ departmentClient: [scope] }]);
       } else expect(op.security, op.operationId).toEqual(action === PUBLIC ? [] : [{ session: [] }]);
     }
     expect(clients).toBeGreaterThan(0);

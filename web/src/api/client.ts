@@ -136,6 +136,7 @@ export function apiUrl(path: string, query?: Record<string, QueryValue>): string
 /** The imports built on the kit's routes (server/platform/import/routes.ts): the same five routes each. */
 export type ImportBase =
   | '/institutions/imports'
+  | '/exchange/business-licences/imports'
   | '/families/imports'
   | '/plan/communities/imports'
   | '/plan/funding/rates/imports'

@@ -106,6 +106,9 @@ export const keys = {
   exchange: {
     all: ['exchange'] as const,
     clients: (query: object) => ['exchange', 'clients', query] as const,
+    licences: ['exchange', 'licences'] as const,
+    licenceSummary: ['exchange', 'licences', 'summary'] as const,
+    licenceChecks: (query: object) => ['exchange', 'licences', 'checks', query] as const,
   },
 
   publicInstitutions: {

@@ -20,7 +20,7 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { RowErrorView } from '../../../domain/contracts/import.ts';
 import type { ImportApi, ImportRun } from '../api/client.ts';
 import { useShowError } from '../api/errors.ts';
@@ -39,9 +39,19 @@ export interface ImportPanelProps {
   after?: ReactNode;
   /** Query keys whose data the commit changes. */
   invalidates?: readonly (readonly unknown[])[];
+  /** What the dry run's "existing" count means, when the import updates them rather than skipping. */
+  existingLabel?: string;
 }
 
-export function ImportPanel({ api, title, intro, committedText, after, invalidates = [] }: ImportPanelProps) {
+export function ImportPanel({
+  api,
+  title,
+  intro,
+  committedText,
+  after,
+  invalidates = [],
+  existingLabel,
+}: ImportPanelProps) {
   const t = useT();
   const [lang] = useLang();
   const showError = useShowError();
@@ -71,6 +81,13 @@ export function ImportPanel({ api, title, intro, committedText, after, invalidat
     onError: (e) => showError(e),
   });
   const current = run.data;
+  // The commit is a background job: what it changes is there once the run says committed, not when
+  // the commit was accepted. Refresh the pages' data again then.
+  const committed = current?.status === 'committed' ? current.id : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per committed run; `invalidates` is a fresh array each render.
+  useEffect(() => {
+    if (committed) for (const key of invalidates) void queryClient.invalidateQueries({ queryKey: key });
+  }, [committed, queryClient]);
 
   const columns: TableColumnsType<RowErrorView> = [
     { title: t('imp.row'), dataIndex: 'row', width: 80 },
@@ -111,7 +128,7 @@ export function ImportPanel({ api, title, intro, committedText, after, invalidat
             <p className="ant-upload-hint">{t('imp.dropHint')}</p>
           </Upload.Dragger>
         )}
-        {current && <RunSummary run={current} />}
+        {current && <RunSummary run={current} existingLabel={existingLabel} />}
       </Card>
       {current && (
         <RunActions
@@ -138,14 +155,14 @@ export function ImportPanel({ api, title, intro, committedText, after, invalidat
   );
 }
 
-function RunSummary({ run }: { run: ImportRun }) {
+function RunSummary({ run, existingLabel }: { run: ImportRun; existingLabel?: string }) {
   const t = useT();
   return (
     <Space size={40} wrap>
       <Statistic title={t('imp.file')} value={run.fileName} styles={{ content: { fontSize: 16 } }} />
       <Statistic title={t('imp.total')} value={run.totalRows} />
       <Statistic title={t('imp.valid')} value={run.validRows} />
-      <Statistic title={t('imp.existing')} value={run.existingRows} />
+      <Statistic title={existingLabel ?? t('imp.existing')} value={run.existingRows} />
       <Statistic
         title={t('imp.errors')}
         value={run.errorCount}

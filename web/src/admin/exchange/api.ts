@@ -1,5 +1,5 @@
 /** Department exchange's calls on the typed client (paths and answers checked against the OpenAPI document). */
-import { type BodyOf, http, type ResponseOf, unwrap } from '../../api/client.ts';
+import { type BodyOf, http, type QueryOf, type ResponseOf, unwrap } from '../../api/client.ts';
 
 export type ApiClientPage = ResponseOf<'/api/v1/exchange/clients', 'get'>;
 export type ApiClientRow = ApiClientPage['items'][number];
@@ -14,6 +14,16 @@ export const exchangeApi = {
     unwrap(
       http.POST('/api/v1/exchange/clients/{id}/disable', { params: { path: { id } }, body: { version } }),
     ),
+};
+
+export type LicenceCheckPage = ResponseOf<'/api/v1/exchange/business-licences/checks', 'get'>;
+export type LicenceCheckRow = LicenceCheckPage['items'][number];
+type LicenceCheckQuery = QueryOf<'/api/v1/exchange/business-licences/checks', 'get'>;
+
+/** 证照比对: the registry against market regulation's licence records (ADR 0035). */
+export const licenceApi = {
+  checks: (query: LicenceCheckQuery, signal?: AbortSignal) =>
+    unwrap(http.GET('/api/v1/exchange/business-licences/checks', { params: { query }, signal })),
 };
 
 export type WebhookState = NonNullable<ApiClientRow['webhook']>;
