@@ -84,18 +84,28 @@ export async function startServer(dataDir: string): Promise<{ server: ChildProce
 export async function startHarness(): Promise<Harness> {
   const dataDir = freshDataDir();
   const { server, baseUrl } = await startServer(dataDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // Without a browser (not installed, or it will not start) the server is stopped again and the error
+  // names the path: a server left running would keep the test process alive until CI's time limit.
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const browser = await chromium
+    .launch({
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    .catch(async (e: unknown) => {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`Chromium at ${executablePath} did not start (apt install chromium): ${String(e)}`);
+    });
   mkdirSync(SHOTS, { recursive: true });
   return {
     baseUrl,

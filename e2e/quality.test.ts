@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { consoleLogin, type Harness, shot, startHarness } from './harness.ts';
+import { consoleLogin, type Harness, motionSettled, shot, startHarness } from './harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -57,9 +57,12 @@ test('from opening a round to a demonstration badge on the portal', async () => 
   await shot(page, 'quality-0-rounds');
   await page.getByRole('button', { name: '开启评估轮次' }).click();
   const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('名称').waitFor();
+  await motionSettled(page);
   await dialog.getByLabel('名称').fill('2027 年度托育机构质量评估（演练）');
   await dialog.getByLabel('年度').fill('2027');
   await dialog.getByLabel('指标体系').click();
+  await motionSettled(page);
   await page.locator('.ant-select-item-option').first().click();
   const inst = dialog.getByLabel('参评机构');
   for (const n of names) {
@@ -82,8 +85,28 @@ test('from opening a round to a demonstration badge on the portal', async () => 
     .first()
     .fill('2027-06-30 00:00:00');
   await page.keyboard.press('Enter');
+  // Both ends taken (a value typed while the picker was still opening could be dropped under load).
+  assert.equal(
+    await dialog
+      .getByPlaceholder(/开始|Start/)
+      .first()
+      .inputValue(),
+    '2027-05-01 00:00:00',
+  );
+  assert.equal(
+    await dialog
+      .getByPlaceholder(/结束|End/)
+      .first()
+      .inputValue(),
+    '2027-06-30 00:00:00',
+  );
+  await motionSettled(page);
   await shot(page, 'quality-1-open-round');
+  const created = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && /\/api\/v1\/quality\/rounds$/.test(new URL(r.url()).pathname),
+  );
   await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  assert.equal((await created).status(), 201);
   await page.waitForURL(/\/admin\/quality\/rounds\/[0-9a-f-]+$/);
   const commitment = page.getByTestId('commitment');
   await commitment.waitFor();
