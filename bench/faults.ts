@@ -29,11 +29,15 @@
  * port, run as the `postgres` user; skipped with a note where that is not possible) serves a second
  * server; while requests keep coming the cluster is stopped for a few seconds and started again:
  * `/api/health` must answer 503 during the outage and 200 after it, and the same server process (no
- * restart of its own) must answer reads and take writes again.
+ * restart of its own) must answer reads and take writes again. Writes go on through the outage too (an
+ * institution adding roster children, 5 a second): each answers 201 or 503, never 500; in SQL every
+ * acknowledged one is there and every row written has exactly one audit entry and each entry its row;
+ * `audit:verify` OK on the cluster after.
  * Exit 1 on any of these. Jobs killed mid-run are proven by server/platform/jobs restart.test.ts (a
  * child process killed mid-job, the job completed once by the next runner).
  *
- * Run: node --import tsx bench/faults.ts   (FAULT_WRITES, default 400; FAULT_KILL_AFTER, default 150;
+ * Run: node --import tsx bench/faults.ts   (FAULT_ONLY=outage runs only the PostgreSQL restart;
+ * FAULT_WRITES, default 400; FAULT_KILL_AFTER, default 150;
  * FAULT_IMPORT_ROWS, default 6000; FAULT_IMPORT_KILL_AFTER, batches, default 2; FAULT_BIRTH_ROWS, default
  * 4000; FAULT_BIRTH_KILL_AFTER, batches, default 2)
  */
@@ -62,104 +66,112 @@ const check = (ok: boolean, what: string) => {
   if (!ok) failed = true;
 };
 
-const server = await startBenchServer('faults', undefined, { JOB_LEASE_SECONDS: String(JOB_LEASE_SECONDS) });
-try {
-  const { url } = server;
-  const { cookie, classId } = await demoInstitutionClass(url);
-  // A class of its own for the burst: a new class is not at hand through the API without a filing
-  // change, so the burst adds roster children to the demo class; the checks count only the burst's
-  // own names ("故障演练…").
-  const acknowledged: string[] = [];
-  const refused: number[] = [];
-  let sent = 0;
-  let killed = false;
-  console.log(
-    `write burst: up to ${WRITES} roster additions, ${IN_FLIGHT} in flight; SIGKILL after ${KILL_AFTER} acknowledged`,
-  );
-  await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      while (sent < WRITES && !killed) {
-        const i = sent++;
-        try {
-          const r = await fetch(`${url}/api/v1/operating/classes/${classId}/roster`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', cookie },
-            body: JSON.stringify({ name: `故障演练${i}`, birthMonth: '2024-06' }),
-          });
-          if (r.status === 201) acknowledged.push(((await r.json()) as { id: string }).id);
-          else refused.push(r.status);
-        } catch {
-          // the connection died with the process: not acknowledged
-        }
-        if (acknowledged.length >= KILL_AFTER && !killed) {
-          killed = true;
-          await server.kill9();
-        }
-      }
-    }),
-  );
-  console.log(
-    `  sent ${sent}, acknowledged ${acknowledged.length}, refused ${refused.length}${refused.length ? ` (${[...new Set(refused)].join(', ')})` : ''}; killed: ${killed}`,
-  );
-  check(killed, 'the server was killed mid-burst');
-
-  const t0 = performance.now();
-  await server.restart();
-  console.log(`restarted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
-  const c = new pg.Client({ connectionString: server.dbUrl });
-  await c.connect();
-  try {
-    const rows = await c.query<{ id: string }>(
-      `select id::text from operating_children where class_id = $1 and id = any($2::uuid[])`,
-      [classId, acknowledged],
-    );
-    const present = new Set(rows.rows.map((r) => r.id));
-    check(
-      acknowledged.every((id) => present.has(id)),
-      `every acknowledged write is there (${present.size}/${acknowledged.length})`,
-    );
-    const all = await c.query<{ id: string }>(`select id::text from operating_children where class_id = $1`, [
-      classId,
-    ]);
-    const audits = await c.query<{ object_id: string }>(
-      `select object_id from audit_log where action = 'operating.roster_add'`,
-    );
-    const audited = new Map<string, number>();
-    for (const a of audits.rows) audited.set(a.object_id, (audited.get(a.object_id) ?? 0) + 1);
-    const rowIds = new Set(all.rows.map((r) => r.id));
-    const burstRows = all.rows.filter((r) => audited.has(r.id) || acknowledged.includes(r.id));
-    check(
-      all.rows.every((r) => audited.get(r.id) === 1),
-      `every roster row has exactly one audit entry (${all.rows.length} rows, ${burstRows.length} from the burst incl. unacknowledged commits: ${burstRows.length - acknowledged.length})`,
-    );
-    check(
-      [...audited.keys()].every((id) => rowIds.has(id)),
-      'no audit entry names a roster row that is not there',
-    );
-  } finally {
-    await c.end();
-  }
-
-  const verify = await fetch(`${url}/api/health`);
-  check(verify.ok, '/api/health answers after the restart');
-  verifyAudit(server.dbUrl, 'on the restarted database');
-  const again = await demoInstitutionClass(url);
-  const r = await fetch(`${url}/api/v1/operating/classes/${again.classId}/roster`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: again.cookie },
-    body: JSON.stringify({ name: '故障演练之后', birthMonth: '2024-06' }),
+/** SIGKILL in a write burst and in two imports' commits, each followed by a restart on the same database. */
+async function killDrills() {
+  const server = await startBenchServer('faults', undefined, {
+    JOB_LEASE_SECONDS: String(JOB_LEASE_SECONDS),
   });
-  check(r.status === 201, `a write after the restart is taken (${r.status})`);
-  const tools: DrillTools = { check, verifyAudit, leaseSeconds: JOB_LEASE_SECONDS };
-  await institutionsKilled(server, { rows: IMPORT_ROWS, killAfter: IMPORT_KILL_AFTER }, tools);
-  await birthRecordsKilled(server, { rows: BIRTH_ROWS, killAfter: BIRTH_KILL_AFTER }, tools);
-} catch (e) {
-  failed = true;
-  console.error(e);
-} finally {
-  await server.close();
+  try {
+    const { url } = server;
+    const { cookie, classId } = await demoInstitutionClass(url);
+    // A class of its own for the burst: a new class is not at hand through the API without a filing
+    // change, so the burst adds roster children to the demo class; the checks count only the burst's
+    // own names ("故障演练…").
+    const acknowledged: string[] = [];
+    const refused: number[] = [];
+    let sent = 0;
+    let killed = false;
+    console.log(
+      `write burst: up to ${WRITES} roster additions, ${IN_FLIGHT} in flight; SIGKILL after ${KILL_AFTER} acknowledged`,
+    );
+    await Promise.all(
+      Array.from({ length: IN_FLIGHT }, async () => {
+        while (sent < WRITES && !killed) {
+          const i = sent++;
+          try {
+            const r = await fetch(`${url}/api/v1/operating/classes/${classId}/roster`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', cookie },
+              body: JSON.stringify({ name: `故障演练${i}`, birthMonth: '2024-06' }),
+            });
+            if (r.status === 201) acknowledged.push(((await r.json()) as { id: string }).id);
+            else refused.push(r.status);
+          } catch {
+            // the connection died with the process: not acknowledged
+          }
+          if (acknowledged.length >= KILL_AFTER && !killed) {
+            killed = true;
+            await server.kill9();
+          }
+        }
+      }),
+    );
+    console.log(
+      `  sent ${sent}, acknowledged ${acknowledged.length}, refused ${refused.length}${refused.length ? ` (${[...new Set(refused)].join(', ')})` : ''}; killed: ${killed}`,
+    );
+    check(killed, 'the server was killed mid-burst');
+
+    const t0 = performance.now();
+    await server.restart();
+    console.log(`restarted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    const c = new pg.Client({ connectionString: server.dbUrl });
+    await c.connect();
+    try {
+      const rows = await c.query<{ id: string }>(
+        `select id::text from operating_children where class_id = $1 and id = any($2::uuid[])`,
+        [classId, acknowledged],
+      );
+      const present = new Set(rows.rows.map((r) => r.id));
+      check(
+        acknowledged.every((id) => present.has(id)),
+        `every acknowledged write is there (${present.size}/${acknowledged.length})`,
+      );
+      const all = await c.query<{ id: string }>(
+        `select id::text from operating_children where class_id = $1`,
+        [classId],
+      );
+      const audits = await c.query<{ object_id: string }>(
+        `select object_id from audit_log where action = 'operating.roster_add'`,
+      );
+      const audited = new Map<string, number>();
+      for (const a of audits.rows) audited.set(a.object_id, (audited.get(a.object_id) ?? 0) + 1);
+      const rowIds = new Set(all.rows.map((r) => r.id));
+      const burstRows = all.rows.filter((r) => audited.has(r.id) || acknowledged.includes(r.id));
+      check(
+        all.rows.every((r) => audited.get(r.id) === 1),
+        `every roster row has exactly one audit entry (${all.rows.length} rows, ${burstRows.length} from the burst incl. unacknowledged commits: ${burstRows.length - acknowledged.length})`,
+      );
+      check(
+        [...audited.keys()].every((id) => rowIds.has(id)),
+        'no audit entry names a roster row that is not there',
+      );
+    } finally {
+      await c.end();
+    }
+
+    const verify = await fetch(`${url}/api/health`);
+    check(verify.ok, '/api/health answers after the restart');
+    verifyAudit(server.dbUrl, 'on the restarted database');
+    const again = await demoInstitutionClass(url);
+    const r = await fetch(`${url}/api/v1/operating/classes/${again.classId}/roster`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: again.cookie },
+      body: JSON.stringify({ name: '故障演练之后', birthMonth: '2024-06' }),
+    });
+    check(r.status === 201, `a write after the restart is taken (${r.status})`);
+    const tools: DrillTools = { check, verifyAudit, leaseSeconds: JOB_LEASE_SECONDS };
+    await institutionsKilled(server, { rows: IMPORT_ROWS, killAfter: IMPORT_KILL_AFTER }, tools);
+    await birthRecordsKilled(server, { rows: BIRTH_ROWS, killAfter: BIRTH_KILL_AFTER }, tools);
+  } catch (e) {
+    failed = true;
+    console.error(e);
+  } finally {
+    await server.close();
+  }
 }
+
+if (process.env.FAULT_ONLY !== 'outage') await killDrills();
 await postgresOutage();
 console.log(failed ? '\nfault drill: FAILED' : '\nfault drill: every check passed');
 process.exit(failed ? 1 : 0);
@@ -225,9 +237,17 @@ async function postgresOutage() {
     s2 = await startBenchServer('outage', cluster.url);
     const { url } = s2;
     const pid = s2.child.pid;
+    const inst = await demoInstitutionClass(url);
+    const c0 = new pg.Client({ connectionString: s2.dbUrl });
+    await c0.connect();
+    const since = (await c0.query<{ t: string }>(`select now()::text as t`)).rows[0]!.t;
+    await c0.end();
     const statuses: number[] = [];
+    const writeStatuses: number[] = [];
+    const acknowledged: string[] = [];
     let running = true;
-    // Steady traffic through the outage: public search, 20 a second.
+    // Steady traffic through the outage: public search, 20 a second, and an institution adding roster
+    // children, 5 a second (each a transaction with its audit entry).
     const traffic = (async () => {
       while (running) {
         try {
@@ -236,6 +256,23 @@ async function postgresOutage() {
           statuses.push(0);
         }
         await sleep(50);
+      }
+    })();
+    const writes = (async () => {
+      for (let i = 0; running; i++) {
+        try {
+          const r = await fetch(`${url}/api/v1/operating/classes/${inst.classId}/roster`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie: inst.cookie },
+            body: JSON.stringify({ name: `停库演练${i}`, birthMonth: '2024-06' }),
+          });
+          writeStatuses.push(r.status);
+          if (r.status === 201) acknowledged.push(((await r.json()) as { id: string }).id);
+          else await r.arrayBuffer();
+        } catch {
+          writeStatuses.push(0);
+        }
+        await sleep(200);
       }
     })();
     await sleep(1500);
@@ -254,7 +291,7 @@ async function postgresOutage() {
     check(back > 0, `/api/health answers 200 again ${((back - t0) / 1000).toFixed(1)} s after the stop`);
     await sleep(1000);
     running = false;
-    await traffic;
+    await Promise.all([traffic, writes]);
     check(s2.child.pid === pid && s2.child.exitCode === null, 'the same server process served throughout');
     const bad = statuses.filter((c) => c !== 200);
     check(
@@ -266,13 +303,41 @@ async function postgresOutage() {
       after.every((c) => c === 200),
       `reads answer 200 again (last 10: ${after.join(' ')})`,
     );
-    const again = await demoInstitutionClass(url);
-    const w = await fetch(`${url}/api/v1/operating/classes/${again.classId}/roster`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: again.cookie },
-      body: JSON.stringify({ name: '停库之后', birthMonth: '2024-06' }),
-    });
-    check(w.status === 201, `a write after the database came back is taken (${w.status})`);
+    const wBad = writeStatuses.filter((c) => c !== 201);
+    check(
+      wBad.length > 0 && wBad.every((c) => c === 503),
+      `during the outage writes answer 503 (retry), never 500 or a hang: ${wBad.length} of ${writeStatuses.length} not 201 (${[...new Set(wBad)].join(', ') || 'none'})`,
+    );
+    check(writeStatuses.at(-1) === 201, `writes are taken again (last: ${writeStatuses.at(-1)})`);
+    // In SQL: every acknowledged write is there; every roster row the drill wrote has exactly one audit
+    // entry, and no audit entry of the drill's time names a row that is not there (nothing half-written
+    // by a transaction the outage cut).
+    const c = new pg.Client({ connectionString: s2.dbUrl });
+    await c.connect();
+    try {
+      const rows = await c.query<{ id: string }>(
+        `select id::text from operating_children where class_id = $1 and child_name like '停库演练%'`,
+        [inst.classId],
+      );
+      const ids = new Set(rows.rows.map((r) => r.id));
+      check(
+        acknowledged.every((id) => ids.has(id)),
+        `every write acknowledged around the outage is there (${acknowledged.length} acknowledged, ${ids.size} rows: ${ids.size - acknowledged.length} committed as the connection fell, unacknowledged)`,
+      );
+      const audits = await c.query<{ object_id: string }>(
+        `select object_id from audit_log where action = 'operating.roster_add' and at >= $1::timestamptz`,
+        [since],
+      );
+      const audited = new Map<string, number>();
+      for (const a of audits.rows) audited.set(a.object_id, (audited.get(a.object_id) ?? 0) + 1);
+      check(
+        [...ids].every((id) => audited.get(id) === 1) && [...audited.keys()].every((id) => ids.has(id)),
+        `each row written has exactly one audit entry and each entry its row (${ids.size} rows, ${audits.rows.length} entries)`,
+      );
+    } finally {
+      await c.end();
+    }
+    verifyAudit(s2.dbUrl, 'after the outage');
   } catch (e) {
     failed = true;
     console.error(e);
