@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { consoleLogin, type Harness, SHOTS, shot, startHarness } from './harness.ts';
+import { consoleLogin, type Harness, motionSettled, SHOTS, shot, startHarness } from './harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -135,6 +135,7 @@ test('the review pages in English: queue, detail and the opinion dialog (screens
   // The opinion's field is there before OK is pressed (a full local run once timed out waiting for the
   // required-opinion message below; it passed alone and in CI, cause not found).
   await dialog.getByRole('textbox').waitFor();
+  await motionSettled(page);
   await dialog.getByRole('button', { name: 'OK' }).click();
   await dialog.locator('.ant-form-item-explain-error').first().waitFor();
   const error = (await dialog.locator('.ant-form-item-explain-error').first().textContent()) ?? '';

@@ -17,6 +17,7 @@ import {
   consoleLogin,
   DEMO_PASSWORD,
   type Harness,
+  motionSettled,
   shot,
   startHarness,
 } from './harness.ts';
@@ -247,6 +248,7 @@ test('console: guidance staff see their station and sessions, and record attenda
   const drawer = page.getByRole('dialog');
   const boxes = drawer.getByRole('checkbox');
   await boxes.first().waitFor();
+  await motionSettled(page);
   await boxes.first().click();
   await drawer.getByRole('button', { name: '保存签到' }).click();
   await page.getByText('已保存').first().waitFor();
