@@ -78,6 +78,14 @@ test('the security admin registers a department system; it reads only its fields
   await page.locator('#purpose_help, .ant-form-item-explain-error').first().waitFor();
   await shot(page, 'exchange-0-form-error');
   await page.getByLabel('对接目的').fill('营业执照与托育机构备案信息比对');
+  // A client that does not read the registry has no field list: unticking the read scope takes the
+  // fields away (ticking it again brings them back, as they were).
+  const readScope = page.getByRole('checkbox', { name: '读取托育机构登记信息' });
+  await readScope.uncheck();
+  await page.getByText('不读取机构信息的客户端没有字段白名单').waitFor();
+  await shot(page, 'exchange-0b-write-only-no-fields');
+  assert.equal(await page.getByRole('checkbox', { name: '统一社会信用代码', exact: true }).count(), 0);
+  await readScope.check();
   // Only name and status: untick the credit code the form starts with.
   await page.getByRole('checkbox', { name: '统一社会信用代码', exact: true }).uncheck();
   await page.getByRole('button', { name: '登记并生成密钥' }).click();
@@ -167,7 +175,7 @@ test("the market-regulation bureau's system sends licence records; the district 
       department: 'market_regulation',
       purpose: '报送营业执照登记信息，供证照比对',
       scopes: ['licences.write'],
-      fields: ['name', 'creditCode'],
+      fields: [],
       ratePerMinute: 60,
       expiresOn: '2027-12-31',
     },

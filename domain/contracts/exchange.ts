@@ -70,7 +70,12 @@ export const createClientBody = z.strictObject({
   /** The stated purpose (目的): shown in the audit trail's context and to the security admin. */
   purpose: z.string().trim().min(4).max(300),
   scopes: z.array(z.enum(CLIENT_SCOPES)).min(1).max(CLIENT_SCOPES.length),
-  fields: z.array(z.enum(INSTITUTION_EXCHANGE_FIELDS)).min(1).max(INSTITUTION_EXCHANGE_FIELDS.length),
+  /**
+   * The registry fields `institutions.read` returns: at least one for a client with that scope, none for
+   * a client without it (a write-only client, e.g. `licences.write`, reads nothing). Checked with the
+   * scopes in the service (400 naming `fields`).
+   */
+  fields: z.array(z.enum(INSTITUTION_EXCHANGE_FIELDS)).max(INSTITUTION_EXCHANGE_FIELDS.length),
   /** Requests a minute (a token request counts too). */
   ratePerMinute: z.number().int().min(1).max(6000).default(60),
   /** Last day the client may get tokens (YYYY-MM-DD); at most 3 years ahead. */

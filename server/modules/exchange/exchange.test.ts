@@ -58,6 +58,8 @@ describe('registration (security admin)', () => {
       [{ expiresOn: '2031-01-01' }, 'expiresOn', 'max'],
       [{ fields: ['name', 'name'] }, 'fields', 'duplicate'],
       [{ department: 'navy' }, 'department', 'invalid_value'],
+      [{ fields: [] }, 'fields', 'required_for_read'],
+      [{ scopes: ['licences.write'] }, 'fields', 'read_scope_missing'],
     ];
     for (const [body, field, rule] of cases) {
       const res = await register(body);
@@ -89,6 +91,10 @@ describe('registration (security admin)', () => {
     const text = (audit as unknown as { rows: { c: string }[] }).rows[0]!.c;
     expect(text).toContain(c.clientId);
     expect(text).not.toContain(c.clientSecret);
+    // A write-only client (market regulation sending licences) reads nothing, so it has no field list.
+    const writer = await register({ scopes: ['licences.write'], fields: [] });
+    expect(writer.statusCode, writer.body).toBe(201);
+    expect(writer.json()).toMatchObject({ scopes: ['licences.write'], fields: [] });
   });
 });
 

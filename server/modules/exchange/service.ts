@@ -181,6 +181,20 @@ export function createExchangeService(deps: { db: Db; limiter?: ClientRateLimite
           '有效期最长三年，到期后重新登记复核',
           'At most three years: register again for review after that',
         );
+      if (body.scopes.includes('institutions.read') && body.fields.length === 0)
+        throw fieldError(
+          'fields',
+          'required_for_read',
+          '读取机构信息的客户端至少选择一个允许返回的字段',
+          'A client that reads the registry needs at least one allowed field',
+        );
+      if (!body.scopes.includes('institutions.read') && body.fields.length > 0)
+        throw fieldError(
+          'fields',
+          'read_scope_missing',
+          '字段白名单只用于“读取机构登记信息”；不读取的客户端不选字段',
+          'The field allow-list is for reading the registry only; a client that does not read has none',
+        );
       for (const [field, list] of [
         ['fields', body.fields],
         ['scopes', body.scopes],

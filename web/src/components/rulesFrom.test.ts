@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createUserBody, grantBody, updateUserBody } from '../../../domain/contracts/auth.ts';
+import { createClientBody } from '../../../domain/contracts/exchange.ts';
 import { createInstitutionBody } from '../../../domain/contracts/institution.ts';
 import { checkPasswordPolicy } from '../../../domain/rules/password.ts';
 import { en } from '../i18n/en.ts';
 import { format, type TFunction } from '../i18n/index.tsx';
 import { zhCN } from '../i18n/zh-CN.ts';
-import { limitsOf, rulesFrom } from './rulesFrom.ts';
+import { issueMessage, limitsOf, rulesFrom } from './rulesFrom.ts';
 
 const tZh: TFunction = (key, vars) => format(zhCN[key], vars);
 const tEn: TFunction = (key, vars) => format(en[key], vars);
@@ -46,6 +47,18 @@ describe('rulesFrom', () => {
     expect(await check(zh('username', '用户名'), 'Zhang San')).toMatch(/^只能使用小写字母/);
     const english = rulesFrom(createUserBody, 'username', { label: 'Username', t: tEn, lang: 'en' });
     expect(await check(english, 'Zhang San')).toMatch(/^Only lower-case letters/);
+  });
+
+  it('a list counts entries, not characters, and an empty list gets only the required message', async () => {
+    const scopes = rulesFrom(createClientBody, 'scopes', { label: '授权范围', t: tZh, lang: 'zh-CN' });
+    // antd's required rule answers an empty list; the validator adds nothing to it.
+    expect(scopes.some((r) => typeof r === 'object' && 'required' in r && r.required)).toBe(true);
+    expect(await check(scopes, [])).toBeNull();
+    const three = ['institutions.read', 'licences.write', 'institutions.read'];
+    expect(await check(scopes, three)).toBe('授权范围最多选择2项');
+    const tooFew = { code: 'too_small', origin: 'array', minimum: 1, message: '' };
+    expect(issueMessage(tooFew, '授权范围', tZh, 'zh-CN')).toBe('授权范围至少选择1项');
+    expect(issueMessage(tooFew, 'Scopes', tEn, 'en')).toBe('Scopes: choose at least 1');
   });
 
   it('enums refuse values outside the list', async () => {

@@ -84,14 +84,18 @@ interface Issue {
 export function issueMessage(issue: Issue, label: string, t: TFunction, lang: Lang): string {
   const own = ownMessage(issue.message, lang);
   if (own) return own;
-  const text = issue.origin === 'string' || issue.origin === 'array';
+  const text = issue.origin === 'string';
+  // A list (checkbox group, multiple select) counts the entries chosen, not characters.
+  const list = issue.origin === 'array';
   switch (issue.code) {
     case 'too_small':
+      if (list) return t('rules.minItems', { label, min: String(issue.minimum) });
       if (issue.exact) return t('rules.length', { label, len: String(issue.minimum) });
       return text
         ? t('rules.minLength', { label, min: String(issue.minimum) })
         : t('rules.min', { label, min: String(issue.minimum) });
     case 'too_big':
+      if (list) return t('rules.maxItems', { label, max: String(issue.maximum) });
       if (issue.exact) return t('rules.length', { label, len: String(issue.maximum) });
       return text
         ? t('rules.maxLength', { label, max: String(issue.maximum) })
@@ -113,7 +117,13 @@ export interface RulesOptions {
   normalize?: (value: unknown) => unknown;
 }
 
-const empty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+// An empty list is empty too: the required rule (which antd applies to `[]`) speaks for it, not a second
+// message from the validator.
+const empty = (v: unknown) =>
+  v === undefined ||
+  v === null ||
+  (typeof v === 'string' && v.trim() === '') ||
+  (Array.isArray(v) && v.length === 0);
 
 /** antd rules for `field` of `schema`: required (unless optional) plus a validator that runs the schema. */
 export function rulesFrom(schema: AnySchema, field: string, opts: RulesOptions): Rule[] {

@@ -635,6 +635,8 @@ export const en: Messages = {
   'rules.pattern': '{label} is not in the expected format',
   'rules.min': '{label} must be at least {min}',
   'rules.max': '{label} must be at most {max}',
+  'rules.minItems': '{label}: choose at least {min}',
+  'rules.maxItems': '{label}: choose at most {max}',
   'table.sortAsc': 'Ascending',
   'table.sortDesc': 'Descending',
   // — console pass leftovers (issue 14) —

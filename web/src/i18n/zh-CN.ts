@@ -615,6 +615,8 @@ export const zhCN = {
   'rules.pattern': '{label}格式不正确',
   'rules.min': '{label}不能小于{min}',
   'rules.max': '{label}不能大于{max}',
+  'rules.minItems': '{label}至少选择{min}项',
+  'rules.maxItems': '{label}最多选择{max}项',
   'table.sortAsc': '升序',
   'table.sortDesc': '降序',
   // — console pass leftovers (issue 14) —

@@ -61,6 +61,8 @@ export default function ClientsPage() {
   const showError = useShowError();
   const [form] = Form.useForm<FormValues>();
   const rules = useRulesFrom(createClientBody);
+  // The field allow-list is what institutions.read returns: a client without that scope has none.
+  const reads = (Form.useWatch('scopes', form) ?? []).includes('institutions.read');
   const [page, setPage] = useState(1);
   const [created, setCreated] = useState<CreatedClient | null>(null);
   const [hookOf, setHookOf] = useState<string | null>(null);
@@ -76,7 +78,7 @@ export default function ClientsPage() {
         department: v.department,
         purpose: v.purpose,
         scopes: v.scopes,
-        fields: v.fields,
+        fields: v.scopes.includes('institutions.read') ? (v.fields ?? []) : [],
         ratePerMinute: v.ratePerMinute,
         expiresOn: v.expiresOn?.format('YYYY-MM-DD') ?? '',
       }),
@@ -125,7 +127,7 @@ export default function ClientsPage() {
             {
               title: t('exchange.fields'),
               key: 'fields',
-              render: (_, c) => c.fields.map(fieldLabel).join('、'),
+              render: (_, c) => (c.fields.length ? c.fields.map(fieldLabel).join('、') : '—'),
             },
             { title: t('exchange.rate'), dataIndex: 'ratePerMinute', key: 'rate' },
             { title: t('exchange.expiresOn'), dataIndex: 'expiresOn', key: 'expiresOn' },
@@ -221,16 +223,22 @@ export default function ClientsPage() {
                 options={CLIENT_SCOPES.map((s) => ({ value: s, label: t(`exchange.scope.${s}`) }))}
               />
             </Form.Item>
-            <Form.Item
-              name="fields"
-              label={t('exchange.fields')}
-              extra={t('exchange.fieldsHint')}
-              rules={rules('fields', t('exchange.fields'))}
-            >
-              <Checkbox.Group
-                options={INSTITUTION_EXCHANGE_FIELDS.map((f) => ({ value: f, label: fieldLabel(f) }))}
-              />
-            </Form.Item>
+            {reads ? (
+              <Form.Item
+                name="fields"
+                label={t('exchange.fields')}
+                extra={t('exchange.fieldsHint')}
+                rules={rules('fields', t('exchange.fields'))}
+              >
+                <Checkbox.Group
+                  options={INSTITUTION_EXCHANGE_FIELDS.map((f) => ({ value: f, label: fieldLabel(f) }))}
+                />
+              </Form.Item>
+            ) : (
+              <Form.Item label={t('exchange.fields')}>
+                <Typography.Text type="secondary">{t('exchange.noFields')}</Typography.Text>
+              </Form.Item>
+            )}
             <Space wrap size={24}>
               <Form.Item
                 name="ratePerMinute"
