@@ -6,9 +6,9 @@
  *
  * Why: the journeys drive a real Chromium against a real server on a shared two-core machine beside other
  * work. Under that load a click can land while an Ant Design dialog or list is still moving in, and be lost
- * (the harness's motionSettled() and choose() remove the causes found so far). Across sessions, one such
- * lost click in ≈ 64 journeys failed CI about one run in two, each time in another journey, while every
- * journey passed on its own again and again. Playwright's own test runner retries failed tests in CI for
+ * (the harness's motionSettled() and choose() remove the causes found so far). Across sessions one such
+ * lost click in ≈ 64 journeys failed several CI runs and rehearsals, each time in another journey, while
+ * every one of them passed on its own again and again. Playwright's own test runner retries failed tests in CI for
  * the same reason (its default `retries: process.env.CI ? 2 : 0`); node:test has no retry, so this is it.
  * A real regression fails the same way twice and still fails CI.
  */
