@@ -47,7 +47,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { birthRecordsKilled, type DrillTools, institutionsKilled } from './fault-import.ts';
-import { demoInstitutionClass, freePort, startBenchServer } from './server-process.ts';
+import { addRosterChild, demoInstitutionClass, freePort, startBenchServer } from './server-process.ts';
 
 const WRITES = Number(process.env.FAULT_WRITES ?? 400);
 const KILL_AFTER = Number(process.env.FAULT_KILL_AFTER ?? 150);
@@ -89,11 +89,7 @@ async function killDrills() {
         while (sent < WRITES && !killed) {
           const i = sent++;
           try {
-            const r = await fetch(`${url}/api/v1/operating/classes/${classId}/roster`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', cookie },
-              body: JSON.stringify({ name: `故障演练${i}`, birthMonth: '2024-06' }),
-            });
+            const r = await addRosterChild(url, { cookie, classId }, `故障演练${i}`);
             if (r.status === 201) acknowledged.push(((await r.json()) as { id: string }).id);
             else refused.push(r.status);
           } catch {
@@ -154,11 +150,7 @@ async function killDrills() {
     check(verify.ok, '/api/health answers after the restart');
     verifyAudit(server.dbUrl, 'on the restarted database');
     const again = await demoInstitutionClass(url);
-    const r = await fetch(`${url}/api/v1/operating/classes/${again.classId}/roster`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: again.cookie },
-      body: JSON.stringify({ name: '故障演练之后', birthMonth: '2024-06' }),
-    });
+    const r = await addRosterChild(url, again, '故障演练之后');
     check(r.status === 201, `a write after the restart is taken (${r.status})`);
     const tools: DrillTools = { check, verifyAudit, leaseSeconds: JOB_LEASE_SECONDS };
     await institutionsKilled(server, { rows: IMPORT_ROWS, killAfter: IMPORT_KILL_AFTER }, tools);
@@ -261,11 +253,7 @@ async function postgresOutage() {
     const writes = (async () => {
       for (let i = 0; running; i++) {
         try {
-          const r = await fetch(`${url}/api/v1/operating/classes/${inst.classId}/roster`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', cookie: inst.cookie },
-            body: JSON.stringify({ name: `停库演练${i}`, birthMonth: '2024-06' }),
-          });
+          const r = await addRosterChild(url, inst, `停库演练${i}`);
           writeStatuses.push(r.status);
           if (r.status === 201) acknowledged.push(((await r.json()) as { id: string }).id);
           else await r.arrayBuffer();

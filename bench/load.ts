@@ -17,7 +17,14 @@
  *   LOAD_RATE (req/s, default 150), LOAD_SECONDS (default 60), LOAD_SOAK_SECONDS (default 600: the soak
  *   after the load at the same rate, memory sampled every 5 s), BENCH_DATABASE_URL.
  */
-import { demoInstitutionClass, getJson, login, rssMb, startBenchServer } from './server-process.ts';
+import {
+  addRosterChild,
+  demoInstitutionClass,
+  getJson,
+  login,
+  rssMb,
+  startBenchServer,
+} from './server-process.ts';
 
 const RATE = Number(process.env.LOAD_RATE ?? 150);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -68,11 +75,7 @@ async function workload(url: string): Promise<AutocannonRequest[]> {
   );
   let children = roster.children.map((c) => c.id);
   for (let i = children.length; i < 8; i++) {
-    const r = await fetch(`${url}/api/v1/operating/classes/${classId}/roster`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: inst },
-      body: JSON.stringify({ name: `负载${i}号`, birthMonth: '2024-05' }),
-    });
+    const r = await addRosterChild(url, { cookie: inst, classId }, `负载${i}号`, '2024-05');
     if (r.status !== 201) throw new Error(`roster: ${r.status} ${await r.text()}`);
     children = [...children, ((await r.json()) as { id: string }).id];
   }

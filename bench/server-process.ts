@@ -178,3 +178,17 @@ export async function demoInstitutionClass(url: string) {
   if (!classId) throw new Error('the demo institution has no class');
   return { cookie, institutionId, classId };
 }
+
+/** An institution adds a child to its class's roster (the register's one-row write, audited). */
+export function addRosterChild(
+  url: string,
+  at: { cookie: string; classId: string },
+  name: string,
+  birthMonth = '2024-06',
+): Promise<Response> {
+  return fetch(`${url}/api/v1/operating/classes/${at.classId}/roster`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: at.cookie },
+    body: JSON.stringify({ name, birthMonth }),
+  });
+}

@@ -25,7 +25,7 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { throwIfErrors } from '../../platform/errors.ts';
 import { scopeWhere } from '../../platform/guard.ts';
-import { codeOf, text } from '../../platform/import/cells.ts';
+import { codeOf, creditCodeCell, text } from '../../platform/import/cells.ts';
 import { importColumn as col, type ImportDefinition } from '../../platform/import/definition.ts';
 import { institutionScope } from '../institutions/repository.ts';
 import { institutions } from '../institutions/tables.ts';
@@ -245,7 +245,7 @@ export const licenceImport: ImportDefinition<LicenceRecord> = {
     ),
   ],
   toInput: (c) => ({
-    creditCode: (c.creditCode ?? '').toUpperCase(),
+    creditCode: creditCodeCell(c.creditCode),
     name: c.name ?? '',
     status: codeOf(LICENCE_STATUS_LABELS, c.status),
     registeredOn: c.registeredOn ?? '',

@@ -17,7 +17,7 @@ import { creditCodeCheckChar, orgCodeCheckChar } from '../../../domain/rules/ids
 import { pinyinSortKey } from '../../../domain/rules/pinyin.ts';
 import { divisionInScope } from '../../platform/guard.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { bool, codeOf, list, num, text, yuanToFenCell } from '../../platform/import/cells.ts';
+import { bool, codeOf, creditCodeCell, list, num, text, yuanToFenCell } from '../../platform/import/cells.ts';
 import { type ImportColumn, type ImportDefinition, importColumn } from '../../platform/import/definition.ts';
 import { institutions } from './tables.ts';
 
@@ -133,7 +133,7 @@ function toInput(c: Record<string, string>): unknown {
   const town = c.townCode ?? '';
   return {
     name: c.name ?? '',
-    creditCode: (c.creditCode ?? '').toUpperCase(),
+    creditCode: creditCodeCell(c.creditCode),
     kind: codeOf(KIND_LABELS, c.kind),
     ownership: codeOf(OWNERSHIP_LABELS, c.ownership),
     inclusive: bool(c.inclusive),

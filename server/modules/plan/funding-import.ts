@@ -15,7 +15,7 @@ import {
 } from '../../../domain/contracts/plan.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
-import { num } from '../../platform/import/cells.ts';
+import { creditCodeCell, num } from '../../platform/import/cells.ts';
 import { importColumn as col, type ImportDefinition } from '../../platform/import/definition.ts';
 import { institutions } from '../institutions/tables.ts';
 import { toddlerKindergartens } from './funding.ts';
@@ -99,7 +99,7 @@ export function rateImport(deps: {
       ),
     ],
     toInput: (c) => ({
-      creditCode: (c.creditCode ?? '').toUpperCase(),
+      creditCode: creditCodeCell(c.creditCode),
       fiscalYear: num(c.fiscalYear),
       rateYuan: num(c.rateYuan),
     }),

@@ -7,6 +7,9 @@
 /** undefined for an empty cell (an optional field left out). */
 export const text = (s: string | undefined): string | undefined => (s ? s : undefined);
 
+/** A unified social credit code as written, upper-cased (the check digit may be a letter typed small). */
+export const creditCodeCell = (s: string | undefined): string => (s ?? '').toUpperCase();
+
 export function num(s: string | undefined): number | string | undefined {
   if (!s) return undefined;
   const n = Number(s.replaceAll(',', ''));
